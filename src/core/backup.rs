@@ -1,0 +1,429 @@
+//! The JSON backup format: export, full validation, import preview and the
+//! dataset an import produces. Documented in `docs/backup-format.md`, with a
+//! JSON Schema in `docs/backup.schema.json`.
+//!
+//! A backup is read completely and every check passes before anything is
+//! written: the caller gets either a [`Backup`] or a [`BackupError`] that names
+//! the record and field at fault.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use sha2::{Digest, Sha256};
+
+use super::dataset::Dataset;
+use super::model::{Company, Contact};
+use super::validate::{validate_company, validate_contact, FieldError};
+
+pub const FORMAT_NAME: &str = "crm-backup";
+/// The newest backup format this version writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The storage schema version the exported records belong to.
+pub const SCHEMA_VERSION: u32 = 2;
+/// How many record problems an error lists before summarising.
+const MAX_LISTED_PROBLEMS: usize = 10;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub contacts: usize,
+    pub companies: usize,
+}
+
+#[derive(Serialize)]
+struct PayloadOut<'a> {
+    companies: Vec<&'a Company>,
+    contacts: Vec<&'a Contact>,
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'a str,
+    format_version: u32,
+    schema_version: u32,
+    app_version: &'a str,
+    exported_at: DateTime<Utc>,
+    counts: Counts,
+    payload_sha256: String,
+    payload: &'a RawValue,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn<'a> {
+    format: Option<String>,
+    format_version: Option<u32>,
+    #[serde(default)]
+    schema_version: Option<u32>,
+    #[serde(default)]
+    app_version: Option<String>,
+    #[serde(default)]
+    exported_at: Option<DateTime<Utc>>,
+    counts: Option<Counts>,
+    payload_sha256: Option<String>,
+    #[serde(borrow)]
+    payload: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct PayloadIn<'a> {
+    #[serde(borrow, default)]
+    companies: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    contacts: Vec<&'a RawValue>,
+}
+
+/// Just enough of a record to name it in a message when the rest is broken.
+#[derive(Deserialize, Default)]
+struct RecordLabel {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    given_name: Option<String>,
+    #[serde(default)]
+    family_name: Option<String>,
+    #[serde(default)]
+    name: Option<String>,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0'));
+        out.push(char::from_digit((b & 0xf) as u32, 16).unwrap_or('0'));
+    }
+    out
+}
+
+/// Writes the whole dataset as one backup file. Records are sorted by id, so
+/// the same data always gives the same payload bytes.
+pub fn export_backup(data: &Dataset, app_version: &str, exported_at: DateTime<Utc>) -> String {
+    let mut companies: Vec<&Company> = data.companies().iter().collect();
+    companies.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut contacts: Vec<&Contact> = data.contacts().iter().collect();
+    contacts.sort_by(|a, b| a.id.cmp(&b.id));
+    let counts = Counts { contacts: contacts.len(), companies: companies.len() };
+    let payload = serde_json::to_string(&PayloadOut { companies, contacts }).expect("records serialise");
+    let payload_sha256 = sha256_hex(payload.as_bytes());
+    let raw = RawValue::from_string(payload).expect("serde_json wrote valid JSON");
+    serde_json::to_string(&EnvelopeOut {
+        format: FORMAT_NAME,
+        format_version: FORMAT_VERSION,
+        schema_version: SCHEMA_VERSION,
+        app_version,
+        exported_at,
+        counts,
+        payload_sha256,
+        payload: &raw,
+    })
+    .expect("envelope serialises")
+}
+
+/// A problem with one record of a backup.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordProblem {
+    /// `contacts[12] "Jane Roe" (id 0b1c…)`
+    pub record: String,
+    /// `emails[0].address`, or empty when the record as a whole is unreadable.
+    pub field: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for RecordProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "{}: {}", self.record, self.message)
+        } else {
+            write!(f, "{}, field {}: {}", self.record, self.field, self.message)
+        }
+    }
+}
+
+/// Why a file cannot be imported. Nothing is written in any of these cases.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackupError {
+    NotJson { detail: String },
+    NotABackup { detail: String },
+    NewerFormat { found: u32 },
+    ChecksumMismatch,
+    CountMismatch { kind: &'static str, stated: usize, found: usize },
+    DuplicateId { kind: &'static str, id: String },
+    InvalidRecords { problems: Vec<RecordProblem>, total: usize },
+}
+
+impl std::fmt::Display for BackupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BackupError::NotJson { detail } => write!(f, "This file is not valid JSON ({detail}). Nothing was imported."),
+            BackupError::NotABackup { detail } => write!(f, "This file is not a CRM backup: {detail}. Nothing was imported."),
+            BackupError::NewerFormat { found } => write!(
+                f,
+                "This backup was made by a newer version of the app (format {found}; this version reads up to {FORMAT_VERSION}). Update the app to import it. Nothing was imported."
+            ),
+            BackupError::ChecksumMismatch => write!(
+                f,
+                "The backup's checksum does not match its contents: the file was changed or damaged after export. Nothing was imported."
+            ),
+            BackupError::CountMismatch { kind, stated, found } => write!(
+                f,
+                "The backup says it holds {stated} {kind} but it holds {found}: the file is incomplete. Nothing was imported."
+            ),
+            BackupError::DuplicateId { kind, id } => {
+                write!(f, "Two {kind} records in the backup share the id {id}. Nothing was imported.")
+            }
+            BackupError::InvalidRecords { problems, total } => {
+                let noun = if *total == 1 { "problem" } else { "problems" };
+                write!(f, "The backup has {total} invalid {noun}; nothing was imported.")?;
+                for p in problems {
+                    write!(f, "\n• {p}")?;
+                }
+                if *total > problems.len() {
+                    write!(f, "\n• …and {} more", total - problems.len())?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// A backup that passed every check.
+#[derive(Clone, Debug)]
+pub struct Backup {
+    pub format_version: u32,
+    pub schema_version: Option<u32>,
+    pub app_version: Option<String>,
+    pub exported_at: Option<DateTime<Utc>>,
+    pub data: Dataset,
+    /// Things worth knowing that do not stop the import.
+    pub warnings: Vec<String>,
+}
+
+fn label(kind: &str, index: usize, raw: &RawValue) -> String {
+    let l: RecordLabel = serde_json::from_str(raw.get()).unwrap_or_default();
+    let name = match (l.given_name, l.family_name, l.name) {
+        (_, _, Some(n)) if !n.is_empty() => n,
+        (g, f, _) => [g.unwrap_or_default(), f.unwrap_or_default()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    let mut out = format!("{kind}[{index}]");
+    if !name.is_empty() {
+        out.push_str(&format!(" \"{name}\""));
+    }
+    if let Some(id) = l.id {
+        out.push_str(&format!(" (id {id})"));
+    }
+    out
+}
+
+/// The field a serde message is about, when it says (`missing field `id``).
+fn serde_field(message: &str) -> String {
+    message
+        .split_once("field `")
+        .and_then(|(_, rest)| rest.split_once('`'))
+        .map(|(f, _)| f.to_string())
+        .unwrap_or_default()
+}
+
+fn parse_records<T: for<'de> Deserialize<'de>>(
+    kind: &'static str,
+    raws: &[&RawValue],
+    validate: impl Fn(&T) -> Vec<FieldError>,
+    problems: &mut Vec<RecordProblem>,
+    total: &mut usize,
+) -> Vec<T> {
+    let mut out = Vec::with_capacity(raws.len());
+    for (i, raw) in raws.iter().enumerate() {
+        match serde_json::from_str::<T>(raw.get()) {
+            Ok(record) => {
+                for e in validate(&record) {
+                    *total += 1;
+                    if problems.len() < MAX_LISTED_PROBLEMS {
+                        problems.push(RecordProblem { record: label(kind, i, raw), field: e.field, message: e.message });
+                    }
+                }
+                out.push(record);
+            }
+            Err(e) => {
+                *total += 1;
+                if problems.len() < MAX_LISTED_PROBLEMS {
+                    let message = e.to_string();
+                    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+                    problems.push(RecordProblem { record: label(kind, i, raw), field: serde_field(&message), message });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reads and checks a backup file completely. `today` bounds birthdays.
+pub fn parse_backup(text: &str, today: NaiveDate) -> Result<Backup, BackupError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let env: EnvelopeIn = serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            BackupError::NotJson { detail: format!("line {}, column {}", e.line(), e.column()) }
+        } else {
+            BackupError::NotABackup { detail: "it is not a JSON object with a \"format\" field".into() }
+        }
+    })?;
+    if env.format.as_deref() != Some(FORMAT_NAME) {
+        return Err(BackupError::NotABackup { detail: format!("its \"format\" is not \"{FORMAT_NAME}\"") });
+    }
+    let format_version = env
+        .format_version
+        .ok_or_else(|| BackupError::NotABackup { detail: "it has no \"format_version\"".into() })?;
+    if format_version > FORMAT_VERSION {
+        return Err(BackupError::NewerFormat { found: format_version });
+    }
+    let payload = env.payload.ok_or_else(|| BackupError::NotABackup { detail: "it has no \"payload\"".into() })?;
+    let stated = env
+        .payload_sha256
+        .ok_or_else(|| BackupError::NotABackup { detail: "it has no \"payload_sha256\"".into() })?;
+    if !stated.eq_ignore_ascii_case(&sha256_hex(payload.get().as_bytes())) {
+        return Err(BackupError::ChecksumMismatch);
+    }
+    let raws: PayloadIn = serde_json::from_str(payload.get()).map_err(|_| BackupError::NotABackup {
+        detail: "its \"payload\" is not an object with \"contacts\" and \"companies\" lists".into(),
+    })?;
+    if let Some(counts) = env.counts {
+        for (kind, stated, found) in [
+            ("contacts", counts.contacts, raws.contacts.len()),
+            ("companies", counts.companies, raws.companies.len()),
+        ] {
+            if stated != found {
+                return Err(BackupError::CountMismatch { kind, stated, found });
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    let mut total = 0;
+    let companies: Vec<Company> = parse_records("companies", &raws.companies, validate_company, &mut problems, &mut total);
+    let contacts: Vec<Contact> =
+        parse_records("contacts", &raws.contacts, |c| validate_contact(c, today), &mut problems, &mut total);
+    if total > 0 {
+        return Err(BackupError::InvalidRecords { problems, total });
+    }
+    let data = Dataset::from_records(companies, contacts)
+        .map_err(|d| BackupError::DuplicateId { kind: d.kind, id: d.id })?;
+    let dangling = data
+        .contacts()
+        .iter()
+        .filter(|c| c.company_id.as_deref().is_some_and(|id| data.company(id).is_none()))
+        .count();
+    let mut warnings = Vec::new();
+    if dangling > 0 {
+        warnings.push(format!(
+            "{dangling} contact(s) link to a company that is not in the file; the link is kept and shows as unknown unless that company is already stored"
+        ));
+    }
+    Ok(Backup {
+        format_version,
+        schema_version: env.schema_version,
+        app_version: env.app_version,
+        exported_at: env.exported_at,
+        data,
+        warnings,
+    })
+}
+
+/// How an import combines with what is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Everything stored is replaced by the file.
+    Replace,
+    /// By id: the file's record wins only if its `updated` is newer; stored
+    /// records missing from the file are kept.
+    Merge,
+}
+
+/// What an import would do, per record kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KindPlan {
+    pub added: usize,
+    pub updated: usize,
+    /// In the file but the stored record is as new or newer.
+    pub unchanged: usize,
+    /// Stored records that the import removes (replace only).
+    pub removed: usize,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportPlan {
+    pub contacts: KindPlan,
+    pub companies: KindPlan,
+}
+
+fn plan_kind<'a, T: 'a>(
+    incoming: impl Iterator<Item = &'a T>,
+    stored_count: usize,
+    find: impl Fn(&T) -> Option<&'a T>,
+    updated: impl Fn(&T) -> DateTime<Utc>,
+    mode: ImportMode,
+) -> KindPlan {
+    let mut p = KindPlan::default();
+    let mut matched = 0;
+    for r in incoming {
+        match find(r) {
+            None => p.added += 1,
+            Some(s) => {
+                matched += 1;
+                if updated(r) > updated(s) || (mode == ImportMode::Replace && updated(r) != updated(s)) {
+                    p.updated += 1;
+                } else {
+                    p.unchanged += 1;
+                }
+            }
+        }
+    }
+    if mode == ImportMode::Replace {
+        p.removed = stored_count - matched;
+    }
+    p
+}
+
+/// Counts what importing `backup` into `stored` would change.
+pub fn plan_import(stored: &Dataset, backup: &Backup, mode: ImportMode) -> ImportPlan {
+    ImportPlan {
+        contacts: plan_kind(
+            backup.data.contacts().iter(),
+            stored.contacts().len(),
+            |c: &Contact| stored.contact(&c.id),
+            |c| c.updated,
+            mode,
+        ),
+        companies: plan_kind(
+            backup.data.companies().iter(),
+            stored.companies().len(),
+            |c: &Company| stored.company(&c.id),
+            |c| c.updated,
+            mode,
+        ),
+    }
+}
+
+/// The dataset after the import.
+pub fn apply_import(stored: &Dataset, backup: &Backup, mode: ImportMode) -> Dataset {
+    match mode {
+        ImportMode::Replace => backup.data.clone(),
+        ImportMode::Merge => {
+            let mut out = stored.clone();
+            for c in backup.data.companies() {
+                if out.company(&c.id).is_none_or(|s| c.updated > s.updated) {
+                    out.put_company(c.clone());
+                }
+            }
+            for c in backup.data.contacts() {
+                if out.contact(&c.id).is_none_or(|s| c.updated > s.updated) {
+                    out.put_contact(c.clone());
+                }
+            }
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,16 @@
+//! The pure domain: record types, validation, search and sort, the stored
+//! and backup formats, and demo data.
+//!
+//! Architecture invariant: nothing here touches the browser, the clock or
+//! randomness. No web crate is named in this folder (CI checks it); time and
+//! random bytes are parameters. So all of it is tested natively with
+//! `cargo test`, and the same code runs in the app and in native tools.
+
+pub mod backup;
+pub mod changes;
+pub mod dataset;
+pub mod ids;
+pub mod model;
+pub mod snapshot;
+pub mod text;
+pub mod validate;
