@@ -241,7 +241,11 @@ fn parse_records<T: for<'de> Deserialize<'de>>(
                 for e in validate(&record) {
                     *total += 1;
                     if problems.len() < MAX_LISTED_PROBLEMS {
-                        problems.push(RecordProblem { record: label(kind, i, raw), field: e.field, message: e.message });
+                        problems.push(RecordProblem {
+                            record: label(kind, i, raw),
+                            field: e.field,
+                            message: e.message,
+                        });
                     }
                 }
                 out.push(record);
@@ -272,16 +276,14 @@ pub fn parse_backup(text: &str, today: NaiveDate) -> Result<Backup, BackupError>
     if env.format.as_deref() != Some(FORMAT_NAME) {
         return Err(BackupError::NotABackup { detail: format!("its \"format\" is not \"{FORMAT_NAME}\"") });
     }
-    let format_version = env
-        .format_version
-        .ok_or_else(|| BackupError::NotABackup { detail: "it has no \"format_version\"".into() })?;
+    let format_version =
+        env.format_version.ok_or_else(|| BackupError::NotABackup { detail: "it has no \"format_version\"".into() })?;
     if format_version > FORMAT_VERSION {
         return Err(BackupError::NewerFormat { found: format_version });
     }
     let payload = env.payload.ok_or_else(|| BackupError::NotABackup { detail: "it has no \"payload\"".into() })?;
-    let stated = env
-        .payload_sha256
-        .ok_or_else(|| BackupError::NotABackup { detail: "it has no \"payload_sha256\"".into() })?;
+    let stated =
+        env.payload_sha256.ok_or_else(|| BackupError::NotABackup { detail: "it has no \"payload_sha256\"".into() })?;
     if !stated.eq_ignore_ascii_case(&sha256_hex(payload.get().as_bytes())) {
         return Err(BackupError::ChecksumMismatch);
     }
@@ -289,10 +291,9 @@ pub fn parse_backup(text: &str, today: NaiveDate) -> Result<Backup, BackupError>
         detail: "its \"payload\" is not an object with \"contacts\" and \"companies\" lists".into(),
     })?;
     if let Some(counts) = env.counts {
-        for (kind, stated, found) in [
-            ("contacts", counts.contacts, raws.contacts.len()),
-            ("companies", counts.companies, raws.companies.len()),
-        ] {
+        for (kind, stated, found) in
+            [("contacts", counts.contacts, raws.contacts.len()), ("companies", counts.companies, raws.companies.len())]
+        {
             if stated != found {
                 return Err(BackupError::CountMismatch { kind, stated, found });
             }
@@ -300,19 +301,17 @@ pub fn parse_backup(text: &str, today: NaiveDate) -> Result<Backup, BackupError>
     }
     let mut problems = Vec::new();
     let mut total = 0;
-    let companies: Vec<Company> = parse_records("companies", &raws.companies, validate_company, &mut problems, &mut total);
+    let companies: Vec<Company> =
+        parse_records("companies", &raws.companies, validate_company, &mut problems, &mut total);
     let contacts: Vec<Contact> =
         parse_records("contacts", &raws.contacts, |c| validate_contact(c, today), &mut problems, &mut total);
     if total > 0 {
         return Err(BackupError::InvalidRecords { problems, total });
     }
-    let data = Dataset::from_records(companies, contacts)
-        .map_err(|d| BackupError::DuplicateId { kind: d.kind, id: d.id })?;
-    let dangling = data
-        .contacts()
-        .iter()
-        .filter(|c| c.company_id.as_deref().is_some_and(|id| data.company(id).is_none()))
-        .count();
+    let data =
+        Dataset::from_records(companies, contacts).map_err(|d| BackupError::DuplicateId { kind: d.kind, id: d.id })?;
+    let dangling =
+        data.contacts().iter().filter(|c| c.company_id.as_deref().is_some_and(|id| data.company(id).is_none())).count();
     let mut warnings = Vec::new();
     if dangling > 0 {
         warnings.push(format!(

@@ -254,16 +254,15 @@ impl Dataset {
                     .iter()
                     .map(|c| self.company_name_of(c).map(fold).unwrap_or_else(|| "\u{10ffff}".into()))
                     .collect();
-                order.sort_by(|&a, &b| {
-                    company[a as usize].cmp(&company[b as usize]).then_with(|| name(a).cmp(name(b)))
-                });
+                order
+                    .sort_by(|&a, &b| company[a as usize].cmp(&company[b as usize]).then_with(|| name(a).cmp(name(b))));
             }
-            ContactSort::Updated => order.sort_by(|&a, &b| {
-                self.contacts[b as usize].updated.cmp(&self.contacts[a as usize].updated)
-            }),
-            ContactSort::Created => order.sort_by(|&a, &b| {
-                self.contacts[b as usize].created.cmp(&self.contacts[a as usize].created)
-            }),
+            ContactSort::Updated => {
+                order.sort_by(|&a, &b| self.contacts[b as usize].updated.cmp(&self.contacts[a as usize].updated))
+            }
+            ContactSort::Created => {
+                order.sort_by(|&a, &b| self.contacts[b as usize].created.cmp(&self.contacts[a as usize].created))
+            }
         }
         order
     }

@@ -9,6 +9,7 @@
 pub mod backup;
 pub mod changes;
 pub mod dataset;
+pub mod demo;
 pub mod ids;
 pub mod model;
 pub mod snapshot;

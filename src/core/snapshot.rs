@@ -50,9 +50,15 @@ struct EntryIn {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SnapshotError {
     /// A chunk or entry is not in a format this version knows.
-    Unreadable { what: String, detail: String },
+    Unreadable {
+        what: String,
+        detail: String,
+    },
     /// Written by a newer version of the app.
-    Newer { what: String, version: u32 },
+    Newer {
+        what: String,
+        version: u32,
+    },
     Duplicate(DuplicateId),
 }
 
@@ -61,7 +67,10 @@ impl std::fmt::Display for SnapshotError {
         match self {
             SnapshotError::Unreadable { what, detail } => write!(f, "The stored {what} cannot be read: {detail}"),
             SnapshotError::Newer { what, version } => {
-                write!(f, "The stored {what} was written by a newer version of the app (format {version}); reload to get it")
+                write!(
+                    f,
+                    "The stored {what} was written by a newer version of the app (format {version}); reload to get it"
+                )
             }
             SnapshotError::Duplicate(d) => write!(f, "Two stored {}s share the id {}", d.kind, d.id),
         }
@@ -76,8 +85,8 @@ fn chunk_key(kind: &str, n: usize) -> String {
 
 fn encode_kind<T: Serialize>(kind: &str, records: &[T], out: &mut Vec<(String, String)>) {
     for (n, records) in records.chunks(CHUNK_SIZE).enumerate() {
-        let json = serde_json::to_string(&ChunkOut { v: RECORD_FORMAT, kind, records })
-            .expect("records always serialise");
+        let json =
+            serde_json::to_string(&ChunkOut { v: RECORD_FORMAT, kind, records }).expect("records always serialise");
         out.push((chunk_key(kind, n), json));
     }
 }
@@ -177,7 +186,10 @@ mod tests {
         renamed.given_name = "Renamed".into();
         let journal = [
             encode_entry(&[Change::PutContact { record: person(3) }], t),
-            encode_entry(&[Change::DeleteContact { id: "id-000002".into() }, Change::PutContact { record: renamed }], t),
+            encode_entry(
+                &[Change::DeleteContact { id: "id-000002".into() }, Change::PutContact { record: renamed }],
+                t,
+            ),
         ];
         let back = decode_dataset(&chunks, &journal).unwrap();
         assert_eq!(back.contacts().len(), 2);

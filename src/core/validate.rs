@@ -33,8 +33,7 @@ pub const MAX_TAG_LEN: usize = 50;
 
 pub const MSG_NEED_NAME: &str = "Enter a name or an email address";
 pub const MSG_EMAIL: &str = "Enter an email address like name@example.com";
-pub const MSG_PHONE: &str =
-    "Enter a phone number with 4 to 20 digits, using only digits, spaces and + ( ) - . /";
+pub const MSG_PHONE: &str = "Enter a phone number with 4 to 20 digits, using only digits, spaces and + ( ) - . /";
 pub const MSG_DOMAIN: &str = "Enter a web domain like example.com";
 
 /// Trims text fields, collapses spaces in one-line fields and drops empty rows.
@@ -190,21 +189,15 @@ fn check_tags(tags: &[String], errs: &mut Vec<FieldError>) {
 }
 
 fn check_address(prefix: &str, a: &Address, errs: &mut Vec<FieldError>) {
-    for (name, value) in [
-        ("street", &a.street),
-        ("city", &a.city),
-        ("region", &a.region),
-        ("postal_code", &a.postal_code),
-    ] {
+    for (name, value) in
+        [("street", &a.street), ("city", &a.city), ("region", &a.region), ("postal_code", &a.postal_code)]
+    {
         check_len(&format!("{prefix}.{name}"), value, MAX_NAME_LEN, errs);
     }
-    let country_ok = a.country.is_empty()
-        || (a.country.len() == 2 && a.country.bytes().all(|b| b.is_ascii_uppercase()));
+    let country_ok =
+        a.country.is_empty() || (a.country.len() == 2 && a.country.bytes().all(|b| b.is_ascii_uppercase()));
     if !country_ok {
-        errs.push(FieldError::new(
-            format!("{prefix}.country"),
-            "Use a two-letter country code such as GB or DE",
-        ));
+        errs.push(FieldError::new(format!("{prefix}.country"), "Use a two-letter country code such as GB or DE"));
     }
 }
 
@@ -299,7 +292,19 @@ mod tests {
         for ok in ["a@b.co", "jane.roe+crm@example.co.uk", "zoë@exämple.no", "o'neil@x.ie"] {
             assert!(is_email(ok), "{ok}");
         }
-        for bad in ["", "jane", "jane@", "@x.com", "ja ne@x.com", "a@b", "a@b.c", "a@@b.com", "a@-b.com", ".a@b.com", "a..b@c.com"] {
+        for bad in [
+            "",
+            "jane",
+            "jane@",
+            "@x.com",
+            "ja ne@x.com",
+            "a@b",
+            "a@b.c",
+            "a@@b.com",
+            "a@-b.com",
+            ".a@b.com",
+            "a..b@c.com",
+        ] {
             assert!(!is_email(bad), "{bad}");
         }
     }

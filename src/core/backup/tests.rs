@@ -127,7 +127,9 @@ fn rejects_wrong_counts_and_duplicate_ids() {
         parse_backup(&wrong, today()).unwrap_err(),
         BackupError::CountMismatch { kind: "contacts", stated: 3, found: 2 }
     );
-    let c = format!(r#"{{"id":"{ID_A}","given_name":"A","created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z"}}"#);
+    let c = format!(
+        r#"{{"id":"{ID_A}","given_name":"A","created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z"}}"#
+    );
     let payload = format!(r#"{{"companies":[],"contacts":[{c},{c}]}}"#);
     assert_eq!(
         parse_backup(&signed(&payload, 2, 0), today()).unwrap_err(),
@@ -171,7 +173,9 @@ fn merge_keeps_the_newer_record_and_stored_extras() {
     assert_eq!(merged.contact(ID_A).unwrap().job_title, "CTO");
     assert_eq!(merged.contact(ID_B).unwrap().job_title, "");
 
-    let only_new = Dataset::from_records(vec![], vec![merged.contact("3b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b").unwrap().clone()]).unwrap();
+    let only_new =
+        Dataset::from_records(vec![], vec![merged.contact("3b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b").unwrap().clone()])
+            .unwrap();
     let backup = parse_backup(&export_backup(&only_new, "x", at(26)), today()).unwrap();
     let plan = plan_import(&stored, &backup, ImportMode::Replace);
     assert_eq!(plan.contacts, KindPlan { added: 1, updated: 0, unchanged: 0, removed: 2 });
@@ -185,7 +189,16 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn arb_contact() -> impl Strategy<Value = Contact> {
-    (any::<[u8; 16]>(), text(), text(), text(), text(), 0usize..7, 0i64..400_000_000, prop::collection::vec(text(), 0..3))
+    (
+        any::<[u8; 16]>(),
+        text(),
+        text(),
+        text(),
+        text(),
+        0usize..7,
+        0i64..400_000_000,
+        prop::collection::vec(text(), 0..3),
+    )
         .prop_map(|(id, given, family, job, notes, stage, secs, tags)| {
             let created = Utc.timestamp_opt(1_600_000_000 + secs, 0).unwrap();
             let mut c = Contact::blank(crate::core::ids::uuid_v4(id), created);
@@ -198,7 +211,12 @@ fn arb_contact() -> impl Strategy<Value = Contact> {
             if c.given_name.is_empty() {
                 c.given_name = "X".into();
             }
-            c.addresses.push(Address { kind: AddressKind::Home, city: "Zürich".into(), country: "CH".into(), ..Default::default() });
+            c.addresses.push(Address {
+                kind: AddressKind::Home,
+                city: "Zürich".into(),
+                country: "CH".into(),
+                ..Default::default()
+            });
             c.updated = created + chrono::Duration::milliseconds(secs % 5000);
             c
         })

@@ -1,0 +1,252 @@
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::clock::now;
+use crate::core::changes::Change;
+use crate::core::dataset::Dataset;
+use crate::storage::{Announcer, Loaded, SnapshotBase, StorageError, Store, Synced};
+
+/// Journal entries beyond which the chunks are rewritten and the journal emptied.
+const COMPACT_AFTER: usize = 300;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadStatus {
+    Loading,
+    Ready,
+    Failed(String),
+    /// A newer version of the app took over the database in another tab.
+    Outdated,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Success,
+    Error,
+}
+
+/// A message for the user: "Saved", or what went wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+    /// Distinguishes two equal messages in a row, so each is announced.
+    pub serial: u64,
+}
+
+/// Where this tab is in the stored history.
+#[derive(Clone, Copy, Default)]
+struct Position {
+    generation: u64,
+    last_seq: f64,
+    journal_len: usize,
+}
+
+struct Handles {
+    store: Store,
+    position: Cell<Position>,
+    is_compacting: Cell<bool>,
+    announcer: std::cell::RefCell<Option<Announcer>>,
+}
+
+/// The app's state, provided at the root. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub data: RwSignal<Dataset>,
+    pub status: RwSignal<LoadStatus>,
+    pub notice: RwSignal<Option<Notice>>,
+    handles: StoredValue<Option<Rc<Handles>>, LocalStorage>,
+}
+
+impl AppState {
+    /// Creates the state, provides it as context and starts loading `db_name`.
+    pub fn provide(db_name: &str) -> AppState {
+        let state = AppState {
+            data: RwSignal::new(Dataset::default()),
+            status: RwSignal::new(LoadStatus::Loading),
+            notice: RwSignal::new(None),
+            handles: StoredValue::new_local(None),
+        };
+        provide_context(state);
+        let name = db_name.to_string();
+        spawn_local(async move {
+            let _ = state.open(&name).await;
+        });
+        state
+    }
+
+    pub fn expect() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    async fn open(self, name: &str) -> Result<(), ()> {
+        let status = self.status;
+        let opened = Store::open(name, move || status.set(LoadStatus::Outdated)).await;
+        let store = match opened {
+            Ok(s) => s,
+            Err(StorageError::Outdated) => {
+                status.set(LoadStatus::Outdated);
+                return Err(());
+            }
+            Err(e) => {
+                status.set(LoadStatus::Failed(e.to_string()));
+                return Err(());
+            }
+        };
+        let loaded = match store.load().await {
+            Ok(l) => l,
+            Err(e) => {
+                status.set(LoadStatus::Failed(e.to_string()));
+                return Err(());
+            }
+        };
+        let handles = Rc::new(Handles {
+            store,
+            position: Cell::new(Position::default()),
+            is_compacting: Cell::new(false),
+            announcer: Default::default(),
+        });
+        let journal_len = loaded.journal_len;
+        self.accept(&handles, loaded);
+        let announcer = Announcer::new(name, move || spawn_local(async move { self.catch_up().await }));
+        *handles.announcer.borrow_mut() = Some(announcer);
+        self.handles.set_value(Some(handles));
+        self.status.set(LoadStatus::Ready);
+        if journal_len > COMPACT_AFTER {
+            self.compact().await;
+        }
+        Ok(())
+    }
+
+    fn accept(&self, handles: &Handles, loaded: Loaded) {
+        handles.position.set(Position {
+            generation: loaded.generation,
+            last_seq: loaded.last_seq,
+            journal_len: loaded.journal_len,
+        });
+        self.data.set(loaded.data);
+    }
+
+    fn handles(&self) -> Result<Rc<Handles>, StorageError> {
+        if self.status.get_untracked() == LoadStatus::Outdated {
+            return Err(StorageError::Outdated);
+        }
+        self.handles.get_value().ok_or_else(|| StorageError::Unavailable("the database is not open yet".into()))
+    }
+
+    pub fn is_ready(&self) -> bool {
+        self.status.get() == LoadStatus::Ready
+    }
+
+    /// Shows a message in the page's status line.
+    pub fn notify(&self, kind: NoticeKind, text: impl Into<String>) {
+        let serial = self.notice.with_untracked(|n| n.as_ref().map_or(0, |n| n.serial + 1));
+        self.notice.set(Some(Notice { kind, text: text.into(), serial }));
+    }
+
+    /// Writes one user action (one transaction), then applies it here and
+    /// tells the other tabs.
+    pub async fn commit(&self, changes: Vec<Change>) -> Result<(), StorageError> {
+        let h = self.handles()?;
+        let pos = h.position.get();
+        let appended = h.store.append(&changes, now(), pos.generation, pos.last_seq).await?;
+        if appended.is_stale {
+            // Another tab replaced the data; our entry is in the journal on top of it.
+            let loaded = h.store.load().await?;
+            self.accept(&h, loaded);
+        } else {
+            self.data.update(|d| {
+                for c in appended.earlier.iter().flatten().chain(&changes) {
+                    d.apply(c);
+                }
+            });
+            h.position.set(Position {
+                generation: pos.generation,
+                last_seq: appended.seq,
+                journal_len: pos.journal_len + appended.earlier.len() + 1,
+            });
+        }
+        self.announce(&h);
+        if h.position.get().journal_len > COMPACT_AFTER {
+            let state = *self;
+            spawn_local(async move { state.compact().await });
+        }
+        Ok(())
+    }
+
+    /// Replaces everything with `data` in one transaction.
+    pub async fn replace_all(&self, data: Dataset) -> Result<(), StorageError> {
+        let h = self.handles()?;
+        let snap = h.store.write_snapshot(data, SnapshotBase::Replace).await?;
+        self.accept_snapshot(&h, snap);
+        self.announce(&h);
+        Ok(())
+    }
+
+    /// Writes `derive(current data)` as the new snapshot in one transaction;
+    /// changes other tabs made meanwhile are kept on top. If another tab
+    /// replaced everything meanwhile, reloads and derives again once.
+    pub async fn rewrite(&self, derive: impl Fn(&Dataset) -> Dataset) -> Result<(), StorageError> {
+        let h = self.handles()?;
+        for attempt in 0..2 {
+            let pos = h.position.get();
+            let next = self.data.with_untracked(&derive);
+            let base = SnapshotBase::Rebase { generation: pos.generation, after_seq: pos.last_seq };
+            match h.store.write_snapshot(next, base).await {
+                Ok(snap) => {
+                    self.accept_snapshot(&h, snap);
+                    self.announce(&h);
+                    return Ok(());
+                }
+                Err(StorageError::Stale) if attempt == 0 => {
+                    let loaded = h.store.load().await?;
+                    self.accept(&h, loaded);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(StorageError::Stale)
+    }
+
+    fn accept_snapshot(&self, h: &Handles, snap: crate::storage::Snapshot) {
+        h.position.set(Position { generation: snap.generation, last_seq: snap.last_seq, journal_len: 0 });
+        self.data.set(snap.data);
+    }
+
+    fn announce(&self, h: &Handles) {
+        if let Some(a) = h.announcer.borrow().as_ref() {
+            a.announce();
+        }
+    }
+
+    /// Applies what other tabs wrote.
+    pub async fn catch_up(&self) {
+        let Ok(h) = self.handles() else { return };
+        let pos = h.position.get();
+        match h.store.catch_up(pos.generation, pos.last_seq).await {
+            Ok(Synced::UpToDate) => {}
+            Ok(Synced::Applied { entries, last_seq }) => {
+                // A commit of ours may have moved on meanwhile; only move forward.
+                if h.position.get().last_seq >= last_seq {
+                    return;
+                }
+                self.data.update(|d| entries.iter().flatten().for_each(|c| d.apply(c)));
+                h.position.set(Position { generation: pos.generation, last_seq, journal_len: pos.journal_len + entries.len() });
+            }
+            Ok(Synced::Reloaded(loaded)) => self.accept(&h, loaded),
+            Err(e) => self.notify(NoticeKind::Error, format!("Could not read changes from another tab: {e}")),
+        }
+    }
+
+    /// Folds the journal into the chunks. Invisible to the user.
+    async fn compact(&self) {
+        let Ok(h) = self.handles() else { return };
+        if h.is_compacting.replace(true) {
+            return;
+        }
+        let _ = self.rewrite(Dataset::clone).await;
+        h.is_compacting.set(false);
+    }
+}

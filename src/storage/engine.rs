@@ -1,0 +1,318 @@
+//! The storage engine: opening and upgrading the database, loading the whole
+//! dataset, appending one journal entry per user action, catching up with
+//! other tabs, and writing full snapshots (imports, demo data, compaction).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbTransaction, IdbTransactionMode,
+    IdbVersionChangeEvent,
+};
+
+use super::error::StorageError;
+use super::idb::{committed, done, numbers, request, started, store, strings, transaction};
+use super::schema::{upgrade_step, CHUNKS, JOURNAL, META, META_KEY, SCHEMA_VERSION};
+use crate::core::changes::Change;
+use crate::core::dataset::Dataset;
+use crate::core::snapshot::{decode_dataset, decode_entry, encode_chunks, encode_entry};
+
+/// Bookkeeping kept in `meta`: which snapshot the chunks are, and the last
+/// journal key folded into them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Meta {
+    #[serde(default)]
+    generation: u64,
+    #[serde(default)]
+    base_seq: f64,
+}
+
+fn parse_meta(v: &JsValue) -> Result<Meta, StorageError> {
+    match v.as_string() {
+        None => Ok(Meta::default()),
+        Some(s) => serde_json::from_str(&s)
+            .map_err(|e| StorageError::Corrupt(format!("The stored settings cannot be read: {e}"))),
+    }
+}
+
+/// The dataset as loaded, with the position this tab has reached.
+pub struct Loaded {
+    pub data: Dataset,
+    pub generation: u64,
+    pub last_seq: f64,
+    /// Journal entries not yet folded into chunks.
+    pub journal_len: usize,
+}
+
+/// What [`Store::catch_up`] found.
+pub enum Synced {
+    UpToDate,
+    /// Other tabs' change lists, in order, and the new position.
+    Applied {
+        entries: Vec<Vec<Change>>,
+        last_seq: f64,
+    },
+    /// The data was replaced (import, compaction): here is all of it again.
+    Reloaded(Loaded),
+}
+
+/// What a snapshot write is based on.
+pub enum SnapshotBase {
+    /// Replace everything, whatever other tabs wrote.
+    Replace,
+    /// The dataset was derived from this tab's view at `generation`/`after_seq`:
+    /// journal entries other tabs wrote since are applied on top before writing.
+    Rebase { generation: u64, after_seq: f64 },
+}
+
+/// The result of an append: other tabs' entries that came before ours.
+pub struct Appended {
+    pub seq: f64,
+    pub earlier: Vec<Vec<Change>>,
+    /// Another tab replaced the data; reload instead of applying `earlier`.
+    pub is_stale: bool,
+}
+
+/// The result of a snapshot write.
+pub struct Snapshot {
+    pub data: Dataset,
+    pub generation: u64,
+    pub last_seq: f64,
+}
+
+pub struct Store {
+    db: IdbDatabase,
+    _on_version_change: Closure<dyn FnMut(IdbVersionChangeEvent)>,
+}
+
+fn factory() -> Result<web_sys::IdbFactory, StorageError> {
+    let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+    window
+        .indexed_db()
+        .map_err(|e| StorageError::Unavailable(format!("{e:?}")))?
+        .ok_or_else(|| StorageError::Unavailable("IndexedDB is not available".into()))
+}
+
+fn tail_range(after_seq: f64) -> Result<IdbKeyRange, StorageError> {
+    IdbKeyRange::lower_bound_with_open(&JsValue::from_f64(after_seq), true).map_err(|e| StorageError::from_js(&e))
+}
+
+fn decode_entries(values: &[String]) -> Result<Vec<Vec<Change>>, StorageError> {
+    values.iter().map(|v| decode_entry(v).map_err(|e| StorageError::Corrupt(e.to_string()))).collect()
+}
+
+fn put_text(store: &IdbObjectStore, key: &str, value: &str) -> Result<(), StorageError> {
+    started(store.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))).map(|_| ())
+}
+
+impl Store {
+    /// Opens (creating or upgrading) the database. `on_outdated` runs when a
+    /// newer version of the app asks to upgrade it: the connection is closed
+    /// first, so the other tab can proceed.
+    pub async fn open(name: &str, on_outdated: impl Fn() + 'static) -> Result<Store, StorageError> {
+        Store::open_at(name, SCHEMA_VERSION, on_outdated).await
+    }
+
+    /// Opens at a given schema version: tests use it to create older databases.
+    pub async fn open_at(name: &str, version: u32, on_outdated: impl Fn() + 'static) -> Result<Store, StorageError> {
+        let req: IdbOpenDbRequest =
+            factory()?.open_with_u32(name, version).map_err(|e| StorageError::Unavailable(format!("{e:?}")))?;
+        let failure: Rc<Cell<Option<u32>>> = Rc::new(Cell::new(None));
+        let on_upgrade = {
+            let req = req.clone();
+            let failure = failure.clone();
+            Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(move |ev: IdbVersionChangeEvent| {
+                let Ok(db) = req.result().map(|r| r.unchecked_into::<IdbDatabase>()) else { return };
+                let old = ev.old_version() as u32;
+                for step in old + 1..=version {
+                    if upgrade_step(&db, step).is_err() {
+                        failure.set(Some(step));
+                        if let Some(tx) = req.transaction() {
+                            let _ = tx.abort();
+                        }
+                        return;
+                    }
+                }
+            })
+        };
+        req.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+        let result = request(req.clone().unchecked_into()).await;
+        req.set_onupgradeneeded(None);
+        drop(on_upgrade);
+        if let Some(step) = failure.get() {
+            return Err(StorageError::Failed(format!("upgrade step {step} failed; the database was left as it was")));
+        }
+        let db: IdbDatabase = match result {
+            Ok(v) => v.unchecked_into(),
+            Err(StorageError::Failed(d)) if d.starts_with("VersionError") => {
+                return Err(StorageError::Outdated);
+            }
+            Err(e) => return Err(e),
+        };
+        let on_version_change = {
+            let db = db.clone();
+            Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(move |_: IdbVersionChangeEvent| {
+                db.close();
+                on_outdated();
+            })
+        };
+        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        Ok(Store { db, _on_version_change: on_version_change })
+    }
+
+    pub fn close(&self) {
+        self.db.set_onversionchange(None);
+        self.db.close();
+    }
+
+    /// The names of the object stores (for tests of the schema).
+    pub fn store_names(&self) -> Vec<String> {
+        let list = self.db.object_store_names();
+        (0..list.length()).filter_map(|i| list.get(i)).collect()
+    }
+
+    /// Deletes a database (tests use fresh names and clean up).
+    pub async fn delete(name: &str) -> Result<(), StorageError> {
+        let req = factory()?.delete_database(name).map_err(|e| StorageError::from_js(&e))?;
+        request(req.unchecked_into()).await.map(|_| ())
+    }
+
+    /// Reads everything in one read-only transaction.
+    pub async fn load(&self) -> Result<Loaded, StorageError> {
+        let tx = transaction(&self.db, &[META, CHUNKS, JOURNAL], IdbTransactionMode::Readonly)?;
+        let finished = done(&tx);
+        let meta = started(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
+        let chunks = started(store(&tx, CHUNKS)?.get_all())?;
+        let journal = store(&tx, JOURNAL)?;
+        let keys = started(journal.get_all_keys())?;
+        let values = started(journal.get_all())?;
+        let meta = parse_meta(&request(meta).await?)?;
+        let chunks = strings(&request(chunks).await?)?;
+        let keys = numbers(&request(keys).await?)?;
+        let values = strings(&request(values).await?)?;
+        committed(finished, &tx).await?;
+        let data = decode_dataset(&chunks, &values).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+        let last_seq = keys.last().copied().unwrap_or(0.0).max(meta.base_seq);
+        Ok(Loaded { data, generation: meta.generation, last_seq, journal_len: keys.len() })
+    }
+
+    /// Writes one user action as one journal entry, in one transaction. The
+    /// same transaction reads the entries other tabs added after `last_seq`,
+    /// so the caller can apply them before its own and miss nothing.
+    pub async fn append(
+        &self,
+        changes: &[Change],
+        at: DateTime<Utc>,
+        generation: u64,
+        last_seq: f64,
+    ) -> Result<Appended, StorageError> {
+        let entry = encode_entry(changes, at);
+        let tx = transaction(&self.db, &[META, JOURNAL], IdbTransactionMode::Readwrite)?;
+        let finished = done(&tx);
+        all_or_nothing(&tx, finished, async {
+            let meta = started(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
+            let journal = store(&tx, JOURNAL)?;
+            let range = tail_range(last_seq)?;
+            let values = started(journal.get_all_with_key(&range))?;
+            let added = started(journal.add(&JsValue::from_str(&entry)))?;
+            let meta = parse_meta(&request(meta).await?)?;
+            let values = strings(&request(values).await?)?;
+            let seq = request(added).await?.as_f64().unwrap_or(last_seq + 1.0);
+            let is_stale = meta.generation != generation;
+            let earlier = if is_stale { Vec::new() } else { decode_entries(&values)? };
+            Ok(Appended { seq, earlier, is_stale })
+        })
+        .await
+    }
+
+    /// Reads what other tabs wrote since `last_seq`.
+    pub async fn catch_up(&self, generation: u64, last_seq: f64) -> Result<Synced, StorageError> {
+        let tx = transaction(&self.db, &[META, JOURNAL], IdbTransactionMode::Readonly)?;
+        let finished = done(&tx);
+        let meta = started(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
+        let journal = store(&tx, JOURNAL)?;
+        let range = tail_range(last_seq)?;
+        let keys = started(journal.get_all_keys_with_key(&range))?;
+        let values = started(journal.get_all_with_key(&range))?;
+        let meta = parse_meta(&request(meta).await?)?;
+        let keys = numbers(&request(keys).await?)?;
+        let values = strings(&request(values).await?)?;
+        committed(finished, &tx).await?;
+        if meta.generation != generation {
+            return Ok(Synced::Reloaded(self.load().await?));
+        }
+        match keys.last() {
+            None => Ok(Synced::UpToDate),
+            Some(&last) => Ok(Synced::Applied { entries: decode_entries(&values)?, last_seq: last }),
+        }
+    }
+
+    /// Replaces the chunks with `data` and empties the journal, in one
+    /// transaction. Used for imports, demo data and compaction.
+    pub async fn write_snapshot(&self, data: Dataset, base: SnapshotBase) -> Result<Snapshot, StorageError> {
+        let tx = transaction(&self.db, &[META, CHUNKS, JOURNAL], IdbTransactionMode::Readwrite)?;
+        let finished = done(&tx);
+        all_or_nothing(&tx, finished, async {
+            let meta_store = store(&tx, META)?;
+            let journal = store(&tx, JOURNAL)?;
+            let meta = started(meta_store.get(&JsValue::from_str(META_KEY)))?;
+            let keys = started(journal.get_all_keys())?;
+            let tail = match &base {
+                SnapshotBase::Rebase { after_seq, .. } => {
+                    let range = tail_range(*after_seq)?;
+                    Some(started(journal.get_all_with_key(&range))?)
+                }
+                SnapshotBase::Replace => None,
+            };
+            let meta = parse_meta(&request(meta).await?)?;
+            let keys = numbers(&request(keys).await?)?;
+            let mut data = data;
+            if let (SnapshotBase::Rebase { generation, .. }, Some(tail)) = (&base, tail) {
+                let tail = strings(&request(tail).await?)?;
+                if meta.generation != *generation {
+                    return Err(StorageError::Stale);
+                }
+                decode_entries(&tail)?.iter().flatten().for_each(|c| data.apply(c));
+            }
+            // Still inside the transaction: encoding is synchronous, and only
+            // IndexedDB requests follow.
+            let last_seq = keys.last().copied().unwrap_or(0.0).max(meta.base_seq);
+            let next = Meta { generation: meta.generation + 1, base_seq: last_seq };
+            let chunks = store(&tx, CHUNKS)?;
+            started(chunks.clear())?;
+            for (key, json) in encode_chunks(&data) {
+                put_text(&chunks, &key, &json)?;
+            }
+            started(journal.clear())?;
+            put_text(&meta_store, META_KEY, &serde_json::to_string(&next).unwrap_or_default())?;
+            Ok(Snapshot { data, generation: next.generation, last_seq })
+        })
+        .await
+    }
+}
+
+/// Runs the body of a readwrite transaction: if it fails at any point the
+/// transaction is aborted, so none of its writes land; if it succeeds, the
+/// result is returned only after the transaction committed.
+async fn all_or_nothing<T>(
+    tx: &IdbTransaction,
+    finished: JsFuture,
+    body: impl std::future::Future<Output = Result<T, StorageError>>,
+) -> Result<T, StorageError> {
+    match body.await {
+        Ok(value) => {
+            committed(finished, tx).await?;
+            Ok(value)
+        }
+        Err(e) => {
+            let _ = tx.abort();
+            let _ = finished.await;
+            Err(e)
+        }
+    }
+}

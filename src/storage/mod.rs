@@ -1,0 +1,28 @@
+//! Storage: the only code that touches IndexedDB, BroadcastChannel and
+//! localStorage.
+//!
+//! Layout (schema version [`schema::SCHEMA_VERSION`], see `docs/storage.md`):
+//! the dataset is kept as packed JSON chunks of 1,000 records in `chunks`,
+//! plus an append-only `journal` of change lists, one entry per user action;
+//! `meta` holds the snapshot generation and the last journal key folded into
+//! the chunks. Loading reads everything in one read-only transaction.
+//!
+//! Invariants:
+//! - Every user action is exactly one readwrite transaction; nothing but
+//!   IndexedDB requests is awaited while it is open, and callers learn of
+//!   success only after `complete` fired.
+//! - Readwrite transactions over the same stores are serialised by the
+//!   browser, so a transaction that reads the journal tail and then writes is
+//!   atomic with respect to other tabs: that is the lock for compaction and
+//!   imports (no Web Locks needed).
+//! - Changes are applied to memory only after their transaction committed.
+
+mod broadcast;
+mod engine;
+mod error;
+mod idb;
+pub mod schema;
+
+pub use broadcast::Announcer;
+pub use engine::{Appended, Loaded, Snapshot, SnapshotBase, Store, Synced};
+pub use error::StorageError;

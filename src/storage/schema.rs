@@ -1,0 +1,42 @@
+//! The IndexedDB schema and its numbered upgrade steps.
+//!
+//! Each step takes a database at version `n - 1` to version `n` inside the
+//! `versionchange` transaction, so an upgrade either completes or leaves the
+//! previous version untouched. Steps never drop data. A browser test opens a
+//! database at every previous version and upgrades it.
+//!
+//! 1. `meta` and `chunks` (packed records, each a JSON string under a text key).
+//! 2. `journal` (auto-increment keys, one JSON change list per user action),
+//!    so that a save writes one small entry instead of rewriting a chunk.
+//!    Version 1 data needs no conversion: its chunks stay as they are and its
+//!    `meta` gains the journal's bookkeeping lazily (absent means zero).
+
+use wasm_bindgen::JsValue;
+use web_sys::{IdbDatabase, IdbObjectStoreParameters};
+
+use super::error::StorageError;
+
+pub const SCHEMA_VERSION: u32 = 2;
+pub const META: &str = "meta";
+pub const CHUNKS: &str = "chunks";
+pub const JOURNAL: &str = "journal";
+/// The key of the one `meta` record.
+pub const META_KEY: &str = "state";
+
+/// Runs upgrade step `version` (taking the database from `version - 1`).
+pub fn upgrade_step(db: &IdbDatabase, version: u32) -> Result<(), StorageError> {
+    let err = |e: JsValue| StorageError::from_js(&e);
+    match version {
+        1 => {
+            db.create_object_store(META).map_err(err)?;
+            db.create_object_store(CHUNKS).map_err(err)?;
+        }
+        2 => {
+            let params = IdbObjectStoreParameters::new();
+            params.set_auto_increment(true);
+            db.create_object_store_with_optional_parameters(JOURNAL, &params).map_err(err)?;
+        }
+        v => return Err(StorageError::Failed(format!("there is no upgrade step {v}"))),
+    }
+    Ok(())
+}

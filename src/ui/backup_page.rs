@@ -1,0 +1,197 @@
+//! Export and import of JSON backups. An import is checked completely and
+//! previewed before anything is written; the write is one transaction.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::format::{count_of, thousands};
+use crate::core::backup::{apply_import, export_backup, parse_backup, plan_import, Backup, ImportMode, KindPlan};
+use crate::state::{now, today, yield_to_browser, AppState, NoticeKind};
+use crate::APP_VERSION;
+
+fn download(filename: &str, text: &str) -> Result<(), String> {
+    let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let parts = js_sys::Array::of1(&text.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(err)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, Result<String, String>)> {
+    let file = input.files()?.get(0)?;
+    let name = file.name();
+    let text = JsFuture::from(file.text()).await.map_err(|_| "The file could not be read.".to_string());
+    Some((name, text.map(|t| t.as_string().unwrap_or_default())))
+}
+
+fn describe(plan: KindPlan, one: &str, many: &str) -> String {
+    let mut parts = vec![format!("adds {}", count_of(plan.added, one, many))];
+    if plan.updated > 0 {
+        parts.push(format!("updates {}", thousands(plan.updated)));
+    }
+    if plan.unchanged > 0 {
+        parts.push(format!("leaves {} as stored", thousands(plan.unchanged)));
+    }
+    if plan.removed > 0 {
+        parts.push(format!("removes {} not in the file", thousands(plan.removed)));
+    }
+    parts.join(", ")
+}
+
+#[component]
+pub fn BackupPage() -> impl IntoView {
+    let state = AppState::expect();
+    let backup = RwSignal::new(None::<Arc<Backup>>);
+    let file_name = RwSignal::new(String::new());
+    let mode = RwSignal::new(ImportMode::Replace);
+
+    let export = move |_| {
+        let text = state.data.with_untracked(|d| export_backup(d, APP_VERSION, now()));
+        let name = format!("crm-backup-{}.json", today().format("%Y-%m-%d"));
+        match download(&name, &text) {
+            Ok(()) => state.notify(NoticeKind::Success, format!("Exported {name}")),
+            Err(e) => state.notify(NoticeKind::Error, format!("The backup could not be downloaded: {e}")),
+        }
+    };
+
+    let check = Action::new_local(move |input: &web_sys::HtmlInputElement| {
+        let input = input.clone();
+        async move {
+            backup.set(None);
+            let Some((name, text)) = read_file(&input).await else { return };
+            file_name.set(name);
+            let text = match text {
+                Ok(t) => t,
+                Err(e) => return state.notify(NoticeKind::Error, e),
+            };
+            yield_to_browser().await;
+            match parse_backup(&text, today()) {
+                Ok(b) => {
+                    state.notice.set(None);
+                    backup.set(Some(Arc::new(b)));
+                }
+                Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+            }
+        }
+    });
+
+    let import = Action::new_local(move |_: &()| async move {
+        let Some(b) = backup.get_untracked() else { return };
+        let how = mode.get_untracked();
+        yield_to_browser().await;
+        let result = match how {
+            ImportMode::Replace => state.replace_all(b.data.clone()).await,
+            ImportMode::Merge => state.rewrite(|current| apply_import(current, &b, ImportMode::Merge)).await,
+        };
+        match result {
+            Ok(()) => {
+                backup.set(None);
+                state.notify(
+                    NoticeKind::Success,
+                    format!(
+                        "Imported {} and {} from {}",
+                        count_of(b.data.contacts().len(), "contact", "contacts"),
+                        count_of(b.data.companies().len(), "company", "companies"),
+                        file_name.get_untracked()
+                    ),
+                );
+            }
+            Err(e) => state.notify(NoticeKind::Error, format!("Nothing was imported. {e}")),
+        }
+    });
+
+    let plan = move || {
+        backup.with(|b| b.as_ref().map(|b| state.data.with(|d| plan_import(d, b, mode.get()))))
+    };
+
+    view! {
+        <h1>"Backup"</h1>
+        <section aria-labelledby="export-heading" class="card">
+            <h2 id="export-heading">"Export"</h2>
+            <p>
+                {move || state.data.with(|d| format!(
+                    "Download everything ({} and {}) as one JSON file. Keep it somewhere safe: this browser is the only other copy.",
+                    count_of(d.contacts().len(), "contact", "contacts"),
+                    count_of(d.companies().len(), "company", "companies"),
+                ))}
+            </p>
+            <button type="button" on:click=export>"Export backup"</button>
+        </section>
+        <section aria-labelledby="import-heading" class="card">
+            <h2 id="import-heading">"Import"</h2>
+            <p>"The file is checked completely and previewed before anything is written. If anything is wrong, nothing changes."</p>
+            <div class="field">
+                <label for="backup-file">"Choose backup file"</label>
+                <input
+                    id="backup-file"
+                    type="file"
+                    accept=".json,application/json"
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        check.dispatch(input.clone());
+                        }
+                />
+            </div>
+            <Show when=move || check.pending().get()>
+                <p class="progress">"Checking the file…"</p>
+            </Show>
+            {move || backup.get().map(|b| {
+                let exported = b.exported_at.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_else(|| "unknown".into());
+                view! {
+                    <section aria-labelledby="preview-heading" class="preview">
+                        <h3 id="preview-heading">"Import preview"</h3>
+                        <p>{format!(
+                            "{}: {} and {}, exported {} by app version {}.",
+                            file_name.get_untracked(),
+                            count_of(b.data.contacts().len(), "contact", "contacts"),
+                            count_of(b.data.companies().len(), "company", "companies"),
+                            exported,
+                            b.app_version.clone().unwrap_or_else(|| "unknown".into()),
+                        )}</p>
+                        {(!b.warnings.is_empty()).then(|| view! {
+                            <ul class="warnings">{b.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                        })}
+                        <fieldset>
+                            <legend>"How to import"</legend>
+                            <label class="radio">
+                                <input type="radio" name="import-mode" value="replace"
+                                    prop:checked=move || mode.get() == ImportMode::Replace
+                                    on:change=move |_| mode.set(ImportMode::Replace) />
+                                "Replace all data"
+                            </label>
+                            <label class="radio">
+                                <input type="radio" name="import-mode" value="merge"
+                                    prop:checked=move || mode.get() == ImportMode::Merge
+                                    on:change=move |_| mode.set(ImportMode::Merge) />
+                                "Merge (newer wins)"
+                            </label>
+                        </fieldset>
+                        {move || plan().map(|p| view! {
+                            <ul class="plan">
+                                <li>{format!("Contacts: {}.", describe(p.contacts, "contact", "contacts"))}</li>
+                                <li>{format!("Companies: {}.", describe(p.companies, "company", "companies"))}</li>
+                            </ul>
+                        })}
+                        <div class="form-actions">
+                            <button type="button" class="primary" on:click=move |_| { import.dispatch(()); } disabled=move || import.pending().get()>
+                                {move || if import.pending().get() { "Importing…" } else { "Import" }}
+                            </button>
+                            <button type="button" on:click=move |_| backup.set(None)>"Cancel import"</button>
+                        </div>
+                    </section>
+                }
+            })}
+        </section>
+    }
+}

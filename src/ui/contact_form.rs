@@ -1,0 +1,281 @@
+//! Creating and editing a contact, with validation next to each field.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::fields::{field_id, focus_first_error, ErrorText, TextField};
+use crate::core::changes::Change;
+use crate::core::model::{Address, AddressKind, Contact, Email, EmailKind, LifecycleStage, Phone, PhoneKind};
+use crate::core::validate::{parse_tags, tidy_contact, validate_contact, FieldError};
+use crate::state::{new_id, now, today, AppState, NoticeKind};
+
+#[component]
+pub fn ContactFormPage() -> impl IntoView {
+    let state = AppState::expect();
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id"));
+    let existing = id.as_ref().and_then(|id| state.data.with_untracked(|d| d.contact(id).cloned()));
+    match (id, existing) {
+        (Some(_), None) => view! {
+            <h1>"Contact not found"</h1>
+            <p>"It may have been deleted in another tab."</p>
+        }
+        .into_any(),
+        (_, existing) => view! { <ContactForm existing /> }.into_any(),
+    }
+}
+
+#[component]
+fn ContactForm(existing: Option<Contact>) -> impl IntoView {
+    let state = AppState::expect();
+    let navigate = use_navigate();
+    let is_new = existing.is_none();
+    let mut initial = existing.unwrap_or_else(|| {
+        let mut c = Contact::blank(new_id(), now());
+        c.emails.push(Email::default());
+        c.phones.push(Phone::default());
+        c
+    });
+    if initial.emails.is_empty() {
+        initial.emails.push(Email::default());
+    }
+    let title = if is_new { "New contact".to_string() } else { format!("Edit {}", initial.display_name()) };
+    let tags_text = RwSignal::new(initial.tags.join(", "));
+    let birthday_text = RwSignal::new(initial.birthday.map(|d| d.to_string()).unwrap_or_default());
+    let draft = RwSignal::new(initial);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let companies = state.data.with_untracked(|d| d.companies_by_name());
+
+    let save = Action::new_local(move |_: &()| {
+        let navigate = navigate.clone();
+        async move {
+            let mut c = draft.get_untracked();
+            c.tags = parse_tags(&tags_text.get_untracked());
+            tidy_contact(&mut c);
+            let mut errs = Vec::new();
+            let bday = birthday_text.get_untracked();
+            c.birthday = match bday.trim() {
+                "" => None,
+                text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                    Ok(d) => Some(d),
+                    Err(_) => {
+                        errs.push(FieldError { field: "birthday".into(), message: "Enter a date as YYYY-MM-DD".into() });
+                        None
+                    }
+                },
+            };
+            let t = now();
+            c.updated = t;
+            if is_new {
+                c.created = t;
+            }
+            errs.extend(validate_contact(&c, today()));
+            if !errs.is_empty() {
+                errors.set(errs.clone());
+                focus_first_error(&errs);
+                let n = errs.len();
+                state.notify(NoticeKind::Error, format!("Please fix {n} field{} before saving.", if n == 1 { "" } else { "s" }));
+                return;
+            }
+            errors.set(Vec::new());
+            let id = c.id.clone();
+            match state.commit(vec![Change::PutContact { record: c }]).await {
+                Ok(()) => {
+                    state.notify(NoticeKind::Success, "Saved");
+                    navigate(&format!("/contacts/{id}"), Default::default());
+                }
+                Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+            }
+        }
+    });
+
+    let text = move |get: fn(&Contact) -> &String| Signal::derive(move || draft.with(|d| get(d).clone()));
+    let set = move |put: fn(&mut Contact, String)| Callback::new(move |v: String| draft.update(|d| put(d, v)));
+    let cancel_href = if is_new { "/contacts".to_string() } else { format!("/contacts/{}", draft.with_untracked(|d| d.id.clone())) };
+    let cancel = {
+        let navigate = use_navigate();
+        move |_| navigate(&cancel_href, Default::default())
+    };
+    let emails_len = move || draft.with(|d| d.emails.len());
+    let phones_len = move || draft.with(|d| d.phones.len());
+    let addresses_len = move || draft.with(|d| d.addresses.len());
+
+    view! {
+        <h1>{title}</h1>
+        <form
+            class="record-form"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                save.dispatch(());
+            }
+        >
+            <fieldset>
+                <legend>"Name and role"</legend>
+                <TextField label="Given name" field="given_name" value=text(|d| &d.given_name) on_input=set(|d, v| d.given_name = v) errors autocomplete="off" />
+                <TextField label="Family name" field="family_name" value=text(|d| &d.family_name) on_input=set(|d, v| d.family_name = v) errors autocomplete="off" />
+                <TextField label="Job title" field="job_title" value=text(|d| &d.job_title) on_input=set(|d, v| d.job_title = v) errors />
+                <div class="field">
+                    <label for="f-company_id">"Company"</label>
+                    <select
+                        id="f-company_id"
+                        prop:value=move || draft.with(|d| d.company_id.clone().unwrap_or_default())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            draft.update(|d| d.company_id = (!v.is_empty()).then_some(v));
+                        }
+                    >
+                        <option value="">"No company"</option>
+                        {companies.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    </select>
+                    <ErrorText errors field="company_id" />
+                </div>
+                <div class="field">
+                    <label for="f-lifecycle_stage">"Lifecycle stage"</label>
+                    <select
+                        id="f-lifecycle_stage"
+                        prop:value=move || draft.with(|d| d.lifecycle_stage.key())
+                        on:change=move |ev| {
+                            if let Some(s) = LifecycleStage::from_key(&event_target_value(&ev)) {
+                                draft.update(|d| d.lifecycle_stage = s);
+                            }
+                        }
+                    >
+                        {LifecycleStage::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+            </fieldset>
+
+            <fieldset>
+                <legend>"Email addresses"</legend>
+                <For each=move || 0..emails_len() key=|i| *i let:i>
+                    <div class="multi-row">
+                        <TextField
+                            label=format!("Email {}", i + 1)
+                            field=format!("emails[{i}].address")
+                            input_type="email"
+                            value=Signal::derive(move || draft.with(|d| d.emails.get(i).map(|e| e.address.clone()).unwrap_or_default()))
+                            on_input=Callback::new(move |v: String| draft.update(|d| if let Some(e) = d.emails.get_mut(i) { e.address = v }))
+                            errors
+                        />
+                        <div class="field">
+                            <label for=field_id(&format!("emails[{i}].kind"))>{format!("Email {} type", i + 1)}</label>
+                            <select
+                                id=field_id(&format!("emails[{i}].kind"))
+                                prop:value=move || draft.with(|d| d.emails.get(i).map(|e| e.kind.key()).unwrap_or_default())
+                                on:change=move |ev| {
+                                    if let Some(k) = EmailKind::from_key(&event_target_value(&ev)) {
+                                        draft.update(|d| if let Some(e) = d.emails.get_mut(i) { e.kind = k });
+                                    }
+                                }
+                            >
+                                {EmailKind::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <button type="button" class="link-button" aria-label=format!("Remove email {}", i + 1)
+                            on:click=move |_| draft.update(|d| { if i < d.emails.len() { d.emails.remove(i); } })>
+                            "Remove"
+                        </button>
+                    </div>
+                </For>
+                <button type="button" on:click=move |_| draft.update(|d| d.emails.push(Email::default()))>"Add email"</button>
+            </fieldset>
+
+            <fieldset>
+                <legend>"Phone numbers"</legend>
+                <For each=move || 0..phones_len() key=|i| *i let:i>
+                    <div class="multi-row">
+                        <TextField
+                            label=format!("Phone {}", i + 1)
+                            field=format!("phones[{i}].number")
+                            input_type="tel"
+                            value=Signal::derive(move || draft.with(|d| d.phones.get(i).map(|p| p.number.clone()).unwrap_or_default()))
+                            on_input=Callback::new(move |v: String| draft.update(|d| if let Some(p) = d.phones.get_mut(i) { p.number = v }))
+                            errors
+                        />
+                        <div class="field">
+                            <label for=field_id(&format!("phones[{i}].kind"))>{format!("Phone {} type", i + 1)}</label>
+                            <select
+                                id=field_id(&format!("phones[{i}].kind"))
+                                prop:value=move || draft.with(|d| d.phones.get(i).map(|p| p.kind.key()).unwrap_or_default())
+                                on:change=move |ev| {
+                                    if let Some(k) = PhoneKind::from_key(&event_target_value(&ev)) {
+                                        draft.update(|d| if let Some(p) = d.phones.get_mut(i) { p.kind = k });
+                                    }
+                                }
+                            >
+                                {PhoneKind::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <button type="button" class="link-button" aria-label=format!("Remove phone {}", i + 1)
+                            on:click=move |_| draft.update(|d| { if i < d.phones.len() { d.phones.remove(i); } })>
+                            "Remove"
+                        </button>
+                    </div>
+                </For>
+                <button type="button" on:click=move |_| draft.update(|d| d.phones.push(Phone::default()))>"Add phone"</button>
+            </fieldset>
+
+            <fieldset>
+                <legend>"Postal addresses"</legend>
+                <For each=move || 0..addresses_len() key=|i| *i let:i>
+                    <AddressRows draft i errors />
+                </For>
+                <button type="button" on:click=move |_| draft.update(|d| d.addresses.push(Address { kind: AddressKind::Work, ..Default::default() }))>
+                    "Add address"
+                </button>
+            </fieldset>
+
+            <fieldset>
+                <legend>"More"</legend>
+                <TextField label="Tags" field="tags" value=tags_text on_input=Callback::new(move |v| tags_text.set(v)) errors />
+                <p class="hint">"Separate tags with commas."</p>
+                <TextField label="Birthday" field="birthday" input_type="date" value=birthday_text on_input=Callback::new(move |v| birthday_text.set(v)) errors />
+                <TextField label="Source" field="source" value=text(|d| &d.source) on_input=set(|d, v| d.source = v) errors />
+                <div class="field">
+                    <label for="f-notes">"Notes"</label>
+                    <textarea
+                        id="f-notes"
+                        rows="5"
+                        prop:value=move || draft.with(|d| d.notes.clone())
+                        on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))
+                    ></textarea>
+                    <ErrorText errors field="notes" />
+                </div>
+            </fieldset>
+
+            <div class="form-actions">
+                <button type="submit" class="primary" disabled=move || save.pending().get()>
+                    {move || if save.pending().get() { "Saving…" } else { "Save" }}
+                </button>
+                <button type="button" on:click=cancel>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+/// The inputs of one postal address.
+#[component]
+fn AddressRows(draft: RwSignal<Contact>, i: usize, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let part = move |get: fn(&Address) -> &String| {
+        Signal::derive(move || draft.with(|d| d.addresses.get(i).map(|a| get(a).clone()).unwrap_or_default()))
+    };
+    let put = move |set: fn(&mut Address, String)| {
+        Callback::new(move |v: String| draft.update(|d| if let Some(a) = d.addresses.get_mut(i) { set(a, v) }))
+    };
+    let n = i + 1;
+    view! {
+        <div class="address-block">
+            <TextField label=format!("Address {n} street") field=format!("addresses[{i}].street") value=part(|a| &a.street) on_input=put(|a, v| a.street = v) errors />
+            <TextField label=format!("Address {n} city") field=format!("addresses[{i}].city") value=part(|a| &a.city) on_input=put(|a, v| a.city = v) errors />
+            <TextField label=format!("Address {n} region") field=format!("addresses[{i}].region") value=part(|a| &a.region) on_input=put(|a, v| a.region = v) errors />
+            <TextField label=format!("Address {n} postal code") field=format!("addresses[{i}].postal_code") value=part(|a| &a.postal_code) on_input=put(|a, v| a.postal_code = v) errors />
+            <TextField label=format!("Address {n} country") field=format!("addresses[{i}].country") value=part(|a| &a.country) on_input=put(|a, v| a.country = v.trim().to_uppercase()) errors />
+            <button type="button" class="link-button" aria-label=format!("Remove address {n}")
+                on:click=move |_| draft.update(|d| { if i < d.addresses.len() { d.addresses.remove(i); } })>
+                "Remove"
+            </button>
+        </div>
+    }
+}

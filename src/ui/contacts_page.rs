@@ -1,0 +1,126 @@
+//! The contacts list: instant search, sort, and only the visible rows rendered.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use super::demo_loader::DemoLoader;
+use super::format::{count_of, encode};
+use super::virtual_list::VirtualList;
+use crate::core::dataset::ContactSort;
+use crate::state::AppState;
+
+const ROW_HEIGHT: f64 = 48.0;
+
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    let state = AppState::expect();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    // The URL is the source at load; typing updates the local signal at once
+    // and the URL (replace, no history entry) right after.
+    let q = RwSignal::new(query.with_untracked(|m| m.get("q").unwrap_or_default()));
+    let sort = RwSignal::new(ContactSort::from_key(&query.with_untracked(|m| m.get("sort").unwrap_or_default())));
+    Effect::new({
+        let navigate = navigate.clone();
+        move |prev: Option<()>| {
+            let (q, sort) = (q.get(), sort.get());
+            if prev.is_some() {
+                let mut url = String::from("/contacts");
+                let mut params = Vec::new();
+                if !q.is_empty() {
+                    params.push(format!("q={}", encode(&q)));
+                }
+                if sort != ContactSort::default() {
+                    params.push(format!("sort={}", sort.key()));
+                }
+                if !params.is_empty() {
+                    url.push('?');
+                    url.push_str(&params.join("&"));
+                }
+                navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            }
+        }
+    });
+    let order = Memo::new(move |_| state.data.with(|d| d.contact_order(sort.get())));
+    let matches = Memo::new(move |_| order.with(|o| state.data.with(|d| d.filter_contacts(o, &q.get()))));
+    let is_empty = move || state.data.with(|d| d.is_empty());
+    let new_contact = {
+        let navigate = navigate.clone();
+        move |_| navigate("/contacts/new", Default::default())
+    };
+
+    view! {
+        <div class="page-header">
+            <h1>"Contacts"</h1>
+            <button type="button" class="primary" on:click=new_contact>
+                "New contact"
+            </button>
+        </div>
+        <Show when=move || !is_empty() fallback=|| view! { <DemoLoader /> }>
+            <div class="toolbar">
+                <input
+                    type="search"
+                    class="search"
+                    aria-label="Search contacts"
+                    placeholder="Search by name, email, phone, company, tag…"
+                    prop:value=move || q.get()
+                    on:input=move |ev| q.set(event_target_value(&ev))
+                />
+                <label>
+                    "Sort by "
+                    <select
+                        prop:value=move || sort.get().key()
+                        on:change=move |ev| sort.set(ContactSort::from_key(&event_target_value(&ev)))
+                    >
+                        {ContactSort::ALL
+                            .into_iter()
+                            .map(|s| view! { <option value=s.key()>{s.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <p class="count" aria-live="polite">
+                    {move || count_of(matches.with(Vec::len), "contact", "contacts")}
+                </p>
+            </div>
+            <div class="row-head contact-row" aria-hidden="true">
+                <span>"Name"</span>
+                <span>"Company"</span>
+                <span>"Email"</span>
+                <span>"Phone"</span>
+                <span>"Stage"</span>
+            </div>
+            <VirtualList
+                rows=matches
+                row_height=ROW_HEIGHT
+                label="Contacts"
+                row_key=move |i| {
+                    state
+                        .data
+                        .with_untracked(|d| {
+                            d.contacts().get(i as usize).map(|c| (c.id.clone(), c.updated.timestamp_millis()))
+                        })
+                }
+                render_row=move |_, i| {
+                    state
+                        .data
+                        .with_untracked(|d| {
+                            let c = &d.contacts()[i as usize];
+                            let company = d.company_name_of(c).unwrap_or_default().to_string();
+                            view! {
+                                <div class="contact-row">
+                                    <a href=format!("contacts/{}", c.id) class="name">
+                                        {c.display_name()}
+                                    </a>
+                                    <span>{company}</span>
+                                    <span>{c.primary_email().unwrap_or_default().to_string()}</span>
+                                    <span>{c.primary_phone().unwrap_or_default().to_string()}</span>
+                                    <span class="stage">{c.lifecycle_stage.label()}</span>
+                                </div>
+                            }
+                        })
+                }
+            />
+        </Show>
+    }
+}

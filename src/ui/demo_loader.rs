@@ -1,0 +1,67 @@
+//! The empty state: start with demo data, an import, or a first contact.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::format::thousands;
+use crate::core::dataset::Dataset;
+use crate::core::demo::generate_demo;
+use crate::state::{now, yield_to_browser, AppState, NoticeKind};
+
+const SIZES: [usize; 4] = [100, 1_000, 10_000, 100_000];
+/// Demo data is the same everywhere: a fixed seed.
+const DEMO_SEED: u64 = 2026;
+
+#[component]
+pub fn DemoLoader() -> impl IntoView {
+    let state = AppState::expect();
+    let size = RwSignal::new(1_000usize);
+    let load = Action::new_local(move |n: &usize| {
+        let n = *n;
+        async move {
+            yield_to_browser().await;
+            let demo = generate_demo(DEMO_SEED, n, now());
+            let result = state
+                .rewrite(move |current| {
+                    // Keep anything another tab saved meanwhile.
+                    let mut data = Dataset::from_records(demo.companies.clone(), demo.contacts.clone())
+                        .unwrap_or_default();
+                    current.companies().iter().for_each(|c| data.put_company(c.clone()));
+                    current.contacts().iter().for_each(|c| data.put_contact(c.clone()));
+                    data
+                })
+                .await;
+            match result {
+                Ok(()) => state.notify(NoticeKind::Success, format!("Loaded {} demo contacts", thousands(n))),
+                Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+            }
+        }
+    });
+    view! {
+        <section class="empty-state" aria-labelledby="empty-heading">
+            <h2 id="empty-heading">"No contacts yet"</h2>
+            <p>
+                "Everything you enter stays in this browser. Start with a contact, "
+                <A href="/backup">"import a backup"</A>
+                ", or try the CRM with realistic demo data."
+            </p>
+            <div class="toolbar">
+                <label>
+                    "Demo size "
+                    <select
+                        prop:value=move || size.get().to_string()
+                        on:change=move |ev| size.set(event_target_value(&ev).parse().unwrap_or(1_000))
+                    >
+                        {SIZES
+                            .into_iter()
+                            .map(|n| view! { <option value=n.to_string()>{thousands(n)}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <button type="button" on:click=move |_| { load.dispatch(size.get_untracked()); } disabled=move || load.pending().get()>
+                    {move || if load.pending().get() { "Loading demo data…" } else { "Load demo data" }}
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,146 @@
+//! UI: the app shell, routes, pages and components (Leptos 0.8, client-side).
+//!
+//! Pages read the dataset from [`AppState`] and write only through its
+//! commands. Search text and sort live in the URL. Every control has an
+//! accessible name; lists render only their visible rows.
+
+mod backup_page;
+mod companies_page;
+mod company_form;
+mod company_page;
+mod contact_form;
+mod contact_page;
+mod contacts_page;
+mod demo_loader;
+mod fields;
+mod format;
+mod theme;
+mod virtual_list;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::state::{AppState, LoadStatus, NoticeKind};
+use backup_page::BackupPage;
+use companies_page::CompaniesPage;
+use company_form::CompanyFormPage;
+use company_page::CompanyPage;
+use contact_form::ContactFormPage;
+use contact_page::ContactPage;
+use contacts_page::ContactsPage;
+use theme::ThemePicker;
+
+/// The IndexedDB database the app uses.
+pub const DB_NAME: &str = "crm";
+
+/// Mounts the app on `<body>`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The path the app is served under ("" at the root, "/crm" under a sub-path),
+/// read from the `<base href>` Trunk writes for `--public-url`.
+fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::provide(DB_NAME);
+    view! {
+        <Router base=base_path()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="app-header">
+                <A href="/" attr:class="brand">"CRM"</A>
+                <nav aria-label="Main">
+                    <A href="/contacts">"Contacts"</A>
+                    <A href="/companies">"Companies"</A>
+                    <A href="/backup">"Backup"</A>
+                </nav>
+                <ThemePicker />
+            </header>
+            <StatusLine />
+            <main id="main" tabindex="-1">
+                {move || match state.status.get() {
+                    LoadStatus::Loading => view! { <p class="loading">"Loading your data…"</p> }.into_any(),
+                    LoadStatus::Failed(msg) => {
+                        view! {
+                            <div role="alert" class="banner error">
+                                <h1>"The CRM could not open its data"</h1>
+                                <p>{msg}</p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    LoadStatus::Outdated => view! { <OutdatedBanner /> }.into_any(),
+                    LoadStatus::Ready => {
+                        view! {
+                            <Routes fallback=|| view! { <h1>"Page not found"</h1> }>
+                                <Route path=path!("/") view=ContactsPage />
+                                <Route path=path!("/contacts") view=ContactsPage />
+                                <Route path=path!("/contacts/new") view=ContactFormPage />
+                                <Route path=path!("/contacts/:id") view=ContactPage />
+                                <Route path=path!("/contacts/:id/edit") view=ContactFormPage />
+                                <Route path=path!("/companies") view=CompaniesPage />
+                                <Route path=path!("/companies/new") view=CompanyFormPage />
+                                <Route path=path!("/companies/:id") view=CompanyPage />
+                                <Route path=path!("/companies/:id/edit") view=CompanyFormPage />
+                                <Route path=path!("/backup") view=BackupPage />
+                            </Routes>
+                        }
+                            .into_any()
+                    }
+                }}
+            </main>
+        </Router>
+    }
+}
+
+/// The last message: "Saved" politely, errors assertively.
+#[component]
+fn StatusLine() -> impl IntoView {
+    let state = AppState::expect();
+    let success = move || {
+        state.notice.get().filter(|n| n.kind == NoticeKind::Success).map(|n| n.text)
+    };
+    let error = move || state.notice.get().filter(|n| n.kind == NoticeKind::Error).map(|n| n.text);
+    view! {
+        <div class="status-line">
+            <p role="status" class="notice success">{success}</p>
+            {move || error().map(|t| view! { <div role="alert" class="notice error"><p class="pre">{t}</p></div> })}
+            <Show when=move || state.notice.with(Option::is_some)>
+                <button type="button" class="link-button" on:click=move |_| state.notice.set(None)>
+                    "Dismiss message"
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn OutdatedBanner() -> impl IntoView {
+    let reload = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    };
+    view! {
+        <div role="alert" class="banner warning">
+            <h1>"A newer version of the CRM is open"</h1>
+            <p>
+                "The CRM was updated in another tab, so this tab has stopped to protect your data. Reload to continue with the new version."
+            </p>
+            <button type="button" on:click=reload>
+                "Reload"
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,351 @@
+// Benchmark: import of a large backup, reload, search keystroke latency, wasm size.
+//
+//   node bench.mjs            (or: npm run bench)
+//
+// Environment:
+//   CRM_DIST          the app build (default ../../dist-e2e), made with --public-url /crm/
+//   CRM_BENCH_BACKUP  a backup file to import (default ../../target/bench/backup-100k.json),
+//                     e.g. from `cargo run --release --example make_backup -- 100000 <path>`
+//   CRM_BENCH_RUNS    how many runs, each in a fresh browser context (default 5)
+//
+// Prints figures and whether the medians meet the targets; asserts nothing about
+// time. Exits non-zero only when something goes wrong (missing files, a step that
+// never finishes, errors in the page).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { startServer } from './server.mjs';
+import {
+  HERE,
+  DIST,
+  BASE,
+  COUNT_RE,
+  assertDistBuilt,
+  launchBrowser,
+  guardContext,
+  openApp,
+  navTo,
+  waitForCount,
+  formatCount,
+  status,
+} from './helpers.mjs';
+
+const BACKUP = path.resolve(HERE, process.env.CRM_BENCH_BACKUP ?? '../../target/bench/backup-100k.json');
+const RUNS = Number(process.env.CRM_BENCH_RUNS ?? 5);
+const LONG = 300_000; // a step that takes longer than this is broken, not slow
+const TARGETS = { import: 3000, reload: 1500, keystroke: 50, wasmGzipKB: 300 };
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : 'n/a');
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+// ---------------------------------------------------------------------------
+// Inputs
+
+function wasmSizes() {
+  const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.wasm'));
+  if (!files.length) throw new Error(`no .wasm file in ${DIST}`);
+  return files.map((f) => {
+    const raw = fs.readFileSync(path.join(DIST, f));
+    const gz = zlib.gzipSync(raw, { level: 9 });
+    return { file: f, raw: raw.length, gzip: gz.length };
+  });
+}
+
+/** Folds text like a forgiving search would: lower case, no accents. */
+function fold(s) {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .toLowerCase();
+}
+
+/**
+ * Ten (query, letter) pairs for the keystroke test, chosen from the file's names
+ * so that typing the letter narrows the result: the query is a frequent
+ * two-letter word start, the letter splits its matches roughly in half.
+ */
+function keystrokePlan(contacts) {
+  const words = [];
+  for (const c of contacts) {
+    const name = fold(`${c.given_name ?? ''} ${c.family_name ?? ''}`);
+    for (const w of name.split(/[^a-z0-9]+/)) if (w.length >= 3) words.push(w);
+  }
+  const bigrams = new Map();
+  for (const w of words) bigrams.set(w.slice(0, 2), (bigrams.get(w.slice(0, 2)) ?? 0) + 1);
+  const plan = [];
+  const used = new Set();
+  for (const [bi] of [...bigrams].sort((a, b) => b[1] - a[1])) {
+    if (plan.length === 10) break;
+    const next = new Map();
+    let total = 0;
+    for (const w of words) {
+      if (!w.startsWith(bi)) continue;
+      total++;
+      next.set(w[2], (next.get(w[2]) ?? 0) + 1);
+    }
+    let best = null;
+    for (const [ch, n] of next) {
+      if (!/[a-z]/.test(ch) || used.has(bi + ch)) continue;
+      const score = Math.min(n, total - n);
+      if (!best || score > best.score) best = { ch, score };
+    }
+    if (best && best.score > 0) {
+      plan.push({ query: bi, letter: best.ch });
+      used.add(bi + best.ch);
+    }
+  }
+  // Few distinct names (a tiny file): fall back to common letters.
+  const fallback = [['ma', 'r'], ['jo', 'h'], ['an', 'n'], ['el', 'i'], ['da', 'v'], ['sa', 'r'], ['li', 'n'], ['ch', 'r'], ['ke', 'l'], ['ro', 'b']];
+  for (const [query, letter] of fallback) {
+    if (plan.length === 10) break;
+    if (!used.has(query + letter)) plan.push({ query, letter });
+  }
+  return plan;
+}
+
+// ---------------------------------------------------------------------------
+// In-page measurement helpers (run inside the browser)
+
+/** Sets the search box's value and dispatches `input`; waits until the count text is stable. */
+async function pageSetQuery({ input, value, countSource, settleMs }) {
+  const countRe = new RegExp(countSource);
+  // The smallest element whose text is the count ("1,234 contacts").
+  const readCount = () => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+    for (let el = walker.nextNode(); el; el = walker.nextNode()) {
+      const t = el.textContent.trim();
+      if (countRe.test(t) && ![...el.children].some((c) => countRe.test(c.textContent.trim()))) return t;
+    }
+    return null;
+  };
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  let last = readCount();
+  let stableSince = performance.now();
+  const deadline = performance.now() + 30_000;
+  while (performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 25));
+    const now = readCount();
+    if (now !== last) {
+      last = now;
+      stableSince = performance.now();
+    } else if (performance.now() - stableSince >= settleMs) {
+      return last;
+    }
+  }
+  return last;
+}
+
+/**
+ * Types one more letter (sets the value, dispatches `input`) and measures the
+ * time until the count text changes and then one animation frame has passed.
+ * If the count does not change within 3 s, reports `changed: false`.
+ */
+async function pageKeystroke({ input, value, countSource }) {
+  const countRe = new RegExp(countSource);
+  let countEl = null;
+  const readCount = () => {
+    if (countEl && countEl.isConnected && countRe.test(countEl.textContent.trim())) return countEl.textContent.trim();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+    for (let el = walker.nextNode(); el; el = walker.nextNode()) {
+      const t = el.textContent.trim();
+      if (countRe.test(t) && ![...el.children].some((c) => countRe.test(c.textContent.trim()))) {
+        countEl = el;
+        return t;
+      }
+    }
+    return null;
+  };
+  const before = readCount();
+  return new Promise((resolve) => {
+    let done = false;
+    let t0 = 0;
+    const finish = (result) => {
+      if (done) return;
+      done = true;
+      observer.disconnect();
+      resolve(result);
+    };
+    const observer = new MutationObserver(() => {
+      if (done) return;
+      const now = readCount();
+      if (now !== null && now !== before) {
+        requestAnimationFrame(() => finish({ ms: performance.now() - t0, changed: true, before, after: now }));
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    setTimeout(() => finish({ ms: null, changed: false, before, after: readCount() }), 3000);
+    t0 = performance.now();
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** True once the count text is `expected` and a contact row link is visible. */
+function pageListReady({ expected, base }) {
+  const rowHref = new RegExp(`^${base}contacts/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+  let count = false;
+  let row = false;
+  for (let el = walker.nextNode(); el && !(count && row); el = walker.nextNode()) {
+    if (!count && el.textContent.trim() === expected && el.checkVisibility()) count = true;
+    if (!row && el.localName === 'a' && el.href) {
+      const p = new URL(el.href).pathname;
+      if (rowHref.test(p) && el.checkVisibility()) row = true;
+    }
+  }
+  return count && row;
+}
+
+// ---------------------------------------------------------------------------
+
+async function oneRun(browser, server, backupPath, expectedCount, plan, problems) {
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
+  guardContext(context, server.origin, problems);
+  context.setDefaultTimeout(LONG);
+  context.setDefaultNavigationTimeout(LONG);
+  const page = await context.newPage();
+  const result = {};
+  try {
+    // (a) import
+    await openApp(page, server.url, 'backup');
+    await page.getByRole('heading', { name: 'Backup', exact: true, level: 1 }).waitFor();
+    const fileInput = page.getByLabel('Choose backup file', { exact: true });
+    const t0 = performance.now();
+    await fileInput.setInputFiles(backupPath);
+    await page.getByRole('heading', { name: 'Import preview', exact: true }).waitFor();
+    const t1 = performance.now();
+    await page.getByRole('radio', { name: 'Replace all data', exact: true }).check();
+    const importButton = page.getByRole('button', { name: 'Import', exact: true });
+    const t2 = performance.now();
+    await importButton.click();
+    await status(page, 'Imported').waitFor();
+    const t3 = performance.now();
+    result.parse = t1 - t0;
+    result.write = t3 - t2;
+    result.import = result.parse + result.write;
+
+    // (b) reload of the contacts list
+    await navTo(page, 'Contacts');
+    await waitForCount(page, expectedCount, LONG);
+    const r0 = performance.now();
+    await page.reload({ waitUntil: 'commit' });
+    await page.waitForFunction(pageListReady, { expected: expectedCount, base: BASE }, { polling: 'raf', timeout: LONG });
+    result.reload = performance.now() - r0;
+
+    // (c) search keystrokes
+    const input = await page.getByRole('searchbox', { name: 'Search contacts', exact: true }).elementHandle();
+    const countSource = COUNT_RE.source;
+    result.keystrokes = [];
+    for (const { query, letter } of plan) {
+      await page.evaluate(pageSetQuery, { input, value: query, countSource, settleMs: 200 });
+      const k = await page.evaluate(pageKeystroke, { input, value: query + letter, countSource });
+      result.keystrokes.push({ query, letter, ...k });
+      await page.evaluate(pageSetQuery, { input, value: '', countSource, settleMs: 200 });
+    }
+    result.keystroke = median(result.keystrokes.map((k) => k.ms));
+  } finally {
+    await context.close().catch(() => {});
+  }
+  return result;
+}
+
+async function main() {
+  assertDistBuilt();
+  if (!fs.existsSync(BACKUP)) {
+    throw new Error(
+      `No backup file at ${BACKUP}. Make one from the repository root:\n` +
+        `  cargo run --release --example make_backup -- 100000 target/bench/backup-100k.json\n` +
+        `or set CRM_BENCH_BACKUP.`,
+    );
+  }
+  if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`CRM_BENCH_RUNS must be a positive integer, not ${RUNS}`);
+
+  const backupText = fs.readFileSync(BACKUP, 'utf8');
+  const backup = JSON.parse(backupText);
+  if (backup.format !== 'crm-backup') throw new Error(`${BACKUP} is not a crm-backup file`);
+  const nContacts = backup.payload.contacts.length;
+  const expectedCount = formatCount(nContacts);
+  const plan = keystrokePlan(backup.payload.contacts);
+  const sizes = wasmSizes();
+
+  console.log(`app build:   ${DIST}`);
+  console.log(`backup file: ${BACKUP} (${(backupText.length / 1048576).toFixed(1)} MB, ` +
+    `${nContacts.toLocaleString('en-US')} contacts, ${backup.payload.companies.length.toLocaleString('en-US')} companies)`);
+  console.log(`runs:        ${RUNS}, each in a fresh browser context`);
+  console.log(`keystrokes:  ${plan.map((p) => `"${p.query}"+"${p.letter}"`).join(' ')}`);
+  console.log('');
+
+  const server = await startServer({ root: DIST, base: BASE });
+  const browser = await launchBrowser();
+  const problems = [];
+  const runs = [];
+  try {
+    for (let i = 1; i <= RUNS; i++) {
+      const r = await oneRun(browser, server, BACKUP, expectedCount, plan, problems);
+      runs.push(r);
+      const unchanged = r.keystrokes.filter((k) => !k.changed).length;
+      console.log(
+        `run ${i}: import parse+preview ${ms(r.parse)}, write ${ms(r.write)}, total ${ms(r.import)}; ` +
+          `reload ${ms(r.reload)}; keystroke median ${ms(r.keystroke)}` +
+          (unchanged ? ` (${unchanged} of ${r.keystrokes.length} keystrokes did not change the count)` : ''),
+      );
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close().catch(() => {});
+  }
+
+  const med = {
+    parse: median(runs.map((r) => r.parse)),
+    write: median(runs.map((r) => r.write)),
+    import: median(runs.map((r) => r.import)),
+    reload: median(runs.map((r) => r.reload)),
+    keystroke: median(runs.flatMap((r) => r.keystrokes.map((k) => k.ms))),
+  };
+  const gzip = sizes.reduce((a, s) => a + s.gzip, 0);
+  const raw = sizes.reduce((a, s) => a + s.raw, 0);
+
+  const rows = [
+    ['import (parse+preview) median', ms(med.parse)],
+    ['import (write) median', ms(med.write)],
+    ['import (total) median', ms(med.import)],
+    ['reload to list median', ms(med.reload)],
+    ['search keystroke median', ms(med.keystroke)],
+    ...sizes.map((s) => [`wasm ${s.file}`, `${kb(s.raw)} raw, ${kb(s.gzip)} gzip -9`]),
+  ];
+  const w = Math.max(...rows.map((r) => r[0].length));
+  console.log('');
+  for (const [k, v] of rows) console.log(`${(k + ':').padEnd(w + 1)} ${v}`);
+  console.log('(KB = 1024 bytes; times are medians over runs, keystrokes pooled over all runs)');
+  console.log('');
+  console.log(
+    `targets: import ≤ ${TARGETS.import} ms, reload ≤ ${TARGETS.reload} ms, ` +
+      `keystroke ≤ ${TARGETS.keystroke} ms, wasm ≤ ${TARGETS.wasmGzipKB} KB gzip`,
+  );
+  const verdict = (ok) => (ok ? 'meets target' : 'MISSES target');
+  console.log(`  import    ${ms(med.import).padStart(9)}  ${verdict(med.import <= TARGETS.import)}`);
+  console.log(`  reload    ${ms(med.reload).padStart(9)}  ${verdict(med.reload <= TARGETS.reload)}`);
+  console.log(`  keystroke ${ms(med.keystroke).padStart(9)}  ${verdict(med.keystroke <= TARGETS.keystroke)}`);
+  console.log(`  wasm      ${kb(gzip).padStart(9)}  ${verdict(gzip / 1024 <= TARGETS.wasmGzipKB)} (raw ${kb(raw)})`);
+
+  if (problems.length) {
+    console.error(`\nerrors in the browser during the benchmark:\n  ${[...new Set(problems)].join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err) => {
+  console.error(`bench failed: ${err && err.stack ? err.stack : err}`);
+  process.exit(1);
+});
