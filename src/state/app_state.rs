@@ -233,7 +233,11 @@ impl AppState {
                     return;
                 }
                 self.data.update(|d| entries.iter().flatten().for_each(|c| d.apply(c)));
-                h.position.set(Position { generation: pos.generation, last_seq, journal_len: pos.journal_len + entries.len() });
+                h.position.set(Position {
+                    generation: pos.generation,
+                    last_seq,
+                    journal_len: pos.journal_len + entries.len(),
+                });
             }
             Ok(Synced::Reloaded(loaded)) => self.accept(&h, loaded),
             Err(e) => self.notify(NoticeKind::Error, format!("Could not read changes from another tab: {e}")),

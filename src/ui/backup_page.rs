@@ -111,9 +111,7 @@ pub fn BackupPage() -> impl IntoView {
         }
     });
 
-    let plan = move || {
-        backup.with(|b| b.as_ref().map(|b| state.data.with(|d| plan_import(d, b, mode.get()))))
-    };
+    let plan = move || backup.with(|b| b.as_ref().map(|b| state.data.with(|d| plan_import(d, b, mode.get()))));
 
     view! {
         <h1>"Backup"</h1>

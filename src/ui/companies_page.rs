@@ -5,6 +5,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::format::{count_of, encode};
+use super::link;
 use super::virtual_list::VirtualList;
 use crate::state::AppState;
 
@@ -59,7 +60,7 @@ pub fn CompaniesPage() -> impl IntoView {
                 let c = &d.companies()[i as usize];
                 view! {
                     <div class="company-row">
-                        <a href=format!("companies/{}", c.id) class="name">{c.name.clone()}</a>
+                        <a href=link(&format!("/companies/{}", c.id)) class="name">{c.name.clone()}</a>
                         <span>{c.domain.clone()}</span>
                         <span>{c.industry.clone()}</span>
                         <span class="stage">{c.lifecycle_stage.label()}</span>

@@ -73,7 +73,11 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
     let set_addr = move |put: fn(&mut Address, String)| {
         Callback::new(move |v: String| draft.update(|d| put(d.address.get_or_insert_with(Address::default), v)))
     };
-    let cancel_href = if is_new { "/companies".to_string() } else { format!("/companies/{}", draft.with_untracked(|d| d.id.clone())) };
+    let cancel_href = if is_new {
+        "/companies".to_string()
+    } else {
+        format!("/companies/{}", draft.with_untracked(|d| d.id.clone()))
+    };
     let cancel = {
         let navigate = use_navigate();
         move |_| navigate(&cancel_href, Default::default())

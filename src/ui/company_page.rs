@@ -1,6 +1,8 @@
 //! One company: its details and its contacts.
 
 use leptos::prelude::*;
+
+use super::link;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -17,7 +19,7 @@ pub fn CompanyPage() -> impl IntoView {
     move || match company.get() {
         None => view! {
             <h1>"Company not found"</h1>
-            <p>"It may have been deleted. " <A href="/companies">"Back to companies"</A></p>
+            <p>"It may have been deleted. " <A href=link("/companies")>"Back to companies"</A></p>
         }
         .into_any(),
         Some(c) => view! { <CompanyDetails company=c /> }.into_any(),
@@ -72,7 +74,8 @@ fn CompanyDetails(company: Company) -> impl IntoView {
         let id = id.clone();
         move |_| navigate(&format!("/companies/{id}/edit"), Default::default())
     };
-    let row = |label: &'static str, value: String| (!value.is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> });
+    let row =
+        |label: &'static str, value: String| (!value.is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> });
     let name = company.name.clone();
     view! {
         <div class="page-header">
@@ -113,7 +116,7 @@ fn CompanyDetails(company: Company) -> impl IntoView {
                 <ul class="plain-list">
                     <For each=move || people.get() key=|(id, name, title)| (id.clone(), name.clone(), title.clone()) let:p>
                         <li>
-                            <A href=format!("/contacts/{}", p.0)>{p.1.clone()}</A>
+                            <A href=link(&format!("/contacts/{}", p.0))>{p.1.clone()}</A>
                             {(!p.2.is_empty()).then(|| format!(" — {}", p.2))}
                         </li>
                     </For>

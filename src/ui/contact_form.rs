@@ -60,7 +60,10 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
                 text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
                     Ok(d) => Some(d),
                     Err(_) => {
-                        errs.push(FieldError { field: "birthday".into(), message: "Enter a date as YYYY-MM-DD".into() });
+                        errs.push(FieldError {
+                            field: "birthday".into(),
+                            message: "Enter a date as YYYY-MM-DD".into(),
+                        });
                         None
                     }
                 },
@@ -75,7 +78,10 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
                 errors.set(errs.clone());
                 focus_first_error(&errs);
                 let n = errs.len();
-                state.notify(NoticeKind::Error, format!("Please fix {n} field{} before saving.", if n == 1 { "" } else { "s" }));
+                state.notify(
+                    NoticeKind::Error,
+                    format!("Please fix {n} field{} before saving.", if n == 1 { "" } else { "s" }),
+                );
                 return;
             }
             errors.set(Vec::new());
@@ -92,7 +98,8 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
 
     let text = move |get: fn(&Contact) -> &String| Signal::derive(move || draft.with(|d| get(d).clone()));
     let set = move |put: fn(&mut Contact, String)| Callback::new(move |v: String| draft.update(|d| put(d, v)));
-    let cancel_href = if is_new { "/contacts".to_string() } else { format!("/contacts/{}", draft.with_untracked(|d| d.id.clone())) };
+    let cancel_href =
+        if is_new { "/contacts".to_string() } else { format!("/contacts/{}", draft.with_untracked(|d| d.id.clone())) };
     let cancel = {
         let navigate = use_navigate();
         move |_| navigate(&cancel_href, Default::default())
@@ -262,7 +269,13 @@ fn AddressRows(draft: RwSignal<Contact>, i: usize, errors: RwSignal<Vec<FieldErr
         Signal::derive(move || draft.with(|d| d.addresses.get(i).map(|a| get(a).clone()).unwrap_or_default()))
     };
     let put = move |set: fn(&mut Address, String)| {
-        Callback::new(move |v: String| draft.update(|d| if let Some(a) = d.addresses.get_mut(i) { set(a, v) }))
+        Callback::new(move |v: String| {
+            draft.update(|d| {
+                if let Some(a) = d.addresses.get_mut(i) {
+                    set(a, v)
+                }
+            })
+        })
     };
     let n = i + 1;
     view! {

@@ -1,6 +1,8 @@
 //! One contact: its details, with Edit and Delete.
 
 use leptos::prelude::*;
+
+use super::link;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -17,7 +19,7 @@ pub fn ContactPage() -> impl IntoView {
     move || match contact.get() {
         None => view! {
             <h1>"Contact not found"</h1>
-            <p>"It may have been deleted. " <A href="/contacts">"Back to contacts"</A></p>
+            <p>"It may have been deleted. " <A href=link("/contacts")>"Back to contacts"</A></p>
         }
         .into_any(),
         Some(c) => view! { <ContactDetails contact=c /> }.into_any(),
@@ -56,9 +58,8 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
         let id = id.clone();
         move |_| navigate(&format!("/contacts/{id}/edit"), Default::default())
     };
-    let row = |label: &'static str, value: String| {
-        (!value.is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> })
-    };
+    let row =
+        |label: &'static str, value: String| (!value.is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> });
     view! {
         <div class="page-header">
             <h1>{name.clone()}</h1>
@@ -81,7 +82,7 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             {company.map(|(cid, name)| view! {
                 <dt>"Company"</dt>
                 <dd>{match name {
-                    Some(n) => view! { <A href=format!("/companies/{cid}")>{n}</A> }.into_any(),
+                    Some(n) => view! { <A href=link(&format!("/companies/{cid}"))>{n}</A> }.into_any(),
                     None => view! { <span>"Unknown company"</span> }.into_any(),
                 }}</dd>
             })}

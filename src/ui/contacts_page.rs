@@ -6,6 +6,7 @@ use leptos_router::NavigateOptions;
 
 use super::demo_loader::DemoLoader;
 use super::format::{count_of, encode};
+use super::link;
 use super::virtual_list::VirtualList;
 use crate::core::dataset::ContactSort;
 use crate::state::AppState;
@@ -109,7 +110,7 @@ pub fn ContactsPage() -> impl IntoView {
                             let company = d.company_name_of(c).unwrap_or_default().to_string();
                             view! {
                                 <div class="contact-row">
-                                    <a href=format!("contacts/{}", c.id) class="name">
+                                    <a href=link(&format!("/contacts/{}", c.id)) class="name">
                                         {c.display_name()}
                                     </a>
                                     <span>{company}</span>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::format::thousands;
+use super::link;
 use crate::core::dataset::Dataset;
 use crate::core::demo::generate_demo;
 use crate::state::{now, yield_to_browser, AppState, NoticeKind};
@@ -24,8 +25,8 @@ pub fn DemoLoader() -> impl IntoView {
             let result = state
                 .rewrite(move |current| {
                     // Keep anything another tab saved meanwhile.
-                    let mut data = Dataset::from_records(demo.companies.clone(), demo.contacts.clone())
-                        .unwrap_or_default();
+                    let mut data =
+                        Dataset::from_records(demo.companies.clone(), demo.contacts.clone()).unwrap_or_default();
                     current.companies().iter().for_each(|c| data.put_company(c.clone()));
                     current.contacts().iter().for_each(|c| data.put_contact(c.clone()));
                     data
@@ -42,7 +43,7 @@ pub fn DemoLoader() -> impl IntoView {
             <h2 id="empty-heading">"No contacts yet"</h2>
             <p>
                 "Everything you enter stays in this browser. Start with a contact, "
-                <A href="/backup">"import a backup"</A>
+                <A href=link("/backup")>"import a backup"</A>
                 ", or try the CRM with realistic demo data."
             </p>
             <div class="toolbar">

@@ -41,8 +41,21 @@ pub fn mount() {
 }
 
 /// The path the app is served under ("" at the root, "/crm" under a sub-path),
-/// read from the `<base href>` Trunk writes for `--public-url`.
+/// read once from the `<base href>` Trunk writes for `--public-url`.
 fn base_path() -> String {
+    thread_local! {
+        static BASE: String = read_base_path();
+    }
+    BASE.with(String::clone)
+}
+
+/// An app path ("/contacts/1") as a link target under the base path. The
+/// router prefixes the base when navigating, but `<A>` and `<a>` do not.
+pub fn link(path: &str) -> String {
+    format!("{}{}", base_path(), path)
+}
+
+fn read_base_path() -> String {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
@@ -59,11 +72,11 @@ pub fn App() -> impl IntoView {
         <Router base=base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="app-header">
-                <A href="/" attr:class="brand">"CRM"</A>
+                <A href=link("/") exact=true attr:class="brand">"CRM"</A>
                 <nav aria-label="Main">
-                    <A href="/contacts">"Contacts"</A>
-                    <A href="/companies">"Companies"</A>
-                    <A href="/backup">"Backup"</A>
+                    <A href=link("/contacts")>"Contacts"</A>
+                    <A href=link("/companies")>"Companies"</A>
+                    <A href=link("/backup")>"Backup"</A>
                 </nav>
                 <ThemePicker />
             </header>
@@ -108,9 +121,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn StatusLine() -> impl IntoView {
     let state = AppState::expect();
-    let success = move || {
-        state.notice.get().filter(|n| n.kind == NoticeKind::Success).map(|n| n.text)
-    };
+    let success = move || state.notice.get().filter(|n| n.kind == NoticeKind::Success).map(|n| n.text);
     let error = move || state.notice.get().filter(|n| n.kind == NoticeKind::Error).map(|n| n.text);
     view! {
         <div class="status-line">
