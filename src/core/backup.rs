@@ -424,5 +424,5 @@ pub fn apply_import(stored: &Dataset, backup: &Backup, mode: ImportMode) -> Data
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -79,6 +79,7 @@ pub struct Appended {
 }
 
 /// The result of a snapshot write.
+#[derive(Debug)]
 pub struct Snapshot {
     pub data: Dataset,
     pub generation: u64,
@@ -88,6 +89,8 @@ pub struct Snapshot {
 pub struct Store {
     db: IdbDatabase,
     _on_version_change: Closure<dyn FnMut(IdbVersionChangeEvent)>,
+    /// Test hook: make the next snapshot write fail after this many chunk puts.
+    fail_after: Cell<Option<usize>>,
 }
 
 fn factory() -> Result<web_sys::IdbFactory, StorageError> {
@@ -162,7 +165,23 @@ impl Store {
             })
         };
         db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        Ok(Store { db, _on_version_change: on_version_change })
+        Ok(Store { db, _on_version_change: on_version_change, fail_after: Cell::new(None) })
+    }
+
+    /// Makes the next snapshot write fail after `puts` chunk writes, as a
+    /// crash or a full disk would half-way through. Browser tests use it to
+    /// check that a failed import leaves the database as it was.
+    #[doc(hidden)]
+    pub fn fail_next_snapshot_after(&self, puts: usize) {
+        self.fail_after.set(Some(puts));
+    }
+
+    /// Writes one raw value: browser tests use it to lay out older schemas.
+    #[doc(hidden)]
+    pub async fn put_raw(&self, store_name: &str, key: &str, value: &str) -> Result<(), StorageError> {
+        let tx = transaction(&self.db, &[store_name], IdbTransactionMode::Readwrite)?;
+        let finished = done(&tx);
+        all_or_nothing(&tx, finished, async { put_text(&store(&tx, store_name)?, key, value) }).await
     }
 
     pub fn close(&self) {
@@ -285,7 +304,11 @@ impl Store {
             let next = Meta { generation: meta.generation + 1, base_seq: last_seq };
             let chunks = store(&tx, CHUNKS)?;
             started(chunks.clear())?;
-            for (key, json) in encode_chunks(&data) {
+            let fail_after = self.fail_after.take();
+            for (n, (key, json)) in encode_chunks(&data).into_iter().enumerate() {
+                if fail_after == Some(n) {
+                    return Err(StorageError::Failed("injected failure".into()));
+                }
                 put_text(&chunks, &key, &json)?;
             }
             started(journal.clear())?;

@@ -1,0 +1,200 @@
+//! Browser tests of the storage engine (wasm-bindgen-test in headless Chromium):
+//! round trips, the upgrade from every previous schema version, all-or-nothing
+//! snapshot writes, and two tabs sharing one database.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{TimeZone, Utc};
+use wasm_bindgen_test::*;
+
+use crm::core::changes::Change;
+use crm::core::dataset::Dataset;
+use crm::core::demo::generate_demo;
+use crm::core::snapshot::encode_chunks;
+use crm::storage::schema::{CHUNKS, JOURNAL, META, SCHEMA_VERSION};
+use crm::storage::{SnapshotBase, StorageError, Store, Synced};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+}
+
+fn demo(n: usize, seed: u64) -> Dataset {
+    let d = generate_demo(seed, n, now());
+    Dataset::from_records(d.companies, d.contacts).unwrap()
+}
+
+/// A fresh database name per test.
+fn db_name(test: &str) -> String {
+    format!("crm-test-{test}-{}", js_sys::Math::random())
+}
+
+fn same_records(a: &Dataset, b: &Dataset) {
+    assert_eq!(a.contacts().len(), b.contacts().len());
+    assert_eq!(a.companies().len(), b.companies().len());
+    for c in a.contacts() {
+        assert_eq!(Some(c), b.contact(&c.id), "contact {}", c.id);
+    }
+    for c in a.companies() {
+        assert_eq!(Some(c), b.company(&c.id), "company {}", c.id);
+    }
+}
+
+async fn open(name: &str) -> Store {
+    Store::open(name, || {}).await.expect("opens")
+}
+
+#[wasm_bindgen_test]
+async fn snapshot_and_journal_round_trip() {
+    let name = db_name("round-trip");
+    let store = open(&name).await;
+    let data = demo(2_500, 1);
+    let snap = store.write_snapshot(data.clone(), SnapshotBase::Replace).await.unwrap();
+    assert_eq!(snap.generation, 1);
+
+    let mut edited = data.contacts()[7].clone();
+    edited.given_name = "Zoë-Édith".into();
+    let gone = data.contacts()[8].id.clone();
+    let changes = vec![Change::PutContact { record: edited.clone() }, Change::DeleteContact { id: gone.clone() }];
+    let appended = store.append(&changes, now(), snap.generation, snap.last_seq).await.unwrap();
+    assert!(!appended.is_stale);
+    assert!(appended.earlier.is_empty());
+    store.close();
+
+    let store = open(&name).await;
+    let loaded = store.load().await.unwrap();
+    assert_eq!(loaded.journal_len, 1);
+    assert_eq!(loaded.last_seq, appended.seq);
+    let mut expected = data;
+    changes.iter().for_each(|c| expected.apply(c));
+    same_records(&expected, &loaded.data);
+    assert_eq!(loaded.data.contact(&edited.id).unwrap().given_name, "Zoë-Édith");
+    assert!(loaded.data.contact(&gone).is_none());
+    store.close();
+    Store::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn upgrades_a_version_1_database_and_keeps_every_record() {
+    let name = db_name("upgrade-1");
+    let data = demo(1_500, 2);
+    // Lay out a version-1 database: chunks and meta, no journal.
+    let v1 = Store::open_at(&name, 1, || {}).await.unwrap();
+    assert_eq!(v1.store_names(), [CHUNKS, META]);
+    for (key, json) in encode_chunks(&data) {
+        v1.put_raw(CHUNKS, &key, &json).await.unwrap();
+    }
+    v1.close();
+
+    let store = open(&name).await;
+    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(store.store_names(), [CHUNKS, JOURNAL, META]);
+    let loaded = store.load().await.unwrap();
+    same_records(&data, &loaded.data);
+    assert_eq!((loaded.generation, loaded.journal_len), (0, 0));
+    // The new journal works on the upgraded data.
+    let mut c = data.contacts()[0].clone();
+    c.job_title = "After the upgrade".into();
+    store.append(&[Change::PutContact { record: c.clone() }], now(), 0, loaded.last_seq).await.unwrap();
+    assert_eq!(store.load().await.unwrap().data.contact(&c.id).unwrap().job_title, "After the upgrade");
+    store.close();
+    Store::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_import_that_fails_half_way_changes_nothing() {
+    let name = db_name("half-way");
+    let store = open(&name).await;
+    let before = demo(3_000, 3);
+    let snap = store.write_snapshot(before.clone(), SnapshotBase::Replace).await.unwrap();
+    let mut c = before.contacts()[0].clone();
+    c.notes = "journal entry".into();
+    store.append(&[Change::PutContact { record: c }], now(), snap.generation, snap.last_seq).await.unwrap();
+    let stored = store.load().await.unwrap();
+
+    // Replacing with a larger dataset fails after two of its chunks were written.
+    store.fail_next_snapshot_after(2);
+    let err = store.write_snapshot(demo(5_000, 4), SnapshotBase::Replace).await.unwrap_err();
+    assert_eq!(err, StorageError::Failed("injected failure".into()));
+
+    let after = store.load().await.unwrap();
+    same_records(&stored.data, &after.data);
+    assert_eq!((after.generation, after.journal_len, after.last_seq), (stored.generation, 1, stored.last_seq));
+    store.close();
+    Store::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_see_each_others_changes_and_lose_nothing() {
+    let name = db_name("two-tabs");
+    let tab_a = open(&name).await;
+    let tab_b = open(&name).await;
+    let base = demo(200, 5);
+    let snap = tab_a.write_snapshot(base.clone(), SnapshotBase::Replace).await.unwrap();
+    let b_loaded = tab_b.load().await.unwrap();
+
+    // A saves one contact; B saves another without having caught up.
+    let mut from_a = base.contacts()[1].clone();
+    from_a.job_title = "Edited in A".into();
+    let a = tab_a
+        .append(&[Change::PutContact { record: from_a.clone() }], now(), snap.generation, snap.last_seq)
+        .await
+        .unwrap();
+    let mut from_b = base.contacts()[2].clone();
+    from_b.job_title = "Edited in B".into();
+    let b = tab_b
+        .append(&[Change::PutContact { record: from_b.clone() }], now(), b_loaded.generation, b_loaded.last_seq)
+        .await
+        .unwrap();
+    // B's write reports A's earlier entry, so B applies both.
+    assert_eq!(b.earlier, vec![vec![Change::PutContact { record: from_a.clone() }]]);
+    assert!(b.seq > a.seq);
+
+    // A catches up with B's entry only.
+    match tab_a.catch_up(snap.generation, a.seq).await.unwrap() {
+        Synced::Applied { entries, last_seq } => {
+            assert_eq!(entries, vec![vec![Change::PutContact { record: from_b.clone() }]]);
+            assert_eq!(last_seq, b.seq);
+        }
+        _ => panic!("expected B's entry"),
+    }
+
+    // A compacts (rebasing on B's entry); B then sees a new generation and reloads.
+    let mut a_view = base.clone();
+    a_view.put_contact(from_a.clone());
+    let compacted = tab_a
+        .write_snapshot(a_view, SnapshotBase::Rebase { generation: snap.generation, after_seq: a.seq })
+        .await
+        .unwrap();
+    assert_eq!(compacted.data.contact(&from_b.id).unwrap().job_title, "Edited in B");
+    match tab_b.catch_up(b_loaded.generation, b.seq).await.unwrap() {
+        Synced::Reloaded(l) => {
+            assert_eq!(l.journal_len, 0);
+            assert_eq!(l.data.contact(&from_a.id).unwrap().job_title, "Edited in A");
+            assert_eq!(l.data.contact(&from_b.id).unwrap().job_title, "Edited in B");
+        }
+        _ => panic!("expected a reload after compaction"),
+    }
+    // A rebase on an outdated generation is refused, never written.
+    let stale =
+        tab_b.write_snapshot(base, SnapshotBase::Rebase { generation: b_loaded.generation, after_seq: b.seq }).await;
+    assert!(matches!(stale, Err(StorageError::Stale)));
+    tab_a.close();
+    tab_b.close();
+    Store::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_version_closes_this_connection() {
+    let name = db_name("versionchange");
+    let outdated = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = outdated.clone();
+    let old = Store::open_at(&name, 1, move || flag.set(true)).await.unwrap();
+    // Opening at the current version upgrades: the old connection must step aside.
+    let new = open(&name).await;
+    assert!(outdated.get());
+    assert_eq!(new.store_names(), [CHUNKS, JOURNAL, META]);
+    drop(old);
+    new.close();
+    Store::delete(&name).await.unwrap();
+}
