@@ -122,7 +122,7 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
                 <TextField label="City" field="address.city" value=addr(|a| &a.city) on_input=set_addr(|a, v| a.city = v) errors />
                 <TextField label="Region" field="address.region" value=addr(|a| &a.region) on_input=set_addr(|a, v| a.region = v) errors />
                 <TextField label="Postal code" field="address.postal_code" value=addr(|a| &a.postal_code) on_input=set_addr(|a, v| a.postal_code = v) errors />
-                <TextField label="Country" field="address.country" value=addr(|a| &a.country) on_input=set_addr(|a, v| a.country = v.trim().to_uppercase()) errors />
+                <TextField label="Country" field="address.country" value=addr(|a| &a.country) on_input=set_addr(|a, v| a.country = v.trim().to_ascii_uppercase()) errors />
             </fieldset>
             <fieldset>
                 <legend>"More"</legend>

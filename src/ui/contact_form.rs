@@ -1,10 +1,10 @@
 //! Creating and editing a contact, with validation next to each field.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::fields::{field_id, focus_first_error, ErrorText, TextField};
+use super::format::{iso_date, parse_iso_date};
 use crate::core::changes::Change;
 use crate::core::model::{Address, AddressKind, Contact, Email, EmailKind, LifecycleStage, Phone, PhoneKind};
 use crate::core::validate::{parse_tags, tidy_contact, validate_contact, FieldError};
@@ -42,7 +42,7 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
     }
     let title = if is_new { "New contact".to_string() } else { format!("Edit {}", initial.display_name()) };
     let tags_text = RwSignal::new(initial.tags.join(", "));
-    let birthday_text = RwSignal::new(initial.birthday.map(|d| d.to_string()).unwrap_or_default());
+    let birthday_text = RwSignal::new(initial.birthday.map(iso_date).unwrap_or_default());
     let draft = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let companies = state.data.with_untracked(|d| d.companies_by_name());
@@ -57,9 +57,9 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
             let bday = birthday_text.get_untracked();
             c.birthday = match bday.trim() {
                 "" => None,
-                text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-                    Ok(d) => Some(d),
-                    Err(_) => {
+                text => match parse_iso_date(text) {
+                    Some(d) => Some(d),
+                    None => {
                         errs.push(FieldError {
                             field: "birthday".into(),
                             message: "Enter a date as YYYY-MM-DD".into(),
@@ -284,7 +284,7 @@ fn AddressRows(draft: RwSignal<Contact>, i: usize, errors: RwSignal<Vec<FieldErr
             <TextField label=format!("Address {n} city") field=format!("addresses[{i}].city") value=part(|a| &a.city) on_input=put(|a, v| a.city = v) errors />
             <TextField label=format!("Address {n} region") field=format!("addresses[{i}].region") value=part(|a| &a.region) on_input=put(|a, v| a.region = v) errors />
             <TextField label=format!("Address {n} postal code") field=format!("addresses[{i}].postal_code") value=part(|a| &a.postal_code) on_input=put(|a, v| a.postal_code = v) errors />
-            <TextField label=format!("Address {n} country") field=format!("addresses[{i}].country") value=part(|a| &a.country) on_input=put(|a, v| a.country = v.trim().to_uppercase()) errors />
+            <TextField label=format!("Address {n} country") field=format!("addresses[{i}].country") value=part(|a| &a.country) on_input=put(|a, v| a.country = v.trim().to_ascii_uppercase()) errors />
             <button type="button" class="link-button" aria-label=format!("Remove address {n}")
                 on:click=move |_| draft.update(|d| { if i < d.addresses.len() { d.addresses.remove(i); } })>
                 "Remove"

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::format::{long_date, utc_minute};
 use super::link;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -101,10 +102,10 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
                 <dd>{a.one_line()}</dd>
             }).collect_view()}
             {row("Tags", contact.tags.join(", "))}
-            {row("Birthday", contact.birthday.map(|b| b.format("%-d %B %Y").to_string()).unwrap_or_default())}
+            {row("Birthday", contact.birthday.map(long_date).unwrap_or_default())}
             {row("Source", contact.source.clone())}
-            {row("Added", contact.created.format("%Y-%m-%d %H:%M UTC").to_string())}
-            {row("Updated", contact.updated.format("%Y-%m-%d %H:%M UTC").to_string())}
+            {row("Added", utc_minute(contact.created))}
+            {row("Updated", utc_minute(contact.updated))}
         </dl>
         {(!contact.notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{contact.notes.clone()}</p> })}
     }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The benchmark (prints figures, asserts nothing): in headless Chromium with
+# the release build, times importing a 100k-contact backup, reloading until
+# the 100k list shows, and search keystrokes; prints medians and wasm size.
+#   bash scripts/bench.sh [contacts=100000] [runs=5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh --test
+contacts="${1:-100000}"
+runs="${2:-5}"
+target_dir="${CARGO_TARGET_DIR:-target}"
+backup="$target_dir/bench/backup-$contacts.json"
+if [ ! -f "$backup" ]; then
+  cargo run --release --example make_backup -- "$contacts" "$backup"
+fi
+trunk build --release --public-url /crm/ --dist dist-e2e
+cd tests/e2e
+CRM_DIST="$PWD/../../dist-e2e" CRM_BENCH_BACKUP="$(cd ../.. && realpath "$backup")" CRM_BENCH_RUNS="$runs" node bench.mjs

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test suite:
+#   formatting, core purity, clippy (native and wasm32), native core tests,
+#   browser storage tests (wasm-bindgen-test in headless Chromium), and the
+#   end-to-end tests (Playwright) against the release build under /crm/.
+# Set CARGO_TARGET_DIR to reuse a build cache (CI does).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh --test
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --check
+
+step "core purity: src/core names no web crate"
+if grep -rnE '\b(leptos|leptos_router|web_sys|wasm_bindgen|wasm_bindgen_futures|js_sys|gloo[a-z_]*|indexed_db_futures)\b' src/core; then
+  echo "src/core must stay pure Rust (see src/core/mod.rs)" >&2
+  exit 1
+fi
+echo "ok"
+
+step "clippy (native)"
+cargo clippy --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests (core)"
+cargo test
+
+step "browser tests (storage, headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --target wasm32-unknown-unknown --test storage
+
+step "release build under /crm/ (shared by e2e tests and the benchmark)"
+trunk build --release --public-url /crm/ --dist dist-e2e
+wasm_file="$(ls dist-e2e/*.wasm)"
+echo "wasm: $(stat -c%s "$wasm_file") bytes raw, $(gzip -9c "$wasm_file" | wc -c) bytes gzip"
+
+step "end-to-end tests (Playwright, headless Chromium)"
+(cd tests/e2e && CRM_DIST="$PWD/../../dist-e2e" npm test)
