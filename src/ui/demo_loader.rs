@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 use super::format::thousands;
 use super::link;
@@ -38,6 +39,16 @@ pub fn DemoLoader() -> impl IntoView {
             }
         }
     });
+    // A static demo can link straight to data: `/?demo=1000` loads it once
+    // when the database is empty (this component only shows then).
+    let requested = use_query_map()
+        .with_untracked(|q| q.get("demo"))
+        .and_then(|v| v.replace(',', "").parse::<usize>().ok())
+        .filter(|n| SIZES.contains(n));
+    if let Some(n) = requested {
+        size.set(n);
+        load.dispatch(n);
+    }
     view! {
         <section class="empty-state" aria-labelledby="empty-heading">
             <h2 id="empty-heading">"No contacts yet"</h2>
