@@ -263,8 +263,29 @@ fn parse_records<T: for<'de> Deserialize<'de>>(
     out
 }
 
-/// Reads and checks a backup file completely. `today` bounds birthdays.
-pub fn parse_backup(text: &str, today: NaiveDate) -> Result<Backup, BackupError> {
+/// A backup file's envelope, read and checked up to its checksum. The
+/// checksum is left to the caller, so that a browser can compute it with
+/// WebCrypto (much faster than SHA-256 in wasm) before [`check_backup`].
+pub struct Envelope<'a> {
+    format_version: u32,
+    schema_version: Option<u32>,
+    app_version: Option<String>,
+    exported_at: Option<DateTime<Utc>>,
+    counts: Option<Counts>,
+    stated_sha256: String,
+    payload: &'a RawValue,
+}
+
+impl<'a> Envelope<'a> {
+    /// The exact payload text that `payload_sha256` covers.
+    pub fn payload(&self) -> &'a str {
+        self.payload.get()
+    }
+}
+
+/// First step of reading a backup: the envelope and everything in it but the
+/// payload's checksum and records.
+pub fn read_envelope(text: &str) -> Result<Envelope<'_>, BackupError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let env: EnvelopeIn = serde_json::from_str(text).map_err(|e| {
         if e.is_syntax() || e.is_eof() {
@@ -282,15 +303,50 @@ pub fn parse_backup(text: &str, today: NaiveDate) -> Result<Backup, BackupError>
         return Err(BackupError::NewerFormat { found: format_version });
     }
     let payload = env.payload.ok_or_else(|| BackupError::NotABackup { detail: "it has no \"payload\"".into() })?;
-    let stated =
+    let stated_sha256 =
         env.payload_sha256.ok_or_else(|| BackupError::NotABackup { detail: "it has no \"payload_sha256\"".into() })?;
-    if !stated.eq_ignore_ascii_case(&sha256_hex(payload.get().as_bytes())) {
-        return Err(BackupError::ChecksumMismatch);
-    }
-    let raws: PayloadIn = serde_json::from_str(payload.get()).map_err(|_| BackupError::NotABackup {
+    Ok(Envelope {
+        format_version,
+        schema_version: env.schema_version,
+        app_version: env.app_version,
+        exported_at: env.exported_at,
+        counts: env.counts,
+        stated_sha256,
+        payload,
+    })
+}
+
+/// The payload with its records read in one pass, for the usual case of a
+/// valid file; any problem is then reported by the slower record-by-record
+/// reading, which can name the record at fault.
+#[derive(Deserialize)]
+struct PayloadFast {
+    #[serde(default)]
+    companies: Vec<Company>,
+    #[serde(default)]
+    contacts: Vec<Contact>,
+}
+
+/// Reads the records of a valid payload, or `None` if anything is wrong.
+fn read_valid_records(payload: &str, counts: Option<Counts>, today: NaiveDate) -> Option<(Vec<Company>, Vec<Contact>)> {
+    let p: PayloadFast = serde_json::from_str(payload).ok()?;
+    let counts_ok = counts.is_none_or(|c| c.companies == p.companies.len() && c.contacts == p.contacts.len());
+    let valid = counts_ok
+        && p.companies.iter().all(|c| validate_company(c).is_empty())
+        && p.contacts.iter().all(|c| validate_contact(c, today).is_empty());
+    valid.then_some((p.companies, p.contacts))
+}
+
+/// Reads every record record by record, naming each problem's record.
+fn read_records(
+    payload: &str,
+    counts: Option<Counts>,
+    today: NaiveDate,
+) -> Result<(Vec<Company>, Vec<Contact>), BackupError> {
+    let raws: PayloadIn = serde_json::from_str(payload).map_err(|_| BackupError::NotABackup {
         detail: "its \"payload\" is not an object with \"contacts\" and \"companies\" lists".into(),
     })?;
-    if let Some(counts) = env.counts {
+    if let Some(counts) = counts {
         for (kind, stated, found) in
             [("contacts", counts.contacts, raws.contacts.len()), ("companies", counts.companies, raws.companies.len())]
         {
@@ -308,6 +364,21 @@ pub fn parse_backup(text: &str, today: NaiveDate) -> Result<Backup, BackupError>
     if total > 0 {
         return Err(BackupError::InvalidRecords { problems, total });
     }
+    Ok((companies, contacts))
+}
+
+/// Second step of reading a backup: compares the payload's checksum (lower-
+/// or upper-case hex SHA-256 of [`Envelope::payload`]) with the stated one,
+/// then reads and checks every record. `today` bounds birthdays.
+pub fn check_backup(env: Envelope<'_>, payload_sha256: &str, today: NaiveDate) -> Result<Backup, BackupError> {
+    if !env.stated_sha256.eq_ignore_ascii_case(payload_sha256) {
+        return Err(BackupError::ChecksumMismatch);
+    }
+    let payload = env.payload.get();
+    let (companies, contacts) = match read_valid_records(payload, env.counts, today) {
+        Some(records) => records,
+        None => read_records(payload, env.counts, today)?,
+    };
     let data =
         Dataset::from_records(companies, contacts).map_err(|d| BackupError::DuplicateId { kind: d.kind, id: d.id })?;
     let dangling =
@@ -319,13 +390,25 @@ pub fn parse_backup(text: &str, today: NaiveDate) -> Result<Backup, BackupError>
         ));
     }
     Ok(Backup {
-        format_version,
+        format_version: env.format_version,
         schema_version: env.schema_version,
         app_version: env.app_version,
         exported_at: env.exported_at,
         data,
         warnings,
     })
+}
+
+/// The hex SHA-256 of a payload, as `payload_sha256` states it.
+pub fn payload_sha256(payload: &str) -> String {
+    sha256_hex(payload.as_bytes())
+}
+
+/// Reads and checks a backup file completely. `today` bounds birthdays.
+pub fn parse_backup(text: &str, today: NaiveDate) -> Result<Backup, BackupError> {
+    let env = read_envelope(text)?;
+    let digest = payload_sha256(env.payload());
+    check_backup(env, &digest, today)
 }
 
 /// How an import combines with what is stored.

@@ -2,9 +2,12 @@
 //! records: a folded search key and a sort key per record, kept up to date as
 //! changes are applied, and id → position maps.
 //!
-//! Invariant: `contacts[i]`, `contact_search[i]` and `contact_sort[i]` describe
-//! the same record, and `contact_pos[&contacts[i].id] == i` (likewise for
-//! companies).
+//! Invariants: `contacts[i]`, `contact_search[i]`, `contact_sort[i]` and
+//! `contact_company[i]` describe the same record, and
+//! `contact_pos[&contacts[i].id] == i` (likewise for companies).
+//! `contact_company[i]` is the position of the contact's company, or
+//! [`NO_COMPANY`] when it has none or links to a company we do not have; it
+//! exists so that a search keystroke never hashes company ids.
 
 use std::collections::HashMap;
 
@@ -60,25 +63,100 @@ pub struct DuplicateId {
     pub id: String,
 }
 
+/// `contact_company` of a contact without a known company.
+const NO_COMPANY: u32 = u32::MAX;
+
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
     contacts: Vec<Contact>,
     contact_pos: HashMap<String, usize>,
-    contact_search: Vec<String>,
-    contact_sort: Vec<String>,
+    contact_search: TextColumn,
+    contact_sort: TextColumn,
+    contact_company: Vec<u32>,
+    /// How many contacts link to a company id we do not have.
+    dangling: usize,
     companies: Vec<Company>,
     company_pos: HashMap<String, usize>,
-    company_search: Vec<String>,
+    company_search: TextColumn,
 }
 
-fn contact_search_key(c: &Contact) -> String {
-    let mut key = String::with_capacity(64);
+/// Strings stored end to end in one buffer, addressed by position.
+///
+/// Why: a search keystroke reads every contact's key. Keys allocated one by
+/// one end up scattered between the records' own strings, and reading them
+/// then costs a cache miss each; one buffer is read front to back.
+/// A replaced or removed string stays in the buffer as garbage until garbage
+/// makes up half of it; then the buffer is rebuilt in position order.
+#[derive(Clone, Debug, Default)]
+struct TextColumn {
+    text: String,
+    /// Byte range of each string in `text`.
+    spans: Vec<(u32, u32)>,
+    garbage: usize,
+}
+
+impl TextColumn {
+    fn get(&self, i: usize) -> &str {
+        let (start, end) = self.spans[i];
+        &self.text[start as usize..end as usize]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.spans.iter().map(|&(start, end)| &self.text[start as usize..end as usize])
+    }
+
+    fn reserve(&mut self, strings: usize, bytes: usize) {
+        self.spans.reserve(strings);
+        self.text.reserve(bytes);
+    }
+
+    /// Appends the string that `write` appends to the buffer.
+    fn append(&mut self, write: impl FnOnce(&mut String)) -> (u32, u32) {
+        let start = self.text.len();
+        write(&mut self.text);
+        (start as u32, self.text.len() as u32)
+    }
+
+    fn push_with(&mut self, write: impl FnOnce(&mut String)) {
+        let span = self.append(write);
+        self.spans.push(span);
+    }
+
+    fn set_with(&mut self, i: usize, write: impl FnOnce(&mut String)) {
+        let (start, end) = self.spans[i];
+        self.garbage += (end - start) as usize;
+        self.spans[i] = self.append(write);
+        self.compact_if_wasteful();
+    }
+
+    fn swap_remove(&mut self, i: usize) {
+        let (start, end) = self.spans.swap_remove(i);
+        self.garbage += (end - start) as usize;
+        self.compact_if_wasteful();
+    }
+
+    fn compact_if_wasteful(&mut self) {
+        if self.garbage < 4096 || self.garbage * 2 < self.text.len() {
+            return;
+        }
+        let mut text = String::with_capacity(self.text.len() - self.garbage);
+        for span in &mut self.spans {
+            let start = text.len();
+            text.push_str(&self.text[span.0 as usize..span.1 as usize]);
+            *span = (start as u32, text.len() as u32);
+        }
+        self.text = text;
+        self.garbage = 0;
+    }
+}
+
+fn contact_search_key(c: &Contact, key: &mut String) {
     for part in [&c.given_name, &c.family_name, &c.job_title] {
-        fold_into(part, &mut key);
+        fold_into(part, key);
         key.push('\u{1f}');
     }
     for e in &c.emails {
-        fold_into(&e.address, &mut key);
+        fold_into(&e.address, key);
         key.push('\u{1f}');
     }
     for p in &c.phones {
@@ -86,41 +164,68 @@ fn contact_search_key(c: &Contact) -> String {
         key.push('\u{1f}');
     }
     for t in &c.tags {
-        fold_into(t, &mut key);
+        fold_into(t, key);
         key.push('\u{1f}');
     }
-    key
 }
 
-fn contact_sort_key(c: &Contact) -> String {
+fn contact_sort_key(c: &Contact, k: &mut String) {
     if c.given_name.is_empty() && c.family_name.is_empty() {
         // Nameless contacts sort after every name, by email.
-        let mut k = String::from("\u{10ffff}");
-        fold_into(&c.display_name(), &mut k);
-        return k;
+        k.push('\u{10ffff}');
+        fold_into(&c.display_name(), k);
+        return;
     }
-    let mut k = fold(&c.family_name);
+    fold_into(&c.family_name, k);
     k.push('\u{1}');
-    fold_into(&c.given_name, &mut k);
-    k
+    fold_into(&c.given_name, k);
 }
 
-fn company_search_key(c: &Company) -> String {
-    let mut key = fold(&c.name);
+fn company_search_key(c: &Company, key: &mut String) {
+    fold_into(&c.name, key);
     key.push('\u{1f}');
-    fold_into(&c.domain, &mut key);
+    fold_into(&c.domain, key);
     key.push('\u{1f}');
-    fold_into(&c.industry, &mut key);
+    fold_into(&c.industry, key);
     for t in &c.tags {
         key.push('\u{1f}');
-        fold_into(t, &mut key);
+        fold_into(t, key);
     }
-    key
 }
 
 /// Splits a query into folded terms; every term must match.
 pub fn query_terms(query: &str) -> Vec<String> {
     fold(query).split_whitespace().map(str::to_string).collect()
+}
+
+/// True when every record matching `new` also matches `old`: each term of
+/// `old` is part of some term of `new` (typing one more letter, or another
+/// word). A list can then filter the previous result instead of everything.
+pub fn query_refines(old: &str, new: &str) -> bool {
+    let new_terms = query_terms(new);
+    query_terms(old).iter().all(|o| new_terms.iter().any(|n| n.contains(o.as_str())))
+}
+
+/// Whether `needle` occurs in `hay` (`needle` not empty). A plain scan for the
+/// first byte: search keys are short, so this beats `str::contains`, whose
+/// set-up per call costs more than the scan itself.
+fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    if hay.len() < needle.len() {
+        return false;
+    }
+    let last_start = hay.len() - needle.len();
+    hay[..=last_start].iter().enumerate().any(|(i, &b)| b == first && hay[i + 1..i + needle.len()] == *rest)
+}
+
+/// The first eight bytes of a sort key as a number, so most comparisons of a
+/// sort are of integers; equal prefixes fall back to the whole key. Bytes
+/// compare like the strings (UTF-8 keeps code point order; padding is zero).
+fn key_prefix(key: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = key.len().min(8);
+    bytes[..n].copy_from_slice(&key.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
 }
 
 impl Dataset {
@@ -134,8 +239,9 @@ impl Dataset {
             d.put_company(c);
         }
         d.contacts.reserve(contacts.len());
-        d.contact_search.reserve(contacts.len());
-        d.contact_sort.reserve(contacts.len());
+        d.contact_search.reserve(contacts.len(), contacts.len() * 64);
+        d.contact_sort.reserve(contacts.len(), contacts.len() * 16);
+        d.contact_company.reserve(contacts.len());
         for c in contacts {
             if d.contact_pos.contains_key(&c.id) {
                 return Err(DuplicateId { kind: "contact", id: c.id });
@@ -175,7 +281,7 @@ impl Dataset {
         let mut out: Vec<u32> = (0..self.contacts.len() as u32)
             .filter(|&i| self.contacts[i as usize].company_id.as_deref() == Some(company_id))
             .collect();
-        out.sort_by(|&a, &b| self.contact_sort[a as usize].cmp(&self.contact_sort[b as usize]));
+        out.sort_by(|&a, &b| self.contact_sort.get(a as usize).cmp(self.contact_sort.get(b as usize)));
         out
     }
 
@@ -189,45 +295,76 @@ impl Dataset {
         }
     }
 
+    /// The position of the contact's company, or [`NO_COMPANY`].
+    fn company_link(&self, c: &Contact) -> u32 {
+        c.company_id.as_deref().and_then(|id| self.company_pos.get(id)).map_or(NO_COMPANY, |&i| i as u32)
+    }
+
+    /// Whether the contact links to a company id we do not have.
+    fn is_dangling(c: &Contact, link: u32) -> bool {
+        c.company_id.is_some() && link == NO_COMPANY
+    }
+
     pub fn put_contact(&mut self, c: Contact) {
-        let search = contact_search_key(&c);
-        let sort = contact_sort_key(&c);
+        let link = self.company_link(&c);
+        let dangling = Self::is_dangling(&c, link);
         match self.contact_pos.get(&c.id) {
             Some(&i) => {
+                if Self::is_dangling(&self.contacts[i], self.contact_company[i]) {
+                    self.dangling -= 1;
+                }
+                self.contact_search.set_with(i, |k| contact_search_key(&c, k));
+                self.contact_sort.set_with(i, |k| contact_sort_key(&c, k));
                 self.contacts[i] = c;
-                self.contact_search[i] = search;
-                self.contact_sort[i] = sort;
+                self.contact_company[i] = link;
             }
             None => {
                 self.contact_pos.insert(c.id.clone(), self.contacts.len());
+                self.contact_search.push_with(|k| contact_search_key(&c, k));
+                self.contact_sort.push_with(|k| contact_sort_key(&c, k));
                 self.contacts.push(c);
-                self.contact_search.push(search);
-                self.contact_sort.push(sort);
+                self.contact_company.push(link);
             }
+        }
+        if dangling {
+            self.dangling += 1;
         }
     }
 
     fn delete_contact(&mut self, id: &str) {
         let Some(i) = self.contact_pos.remove(id) else { return };
+        if Self::is_dangling(&self.contacts[i], self.contact_company[i]) {
+            self.dangling -= 1;
+        }
         self.contacts.swap_remove(i);
         self.contact_search.swap_remove(i);
         self.contact_sort.swap_remove(i);
+        self.contact_company.swap_remove(i);
         if let Some(moved) = self.contacts.get(i) {
             self.contact_pos.insert(moved.id.clone(), i);
         }
     }
 
     pub fn put_company(&mut self, c: Company) {
-        let search = company_search_key(&c);
         match self.company_pos.get(&c.id) {
             Some(&i) => {
+                self.company_search.set_with(i, |k| company_search_key(&c, k));
                 self.companies[i] = c;
-                self.company_search[i] = search;
             }
             None => {
-                self.company_pos.insert(c.id.clone(), self.companies.len());
+                let pos = self.companies.len() as u32;
+                self.company_pos.insert(c.id.clone(), pos as usize);
+                // Contacts that linked to this id before it existed link now.
+                if self.dangling > 0 {
+                    for (contact, link) in self.contacts.iter().zip(&mut self.contact_company) {
+                        if *link == NO_COMPANY && contact.company_id.as_deref() == Some(c.id.as_str()) {
+                            *link = pos;
+                            self.dangling -= 1;
+                        }
+                    }
+                }
+                self.company_search.push_with(|k| company_search_key(&c, k));
                 self.companies.push(c);
-                self.company_search.push(search);
             }
         }
     }
@@ -236,40 +373,62 @@ impl Dataset {
         let Some(i) = self.company_pos.remove(id) else { return };
         self.companies.swap_remove(i);
         self.company_search.swap_remove(i);
+        // Its contacts keep their link, now dangling; the last company moved to `i`.
+        let (gone, moved) = (i as u32, self.companies.len() as u32);
+        for link in &mut self.contact_company {
+            if *link == gone {
+                *link = NO_COMPANY;
+                self.dangling += 1;
+            } else if *link == moved {
+                *link = gone;
+            }
+        }
         if let Some(moved) = self.companies.get(i) {
             self.company_pos.insert(moved.id.clone(), i);
         }
     }
 
     /// Contact positions in the given order. Computed once per data or sort
-    /// change; filtering then keeps this order without sorting again.
+    /// change; filtering then keeps this order without sorting again. Ties
+    /// keep position order, so the result is the same on every run.
     pub fn contact_order(&self, sort: ContactSort) -> Vec<u32> {
-        let mut order: Vec<u32> = (0..self.contacts.len() as u32).collect();
-        let name = |i: u32| self.contact_sort[i as usize].as_str();
+        let name = |i: u32| self.contact_sort.get(i as usize);
+        let by_name =
+            |a: &(u64, u32), b: &(u64, u32)| a.0.cmp(&b.0).then_with(|| name(a.1).cmp(name(b.1))).then(a.1.cmp(&b.1));
         match sort {
-            ContactSort::Name => order.sort_by(|&a, &b| name(a).cmp(name(b))),
+            ContactSort::Name => {
+                let mut keyed: Vec<(u64, u32)> =
+                    self.contact_sort.iter().enumerate().map(|(i, k)| (key_prefix(k), i as u32)).collect();
+                keyed.sort_unstable_by(by_name);
+                keyed.into_iter().map(|(_, i)| i).collect()
+            }
             ContactSort::Company => {
-                let company: Vec<String> = self
-                    .contacts
-                    .iter()
-                    .map(|c| self.company_name_of(c).map(fold).unwrap_or_else(|| "\u{10ffff}".into()))
-                    .collect();
-                order
-                    .sort_by(|&a, &b| company[a as usize].cmp(&company[b as usize]).then_with(|| name(a).cmp(name(b))));
+                // Each company's name is folded once; contacts without one go last.
+                let names: Vec<String> = self.companies.iter().map(|c| fold(&c.name)).collect();
+                let company = |i: u32| match self.contact_company[i as usize] {
+                    NO_COMPANY => "\u{10ffff}",
+                    c => names[c as usize].as_str(),
+                };
+                let mut keyed: Vec<(u64, u32)> =
+                    self.contact_sort.iter().enumerate().map(|(i, k)| (key_prefix(k), i as u32)).collect();
+                keyed.sort_unstable_by(|a, b| company(a.1).cmp(company(b.1)).then_with(|| by_name(a, b)));
+                keyed.into_iter().map(|(_, i)| i).collect()
             }
-            ContactSort::Updated => {
-                order.sort_by(|&a, &b| self.contacts[b as usize].updated.cmp(&self.contacts[a as usize].updated))
-            }
-            ContactSort::Created => {
-                order.sort_by(|&a, &b| self.contacts[b as usize].created.cmp(&self.contacts[a as usize].created))
+            ContactSort::Updated | ContactSort::Created => {
+                let time = |c: &Contact| if sort == ContactSort::Updated { c.updated } else { c.created };
+                let mut keyed: Vec<(std::cmp::Reverse<_>, u32)> =
+                    self.contacts.iter().enumerate().map(|(i, c)| (std::cmp::Reverse(time(c)), i as u32)).collect();
+                keyed.sort_unstable();
+                keyed.into_iter().map(|(_, i)| i).collect()
             }
         }
-        order
     }
 
     /// The contacts of `order` that match every term of `query` in their
     /// name, job title, emails, phone digits, tags or company name —
-    /// case- and accent-insensitive.
+    /// case- and accent-insensitive. `order` may be any list of positions,
+    /// such as the result for a query that this one refines
+    /// ([`query_refines`]).
     pub fn filter_contacts(&self, order: &[u32], query: &str) -> Vec<u32> {
         let terms = query_terms(query);
         if terms.is_empty() {
@@ -278,23 +437,27 @@ impl Dataset {
         // Companies matching each term, so a search for "acme" finds Acme's people.
         let company_hits: Vec<Vec<bool>> = terms
             .iter()
-            .map(|t| self.company_search.iter().map(|k| fold_name_part(k).contains(t.as_str())).collect())
-            .collect();
-        order
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let key = &self.contact_search[i as usize];
-                terms.iter().enumerate().all(|(t, term)| {
-                    key.contains(term.as_str())
-                        || self.contacts[i as usize]
-                            .company_id
-                            .as_deref()
-                            .and_then(|id| self.company_pos.get(id))
-                            .is_some_and(|&ci| company_hits[t][ci])
-                })
+            .map(|t| {
+                self.company_search.iter().map(|k| contains_bytes(fold_name_part(k).as_bytes(), t.as_bytes())).collect()
             })
-            .collect()
+            .collect();
+        let matches = |i: usize, key: &str| {
+            let company = self.contact_company[i] as usize;
+            terms.iter().zip(&company_hits).all(|(term, hits)| {
+                contains_bytes(key.as_bytes(), term.as_bytes()) || hits.get(company).copied().unwrap_or(false)
+            })
+        };
+        if order.len() * 4 < self.contacts.len() {
+            // A few positions (a refined query): look each one up.
+            return order
+                .iter()
+                .copied()
+                .filter(|&i| matches(i as usize, self.contact_search.get(i as usize)))
+                .collect();
+        }
+        // Most of them: read the keys front to back, then pick in `order`.
+        let hits: Vec<bool> = self.contact_search.iter().enumerate().map(|(i, key)| matches(i, key)).collect();
+        order.iter().copied().filter(|&i| hits[i as usize]).collect()
     }
 
     /// Company positions sorted by name, filtered by `query`.
@@ -302,7 +465,7 @@ impl Dataset {
         let terms = query_terms(query);
         let mut out: Vec<u32> = (0..self.companies.len() as u32)
             .filter(|&i| {
-                let key = &self.company_search[i as usize];
+                let key = self.company_search.get(i as usize);
                 terms.iter().all(|t| key.contains(t.as_str()))
             })
             .collect();
@@ -324,7 +487,7 @@ impl Dataset {
 
 /// The company's folded name (the part of its search key before the first separator).
 fn fold_name_part(key: &str) -> &str {
-    key.split('\u{1f}').next().unwrap_or("")
+    key.find('\u{1f}').map_or(key, |end| &key[..end])
 }
 
 #[cfg(test)]
@@ -399,6 +562,76 @@ mod tests {
         d.apply(&Change::DeleteCompany { id: "co-acme".into() });
         assert_eq!(d.company("co-zed").unwrap().name, "Zed");
         assert_eq!(d.companies_by_name().len(), 1);
+    }
+
+    #[test]
+    fn a_refined_query_filters_the_previous_result_to_the_same_list() {
+        assert!(query_refines("", "ma"));
+        assert!(query_refines("ma", "mar"));
+        assert!(query_refines("ma", "Már jo"));
+        assert!(query_refines("jo ma", "mar jo"));
+        assert!(!query_refines("mar", "ma"));
+        assert!(!query_refines("ma jo", "mar"));
+        let d = sample();
+        let order = d.contact_order(ContactSort::Name);
+        for (old, new) in [("o", "od"), ("e", "elan"), ("", "z"), ("j", "jo al")] {
+            assert!(query_refines(old, new));
+            let narrowed = d.filter_contacts(&d.filter_contacts(&order, old), new);
+            assert_eq!(narrowed, d.filter_contacts(&order, new), "{old} → {new}");
+        }
+    }
+
+    #[test]
+    fn keys_and_company_links_stay_right_through_many_changes() {
+        let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let company = |id: &str, name: &str| {
+            let mut c = Company::blank(id.into(), t);
+            c.name = name.into();
+            c
+        };
+        let mut d = Dataset::from_records(vec![company("co-1", "Acme"), company("co-2", "Zed")], vec![]).unwrap();
+        // Enough puts and deletes that the key buffers are rebuilt several times.
+        for round in 0..30u32 {
+            for n in 0..200u32 {
+                let mut c = person(&format!("p{n}"), &format!("Given{round}x{n}"), "Family", 1);
+                c.company_id = Some(["co-1", "co-2", "co-3"][(n % 3) as usize].into());
+                d.apply(&Change::PutContact { record: c });
+            }
+            for n in (0..200u32).step_by(7) {
+                d.apply(&Change::DeleteContact { id: format!("p{}", (n + round) % 200) });
+            }
+        }
+        // "co-3" did not exist: its contacts link to it once it does.
+        d.apply(&Change::PutCompany { record: company("co-3", "Gamma") });
+        d.apply(&Change::DeleteCompany { id: "co-1".into() });
+        let order = d.contact_order(ContactSort::Name);
+        let expect = |query: &str| -> Vec<String> {
+            let terms = query_terms(query);
+            order
+                .iter()
+                .map(|&i| &d.contacts()[i as usize])
+                .filter(|c| {
+                    let mut text = fold(&c.given_name);
+                    text.push(' ');
+                    text.push_str(&d.company_name_of(c).map(fold).unwrap_or_default());
+                    terms.iter().all(|t| text.contains(t.as_str()))
+                })
+                .map(|c| c.id.clone())
+                .collect()
+        };
+        for query in ["given29", "gamma", "zed given29x1", "acme", "x19"] {
+            assert_eq!(ids(&d, &d.filter_contacts(&order, query)), expect(query), "{query}");
+        }
+        assert!(!expect("gamma").is_empty());
+        assert!(expect("acme").is_empty());
+        // Sorting by name keeps position order among equal names.
+        let names: Vec<&str> = order.iter().map(|&i| d.contact_sort.get(i as usize)).collect();
+        assert!(names.windows(2).all(|w| w[0] <= w[1]));
+        assert!(order.windows(2).all(|w| names_equal_then_ordered(&d, w[0], w[1])));
+    }
+
+    fn names_equal_then_ordered(d: &Dataset, a: u32, b: u32) -> bool {
+        d.contact_sort.get(a as usize) != d.contact_sort.get(b as usize) || a < b
     }
 
     #[test]

@@ -1,5 +1,10 @@
 //! Export and import of JSON backups. An import is checked completely and
 //! previewed before anything is written; the write is one transaction.
+//!
+//! The file is read as bytes (copying bytes into wasm is much cheaper than
+//! encoding a 50 MB JS string), and the payload's SHA-256 is computed by
+//! WebCrypto, several times faster than in wasm; core's own SHA-256 is the
+//! fallback where WebCrypto is missing (pages not served securely).
 
 use std::sync::Arc;
 
@@ -8,7 +13,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::format::{count_of, thousands};
-use crate::core::backup::{apply_import, export_backup, parse_backup, plan_import, Backup, ImportMode, KindPlan};
+use crate::core::backup::{
+    apply_import, check_backup, export_backup, payload_sha256, plan_import, read_envelope, Backup, BackupError,
+    ImportMode, KindPlan,
+};
 use crate::state::{now, today, yield_to_browser, AppState, NoticeKind};
 use crate::APP_VERSION;
 
@@ -31,8 +39,35 @@ fn download(filename: &str, text: &str) -> Result<(), String> {
 async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, Result<String, String>)> {
     let file = input.files()?.get(0)?;
     let name = file.name();
-    let text = JsFuture::from(file.text()).await.map_err(|_| "The file could not be read.".to_string());
-    Some((name, text.map(|t| t.as_string().unwrap_or_default())))
+    let bytes = JsFuture::from(file.array_buffer()).await.map_err(|_| "The file could not be read.".to_string());
+    let text = bytes.map(|b| {
+        let bytes = js_sys::Uint8Array::new(&b).to_vec();
+        // Invalid UTF-8 becomes U+FFFD, as `File.text()` does; the checks then fail.
+        String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    });
+    Some((name, text))
+}
+
+/// The hex SHA-256 of `text` by WebCrypto, or `None` where it is unavailable.
+async fn web_sha256(text: &str) -> Option<String> {
+    let global = js_sys::global();
+    let crypto = js_sys::Reflect::get(&global, &"crypto".into()).ok()?;
+    let subtle = js_sys::Reflect::get(&crypto, &"subtle".into()).ok().filter(|s| s.is_object())?;
+    let digest: js_sys::Function = js_sys::Reflect::get(&subtle, &"digest".into()).ok()?.dyn_into().ok()?;
+    let data = js_sys::Uint8Array::from(text.as_bytes());
+    let promise: js_sys::Promise = digest.call2(&subtle, &"SHA-256".into(), &data).ok()?.dyn_into().ok()?;
+    let hash = js_sys::Uint8Array::new(&JsFuture::from(promise).await.ok()?).to_vec();
+    Some(hash.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Reads and checks a backup file completely (see `core::backup`).
+async fn check_file(text: &str) -> Result<Backup, BackupError> {
+    let envelope = read_envelope(text)?;
+    let digest = match web_sha256(envelope.payload()).await {
+        Some(d) => d,
+        None => payload_sha256(envelope.payload()),
+    };
+    check_backup(envelope, &digest, today())
 }
 
 fn describe(plan: KindPlan, one: &str, many: &str) -> String {
@@ -76,7 +111,7 @@ pub fn BackupPage() -> impl IntoView {
                 Err(e) => return state.notify(NoticeKind::Error, e),
             };
             yield_to_browser().await;
-            match parse_backup(&text, today()) {
+            match check_file(&text).await {
                 Ok(b) => {
                     state.notice.set(None);
                     backup.set(Some(Arc::new(b)));

@@ -1,5 +1,8 @@
 //! The contacts list: instant search, sort, and only the visible rows rendered.
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -8,10 +11,23 @@ use super::demo_loader::DemoLoader;
 use super::format::{count_of, encode};
 use super::link;
 use super::virtual_list::VirtualList;
-use crate::core::dataset::ContactSort;
+use crate::core::dataset::{query_refines, ContactSort};
 use crate::state::AppState;
 
 const ROW_HEIGHT: f64 = 48.0;
+/// How long typing must pause before the URL follows the search.
+const URL_DELAY: Duration = Duration::from_millis(300);
+
+/// A computed list that counts as new each time it is computed, so that
+/// `Arc::ptr_eq` tells whether a cached result belongs to it.
+#[derive(Clone)]
+struct Computed(Arc<Vec<u32>>);
+
+impl PartialEq for Computed {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {
@@ -19,32 +35,60 @@ pub fn ContactsPage() -> impl IntoView {
     let navigate = use_navigate();
     let query = use_query_map();
     // The URL is the source at load; typing updates the local signal at once
-    // and the URL (replace, no history entry) right after.
+    // and the URL (replace, no history entry) once typing pauses, so a
+    // keystroke does not pay for a router navigation.
     let q = RwSignal::new(query.with_untracked(|m| m.get("q").unwrap_or_default()));
     let sort = RwSignal::new(ContactSort::from_key(&query.with_untracked(|m| m.get("sort").unwrap_or_default())));
+    let pending_url = StoredValue::new(None::<TimeoutHandle>);
+    on_cleanup(move || {
+        if let Some(h) = pending_url.get_value() {
+            h.clear();
+        }
+    });
     Effect::new({
         let navigate = navigate.clone();
         move |prev: Option<()>| {
             let (q, sort) = (q.get(), sort.get());
-            if prev.is_some() {
-                let mut url = String::from("/contacts");
-                let mut params = Vec::new();
-                if !q.is_empty() {
-                    params.push(format!("q={}", encode(&q)));
-                }
-                if sort != ContactSort::default() {
-                    params.push(format!("sort={}", sort.key()));
-                }
-                if !params.is_empty() {
-                    url.push('?');
-                    url.push_str(&params.join("&"));
-                }
-                navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            if prev.is_none() {
+                return;
             }
+            let mut url = String::from("/contacts");
+            let mut params = Vec::new();
+            if !q.is_empty() {
+                params.push(format!("q={}", encode(&q)));
+            }
+            if sort != ContactSort::default() {
+                params.push(format!("sort={}", sort.key()));
+            }
+            if !params.is_empty() {
+                url.push('?');
+                url.push_str(&params.join("&"));
+            }
+            if let Some(h) = pending_url.get_value() {
+                h.clear();
+            }
+            let navigate = navigate.clone();
+            let update = move || navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            pending_url.set_value(set_timeout_with_handle(update, URL_DELAY).ok());
         }
     });
-    let order = Memo::new(move |_| state.data.with(|d| d.contact_order(sort.get())));
-    let matches = Memo::new(move |_| order.with(|o| state.data.with(|d| d.filter_contacts(o, &q.get()))));
+    let order = Memo::new(move |_| Computed(Arc::new(state.data.with(|d| d.contact_order(sort.get())))));
+    // The last result, with the order and query it is for: when the query
+    // only gets more specific (one more letter), filtering that result gives
+    // the same list as filtering everything, and is much faster.
+    let last = StoredValue::new(None::<(Arc<Vec<u32>>, String, Arc<Vec<u32>>)>);
+    let matches = Memo::new(move |_| {
+        let query = q.get();
+        let order = order.get().0;
+        let base = last.with_value(|l| match l {
+            Some((o, old, result)) if Arc::ptr_eq(o, &order) && query_refines(old, &query) => Some(result.clone()),
+            _ => None,
+        });
+        let base = base.unwrap_or_else(|| order.clone());
+        let result = Arc::new(state.data.with(|d| d.filter_contacts(&base, &query)));
+        last.set_value(Some((order, query, result.clone())));
+        Vec::clone(&result)
+    });
     let is_empty = move || state.data.with(|d| d.is_empty());
     let new_contact = {
         let navigate = navigate.clone();

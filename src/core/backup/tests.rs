@@ -54,6 +54,25 @@ fn export_has_the_documented_envelope() {
 }
 
 #[test]
+fn the_checksum_can_be_computed_by_the_caller() {
+    let file = format!("\u{feff}{}", export_backup(&sample(), "0.1.0", at(20)));
+    let env = read_envelope(&file).unwrap();
+    let payload = env.payload();
+    // The payload is the exact slice of the file that the checksum covers.
+    assert_eq!(payload, payload_of(&file).strip_prefix("\"payload\":").unwrap().strip_suffix('}').unwrap());
+    let digest = payload_sha256(payload).to_uppercase();
+    let b = check_backup(env, &digest, today()).unwrap();
+    assert_eq!(b.data.contacts().len(), 2);
+    let env = read_envelope(&file).unwrap();
+    assert_eq!(check_backup(env, &sha256_hex(b"other"), today()).unwrap_err(), BackupError::ChecksumMismatch);
+    // Envelope problems are found before any checksum is needed.
+    assert!(matches!(
+        read_envelope(r#"{"format":"crm-backup","format_version":1}"#),
+        Err(BackupError::NotABackup { .. })
+    ));
+}
+
+#[test]
 fn known_sha256() {
     assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
