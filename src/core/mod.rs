@@ -9,9 +9,11 @@
 pub mod backup;
 pub mod changes;
 pub mod dataset;
+pub mod dedupe;
 pub mod demo;
 pub mod ids;
 pub mod model;
+pub mod normalize;
 pub mod snapshot;
 pub mod text;
 pub mod validate;
