@@ -8,12 +8,15 @@
 
 pub mod backup;
 pub mod changes;
+pub mod csv;
 pub mod dataset;
 pub mod dedupe;
 pub mod demo;
 pub mod ids;
+pub mod import_map;
 pub mod model;
 pub mod normalize;
 pub mod snapshot;
 pub mod text;
 pub mod validate;
+pub mod vcard;
