@@ -9,6 +9,8 @@
 //! detection has something to find.
 
 use std::collections::HashSet;
+
+use crate::core::normalize::canonical_email;
 use std::fmt::Write;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -760,7 +762,10 @@ impl Gen {
             }
             out.push('@');
             out.push_str(domain);
-            if self.emails.insert(fnv1a(out.as_bytes())) {
+            // Unique by canonical form, so that "isla.campbell@gmail.com" and
+            // "islacampbell@gmail.com" (one Gmail mailbox) never belong to two people.
+            let canonical = canonical_email(&out).unwrap_or_else(|| out.clone());
+            if self.emails.insert(fnv1a(canonical.as_bytes())) {
                 break;
             }
             n = if work { n.max(1) + 1 } else { 10 + self.rng.below(90) as u32 + 100 * (attempt / 8) };
