@@ -9,8 +9,6 @@
 //! detection has something to find.
 
 use std::collections::HashSet;
-
-use crate::core::normalize::canonical_email;
 use std::fmt::Write;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -762,10 +760,15 @@ impl Gen {
             }
             out.push('@');
             out.push_str(domain);
-            // Unique by canonical form, so that "isla.campbell@gmail.com" and
-            // "islacampbell@gmail.com" (one Gmail mailbox) never belong to two people.
-            let canonical = canonical_email(&out).unwrap_or_else(|| out.clone());
-            if self.emails.insert(fnv1a(canonical.as_bytes())) {
+            // Gmail ignores dots, so "isla.campbell@gmail.com" and
+            // "islacampbell@gmail.com" are one mailbox: never give it to two
+            // people. (A local rule rather than `normalize::canonical_email`,
+            // which would pull its provider tables into every app download.)
+            let key = match out.split_once('@') {
+                Some((local, "gmail.com")) => format!("{}@gmail.com", local.replace('.', "")),
+                _ => out.clone(),
+            };
+            if self.emails.insert(fnv1a(key.as_bytes())) {
                 break;
             }
             n = if work { n.max(1) + 1 } else { 10 + self.rng.below(90) as u32 + 100 * (attempt / 8) };
