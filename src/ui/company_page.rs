@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::confirm_delete::ConfirmDelete;
 use super::link;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -85,19 +86,19 @@ fn CompanyDetails(company: Company) -> impl IntoView {
                 <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
             </div>
         </div>
-        <Show when=move || confirming.get()>
-            <div class="confirm" role="group" aria-label="Confirm deletion">
-                <p>{format!(
-                    "Delete {}? Its {} contact(s) are kept and unlinked from it. This cannot be undone.",
-                    name.clone(),
+        <ConfirmDelete
+            open=confirming
+            message=Signal::derive(move || {
+                format!(
+                    "Delete {name}? Its {} contact(s) are kept and unlinked from it. This cannot be undone.",
                     people.with(Vec::len)
-                )}</p>
-                <button type="button" class="danger" on:click=move |_| { delete.dispatch(()); } disabled=move || delete.pending().get()>
-                    "Confirm delete"
-                </button>
-                <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
-            </div>
-        </Show>
+                )
+            })
+            is_pending=delete.pending()
+            on_confirm=Callback::new(move |()| {
+                delete.dispatch(());
+            })
+        />
         <dl class="details">
             {(!company.domain.is_empty()).then(|| view! {
                 <dt>"Web domain"</dt>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::confirm_delete::ConfirmDelete;
 use super::format::{long_date, utc_minute};
 use super::link;
 use leptos_router::components::A;
@@ -69,15 +70,14 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
                 <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
             </div>
         </div>
-        <Show when=move || confirming.get()>
-            <div class="confirm" role="group" aria-label="Confirm deletion">
-                <p>{format!("Delete {}? This cannot be undone.", name.clone())}</p>
-                <button type="button" class="danger" on:click=move |_| { delete.dispatch(()); } disabled=move || delete.pending().get()>
-                    "Confirm delete"
-                </button>
-                <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
-            </div>
-        </Show>
+        <ConfirmDelete
+            open=confirming
+            message=format!("Delete {name}? This cannot be undone.")
+            is_pending=delete.pending()
+            on_confirm=Callback::new(move |()| {
+                delete.dispatch(());
+            })
+        />
         <dl class="details">
             {row("Job title", contact.job_title.clone())}
             {company.map(|(cid, name)| view! {

@@ -8,6 +8,7 @@ mod backup_page;
 mod companies_page;
 mod company_form;
 mod company_page;
+mod confirm_delete;
 mod contact_form;
 mod contact_page;
 mod contacts_page;

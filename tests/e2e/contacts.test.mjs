@@ -12,6 +12,7 @@ import {
   waitForPath,
   waitGone,
   pathOf,
+  poll,
 } from './helpers.mjs';
 
 const app = setupApp();
@@ -112,4 +113,27 @@ test('e2) cancelling a delete keeps the contact', T, () =>
     await navTo(page, 'Contacts');
     await waitForCount(page, '1 contact');
     await page.getByRole('link', { name: 'Alan Turing', exact: true }).waitFor();
+  }));
+
+test('e3) the delete confirmation is keyboard-safe: focus on Cancel, Escape closes', T, () =>
+  app.run(async ({ page, url }) => {
+    await createContact(page, url, { given: 'Kim', family: 'Keyboard', email: 'kim@example.com' });
+    const del = page.getByRole('button', { name: 'Delete', exact: true });
+    await del.focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('button', { name: 'Confirm delete', exact: true });
+    await confirm.waitFor();
+    // Focus lands on Cancel, so a second Enter cannot delete by accident.
+    await poll(async () => (await page.evaluate(() => document.activeElement?.textContent)) === 'Cancel', {
+      message: 'focus on Cancel',
+    });
+    await page.keyboard.press('Escape');
+    await waitGone(confirm);
+    await del.focus();
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    await page.keyboard.press('Enter');
+    await waitGone(confirm);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Kim Keyboard', exact: true, level: 1 }).waitFor();
   }));
