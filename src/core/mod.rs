@@ -12,6 +12,7 @@ pub mod csv;
 pub mod dataset;
 pub mod dedupe;
 pub mod demo;
+pub mod display;
 pub mod ids;
 pub mod import_map;
 pub mod model;
