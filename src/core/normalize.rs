@@ -330,6 +330,10 @@ pub enum PhoneError {
 /// marker is "ext", "extension", "x" or "#" after at least one digit, followed
 /// by digits to the end.
 fn split_extension(text: &str) -> (&str, &str) {
+    // Most numbers have no marker at all: skip the searches for them.
+    if !text.bytes().any(|b| b.is_ascii_alphabetic() || b == b'#') {
+        return (text, "");
+    }
     let lower = text.to_ascii_lowercase();
     for marker in ["extension", "ext", "x", "#"] {
         let Some(pos) = lower.rfind(marker) else { continue };

@@ -5,7 +5,7 @@
 //! The name keys share one namespace: the phonetic family key with the given
 //! name's initial (nicknames resolved, so Bob meets Robert), and the phonetic
 //! given key with the family initial (catches typos that change the family
-//! key); because they share a namespace, a record with given and family
+//! key), plus the phonetic key of a many-word family name's last word; because they share a namespace, a record with given and family
 //! names swapped meets the original too. A sorted-neighbourhood pass over
 //! "family given" adds near spellings that fall in other blocks.
 //!
@@ -14,41 +14,70 @@
 //! meet); any block still too big is skipped and listed in
 //! [`Blocks::skipped`], so the UI can say what was not compared.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use serde::{Deserialize, Serialize};
 
 use super::features::Features;
+use super::similarity::phonetic_key;
 
 /// A block left out because it had too many members.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkippedBlock {
-    /// The block key, such as "n:SMT|j" (name) or "z:10115|m" (postcode).
+    /// The block key, such as "n:SMT|j" (name) or "zf:10115|m" (postcode).
     pub key: String,
     pub size: usize,
 }
 
-/// The block keys of one contact.
-pub fn block_keys(f: &Features) -> Vec<String> {
-    let mut keys = Vec::with_capacity(f.emails.len() + f.phone_keys.len() + 4 + f.addresses.len());
-    keys.extend(f.emails.iter().map(|e| format!("e:{e}")));
-    keys.extend(f.phone_keys.iter().map(|p| format!("p:{p}")));
-    let given_initial = f.given_initial().map(String::from).unwrap_or_default();
+/// Calls `visit` with each block key of a contact (repeats possible), written
+/// into the reused buffer `buf` so that building the index allocates no
+/// string per key (and joins parts directly: `format!` is slow by comparison).
+fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str)) {
+    let mut key = |parts: &[&str]| {
+        buf.clear();
+        parts.iter().for_each(|p| buf.push_str(p));
+        visit(buf);
+    };
+    for e in &f.emails {
+        key(&["e:", e]);
+    }
+    for p in &f.phone_keys {
+        key(&["p:", p]);
+    }
+    let (mut given_buf, mut family_buf) = ([0u8; 4], [0u8; 4]);
+    let given_initial = f.given_initial().map(|c| &*c.encode_utf8(&mut given_buf));
+    let family_initial = f.family_initial().map(|c| &*c.encode_utf8(&mut family_buf));
     if !f.family_key.is_empty() {
-        keys.push(format!("n:{}|{given_initial}", f.family_key));
+        key(&["n:", &f.family_key, "|", given_initial.unwrap_or("")]);
     }
-    if let (false, Some(initial)) = (f.given_key.is_empty(), f.family_initial()) {
-        keys.push(format!("n:{}|{initial}", f.given_key));
+    // A family name of several words is also keyed by its last word, so
+    // that a typo in a particle or first part ("vna den Berg", "Garca
+    // López") still meets the correct spelling.
+    if let Some((_, last)) = f.family_main.rsplit_once(' ') {
+        key(&["n:", &phonetic_key(last), "|", given_initial.unwrap_or("")]);
     }
-    if let Some(initial) = f.family_initial() {
-        if let Some(b) = f.birthday {
-            keys.push(format!("b:{b}|{initial}"));
+    if let (false, Some(initial)) = (f.given_key.is_empty(), family_initial) {
+        key(&["n:", &f.given_key, "|", initial]);
+    }
+    // Birthday and postcode go with each name's initial ("f" for the family
+    // name's, "g" for the given name's root), so a typo in the first letter
+    // of one name still meets the same person at the same place or birthday.
+    let birthday = f.birthday.map(|b| b.to_string());
+    for (kind, initial) in [("f:", family_initial), ("g:", given_initial)] {
+        let Some(initial) = initial else { continue };
+        if let Some(date) = &birthday {
+            key(&["b", kind, date, "|", initial]);
         }
         for a in f.addresses.iter().filter(|a| !a.postcode.is_empty()) {
-            keys.push(format!("z:{}|{initial}", a.postcode));
+            key(&["z", kind, &a.postcode, "|", initial]);
         }
     }
+}
+
+/// The block keys of one contact, sorted.
+pub fn block_keys(f: &Features) -> Vec<String> {
+    let mut keys = Vec::new();
+    visit_keys(f, &mut String::new(), |k| keys.push(k.to_string()));
     keys.sort();
     keys.dedup();
     keys
@@ -57,9 +86,18 @@ pub fn block_keys(f: &Features) -> Vec<String> {
 /// The finer key used when a name block is too big: both phonetic name keys,
 /// in sorted order.
 pub fn refined_key(f: &Features) -> String {
+    let mut buf = String::new();
+    write_refined_key(f, &mut buf);
+    buf
+}
+
+fn write_refined_key(f: &Features, buf: &mut String) {
     let (x, y) =
         if f.family_key <= f.given_key { (&f.family_key, &f.given_key) } else { (&f.given_key, &f.family_key) };
-    format!("r:{x}|{y}")
+    buf.clear();
+    for part in ["r:", x, "|", y] {
+        buf.push_str(part);
+    }
 }
 
 /// FNV-1a: much faster than the default SipHash for the many short block
@@ -78,98 +116,139 @@ impl Hasher for Fnv {
     }
 }
 
-/// A map keyed by block key, hashed with [`Fnv`].
-type KeyMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+/// A block key as the index stores it: its 64-bit FNV-1a hash (collisions
+/// among a list's few hundred thousand keys are vanishingly rare, and would
+/// only add comparisons), with the lowest bit replaced by whether it is a
+/// name key, the kind that is split rather than skipped when too big.
+fn key_hash(key: &str) -> u64 {
+    let mut h = Fnv::default();
+    h.write(key.as_bytes());
+    (h.finish() & !1) | u64::from(key.starts_with("n:"))
+}
 
-/// Blocks and which contacts are in them.
+fn is_name_key(hash: u64) -> bool {
+    hash & 1 == 1
+}
+
+/// Blocks and which contacts are in them. Blocks are found by sorting
+/// (key, contact) pairs and grouping equal keys, which is faster than a map
+/// of string keys and keeps all lists in a few flat vectors.
 #[derive(Clone, Debug, Default)]
 pub struct Blocks {
-    by_key: KeyMap<u32>,
-    members: Vec<Vec<u32>>,
+    /// Every block's key hash and number, usable or not, sorted by key.
+    by_key: Vec<(u64, u32)>,
+    /// The members of block b are `members[starts[b]..starts[b + 1]]`, ascending.
+    starts: Vec<u32>,
+    members: Vec<u32>,
     /// Whether a block is too big to use (split or skipped).
     oversized: Vec<bool>,
-    /// For each contact, the usable blocks it is in.
-    of_record: Vec<Vec<u32>>,
+    /// The usable blocks of contact i are `blocks_of[record_starts[i]..record_starts[i + 1]]`.
+    record_starts: Vec<u32>,
+    blocks_of: Vec<u32>,
     pub skipped: Vec<SkippedBlock>,
 }
 
 impl Blocks {
     pub fn build(features: &[Features], max_size: usize) -> Blocks {
-        let mut blocks = Blocks { of_record: vec![Vec::new(); features.len()], ..Blocks::default() };
+        let mut buf = String::new();
+        let mut entries: Vec<(u64, u32)> = Vec::with_capacity(features.len() * 4);
         for (i, f) in features.iter().enumerate() {
-            for key in block_keys(f) {
-                blocks.add(key, i as u32);
-            }
+            visit_keys(f, &mut buf, |k| entries.push((key_hash(k), i as u32)));
         }
-        blocks.split_oversized(features, max_size);
-        for (b, members) in blocks.members.iter().enumerate() {
-            if !blocks.oversized[b] {
-                for &i in members {
-                    blocks.of_record[i as usize].push(b as u32);
+        let mut blocks = Blocks::default();
+        blocks.starts.push(0);
+        // Name blocks that are too big are re-keyed by the finer key.
+        let mut refined: Vec<(u64, u32)> = Vec::new();
+        for (hash, group) in blocks.add_groups(entries, max_size) {
+            if is_name_key(hash) {
+                for &i in &group {
+                    write_refined_key(&features[i as usize], &mut buf);
+                    refined.push((key_hash(&buf), i));
                 }
+            } else {
+                let mut key = String::new();
+                visit_keys(&features[group[0] as usize], &mut buf, |k| {
+                    if key_hash(k) == hash {
+                        key = k.to_string();
+                    }
+                });
+                blocks.skipped.push(SkippedBlock { key, size: group.len() });
             }
         }
+        for (_, group) in blocks.add_groups(refined, max_size) {
+            blocks.skipped.push(SkippedBlock { key: refined_key(&features[group[0] as usize]), size: group.len() });
+        }
+        blocks.by_key.sort_unstable();
+        blocks.index_records(features.len());
         blocks.skipped.sort_by(|x, y| y.size.cmp(&x.size).then_with(|| x.key.cmp(&y.key)));
         blocks
     }
 
-    fn add(&mut self, key: String, record: u32) {
-        let next = self.members.len() as u32;
-        let b = *self.by_key.entry(key).or_insert(next);
-        if b == next {
-            self.members.push(Vec::new());
-            self.oversized.push(false);
+    /// Adds a block for each distinct key of `entries`; returns the key and
+    /// members of those over `max_size`, which are marked oversized.
+    fn add_groups(&mut self, mut entries: Vec<(u64, u32)>, max_size: usize) -> Vec<(u64, Vec<u32>)> {
+        radix_sort(&mut entries);
+        let mut too_big = Vec::new();
+        let mut group_members: Vec<u32> = Vec::new();
+        for group in entries.chunk_by(|x, y| x.0 == y.0) {
+            group_members.clear();
+            group_members.extend(group.iter().map(|&(_, i)| i));
+            // Contacts were added in order except for refined keys, which
+            // can meet one contact twice; most blocks need no sorting.
+            if !group_members.windows(2).all(|w| w[0] < w[1]) {
+                group_members.sort_unstable();
+                group_members.dedup();
+            }
+            let b = self.oversized.len() as u32;
+            self.by_key.push((group[0].0, b));
+            let oversized = group_members.len() > max_size;
+            self.oversized.push(oversized);
+            if oversized {
+                too_big.push((group[0].0, group_members.clone()));
+            } else {
+                self.members.extend_from_slice(&group_members);
+            }
+            self.starts.push(self.members.len() as u32);
         }
-        let members = &mut self.members[b as usize];
-        if members.last() != Some(&record) {
-            members.push(record);
-        }
+        too_big
     }
 
-    /// Marks blocks over the limit; name blocks are re-keyed by the finer key,
-    /// and whatever is still too big is recorded as skipped.
-    fn split_oversized(&mut self, features: &[Features], max_size: usize) {
-        let mut keys: Vec<(String, u32)> = self
-            .by_key
-            .iter()
-            .filter(|(_, &b)| self.members[b as usize].len() > max_size)
-            .map(|(k, &b)| (k.clone(), b))
-            .collect();
-        keys.sort();
-        for (key, b) in &keys {
-            let members = &self.members[*b as usize];
-            self.oversized[*b as usize] = true;
-            if key.starts_with("n:") {
-                let refined: Vec<(String, u32)> =
-                    members.iter().map(|&i| (refined_key(&features[i as usize]), i)).collect();
-                for (k, i) in refined {
-                    self.add(k, i);
-                }
-            } else {
-                self.skipped.push(SkippedBlock { key: key.clone(), size: members.len() });
+    /// Lists each contact's usable blocks (a counting sort by contact).
+    fn index_records(&mut self, records: usize) {
+        let mut counts = vec![0u32; records + 1];
+        for &i in &self.members {
+            counts[i as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        self.blocks_of = vec![0; self.members.len()];
+        let mut next = counts.clone();
+        for (b, span) in self.starts.windows(2).enumerate() {
+            for &i in &self.members[span[0] as usize..span[1] as usize] {
+                self.blocks_of[next[i as usize] as usize] = b as u32;
+                next[i as usize] += 1;
             }
         }
-        let mut refined: Vec<(String, u32)> =
-            self.by_key.iter().filter(|(k, _)| k.starts_with("r:")).map(|(k, &b)| (k.clone(), b)).collect();
-        refined.sort();
-        for (key, b) in refined {
-            let members = &mut self.members[b as usize];
-            members.sort_unstable();
-            members.dedup();
-            if members.len() > max_size {
-                self.oversized[b as usize] = true;
-                self.skipped.push(SkippedBlock { key, size: members.len() });
-            }
-        }
+        self.record_starts = counts;
     }
 
     /// The usable blocks of a stored contact.
     pub fn of_record(&self, record: u32) -> &[u32] {
-        &self.of_record[record as usize]
+        let r = record as usize;
+        &self.blocks_of[self.record_starts[r] as usize..self.record_starts[r + 1] as usize]
     }
 
+    /// The members of a block (none if it is oversized).
     pub fn members(&self, block: u32) -> &[u32] {
-        &self.members[block as usize]
+        let b = block as usize;
+        &self.members[self.starts[b] as usize..self.starts[b + 1] as usize]
+    }
+
+    fn block_of(&self, key: &str) -> Option<u32> {
+        let hash = key_hash(key);
+        let pos = self.by_key.partition_point(|&(h, _)| h < hash);
+        self.by_key.get(pos).filter(|&&(h, _)| h == hash).map(|&(_, b)| b)
     }
 
     /// The usable blocks for features not in the index (a draft being typed):
@@ -177,11 +256,11 @@ impl Blocks {
     pub fn lookup(&self, f: &Features) -> Vec<u32> {
         let mut found = Vec::new();
         for key in block_keys(f) {
-            let Some(&b) = self.by_key.get(&key) else { continue };
+            let Some(b) = self.block_of(&key) else { continue };
             if !self.oversized[b as usize] {
                 found.push(b);
             } else if key.starts_with("n:") {
-                found.extend(self.by_key.get(&refined_key(f)).filter(|&&r| !self.oversized[r as usize]));
+                found.extend(self.block_of(&refined_key(f)).filter(|&r| !self.oversized[r as usize]));
             }
         }
         found
@@ -189,8 +268,35 @@ impl Blocks {
 
     /// How many pairs the usable blocks hold (a scan's upper bound of work).
     pub fn pair_count(&self) -> usize {
-        let sizes = self.members.iter().zip(&self.oversized).filter(|(_, &o)| !o).map(|(m, _)| m.len());
+        let sizes = (0..self.oversized.len() as u32).map(|b| self.members(b).len());
         sizes.map(|s| s * s.saturating_sub(1) / 2).sum()
+    }
+}
+
+/// Sorts entries by key (equal keys keep their order) with a least
+/// significant digit radix sort: with hundreds of thousands of keys it is
+/// several times faster than a comparison sort, especially when the code is
+/// optimised for size.
+fn radix_sort(entries: &mut Vec<(u64, u32)>) {
+    let mut sorted = vec![(0u64, 0u32); entries.len()];
+    for shift in (0..64).step_by(8) {
+        let digit = |key: u64| ((key >> shift) & 0xff) as usize;
+        let mut next = [0usize; 256];
+        for &(key, _) in entries.iter() {
+            next[digit(key)] += 1;
+        }
+        let mut total = 0;
+        for slot in next.iter_mut() {
+            let count = *slot;
+            *slot = total;
+            total += count;
+        }
+        for &entry in entries.iter() {
+            let d = digit(entry.0);
+            sorted[next[d]] = entry;
+            next[d] += 1;
+        }
+        std::mem::swap(entries, &mut sorted);
     }
 }
 
@@ -203,13 +309,34 @@ pub struct SortedNames {
 
 impl SortedNames {
     pub fn build(features: &[Features]) -> SortedNames {
-        let mut order: Vec<u32> = (0..features.len() as u32).collect();
-        order.sort_by(|&x, &y| features[x as usize].sort_key.cmp(&features[y as usize].sort_key).then(x.cmp(&y)));
+        // Sorting by the first sixteen bytes (big-endian, so numeric order
+        // is text order) settles most comparisons without reading the strings.
+        let prefix = |f: &Features| {
+            let mut bytes = [0u8; 16];
+            let n = f.sort_key.len().min(16);
+            bytes[..n].copy_from_slice(&f.sort_key.as_bytes()[..n]);
+            u128::from_be_bytes(bytes)
+        };
+        let mut order: Vec<(u128, u32)> = features.iter().zip(0..).map(|(f, i)| (prefix(f), i)).collect();
+        order.sort_unstable_by(|&(px, x), &(py, y)| {
+            px.cmp(&py).then_with(|| features[x as usize].sort_key.cmp(&features[y as usize].sort_key)).then(x.cmp(&y))
+        });
+        let order: Vec<u32> = order.into_iter().map(|(_, i)| i).collect();
         let mut rank = vec![0u32; order.len()];
         for (r, &i) in order.iter().enumerate() {
             rank[i as usize] = r as u32;
         }
         SortedNames { order, rank }
+    }
+
+    /// The contact at sorted position `pos`.
+    pub fn at(&self, pos: u32) -> u32 {
+        self.order[pos as usize]
+    }
+
+    /// The sorted position of a stored contact.
+    pub fn rank(&self, record: u32) -> u32 {
+        self.rank[record as usize]
     }
 
     /// Up to `window` contacts on each side of sorted position `pos`.
@@ -274,6 +401,24 @@ mod tests {
         assert_eq!(skipped, ["r:JMS|SMT"]);
         assert_eq!(blocks.pair_count(), 2);
         assert_eq!(blocks.lookup(&f[4]).len(), 2);
+    }
+
+    #[test]
+    fn typos_in_a_particle_or_an_initial_still_share_blocks() {
+        let f = features(&[("Levi", "vwn den Berg"), ("Levi", "van den Berg")]);
+        let blocks = Blocks::build(&f, 10);
+        assert!(blocks.of_record(0).iter().any(|x| blocks.of_record(1).contains(x)));
+        let t = chrono::DateTime::from_timestamp(0, 0).unwrap();
+        let at_home = |family: &str| {
+            let mut c = Contact::blank("x".into(), t);
+            c.given_name = "Jörg".into();
+            c.family_name = family.into();
+            c.addresses.push(crate::core::model::Address { postal_code: "40347".into(), ..Default::default() });
+            Features::of(&c, "DE")
+        };
+        let f = [at_home("zWerner"), at_home("Werner")];
+        let blocks = Blocks::build(&f, 10);
+        assert!(blocks.of_record(0).iter().any(|x| blocks.of_record(1).contains(x)));
     }
 
     #[test]

@@ -3,10 +3,13 @@
 //! for every pair): cleaned names, nickname roots, phonetic keys, canonical
 //! emails, E.164 phones, birthday, address keys and company.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use chrono::NaiveDate;
 
+use super::blocking::Fnv;
 use super::similarity::{given_root, nickname_groups, phonetic_key};
 use crate::core::model::{Address, Contact};
 use crate::core::normalize::{canonical_email, is_mail_provider, parse_phone};
@@ -128,12 +131,15 @@ impl Features {
 /// The u probability used when a name's frequency is unknown.
 pub const DEFAULT_U: f64 = 0.01;
 
+/// Name counts, hashed with FNV (see [`Fnv`]): two lookups per contact.
+type CountMap = HashMap<String, u32, BuildHasherDefault<Fnv>>;
+
 /// How often each given root and family name occurs, for frequency-based
 /// agreement weights: agreeing on "Smith" says less than agreeing on "Ødegaard".
 #[derive(Clone, Debug, Default)]
 pub struct NameCounts {
-    given: HashMap<String, u32>,
-    family: HashMap<String, u32>,
+    given: CountMap,
+    family: CountMap,
     total: u32,
 }
 
@@ -161,7 +167,7 @@ impl NameCounts {
 }
 
 /// Adds one to a count, allocating the key only the first time.
-fn bump(counts: &mut HashMap<String, u32>, key: &str) {
+fn bump(counts: &mut CountMap, key: &str) {
     match counts.get_mut(key) {
         Some(c) => *c += 1,
         None => {
@@ -173,9 +179,11 @@ fn bump(counts: &mut HashMap<String, u32>, key: &str) {
 /// Folds a name and keeps letters and digits; hyphens become spaces,
 /// apostrophes and dots vanish: "O'Brien" → "obrien", "Jean-Luc" → "jean luc".
 pub fn clean_name(name: &str) -> String {
-    let folded = fold(name);
+    // Most names are plain ASCII, which needs only lower-casing: skip the
+    // folded copy for them (this runs several times per contact).
+    let folded = if name.is_ascii() { Cow::Borrowed(name) } else { Cow::Owned(fold(name)) };
     let mut out = String::with_capacity(folded.len());
-    for c in folded.chars() {
+    for c in folded.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_alphanumeric() {
             out.push(c);
         } else if (c.is_whitespace() || c == '-') && !out.is_empty() && !out.ends_with(' ') {
@@ -208,6 +216,9 @@ pub fn phone_key(e164: &str) -> String {
 
 /// Drops particles from a cleaned family name, unless that leaves nothing.
 fn strip_particles(family: &str) -> String {
+    if !family.split(' ').any(|w| PARTICLES.contains(&w)) {
+        return family.to_string();
+    }
     let kept: Vec<&str> = family.split(' ').filter(|w| !PARTICLES.contains(w)).collect();
     if kept.is_empty() {
         family.to_string()

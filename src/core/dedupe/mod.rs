@@ -2,7 +2,8 @@
 //!
 //! The flow: [`build_index`] computes each contact's [`Features`] once and
 //! the blocks they fall in; a [`Scan`] compares only contacts that share a
-//! block (or sit next to each other in name order), scores each pair with
+//! block (or sit next to each other in name order), dismisses most pairs with
+//! a cheap upper bound of their score ([`Summary`]), scores the rest with
 //! Fellegi–Sunter weights ([`scoring`]), and groups the pairs above the
 //! threshold into [`Cluster`]s without chaining ([`cluster`]). The scan runs
 //! in slices ([`Scan::step`]) so the browser can show progress. While a
@@ -30,7 +31,7 @@ pub use cluster::{cluster_pairs, Cluster};
 pub use features::Features;
 use features::NameCounts;
 pub use merge::{merge_contacts, undo, FieldChoices, ListPick, MergeRecord, Pick};
-pub use scoring::{conflicts, score_pair, Candidate, Context, Reason};
+pub use scoring::{conflicts, score_pair, Candidate, Context, Reason, Summary};
 pub use settings::DedupeSettings;
 
 /// The `a` of a candidate from [`check_one`]: the draft, which has no index.
@@ -40,6 +41,8 @@ pub const DRAFT: u32 = u32::MAX;
 #[derive(Clone, Debug)]
 pub struct DedupeIndex {
     features: Vec<Features>,
+    /// One compact [`Summary`] per contact, for dismissing pairs cheaply.
+    summaries: Vec<Summary>,
     ids: Vec<String>,
     blocks: Blocks,
     sorted: SortedNames,
@@ -60,6 +63,7 @@ pub fn build_index(contacts: &[Contact], settings: &DedupeSettings) -> DedupeInd
         sorted: SortedNames::build(&features),
         ids: contacts.iter().map(|c| c.id.clone()).collect(),
         context: Context::for_size(features.len()),
+        summaries: features.iter().map(Summary::of).collect(),
         features,
         counts,
         settings: settings.clone(),
@@ -105,14 +109,15 @@ impl DedupeIndex {
         self.blocks.pair_count()
     }
 
-    /// The contacts compared with contact `i` by a scan (those after it only,
-    /// so each pair is generated once), into `out`, sorted.
+    /// The contacts compared with contact `i` by a scan (those after it in
+    /// name order only, so each pair is generated once), into `out`, sorted.
     fn partners(&self, i: u32, window: usize, out: &mut Vec<u32>) {
         out.clear();
+        let after = |j: &&u32| self.sorted.rank(**j) > self.sorted.rank(i);
         for &b in self.blocks.of_record(i) {
-            out.extend(self.blocks.members(b).iter().filter(|&&j| j > i));
+            out.extend(self.blocks.members(b).iter().filter(after));
         }
-        out.extend(self.sorted.neighbours(i, window).iter().filter(|&&j| j > i));
+        out.extend(self.sorted.neighbours(i, window).iter().filter(after));
         out.sort_unstable();
         out.dedup();
     }
@@ -120,9 +125,23 @@ impl DedupeIndex {
     /// Whether contacts `a` and `b` share a block or a name window (for
     /// measuring blocking recall).
     pub fn are_compared(&self, a: u32, b: u32) -> bool {
+        let (first, second) = if self.sorted.rank(a) < self.sorted.rank(b) { (a, b) } else { (b, a) };
         let mut out = Vec::new();
-        self.partners(a.min(b), self.settings.window, &mut out);
-        out.binary_search(&a.max(b)).is_ok()
+        self.partners(first, self.settings.window, &mut out);
+        out.binary_search(&second).is_ok()
+    }
+
+    /// Whether a contact (`fa`, summarised as `sa`) and `fb` (summarised as
+    /// `sb`) score at least `threshold`; the cheap bound of
+    /// [`Summary::may_reach`] dismisses most pairs before the full score is
+    /// computed.
+    fn reaches(&self, (sa, fa): (&Summary, &Features), (sb, fb): (&Summary, &Features), threshold: f64) -> bool {
+        sa.may_reach(sb, self.context, threshold) && score_pair(fa, fb, self.context, None) >= threshold
+    }
+
+    /// The summary and features of a stored contact.
+    fn both(&self, i: u32) -> (&Summary, &Features) {
+        (&self.summaries[i as usize], &self.features[i as usize])
     }
 
     fn candidate(&self, a: u32, b: u32, fa: &Features, fb: &Features) -> Candidate {
@@ -147,10 +166,11 @@ pub fn check_one(index: &DedupeIndex, draft: &Contact) -> Vec<Candidate> {
     others.sort_unstable();
     others.dedup();
     let threshold = index.settings.threshold_possible;
+    let summary = Summary::of(&f);
     let mut found: Vec<Candidate> = others
         .into_iter()
         .filter(|&j| index.ids[j as usize] != draft.id)
-        .filter(|&j| score_pair(&f, &index.features[j as usize], index.context, None) >= threshold)
+        .filter(|&j| index.reaches((&summary, &f), index.both(j), threshold))
         .map(|j| index.candidate(DRAFT, j, &f, &index.features[j as usize]))
         .collect();
     found.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.b.cmp(&y.b)));
@@ -210,18 +230,22 @@ impl<'i> Scan<'i> {
         self.progress()
     }
 
-    fn compare_contact(&mut self, i: u32) {
+    /// Compares the contact at sorted position `pos` with its partners.
+    /// Going in name order keeps the summaries of one block's members,
+    /// which sit close together in that order, in the cache.
+    fn compare_contact(&mut self, pos: u32) {
+        let i = self.index.sorted.at(pos);
         let mut partners = std::mem::take(&mut self.partners);
         self.index.partners(i, self.settings.window, &mut partners);
-        let fi = &self.index.features[i as usize];
         for &j in &partners {
-            if !self.excluded.is_empty() && self.excluded.contains(&(i, j)) {
+            // Each pair is scored with its lower index first, as before.
+            let (a, b) = (i.min(j), i.max(j));
+            if !self.excluded.is_empty() && self.excluded.contains(&(a, b)) {
                 continue;
             }
             self.compared += 1;
-            let fj = &self.index.features[j as usize];
-            if score_pair(fi, fj, self.index.context, None) >= self.settings.threshold_possible {
-                self.found.push(self.index.candidate(i, j, fi, fj));
+            if self.index.reaches(self.index.both(a), self.index.both(b), self.settings.threshold_possible) {
+                self.found.push(self.index.candidate(a, b, self.index.features(a), self.index.features(b)));
             }
         }
         self.partners = partners;

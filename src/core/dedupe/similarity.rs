@@ -6,7 +6,10 @@
 //! removed, see [`crate::core::text::fold`]).
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+use super::blocking::Fnv;
 
 /// Jaro similarity of two sequences, 0.0 (nothing in common) to 1.0 (equal).
 pub fn jaro<T: PartialEq + Copy>(a: &[T], b: &[T]) -> f64 {
@@ -93,11 +96,18 @@ impl Flags {
 /// vowels and "h" dropped after the first letter, and repeats collapsed. A
 /// leading vowel is written "A". Non-letters are ignored.
 pub fn phonetic_key(folded: &str) -> String {
-    let s: Vec<u8> = folded.bytes().filter(u8::is_ascii_alphabetic).collect();
+    // Names are usually letters only: use them in place rather than copy.
+    let letters: Vec<u8>;
+    let s: &[u8] = if folded.bytes().all(|b| b.is_ascii_alphabetic()) {
+        folded.as_bytes()
+    } else {
+        letters = folded.bytes().filter(u8::is_ascii_alphabetic).collect();
+        &letters
+    };
     let mut out = String::with_capacity(8);
     let mut i = 0;
     while i < s.len() {
-        let (code, used) = sound_class(&s, i);
+        let (code, used) = sound_class(s, i);
         let first = i == 0;
         i += used;
         let code = match code {
@@ -117,16 +127,15 @@ pub fn phonetic_key(folded: &str) -> String {
 fn sound_class(s: &[u8], i: usize) -> (Option<char>, usize) {
     let rest = &s[i..];
     let next = rest.get(1).copied().unwrap_or(b' ');
-    if rest.starts_with(b"sch") {
-        return (Some('S'), 3);
-    }
-    for (digraph, code) in [(b"ch", 'S'), (b"sh", 'S'), (b"ph", 'F'), (b"th", 'T'), (b"ck", 'K'), (b"dt", 'T')] {
-        if rest.starts_with(digraph) {
-            return (Some(code), 2);
-        }
-    }
-    if rest.starts_with(b"tz") {
-        return (Some('S'), 2);
+    // Digraphs are matched on byte pairs (this runs for every letter of
+    // every name in the list).
+    match (rest[0], next, rest.get(2).copied()) {
+        (b's', b'c', Some(b'h')) => return (Some('S'), 3),
+        (b'c' | b's', b'h', _) | (b't', b'z', _) => return (Some('S'), 2),
+        (b'p', b'h', _) => return (Some('F'), 2),
+        (b't', b'h', _) | (b'd', b't', _) => return (Some('T'), 2),
+        (b'c', b'k', _) => return (Some('K'), 2),
+        _ => {}
     }
     let code = match rest[0] {
         b'b' | b'p' => 'P',
@@ -210,13 +219,19 @@ pub const NICKNAME_GROUPS: &[&[&str]] = &[
     &["lukasz", "luke"],
 ];
 
-/// Maps each folded variant to its group's root ("bob" → "robert"). A name in
-/// several groups ("sam") maps to the first.
-static NICKNAME_ROOTS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
-    for group in NICKNAME_GROUPS {
+/// Hashed with FNV (see [`Fnv`]): looked up for every contact.
+type NicknameMap = HashMap<&'static str, (&'static str, u64), BuildHasherDefault<Fnv>>;
+
+/// Maps each folded variant to its group's root ("bob" → "robert"; a name in
+/// several groups, such as "sam", maps to the first) and to the bit set of
+/// its groups (see [`nickname_groups`]). One hash lookup answers both, where
+/// searching the groups would compare hundreds of strings per contact.
+static NICKNAMES: LazyLock<NicknameMap> = LazyLock::new(|| {
+    let mut map = NicknameMap::default();
+    for (i, group) in NICKNAME_GROUPS.iter().enumerate() {
+        let bit = if i < 64 { 1u64 << i } else { 0 };
         for name in group.iter() {
-            map.entry(*name).or_insert(group[0]);
+            map.entry(*name).or_insert((group[0], 0)).1 |= bit;
         }
     }
     map
@@ -224,7 +239,7 @@ static NICKNAME_ROOTS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock:
 
 /// The root of a folded given name's nickname group, or the name itself.
 pub fn given_root(folded: &str) -> &str {
-    NICKNAME_ROOTS.get(folded).copied().unwrap_or(folded)
+    NICKNAMES.get(folded).map_or(folded, |&(root, _)| root)
 }
 
 /// A bit set of the nickname groups a folded given name belongs to (bit i
@@ -232,12 +247,7 @@ pub fn given_root(folded: &str) -> &str {
 /// name when their sets intersect; precomputed so that pair scoring needs
 /// one AND instead of a table search.
 pub fn nickname_groups(folded: &str) -> u64 {
-    NICKNAME_GROUPS
-        .iter()
-        .take(64)
-        .enumerate()
-        .filter(|(_, g)| g.contains(&folded))
-        .fold(0, |mask, (i, _)| mask | 1 << i)
+    NICKNAMES.get(folded).map_or(0, |&(_, groups)| groups)
 }
 
 /// Whether two folded given names are in one nickname group ("sam" counts
