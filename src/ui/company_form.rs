@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::fields::{focus_first_error, ErrorText, TextField};
+use super::fields::{focus_first_error, ErrorText, LifecycleStageField, TextField};
 use crate::core::changes::Change;
-use crate::core::model::{Address, Company, CompanySize, LifecycleStage};
+use crate::core::model::{Address, Company, CompanySize};
 use crate::core::validate::{parse_tags, tidy_company, validate_company, FieldError};
 use crate::state::{new_id, now, AppState, NoticeKind};
 
@@ -101,20 +101,10 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
                         {CompanySize::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="f-lifecycle_stage">"Lifecycle stage"</label>
-                    <select
-                        id="f-lifecycle_stage"
-                        prop:value=move || draft.with(|d| d.lifecycle_stage.key())
-                        on:change=move |ev| {
-                            if let Some(s) = LifecycleStage::from_key(&event_target_value(&ev)) {
-                                draft.update(|d| d.lifecycle_stage = s);
-                            }
-                        }
-                    >
-                        {LifecycleStage::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
-                    </select>
-                </div>
+                <LifecycleStageField
+                    value=Signal::derive(move || draft.with(|d| d.lifecycle_stage))
+                    on_change=Callback::new(move |s| draft.update(|d| d.lifecycle_stage = s))
+                />
             </fieldset>
             <fieldset>
                 <legend>"Address"</legend>

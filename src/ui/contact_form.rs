@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::fields::{field_id, focus_first_error, ErrorText, TextField};
+use super::fields::{field_id, focus_first_error, ErrorText, LifecycleStageField, TextField};
 use super::format::{iso_date, parse_iso_date};
 use crate::core::changes::Change;
-use crate::core::model::{Address, AddressKind, Contact, Email, EmailKind, LifecycleStage, Phone, PhoneKind};
+use crate::core::model::{Address, AddressKind, Contact, Email, EmailKind, Phone, PhoneKind};
 use crate::core::validate::{parse_tags, tidy_contact, validate_contact, FieldError};
 use crate::state::{new_id, now, today, AppState, NoticeKind};
 
@@ -138,20 +138,10 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
                     </select>
                     <ErrorText errors field="company_id" />
                 </div>
-                <div class="field">
-                    <label for="f-lifecycle_stage">"Lifecycle stage"</label>
-                    <select
-                        id="f-lifecycle_stage"
-                        prop:value=move || draft.with(|d| d.lifecycle_stage.key())
-                        on:change=move |ev| {
-                            if let Some(s) = LifecycleStage::from_key(&event_target_value(&ev)) {
-                                draft.update(|d| d.lifecycle_stage = s);
-                            }
-                        }
-                    >
-                        {LifecycleStage::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
-                    </select>
-                </div>
+                <LifecycleStageField
+                    value=Signal::derive(move || draft.with(|d| d.lifecycle_stage))
+                    on_change=Callback::new(move |s| draft.update(|d| d.lifecycle_stage = s))
+                />
             </fieldset>
 
             <fieldset>

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::model::LifecycleStage;
 use crate::core::validate::FieldError;
 
 /// The DOM id for a field path: `emails[0].address` → `f-emails-0-address`.
@@ -76,6 +77,30 @@ pub fn TextField(
                 aria-describedby=described
             />
             <ErrorText errors field />
+        </div>
+    }
+}
+
+/// The "Lifecycle stage" select, shared by the contact and company forms.
+#[component]
+pub fn LifecycleStageField(
+    #[prop(into)] value: Signal<LifecycleStage>,
+    on_change: Callback<LifecycleStage>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="f-lifecycle_stage">"Lifecycle stage"</label>
+            <select
+                id="f-lifecycle_stage"
+                prop:value=move || value.get().key()
+                on:change=move |ev| {
+                    if let Some(s) = LifecycleStage::from_key(&event_target_value(&ev)) {
+                        on_change.run(s);
+                    }
+                }
+            >
+                {LifecycleStage::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+            </select>
         </div>
     }
 }

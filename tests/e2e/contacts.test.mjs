@@ -137,3 +137,14 @@ test('e3) the delete confirmation is keyboard-safe: focus on Cancel, Escape clos
     await page.reload();
     await page.getByRole('heading', { name: 'Kim Keyboard', exact: true, level: 1 }).waitFor();
   }));
+
+test('a2) the lifecycle stage chosen in the form is saved', T, () =>
+  app.run(async ({ page, url }) => {
+    await openApp(page, url, 'contacts/new');
+    await field(page, 'Given name').fill('Stella');
+    await page.getByRole('combobox', { name: 'Lifecycle stage', exact: true }).selectOption({ label: 'Conversion' });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('heading', { name: 'Stella', exact: true, level: 1 }).waitFor();
+    await page.reload();
+    await page.getByRole('definition').filter({ hasText: /^Conversion$/ }).waitFor();
+  }));
