@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::fields::{focus_first_error, ErrorText, LifecycleStageField, TextField};
+use super::commit::commit_then_go;
+use super::fields::{show_errors, ErrorText, LifecycleStageField, TextField};
 use crate::core::changes::Change;
 use crate::core::model::{Address, Company, CompanySize};
 use crate::core::validate::{parse_tags, tidy_company, validate_company, FieldError};
-use crate::state::{new_id, now, AppState, NoticeKind};
+use crate::state::{new_id, now, AppState};
 
 #[component]
 pub fn CompanyFormPage() -> impl IntoView {
@@ -47,21 +48,11 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
                 c.created = t;
             }
             let errs = validate_company(&c);
-            if !errs.is_empty() {
-                errors.set(errs.clone());
-                focus_first_error(&errs);
-                state.notify(NoticeKind::Error, "Please fix the marked fields before saving.");
+            if show_errors(state, errors, errs) {
                 return;
             }
-            errors.set(Vec::new());
-            let id = c.id.clone();
-            match state.commit(vec![Change::PutCompany { record: c }]).await {
-                Ok(()) => {
-                    state.notify(NoticeKind::Success, "Saved");
-                    navigate(&format!("/companies/{id}"), Default::default());
-                }
-                Err(e) => state.notify(NoticeKind::Error, e.to_string()),
-            }
+            let to = format!("/companies/{}", c.id);
+            commit_then_go(state, vec![Change::PutCompany { record: c }], "Saved".into(), &to, navigate).await;
         }
     });
 

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::commit::commit_then_go;
 use super::confirm_delete::ConfirmDelete;
 use super::link;
 use leptos_router::components::A;
@@ -9,7 +10,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::core::changes::delete_company_changes;
 use crate::core::model::Company;
-use crate::state::{now, AppState, NoticeKind};
+use crate::state::{now, AppState};
 
 #[component]
 pub fn CompanyPage() -> impl IntoView {
@@ -56,18 +57,12 @@ fn CompanyDetails(company: Company) -> impl IntoView {
             async move {
                 let changes = state.data.with_untracked(|d| delete_company_changes(d, &id, now()));
                 let unlinked = changes.len() - 1;
-                match state.commit(changes).await {
-                    Ok(()) => {
-                        let msg = if unlinked == 0 {
-                            "Deleted".to_string()
-                        } else {
-                            format!("Deleted; its {unlinked} contact(s) were kept and unlinked")
-                        };
-                        state.notify(NoticeKind::Success, msg);
-                        navigate("/companies", Default::default());
-                    }
-                    Err(e) => state.notify(NoticeKind::Error, e.to_string()),
-                }
+                let done = if unlinked == 0 {
+                    "Deleted".to_string()
+                } else {
+                    format!("Deleted; its {unlinked} contact(s) were kept and unlinked")
+                };
+                commit_then_go(state, changes, done, "/companies", navigate).await;
             }
         }
     });

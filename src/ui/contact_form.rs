@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::fields::{field_id, focus_first_error, ErrorText, LifecycleStageField, TextField};
+use super::commit::commit_then_go;
+use super::fields::{field_id, show_errors, ErrorText, LifecycleStageField, TextField};
 use super::format::{iso_date, parse_iso_date};
 use crate::core::changes::Change;
 use crate::core::model::{Address, AddressKind, Contact, Email, EmailKind, Phone, PhoneKind};
 use crate::core::validate::{parse_tags, tidy_contact, validate_contact, FieldError};
-use crate::state::{new_id, now, today, AppState, NoticeKind};
+use crate::state::{new_id, now, today, AppState};
 
 #[component]
 pub fn ContactFormPage() -> impl IntoView {
@@ -74,25 +75,11 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
                 c.created = t;
             }
             errs.extend(validate_contact(&c, today()));
-            if !errs.is_empty() {
-                errors.set(errs.clone());
-                focus_first_error(&errs);
-                let n = errs.len();
-                state.notify(
-                    NoticeKind::Error,
-                    format!("Please fix {n} field{} before saving.", if n == 1 { "" } else { "s" }),
-                );
+            if show_errors(state, errors, errs) {
                 return;
             }
-            errors.set(Vec::new());
-            let id = c.id.clone();
-            match state.commit(vec![Change::PutContact { record: c }]).await {
-                Ok(()) => {
-                    state.notify(NoticeKind::Success, "Saved");
-                    navigate(&format!("/contacts/{id}"), Default::default());
-                }
-                Err(e) => state.notify(NoticeKind::Error, e.to_string()),
-            }
+            let to = format!("/contacts/{}", c.id);
+            commit_then_go(state, vec![Change::PutContact { record: c }], "Saved".into(), &to, navigate).await;
         }
     });
 

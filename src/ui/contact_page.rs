@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::commit::commit_then_go;
 use super::confirm_delete::ConfirmDelete;
 use super::format::{long_date, utc_minute};
 use super::link;
@@ -10,7 +11,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::core::changes::Change;
 use crate::core::model::Contact;
-use crate::state::{AppState, NoticeKind};
+use crate::state::AppState;
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
@@ -46,13 +47,8 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             let navigate = navigate.clone();
             let id = id.clone();
             async move {
-                match state.commit(vec![Change::DeleteContact { id }]).await {
-                    Ok(()) => {
-                        state.notify(NoticeKind::Success, "Deleted");
-                        navigate("/contacts", Default::default());
-                    }
-                    Err(e) => state.notify(NoticeKind::Error, e.to_string()),
-                }
+                commit_then_go(state, vec![Change::DeleteContact { id }], "Deleted".into(), "/contacts", navigate)
+                    .await;
             }
         }
     });

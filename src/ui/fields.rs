@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::model::LifecycleStage;
 use crate::core::validate::FieldError;
+use crate::state::{AppState, NoticeKind};
 
 /// The DOM id for a field path: `emails[0].address` → `f-emails-0-address`.
 pub fn field_id(field: &str) -> String {
@@ -23,7 +24,7 @@ pub fn error_of(errors: RwSignal<Vec<FieldError>>, field: &str) -> Option<String
 
 /// Moves focus to the first field with an error, so keyboard and screen
 /// reader users land on it.
-pub fn focus_first_error(errors: &[FieldError]) {
+fn focus_first_error(errors: &[FieldError]) {
     let Some(first) = errors.first() else { return };
     let id = field_id(&first.field);
     if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) {
@@ -32,6 +33,19 @@ pub fn focus_first_error(errors: &[FieldError]) {
             let _ = el.focus();
         }
     }
+}
+
+/// Shows validation errors next to their fields, focuses the first and says
+/// how many there are. Returns whether there were any (then nothing is saved).
+pub fn show_errors(state: AppState, errors: RwSignal<Vec<FieldError>>, errs: Vec<FieldError>) -> bool {
+    let n = errs.len();
+    if n > 0 {
+        focus_first_error(&errs);
+        state
+            .notify(NoticeKind::Error, format!("Please fix {n} field{} before saving.", if n == 1 { "" } else { "s" }));
+    }
+    errors.set(errs);
+    n > 0
 }
 
 /// The error text under a field, if any.

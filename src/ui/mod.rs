@@ -5,6 +5,7 @@
 //! accessible name; lists render only their visible rows.
 
 mod backup_page;
+mod commit;
 mod companies_page;
 mod company_form;
 mod company_page;

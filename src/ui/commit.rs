@@ -1,0 +1,26 @@
+//! What every page does around a write: commit the user action, then say so
+//! and move on, or say what went wrong and stay.
+
+use leptos_router::NavigateOptions;
+
+use crate::core::changes::Change;
+use crate::state::{AppState, NoticeKind};
+
+/// Writes `changes` as one user action (one transaction). After the commit it
+/// shows `done` and navigates to `to`; if the write failed it shows why and
+/// stays, with nothing changed.
+pub async fn commit_then_go(
+    state: AppState,
+    changes: Vec<Change>,
+    done: String,
+    to: &str,
+    navigate: impl Fn(&str, NavigateOptions),
+) {
+    match state.commit(changes).await {
+        Ok(()) => {
+            state.notify(NoticeKind::Success, done);
+            navigate(to, Default::default());
+        }
+        Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+    }
+}
