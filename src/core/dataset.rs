@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use super::changes::Change;
 use super::model::{Company, Contact};
+use super::records::{Activity, Deal, Settings, Task};
 use super::text::{fold, fold_into};
 
 /// How the contacts list is ordered.
@@ -78,6 +79,155 @@ pub struct Dataset {
     companies: Vec<Company>,
     company_pos: HashMap<String, usize>,
     company_search: TextColumn,
+    deals: Table<Deal>,
+    activities: Table<Activity>,
+    tasks: Table<Task>,
+    settings: Settings,
+}
+
+/// Everything a dataset holds, as plain lists (for loading and backups).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Records {
+    pub companies: Vec<Company>,
+    pub contacts: Vec<Contact>,
+    pub deals: Vec<Deal>,
+    pub activities: Vec<Activity>,
+    pub tasks: Vec<Task>,
+    /// Absent in data written before schema 3: the initial settings apply.
+    pub settings: Option<Settings>,
+}
+
+/// A record kind kept in a [`Table`]: it has an id and a search key.
+pub trait Row: Clone {
+    const KIND: &'static str;
+    fn id(&self) -> &str;
+    /// Appends the folded text a search matches against.
+    fn search_key(&self, key: &mut String);
+}
+
+/// Records of one kind with an id → position map and a contiguous folded
+/// search key per record (see [`TextColumn`]). Removal swaps the last record
+/// into the gap, so positions are not stable across changes.
+#[derive(Clone, Debug)]
+pub struct Table<T> {
+    rows: Vec<T>,
+    pos: HashMap<String, usize>,
+    search: TextColumn,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table { rows: Vec::new(), pos: HashMap::new(), search: TextColumn::default() }
+    }
+}
+
+impl<T: Row> Table<T> {
+    fn from_rows(rows: Vec<T>) -> Result<Table<T>, DuplicateId> {
+        let mut t = Table::default();
+        t.rows.reserve(rows.len());
+        t.search.reserve(rows.len(), rows.len() * 32);
+        for r in rows {
+            if t.pos.contains_key(r.id()) {
+                return Err(DuplicateId { kind: T::KIND, id: r.id().to_string() });
+            }
+            t.put(r);
+        }
+        Ok(t)
+    }
+
+    pub fn all(&self) -> &[T] {
+        &self.rows
+    }
+
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.pos.get(id).map(|&i| &self.rows[i])
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    fn put(&mut self, r: T) {
+        match self.pos.get(r.id()) {
+            Some(&i) => {
+                self.search.set_with(i, |k| r.search_key(k));
+                self.rows[i] = r;
+            }
+            None => {
+                self.pos.insert(r.id().to_string(), self.rows.len());
+                self.search.push_with(|k| r.search_key(k));
+                self.rows.push(r);
+            }
+        }
+    }
+
+    fn delete(&mut self, id: &str) {
+        let Some(i) = self.pos.remove(id) else { return };
+        self.rows.swap_remove(i);
+        self.search.swap_remove(i);
+        if let Some(moved) = self.rows.get(i) {
+            self.pos.insert(moved.id().to_string(), i);
+        }
+    }
+
+    /// The positions of `order` whose search key holds every term of `query`
+    /// (folded: case- and accent-insensitive), in the order given.
+    pub fn filter(&self, order: &[u32], query: &str) -> Vec<u32> {
+        let terms = query_terms(query);
+        if terms.is_empty() {
+            return order.to_vec();
+        }
+        let matches = |key: &str| terms.iter().all(|t| contains_bytes(key.as_bytes(), t.as_bytes()));
+        if order.len() * 4 < self.rows.len() {
+            return order.iter().copied().filter(|&i| matches(self.search.get(i as usize))).collect();
+        }
+        let hits: Vec<bool> = self.search.iter().map(matches).collect();
+        order.iter().copied().filter(|&i| hits[i as usize]).collect()
+    }
+}
+
+fn push_folded(parts: &[&str], key: &mut String) {
+    for part in parts {
+        fold_into(part, key);
+        key.push('\u{1f}');
+    }
+}
+
+impl Row for Deal {
+    const KIND: &'static str = "deal";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn search_key(&self, key: &mut String) {
+        push_folded(&[&self.title, &self.owner, &self.lost_reason], key);
+        for t in &self.tags {
+            push_folded(&[t], key);
+        }
+    }
+}
+
+impl Row for Activity {
+    const KIND: &'static str = "activity";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn search_key(&self, key: &mut String) {
+        push_folded(&[self.kind.key(), &self.subject, &self.outcome, &self.owner], key);
+    }
+}
+
+impl Row for Task {
+    const KIND: &'static str = "task";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn search_key(&self, key: &mut String) {
+        push_folded(&[&self.title, &self.owner], key);
+    }
 }
 
 /// Strings stored end to end in one buffer, addressed by position.
@@ -230,6 +380,34 @@ fn key_prefix(key: &str) -> u64 {
 
 impl Dataset {
     pub fn from_records(companies: Vec<Company>, contacts: Vec<Contact>) -> Result<Dataset, DuplicateId> {
+        Dataset::from_parts(Records { companies, contacts, ..Records::default() })
+    }
+
+    pub fn from_parts(records: Records) -> Result<Dataset, DuplicateId> {
+        let Records { companies, contacts, deals, activities, tasks, settings } = records;
+        let mut d = Dataset::from_people(companies, contacts)?;
+        d.deals = Table::from_rows(deals)?;
+        d.activities = Table::from_rows(activities)?;
+        d.tasks = Table::from_rows(tasks)?;
+        if let Some(s) = settings {
+            d.settings = s;
+        }
+        Ok(d)
+    }
+
+    /// Every record as plain lists (clones).
+    pub fn to_parts(&self) -> Records {
+        Records {
+            companies: self.companies.clone(),
+            contacts: self.contacts.clone(),
+            deals: self.deals.rows.clone(),
+            activities: self.activities.rows.clone(),
+            tasks: self.tasks.rows.clone(),
+            settings: Some(self.settings.clone()),
+        }
+    }
+
+    fn from_people(companies: Vec<Company>, contacts: Vec<Contact>) -> Result<Dataset, DuplicateId> {
         let mut d = Dataset::default();
         d.companies.reserve(companies.len());
         for c in companies {
@@ -260,7 +438,27 @@ impl Dataset {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.contacts.is_empty() && self.companies.is_empty()
+        self.contacts.is_empty()
+            && self.companies.is_empty()
+            && self.deals.is_empty()
+            && self.activities.is_empty()
+            && self.tasks.is_empty()
+    }
+
+    pub fn deals(&self) -> &Table<Deal> {
+        &self.deals
+    }
+
+    pub fn activities(&self) -> &Table<Activity> {
+        &self.activities
+    }
+
+    pub fn tasks(&self) -> &Table<Task> {
+        &self.tasks
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     pub fn contact(&self, id: &str) -> Option<&Contact> {
@@ -292,6 +490,13 @@ impl Dataset {
             Change::DeleteContact { id } => self.delete_contact(id),
             Change::PutCompany { record } => self.put_company(record.clone()),
             Change::DeleteCompany { id } => self.delete_company(id),
+            Change::PutDeal { record } => self.deals.put(record.clone()),
+            Change::DeleteDeal { id } => self.deals.delete(id),
+            Change::PutActivity { record } => self.activities.put(record.clone()),
+            Change::DeleteActivity { id } => self.activities.delete(id),
+            Change::PutTask { record } => self.tasks.put(record.clone()),
+            Change::DeleteTask { id } => self.tasks.delete(id),
+            Change::PutSettings { record } => self.settings = record.clone(),
         }
     }
 

@@ -744,6 +744,8 @@ impl Gen {
             notes: self.notes(COMPANY_NOTES, 20),
             created,
             updated,
+            stage_history: Vec::new(),
+            owner: String::new(),
         };
         (company, CompanyInfo { country, pattern })
     }
@@ -927,6 +929,11 @@ impl Gen {
             notes: self.notes(CONTACT_NOTES, 18),
             created,
             updated,
+            lead_status: None,
+            stage_history: Vec::new(),
+            important_dates: Vec::new(),
+            cadence_days: None,
+            owner: String::new(),
         };
         (contact, country)
     }

@@ -17,6 +17,7 @@ pub mod ids;
 pub mod import_map;
 pub mod model;
 pub mod normalize;
+pub mod records;
 pub mod snapshot;
 pub mod text;
 pub mod validate;

@@ -1,4 +1,5 @@
-//! Domain records: contacts and companies.
+//! Domain records: contacts and companies (deals, activities, tasks and
+//! settings are in [`super::records`]).
 //!
 //! These types are a storage and backup boundary: their serde form is the
 //! documented format (`docs/backup-format.md`, `docs/backup.schema.json`).
@@ -107,6 +108,7 @@ macro_rules! kind_names {
         }
     };
 }
+pub(crate) use kind_names;
 kind_names!(EmailKind { Work => "work", "Work"; Personal => "personal", "Personal"; Other => "other", "Other" });
 kind_names!(PhoneKind { Mobile => "mobile", "Mobile"; Work => "work", "Work"; Home => "home", "Home"; Other => "other", "Other" });
 kind_names!(AddressKind { Work => "work", "Work"; Home => "home", "Home"; Other => "other", "Other" });
@@ -198,6 +200,21 @@ pub struct Contact {
     pub created: DateTime<Utc>,
     /// RFC 3339 in UTC; the newer record wins in a merge.
     pub updated: DateTime<Utc>,
+    /// Where a lead stands while the contact is in acquisition (schema 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_status: Option<LeadStatus>,
+    /// Every lifecycle stage change, oldest first (schema 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stage_history: Vec<StageChange>,
+    /// Anniversaries and other dates that come back every year (schema 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub important_dates: Vec<ImportantDate>,
+    /// "Keep in touch every N days" (schema 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cadence_days: Option<u32>,
+    /// The team member who looks after this contact (schema 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
 }
 
 impl Contact {
@@ -219,6 +236,11 @@ impl Contact {
             notes: String::new(),
             created: now,
             updated: now,
+            lead_status: None,
+            stage_history: Vec::new(),
+            important_dates: Vec::new(),
+            cadence_days: None,
+            owner: String::new(),
         }
     }
 
@@ -295,6 +317,11 @@ pub struct Company {
     pub notes: String,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
+    /// Every lifecycle stage change, oldest first (schema 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stage_history: Vec<StageChange>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
 }
 
 impl Company {
@@ -311,8 +338,43 @@ impl Company {
             notes: String::new(),
             created: now,
             updated: now,
+            stage_history: Vec::new(),
+            owner: String::new(),
         }
     }
+}
+
+/// Where a lead stands while its contact is in acquisition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeadStatus {
+    New,
+    AttemptingContact,
+    Qualified,
+    Unqualified,
+}
+kind_names!(LeadStatus {
+    New => "new", "New";
+    AttemptingContact => "attempting_contact", "Attempting contact";
+    Qualified => "qualified", "Qualified";
+    Unqualified => "unqualified", "Unqualified"
+});
+
+/// One lifecycle stage change of a contact or company. `from` is absent for
+/// the stage a record was created in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageChange {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<LifecycleStage>,
+    pub to: LifecycleStage,
+    pub at: DateTime<Utc>,
+}
+
+/// A date that comes back every year ("Work anniversary", "Wedding").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportantDate {
+    pub label: String,
+    pub date: NaiveDate,
 }
 
 #[cfg(test)]

@@ -237,6 +237,11 @@ fn contact_from<E: de::Error>(row: ContactRow) -> Result<Contact, E> {
         notes,
         created: created.0,
         updated: updated.0,
+        lead_status: None,
+        stage_history: Vec::new(),
+        important_dates: Vec::new(),
+        cadence_days: None,
+        owner: String::new(),
     })
 }
 
@@ -281,6 +286,8 @@ fn company_from<E: de::Error>(row: CompanyRow) -> Result<Company, E> {
         notes,
         created: created.0,
         updated: updated.0,
+        stage_history: Vec::new(),
+        owner: String::new(),
     })
 }
 

@@ -55,13 +55,8 @@ fn CompanyDetails(company: Company) -> impl IntoView {
             let navigate = navigate.clone();
             let id = id.clone();
             async move {
-                let changes = state.data.with_untracked(|d| delete_company_changes(d, &id, now()));
-                let unlinked = changes.len() - 1;
-                let done = if unlinked == 0 {
-                    "Deleted".to_string()
-                } else {
-                    format!("Deleted; its {unlinked} contact(s) were kept and unlinked")
-                };
+                let (changes, unlinked) = state.data.with_untracked(|d| delete_company_changes(d, &id, now()));
+                let done = format!("Deleted. {}", unlinked.describe()).trim_end().to_string();
                 commit_then_go(state, changes, done, "/companies", navigate).await;
             }
         }

@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::core::model::{Address, Contact, Email, Phone};
+use crate::core::model::{Address, Contact, Email, Phone, StageChange};
 use crate::core::normalize::{canonical_email, parse_phone};
 use crate::core::text::fold;
 
@@ -128,7 +128,22 @@ pub fn merge_contacts(survivor: &Contact, removed: &Contact, choices: &FieldChoi
         notes: pick(c.notes, &s.notes, &r.notes),
         created: s.created.min(r.created),
         updated: now,
+        lead_status: s.lead_status.or(r.lead_status),
+        stage_history: merged_history(&s.stage_history, &r.stage_history),
+        important_dates: pick_list(ListPick::All, &s.important_dates, &r.important_dates, |d| {
+            format!("{}|{}", fold(&d.label), d.date)
+        }),
+        cadence_days: s.cadence_days.or(r.cadence_days),
+        owner: if s.owner.is_empty() { r.owner.clone() } else { s.owner.clone() },
     }
+}
+
+/// Both records' stage changes, oldest first, each once.
+fn merged_history(a: &[StageChange], b: &[StageChange]) -> Vec<StageChange> {
+    let mut out: Vec<StageChange> = a.iter().chain(b).cloned().collect();
+    out.sort_by_key(|c| c.at);
+    out.dedup();
+    out
 }
 
 /// What a merge changed, kept so it can be undone.
