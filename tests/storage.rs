@@ -9,8 +9,10 @@ use wasm_bindgen_test::*;
 use crm::core::changes::Change;
 use crm::core::dataset::Dataset;
 use crm::core::demo::generate_demo;
+use crm::core::history::{HistoryEntry, HistoryKind};
 use crm::core::snapshot::encode_chunks;
-use crm::storage::schema::{CHUNKS, JOURNAL, META, SCHEMA_VERSION};
+use crm::core::snapshot::{decode_dataset, decode_entry};
+use crm::storage::schema::{CHUNKS, HISTORY, JOURNAL, META, SCHEMA_VERSION};
 use crm::storage::{SnapshotBase, StorageError, Store, Synced};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -38,6 +40,19 @@ fn same_records(a: &Dataset, b: &Dataset) {
     for c in a.companies() {
         assert_eq!(Some(c), b.company(&c.id), "company {}", c.id);
     }
+    assert_eq!(a.deals().len(), b.deals().len());
+    for d in a.deals().all() {
+        assert_eq!(Some(d), b.deals().get(&d.id), "deal {}", d.id);
+    }
+    assert_eq!(a.activities().len(), b.activities().len());
+    for x in a.activities().all() {
+        assert_eq!(Some(x), b.activities().get(&x.id), "activity {}", x.id);
+    }
+    assert_eq!(a.tasks().len(), b.tasks().len());
+    for t in a.tasks().all() {
+        assert_eq!(Some(t), b.tasks().get(&t.id), "task {}", t.id);
+    }
+    assert_eq!(a.settings(), b.settings());
 }
 
 async fn open(name: &str) -> Store {
@@ -56,7 +71,7 @@ async fn snapshot_and_journal_round_trip() {
     edited.given_name = "Zoë-Édith".into();
     let gone = data.contacts()[8].id.clone();
     let changes = vec![Change::PutContact { record: edited.clone() }, Change::DeleteContact { id: gone.clone() }];
-    let appended = store.append(&changes, now(), snap.generation, snap.last_seq).await.unwrap();
+    let appended = store.append(&changes, now(), snap.generation, snap.last_seq, None).await.unwrap();
     assert!(!appended.is_stale);
     assert!(appended.earlier.is_empty());
     store.close();
@@ -87,16 +102,79 @@ async fn upgrades_a_version_1_database_and_keeps_every_record() {
     v1.close();
 
     let store = open(&name).await;
-    assert_eq!(SCHEMA_VERSION, 2);
-    assert_eq!(store.store_names(), [CHUNKS, JOURNAL, META]);
+    assert_eq!(store.store_names(), [CHUNKS, HISTORY, JOURNAL, META]);
     let loaded = store.load().await.unwrap();
     same_records(&data, &loaded.data);
     assert_eq!((loaded.generation, loaded.journal_len), (0, 0));
     // The new journal works on the upgraded data.
     let mut c = data.contacts()[0].clone();
     c.job_title = "After the upgrade".into();
-    store.append(&[Change::PutContact { record: c.clone() }], now(), 0, loaded.last_seq).await.unwrap();
+    store.append(&[Change::PutContact { record: c.clone() }], now(), 0, loaded.last_seq, None).await.unwrap();
     assert_eq!(store.load().await.unwrap().data.contact(&c.id).unwrap().job_title, "After the upgrade");
+    store.close();
+    Store::delete(&name).await.unwrap();
+}
+
+/// Chunks and a journal entry exactly as the foundation (schema 2, chunk
+/// format 1) wrote them, made by its `encode_chunks`/`encode_entry`.
+const SCHEMA_2_STORE: &str = include_str!("fixtures/schema2-store.json");
+
+#[wasm_bindgen_test]
+async fn upgrades_a_version_2_database_keeps_every_record_and_adds_undo_history() {
+    #[derive(serde::Deserialize)]
+    struct Fixture {
+        chunks: Vec<(String, String)>,
+        journal: Vec<String>,
+    }
+    let fixture: Fixture = serde_json::from_str(SCHEMA_2_STORE).unwrap();
+    let chunk_texts: Vec<&str> = fixture.chunks.iter().map(|(_, json)| json.as_str()).collect();
+    let expected = decode_dataset(&chunk_texts, &fixture.journal).unwrap();
+    assert_eq!(expected.contacts().len(), 299, "the fixture's journal deletes one of 300 contacts");
+
+    let name = db_name("upgrade-2");
+    let v2 = Store::open_at(&name, 2, || {}).await.unwrap();
+    assert_eq!(v2.store_names(), [CHUNKS, JOURNAL, META]);
+    for (key, json) in &fixture.chunks {
+        v2.put_raw(CHUNKS, key, json).await.unwrap();
+    }
+    for entry in &fixture.journal {
+        v2.append(&decode_entry(entry).unwrap(), now(), 0, 0.0, None).await.unwrap();
+    }
+    v2.close();
+
+    let store = open(&name).await;
+    assert_eq!(SCHEMA_VERSION, 3);
+    assert_eq!(store.store_names(), [CHUNKS, HISTORY, JOURNAL, META]);
+    let loaded = store.load().await.unwrap();
+    same_records(&expected, &loaded.data);
+    assert_eq!(loaded.journal_len, 1);
+
+    // The new history store works on the upgraded data: delete with an undo
+    // entry, then undo it, each in one transaction.
+    let victim = loaded.data.contacts()[3].clone();
+    let changes = vec![Change::DeleteContact { id: victim.id.clone() }];
+    let entry = HistoryEntry::for_changes(&loaded.data, &changes, HistoryKind::Delete, "Deleted".into(), now());
+    let appended = store.append(&changes, now(), loaded.generation, loaded.last_seq, Some(&entry)).await.unwrap();
+    let key = appended.history_key.expect("history entry written");
+    assert!(store.load().await.unwrap().data.contact(&victim.id).is_none());
+    assert_eq!(store.history().await.unwrap(), vec![(key, entry)]);
+    let undone = store.undo(key, now(), loaded.generation, appended.seq).await.unwrap().expect("entry found");
+    assert_eq!(undone.changes, vec![Change::PutContact { record: victim.clone() }]);
+    assert!(store.history().await.unwrap().is_empty());
+    assert!(store.undo(key, now(), loaded.generation, undone.appended.seq).await.unwrap().is_none());
+    let after = store.load().await.unwrap();
+    same_records(&expected, &after.data);
+
+    // Compaction writes the current chunk format, and it reads back the same.
+    let snap = store
+        .write_snapshot(
+            after.data.clone(),
+            SnapshotBase::Rebase { generation: after.generation, after_seq: after.last_seq },
+        )
+        .await
+        .unwrap();
+    same_records(&expected, &snap.data);
+    same_records(&expected, &store.load().await.unwrap().data);
     store.close();
     Store::delete(&name).await.unwrap();
 }
@@ -109,7 +187,7 @@ async fn an_import_that_fails_half_way_changes_nothing() {
     let snap = store.write_snapshot(before.clone(), SnapshotBase::Replace).await.unwrap();
     let mut c = before.contacts()[0].clone();
     c.notes = "journal entry".into();
-    store.append(&[Change::PutContact { record: c }], now(), snap.generation, snap.last_seq).await.unwrap();
+    store.append(&[Change::PutContact { record: c }], now(), snap.generation, snap.last_seq, None).await.unwrap();
     let stored = store.load().await.unwrap();
 
     // Replacing with a larger dataset fails after two of its chunks were written.
@@ -137,13 +215,13 @@ async fn two_tabs_see_each_others_changes_and_lose_nothing() {
     let mut from_a = base.contacts()[1].clone();
     from_a.job_title = "Edited in A".into();
     let a = tab_a
-        .append(&[Change::PutContact { record: from_a.clone() }], now(), snap.generation, snap.last_seq)
+        .append(&[Change::PutContact { record: from_a.clone() }], now(), snap.generation, snap.last_seq, None)
         .await
         .unwrap();
     let mut from_b = base.contacts()[2].clone();
     from_b.job_title = "Edited in B".into();
     let b = tab_b
-        .append(&[Change::PutContact { record: from_b.clone() }], now(), b_loaded.generation, b_loaded.last_seq)
+        .append(&[Change::PutContact { record: from_b.clone() }], now(), b_loaded.generation, b_loaded.last_seq, None)
         .await
         .unwrap();
     // B's write reports A's earlier entry, so B applies both.

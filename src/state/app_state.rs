@@ -7,7 +7,8 @@ use leptos::task::spawn_local;
 use super::clock::now;
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
-use crate::storage::{Announcer, Loaded, SnapshotBase, StorageError, Store, Synced};
+use crate::core::history::{HistoryEntry, HistoryKind};
+use crate::storage::{Announcer, Appended, Loaded, SnapshotBase, StorageError, Store, Synced};
 
 /// Journal entries beyond which the chunks are rewritten and the journal emptied.
 const COMPACT_AFTER: usize = 300;
@@ -28,12 +29,14 @@ pub enum NoticeKind {
 }
 
 /// A message for the user: "Saved", or what went wrong.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
     /// Distinguishes two equal messages in a row, so each is announced.
     pub serial: u64,
+    /// The history entry that undoes the action the message reports.
+    pub undo: Option<f64>,
 }
 
 /// Where this tab is in the stored history.
@@ -143,7 +146,17 @@ impl AppState {
     /// Shows a message in the page's status line.
     pub fn notify(&self, kind: NoticeKind, text: impl Into<String>) {
         let serial = self.notice.with_untracked(|n| n.as_ref().map_or(0, |n| n.serial + 1));
-        self.notice.set(Some(Notice { kind, text: text.into(), serial }));
+        self.notice.set(Some(Notice { kind, text: text.into(), serial, undo: None }));
+    }
+
+    /// A success message with an "Undo" button for history entry `key`.
+    pub fn notify_undoable(&self, text: impl Into<String>, key: Option<f64>) {
+        self.notify(NoticeKind::Success, text);
+        self.notice.update(|n| {
+            if let Some(n) = n {
+                n.undo = key;
+            }
+        });
     }
 
     /// Writes one user action (one transaction), then applies it here and
@@ -151,14 +164,58 @@ impl AppState {
     pub async fn commit(&self, changes: Vec<Change>) -> Result<(), StorageError> {
         let h = self.handles()?;
         let pos = h.position.get();
-        let appended = h.store.append(&changes, now(), pos.generation, pos.last_seq).await?;
+        let appended = h.store.append(&changes, now(), pos.generation, pos.last_seq, None).await?;
+        self.after_append(&h, appended, &changes).await?;
+        Ok(())
+    }
+
+    /// Like [`commit`](Self::commit), and stores in the same transaction the
+    /// history entry that undoes it. Returns that entry's key.
+    pub async fn commit_undoable(
+        &self,
+        changes: Vec<Change>,
+        kind: HistoryKind,
+        label: String,
+    ) -> Result<Option<f64>, StorageError> {
+        let h = self.handles()?;
+        let pos = h.position.get();
+        let at = now();
+        let entry = self.data.with_untracked(|d| HistoryEntry::for_changes(d, &changes, kind, label, at));
+        let appended = h.store.append(&changes, at, pos.generation, pos.last_seq, Some(&entry)).await?;
+        let key = appended.history_key;
+        self.after_append(&h, appended, &changes).await?;
+        Ok(key)
+    }
+
+    /// Undoes history entry `key` as one user action. `Ok(false)` when it was
+    /// undone already (in another tab).
+    pub async fn undo(&self, key: f64) -> Result<bool, StorageError> {
+        let h = self.handles()?;
+        let pos = h.position.get();
+        match h.store.undo(key, now(), pos.generation, pos.last_seq).await? {
+            None => Ok(false),
+            Some(undone) => {
+                self.after_append(&h, undone.appended, &undone.changes).await?;
+                Ok(true)
+            }
+        }
+    }
+
+    /// The undo history, newest first.
+    pub async fn history(&self) -> Result<Vec<(f64, HistoryEntry)>, StorageError> {
+        self.handles()?.store.history().await
+    }
+
+    /// Applies a committed append here (after other tabs' earlier entries).
+    async fn after_append(&self, h: &Rc<Handles>, appended: Appended, changes: &[Change]) -> Result<(), StorageError> {
+        let pos = h.position.get();
         if appended.is_stale {
             // Another tab replaced the data; our entry is in the journal on top of it.
             let loaded = h.store.load().await?;
-            self.accept(&h, loaded);
+            self.accept(h, loaded);
         } else {
             self.data.update(|d| {
-                for c in appended.earlier.iter().flatten().chain(&changes) {
+                for c in appended.earlier.iter().flatten().chain(changes) {
                     d.apply(c);
                 }
             });
@@ -168,7 +225,7 @@ impl AppState {
                 journal_len: pos.journal_len + appended.earlier.len() + 1,
             });
         }
-        self.announce(&h);
+        self.announce(h);
         if h.position.get().journal_len > COMPACT_AFTER {
             let state = *self;
             spawn_local(async move { state.compact().await });

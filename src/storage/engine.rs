@@ -17,9 +17,10 @@ use web_sys::{
 
 use super::error::StorageError;
 use super::idb::{committed, done, numbers, request, started, store, strings, transaction};
-use super::schema::{upgrade_step, CHUNKS, JOURNAL, META, META_KEY, SCHEMA_VERSION};
+use super::schema::{upgrade_step, CHUNKS, HISTORY, JOURNAL, META, META_KEY, SCHEMA_VERSION};
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
+use crate::core::history::{HistoryEntry, HISTORY_LIMIT};
 use crate::core::snapshot::{decode_dataset, decode_entry, encode_chunks, encode_entry};
 
 /// Bookkeeping kept in `meta`: which snapshot the chunks are, and the last
@@ -76,6 +77,14 @@ pub struct Appended {
     pub earlier: Vec<Vec<Change>>,
     /// Another tab replaced the data; reload instead of applying `earlier`.
     pub is_stale: bool,
+    /// The key of the history entry written with the changes, if any.
+    pub history_key: Option<f64>,
+}
+
+/// What an undo wrote: the append, and the changes it applied.
+pub struct Undone {
+    pub appended: Appended,
+    pub changes: Vec<Change>,
 }
 
 /// The result of a snapshot write.
@@ -220,33 +229,74 @@ impl Store {
         Ok(Loaded { data, generation: meta.generation, last_seq, journal_len: keys.len() })
     }
 
-    /// Writes one user action as one journal entry, in one transaction. The
-    /// same transaction reads the entries other tabs added after `last_seq`,
-    /// so the caller can apply them before its own and miss nothing.
+    /// Writes one user action as one journal entry, in one transaction, with
+    /// its undo entry when given. The same transaction reads the entries other
+    /// tabs added after `last_seq`, so the caller can apply them before its
+    /// own and miss nothing.
     pub async fn append(
         &self,
         changes: &[Change],
         at: DateTime<Utc>,
         generation: u64,
         last_seq: f64,
+        history: Option<&HistoryEntry>,
     ) -> Result<Appended, StorageError> {
         let entry = encode_entry(changes, at);
-        let tx = transaction(&self.db, &[META, JOURNAL], IdbTransactionMode::Readwrite)?;
+        let history = history.map(HistoryEntry::encode);
+        // The history store is in the scope only when needed, so plain
+        // appends also work on a database opened at an older version (tests).
+        let stores: &[&str] = if history.is_some() { &[META, JOURNAL, HISTORY] } else { &[META, JOURNAL] };
+        let tx = transaction(&self.db, stores, IdbTransactionMode::Readwrite)?;
         let finished = done(&tx);
         all_or_nothing(&tx, finished, async {
-            let meta = started(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
-            let journal = store(&tx, JOURNAL)?;
-            let range = tail_range(last_seq)?;
-            let values = started(journal.get_all_with_key(&range))?;
-            let added = started(journal.add(&JsValue::from_str(&entry)))?;
-            let meta = parse_meta(&request(meta).await?)?;
-            let values = strings(&request(values).await?)?;
-            let seq = request(added).await?.as_f64().unwrap_or(last_seq + 1.0);
-            let is_stale = meta.generation != generation;
-            let earlier = if is_stale { Vec::new() } else { decode_entries(&values)? };
-            Ok(Appended { seq, earlier, is_stale })
+            let mut appended = append_in(&tx, &entry, generation, last_seq).await?;
+            if let Some(text) = &history {
+                appended.history_key = Some(add_history(&tx, text).await?);
+            }
+            Ok(appended)
         })
         .await
+    }
+
+    /// Undoes the history entry `key`: writes its changes as a new journal
+    /// entry and removes it, in one transaction. `Ok(None)` when the entry is
+    /// gone (another tab undid it already).
+    pub async fn undo(
+        &self,
+        key: f64,
+        at: DateTime<Utc>,
+        generation: u64,
+        last_seq: f64,
+    ) -> Result<Option<Undone>, StorageError> {
+        let tx = transaction(&self.db, &[META, JOURNAL, HISTORY], IdbTransactionMode::Readwrite)?;
+        let finished = done(&tx);
+        all_or_nothing(&tx, finished, async {
+            let history = store(&tx, HISTORY)?;
+            let text = request(started(history.get(&JsValue::from_f64(key)))?).await?;
+            let Some(text) = text.as_string() else { return Ok(None) };
+            let entry = HistoryEntry::decode(&text).map_err(StorageError::Corrupt)?;
+            let appended = append_in(&tx, &encode_entry(&entry.undo, at), generation, last_seq).await?;
+            started(history.delete(&JsValue::from_f64(key)))?;
+            Ok(Some(Undone { appended, changes: entry.undo }))
+        })
+        .await
+    }
+
+    /// The undo history, newest first.
+    pub async fn history(&self) -> Result<Vec<(f64, HistoryEntry)>, StorageError> {
+        let tx = transaction(&self.db, &[HISTORY], IdbTransactionMode::Readonly)?;
+        let finished = done(&tx);
+        let history = store(&tx, HISTORY)?;
+        let keys = started(history.get_all_keys())?;
+        let values = started(history.get_all())?;
+        let keys = numbers(&request(keys).await?)?;
+        let values = strings(&request(values).await?)?;
+        committed(finished, &tx).await?;
+        let mut out = Vec::with_capacity(keys.len());
+        for (key, text) in keys.into_iter().zip(values).rev() {
+            out.push((key, HistoryEntry::decode(&text).map_err(StorageError::Corrupt)?));
+        }
+        Ok(out)
     }
 
     /// Reads what other tabs wrote since `last_seq`.
@@ -317,6 +367,38 @@ impl Store {
         })
         .await
     }
+}
+
+/// Adds a journal entry inside `tx` (which covers `meta` and `journal`) and
+/// reads the entries other tabs added after `last_seq`.
+async fn append_in(tx: &IdbTransaction, entry: &str, generation: u64, last_seq: f64) -> Result<Appended, StorageError> {
+    let meta = started(store(tx, META)?.get(&JsValue::from_str(META_KEY)))?;
+    let journal = store(tx, JOURNAL)?;
+    let range = tail_range(last_seq)?;
+    let values = started(journal.get_all_with_key(&range))?;
+    let added = started(journal.add(&JsValue::from_str(entry)))?;
+    let meta = parse_meta(&request(meta).await?)?;
+    let values = strings(&request(values).await?)?;
+    let seq = request(added).await?.as_f64().unwrap_or(last_seq + 1.0);
+    let is_stale = meta.generation != generation;
+    let earlier = if is_stale { Vec::new() } else { decode_entries(&values)? };
+    Ok(Appended { seq, earlier, is_stale, history_key: None })
+}
+
+/// Adds a history entry inside `tx`, dropping the oldest beyond [`HISTORY_LIMIT`].
+async fn add_history(tx: &IdbTransaction, text: &str) -> Result<f64, StorageError> {
+    let history = store(tx, HISTORY)?;
+    let keys = started(history.get_all_keys())?;
+    let added = started(history.add(&JsValue::from_str(text)))?;
+    let keys = numbers(&request(keys).await?)?;
+    let key = request(added).await?.as_f64().unwrap_or_default();
+    if keys.len() >= HISTORY_LIMIT {
+        let oldest_kept = keys[keys.len() + 1 - HISTORY_LIMIT];
+        let range = IdbKeyRange::upper_bound_with_open(&JsValue::from_f64(oldest_kept), true)
+            .map_err(|e| StorageError::from_js(&e))?;
+        started(history.delete(&range))?;
+    }
+    Ok(key)
 }
 
 /// Runs the body of a readwrite transaction: if it fails at any point the

@@ -5,7 +5,8 @@
 //! the dataset is kept as packed JSON chunks of 1,000 records in `chunks`,
 //! plus an append-only `journal` of change lists, one entry per user action;
 //! `meta` holds the snapshot generation and the last journal key folded into
-//! the chunks. Loading reads everything in one read-only transaction.
+//! the chunks; `history` holds undo entries for deletes, merges and imports.
+//! Loading reads everything in one read-only transaction.
 //!
 //! Invariants:
 //! - Every user action is exactly one readwrite transaction; nothing but
@@ -24,5 +25,5 @@ mod idb;
 pub mod schema;
 
 pub use broadcast::Announcer;
-pub use engine::{Appended, Loaded, Snapshot, SnapshotBase, Store, Synced};
+pub use engine::{Appended, Loaded, Snapshot, SnapshotBase, Store, Synced, Undone};
 pub use error::StorageError;

@@ -10,16 +10,21 @@
 //!    so that a save writes one small entry instead of rewriting a chunk.
 //!    Version 1 data needs no conversion: its chunks stay as they are and its
 //!    `meta` gains the journal's bookkeeping lazily (absent means zero).
+//! 3. `history` (auto-increment keys, one undo entry per delete, merge or
+//!    import, written in the same transaction as the action). Records of
+//!    schema 2 need no conversion: chunks of format 1 are still read, and the
+//!    next compaction writes them in format 2.
 
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbObjectStoreParameters};
 
 use super::error::StorageError;
 
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 pub const META: &str = "meta";
 pub const CHUNKS: &str = "chunks";
 pub const JOURNAL: &str = "journal";
+pub const HISTORY: &str = "history";
 /// The key of the one `meta` record.
 pub const META_KEY: &str = "state";
 
@@ -35,6 +40,11 @@ pub fn upgrade_step(db: &IdbDatabase, version: u32) -> Result<(), StorageError> 
             let params = IdbObjectStoreParameters::new();
             params.set_auto_increment(true);
             db.create_object_store_with_optional_parameters(JOURNAL, &params).map_err(err)?;
+        }
+        3 => {
+            let params = IdbObjectStoreParameters::new();
+            params.set_auto_increment(true);
+            db.create_object_store_with_optional_parameters(HISTORY, &params).map_err(err)?;
         }
         v => return Err(StorageError::Failed(format!("there is no upgrade step {v}"))),
     }
