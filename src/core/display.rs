@@ -63,6 +63,51 @@ pub fn parse_iso_date(text: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// An amount in cents with its currency: "€12,500", "$1,234.50", "CHF 99".
+pub fn money(cents: i64, currency: &str) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    let units = thousands((abs / 100) as usize);
+    let number = if abs % 100 == 0 { units } else { format!("{units}.{:02}", abs % 100) };
+    match currency {
+        "EUR" => format!("{sign}€{number}"),
+        "USD" => format!("{sign}${number}"),
+        "GBP" => format!("{sign}£{number}"),
+        "JPY" => format!("{sign}¥{number}"),
+        "" => format!("{sign}{number}"),
+        code => format!("{sign}{code} {number}"),
+    }
+}
+
+/// Reads an amount typed by a person ("12,500", "99.5", "1 000,00" is not
+/// accepted: only `,` as a thousands separator and `.` for decimals) as
+/// cents. `None` for anything else, including negative amounts.
+pub fn parse_money(text: &str) -> Option<i64> {
+    let t: String = text.trim().chars().filter(|c| *c != ',' && *c != ' ' && *c != '_').collect();
+    if t.is_empty() {
+        return Some(0);
+    }
+    let (units, frac) = t.split_once('.').unwrap_or((&t, ""));
+    if units.is_empty() && frac.is_empty() || frac.len() > 2 {
+        return None;
+    }
+    if !units.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) || units.len() > 13 {
+        return None;
+    }
+    let units: i64 = if units.is_empty() { 0 } else { units.parse().ok()? };
+    let frac: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse().ok()? };
+    Some(units * 100 + frac)
+}
+
+/// Cents as the text a form shows for editing: "12500" or "99.50".
+pub fn money_input(cents: i64) -> String {
+    if cents % 100 == 0 {
+        (cents / 100).to_string()
+    } else {
+        format!("{}.{:02}", cents / 100, (cents % 100).abs())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +134,22 @@ mod tests {
         assert_eq!(parse_iso_date("02.03.2026"), None);
         let t = Utc.with_ymd_and_hms(2026, 11, 23, 9, 5, 59).unwrap();
         assert_eq!(utc_minute(t), "2026-11-23 09:05 UTC");
+    }
+
+    #[test]
+    fn money_formats_and_parses() {
+        assert_eq!(money(1_250_000, "EUR"), "€12,500");
+        assert_eq!(money(123_450, "USD"), "$1,234.50");
+        assert_eq!(money(9_900, "CHF"), "CHF 99");
+        assert_eq!(money(-500, "GBP"), "-£5");
+        assert_eq!(parse_money("12,500"), Some(1_250_000));
+        assert_eq!(parse_money("99.5"), Some(9_950));
+        assert_eq!(parse_money(" 0.05 "), Some(5));
+        assert_eq!(parse_money(""), Some(0));
+        assert_eq!(parse_money("1.234"), None);
+        assert_eq!(parse_money("-5"), None);
+        assert_eq!(parse_money("abc"), None);
+        assert_eq!(money_input(1_250_000), "12500");
+        assert_eq!(money_input(9_950), "99.50");
     }
 }

@@ -4,6 +4,7 @@
 use leptos_router::NavigateOptions;
 
 use crate::core::changes::Change;
+use crate::core::history::HistoryKind;
 use crate::state::{AppState, NoticeKind};
 
 /// Writes `changes` as one user action (one transaction). After the commit it
@@ -22,5 +23,38 @@ pub async fn commit_then_go(
             navigate(to, Default::default());
         }
         Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+    }
+}
+
+/// Writes a delete (or another undoable action) with its undo entry in one
+/// transaction, then says what happened with an "Undo" button and navigates
+/// to `to`.
+pub async fn undoable_then_go(
+    state: AppState,
+    changes: Vec<Change>,
+    label: String,
+    to: &str,
+    navigate: impl Fn(&str, NavigateOptions),
+) {
+    match state.commit_undoable(changes, HistoryKind::Delete, label.clone()).await {
+        Ok(key) => {
+            state.notify_undoable(label, key);
+            navigate(to, Default::default());
+        }
+        Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+    }
+}
+
+/// Commits `changes` and says `done`, or says what went wrong.
+pub async fn commit_and_say(state: AppState, changes: Vec<Change>, done: impl Into<String>) -> bool {
+    match state.commit(changes).await {
+        Ok(()) => {
+            state.notify(NoticeKind::Success, done);
+            true
+        }
+        Err(e) => {
+            state.notify(NoticeKind::Error, e.to_string());
+            false
+        }
     }
 }

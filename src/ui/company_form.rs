@@ -7,6 +7,7 @@ use super::commit::commit_then_go;
 use super::fields::{show_errors, ErrorText, LifecycleStageField, TextField};
 use crate::core::changes::Change;
 use crate::core::model::{Address, Company, CompanySize};
+use crate::core::lifecycle::record_company_stage_edit;
 use crate::core::validate::{parse_tags, tidy_company, validate_company, FieldError};
 use crate::state::{new_id, now, AppState};
 
@@ -47,6 +48,8 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
             if is_new {
                 c.created = t;
             }
+            let before = state.data.with_untracked(|d| d.company(&c.id).cloned());
+            record_company_stage_edit(before.as_ref(), &mut c, t);
             let errs = validate_company(&c);
             if show_errors(state, errors, errs) {
                 return;

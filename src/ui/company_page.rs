@@ -2,9 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::commit::commit_then_go;
+use super::commit::undoable_then_go;
 use super::confirm_delete::ConfirmDelete;
 use super::link;
+use super::record_sections::{RecordDeals, StageHistory};
+use super::tag_chips::TagChips;
+use super::task_rows::{TaskLinks, TasksPanel};
+use super::timeline::{Links, Timeline};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -56,8 +60,9 @@ fn CompanyDetails(company: Company) -> impl IntoView {
             let id = id.clone();
             async move {
                 let (changes, unlinked) = state.data.with_untracked(|d| delete_company_changes(d, &id, now()));
-                let done = format!("Deleted. {}", unlinked.describe()).trim_end().to_string();
-                commit_then_go(state, changes, done, "/companies", navigate).await;
+                let name = state.data.with_untracked(|d| d.company(&id).map(|c| c.name.clone())).unwrap_or_default();
+                let done = format!("Deleted {name}. {}", unlinked.describe()).trim_end().to_string();
+                undoable_then_go(state, changes, done, "/companies", navigate).await;
             }
         }
     });
@@ -78,11 +83,12 @@ fn CompanyDetails(company: Company) -> impl IntoView {
         </div>
         <ConfirmDelete
             open=confirming
-            message=Signal::derive(move || {
-                format!(
-                    "Delete {name}? Its {} contact(s) are kept and unlinked from it. This cannot be undone.",
-                    people.with(Vec::len)
-                )
+            message=Signal::derive({
+                let id = id.clone();
+                move || {
+                    let (_, n) = state.data.with(|d| delete_company_changes(d, &id, now()));
+                    format!("Delete {name}? {}", n.describe()).trim_end().to_string()
+                }
             })
             is_pending=delete.pending()
             on_confirm=Callback::new(move |()| {
@@ -98,7 +104,8 @@ fn CompanyDetails(company: Company) -> impl IntoView {
             {row("Size", company.size.map(|s| s.label().to_string()).unwrap_or_default())}
             {row("Lifecycle stage", company.lifecycle_stage.label().to_string())}
             {row("Address", company.address.as_ref().map(|a| a.one_line()).unwrap_or_default())}
-            {row("Tags", company.tags.join(", "))}
+            {(!company.tags.is_empty()).then(|| view! { <dt>"Tags"</dt><dd><TagChips tags=company.tags.clone() /></dd> })}
+            {row("Owner", company.owner.clone())}
         </dl>
         {(!company.notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{company.notes.clone()}</p> })}
         <section aria-labelledby="company-contacts">
@@ -114,5 +121,9 @@ fn CompanyDetails(company: Company) -> impl IntoView {
                 </ul>
             </Show>
         </section>
+        <StageHistory history=company.stage_history.clone() />
+        <RecordDeals record_id=company.id.clone() new_deal_query=format!("company={}", company.id) />
+        <TasksPanel record_id=company.id.clone() links=TaskLinks { company_id: Some(company.id.clone()), ..TaskLinks::default() } />
+        <Timeline record_id=company.id.clone() links=Links { company_id: Some(company.id.clone()), ..Links::default() } />
     }
 }

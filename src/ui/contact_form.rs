@@ -7,7 +7,9 @@ use super::commit::commit_then_go;
 use super::fields::{field_id, show_errors, ErrorText, LifecycleStageField, TextField};
 use super::format::{iso_date, parse_iso_date};
 use crate::core::changes::Change;
-use crate::core::model::{Address, AddressKind, Contact, Email, EmailKind, Phone, PhoneKind};
+use crate::core::model::{Address, AddressKind, Contact, Email, EmailKind, ImportantDate, Phone, PhoneKind};
+use crate::core::lifecycle::record_stage_edit;
+use crate::core::model::LeadStatus;
 use crate::core::validate::{parse_tags, tidy_contact, validate_contact, FieldError};
 use crate::state::{new_id, now, today, AppState};
 
@@ -44,6 +46,7 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
     let title = if is_new { "New contact".to_string() } else { format!("Edit {}", initial.display_name()) };
     let tags_text = RwSignal::new(initial.tags.join(", "));
     let birthday_text = RwSignal::new(initial.birthday.map(iso_date).unwrap_or_default());
+    let cadence_text = RwSignal::new(initial.cadence_days.map(|n| n.to_string()).unwrap_or_default());
     let draft = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let companies = state.data.with_untracked(|d| d.companies_by_name());
@@ -74,6 +77,19 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
             if is_new {
                 c.created = t;
             }
+            c.cadence_days = match cadence_text.get_untracked().trim() {
+                "" => None,
+                text => match text.parse::<u32>() {
+                    Ok(n) => Some(n),
+                    Err(_) => {
+                        errs.push(FieldError { field: "cadence_days".into(), message: "Enter a number of days".into() });
+                        None
+                    }
+                },
+            };
+            c.owner = c.owner.trim().to_string();
+            let before = state.data.with_untracked(|d| d.contact(&c.id).cloned());
+            record_stage_edit(before.as_ref(), &mut c, t);
             errs.extend(validate_contact(&c, today()));
             if show_errors(state, errors, errs) {
                 return;
@@ -129,6 +145,18 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
                     value=Signal::derive(move || draft.with(|d| d.lifecycle_stage))
                     on_change=Callback::new(move |s| draft.update(|d| d.lifecycle_stage = s))
                 />
+                <div class="field">
+                    <label for="f-lead_status">"Lead status"</label>
+                    <select
+                        id="f-lead_status"
+                        prop:value=move || draft.with(|d| d.lead_status.map_or("", |s| s.key()))
+                        on:change=move |ev| draft.update(|d| d.lead_status = LeadStatus::from_key(&event_target_value(&ev)))
+                    >
+                        <option value="">"Not a lead"</option>
+                        {LeadStatus::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <TextField label="Owner" field="owner" value=text(|d| &d.owner) on_input=set(|d, v| d.owner = v) errors />
             </fieldset>
 
             <fieldset>
@@ -216,6 +244,8 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
                 <TextField label="Tags" field="tags" value=tags_text on_input=Callback::new(move |v| tags_text.set(v)) errors />
                 <p class="hint">"Separate tags with commas."</p>
                 <TextField label="Birthday" field="birthday" input_type="date" value=birthday_text on_input=Callback::new(move |v| birthday_text.set(v)) errors />
+                <TextField label="Keep in touch every (days)" field="cadence_days" value=cadence_text on_input=Callback::new(move |v| cadence_text.set(v)) errors />
+                <ImportantDates draft errors />
                 <TextField label="Source" field="source" value=text(|d| &d.source) on_input=set(|d, v| d.source = v) errors />
                 <div class="field">
                     <label for="f-notes">"Notes"</label>
@@ -267,5 +297,41 @@ fn AddressRows(draft: RwSignal<Contact>, i: usize, errors: RwSignal<Vec<FieldErr
                 "Remove"
             </button>
         </div>
+    }
+}
+
+/// The list of yearly dates ("Work anniversary") with add and remove.
+#[component]
+fn ImportantDates(draft: RwSignal<Contact>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let len = move || draft.with(|d| d.important_dates.len());
+    view! {
+        <For each=move || 0..len() key=|i| *i let:i>
+            <div class="multi-row">
+                <TextField
+                    label=format!("Date {} label", i + 1)
+                    field=format!("important_dates[{i}].label")
+                    value=Signal::derive(move || draft.with(|d| d.important_dates.get(i).map(|x| x.label.clone()).unwrap_or_default()))
+                    on_input=Callback::new(move |v: String| draft.update(|d| if let Some(x) = d.important_dates.get_mut(i) { x.label = v }))
+                    errors
+                />
+                <TextField
+                    label=format!("Date {}", i + 1)
+                    field=format!("important_dates[{i}].date")
+                    input_type="date"
+                    value=Signal::derive(move || draft.with(|d| d.important_dates.get(i).map(|x| iso_date(x.date)).unwrap_or_default()))
+                    on_input=Callback::new(move |v: String| if let Some(date) = parse_iso_date(&v) {
+                        draft.update(|d| if let Some(x) = d.important_dates.get_mut(i) { x.date = date })
+                    })
+                    errors
+                />
+                <button type="button" class="link-button" aria-label=format!("Remove date {}", i + 1)
+                    on:click=move |_| draft.update(|d| { if i < d.important_dates.len() { d.important_dates.remove(i); } })>
+                    "Remove"
+                </button>
+            </div>
+        </For>
+        <button type="button" on:click=move |_| draft.update(|d| d.important_dates.push(ImportantDate { label: String::new(), date: today() }))>
+            "Add a yearly date"
+        </button>
     }
 }

@@ -1,17 +1,25 @@
-//! One contact: its details, with Edit and Delete.
+//! One contact: its details, lifecycle history, deals, tasks and timeline,
+//! with Edit, Convert (a qualified lead into a deal) and Delete (undoable).
 
 use leptos::prelude::*;
 
-use super::commit::commit_then_go;
+use super::commit::{commit_then_go, undoable_then_go};
 use super::confirm_delete::ConfirmDelete;
 use super::format::{long_date, utc_minute};
 use super::link;
+use super::record_sections::{RecordDeals, StageHistory};
+use super::tag_chips::TagChips;
+use super::task_rows::{TaskLinks, TasksPanel};
+use super::timeline::{Links, Timeline};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::core::changes::Change;
+use crate::core::changes::delete_contact_changes;
+use crate::core::lifecycle::{can_convert, convert_lead};
 use crate::core::model::Contact;
-use crate::state::AppState;
+use crate::core::records::ActivityKind;
+use crate::core::timeline::timeline_of;
+use crate::state::{new_id, now, AppState};
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
@@ -47,11 +55,53 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             let navigate = navigate.clone();
             let id = id.clone();
             async move {
-                commit_then_go(state, vec![Change::DeleteContact { id }], "Deleted".into(), "/contacts", navigate)
-                    .await;
+                let (changes, n) = state.data.with_untracked(|d| delete_contact_changes(d, &id, now()));
+                let label = state.data.with_untracked(|d| d.contact(&id).map(|c| c.display_name())).unwrap_or_default();
+                let label = format!("Deleted {label}. {}", n.describe()).trim_end().to_string();
+                undoable_then_go(state, changes, label, "/contacts", navigate).await;
             }
         }
     });
+    let delete_message = state.data.with_untracked(|d| {
+        let (_, n) = delete_contact_changes(d, &contact.id, now());
+        format!("Delete {name}? {}", n.describe()).trim_end().to_string()
+    });
+    let convert = Action::new_local({
+        let navigate = navigate.clone();
+        let id = id.clone();
+        move |_: &()| {
+            let navigate = navigate.clone();
+            let id = id.clone();
+            async move {
+                let deal_id = new_id();
+                match state.data.with_untracked(|d| convert_lead(d, &id, deal_id.clone(), now())) {
+                    Ok(changes) => {
+                        let to = format!("/deals/{deal_id}");
+                        commit_then_go(state, changes, "Converted: a new deal was created".into(), &to, navigate).await
+                    }
+                    Err(e) => state.notify(crate::state::NoticeKind::Error, e),
+                }
+            }
+        }
+    });
+    // Derived from the timeline (newest first): the latest call, email or
+    // meeting that has happened. Notes are not contact.
+    let last = {
+        let id = contact.id.clone();
+        move || {
+            let t = now();
+            state.data.with(|d| {
+                timeline_of(d, &id)
+                    .into_iter()
+                    .filter_map(|i| d.activities().all().get(i as usize))
+                    .find(|a| a.kind != ActivityKind::Note && a.at <= t)
+                    .map(|a| a.at)
+            })
+        }
+    };
+    let links = Links { contact_ids: vec![contact.id.clone()], company_id: contact.company_id.clone(), deal_id: None };
+    let task_links = TaskLinks { contact_id: Some(contact.id.clone()), company_id: contact.company_id.clone(), deal_id: None };
+    let is_convertible = can_convert(&contact);
     let edit = {
         let id = id.clone();
         move |_| navigate(&format!("/contacts/{id}/edit"), Default::default())
@@ -62,13 +112,16 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
         <div class="page-header">
             <h1>{name.clone()}</h1>
             <div class="actions">
+                {is_convertible.then(|| view! {
+                    <button type="button" class="primary" on:click=move |_| { convert.dispatch(()); }>"Convert to deal"</button>
+                })}
                 <button type="button" on:click=edit>"Edit"</button>
                 <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
             </div>
         </div>
         <ConfirmDelete
             open=confirming
-            message=format!("Delete {name}? This cannot be undone.")
+            message=delete_message
             is_pending=delete.pending()
             on_confirm=Callback::new(move |()| {
                 delete.dispatch(());
@@ -85,6 +138,11 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             })}
             <dt>"Lifecycle stage"</dt>
             <dd>{contact.lifecycle_stage.label()}</dd>
+            {contact.lead_status.map(|s| view! { <dt>"Lead status"</dt><dd>{s.label()}</dd> })}
+            <dt>"Last contacted"</dt>
+            <dd>{move || last().map(utc_minute).unwrap_or_else(|| "Never".into())}</dd>
+            {contact.cadence_days.map(|n| view! { <dt>"Keep in touch"</dt><dd>{format!("Every {n} days")}</dd> })}
+            {row("Owner", contact.owner.clone())}
             {contact.emails.iter().map(|e| view! {
                 <dt>{format!("Email ({})", e.kind.label())}</dt>
                 <dd><a href=format!("mailto:{}", e.address)>{e.address.clone()}</a></dd>
@@ -97,12 +155,17 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
                 <dt>{format!("Address ({})", a.kind.label())}</dt>
                 <dd>{a.one_line()}</dd>
             }).collect_view()}
-            {row("Tags", contact.tags.join(", "))}
+            {(!contact.tags.is_empty()).then(|| view! { <dt>"Tags"</dt><dd><TagChips tags=contact.tags.clone() /></dd> })}
             {row("Birthday", contact.birthday.map(long_date).unwrap_or_default())}
+            {contact.important_dates.iter().map(|d| view! { <dt>{d.label.clone()}</dt><dd>{long_date(d.date)}</dd> }).collect_view()}
             {row("Source", contact.source.clone())}
             {row("Added", utc_minute(contact.created))}
             {row("Updated", utc_minute(contact.updated))}
         </dl>
         {(!contact.notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{contact.notes.clone()}</p> })}
+        <StageHistory history=contact.stage_history.clone() />
+        <RecordDeals record_id=contact.id.clone() new_deal_query=format!("contact={}", contact.id) />
+        <TasksPanel record_id=contact.id.clone() links=task_links />
+        <Timeline record_id=contact.id.clone() links />
     }
 }

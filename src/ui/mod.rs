@@ -4,6 +4,7 @@
 //! commands. Search text and sort live in the URL. Every control has an
 //! accessible name; lists render only their visible rows.
 
+mod activities_page;
 mod backup_page;
 mod commit;
 mod companies_page;
@@ -13,10 +14,21 @@ mod confirm_delete;
 mod contact_form;
 mod contact_page;
 mod contacts_page;
+mod deal_form;
+mod deal_page;
+mod deals_page;
 mod demo_loader;
 mod fields;
 mod format;
+mod pipeline_page;
+mod record_sections;
+mod settings_page;
+mod tag_chips;
+mod task_rows;
+mod tasks_page;
 mod theme;
+mod timeline;
+mod today_page;
 mod virtual_list;
 
 use leptos::prelude::*;
@@ -30,8 +42,16 @@ use company_form::CompanyFormPage;
 use company_page::CompanyPage;
 use contact_form::ContactFormPage;
 use contact_page::ContactPage;
+use activities_page::ActivitiesPage;
 use contacts_page::ContactsPage;
+use deal_form::DealFormPage;
+use deal_page::DealPage;
+use deals_page::DealsPage;
+use pipeline_page::PipelinePage;
+use settings_page::SettingsPage;
+use tasks_page::TasksPage;
 use theme::ThemePicker;
+use today_page::{today_memo, TodayPage};
 
 /// The IndexedDB database the app uses.
 pub const DB_NAME: &str = "crm";
@@ -70,15 +90,28 @@ fn read_base_path() -> String {
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide(DB_NAME);
+    let today = today_memo(state);
+    let today_count = move || crate::core::today::count(&today.read());
     view! {
         <Router base=base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="app-header">
                 <A href=link("/") exact=true attr:class="brand">"CRM"</A>
                 <nav aria-label="Main">
+                    <A href=link("/today")>
+                        "Today"
+                        {move || match today_count() {
+                            0 => None,
+                            n => Some(view! { <span class="nav-count" aria-label=format!("{n} items")>{n}</span> }),
+                        }}
+                    </A>
                     <A href=link("/contacts")>"Contacts"</A>
                     <A href=link("/companies")>"Companies"</A>
+                    <A href=link("/pipeline")>"Pipeline"</A>
+                    <A href=link("/activities")>"Activities"</A>
+                    <A href=link("/tasks")>"Tasks"</A>
                     <A href=link("/backup")>"Backup"</A>
+                    <A href=link("/settings")>"Settings"</A>
                 </nav>
                 <ThemePicker />
             </header>
@@ -109,6 +142,15 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/companies/:id") view=CompanyPage />
                                 <Route path=path!("/companies/:id/edit") view=CompanyFormPage />
                                 <Route path=path!("/backup") view=BackupPage />
+                                <Route path=path!("/today") view=move || view! { <TodayPage list=today /> } />
+                                <Route path=path!("/pipeline") view=PipelinePage />
+                                <Route path=path!("/deals") view=DealsPage />
+                                <Route path=path!("/deals/new") view=DealFormPage />
+                                <Route path=path!("/deals/:id") view=DealPage />
+                                <Route path=path!("/deals/:id/edit") view=DealFormPage />
+                                <Route path=path!("/activities") view=ActivitiesPage />
+                                <Route path=path!("/tasks") view=TasksPage />
+                                <Route path=path!("/settings") view=SettingsPage />
                             </Routes>
                         }
                             .into_any()
@@ -129,6 +171,17 @@ fn StatusLine() -> impl IntoView {
         <div class="status-line">
             <p role="status" class="notice success">{success}</p>
             {move || error().map(|t| view! { <div role="alert" class="notice error"><p class="pre">{t}</p></div> })}
+            {move || state.notice.with(|n| n.as_ref().and_then(|n| n.undo)).map(|key| view! {
+                <button type="button" on:click=move |_| {
+                    leptos::task::spawn_local(async move {
+                        match state.undo(key).await {
+                            Ok(true) => state.notify(NoticeKind::Success, "Undone"),
+                            Ok(false) => state.notify(NoticeKind::Error, "That was undone already"),
+                            Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+                        }
+                    });
+                }>"Undo"</button>
+            })}
             <Show when=move || state.notice.with(Option::is_some)>
                 <button type="button" class="link-button" on:click=move |_| state.notice.set(None)>
                     "Dismiss message"

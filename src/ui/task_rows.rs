@@ -1,0 +1,175 @@
+//! Tasks: one row with its done checkbox, a quick-add form, and the tasks
+//! panel on contact, company and deal pages.
+
+use leptos::prelude::*;
+
+use super::commit::commit_and_say;
+use super::fields::{show_errors, ErrorText};
+use super::format::{long_date, parse_iso_date};
+use super::link;
+use crate::core::changes::Change;
+use crate::core::records::{ActivityKind, Priority, Task};
+use crate::core::timeline::{complete_task, reopen_task, tasks_of};
+use crate::core::validate::{validate_task, FieldError};
+use crate::state::{new_id, now, today, AppState};
+
+/// What a new task from a panel links to.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TaskLinks {
+    pub contact_id: Option<String>,
+    pub company_id: Option<String>,
+    pub deal_id: Option<String>,
+}
+
+/// The "when done, also log…" choice shared by the rows of a list.
+#[component]
+pub fn LogOnDone(value: RwSignal<Option<ActivityKind>>) -> impl IntoView {
+    view! {
+        <label class="log-on-done">
+            "When a task is done, log "
+            <select
+                prop:value=move || value.get().map_or("", |k| k.key())
+                on:change=move |ev| value.set(ActivityKind::from_key(&event_target_value(&ev)))
+            >
+                <option value="">"nothing"</option>
+                {ActivityKind::ALL.iter().map(|k| view! { <option value=k.key()>{format!("a {}", k.label().to_lowercase())}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// One task: a checkbox named by its title, its due date, priority and links.
+#[component]
+pub fn TaskRow(task: Task, log: RwSignal<Option<ActivityKind>>) -> impl IntoView {
+    let state = AppState::expect();
+    let id = task.id.clone();
+    let is_done = task.is_done();
+    let toggle = move |_| {
+        let id = id.clone();
+        leptos::task::spawn_local(async move {
+            let t = now();
+            let changes = state.data.with_untracked(|d| {
+                if is_done {
+                    reopen_task(d, &id, t)
+                } else {
+                    complete_task(d, &id, log.get_untracked().map(|k| (k, new_id())), t)
+                }
+            });
+            if !changes.is_empty() {
+                commit_and_say(state, changes, if is_done { "Task reopened" } else { "Task done" }).await;
+            }
+        });
+    };
+    let overdue = !is_done && task.due.is_some_and(|d| d < today());
+    let about = state.data.with_untracked(|d| {
+        let mut parts = Vec::new();
+        if let Some(c) = task.contact_id.as_ref().and_then(|id| d.contact(id)) {
+            parts.push((format!("/contacts/{}", c.id), c.display_name()));
+        }
+        if let Some(c) = task.company_id.as_ref().and_then(|id| d.company(id)) {
+            parts.push((format!("/companies/{}", c.id), c.name.clone()));
+        }
+        if let Some(x) = task.deal_id.as_ref().and_then(|id| d.deals().get(id)) {
+            parts.push((format!("/deals/{}", x.id), x.title.clone()));
+        }
+        parts
+    });
+    let checkbox_id = format!("task-{}", task.id);
+    view! {
+        <div class=move || format!("task-row{}{}", if is_done { " done" } else { "" }, if overdue { " overdue" } else { "" })>
+            <input type="checkbox" id=checkbox_id.clone() prop:checked=is_done on:change=toggle />
+            <label for=checkbox_id>{task.title.clone()}</label>
+            <span class="muted">
+                {task.due.map(|d| if overdue { format!("Overdue since {}", long_date(d)) } else { format!("Due {}", long_date(d)) })}
+            </span>
+            {(task.priority == Priority::High).then(|| view! { <span class="badge">"High priority"</span> })}
+            {about.into_iter().map(|(href, name)| view! { <a href=link(&href)>{name}</a> }).collect_view()}
+        </div>
+    }
+}
+
+/// A one-line form for a new task.
+#[component]
+pub fn TaskQuickAdd(links: TaskLinks) -> impl IntoView {
+    let state = AppState::expect();
+    let title = RwSignal::new(String::new());
+    let due = RwSignal::new(String::new());
+    let priority = RwSignal::new(Priority::Normal);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let save = Action::new_local(move |_: &()| {
+        let links = links.clone();
+        async move {
+            let mut t = Task::blank(new_id(), now());
+            t.title = title.get_untracked().trim().to_string();
+            t.priority = priority.get_untracked();
+            t.contact_id = links.contact_id;
+            t.company_id = links.company_id;
+            t.deal_id = links.deal_id;
+            let mut errs = Vec::new();
+            let due_text = due.get_untracked();
+            if !due_text.trim().is_empty() {
+                match parse_iso_date(&due_text) {
+                    Some(d) => t.due = Some(d),
+                    None => errs.push(FieldError { field: "due".into(), message: "Enter a date as YYYY-MM-DD".into() }),
+                }
+            }
+            errs.extend(validate_task(&t));
+            if show_errors(state, errors, errs) {
+                return;
+            }
+            if commit_and_say(state, vec![Change::PutTask { record: t }], "Task added").await {
+                title.set(String::new());
+                due.set(String::new());
+            }
+        }
+    });
+    view! {
+        <form class="inline-form task-add" aria-label="New task" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
+            <div class="field">
+                <label for="f-task-title">"Task"</label>
+                <input id="f-task-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
+                <ErrorText errors field="title" />
+            </div>
+            <div class="field">
+                <label for="f-task-due">"Due date"</label>
+                <input id="f-task-due" type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
+                <ErrorText errors field="due" />
+            </div>
+            <div class="field">
+                <label for="f-task-priority">"Priority"</label>
+                <select id="f-task-priority" prop:value=move || priority.get().key()
+                    on:change=move |ev| if let Some(p) = Priority::from_key(&event_target_value(&ev)) { priority.set(p) }>
+                    {Priority::ALL.iter().map(|p| view! { <option value=p.key()>{p.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" disabled=move || save.pending().get()>"Add task"</button>
+        </form>
+    }
+}
+
+/// The tasks of one record, with quick-add.
+#[component]
+pub fn TasksPanel(record_id: String, links: TaskLinks) -> impl IntoView {
+    let state = AppState::expect();
+    let log = RwSignal::new(None::<ActivityKind>);
+    let tasks = Memo::new(move |_| {
+        state.data.with(|d| {
+            tasks_of(d, &record_id).into_iter().filter_map(|i| d.tasks().all().get(i as usize).cloned()).collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="tasks-panel" aria-labelledby="tasks-heading">
+            <h2 id="tasks-heading">"Tasks"</h2>
+            <TaskQuickAdd links />
+            <LogOnDone value=log />
+            <Show when=move || tasks.with(Vec::is_empty)>
+                <p class="muted">"No tasks."</p>
+            </Show>
+            <div role="list" aria-label="Tasks">
+                <For each=move || tasks.get() key=|t| (t.id.clone(), t.updated) let:t>
+                    <div role="listitem"><TaskRow task=t log /></div>
+                </For>
+            </div>
+        </section>
+    }
+}

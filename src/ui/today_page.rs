@@ -1,0 +1,109 @@
+//! Today: overdue tasks and tasks due today, birthdays and other dates this
+//! week, and contacts whose "keep in touch" cadence has lapsed.
+
+use leptos::prelude::*;
+
+use super::format::{long_date, utc_minute};
+use super::link;
+use super::task_rows::{LogOnDone, TaskRow};
+use crate::core::records::ActivityKind;
+use crate::core::timeline::last_contacted;
+use crate::core::today::{today_list, TodayList};
+use crate::state::{now, today, AppState};
+
+/// The Today list, recomputed when the data changes (shared with the nav badge).
+pub fn today_memo(state: AppState) -> Memo<TodayList> {
+    Memo::new(move |_| {
+        state.data.with(|d| {
+            let t = now();
+            today_list(d, &last_contacted(d, t), today(), t)
+        })
+    })
+}
+
+#[component]
+pub fn TodayPage(list: Memo<TodayList>) -> impl IntoView {
+    let state = AppState::expect();
+    let log = RwSignal::new(None::<ActivityKind>);
+    let tasks = move |pick: fn(&TodayList) -> &Vec<u32>| {
+        move || {
+            state.data.with(|d| {
+                list.with(|l| pick(l).iter().filter_map(|&i| d.tasks().all().get(i as usize).cloned()).collect::<Vec<_>>())
+            })
+        }
+    };
+    let overdue = tasks(|l| &l.overdue);
+    let due = tasks(|l| &l.due_today);
+    let dates = move || {
+        state.data.with(|d| {
+            list.with(|l| {
+                l.dates
+                    .iter()
+                    .filter_map(|e| d.contacts().get(e.contact as usize).map(|c| (c.id.clone(), c.display_name(), e.clone())))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let lapsed = move || {
+        state.data.with(|d| {
+            list.with(|l| {
+                l.lapsed
+                    .iter()
+                    .filter_map(|e| d.contacts().get(e.contact as usize).map(|c| (c.id.clone(), c.display_name(), e.clone())))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <h1>"Today"</h1>
+        <p class="muted">{long_date(today())}</p>
+        <LogOnDone value=log />
+        <section aria-labelledby="overdue-heading">
+            <h2 id="overdue-heading">"Overdue tasks"</h2>
+            <div role="list" aria-label="Overdue tasks">
+                <For each=overdue key=|t| (t.id.clone(), t.updated) let:t>
+                    <div role="listitem"><TaskRow task=t log /></div>
+                </For>
+            </div>
+            <Show when=move || list.with(|l| l.overdue.is_empty())><p class="muted">"Nothing overdue."</p></Show>
+        </section>
+        <section aria-labelledby="due-heading">
+            <h2 id="due-heading">"Due today"</h2>
+            <div role="list" aria-label="Tasks due today">
+                <For each=due key=|t| (t.id.clone(), t.updated) let:t>
+                    <div role="listitem"><TaskRow task=t log /></div>
+                </For>
+            </div>
+            <Show when=move || list.with(|l| l.due_today.is_empty())><p class="muted">"No tasks due today."</p></Show>
+        </section>
+        <section aria-labelledby="dates-heading">
+            <h2 id="dates-heading">"Birthdays and dates this week"</h2>
+            <ul class="plain-list" aria-label="Dates this week">
+                {move || dates().into_iter().map(|(id, name, e)| view! {
+                    <li>
+                        <a href=link(&format!("/contacts/{id}"))>{name}</a>
+                        {format!(" — {} on {}{}", e.label, long_date(e.on), e.years.map(|y| format!(" ({y})")).unwrap_or_default())}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <Show when=move || list.with(|l| l.dates.is_empty())><p class="muted">"No birthdays or dates this week."</p></Show>
+        </section>
+        <section aria-labelledby="lapsed-heading">
+            <h2 id="lapsed-heading">"Time to get in touch"</h2>
+            <ul class="plain-list" aria-label="Contacts to get in touch with">
+                {move || lapsed().into_iter().map(|(id, name, e)| view! {
+                    <li>
+                        <a href=link(&format!("/contacts/{id}"))>{name}</a>
+                        {format!(
+                            " — every {} days; last contact {}; {} days overdue",
+                            e.cadence_days,
+                            e.last.map(utc_minute).unwrap_or_else(|| "never".into()),
+                            e.days_overdue
+                        )}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <Show when=move || list.with(|l| l.lapsed.is_empty())><p class="muted">"Everyone is up to date."</p></Show>
+        </section>
+    }
+}
