@@ -280,3 +280,29 @@ mod tests {
         assert_eq!(count(&list), 2);
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The occurrence found day by day: the first day of the week with the
+    /// same month and day, or 28 February standing in for 29 February.
+    fn brute_force(date: NaiveDate, today: NaiveDate) -> Option<NaiveDate> {
+        today.iter_days().take(7).find(|d| {
+            (d.month(), d.day()) == (date.month(), date.day())
+                || ((date.month(), date.day()) == (2, 29) && (d.month(), d.day()) == (2, 28) && !d.leap_year())
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn occurrence_matches_a_day_by_day_search(stored in 0i64..50_000, start in 0i64..4_000) {
+            let base = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+            let date = base + chrono::Duration::days(stored);
+            let today = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Duration::days(start);
+            let last = today + chrono::Duration::days(6);
+            prop_assert_eq!(occurrence(date, today, last), brute_force(date, today));
+        }
+    }
+}
