@@ -13,15 +13,31 @@ use chrono::{DateTime, Utc};
 use super::changes::Change;
 use super::dataset::Dataset;
 use super::lists::task_cmp;
+use super::model::Contact;
 use super::records::{Activity, ActivityKind, DealStatus};
 
 /// Per contact position, the time of its latest call, email or meeting up
 /// to `now` (notes are not contact; planned activities have not happened).
 /// One pass over the activities.
 pub fn last_contacted(data: &Dataset, now: DateTime<Utc>) -> Vec<Option<DateTime<Utc>>> {
+    last_contacted_where(data, now, |_| true)
+}
+
+/// [`last_contacted`] for the contacts `wanted` picks (`None` for the rest).
+/// The Today view only needs contacts with a cadence — a few percent — and a
+/// small id map makes the pass over 500k activities several times faster.
+pub fn last_contacted_where(
+    data: &Dataset,
+    now: DateTime<Utc>,
+    wanted: impl Fn(&Contact) -> bool,
+) -> Vec<Option<DateTime<Utc>>> {
     let contacts = data.contacts();
-    let pos: HashMap<&str, usize> = contacts.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    let pos: HashMap<&str, usize> =
+        contacts.iter().enumerate().filter(|(_, c)| wanted(c)).map(|(i, c)| (c.id.as_str(), i)).collect();
     let mut last: Vec<Option<DateTime<Utc>>> = vec![None; contacts.len()];
+    if pos.is_empty() {
+        return last;
+    }
     for a in data.activities().all() {
         if a.kind == ActivityKind::Note || a.at > now {
             continue;

@@ -103,7 +103,7 @@ pub fn PipelinePage() -> impl IntoView {
         <p class="hint">"Drag a card to another column, or focus a card and press the left and right arrow keys."</p>
         <div class="board">
             <For
-                each=move || columns.get().into_iter().enumerate().collect::<Vec<_>>()
+                each={move || columns.get().into_iter().enumerate().collect::<Vec<_>>()}
                 key=|(i, c)| (*i, c.stage.clone(), c.deals.clone(), c.totals.clone())
                 children=move |(i, column)| view! { <BoardColumn index=i column stage_ids focus /> }
             />

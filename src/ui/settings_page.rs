@@ -48,7 +48,7 @@ pub fn SettingsPage() -> impl IntoView {
             <p class="hint">"Deals move through these columns in order. A deal entering a stage gets its default probability."</p>
             <ol class="stage-list" aria-label="Pipeline stages">
                 <For
-                    each=move || settings.get().pipeline.into_iter().enumerate().collect::<Vec<_>>()
+                    each={move || settings.get().pipeline.into_iter().enumerate().collect::<Vec<_>>()}
                     key=|(i, s)| (*i, s.clone())
                     children=move |(i, stage)| {
                         let count = settings.with_untracked(|s| s.pipeline.len());

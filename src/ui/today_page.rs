@@ -7,7 +7,7 @@ use super::format::{long_date, utc_minute};
 use super::link;
 use super::task_rows::{LogOnDone, TaskRow};
 use crate::core::records::ActivityKind;
-use crate::core::timeline::last_contacted;
+use crate::core::timeline::last_contacted_where;
 use crate::core::today::{today_list, TodayList};
 use crate::state::{now, today, AppState};
 
@@ -16,7 +16,7 @@ pub fn today_memo(state: AppState) -> Memo<TodayList> {
     Memo::new(move |_| {
         state.data.with(|d| {
             let t = now();
-            today_list(d, &last_contacted(d, t), today(), t)
+            today_list(d, &last_contacted_where(d, t, |c| c.cadence_days.is_some()), today(), t)
         })
     })
 }
