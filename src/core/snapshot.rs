@@ -744,8 +744,7 @@ fn encode_kind<T: Compact>(records: &[T], out: &mut Vec<(String, String)>) {
 
 /// The dataset as (key, JSON) chunks; the settings are always written.
 pub fn encode_chunks(data: &Dataset) -> Vec<(String, String)> {
-    let records =
-        data.contacts().len() + data.deals().len() + data.activities().len() + data.tasks().len();
+    let records = data.contacts().len() + data.deals().len() + data.activities().len() + data.tasks().len();
     let mut out = Vec::with_capacity(records / CHUNK_SIZE + 6);
     encode_kind(data.companies(), &mut out);
     encode_kind(data.contacts(), &mut out);
@@ -784,9 +783,8 @@ where
         let unreadable =
             |e: serde_json::Error| SnapshotError::Unreadable { what: "chunk".into(), detail: e.to_string() };
         let mut de = serde_json::Deserializer::from_str(chunk.as_ref());
-        let read = ChunkSeed { records: &mut records, settings: &mut settings }
-            .deserialize(&mut de)
-            .map_err(unreadable)?;
+        let read =
+            ChunkSeed { records: &mut records, settings: &mut settings }.deserialize(&mut de).map_err(unreadable)?;
         de.end().map_err(unreadable)?;
         if let ChunkRead::Newer(version) = read {
             return Err(SnapshotError::Newer { what: "chunk".into(), version });
@@ -1061,7 +1059,9 @@ mod tests {
             r#""Likes tea 🍵","1969-07-20T20:17:40.000123456Z",1767323045000,3,[[null,0,"1969-07-20T20:17:40.000123456Z"],[0,1,1767323045000]],[["Hochzeitstag 💍",730666],["入社",693595]],30,"José"]"#
         ));
         assert!(chunks[2].1.starts_with(r#"[2,"deal",[["d1","Dachsanierung \"Süd\"","co",["id-000001","gone"],12345678901,"GBP","ünï",95,739675,"Åsa Öberg",2,"Price",["big"],"two\nlines",1767323045001,1767323045002,"2026-01-02T03:04:05.002000001Z"]"#));
-        assert!(chunks[3].1.contains(r#"["a2",3,1767323045000,null,"","","",[],null,null,"",1767323045000,1767323045000]"#));
+        assert!(chunks[3]
+            .1
+            .contains(r#"["a2",3,1767323045000,null,"","","",[],null,null,"",1767323045000,1767323045000]"#));
         assert!(chunks[4].1.contains(r#"["t2","",null,1,null,null,null,null,"","",1767323045000,1767323045000]"#));
         assert!(chunks[5].1.starts_with(r#"[2,"settings",[{"pipeline":[{"id":"qualified""#));
         let back = decode_dataset(chunks.iter().map(|(_, j)| j), no_journal()).unwrap();
