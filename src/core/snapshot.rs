@@ -1066,9 +1066,7 @@ mod tests {
         assert!(chunks[5].1.starts_with(r#"[2,"settings",[{"pipeline":[{"id":"qualified""#));
         let back = decode_dataset(chunks.iter().map(|(_, j)| j), no_journal()).unwrap();
         let mut parts = back.to_parts();
-        for list in [&mut parts.deals] {
-            list.sort_by(|a, b| a.id.cmp(&b.id));
-        }
+        parts.deals.sort_by(|a, b| a.id.cmp(&b.id));
         parts.activities.sort_by(|a, b| a.id.cmp(&b.id));
         parts.tasks.sort_by(|a, b| a.id.cmp(&b.id));
         assert_eq!(parts, records);
