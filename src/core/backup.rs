@@ -137,7 +137,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 /// Writes the whole dataset as one backup file. Records are sorted by id, so
 /// the same data always gives the same payload bytes.
 pub fn export_backup(data: &Dataset, app_version: &str, exported_at: DateTime<Utc>) -> String {
-    fn by_id<'a, T>(records: &'a [T], id: impl Fn(&T) -> &str) -> Vec<&'a T> {
+    fn by_id<T>(records: &[T], id: impl Fn(&T) -> &str) -> Vec<&T> {
         let mut out: Vec<&T> = records.iter().collect();
         out.sort_unstable_by(|a, b| id(a).cmp(id(b)));
         out
