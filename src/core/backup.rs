@@ -5,34 +5,62 @@
 //! A backup is read completely and every check passes before anything is
 //! written: the caller gets either a [`Backup`] or a [`BackupError`] that names
 //! the record and field at fault.
+//!
+//! Format 1 held contacts and companies; format 2 adds deals, activities,
+//! tasks and the settings record. Every older format stays readable: a list a
+//! file does not have is empty, and a file without settings leaves the stored
+//! settings alone (see [`apply_import`]).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
-use super::dataset::Dataset;
+use super::changes::Change;
+use super::dataset::{Dataset, Records};
 use super::model::{Company, Contact};
-use super::validate::{validate_company, validate_contact, FieldError};
+use super::records::{Activity, Deal, Settings, Task};
+use super::validate::{
+    validate_activity, validate_company, validate_contact, validate_deal, validate_settings, validate_task, FieldError,
+};
 
 pub const FORMAT_NAME: &str = "crm-backup";
 /// The newest backup format this version writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The storage schema version the exported records belong to.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// How many record problems an error lists before summarising.
 const MAX_LISTED_PROBLEMS: usize = 10;
 
+/// How many records of each kind a file holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     pub contacts: usize,
     pub companies: usize,
+    pub deals: usize,
+    pub activities: usize,
+    pub tasks: usize,
+}
+
+/// Counts as a file states them: format-1 files have no counts for deals,
+/// activities and tasks, so each one is checked only when present.
+#[derive(Clone, Copy, Debug, Default, Deserialize)]
+struct StatedCounts {
+    contacts: Option<usize>,
+    companies: Option<usize>,
+    deals: Option<usize>,
+    activities: Option<usize>,
+    tasks: Option<usize>,
 }
 
 #[derive(Serialize)]
 struct PayloadOut<'a> {
     companies: Vec<&'a Company>,
     contacts: Vec<&'a Contact>,
+    deals: Vec<&'a Deal>,
+    activities: Vec<&'a Activity>,
+    tasks: Vec<&'a Task>,
+    settings: &'a Settings,
 }
 
 #[derive(Serialize)]
@@ -57,7 +85,7 @@ struct EnvelopeIn<'a> {
     app_version: Option<String>,
     #[serde(default)]
     exported_at: Option<DateTime<Utc>>,
-    counts: Option<Counts>,
+    counts: Option<StatedCounts>,
     payload_sha256: Option<String>,
     #[serde(borrow)]
     payload: Option<&'a RawValue>,
@@ -69,6 +97,14 @@ struct PayloadIn<'a> {
     companies: Vec<&'a RawValue>,
     #[serde(borrow, default)]
     contacts: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    deals: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    activities: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    tasks: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    settings: Option<&'a RawValue>,
 }
 
 /// Just enough of a record to name it in a message when the rest is broken.
@@ -82,6 +118,10 @@ struct RecordLabel {
     family_name: Option<String>,
     #[serde(default)]
     name: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    subject: Option<String>,
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -97,12 +137,27 @@ fn sha256_hex(bytes: &[u8]) -> String {
 /// Writes the whole dataset as one backup file. Records are sorted by id, so
 /// the same data always gives the same payload bytes.
 pub fn export_backup(data: &Dataset, app_version: &str, exported_at: DateTime<Utc>) -> String {
-    let mut companies: Vec<&Company> = data.companies().iter().collect();
-    companies.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut contacts: Vec<&Contact> = data.contacts().iter().collect();
-    contacts.sort_by(|a, b| a.id.cmp(&b.id));
-    let counts = Counts { contacts: contacts.len(), companies: companies.len() };
-    let payload = serde_json::to_string(&PayloadOut { companies, contacts }).expect("records serialise");
+    fn by_id<T>(records: &[T], id: impl Fn(&T) -> &str) -> Vec<&T> {
+        let mut out: Vec<&T> = records.iter().collect();
+        out.sort_unstable_by(|a, b| id(a).cmp(id(b)));
+        out
+    }
+    let payload = PayloadOut {
+        companies: by_id(data.companies(), |c| &c.id),
+        contacts: by_id(data.contacts(), |c| &c.id),
+        deals: by_id(data.deals().all(), |d| &d.id),
+        activities: by_id(data.activities().all(), |a| &a.id),
+        tasks: by_id(data.tasks().all(), |t| &t.id),
+        settings: data.settings(),
+    };
+    let counts = Counts {
+        contacts: payload.contacts.len(),
+        companies: payload.companies.len(),
+        deals: payload.deals.len(),
+        activities: payload.activities.len(),
+        tasks: payload.tasks.len(),
+    };
+    let payload = serde_json::to_string(&payload).expect("records serialise");
     let payload_sha256 = sha256_hex(payload.as_bytes());
     let raw = RawValue::from_string(payload).expect("serde_json wrote valid JSON");
     serde_json::to_string(&EnvelopeOut {
@@ -193,14 +248,22 @@ pub struct Backup {
     pub app_version: Option<String>,
     pub exported_at: Option<DateTime<Utc>>,
     pub data: Dataset,
+    /// Whether the file has a settings record (format 2 on); when it has
+    /// none, `data` holds the initial settings and an import keeps the
+    /// stored ones.
+    pub has_settings: bool,
     /// Things worth knowing that do not stop the import.
     pub warnings: Vec<String>,
 }
 
 fn label(kind: &str, index: usize, raw: &RawValue) -> String {
+    if kind == "settings" {
+        return kind.to_string();
+    }
     let l: RecordLabel = serde_json::from_str(raw.get()).unwrap_or_default();
-    let name = match (l.given_name, l.family_name, l.name) {
-        (_, _, Some(n)) if !n.is_empty() => n,
+    let title = [l.name, l.title, l.subject].into_iter().flatten().find(|n| !n.is_empty());
+    let name = match (l.given_name, l.family_name, title) {
+        (_, _, Some(n)) => n,
         (g, f, _) => [g.unwrap_or_default(), f.unwrap_or_default()]
             .iter()
             .filter(|s| !s.is_empty())
@@ -271,7 +334,7 @@ pub struct Envelope<'a> {
     schema_version: Option<u32>,
     app_version: Option<String>,
     exported_at: Option<DateTime<Utc>>,
-    counts: Option<Counts>,
+    counts: Option<StatedCounts>,
     stated_sha256: String,
     payload: &'a RawValue,
 }
@@ -325,46 +388,115 @@ struct PayloadFast {
     companies: Vec<Company>,
     #[serde(default)]
     contacts: Vec<Contact>,
+    #[serde(default)]
+    deals: Vec<Deal>,
+    #[serde(default)]
+    activities: Vec<Activity>,
+    #[serde(default)]
+    tasks: Vec<Task>,
+    #[serde(default)]
+    settings: Option<Settings>,
+}
+
+/// Compares stated counts with the lists' lengths.
+fn check_counts(counts: Option<StatedCounts>, found: Counts) -> Result<(), BackupError> {
+    let Some(stated) = counts else { return Ok(()) };
+    for (kind, stated, found) in [
+        ("contacts", stated.contacts, found.contacts),
+        ("companies", stated.companies, found.companies),
+        ("deals", stated.deals, found.deals),
+        ("activities", stated.activities, found.activities),
+        ("tasks", stated.tasks, found.tasks),
+    ] {
+        if stated.is_some_and(|n| n != found) {
+            return Err(BackupError::CountMismatch { kind, stated: stated.unwrap_or_default(), found });
+        }
+    }
+    Ok(())
 }
 
 /// Reads the records of a valid payload, or `None` if anything is wrong.
-fn read_valid_records(payload: &str, counts: Option<Counts>, today: NaiveDate) -> Option<(Vec<Company>, Vec<Contact>)> {
+fn read_valid_records(payload: &str, counts: Option<StatedCounts>, today: NaiveDate) -> Option<Records> {
     let p: PayloadFast = serde_json::from_str(payload).ok()?;
-    let counts_ok = counts.is_none_or(|c| c.companies == p.companies.len() && c.contacts == p.contacts.len());
-    let valid = counts_ok
+    let found = Counts {
+        contacts: p.contacts.len(),
+        companies: p.companies.len(),
+        deals: p.deals.len(),
+        activities: p.activities.len(),
+        tasks: p.tasks.len(),
+    };
+    let initial = Settings::default();
+    let settings = p.settings.as_ref().unwrap_or(&initial);
+    let valid = check_counts(counts, found).is_ok()
+        && p.settings.as_ref().is_none_or(|s| validate_settings(s).is_empty())
         && p.companies.iter().all(|c| validate_company(c).is_empty())
-        && p.contacts.iter().all(|c| validate_contact(c, today).is_empty());
-    valid.then_some((p.companies, p.contacts))
+        && p.contacts.iter().all(|c| validate_contact(c, today).is_empty())
+        && p.deals.iter().all(|d| validate_deal(d, settings).is_empty())
+        && p.activities.iter().all(|a| validate_activity(a).is_empty())
+        && p.tasks.iter().all(|t| validate_task(t).is_empty());
+    valid.then_some(Records {
+        companies: p.companies,
+        contacts: p.contacts,
+        deals: p.deals,
+        activities: p.activities,
+        tasks: p.tasks,
+        settings: p.settings,
+    })
 }
 
 /// Reads every record record by record, naming each problem's record.
-fn read_records(
-    payload: &str,
-    counts: Option<Counts>,
-    today: NaiveDate,
-) -> Result<(Vec<Company>, Vec<Contact>), BackupError> {
+fn read_records(payload: &str, counts: Option<StatedCounts>, today: NaiveDate) -> Result<Records, BackupError> {
     let raws: PayloadIn = serde_json::from_str(payload).map_err(|_| BackupError::NotABackup {
-        detail: "its \"payload\" is not an object with \"contacts\" and \"companies\" lists".into(),
+        detail: "its \"payload\" is not an object of record lists (\"contacts\", \"companies\", …)".into(),
     })?;
-    if let Some(counts) = counts {
-        for (kind, stated, found) in
-            [("contacts", counts.contacts, raws.contacts.len()), ("companies", counts.companies, raws.companies.len())]
-        {
-            if stated != found {
-                return Err(BackupError::CountMismatch { kind, stated, found });
-            }
-        }
-    }
+    let found = Counts {
+        contacts: raws.contacts.len(),
+        companies: raws.companies.len(),
+        deals: raws.deals.len(),
+        activities: raws.activities.len(),
+        tasks: raws.tasks.len(),
+    };
+    check_counts(counts, found)?;
     let mut problems = Vec::new();
     let mut total = 0;
+    let settings: Option<Settings> = match raws.settings {
+        Some(raw) => parse_records("settings", &[raw], validate_settings, &mut problems, &mut total).pop(),
+        None => None,
+    };
+    let stages = settings.clone().unwrap_or_default();
     let companies: Vec<Company> =
         parse_records("companies", &raws.companies, validate_company, &mut problems, &mut total);
     let contacts: Vec<Contact> =
         parse_records("contacts", &raws.contacts, |c| validate_contact(c, today), &mut problems, &mut total);
+    let deals: Vec<Deal> =
+        parse_records("deals", &raws.deals, |d| validate_deal(d, &stages), &mut problems, &mut total);
+    let activities: Vec<Activity> =
+        parse_records("activities", &raws.activities, validate_activity, &mut problems, &mut total);
+    let tasks: Vec<Task> = parse_records("tasks", &raws.tasks, validate_task, &mut problems, &mut total);
     if total > 0 {
         return Err(BackupError::InvalidRecords { problems, total });
     }
-    Ok((companies, contacts))
+    Ok(Records { companies, contacts, deals, activities, tasks, settings })
+}
+
+/// How many deals, activities and tasks link to a contact, company or deal
+/// that `data` does not hold.
+fn dangling_links(data: &Dataset) -> usize {
+    let contact = |id: &String| data.contact(id).is_none();
+    let company = |id: &Option<String>| id.as_deref().is_some_and(|id| data.company(id).is_none());
+    let deal = |id: &Option<String>| id.as_deref().is_some_and(|id| data.deals().get(id).is_none());
+    let deals = data.deals().all().iter().filter(|d| d.contact_ids.iter().any(contact) || company(&d.company_id));
+    let activities = data
+        .activities()
+        .all()
+        .iter()
+        .filter(|a| a.contact_ids.iter().any(contact) || company(&a.company_id) || deal(&a.deal_id));
+    let tasks = data
+        .tasks()
+        .all()
+        .iter()
+        .filter(|t| t.contact_id.as_ref().is_some_and(contact) || company(&t.company_id) || deal(&t.deal_id));
+    deals.count() + activities.count() + tasks.count()
 }
 
 /// Second step of reading a backup: compares the payload's checksum (lower-
@@ -375,12 +507,12 @@ pub fn check_backup(env: Envelope<'_>, payload_sha256: &str, today: NaiveDate) -
         return Err(BackupError::ChecksumMismatch);
     }
     let payload = env.payload.get();
-    let (companies, contacts) = match read_valid_records(payload, env.counts, today) {
+    let records = match read_valid_records(payload, env.counts, today) {
         Some(records) => records,
         None => read_records(payload, env.counts, today)?,
     };
-    let data =
-        Dataset::from_records(companies, contacts).map_err(|d| BackupError::DuplicateId { kind: d.kind, id: d.id })?;
+    let has_settings = records.settings.is_some();
+    let data = Dataset::from_parts(records).map_err(|d| BackupError::DuplicateId { kind: d.kind, id: d.id })?;
     let dangling =
         data.contacts().iter().filter(|c| c.company_id.as_deref().is_some_and(|id| data.company(id).is_none())).count();
     let mut warnings = Vec::new();
@@ -389,12 +521,19 @@ pub fn check_backup(env: Envelope<'_>, payload_sha256: &str, today: NaiveDate) -
             "{dangling} contact(s) link to a company that is not in the file; the link is kept and shows as unknown unless that company is already stored"
         ));
     }
+    let dangling = dangling_links(&data);
+    if dangling > 0 {
+        warnings.push(format!(
+            "{dangling} deal(s), activities or task(s) link to a contact, company or deal that is not in the file; the links are kept"
+        ));
+    }
     Ok(Backup {
         format_version: env.format_version,
         schema_version: env.schema_version,
         app_version: env.app_version,
         exported_at: env.exported_at,
         data,
+        has_settings,
         warnings,
     })
 }
@@ -436,6 +575,12 @@ pub struct KindPlan {
 pub struct ImportPlan {
     pub contacts: KindPlan,
     pub companies: KindPlan,
+    pub deals: KindPlan,
+    pub activities: KindPlan,
+    pub tasks: KindPlan,
+    /// One record: `updated` 1 when the file's settings replace the stored
+    /// ones, `unchanged` 1 when they do not, all 0 when the file has none.
+    pub settings: KindPlan,
 }
 
 fn plan_kind<'a, T: 'a>(
@@ -468,39 +613,94 @@ fn plan_kind<'a, T: 'a>(
 
 /// Counts what importing `backup` into `stored` would change.
 pub fn plan_import(stored: &Dataset, backup: &Backup, mode: ImportMode) -> ImportPlan {
+    let file = &backup.data;
+    let settings = if backup.has_settings {
+        plan_kind(std::iter::once(file.settings()), 1, |_: &Settings| Some(stored.settings()), |s| s.updated, mode)
+    } else {
+        KindPlan::default()
+    };
     ImportPlan {
         contacts: plan_kind(
-            backup.data.contacts().iter(),
+            file.contacts().iter(),
             stored.contacts().len(),
             |c: &Contact| stored.contact(&c.id),
             |c| c.updated,
             mode,
         ),
         companies: plan_kind(
-            backup.data.companies().iter(),
+            file.companies().iter(),
             stored.companies().len(),
             |c: &Company| stored.company(&c.id),
             |c| c.updated,
             mode,
         ),
+        deals: plan_kind(
+            file.deals().all().iter(),
+            stored.deals().len(),
+            |d: &Deal| stored.deals().get(&d.id),
+            |d| d.updated,
+            mode,
+        ),
+        activities: plan_kind(
+            file.activities().all().iter(),
+            stored.activities().len(),
+            |a: &Activity| stored.activities().get(&a.id),
+            |a| a.updated,
+            mode,
+        ),
+        tasks: plan_kind(
+            file.tasks().all().iter(),
+            stored.tasks().len(),
+            |t: &Task| stored.tasks().get(&t.id),
+            |t| t.updated,
+            mode,
+        ),
+        settings,
     }
 }
 
-/// The dataset after the import.
+/// The dataset after the import. Settings follow the records' rule (replace:
+/// the file's; merge: the newer), except that a file without settings
+/// (format 1) keeps the stored ones.
 pub fn apply_import(stored: &Dataset, backup: &Backup, mode: ImportMode) -> Dataset {
+    let file = &backup.data;
     match mode {
-        ImportMode::Replace => backup.data.clone(),
+        ImportMode::Replace => {
+            let mut out = file.clone();
+            if !backup.has_settings {
+                out.apply(&Change::PutSettings { record: stored.settings().clone() });
+            }
+            out
+        }
         ImportMode::Merge => {
             let mut out = stored.clone();
-            for c in backup.data.companies() {
+            for c in file.companies() {
                 if out.company(&c.id).is_none_or(|s| c.updated > s.updated) {
                     out.put_company(c.clone());
                 }
             }
-            for c in backup.data.contacts() {
+            for c in file.contacts() {
                 if out.contact(&c.id).is_none_or(|s| c.updated > s.updated) {
                     out.put_contact(c.clone());
                 }
+            }
+            for d in file.deals().all() {
+                if out.deals().get(&d.id).is_none_or(|s| d.updated > s.updated) {
+                    out.apply(&Change::PutDeal { record: d.clone() });
+                }
+            }
+            for a in file.activities().all() {
+                if out.activities().get(&a.id).is_none_or(|s| a.updated > s.updated) {
+                    out.apply(&Change::PutActivity { record: a.clone() });
+                }
+            }
+            for t in file.tasks().all() {
+                if out.tasks().get(&t.id).is_none_or(|s| t.updated > s.updated) {
+                    out.apply(&Change::PutTask { record: t.clone() });
+                }
+            }
+            if backup.has_settings && file.settings().updated > out.settings().updated {
+                out.apply(&Change::PutSettings { record: file.settings().clone() });
             }
             out
         }

@@ -9,7 +9,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::ids::is_uuid;
-use super::model::{Address, Company, Contact};
+use super::model::{Address, Company, Contact, LifecycleStage};
+use super::records::{Activity, Deal, DealStatus, Settings, Task, TAG_COLOURS};
 use super::text::collapse_spaces;
 
 /// One problem with one field of a record.
@@ -35,6 +36,31 @@ pub const MSG_NEED_NAME: &str = "Enter a name or an email address";
 pub const MSG_EMAIL: &str = "Enter an email address like name@example.com";
 pub const MSG_PHONE: &str = "Enter a phone number with 4 to 20 digits, using only digits, spaces and + ( ) - . /";
 pub const MSG_DOMAIN: &str = "Enter a web domain like example.com";
+pub const MSG_NEED_TITLE: &str = "Enter a title";
+pub const MSG_UPDATED: &str = "The update time is before the creation time";
+pub const MSG_CURRENCY: &str = "Use a three-letter currency code in capitals, such as EUR or USD";
+pub const MSG_COUNTRY: &str = "Use a two-letter country code such as GB or DE";
+pub const MSG_AMOUNT: &str = "The amount cannot be negative";
+pub const MSG_PROBABILITY: &str = "Enter a probability from 0 to 100";
+pub const MSG_STAGE: &str = "Choose a stage of the pipeline";
+pub const MSG_CLOSED_NEEDED: &str = "A won or lost deal needs the time it was closed";
+pub const MSG_CLOSED_OPEN: &str = "An open deal has no closing time";
+pub const MSG_CLOSED_BEFORE: &str = "The closing time is before the creation time";
+pub const MSG_DURATION: &str = "Enter a duration from 1 to 1,440 minutes (24 hours)";
+pub const MSG_NO_DURATION: &str = "Only calls and meetings have a duration";
+pub const MSG_EMPTY_NOTE: &str = "Write something in the note";
+pub const MSG_CADENCE: &str = "Enter a number of days from 1 to 3,650";
+pub const MSG_DATE_LABEL: &str = "Say what the date is, such as \"Work anniversary\"";
+pub const MSG_HISTORY_ORDER: &str = "Stage changes must be in time order";
+pub const MSG_NEED_STAGES: &str = "The pipeline needs at least one stage";
+pub const MSG_STAGE_ID: &str = "Each stage needs its own id";
+pub const MSG_STAGE_NAME: &str = "Give each stage its own name";
+pub const MSG_TAG_COLOUR: &str = "Choose one of the tag colours";
+pub const MSG_WON_STAGE: &str = "Winning a deal moves people to conversion or retention";
+/// The maximum duration of an activity, in minutes.
+pub const MAX_DURATION_MIN: u32 = 24 * 60;
+/// The longest keep-in-touch cadence, in days (ten years).
+pub const MAX_CADENCE_DAYS: u32 = 3650;
 
 /// Trims text fields, collapses spaces in one-line fields and drops empty rows.
 pub fn tidy_contact(c: &mut Contact) {
@@ -129,6 +155,17 @@ pub fn validate_contact(c: &Contact, today: NaiveDate) -> Vec<FieldError> {
         }
     }
     check_tags(&c.tags, &mut errs);
+    check_len("owner", &c.owner, MAX_NAME_LEN, &mut errs);
+    if c.cadence_days.is_some_and(|d| !(1..=MAX_CADENCE_DAYS).contains(&d)) {
+        errs.push(FieldError::new("cadence_days", MSG_CADENCE));
+    }
+    for (i, d) in c.important_dates.iter().enumerate() {
+        if d.label.trim().is_empty() {
+            errs.push(FieldError::new(format!("important_dates[{i}].label"), MSG_DATE_LABEL));
+        }
+        check_len(&format!("important_dates[{i}].label"), &d.label, MAX_NAME_LEN, &mut errs);
+    }
+    check_history(&c.stage_history, &mut errs);
     if let Some(b) = c.birthday {
         if b > today {
             errs.push(FieldError::new("birthday", "A birthday cannot be in the future"));
@@ -137,7 +174,7 @@ pub fn validate_contact(c: &Contact, today: NaiveDate) -> Vec<FieldError> {
         }
     }
     if c.updated < c.created {
-        errs.push(FieldError::new("updated", "The update time is before the creation time"));
+        errs.push(FieldError::new("updated", MSG_UPDATED));
     }
     errs
 }
@@ -159,10 +196,180 @@ pub fn validate_company(c: &Company) -> Vec<FieldError> {
         check_address("address", a, &mut errs);
     }
     check_tags(&c.tags, &mut errs);
+    check_len("owner", &c.owner, MAX_NAME_LEN, &mut errs);
+    check_history(&c.stage_history, &mut errs);
     if c.updated < c.created {
-        errs.push(FieldError::new("updated", "The update time is before the creation time"));
+        errs.push(FieldError::new("updated", MSG_UPDATED));
     }
     errs
+}
+
+/// Every problem with a deal; empty when it can be saved. Its stage must be
+/// one of `settings.pipeline`.
+pub fn validate_deal(d: &Deal, settings: &Settings) -> Vec<FieldError> {
+    let mut errs = Vec::new();
+    check_id(&d.id, &mut errs);
+    if d.title.trim().is_empty() {
+        errs.push(FieldError::new("title", MSG_NEED_TITLE));
+    }
+    check_len("title", &d.title, MAX_NAME_LEN, &mut errs);
+    if d.company_id.as_deref().is_some_and(|id| !is_uuid(id)) {
+        errs.push(FieldError::new("company_id", "Choose a company from the list"));
+    }
+    for (i, id) in d.contact_ids.iter().enumerate() {
+        if !is_uuid(id) {
+            errs.push(FieldError::new(format!("contact_ids[{i}]"), "Choose contacts from the list"));
+        }
+    }
+    if d.amount_cents < 0 {
+        errs.push(FieldError::new("amount_cents", MSG_AMOUNT));
+    }
+    if !is_currency(&d.currency) {
+        errs.push(FieldError::new("currency", MSG_CURRENCY));
+    }
+    if settings.stage(&d.stage).is_none() {
+        errs.push(FieldError::new("stage", MSG_STAGE));
+    }
+    if d.probability > 100 {
+        errs.push(FieldError::new("probability", MSG_PROBABILITY));
+    }
+    check_len("owner", &d.owner, MAX_NAME_LEN, &mut errs);
+    check_len("lost_reason", &d.lost_reason, MAX_NAME_LEN, &mut errs);
+    check_tags(&d.tags, &mut errs);
+    check_len("notes", &d.notes, MAX_NOTES_LEN, &mut errs);
+    match (d.status, d.closed) {
+        (DealStatus::Open, Some(_)) => errs.push(FieldError::new("closed", MSG_CLOSED_OPEN)),
+        (DealStatus::Won | DealStatus::Lost, None) => errs.push(FieldError::new("closed", MSG_CLOSED_NEEDED)),
+        (_, Some(closed)) if closed < d.created => errs.push(FieldError::new("closed", MSG_CLOSED_BEFORE)),
+        _ => {}
+    }
+    if d.updated < d.created {
+        errs.push(FieldError::new("updated", MSG_UPDATED));
+    }
+    errs
+}
+
+/// Every problem with an activity; empty when it can be saved.
+pub fn validate_activity(a: &Activity) -> Vec<FieldError> {
+    let mut errs = Vec::new();
+    check_id(&a.id, &mut errs);
+    match a.duration_min {
+        Some(_) if !a.kind.has_duration() => errs.push(FieldError::new("duration_min", MSG_NO_DURATION)),
+        Some(m) if !(1..=MAX_DURATION_MIN).contains(&m) => errs.push(FieldError::new("duration_min", MSG_DURATION)),
+        _ => {}
+    }
+    check_len("outcome", &a.outcome, MAX_NAME_LEN, &mut errs);
+    check_len("subject", &a.subject, MAX_NAME_LEN, &mut errs);
+    check_len("body", &a.body, MAX_NOTES_LEN, &mut errs);
+    if a.kind == super::records::ActivityKind::Note && a.subject.trim().is_empty() && a.body.trim().is_empty() {
+        errs.push(FieldError::new("body", MSG_EMPTY_NOTE));
+    }
+    for (i, id) in a.contact_ids.iter().enumerate() {
+        if !is_uuid(id) {
+            errs.push(FieldError::new(format!("contact_ids[{i}]"), "Choose contacts from the list"));
+        }
+    }
+    check_links(a.company_id.as_deref(), a.deal_id.as_deref(), &mut errs);
+    check_len("owner", &a.owner, MAX_NAME_LEN, &mut errs);
+    if a.updated < a.created {
+        errs.push(FieldError::new("updated", MSG_UPDATED));
+    }
+    errs
+}
+
+/// Every problem with a task; empty when it can be saved.
+pub fn validate_task(t: &Task) -> Vec<FieldError> {
+    let mut errs = Vec::new();
+    check_id(&t.id, &mut errs);
+    if t.title.trim().is_empty() {
+        errs.push(FieldError::new("title", MSG_NEED_TITLE));
+    }
+    check_len("title", &t.title, MAX_NAME_LEN, &mut errs);
+    if t.contact_id.as_deref().is_some_and(|id| !is_uuid(id)) {
+        errs.push(FieldError::new("contact_id", "Choose a contact from the list"));
+    }
+    check_links(t.company_id.as_deref(), t.deal_id.as_deref(), &mut errs);
+    check_len("owner", &t.owner, MAX_NAME_LEN, &mut errs);
+    check_len("notes", &t.notes, MAX_NOTES_LEN, &mut errs);
+    if t.updated < t.created {
+        errs.push(FieldError::new("updated", MSG_UPDATED));
+    }
+    errs
+}
+
+/// Every problem with the settings; empty when they can be saved.
+pub fn validate_settings(s: &Settings) -> Vec<FieldError> {
+    let mut errs = Vec::new();
+    if s.pipeline.is_empty() {
+        errs.push(FieldError::new("pipeline", MSG_NEED_STAGES));
+    }
+    for (i, stage) in s.pipeline.iter().enumerate() {
+        let earlier = &s.pipeline[..i];
+        if stage.id.trim().is_empty() || earlier.iter().any(|e| e.id == stage.id) {
+            errs.push(FieldError::new(format!("pipeline[{i}].id"), MSG_STAGE_ID));
+        }
+        let name = stage.name.trim();
+        if name.is_empty() || earlier.iter().any(|e| e.name.trim().to_lowercase() == name.to_lowercase()) {
+            errs.push(FieldError::new(format!("pipeline[{i}].name"), MSG_STAGE_NAME));
+        }
+        check_len(&format!("pipeline[{i}].name"), &stage.name, MAX_NAME_LEN, &mut errs);
+        if stage.probability > 100 {
+            errs.push(FieldError::new(format!("pipeline[{i}].probability"), MSG_PROBABILITY));
+        }
+    }
+    for (i, tag) in s.tags.iter().enumerate() {
+        if !is_tag(&tag.name) {
+            errs.push(FieldError::new(format!("tags[{i}].name"), msg_tag()));
+        }
+        if !TAG_COLOURS.contains(&tag.colour.as_str()) {
+            errs.push(FieldError::new(format!("tags[{i}].colour"), MSG_TAG_COLOUR));
+        }
+    }
+    if !matches!(s.won_stage, LifecycleStage::Conversion | LifecycleStage::Retention) {
+        errs.push(FieldError::new("won_stage", MSG_WON_STAGE));
+    }
+    if !is_currency(&s.currency) {
+        errs.push(FieldError::new("currency", MSG_CURRENCY));
+    }
+    if !s.default_country.is_empty() && !is_country(&s.default_country) {
+        errs.push(FieldError::new("default_country", MSG_COUNTRY));
+    }
+    errs
+}
+
+/// An ISO 4217-shaped code: three upper-case ASCII letters.
+pub fn is_currency(s: &str) -> bool {
+    s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn is_country(s: &str) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn is_tag(t: &str) -> bool {
+    !t.trim().is_empty() && !t.contains(',') && t.chars().count() <= MAX_TAG_LEN
+}
+
+fn msg_tag() -> String {
+    format!("A tag has 1 to {MAX_TAG_LEN} characters and no comma")
+}
+
+fn check_links(company_id: Option<&str>, deal_id: Option<&str>, errs: &mut Vec<FieldError>) {
+    if company_id.is_some_and(|id| !is_uuid(id)) {
+        errs.push(FieldError::new("company_id", "Choose a company from the list"));
+    }
+    if deal_id.is_some_and(|id| !is_uuid(id)) {
+        errs.push(FieldError::new("deal_id", "Choose a deal from the list"));
+    }
+}
+
+/// Stage changes are oldest first (equal times are allowed).
+fn check_history(history: &[super::model::StageChange], errs: &mut Vec<FieldError>) {
+    for (i, pair) in history.windows(2).enumerate() {
+        if pair[1].at < pair[0].at {
+            errs.push(FieldError::new(format!("stage_history[{}].at", i + 1), MSG_HISTORY_ORDER));
+        }
+    }
 }
 
 fn check_id(id: &str, errs: &mut Vec<FieldError>) {
@@ -179,11 +386,8 @@ fn check_len(field: &str, value: &str, max: usize, errs: &mut Vec<FieldError>) {
 
 fn check_tags(tags: &[String], errs: &mut Vec<FieldError>) {
     for (i, t) in tags.iter().enumerate() {
-        if t.trim().is_empty() || t.contains(',') || t.chars().count() > MAX_TAG_LEN {
-            errs.push(FieldError::new(
-                format!("tags[{i}]"),
-                format!("A tag has 1 to {MAX_TAG_LEN} characters and no comma"),
-            ));
+        if !is_tag(t) {
+            errs.push(FieldError::new(format!("tags[{i}]"), msg_tag()));
         }
     }
 }
@@ -194,10 +398,8 @@ fn check_address(prefix: &str, a: &Address, errs: &mut Vec<FieldError>) {
     {
         check_len(&format!("{prefix}.{name}"), value, MAX_NAME_LEN, errs);
     }
-    let country_ok =
-        a.country.is_empty() || (a.country.len() == 2 && a.country.bytes().all(|b| b.is_ascii_uppercase()));
-    if !country_ok {
-        errs.push(FieldError::new(format!("{prefix}.country"), "Use a two-letter country code such as GB or DE"));
+    if !a.country.is_empty() && !is_country(&a.country) {
+        errs.push(FieldError::new(format!("{prefix}.country"), MSG_COUNTRY));
     }
 }
 
@@ -242,8 +444,9 @@ pub fn is_phone(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Email, EmailKind, Phone, PhoneKind};
-    use chrono::{TimeZone, Utc};
+    use crate::core::model::{Email, EmailKind, ImportantDate, Phone, PhoneKind, StageChange};
+    use crate::core::records::{ActivityKind, TagColour};
+    use chrono::{DateTime, Duration, TimeZone, Utc};
 
     const ID: &str = "0b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b";
 
@@ -357,6 +560,174 @@ mod tests {
         assert_eq!(fields(&validate_company(&c)), ["domain"]);
         c.domain = "acme.com".into();
         assert!(validate_company(&c).is_empty());
+    }
+
+    #[test]
+    fn contact_cadence_dates_and_history() {
+        let mut c = contact();
+        c.cadence_days = Some(0);
+        c.important_dates.push(ImportantDate { label: " ".into(), date: today() });
+        let t = c.created;
+        c.stage_history = vec![
+            StageChange { from: None, to: LifecycleStage::Reach, at: t },
+            StageChange { from: Some(LifecycleStage::Reach), to: LifecycleStage::Acquisition, at: t },
+            StageChange {
+                from: Some(LifecycleStage::Acquisition),
+                to: LifecycleStage::Lost,
+                at: t - Duration::seconds(1),
+            },
+        ];
+        let errs = validate_contact(&c, today());
+        assert_eq!(fields(&errs), ["cadence_days", "important_dates[0].label", "stage_history[2].at"]);
+        assert_eq!(errs[0].message, MSG_CADENCE);
+        assert_eq!(errs[2].message, MSG_HISTORY_ORDER);
+        c.cadence_days = Some(3650);
+        c.important_dates[0].label = "Work anniversary".into();
+        c.stage_history.pop();
+        assert!(validate_contact(&c, today()).is_empty());
+        c.cadence_days = Some(3651);
+        assert_eq!(fields(&validate_contact(&c, today())), ["cadence_days"]);
+    }
+
+    fn t0() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap()
+    }
+
+    fn deal() -> (Deal, Settings) {
+        let s = Settings::initial(t0());
+        let mut d = Deal::blank(ID.into(), &s.pipeline[1], "EUR", t0());
+        d.title = "Roof".into();
+        (d, s)
+    }
+
+    #[test]
+    fn a_titled_deal_in_a_known_stage_is_valid() {
+        let (d, s) = deal();
+        assert!(validate_deal(&d, &s).is_empty());
+    }
+
+    #[test]
+    fn deal_rules() {
+        let (mut d, s) = deal();
+        d.id = "D1".into();
+        d.title = "  ".into();
+        d.amount_cents = -1;
+        d.currency = "eur".into();
+        d.stage = "gone".into();
+        d.probability = 101;
+        d.contact_ids = vec![ID.into(), "x".into()];
+        let errs = validate_deal(&d, &s);
+        assert_eq!(
+            fields(&errs),
+            ["id", "title", "contact_ids[1]", "amount_cents", "currency", "stage", "probability"]
+        );
+        assert_eq!(errs[4].message, MSG_CURRENCY);
+        assert_eq!(errs[5].message, MSG_STAGE);
+        let (mut d, s) = deal();
+        d.currency = "EURO".into();
+        d.title = "x".repeat(201);
+        assert_eq!(fields(&validate_deal(&d, &s)), ["title", "currency"]);
+    }
+
+    #[test]
+    fn a_deal_is_closed_exactly_when_won_or_lost() {
+        let (mut d, s) = deal();
+        d.status = DealStatus::Won;
+        assert_eq!(validate_deal(&d, &s)[0].message, MSG_CLOSED_NEEDED);
+        d.closed = Some(t0() + Duration::days(3));
+        assert!(validate_deal(&d, &s).is_empty());
+        d.status = DealStatus::Lost;
+        d.lost_reason = "Price".into();
+        assert!(validate_deal(&d, &s).is_empty());
+        d.closed = Some(t0() - Duration::days(1));
+        assert_eq!(validate_deal(&d, &s)[0].message, MSG_CLOSED_BEFORE);
+        d.status = DealStatus::Open;
+        d.closed = Some(t0());
+        assert_eq!(validate_deal(&d, &s)[0].message, MSG_CLOSED_OPEN);
+        // A lost reason on an open deal is allowed (it may be reopened).
+        d.closed = None;
+        assert!(validate_deal(&d, &s).is_empty());
+    }
+
+    #[test]
+    fn activity_rules() {
+        let mut a = Activity::blank(ID.into(), ActivityKind::Call, t0());
+        assert!(validate_activity(&a).is_empty());
+        a.duration_min = Some(1440);
+        assert!(validate_activity(&a).is_empty());
+        a.duration_min = Some(1441);
+        assert_eq!(fields(&validate_activity(&a)), ["duration_min"]);
+        a.duration_min = Some(0);
+        assert_eq!(validate_activity(&a)[0].message, MSG_DURATION);
+        a.kind = ActivityKind::Email;
+        a.duration_min = Some(10);
+        assert_eq!(validate_activity(&a)[0].message, MSG_NO_DURATION);
+        a.duration_min = None;
+        a.kind = ActivityKind::Note;
+        assert_eq!(fields(&validate_activity(&a)), ["body"]);
+        assert_eq!(validate_activity(&a)[0].message, MSG_EMPTY_NOTE);
+        a.body = "Prefers email".into();
+        assert!(validate_activity(&a).is_empty());
+        a.subject = "s".repeat(201);
+        a.deal_id = Some("d1".into());
+        a.updated = t0() - Duration::seconds(1);
+        assert_eq!(fields(&validate_activity(&a)), ["subject", "deal_id", "updated"]);
+    }
+
+    #[test]
+    fn task_rules() {
+        let mut t = Task::blank(ID.into(), t0());
+        assert_eq!(fields(&validate_task(&t)), ["title"]);
+        assert_eq!(validate_task(&t)[0].message, MSG_NEED_TITLE);
+        t.title = "Send the quote".into();
+        assert!(validate_task(&t).is_empty());
+        t.contact_id = Some("c".into());
+        assert_eq!(fields(&validate_task(&t)), ["contact_id"]);
+    }
+
+    #[test]
+    fn the_initial_settings_are_valid() {
+        assert!(validate_settings(&Settings::initial(t0())).is_empty());
+    }
+
+    #[test]
+    fn settings_rules() {
+        let mut s = Settings::initial(t0());
+        s.pipeline[1].id = "qualified".into();
+        s.pipeline[2].name = " QUALIFIED ".into();
+        s.pipeline[3].id = "".into();
+        s.pipeline[3].name = "".into();
+        s.pipeline[4].probability = 101;
+        s.tags = vec![
+            TagColour { name: "vip".into(), colour: "pink".into() },
+            TagColour { name: "a,b".into(), colour: "teal".into() },
+        ];
+        s.won_stage = LifecycleStage::Loyalty;
+        s.currency = "€".into();
+        s.default_country = "gb".into();
+        let errs = validate_settings(&s);
+        assert_eq!(
+            fields(&errs),
+            [
+                "pipeline[1].id",
+                "pipeline[2].name",
+                "pipeline[3].id",
+                "pipeline[3].name",
+                "pipeline[4].probability",
+                "tags[0].colour",
+                "tags[1].name",
+                "won_stage",
+                "currency",
+                "default_country"
+            ]
+        );
+        assert_eq!(errs[1].message, MSG_STAGE_NAME);
+        assert_eq!(errs[5].message, MSG_TAG_COLOUR);
+        s.pipeline.clear();
+        assert_eq!(validate_settings(&s)[0].field, "pipeline");
+        s = Settings::initial(t0());
+        s.won_stage = LifecycleStage::Retention;
+        assert!(validate_settings(&s).is_empty());
     }
 
     #[test]

@@ -1,5 +1,8 @@
 use super::*;
-use crate::core::model::{Address, AddressKind, Email, EmailKind, LifecycleStage, Phone, PhoneKind};
+use crate::core::model::{
+    Address, AddressKind, Email, EmailKind, ImportantDate, LeadStatus, LifecycleStage, Phone, PhoneKind, StageChange,
+};
+use crate::core::records::{ActivityKind, DealStatus, PipelineStage, Priority, TagColour};
 use chrono::TimeZone;
 use proptest::prelude::*;
 
@@ -39,15 +42,17 @@ fn export_has_the_documented_envelope() {
     let file = export_backup(&sample(), "0.1.0", at(20));
     let v: serde_json::Value = serde_json::from_str(&file).unwrap();
     assert_eq!(v["format"], "crm-backup");
-    assert_eq!(v["format_version"], 1);
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["format_version"], 2);
+    assert_eq!(v["schema_version"], 3);
     assert_eq!(v["app_version"], "0.1.0");
     assert_eq!(v["exported_at"], "2026-03-20T12:00:00Z");
     assert_eq!(v["counts"]["contacts"], 2);
     assert_eq!(v["counts"]["companies"], 1);
     // Sorted by id whatever the order in memory.
     assert_eq!(v["payload"]["contacts"][0]["id"], ID_A);
-    assert!(file.starts_with(r#"{"format":"crm-backup","format_version":1,"#));
+    assert!(file.starts_with(r#"{"format":"crm-backup","format_version":2,"schema_version":3,"#));
+    assert_eq!(v["counts"]["deals"], 0);
+    assert_eq!(v["payload"]["settings"]["currency"], "EUR");
     // The checksum is over the payload bytes as written.
     let payload = payload_of(&file).strip_prefix("\"payload\":").unwrap().strip_suffix('}').unwrap();
     assert_eq!(v["payload_sha256"], sha256_hex(payload.as_bytes()));
@@ -94,8 +99,8 @@ fn rejects_garbage_with_clear_reasons() {
     assert!(matches!(parse_backup("[1,2]", today()), Err(BackupError::NotABackup { .. })));
     let err = parse_backup(r#"{"hello":1}"#, today()).unwrap_err();
     assert!(err.to_string().contains("not a CRM backup"), "{err}");
-    let newer = good.replacen("\"format_version\":1", "\"format_version\":2", 1);
-    assert_eq!(parse_backup(&newer, today()).unwrap_err(), BackupError::NewerFormat { found: 2 });
+    let newer = good.replacen("\"format_version\":2", "\"format_version\":3", 1);
+    assert_eq!(parse_backup(&newer, today()).unwrap_err(), BackupError::NewerFormat { found: 3 });
     let tampered = good.replacen("Jane", "Joan", 1);
     let err = parse_backup(&tampered, today()).unwrap_err();
     assert_eq!(err, BackupError::ChecksumMismatch);
@@ -202,6 +207,210 @@ fn merge_keeps_the_newer_record_and_stored_extras() {
     assert_eq!(apply_import(&stored, &backup, ImportMode::Replace).contacts().len(), 1);
 }
 
+const ID_DEAL: &str = "4b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b";
+const ID_CALL: &str = "5b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b";
+const ID_TASK: &str = "6b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b";
+const ID_GONE: &str = "7b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b";
+
+/// The sample with every kind of record and every field set somewhere.
+fn full() -> Dataset {
+    let mut parts = sample().to_parts();
+    let mut settings = Settings::initial(at(5));
+    settings.pipeline.push(PipelineStage { id: "vertrag".into(), name: "Vertrag ✍".into(), probability: 90 });
+    settings.tags = vec![TagColour { name: "vip".into(), colour: "purple".into() }];
+    settings.won_stage = LifecycleStage::Retention;
+    settings.default_country = "DE".into();
+    let a = parts.contacts.iter_mut().find(|c| c.id == ID_A).unwrap();
+    a.lifecycle_stage = LifecycleStage::Acquisition;
+    a.lead_status = Some(LeadStatus::AttemptingContact);
+    a.stage_history = vec![
+        StageChange { from: None, to: LifecycleStage::Reach, at: at(2) },
+        StageChange { from: Some(LifecycleStage::Reach), to: LifecycleStage::Acquisition, at: at(3) },
+    ];
+    a.important_dates =
+        vec![ImportantDate { label: "Jubiläum 🎉".into(), date: NaiveDate::from_ymd_opt(2015, 4, 1).unwrap() }];
+    a.cadence_days = Some(14);
+    a.owner = "Åsa".into();
+    a.updated = at(3);
+    parts.companies[0].owner = "Åsa".into();
+    parts.companies[0].stage_history = vec![StageChange { from: None, to: LifecycleStage::Reach, at: at(1) }];
+    let mut deal = Deal::blank(ID_DEAL.into(), &settings.pipeline[5], "EUR", at(4));
+    deal.title = "Flottenvertrag \"Nord\"".into();
+    deal.company_id = Some(ID_CO.into());
+    deal.contact_ids = vec![ID_A.into(), ID_GONE.into()];
+    deal.amount_cents = 4_500_000;
+    deal.expected_close = NaiveDate::from_ymd_opt(2026, 4, 30);
+    deal.owner = "Åsa".into();
+    deal.status = DealStatus::Won;
+    deal.closed = Some(at(6));
+    deal.lost_reason = "Price".into();
+    deal.tags = vec!["vip".into()];
+    deal.notes = "Zwei\nZeilen".into();
+    deal.updated = at(6);
+    let mut call = Activity::blank(ID_CALL.into(), ActivityKind::Call, at(5));
+    call.duration_min = Some(12);
+    call.outcome = "Left voicemail".into();
+    call.subject = "Rückruf 📞".into();
+    call.body = "Bitte zurückrufen".into();
+    call.contact_ids = vec![ID_A.into()];
+    call.company_id = Some(ID_CO.into());
+    call.deal_id = Some(ID_DEAL.into());
+    call.owner = "Åsa".into();
+    let mut task = Task::blank(ID_TASK.into(), at(5));
+    task.title = "Angebot schicken".into();
+    task.due = NaiveDate::from_ymd_opt(2026, 3, 9);
+    task.priority = Priority::High;
+    task.done_at = Some(at(7));
+    task.contact_id = Some(ID_B.into());
+    task.deal_id = Some(ID_DEAL.into());
+    task.owner = "Åsa".into();
+    task.notes = "ñ".into();
+    task.updated = at(7);
+    parts.deals = vec![deal];
+    parts.activities = vec![call];
+    parts.tasks = vec![task];
+    parts.settings = Some(settings);
+    Dataset::from_parts(parts).unwrap()
+}
+
+fn sorted(mut r: Records) -> Records {
+    r.companies.sort_by(|a, b| a.id.cmp(&b.id));
+    r.contacts.sort_by(|a, b| a.id.cmp(&b.id));
+    r.deals.sort_by(|a, b| a.id.cmp(&b.id));
+    r.activities.sort_by(|a, b| a.id.cmp(&b.id));
+    r.tasks.sort_by(|a, b| a.id.cmp(&b.id));
+    r
+}
+
+#[test]
+fn every_kind_round_trips() {
+    let data = full();
+    let first = export_backup(&data, "0.2.0", at(20));
+    let v: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(
+        v["counts"],
+        serde_json::json!({"contacts": 2, "companies": 1, "deals": 1, "activities": 1, "tasks": 1})
+    );
+    let payload = payload_of(&first);
+    let pos = |key: &str| payload.find(&format!("\"{key}\":")).unwrap();
+    let keys = ["companies", "contacts", "deals", "activities", "tasks", "settings"];
+    assert!(keys.windows(2).all(|w| pos(w[0]) < pos(w[1])), "{payload}");
+    assert!(payload_of(&first)
+        .contains(r#""settings":{"pipeline":[{"id":"qualified","name":"Qualified","probability":10}"#));
+    let backup = parse_backup(&first, today()).unwrap();
+    assert!(backup.has_settings);
+    // The deal links to a contact that is not in the file: kept, with a warning.
+    assert_eq!(backup.warnings.len(), 1, "{:?}", backup.warnings);
+    assert_eq!(backup.data.deals().get(ID_DEAL).unwrap().contact_ids[1], ID_GONE);
+    assert_eq!(sorted(backup.data.to_parts()), sorted(data.to_parts()));
+    let second = export_backup(&backup.data, "0.2.0", at(21));
+    assert_eq!(payload_of(&first), payload_of(&second));
+}
+
+/// A file written by format 1 (the example in docs/backup-format.md).
+const FORMAT_1: &str = r#"{"format":"crm-backup","format_version":1,"schema_version":2,"app_version":"0.1.0","exported_at":"2026-03-20T12:00:00Z","counts":{"contacts":2,"companies":1},"payload_sha256":"51cb88b7256e9346d5983a0dac7e255b8b4e4d2274dec3da0e9e30fc5873e090","payload":{"companies":[{"id":"2b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b","name":"Nordwind Logistik GmbH","domain":"nordwind.de","size":"51-200","lifecycle_stage":"conversion","created":"2026-03-01T12:00:00Z","updated":"2026-03-01T12:00:00Z"}],"contacts":[{"id":"0b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b","given_name":"Zoë","family_name":"Ødegaard","emails":[{"kind":"work","address":"zoe@nordwind.de"}],"job_title":"Head of Sales","company_id":"2b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b","lifecycle_stage":"reach","tags":["vip","newsletter"],"birthday":"1988-05-17","created":"2026-03-02T12:00:00Z","updated":"2026-03-04T08:30:00.250Z"},{"id":"1b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b","given_name":"Jane","phones":[{"kind":"mobile","number":"+44 20 7946 0958"}],"addresses":[{"kind":"home","city":"London","country":"GB"}],"lifecycle_stage":"reach","created":"2026-03-03T12:00:00Z","updated":"2026-03-03T12:00:00Z"}]}}"#;
+
+#[test]
+fn a_format_1_file_still_imports_and_keeps_the_stored_settings() {
+    let backup = parse_backup(FORMAT_1, today()).unwrap();
+    assert_eq!(backup.format_version, 1);
+    assert_eq!(backup.schema_version, Some(2));
+    assert!(!backup.has_settings);
+    assert_eq!(backup.data.contacts().len(), 2);
+    assert_eq!(backup.data.company(ID_CO).unwrap().name, "Nordwind Logistik GmbH");
+    assert_eq!(backup.data.contact(ID_A).unwrap().job_title, "Head of Sales");
+    assert!(backup.data.deals().is_empty() && backup.data.tasks().is_empty());
+    assert_eq!(backup.data.settings(), &Settings::default());
+    let stored = full();
+    let plan = plan_import(&stored, &backup, ImportMode::Replace);
+    assert_eq!(plan.deals, KindPlan { removed: 1, ..KindPlan::default() });
+    assert_eq!(plan.settings, KindPlan::default());
+    let replaced = apply_import(&stored, &backup, ImportMode::Replace);
+    assert!(replaced.deals().is_empty());
+    assert_eq!(replaced.settings(), stored.settings());
+    let merged = apply_import(&stored, &backup, ImportMode::Merge);
+    assert_eq!(merged.settings(), stored.settings());
+    assert_eq!(merged.deals().len(), 1);
+}
+
+#[test]
+fn merge_and_replace_cover_every_kind() {
+    let stored = full();
+    let mut parts = stored.to_parts();
+    parts.deals[0].title = "Newer".into();
+    parts.deals[0].updated = at(25);
+    parts.activities[0].subject = "Older".into();
+    parts.activities[0].created = at(1);
+    parts.activities[0].updated = at(1);
+    let mut extra = Task::blank("8b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b".into(), at(9));
+    extra.title = "New".into();
+    parts.tasks.push(extra);
+    let mut settings = parts.settings.take().unwrap();
+    settings.currency = "GBP".into();
+    settings.updated = at(26);
+    parts.settings = Some(settings);
+    let incoming = Dataset::from_parts(parts).unwrap();
+    let backup = parse_backup(&export_backup(&incoming, "x", at(27)), today()).unwrap();
+
+    let plan = plan_import(&stored, &backup, ImportMode::Merge);
+    assert_eq!(plan.deals, KindPlan { updated: 1, ..KindPlan::default() });
+    assert_eq!(plan.activities, KindPlan { unchanged: 1, ..KindPlan::default() });
+    assert_eq!(plan.tasks, KindPlan { added: 1, unchanged: 1, ..KindPlan::default() });
+    assert_eq!(plan.settings, KindPlan { updated: 1, ..KindPlan::default() });
+    let merged = apply_import(&stored, &backup, ImportMode::Merge);
+    assert_eq!(merged.deals().get(ID_DEAL).unwrap().title, "Newer");
+    assert_eq!(merged.activities().get(ID_CALL).unwrap().subject, "Rückruf 📞");
+    assert_eq!(merged.tasks().len(), 2);
+    assert_eq!(merged.settings().currency, "GBP");
+    // Older settings in the file do not win a merge.
+    let older =
+        apply_import(&merged, &parse_backup(&export_backup(&stored, "x", at(27)), today()).unwrap(), ImportMode::Merge);
+    assert_eq!(older.settings().currency, "GBP");
+
+    let plan = plan_import(&stored, &backup, ImportMode::Replace);
+    assert_eq!(plan.activities, KindPlan { updated: 1, ..KindPlan::default() });
+    let replaced = apply_import(&stored, &backup, ImportMode::Replace);
+    assert_eq!(replaced.activities().get(ID_CALL).unwrap().subject, "Older");
+    assert_eq!(replaced.settings().currency, "GBP");
+}
+
+#[test]
+fn names_bad_deals_activities_tasks_and_settings() {
+    let t = r#""created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z""#;
+    let payload = format!(
+        r#"{{"deals":[{{"id":"{ID_DEAL}","title":"Roof","currency":"EUR","stage":"vertrag",{t}}}],"activities":[{{"id":"{ID_CALL}","kind":"email","at":"2026-01-01T00:00:00Z","duration_min":5,"subject":"Hi",{t}}}],"tasks":[{{"id":"{ID_TASK}","title":"",{t}}}],"settings":{{"pipeline":[],"won_stage":"conversion","currency":"EUR","updated":"2026-01-01T00:00:00Z"}}}}"#
+    );
+    let err = parse_backup(&signed(&payload, 0, 0), today()).unwrap_err();
+    let BackupError::InvalidRecords { problems, total } = &err else { panic!("{err:?}") };
+    let found: Vec<(String, &str)> = problems.iter().map(|p| (p.to_string(), p.field.as_str())).collect();
+    assert_eq!(*total, 4, "{found:?}");
+    assert_eq!(problems[0].record, "settings");
+    assert_eq!(problems[0].field, "pipeline");
+    assert_eq!(problems[1].record, format!("deals[0] \"Roof\" (id {ID_DEAL})"));
+    assert_eq!(problems[1].field, "stage");
+    assert_eq!(problems[2].record, format!("activities[0] \"Hi\" (id {ID_CALL})"));
+    assert_eq!(problems[2].field, "duration_min");
+    assert_eq!(problems[3].field, "title");
+}
+
+#[test]
+fn refuses_duplicate_ids_and_wrong_counts_of_new_kinds() {
+    let t = r#""created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z""#;
+    let task = format!(r#"{{"id":"{ID_TASK}","title":"Call",{t}}}"#);
+    let payload = format!(r#"{{"tasks":[{task},{task}]}}"#);
+    let file = signed(&payload, 0, 0).replacen("\"format_version\":1", "\"format_version\":2", 1);
+    assert_eq!(
+        parse_backup(&file, today()).unwrap_err(),
+        BackupError::DuplicateId { kind: "task", id: ID_TASK.into() }
+    );
+    let good = export_backup(&full(), "x", at(20));
+    let wrong = good.replacen("\"activities\":1", "\"activities\":4", 1);
+    assert_eq!(
+        parse_backup(&wrong, today()).unwrap_err(),
+        BackupError::CountMismatch { kind: "activities", stated: 4, found: 1 }
+    );
+}
+
 fn text() -> impl Strategy<Value = String> {
     // Non-ASCII on purpose: accents, CJK, emoji, quotes and escapes.
     proptest::string::string_regex("[a-zA-Zäöüßéèçñøå東京😀 \"\\\\/\\n\\t-]{0,24}").unwrap()
@@ -241,17 +450,46 @@ fn arb_contact() -> impl Strategy<Value = Contact> {
         })
 }
 
+fn arb_activity() -> impl Strategy<Value = Activity> {
+    (any::<[u8; 16]>(), 0usize..4, text(), text(), 1u32..1441, 0i64..400_000_000, any::<bool>()).prop_map(
+        |(id, kind, subject, body, minutes, secs, linked)| {
+            let kind = ActivityKind::ALL[kind];
+            let created = Utc.timestamp_opt(1_600_000_000 + secs, 0).unwrap();
+            let mut a = Activity::blank(crate::core::ids::uuid_v4(id), kind, created);
+            a.subject = subject.chars().take(200).collect();
+            a.body = body;
+            if kind == ActivityKind::Note && a.subject.trim().is_empty() && a.body.trim().is_empty() {
+                a.body = "x".into();
+            }
+            a.duration_min = kind.has_duration().then_some(minutes);
+            a.at = created - chrono::Duration::milliseconds(secs);
+            if linked {
+                a.contact_ids = vec![ID_A.into()];
+                a.deal_id = Some(ID_DEAL.into());
+            }
+            a
+        },
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
-    fn any_valid_dataset_round_trips(contacts in prop::collection::vec(arb_contact(), 0..20)) {
+    fn any_valid_dataset_round_trips(
+        contacts in prop::collection::vec(arb_contact(), 0..20),
+        activities in prop::collection::vec(arb_activity(), 0..20),
+    ) {
         let mut seen = std::collections::HashSet::new();
         let contacts: Vec<Contact> = contacts.into_iter().filter(|c| seen.insert(c.id.clone())).collect();
-        let data = Dataset::from_records(vec![], contacts).unwrap();
+        let activities: Vec<Activity> = activities.into_iter().filter(|a| seen.insert(a.id.clone())).collect();
+        let data = Dataset::from_parts(Records { contacts, activities, ..Records::default() }).unwrap();
         let first = export_backup(&data, "0.1.0", at(20));
         let back = parse_backup(&first, today()).unwrap();
         for c in data.contacts() {
             prop_assert_eq!(Some(c), back.data.contact(&c.id));
+        }
+        for a in data.activities().all() {
+            prop_assert_eq!(Some(a), back.data.activities().get(&a.id));
         }
         let second = export_backup(&back.data, "0.1.0", at(20));
         prop_assert_eq!(first, second);
