@@ -68,7 +68,7 @@ pub fn money(cents: i64, currency: &str) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
     let units = thousands((abs / 100) as usize);
-    let number = if abs % 100 == 0 { units } else { format!("{units}.{:02}", abs % 100) };
+    let number = if abs.is_multiple_of(100) { units } else { format!("{units}.{:02}", abs % 100) };
     match currency {
         "EUR" => format!("{sign}€{number}"),
         "USD" => format!("{sign}${number}"),

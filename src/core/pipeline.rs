@@ -26,7 +26,7 @@ pub struct Column {
 
 /// The sum of a column's deals in one currency, and that sum weighted by each
 /// deal's probability.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CurrencyTotal {
     pub currency: String,
     pub total_cents: i64,

@@ -229,7 +229,7 @@ impl Task {
 }
 
 /// One column of the pipeline board.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PipelineStage {
     /// Stable id stored in deals; renaming a stage keeps it.
     pub id: String,

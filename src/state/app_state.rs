@@ -296,7 +296,7 @@ impl AppState {
                     journal_len: pos.journal_len + entries.len(),
                 });
             }
-            Ok(Synced::Reloaded(loaded)) => self.accept(&h, loaded),
+            Ok(Synced::Reloaded(loaded)) => self.accept(&h, *loaded),
             Err(e) => self.notify(NoticeKind::Error, format!("Could not read changes from another tab: {e}")),
         }
     }

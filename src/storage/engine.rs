@@ -59,7 +59,7 @@ pub enum Synced {
         last_seq: f64,
     },
     /// The data was replaced (import, compaction): here is all of it again.
-    Reloaded(Loaded),
+    Reloaded(Box<Loaded>),
 }
 
 /// What a snapshot write is based on.
@@ -313,7 +313,7 @@ impl Store {
         let values = strings(&request(values).await?)?;
         committed(finished, &tx).await?;
         if meta.generation != generation {
-            return Ok(Synced::Reloaded(self.load().await?));
+            return Ok(Synced::Reloaded(Box::new(self.load().await?)));
         }
         match keys.last() {
             None => Ok(Synced::UpToDate),

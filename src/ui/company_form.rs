@@ -6,8 +6,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::commit::commit_then_go;
 use super::fields::{show_errors, ErrorText, LifecycleStageField, TextField};
 use crate::core::changes::Change;
-use crate::core::model::{Address, Company, CompanySize};
 use crate::core::lifecycle::record_company_stage_edit;
+use crate::core::model::{Address, Company, CompanySize};
 use crate::core::validate::{parse_tags, tidy_company, validate_company, FieldError};
 use crate::state::{new_id, now, AppState};
 

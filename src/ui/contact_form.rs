@@ -7,9 +7,9 @@ use super::commit::commit_then_go;
 use super::fields::{field_id, show_errors, ErrorText, LifecycleStageField, TextField};
 use super::format::{iso_date, parse_iso_date};
 use crate::core::changes::Change;
-use crate::core::model::{Address, AddressKind, Contact, Email, EmailKind, ImportantDate, Phone, PhoneKind};
 use crate::core::lifecycle::record_stage_edit;
 use crate::core::model::LeadStatus;
+use crate::core::model::{Address, AddressKind, Contact, Email, EmailKind, ImportantDate, Phone, PhoneKind};
 use crate::core::validate::{parse_tags, tidy_contact, validate_contact, FieldError};
 use crate::state::{new_id, now, today, AppState};
 
@@ -82,7 +82,10 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
                 text => match text.parse::<u32>() {
                     Ok(n) => Some(n),
                     Err(_) => {
-                        errs.push(FieldError { field: "cadence_days".into(), message: "Enter a number of days".into() });
+                        errs.push(FieldError {
+                            field: "cadence_days".into(),
+                            message: "Enter a number of days".into(),
+                        });
                         None
                     }
                 },

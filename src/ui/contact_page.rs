@@ -100,7 +100,8 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
         }
     };
     let links = Links { contact_ids: vec![contact.id.clone()], company_id: contact.company_id.clone(), deal_id: None };
-    let task_links = TaskLinks { contact_id: Some(contact.id.clone()), company_id: contact.company_id.clone(), deal_id: None };
+    let task_links =
+        TaskLinks { contact_id: Some(contact.id.clone()), company_id: contact.company_id.clone(), deal_id: None };
     let is_convertible = can_convert(&contact);
     let edit = {
         let id = id.clone();

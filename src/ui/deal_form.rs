@@ -20,7 +20,9 @@ pub fn DealFormPage() -> impl IntoView {
     let id = params.with_untracked(|p| p.get("id"));
     let existing = id.as_ref().and_then(|id| state.data.with_untracked(|d| d.deals().get(id).cloned()));
     match (id, existing) {
-        (Some(_), None) => view! { <h1>"Deal not found"</h1><p>"It may have been deleted in another tab."</p> }.into_any(),
+        (Some(_), None) => {
+            view! { <h1>"Deal not found"</h1><p>"It may have been deleted in another tab."</p> }.into_any()
+        }
         (_, Some(deal)) => view! { <DealForm deal is_new=false /> }.into_any(),
         (None, None) => {
             let deal = state.data.with_untracked(|d| {
@@ -50,7 +52,8 @@ fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
     let state = AppState::expect();
     let navigate = use_navigate();
     let title = if is_new { "New deal".to_string() } else { format!("Edit {}", deal.title) };
-    let amount_text = RwSignal::new(if deal.amount_cents == 0 { String::new() } else { money_input(deal.amount_cents) });
+    let amount_text =
+        RwSignal::new(if deal.amount_cents == 0 { String::new() } else { money_input(deal.amount_cents) });
     let close_text = RwSignal::new(deal.expected_close.map(iso_date).unwrap_or_default());
     let probability_text = RwSignal::new(deal.probability.to_string());
     let tags_text = RwSignal::new(deal.tags.join(", "));
@@ -74,18 +77,27 @@ fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
             let mut errs = Vec::new();
             match parse_money(&amount_text.get_untracked()) {
                 Some(c) => deal.amount_cents = c,
-                None => errs.push(FieldError { field: "amount_cents".into(), message: "Enter an amount like 12,500 or 99.50".into() }),
+                None => errs.push(FieldError {
+                    field: "amount_cents".into(),
+                    message: "Enter an amount like 12,500 or 99.50".into(),
+                }),
             }
             match close_text.get_untracked().trim() {
                 "" => deal.expected_close = None,
                 t => match parse_iso_date(t) {
                     Some(d) => deal.expected_close = Some(d),
-                    None => errs.push(FieldError { field: "expected_close".into(), message: "Enter a date as YYYY-MM-DD".into() }),
+                    None => errs.push(FieldError {
+                        field: "expected_close".into(),
+                        message: "Enter a date as YYYY-MM-DD".into(),
+                    }),
                 },
             }
             match probability_text.get_untracked().trim().parse::<u8>() {
                 Ok(p) if p <= 100 => deal.probability = p,
-                _ => errs.push(FieldError { field: "probability".into(), message: "Enter a whole number from 0 to 100".into() }),
+                _ => errs.push(FieldError {
+                    field: "probability".into(),
+                    message: "Enter a whole number from 0 to 100".into(),
+                }),
             }
             deal.title = deal.title.trim().to_string();
             deal.owner = deal.owner.trim().to_string();
@@ -106,7 +118,8 @@ fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
     });
     let text = move |get: fn(&Deal) -> &String| Signal::derive(move || draft.with(|d| get(d).clone()));
     let set = move |put: fn(&mut Deal, String)| Callback::new(move |v: String| draft.update(|d| put(d, v)));
-    let cancel_href = if is_new { "/pipeline".to_string() } else { format!("/deals/{}", draft.with_untracked(|d| d.id.clone())) };
+    let cancel_href =
+        if is_new { "/pipeline".to_string() } else { format!("/deals/{}", draft.with_untracked(|d| d.id.clone())) };
     let cancel = {
         let navigate = use_navigate();
         move |_| navigate(&cancel_href, Default::default())

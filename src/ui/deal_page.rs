@@ -21,7 +21,9 @@ use crate::state::{now, AppState};
 pub fn DealPage() -> impl IntoView {
     let state = AppState::expect();
     let params = use_params_map();
-    let deal = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|id| state.data.with(|d| d.deals().get(&id).cloned())));
+    let deal = Memo::new(move |_| {
+        params.with(|p| p.get("id")).and_then(|id| state.data.with(|d| d.deals().get(&id).cloned()))
+    });
     view! {
         {move || match deal.get() {
             Some(deal) => view! { <DealDetails deal /> }.into_any(),
@@ -92,8 +94,16 @@ fn DealDetails(deal: Deal) -> impl IntoView {
     };
     let status = deal.status;
     let weighted = crate::core::pipeline::weighted_cents(deal.amount_cents, deal.probability);
-    let links = Links { contact_ids: deal.contact_ids.clone(), company_id: deal.company_id.clone(), deal_id: Some(deal.id.clone()) };
-    let task_links = TaskLinks { contact_id: deal.contact_ids.first().cloned(), company_id: deal.company_id.clone(), deal_id: Some(deal.id.clone()) };
+    let links = Links {
+        contact_ids: deal.contact_ids.clone(),
+        company_id: deal.company_id.clone(),
+        deal_id: Some(deal.id.clone()),
+    };
+    let task_links = TaskLinks {
+        contact_id: deal.contact_ids.first().cloned(),
+        company_id: deal.company_id.clone(),
+        deal_id: Some(deal.id.clone()),
+    };
     view! {
         <div class="page-header">
             <h1>{deal.title.clone()}</h1>

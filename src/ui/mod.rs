@@ -36,13 +36,13 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::state::{AppState, LoadStatus, NoticeKind};
+use activities_page::ActivitiesPage;
 use backup_page::BackupPage;
 use companies_page::CompaniesPage;
 use company_form::CompanyFormPage;
 use company_page::CompanyPage;
 use contact_form::ContactFormPage;
 use contact_page::ContactPage;
-use activities_page::ActivitiesPage;
 use contacts_page::ContactsPage;
 use deal_form::DealFormPage;
 use deal_page::DealPage;

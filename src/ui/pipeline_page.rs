@@ -76,7 +76,9 @@ pub fn PipelinePage() -> impl IntoView {
             board(d, &hits)
         })
     });
-    let stage_ids = Memo::new(move |_| state.data.with(|d| d.settings().pipeline.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()));
+    let stage_ids = Memo::new(move |_| {
+        state.data.with(|d| d.settings().pipeline.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>())
+    });
     let new_deal = move |_| navigate("/deals/new", Default::default());
     let drop_zone = move |target: &'static str| {
         move |ev: web_sys::DragEvent| {
@@ -148,7 +150,7 @@ fn BoardColumn(
                 }
             }
         >
-            <h2 id=heading_id>{column.stage.name.clone()}</h2>
+            <h2 id=heading_id.clone()>{column.stage.name.clone()}</h2>
             <p class="column-summary">{summary}</p>
             <div role="list" aria-label=format!("Deals in {}", column.stage.name)>
                 <For
@@ -167,10 +169,18 @@ fn BoardColumn(
 }
 
 #[component]
-fn DealCard(pos: u32, column: usize, stage_ids: Memo<Vec<(String, String)>>, focus: RwSignal<Option<String>>) -> impl IntoView {
+fn DealCard(
+    pos: u32,
+    column: usize,
+    stage_ids: Memo<Vec<(String, String)>>,
+    focus: RwSignal<Option<String>>,
+) -> impl IntoView {
     let state = AppState::expect();
     let Some((deal, company)) = state.data.with_untracked(|d| {
-        d.deals().all().get(pos as usize).map(|x| (x.clone(), x.company_id.as_ref().and_then(|id| d.company(id)).map(|c| c.name.clone())))
+        d.deals()
+            .all()
+            .get(pos as usize)
+            .map(|x| (x.clone(), x.company_id.as_ref().and_then(|id| d.company(id)).map(|c| c.name.clone())))
     }) else {
         return ().into_any();
     };
@@ -204,13 +214,22 @@ fn DealCard(pos: u32, column: usize, stage_ids: Memo<Vec<(String, String)>>, foc
     let on_key = {
         let move_to = move_to.clone();
         move |ev: web_sys::KeyboardEvent| {
-            let is_card = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|t| t.tag_name() == "ARTICLE");
+            let is_card = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                .is_some_and(|t| t.tag_name() == "ARTICLE");
             if !is_card {
                 return;
             }
             match ev.key().as_str() {
-                "ArrowRight" => { ev.prevent_default(); move_to(1) }
-                "ArrowLeft" => { ev.prevent_default(); move_to(-1) }
+                "ArrowRight" => {
+                    ev.prevent_default();
+                    move_to(1)
+                }
+                "ArrowLeft" => {
+                    ev.prevent_default();
+                    move_to(-1)
+                }
                 _ => {}
             }
         }

@@ -43,7 +43,9 @@ pub fn RecordDeals(record_id: String, new_deal_query: String) -> impl IntoView {
                 .filter_map(|i| d.deals().all().get(i as usize))
                 .map(|x| {
                     let stage = match x.status {
-                        DealStatus::Open => d.settings().stage(&x.stage).map_or_else(|| x.stage.clone(), |s| s.name.clone()),
+                        DealStatus::Open => {
+                            d.settings().stage(&x.stage).map_or_else(|| x.stage.clone(), |s| s.name.clone())
+                        }
                         s => s.label().to_string(),
                     };
                     (x.id.clone(), x.title.clone(), money(x.amount_cents, &x.currency), stage)

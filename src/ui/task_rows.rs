@@ -154,7 +154,10 @@ pub fn TasksPanel(record_id: String, links: TaskLinks) -> impl IntoView {
     let log = RwSignal::new(None::<ActivityKind>);
     let tasks = Memo::new(move |_| {
         state.data.with(|d| {
-            tasks_of(d, &record_id).into_iter().filter_map(|i| d.tasks().all().get(i as usize).cloned()).collect::<Vec<_>>()
+            tasks_of(d, &record_id)
+                .into_iter()
+                .filter_map(|i| d.tasks().all().get(i as usize).cloned())
+                .collect::<Vec<_>>()
         })
     });
     view! {

@@ -90,7 +90,8 @@ fn TimelineEntry(pos: u32) -> impl IntoView {
     let people = state.data.with_untracked(|d| {
         a.contact_ids.iter().filter_map(|id| d.contact(id)).map(|c| c.display_name()).collect::<Vec<_>>().join(", ")
     });
-    let deal = a.deal_id.as_ref().and_then(|id| state.data.with_untracked(|d| d.deals().get(id).map(|d| d.title.clone())));
+    let deal =
+        a.deal_id.as_ref().and_then(|id| state.data.with_untracked(|d| d.deals().get(id).map(|d| d.title.clone())));
     let mut meta = vec![local_minute(a.at)];
     if let Some(m) = a.duration_min {
         meta.push(format!("{m} min"));
@@ -105,7 +106,8 @@ fn TimelineEntry(pos: u32) -> impl IntoView {
             commit_and_say(state, vec![Change::DeleteActivity { id }], "Activity deleted").await;
         });
     };
-    let heading = if a.subject.is_empty() { a.kind.label().to_string() } else { format!("{}: {}", a.kind.label(), a.subject) };
+    let heading =
+        if a.subject.is_empty() { a.kind.label().to_string() } else { format!("{}: {}", a.kind.label(), a.subject) };
     view! {
         <li class=format!("entry entry-{}", a.kind.key())>
             <p class="entry-head"><strong>{heading.clone()}</strong>" · "<span class="muted">{meta.join(" · ")}</span></p>
@@ -180,7 +182,8 @@ fn ActivityForm(kind: ActivityKind, links: Links, adding: RwSignal<Option<Activi
             if show_errors(state, errors, errs) {
                 return;
             }
-            if commit_and_say(state, vec![Change::PutActivity { record: a }], format!("{} logged", kind.label())).await {
+            if commit_and_say(state, vec![Change::PutActivity { record: a }], format!("{} logged", kind.label())).await
+            {
                 adding.set(None);
             }
         }

@@ -28,7 +28,9 @@ pub fn TodayPage(list: Memo<TodayList>) -> impl IntoView {
     let tasks = move |pick: fn(&TodayList) -> &Vec<u32>| {
         move || {
             state.data.with(|d| {
-                list.with(|l| pick(l).iter().filter_map(|&i| d.tasks().all().get(i as usize).cloned()).collect::<Vec<_>>())
+                list.with(|l| {
+                    pick(l).iter().filter_map(|&i| d.tasks().all().get(i as usize).cloned()).collect::<Vec<_>>()
+                })
             })
         }
     };
@@ -39,7 +41,9 @@ pub fn TodayPage(list: Memo<TodayList>) -> impl IntoView {
             list.with(|l| {
                 l.dates
                     .iter()
-                    .filter_map(|e| d.contacts().get(e.contact as usize).map(|c| (c.id.clone(), c.display_name(), e.clone())))
+                    .filter_map(|e| {
+                        d.contacts().get(e.contact as usize).map(|c| (c.id.clone(), c.display_name(), e.clone()))
+                    })
                     .collect::<Vec<_>>()
             })
         })
@@ -49,7 +53,9 @@ pub fn TodayPage(list: Memo<TodayList>) -> impl IntoView {
             list.with(|l| {
                 l.lapsed
                     .iter()
-                    .filter_map(|e| d.contacts().get(e.contact as usize).map(|c| (c.id.clone(), c.display_name(), e.clone())))
+                    .filter_map(|e| {
+                        d.contacts().get(e.contact as usize).map(|c| (c.id.clone(), c.display_name(), e.clone()))
+                    })
                     .collect::<Vec<_>>()
             })
         })
