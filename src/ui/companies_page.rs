@@ -7,6 +7,8 @@ use leptos_router::NavigateOptions;
 use super::format::{count_of, encode};
 use super::link;
 use super::virtual_list::VirtualList;
+use super::tag_chips::TagFilter;
+use crate::core::lists::with_tag_companies;
 use crate::state::AppState;
 
 const ROW_HEIGHT: f64 = 48.0;
@@ -27,7 +29,8 @@ pub fn CompaniesPage() -> impl IntoView {
             }
         }
     });
-    let matches = Memo::new(move |_| state.data.with(|d| d.query_companies(&q.get())));
+    let tag = RwSignal::new(String::new());
+    let matches = Memo::new(move |_| state.data.with(|d| with_tag_companies(d, &d.query_companies(&q.get()), &tag.get())));
     let new_company = move |_| navigate("/companies/new", Default::default());
     view! {
         <div class="page-header">
@@ -43,6 +46,7 @@ pub fn CompaniesPage() -> impl IntoView {
                 prop:value=move || q.get()
                 on:input=move |ev| q.set(event_target_value(&ev))
             />
+            <TagFilter value=tag />
             <p class="count" aria-live="polite">{move || count_of(matches.with(Vec::len), "company", "companies")}</p>
         </div>
         <div class="row-head company-row" aria-hidden="true">

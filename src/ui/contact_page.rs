@@ -62,9 +62,12 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             }
         }
     });
-    let delete_message = state.data.with_untracked(|d| {
-        let (_, n) = delete_contact_changes(d, &contact.id, now());
-        format!("Delete {name}? {}", n.describe()).trim_end().to_string()
+    let delete_message = Signal::derive({
+        let (id, name) = (contact.id.clone(), name.clone());
+        move || {
+            let (_, n) = state.data.with(|d| delete_contact_changes(d, &id, now()));
+            format!("Delete {name}? {}", n.describe()).trim_end().to_string()
+        }
     });
     let convert = Action::new_local({
         let navigate = navigate.clone();

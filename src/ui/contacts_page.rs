@@ -11,7 +11,9 @@ use super::demo_loader::DemoLoader;
 use super::format::{count_of, encode};
 use super::link;
 use super::virtual_list::VirtualList;
+use super::tag_chips::TagFilter;
 use crate::core::dataset::{query_refines, ContactSort};
+use crate::core::lists::with_tag_contacts;
 use crate::state::AppState;
 
 const ROW_HEIGHT: f64 = 48.0;
@@ -87,7 +89,12 @@ pub fn ContactsPage() -> impl IntoView {
         let base = base.unwrap_or_else(|| order.clone());
         let result = Arc::new(state.data.with(|d| d.filter_contacts(&base, &query)));
         last.set_value(Some((order, query, result.clone())));
-        Vec::clone(&result)
+        result
+    });
+    let tag = RwSignal::new(String::new());
+    let matches = Memo::new(move |_| {
+        let tag = tag.get();
+        matches.with(|m| if tag.is_empty() { Vec::clone(m) } else { state.data.with(|d| with_tag_contacts(d, m, &tag)) })
     });
     let is_empty = move || state.data.with(|d| d.is_empty());
     let new_contact = {
@@ -112,6 +119,7 @@ pub fn ContactsPage() -> impl IntoView {
                     prop:value=move || q.get()
                     on:input=move |ev| q.set(event_target_value(&ev))
                 />
+                <TagFilter value=tag />
                 <label>
                     "Sort by "
                     <select

@@ -47,9 +47,12 @@ fn DealDetails(deal: Deal) -> impl IntoView {
             deal.contact_ids.iter().filter_map(|id| d.contact(id)).map(|c| (c.id.clone(), c.display_name())).collect();
         (stage, company, people)
     });
-    let delete_message = state.data.with_untracked(|d| {
-        let (_, n) = delete_deal_changes(d, &deal.id, now());
-        format!("Delete the deal {}? {}", deal.title, n.describe()).trim_end().to_string()
+    let delete_message = Signal::derive({
+        let (id, title) = (deal.id.clone(), deal.title.clone());
+        move || {
+            let (_, n) = state.data.with(|d| delete_deal_changes(d, &id, now()));
+            format!("Delete the deal {title}? {}", n.describe()).trim_end().to_string()
+        }
     });
     let delete = Action::new_local({
         let navigate = navigate.clone();

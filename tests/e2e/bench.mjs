@@ -35,6 +35,11 @@ const BACKUP = path.resolve(HERE, process.env.CRM_BENCH_BACKUP ?? '../../target/
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? 5);
 const LONG = 300_000; // a step that takes longer than this is broken, not slow
 const TARGETS = { import: 3000, reload: 1500, keystroke: 50, wasmGzipKB: 300 };
+/** Lists besides contacts whose keystrokes are measured (plans filled in main). */
+const LISTS = [
+  { name: 'deals', path: 'deals', search: 'Search deals', countRe: /^\d[\d,]* deals?$/, field: 'title', plan: [] },
+  { name: 'activities', path: 'activities', search: 'Search activities', countRe: /^\d[\d,]* activit(y|ies)$/, field: 'subject', plan: [] },
+];
 
 const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -74,10 +79,10 @@ function fold(s) {
  * so that typing the letter narrows the result: the query is a frequent
  * two-letter word start, the letter splits its matches roughly in half.
  */
-function keystrokePlan(contacts) {
+function keystrokePlan(contacts, text = (c) => `${c.given_name ?? ''} ${c.family_name ?? ''}`) {
   const words = [];
   for (const c of contacts) {
-    const name = fold(`${c.given_name ?? ''} ${c.family_name ?? ''}`);
+    const name = fold(text(c));
     for (const w of name.split(/[^a-z0-9]+/)) if (w.length >= 3) words.push(w);
   }
   const bigrams = new Map();
@@ -254,6 +259,27 @@ async function oneRun(browser, server, backupPath, expectedCount, plan, problems
       await page.evaluate(pageSetQuery, { input, value: '', countSource, settleMs: 200 });
     }
     result.keystroke = median(result.keystrokes.map((k) => k.ms));
+
+    // (d) the other big lists: open each, then search keystrokes in it.
+    result.lists = {};
+    for (const list of LISTS) {
+      if (!list.plan.length) continue;
+      const o0 = performance.now();
+      await openApp(page, server.url, list.path);
+      const listInput = page.getByRole('searchbox', { name: list.search, exact: true });
+      await listInput.waitFor();
+      await page.getByText(list.countRe).first().waitFor();
+      const open = performance.now() - o0;
+      const handle = await listInput.elementHandle();
+      const keys = [];
+      for (const { query, letter } of list.plan) {
+        await page.evaluate(pageSetQuery, { input: handle, value: query, countSource: list.countRe.source, settleMs: 200 });
+        const k = await page.evaluate(pageKeystroke, { input: handle, value: query + letter, countSource: list.countRe.source });
+        keys.push(k);
+        await page.evaluate(pageSetQuery, { input: handle, value: '', countSource: list.countRe.source, settleMs: 200 });
+      }
+      result.lists[list.name] = { open, keystrokes: keys };
+    }
   } finally {
     await context.close().catch(() => {});
   }
@@ -277,11 +303,17 @@ async function main() {
   const nContacts = backup.payload.contacts.length;
   const expectedCount = formatCount(nContacts);
   const plan = keystrokePlan(backup.payload.contacts);
+  for (const list of LISTS) {
+    const records = backup.payload[list.name] ?? [];
+    if (records.length) list.plan = keystrokePlan(records, (r) => r[list.field] ?? '').slice(0, 6);
+  }
   const sizes = wasmSizes();
 
   console.log(`app build:   ${DIST}`);
   console.log(`backup file: ${BACKUP} (${(backupText.length / 1048576).toFixed(1)} MB, ` +
-    `${nContacts.toLocaleString('en-US')} contacts, ${backup.payload.companies.length.toLocaleString('en-US')} companies)`);
+    `${nContacts.toLocaleString('en-US')} contacts, ${backup.payload.companies.length.toLocaleString('en-US')} companies, ` +
+    `${(backup.payload.deals ?? []).length.toLocaleString('en-US')} deals, ${(backup.payload.activities ?? []).length.toLocaleString('en-US')} activities, ` +
+    `${(backup.payload.tasks ?? []).length.toLocaleString('en-US')} tasks)`);
   console.log(`runs:        ${RUNS}, each in a fresh browser context`);
   console.log(`keystrokes:  ${plan.map((p) => `"${p.query}"+"${p.letter}"`).join(' ')}`);
   console.log('');
@@ -313,6 +345,10 @@ async function main() {
     reload: median(runs.map((r) => r.reload)),
     keystroke: median(runs.flatMap((r) => r.keystrokes.map((k) => k.ms))),
   };
+  const listRows = LISTS.filter((l) => l.plan.length).flatMap((l) => [
+    [`open ${l.name} list median`, ms(median(runs.map((r) => r.lists?.[l.name]?.open)))],
+    [`${l.name} search keystroke median`, ms(median(runs.flatMap((r) => (r.lists?.[l.name]?.keystrokes ?? []).map((k) => k.ms))))],
+  ]);
   const gzip = sizes.reduce((a, s) => a + s.gzip, 0);
   const raw = sizes.reduce((a, s) => a + s.raw, 0);
 
@@ -322,6 +358,7 @@ async function main() {
     ['import (total) median', ms(med.import)],
     ['reload to list median', ms(med.reload)],
     ['search keystroke median', ms(med.keystroke)],
+    ...listRows,
     ...sizes.map((s) => [`wasm ${s.file}`, `${kb(s.raw)} raw, ${kb(s.gzip)} gzip -9`]),
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
