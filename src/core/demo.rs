@@ -1,5 +1,6 @@
-//! Demo data: a seeded generator of realistic companies and contacts, used by
-//! the "Load demo data" button (100 to 100,000 contacts) and by benchmarks.
+//! Demo data: a seeded generator of realistic companies, contacts, deals,
+//! activities and tasks, used by the "Load demo data" button (100 to 100,000
+//! contacts) and by benchmarks.
 //! It is deterministic: the same seed, contact count and `now` always give the
 //! same records, because every random choice comes from [`DemoRng`] (SplitMix64)
 //! and the time is passed in. Names, streets, cities, postal codes and phone
@@ -7,6 +8,13 @@
 //! about 2% of the contacts are near-duplicates of others (a nickname, a typo, an
 //! email in other case, a phone number written differently) so that duplicate
 //! detection has something to find.
+//!
+//! For N contacts there are about N/5 deals (60% open, 25% won, 15% lost),
+//! 5N activities over the last two years (calls, emails, meetings, notes) and
+//! N/20 tasks due within a month either way; contacts and companies get a
+//! stage history that leads to their lifecycle stage. These come from a
+//! second generator seeded from the same seed, so the people are the same as
+//! they were before these records existed.
 
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -1216,6 +1224,8 @@ fn generate_sales(
         companies.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
     let contact_company: Vec<Option<usize>> =
         contacts.iter().map(|c| c.company_id.as_deref().and_then(|id| company_pos.get(id).copied())).collect();
+    // Activities start no earlier than two years ago, nor before their contact.
+    let contact_start: Vec<i64> = contacts.iter().map(|c| c.created.timestamp().max(now_s - TWO_YEARS)).collect();
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); companies.len()];
     for (i, k) in contact_company.iter().enumerate() {
         if let Some(k) = k {
@@ -1300,7 +1310,7 @@ fn generate_sales(
         const KINDS: [ActivityKind; 4] =
             [ActivityKind::Call, ActivityKind::Email, ActivityKind::Meeting, ActivityKind::Note];
         let kind = KINDS[rng.weighted(&[35, 35, 15, 15])];
-        let start = (now_s - TWO_YEARS).max(contact.created.timestamp());
+        let start = contact_start[i];
         let planned = kind == ActivityKind::Meeting && rng.chance(4);
         let (at_s, created_s) = if planned {
             let at_s = now_s + 3600 + rng.below(14 * DAY as u64) as i64;
