@@ -13,8 +13,8 @@
 //! 5N activities over the last two years (calls, emails, meetings, notes) and
 //! N/20 tasks due within a month either way; contacts and companies get a
 //! stage history that leads to their lifecycle stage. These come from a
-//! second generator seeded from the same seed, so the people are the same as
-//! they were before these records existed.
+//! second generator seeded from the same seed, so the people (names, emails,
+//! phones) are the same as before these records existed.
 
 use std::collections::HashSet;
 use std::fmt::Write;
