@@ -4,12 +4,15 @@
 //! cargo run --release --example make_backup -- <contacts> <out.json> [seed]
 //! ```
 //!
-//! The records come from `core::demo::generate_demo` with a fixed "now"
+//! The records (contacts, companies, deals, activities, tasks and settings)
+//! come from `core::demo::generate_demo` with a fixed "now"
 //! (2026-11-01T00:00:00Z), so the same arguments always give the same file.
-//! It uses only `core`, so it runs natively.
+//! It uses only `core`, so it runs natively, and prints how long generating
+//! and exporting took.
 
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use chrono::{TimeZone, Utc};
 use crm::core::backup::export_backup;
@@ -37,15 +40,19 @@ fn main() -> ExitCode {
         }
     };
     let now = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+    let start = Instant::now();
     let demo = generate_demo(seed, count, now);
-    let data = match Dataset::from_records(demo.companies, demo.contacts) {
+    let generated = start.elapsed();
+    let data = match Dataset::from_parts(demo.into_records()) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("the demo data has two {} records with the id {}", e.kind, e.id);
             return ExitCode::FAILURE;
         }
     };
+    let start = Instant::now();
     let text = export_backup(&data, "bench", now);
+    let exported = start.elapsed();
     let out = Path::new(out);
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         if let Err(e) = std::fs::create_dir_all(dir) {
@@ -58,11 +65,15 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     println!(
-        "wrote {} ({:.1} MB): {} contacts, {} companies",
+        "wrote {} ({:.1} MB): {} contacts, {} companies, {} deals, {} activities, {} tasks",
         out.display(),
         text.len() as f64 / 1_048_576.0,
         data.contacts().len(),
-        data.companies().len()
+        data.companies().len(),
+        data.deals().len(),
+        data.activities().len(),
+        data.tasks().len()
     );
+    println!("generated in {generated:.2?}, exported in {exported:.2?}");
     ExitCode::SUCCESS
 }

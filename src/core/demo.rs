@@ -1,5 +1,6 @@
-//! Demo data: a seeded generator of realistic companies and contacts, used by
-//! the "Load demo data" button (100 to 100,000 contacts) and by benchmarks.
+//! Demo data: a seeded generator of realistic companies, contacts, deals,
+//! activities and tasks, used by the "Load demo data" button (100 to 100,000
+//! contacts) and by benchmarks.
 //! It is deterministic: the same seed, contact count and `now` always give the
 //! same records, because every random choice comes from [`DemoRng`] (SplitMix64)
 //! and the time is passed in. Names, streets, cities, postal codes and phone
@@ -7,14 +8,23 @@
 //! about 2% of the contacts are near-duplicates of others (a nickname, a typo, an
 //! email in other case, a phone number written differently) so that duplicate
 //! detection has something to find.
+//!
+//! For N contacts there are about N/5 deals (60% open, 25% won, 15% lost),
+//! 5N activities over the last two years (calls, emails, meetings, notes) and
+//! N/20 tasks due within a month either way; contacts and companies get a
+//! stage history that leads to their lifecycle stage. These come from a
+//! second generator seeded from the same seed, so the people (names, emails,
+//! phones) are the same as before these records existed.
 
 use std::collections::HashSet;
 use std::fmt::Write;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
+use crate::core::dataset::Records;
 use crate::core::ids::uuid_v4;
 use crate::core::model::*;
+use crate::core::records::{Activity, ActivityKind, Deal, DealStatus, Priority, Settings, Task};
 
 /// A small, fast, deterministic PRNG (SplitMix64).
 #[derive(Clone, Debug)]
@@ -73,17 +83,40 @@ impl DemoRng {
     }
 }
 
-/// Generated records: companies first, then the contacts that may refer to them.
+/// Generated records: companies first, then the contacts that may refer to
+/// them, then deals, activities and tasks linked to those.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DemoData {
     pub companies: Vec<Company>,
     pub contacts: Vec<Contact>,
+    pub deals: Vec<Deal>,
+    pub activities: Vec<Activity>,
+    pub tasks: Vec<Task>,
+    /// The initial settings, whose pipeline the deals use.
+    pub settings: Settings,
+}
+
+impl DemoData {
+    /// Everything, for [`Dataset::from_parts`](crate::core::dataset::Dataset::from_parts).
+    pub fn into_records(self) -> Records {
+        Records {
+            companies: self.companies,
+            contacts: self.contacts,
+            deals: self.deals,
+            activities: self.activities,
+            tasks: self.tasks,
+            settings: Some(self.settings),
+        }
+    }
 }
 
 /// Generates `contacts` contacts and about one company per ten of them (at
-/// least 3, at most 10,000). `now` is passed in (core never reads the clock);
-/// every timestamp is a whole second no later than `now`. Same
-/// `(seed, contacts, now)` gives identical output.
+/// least 3, at most 10,000), with one deal per five contacts, five
+/// activities per contact and one task per twenty. `now` is passed in (core
+/// never reads the clock); every timestamp is a whole second no later than
+/// `now`, except planned meetings (up to two weeks ahead) and tasks' due
+/// dates (within 30 days either way). Same `(seed, contacts, now)` gives
+/// identical output.
 pub fn generate_demo(seed: u64, contacts: usize, now: DateTime<Utc>) -> DemoData {
     let mut g = Gen {
         rng: DemoRng::new(seed),
@@ -124,7 +157,13 @@ pub fn generate_demo(seed: u64, contacts: usize, now: DateTime<Utc>) -> DemoData
         let j = g.rng.index(i + 1);
         out.swap(i, j);
     }
-    DemoData { companies, contacts: out }
+    // The sales records draw from their own generator: the people above are
+    // the same as before they existed (the dedupe benchmark relies on them).
+    let mut rng = DemoRng::new(seed ^ SALES_SEED);
+    let settings = Settings::initial(now);
+    enrich_people(&mut rng, &mut companies, &mut out, g.now_s);
+    let Sales { deals, activities, tasks } = generate_sales(&mut rng, &companies, &out, &settings, now);
+    DemoData { companies, contacts: out, deals, activities, tasks, settings }
 }
 
 // ---------------------------------------------------------------------------
@@ -1006,6 +1045,358 @@ impl Gen {
 }
 
 // ---------------------------------------------------------------------------
+// Sales records: stage histories, owners, deals, activities, tasks
+// ---------------------------------------------------------------------------
+
+/// The team members who own records.
+const TEAM: &[&str] = &["Alex Morgan", "Priya Shah", "Jonas Weber", "Camille Laurent", "Lucía Romero", "Sam Okafor"];
+const LOST_REASONS: &[&str] = &["Price", "Chose a competitor", "No budget", "No decision", "Timing"];
+const LOST_REASON_WEIGHTS: [u32; 5] = [30, 25, 20, 15, 10];
+const PRODUCTS: &[&str] = &[
+    "Annual licence",
+    "Pilot project",
+    "Support renewal",
+    "Fleet contract",
+    "Consulting retainer",
+    "Data migration",
+    "Training package",
+    "Expansion",
+    "Website redesign",
+    "Hardware upgrade",
+    "Framework agreement",
+    "Onboarding",
+];
+const CALL_SUBJECTS: &[&str] =
+    &["Intro call", "Follow-up call", "Check-in", "Pricing questions", "Renewal call", "Discovery call"];
+const EMAIL_SUBJECTS: &[&str] =
+    &["Proposal", "Re: Quote", "Meeting notes", "Introduction", "Contract draft", "Re: Next steps", "Invoice"];
+const MEETING_SUBJECTS: &[&str] = &["Demo", "Kick-off", "Quarterly review", "Site visit", "Workshop", "Lunch"];
+const NOTE_SUBJECTS: &[&str] = &[
+    "Prefers email",
+    "Budget approved",
+    "Decision maker is the CFO",
+    "Evaluating competitors",
+    "Back from leave next month",
+    "Asked for references",
+];
+const TASK_VERBS: &[&str] =
+    &["Call back", "Send proposal to", "Prepare demo for", "Follow up with", "Book a meeting with", "Send contract to"];
+const DATE_LABELS: &[&str] = &["Work anniversary", "Contract anniversary", "Wedding anniversary", "Name day"];
+const CADENCES: &[u32] = &[7, 14, 30, 90];
+/// Deal amounts in euros at 21 evenly spaced points of a log scale from 500
+/// to 250,000 (500 · 500^(i/20)); amounts interpolate between them, so no
+/// floating point is needed and every platform gives the same numbers.
+const AMOUNT_SCALE: [u64; 21] = [
+    500, 682, 931, 1270, 1733, 2364, 3226, 4402, 6006, 8194, 11180, 15255, 20814, 28399, 38748, 52869, 72135, 98423,
+    134290, 183228, 250000,
+];
+const DAY: i64 = 86_400;
+const TWO_YEARS: i64 = 730 * DAY;
+/// Seeds the generator of the sales records apart from the people, so that
+/// adding sales data left every contact's name, email and phone as before.
+const SALES_SEED: u64 = 0x5A1E_5DA7_A5EE_D000;
+
+/// Stages a contact or company went through to reach `stage`, from reach.
+fn stage_path(rng: &mut DemoRng, stage: LifecycleStage) -> &'static [LifecycleStage] {
+    use LifecycleStage::*;
+    const FUNNEL: [LifecycleStage; 5] = [Reach, Acquisition, Conversion, Retention, Loyalty];
+    const LOST: [&[LifecycleStage]; 4] = [
+        &[Reach, Lost],
+        &[Reach, Acquisition, Lost],
+        &[Reach, Acquisition, Conversion, Lost],
+        &[Reach, Acquisition, Conversion, Retention, Lost],
+    ];
+    const DISQUALIFIED: [&[LifecycleStage]; 2] = [&[Reach, Disqualified], &[Reach, Acquisition, Disqualified]];
+    match stage {
+        Lost => LOST[rng.weighted(&[20, 40, 25, 15])],
+        Disqualified => DISQUALIFIED[rng.weighted(&[60, 40])],
+        _ => &FUNNEL[..=FUNNEL.iter().position(|&s| s == stage).unwrap_or(0)],
+    }
+}
+
+/// A stage history ending in `stage`: the first entry at `created`, the
+/// others at increasing times up to `updated` (which moves later when the
+/// record was never updated but went through several stages).
+fn stage_history(
+    rng: &mut DemoRng,
+    stage: LifecycleStage,
+    created: DateTime<Utc>,
+    updated: &mut DateTime<Utc>,
+    now_s: i64,
+) -> Vec<StageChange> {
+    let path = stage_path(rng, stage);
+    let created_s = created.timestamp();
+    let mut end_s = updated.timestamp();
+    if path.len() > 1 && end_s == created_s {
+        end_s = created_s + rng.below((now_s - created_s) as u64 + 1) as i64;
+        *updated = at(end_s);
+    }
+    let mut times: Vec<i64> =
+        (1..path.len()).map(|_| created_s + rng.below((end_s - created_s) as u64 + 1) as i64).collect();
+    times.sort_unstable();
+    let mut out = Vec::with_capacity(path.len());
+    out.push(StageChange { from: None, to: path[0], at: created });
+    for (k, &t) in times.iter().enumerate() {
+        out.push(StageChange { from: Some(path[k]), to: path[k + 1], at: at(t) });
+    }
+    out
+}
+
+fn at(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+/// A time between `from` and `to` (inclusive), in whole seconds.
+fn between(rng: &mut DemoRng, from: i64, to: i64) -> i64 {
+    from + rng.below((to - from).max(0) as u64 + 1) as i64
+}
+
+fn team_member(rng: &mut DemoRng) -> String {
+    rng.pick(TEAM).to_string()
+}
+
+/// A deal amount in euros, log-normal-ish between 500 and 250,000, rounded
+/// to a plausible figure.
+fn amount_euros(rng: &mut DemoRng) -> u64 {
+    // The sum of two uniform draws peaks in the middle of the log scale.
+    let t = rng.below(1001) + rng.below(1001);
+    let (i, frac) = ((t / 100) as usize, t % 100);
+    let (lo, hi) = (AMOUNT_SCALE[i], AMOUNT_SCALE[(i + 1).min(20)]);
+    let euros = lo + (hi - lo) * frac / 100;
+    let step = if euros < 5_000 {
+        50
+    } else if euros < 50_000 {
+        500
+    } else {
+        5_000
+    };
+    (euros + step / 2) / step * step
+}
+
+/// Adds stage histories, lead statuses, cadences, important dates and owners.
+fn enrich_people(rng: &mut DemoRng, companies: &mut [Company], contacts: &mut [Contact], now_s: i64) {
+    for c in companies.iter_mut() {
+        c.stage_history = stage_history(rng, c.lifecycle_stage, c.created, &mut c.updated, now_s);
+        if rng.chance(10) {
+            c.owner = team_member(rng);
+        }
+    }
+    for c in contacts.iter_mut() {
+        c.stage_history = stage_history(rng, c.lifecycle_stage, c.created, &mut c.updated, now_s);
+        if c.lifecycle_stage == LifecycleStage::Acquisition {
+            const STATUSES: [LeadStatus; 4] =
+                [LeadStatus::New, LeadStatus::AttemptingContact, LeadStatus::Qualified, LeadStatus::Unqualified];
+            c.lead_status = Some(STATUSES[rng.weighted(&[30, 35, 25, 10])]);
+        }
+        if rng.chance(5) {
+            c.cadence_days = Some(rng.pick(CADENCES));
+        }
+        if rng.chance(3) {
+            let year = 2000 + rng.below(25) as i32;
+            let date = NaiveDate::from_yo_opt(year, 1 + rng.below(365) as u32);
+            if let Some(date) = date {
+                c.important_dates.push(ImportantDate { label: rng.pick(DATE_LABELS).to_string(), date });
+            }
+        }
+        if rng.chance(10) {
+            c.owner = team_member(rng);
+        }
+    }
+}
+
+/// Deals, activities and tasks for the given people.
+struct Sales {
+    deals: Vec<Deal>,
+    activities: Vec<Activity>,
+    tasks: Vec<Task>,
+}
+
+fn generate_sales(
+    rng: &mut DemoRng,
+    companies: &[Company],
+    contacts: &[Contact],
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Sales {
+    let now_s = now.timestamp();
+    let today = now.date_naive();
+    let company_pos: std::collections::HashMap<&str, usize> =
+        companies.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    let contact_company: Vec<Option<usize>> =
+        contacts.iter().map(|c| c.company_id.as_deref().and_then(|id| company_pos.get(id).copied())).collect();
+    // Activities start no earlier than two years ago, nor before their contact.
+    let contact_start: Vec<i64> = contacts.iter().map(|c| c.created.timestamp().max(now_s - TWO_YEARS)).collect();
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); companies.len()];
+    for (i, k) in contact_company.iter().enumerate() {
+        if let Some(k) = k {
+            members[*k].push(i as u32);
+        }
+    }
+
+    // Deals: one per five contacts, at the company of a random contact.
+    let n = contacts.len();
+    let mut deals = Vec::with_capacity(n / 5);
+    let mut deal_company = Vec::with_capacity(n / 5);
+    let mut company_deals: Vec<Vec<u32>> = vec![Vec::new(); companies.len()];
+    for _ in 0..n / 5 {
+        let Some((first, k)) = (0..8).find_map(|_| {
+            let i = rng.index(n);
+            contact_company[i].map(|k| (i, k))
+        }) else {
+            continue;
+        };
+        let company = &companies[k];
+        let mut contact_ids = vec![contacts[first].id.clone()];
+        let team = &members[k];
+        for _ in 0..rng.weighted(&[55, 30, 15]) {
+            let other = &contacts[team[rng.index(team.len())] as usize].id;
+            if !contact_ids.contains(other) {
+                contact_ids.push(other.clone());
+            }
+        }
+        let status = [DealStatus::Open, DealStatus::Won, DealStatus::Lost][rng.weighted(&[60, 25, 15])];
+        let stages = &settings.pipeline;
+        let stage = match status {
+            DealStatus::Won => &stages[stages.len() - 1],
+            _ => &stages[rng.weighted(&[30, 25, 20, 15, 10]).min(stages.len() - 1)],
+        };
+        let created_s = between(rng, (now_s - TWO_YEARS).max(company.created.timestamp()), now_s);
+        let (closed, updated_s) = match status {
+            DealStatus::Open => (None, between(rng, created_s, now_s)),
+            _ => {
+                let closed = between(rng, created_s, now_s);
+                (Some(at(closed)), closed)
+            }
+        };
+        let expected_close = match closed {
+            Some(c) => c.date_naive(),
+            None => today + chrono::Duration::days(rng.below(105) as i64 - 14),
+        };
+        deals.push(Deal {
+            id: rng.uuid(),
+            title: format!("{} – {}", rng.pick(PRODUCTS), company.name),
+            company_id: Some(company.id.clone()),
+            contact_ids,
+            amount_cents: (amount_euros(rng) * 100) as i64,
+            currency: settings.currency.clone(),
+            stage: stage.id.clone(),
+            probability: match status {
+                DealStatus::Open => stage.probability,
+                DealStatus::Won => 100,
+                DealStatus::Lost => 0,
+            },
+            expected_close: Some(expected_close),
+            owner: if rng.chance(85) { team_member(rng) } else { String::new() },
+            status,
+            lost_reason: match status {
+                DealStatus::Lost => LOST_REASONS[rng.weighted(&LOST_REASON_WEIGHTS)].to_string(),
+                _ => String::new(),
+            },
+            tags: if rng.chance(10) { vec!["priority".to_string()] } else { Vec::new() },
+            notes: String::new(),
+            created: at(created_s),
+            updated: at(updated_s),
+            closed,
+        });
+        company_deals[k].push((deals.len() - 1) as u32);
+        deal_company.push(k);
+    }
+
+    // Activities: five per contact, over the last two years; a few meetings ahead.
+    let mut activities = Vec::with_capacity(n * 5);
+    for _ in 0..n * 5 {
+        let i = rng.index(n);
+        let contact = &contacts[i];
+        const KINDS: [ActivityKind; 4] =
+            [ActivityKind::Call, ActivityKind::Email, ActivityKind::Meeting, ActivityKind::Note];
+        let kind = KINDS[rng.weighted(&[35, 35, 15, 15])];
+        let start = contact_start[i];
+        let planned = kind == ActivityKind::Meeting && rng.chance(4);
+        let (at_s, created_s) = if planned {
+            let at_s = now_s + 3600 + rng.below(14 * DAY as u64) as i64;
+            (at_s, between(rng, start.max(now_s - 14 * DAY), now_s))
+        } else {
+            let at_s = between(rng, start, now_s);
+            (at_s, at_s)
+        };
+        let (subjects, duration_min) = match kind {
+            ActivityKind::Call => (CALL_SUBJECTS, Some(2 + rng.below(44) as u32)),
+            ActivityKind::Email => (EMAIL_SUBJECTS, None),
+            ActivityKind::Meeting => (MEETING_SUBJECTS, Some(15 * (1 + rng.below(8) as u32))),
+            ActivityKind::Note => (NOTE_SUBJECTS, None),
+        };
+        let outcomes = kind.outcomes();
+        let outcome = if planned || outcomes.is_empty() {
+            String::new()
+        } else {
+            outcomes[rng.index(outcomes.len())].to_string()
+        };
+        let company = contact_company[i];
+        let deal_id = company
+            .map(|k| &company_deals[k])
+            .filter(|d| !d.is_empty() && rng.chance(30))
+            .map(|d| deals[d[rng.index(d.len())] as usize].id.clone());
+        activities.push(Activity {
+            id: rng.uuid(),
+            kind,
+            at: at(at_s),
+            duration_min,
+            outcome,
+            subject: rng.pick(subjects).to_string(),
+            body: if kind == ActivityKind::Note && rng.chance(50) {
+                rng.pick(CONTACT_NOTES).to_string()
+            } else {
+                String::new()
+            },
+            contact_ids: vec![contact.id.clone()],
+            company_id: company.map(|k| companies[k].id.clone()),
+            deal_id,
+            owner: if contact.owner.is_empty() { team_member(rng) } else { contact.owner.clone() },
+            created: at(created_s),
+            updated: at(created_s),
+        });
+    }
+
+    // Tasks: one per twenty contacts, due within a month either way.
+    let mut tasks = Vec::with_capacity(n / 20);
+    for _ in 0..n / 20 {
+        let due_in = if rng.chance(10) { 0 } else { rng.below(61) as i64 - 30 };
+        let created_s = (now_s - rng.below(45 * DAY as u64) as i64).min(now_s);
+        let done_at = if rng.chance(30) { Some(between(rng, created_s, now_s)) } else { None };
+        let (title, contact_id, company_id, deal_id);
+        if deals.is_empty() || rng.chance(60) {
+            let c = &contacts[rng.index(n)];
+            title = format!("{} {} {}", rng.pick(TASK_VERBS), c.given_name, c.family_name);
+            contact_id = Some(c.id.clone());
+            company_id = c.company_id.clone();
+            deal_id = None;
+        } else {
+            let d = rng.index(deals.len());
+            title = format!("{} {}", rng.pick(TASK_VERBS), companies[deal_company[d]].name);
+            contact_id = None;
+            company_id = deals[d].company_id.clone();
+            deal_id = Some(deals[d].id.clone());
+        }
+        const PRIORITIES: [Priority; 3] = [Priority::Low, Priority::Normal, Priority::High];
+        tasks.push(Task {
+            id: rng.uuid(),
+            title,
+            due: Some(today + chrono::Duration::days(due_in)),
+            priority: PRIORITIES[rng.weighted(&[25, 55, 20])],
+            done_at: done_at.map(at),
+            contact_id,
+            company_id,
+            deal_id,
+            owner: team_member(rng),
+            notes: String::new(),
+            created: at(created_s),
+            updated: at(done_at.unwrap_or(created_s)),
+        });
+    }
+    Sales { deals, activities, tasks }
+}
+
+// ---------------------------------------------------------------------------
 // Text helpers
 // ---------------------------------------------------------------------------
 
@@ -1571,6 +1962,149 @@ mod tests {
             // Not all at the end: some pair has its later record in the first half.
             assert!(pairs.iter().any(|&(_, j)| j < 1000));
         }
+    }
+
+    #[test]
+    fn sales_records_are_deterministic() {
+        let a = generate_demo(21, 400, now());
+        let b = generate_demo(21, 400, now());
+        assert_eq!(a, b);
+        assert_ne!(a.activities, generate_demo(22, 400, now()).activities);
+        // The people do not depend on the sales records drawn after them.
+        let later = generate_demo(21, 400, now() + chrono::Duration::days(1));
+        assert_eq!(a.contacts[0].emails, later.contacts[0].emails);
+    }
+
+    #[test]
+    fn proportions_of_deals_activities_and_tasks() {
+        let d = generate_demo(23, 1000, now());
+        assert!((190..=200).contains(&d.deals.len()), "{}", d.deals.len());
+        assert_eq!(d.activities.len(), 5000);
+        assert_eq!(d.tasks.len(), 50);
+        let share = |n: usize, of: usize| n * 100 / of.max(1);
+        let status = |s: DealStatus| d.deals.iter().filter(|x| x.status == s).count();
+        assert!((50..=70).contains(&share(status(DealStatus::Open), d.deals.len())));
+        assert!((17..=33).contains(&share(status(DealStatus::Won), d.deals.len())));
+        assert!((8..=22).contains(&share(status(DealStatus::Lost), d.deals.len())));
+        let kind = |k: ActivityKind| share(d.activities.iter().filter(|a| a.kind == k).count(), 5000);
+        assert!((31..=39).contains(&kind(ActivityKind::Call)), "{}", kind(ActivityKind::Call));
+        assert!((31..=39).contains(&kind(ActivityKind::Email)));
+        assert!((12..=18).contains(&kind(ActivityKind::Meeting)));
+        assert!((12..=18).contains(&kind(ActivityKind::Note)));
+        let with_deal = share(d.activities.iter().filter(|a| a.deal_id.is_some()).count(), 5000);
+        assert!((15..=32).contains(&with_deal), "{with_deal}");
+        let open_tasks = d.tasks.iter().filter(|t| t.done_at.is_none()).count();
+        assert!((25..=45).contains(&open_tasks), "{open_tasks}");
+        let count = |f: &dyn Fn(&Contact) -> bool| d.contacts.iter().filter(|c| f(c)).count();
+        assert!((20..=85).contains(&count(&|c| c.cadence_days.is_some())));
+        assert!((8..=60).contains(&count(&|c| !c.important_dates.is_empty())));
+        assert!((60..=140).contains(&count(&|c| !c.owner.is_empty())));
+        let owners: HashSet<&str> = d.activities.iter().map(|a| a.owner.as_str()).collect();
+        assert!(owners.iter().all(|o| TEAM.contains(o)));
+        let amounts: Vec<i64> = d.deals.iter().map(|x| x.amount_cents).collect();
+        assert!(amounts.iter().all(|&a| (50_000..=25_000_000).contains(&a) && a % 5_000 == 0), "{amounts:?}");
+        let mut sorted = amounts.clone();
+        sorted.sort_unstable();
+        let median = sorted[sorted.len() / 2];
+        assert!((500_000..=3_000_000).contains(&median), "{median}");
+    }
+
+    #[test]
+    fn deals_activities_and_tasks_link_to_existing_records() {
+        let d = generate_demo(24, 1000, now());
+        let contacts: HashMap<&str, &Contact> = d.contacts.iter().map(|c| (c.id.as_str(), c)).collect();
+        let companies: HashSet<&str> = d.companies.iter().map(|c| c.id.as_str()).collect();
+        let deals: HashMap<&str, &Deal> = d.deals.iter().map(|x| (x.id.as_str(), x)).collect();
+        for deal in &d.deals {
+            let company = deal.company_id.as_deref().unwrap();
+            assert!(companies.contains(company));
+            assert!((1..=3).contains(&deal.contact_ids.len()));
+            for id in &deal.contact_ids {
+                assert_eq!(contacts[id.as_str()].company_id.as_deref(), Some(company), "a contact of the company");
+            }
+            assert!(d.settings.stage(&deal.stage).is_some());
+            assert!(crate::core::validate::validate_deal(deal, &d.settings).is_empty(), "{deal:?}");
+            let expected = match deal.status {
+                DealStatus::Open => d.settings.stage(&deal.stage).unwrap().probability,
+                DealStatus::Won => 100,
+                DealStatus::Lost => 0,
+            };
+            assert_eq!(deal.probability, expected);
+            assert_eq!(deal.lost_reason.is_empty(), deal.status != DealStatus::Lost);
+        }
+        for a in &d.activities {
+            assert_eq!(a.contact_ids.len(), 1);
+            let c = contacts[a.contact_ids[0].as_str()];
+            assert_eq!(a.company_id, c.company_id);
+            if let Some(deal) = &a.deal_id {
+                assert_eq!(deals[deal.as_str()].company_id, a.company_id);
+            }
+            assert!(crate::core::validate::validate_activity(a).is_empty(), "{a:?}");
+        }
+        for t in &d.tasks {
+            assert!(t.contact_id.is_some() != t.deal_id.is_some());
+            assert!(t.contact_id.as_deref().is_none_or(|id| contacts.contains_key(id)));
+            assert!(t.deal_id.as_deref().is_none_or(|id| deals.contains_key(id)));
+            assert!(t.company_id.as_deref().is_none_or(|id| companies.contains(id)));
+            assert!(crate::core::validate::validate_task(t).is_empty(), "{t:?}");
+        }
+        // The whole lot loads as one dataset.
+        let data = crate::core::dataset::Dataset::from_parts(d.clone().into_records()).unwrap();
+        assert_eq!(data.activities().len(), 5000);
+        assert_eq!(data.settings(), &d.settings);
+    }
+
+    #[test]
+    fn stage_histories_lead_to_the_current_stage() {
+        let d = generate_demo(25, 1000, now());
+        let today = now().date_naive();
+        let people = d.contacts.iter().map(|c| (&c.stage_history, c.lifecycle_stage, c.created, c.updated));
+        let firms = d.companies.iter().map(|c| (&c.stage_history, c.lifecycle_stage, c.created, c.updated));
+        for (history, stage, created, updated) in people.chain(firms) {
+            assert_eq!(history[0], StageChange { from: None, to: LifecycleStage::Reach, at: created });
+            assert_eq!(history.last().unwrap().to, stage);
+            for w in history.windows(2) {
+                assert_eq!(w[1].from, Some(w[0].to));
+                assert!(w[0].at <= w[1].at && w[1].at <= updated && updated <= now());
+            }
+        }
+        for c in &d.contacts {
+            assert_eq!(c.lead_status.is_some(), c.lifecycle_stage == LifecycleStage::Acquisition);
+            assert!(crate::core::validate::validate_contact(c, today).is_empty(), "{c:?}");
+        }
+        let lost_via_conversion = d
+            .contacts
+            .iter()
+            .filter(|c| c.lifecycle_stage == LifecycleStage::Lost)
+            .any(|c| c.stage_history.iter().any(|s| s.to == LifecycleStage::Conversion));
+        assert!(lost_via_conversion);
+    }
+
+    #[test]
+    fn only_planned_meetings_and_due_dates_are_ahead_of_now() {
+        let now = now();
+        let d = generate_demo(26, 2000, now);
+        let ahead: Vec<&Activity> = d.activities.iter().filter(|a| a.at > now).collect();
+        assert!(!ahead.is_empty() && ahead.len() < 100, "{}", ahead.len());
+        for a in &ahead {
+            assert_eq!(a.kind, ActivityKind::Meeting);
+            assert!(a.at <= now + chrono::Duration::days(15) && a.outcome.is_empty());
+        }
+        for a in &d.activities {
+            assert!(a.created <= now && a.updated <= now && a.at >= now - chrono::Duration::days(731));
+            assert_eq!(a.at.timestamp_subsec_nanos(), 0);
+        }
+        for x in &d.deals {
+            assert!(x.created <= x.updated && x.updated <= now);
+            assert!(x.closed.is_none_or(|c| x.created <= c && c <= now));
+        }
+        let today = now.date_naive();
+        for t in &d.tasks {
+            assert!(t.created <= t.updated && t.updated <= now);
+            let due = t.due.unwrap();
+            assert!((today - chrono::Duration::days(30)..=today + chrono::Duration::days(30)).contains(&due));
+        }
+        assert!(d.tasks.iter().any(|t| t.due == Some(today)));
     }
 
     #[test]

@@ -1039,8 +1039,10 @@ mod tests {
         task.notes = "ñ".into();
         task.updated = ms(100);
         let bare_task = Task::blank("t2".into(), t);
+        let mut bare = Company::blank("co2".into(), t);
+        bare.name = "B".into();
         Records {
-            companies: vec![co],
+            companies: vec![co, bare],
             contacts: vec![c, dangling],
             deals: vec![deal, open_deal],
             activities: vec![call, note],
@@ -1066,6 +1068,7 @@ mod tests {
         assert!(chunks[5].1.starts_with(r#"[2,"settings",[{"pipeline":[{"id":"qualified""#));
         let back = decode_dataset(chunks.iter().map(|(_, j)| j), no_journal()).unwrap();
         let mut parts = back.to_parts();
+        parts.companies.sort_by(|a, b| a.id.cmp(&b.id));
         parts.deals.sort_by(|a, b| a.id.cmp(&b.id));
         parts.activities.sort_by(|a, b| a.id.cmp(&b.id));
         parts.tasks.sort_by(|a, b| a.id.cmp(&b.id));

@@ -495,3 +495,28 @@ proptest! {
         prop_assert_eq!(first, second);
     }
 }
+
+#[test]
+fn the_documented_example_reads() {
+    let doc = include_str!("../../../docs/backup-format.md");
+    let example = doc
+        .lines()
+        .find(|l| l.starts_with(r#"{"format":"crm-backup","format_version":2,"#) && !l.contains("<64"))
+        .expect("docs/backup-format.md has a complete example");
+    let backup = parse_backup(example, today()).unwrap();
+    assert!(backup.has_settings && backup.warnings.is_empty());
+    assert_eq!((backup.data.deals().len(), backup.data.activities().len(), backup.data.tasks().len()), (1, 1, 1));
+    // It is exactly what export writes for those records.
+    assert_eq!(export_backup(&backup.data, "0.2.0", backup.exported_at.unwrap()), example);
+}
+
+#[test]
+fn demo_data_of_every_kind_exports_and_imports() {
+    let demo = crate::core::demo::generate_demo(5, 300, at(20));
+    let data = Dataset::from_parts(demo.into_records()).unwrap();
+    let file = export_backup(&data, "x", at(20));
+    let backup = parse_backup(&file, today()).unwrap();
+    assert!(backup.warnings.is_empty(), "{:?}", backup.warnings);
+    assert_eq!(backup.data.activities().len(), 1500);
+    assert_eq!(sorted(backup.data.to_parts()), sorted(data.to_parts()));
+}
