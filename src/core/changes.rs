@@ -300,10 +300,8 @@ mod tests {
             data.apply(ch);
         }
         let mut after = data.to_parts();
-        for parts in [&mut after] {
-            parts.contacts.sort_by(|a, b| a.id.cmp(&b.id));
-            parts.tasks.sort_by(|a, b| a.id.cmp(&b.id));
-        }
+        after.contacts.sort_by(|a, b| a.id.cmp(&b.id));
+        after.tasks.sort_by(|a, b| a.id.cmp(&b.id));
         let mut before = before;
         before.contacts.sort_by(|a, b| a.id.cmp(&b.id));
         before.tasks.sort_by(|a, b| a.id.cmp(&b.id));
