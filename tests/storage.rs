@@ -22,8 +22,7 @@ fn now() -> chrono::DateTime<Utc> {
 }
 
 fn demo(n: usize, seed: u64) -> Dataset {
-    let d = generate_demo(seed, n, now());
-    Dataset::from_records(d.companies, d.contacts).unwrap()
+    Dataset::from_parts(generate_demo(seed, n, now()).into_records()).unwrap()
 }
 
 /// A fresh database name per test.

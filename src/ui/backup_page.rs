@@ -17,6 +17,7 @@ use crate::core::backup::{
     apply_import, check_backup, export_backup, payload_sha256, plan_import, read_envelope, Backup, BackupError,
     ImportMode, KindPlan,
 };
+use crate::core::changes::Change;
 use crate::state::{now, today, yield_to_browser, AppState, NoticeKind};
 use crate::APP_VERSION;
 
@@ -126,7 +127,15 @@ pub fn BackupPage() -> impl IntoView {
         let how = mode.get_untracked();
         yield_to_browser().await;
         let result = match how {
-            ImportMode::Replace => state.replace_all(b.data.clone()).await,
+            ImportMode::Replace => {
+                let mut data = b.data.clone();
+                if !b.has_settings {
+                    // A file from before settings existed keeps the stored ones.
+                    let record = state.data.with_untracked(|d| d.settings().clone());
+                    data.apply(&Change::PutSettings { record });
+                }
+                state.replace_all(data).await
+            }
             ImportMode::Merge => state.rewrite(|current| apply_import(current, &b, ImportMode::Merge)).await,
         };
         match result {
@@ -154,9 +163,12 @@ pub fn BackupPage() -> impl IntoView {
             <h2 id="export-heading">"Export"</h2>
             <p>
                 {move || state.data.with(|d| format!(
-                    "Download everything ({} and {}) as one JSON file. Keep it somewhere safe: this browser is the only other copy.",
+                    "Download everything ({}, {}, {}, {}, {} and the settings) as one JSON file. Keep it somewhere safe: this browser is the only other copy.",
                     count_of(d.contacts().len(), "contact", "contacts"),
                     count_of(d.companies().len(), "company", "companies"),
+                    count_of(d.deals().len(), "deal", "deals"),
+                    count_of(d.activities().len(), "activity", "activities"),
+                    count_of(d.tasks().len(), "task", "tasks"),
                 ))}
             </p>
             <button type="button" on:click=export>"Export backup"</button>
@@ -185,10 +197,13 @@ pub fn BackupPage() -> impl IntoView {
                     <section aria-labelledby="preview-heading" class="preview">
                         <h3 id="preview-heading">"Import preview"</h3>
                         <p>{format!(
-                            "{}: {} and {}, exported {} by app version {}.",
+                            "{}: {}, {}, {}, {} and {}, exported {} by app version {}.",
                             file_name.get_untracked(),
                             count_of(b.data.contacts().len(), "contact", "contacts"),
                             count_of(b.data.companies().len(), "company", "companies"),
+                            count_of(b.data.deals().len(), "deal", "deals"),
+                            count_of(b.data.activities().len(), "activity", "activities"),
+                            count_of(b.data.tasks().len(), "task", "tasks"),
                             exported,
                             b.app_version.clone().unwrap_or_else(|| "unknown".into()),
                         )}</p>
@@ -214,6 +229,14 @@ pub fn BackupPage() -> impl IntoView {
                             <ul class="plan">
                                 <li>{format!("Contacts: {}.", describe(p.contacts, "contact", "contacts"))}</li>
                                 <li>{format!("Companies: {}.", describe(p.companies, "company", "companies"))}</li>
+                                <li>{format!("Deals: {}.", describe(p.deals, "deal", "deals"))}</li>
+                                <li>{format!("Activities: {}.", describe(p.activities, "activity", "activities"))}</li>
+                                <li>{format!("Tasks: {}.", describe(p.tasks, "task", "tasks"))}</li>
+                                <li>{match (p.settings.updated, p.settings.unchanged) {
+                                    (1, _) => "Settings: replaced by the file's.",
+                                    (_, 1) => "Settings: kept as stored.",
+                                    _ => "Settings: the file has none; kept as stored.",
+                                }}</li>
                             </ul>
                         })}
                         <div class="form-actions">

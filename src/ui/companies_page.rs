@@ -6,8 +6,8 @@ use leptos_router::NavigateOptions;
 
 use super::format::{count_of, encode};
 use super::link;
-use super::virtual_list::VirtualList;
 use super::tag_chips::TagFilter;
+use super::virtual_list::VirtualList;
 use crate::core::lists::with_tag_companies;
 use crate::state::AppState;
 
@@ -30,7 +30,8 @@ pub fn CompaniesPage() -> impl IntoView {
         }
     });
     let tag = RwSignal::new(String::new());
-    let matches = Memo::new(move |_| state.data.with(|d| with_tag_companies(d, &d.query_companies(&q.get()), &tag.get())));
+    let matches =
+        Memo::new(move |_| state.data.with(|d| with_tag_companies(d, &d.query_companies(&q.get()), &tag.get())));
     let new_company = move |_| navigate("/companies/new", Default::default());
     view! {
         <div class="page-header">

@@ -10,8 +10,8 @@ use leptos_router::NavigateOptions;
 use super::demo_loader::DemoLoader;
 use super::format::{count_of, encode};
 use super::link;
-use super::virtual_list::VirtualList;
 use super::tag_chips::TagFilter;
+use super::virtual_list::VirtualList;
 use crate::core::dataset::{query_refines, ContactSort};
 use crate::core::lists::with_tag_contacts;
 use crate::state::AppState;
@@ -94,7 +94,8 @@ pub fn ContactsPage() -> impl IntoView {
     let tag = RwSignal::new(String::new());
     let matches = Memo::new(move |_| {
         let tag = tag.get();
-        matches.with(|m| if tag.is_empty() { Vec::clone(m) } else { state.data.with(|d| with_tag_contacts(d, m, &tag)) })
+        matches
+            .with(|m| if tag.is_empty() { Vec::clone(m) } else { state.data.with(|d| with_tag_contacts(d, m, &tag)) })
     });
     let is_empty = move || state.data.with(|d| d.is_empty());
     let new_contact = {

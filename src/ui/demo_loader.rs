@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::format::thousands;
 use super::link;
+use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::demo::generate_demo;
 use crate::state::{now, yield_to_browser, AppState, NoticeKind};
@@ -22,14 +23,16 @@ pub fn DemoLoader() -> impl IntoView {
         let n = *n;
         async move {
             yield_to_browser().await;
-            let demo = generate_demo(DEMO_SEED, n, now());
+            let demo = generate_demo(DEMO_SEED, n, now()).into_records();
             let result = state
                 .rewrite(move |current| {
-                    // Keep anything another tab saved meanwhile.
-                    let mut data =
-                        Dataset::from_records(demo.companies.clone(), demo.contacts.clone()).unwrap_or_default();
-                    current.companies().iter().for_each(|c| data.put_company(c.clone()));
-                    current.contacts().iter().for_each(|c| data.put_contact(c.clone()));
+                    // Keep anything another tab saved meanwhile (its settings too).
+                    let mut data = Dataset::from_parts(demo.clone()).unwrap_or_default();
+                    if !current.is_empty() {
+                        for change in changes_of(current) {
+                            data.apply(&change);
+                        }
+                    }
                     data
                 })
                 .await;
@@ -76,4 +79,17 @@ pub fn DemoLoader() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// Every record of `data` as puts, to lay over the demo data.
+fn changes_of(data: &Dataset) -> Vec<Change> {
+    let r = data.to_parts();
+    let mut out: Vec<Change> = Vec::new();
+    out.extend(r.companies.into_iter().map(|record| Change::PutCompany { record }));
+    out.extend(r.contacts.into_iter().map(|record| Change::PutContact { record }));
+    out.extend(r.deals.into_iter().map(|record| Change::PutDeal { record }));
+    out.extend(r.activities.into_iter().map(|record| Change::PutActivity { record }));
+    out.extend(r.tasks.into_iter().map(|record| Change::PutTask { record }));
+    out.extend(r.settings.map(|record| Change::PutSettings { record }));
+    out
 }

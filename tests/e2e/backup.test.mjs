@@ -126,7 +126,7 @@ test('d2) a file from a newer format version is refused', T, () =>
     await createContact(page, url, { given: 'Ada', family: 'Lovelace' });
     await navTo(page, 'Backup');
     const good = await exportBackup(page);
-    const newer = good.text.replace('"format_version":1', '"format_version":2');
+    const newer = good.text.replace('"format_version":2', '"format_version":3');
     assert.notEqual(newer, good.text);
     await expectRejected(page, 'newer.json', newer, /newer version/i);
   }));

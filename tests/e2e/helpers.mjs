@@ -367,17 +367,18 @@ export function checkBackup(fileText) {
     'backup keys and their order',
   );
   assert.equal(doc.format, 'crm-backup');
-  assert.equal(doc.format_version, 1);
-  assert.equal(doc.schema_version, 2);
+  assert.equal(doc.format_version, 2);
+  assert.equal(doc.schema_version, 3);
   assert.equal(typeof doc.app_version, 'string');
   assert.match(doc.exported_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
   assert.match(doc.payload_sha256, /^[0-9a-f]{64}$/);
   const text = payloadText(fileText);
   assert.equal(sha256hex(text), doc.payload_sha256, 'payload_sha256 is the SHA-256 of the payload text');
-  assert.deepEqual(Object.keys(doc.payload), ['companies', 'contacts'], 'payload keys and their order');
-  assert.equal(doc.counts.contacts, doc.payload.contacts.length, 'counts.contacts');
-  assert.equal(doc.counts.companies, doc.payload.companies.length, 'counts.companies');
-  for (const kind of ['companies', 'contacts']) {
+  const kinds = ['companies', 'contacts', 'deals', 'activities', 'tasks'];
+  assert.deepEqual(Object.keys(doc.payload), [...kinds, 'settings'], 'payload keys and their order');
+  for (const kind of kinds) assert.equal(doc.counts[kind], doc.payload[kind].length, `counts.${kind}`);
+  assert.ok(doc.payload.settings.pipeline.length > 0, 'settings with a pipeline');
+  for (const kind of kinds) {
     const ids = doc.payload[kind].map((r) => r.id);
     for (const id of ids) assert.match(id, UUID_RE, `${kind} id`);
     const sorted = [...ids].sort();
