@@ -270,7 +270,7 @@ async fn a_newer_version_closes_this_connection() {
     // Opening at the current version upgrades: the old connection must step aside.
     let new = open(&name).await;
     assert!(outdated.get());
-    assert_eq!(new.store_names(), [CHUNKS, JOURNAL, META]);
+    assert_eq!(new.store_names(), [CHUNKS, HISTORY, JOURNAL, META]);
     drop(old);
     new.close();
     Store::delete(&name).await.unwrap();
