@@ -82,6 +82,13 @@ async fn snapshot_and_journal_round_trip() {
     let mut expected = data;
     changes.iter().for_each(|c| expected.apply(c));
     same_records(&expected, &loaded.data);
+    // The staged load (what the app does at start) ends with the same records.
+    let staged = store.load_staged().await.unwrap();
+    assert!(staged.loaded.data.activities().is_empty());
+    assert_eq!(staged.loaded.last_seq, loaded.last_seq);
+    let mut joined = staged.loaded.data;
+    joined.install_activities(staged.rest.decode().unwrap());
+    same_records(&expected, &joined);
     assert_eq!(loaded.data.contact(&edited.id).unwrap().given_name, "Zoë-Édith");
     assert!(loaded.data.contact(&gone).is_none());
     store.close();

@@ -461,6 +461,12 @@ impl Dataset {
         &self.settings
     }
 
+    /// Takes the activities of `other` (a dataset decoded with only the
+    /// activities, see `snapshot::decode_stage`) in place of this one's.
+    pub fn install_activities(&mut self, other: Dataset) {
+        self.activities = other.activities;
+    }
+
     pub fn contact(&self, id: &str) -> Option<&Contact> {
         self.contact_pos.get(id).map(|&i| &self.contacts[i])
     }

@@ -777,6 +777,54 @@ where
     J: IntoIterator,
     J::Item: AsRef<str>,
 {
+    decode_filtered(chunks, journal, |_| true)
+}
+
+/// Which records a staged load decodes: the app shows contacts as soon as
+/// everything but the activities (the bulk: five per contact) is decoded,
+/// and decodes the activities right after.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    AllButActivities,
+    ActivitiesOnly,
+}
+
+impl Stage {
+    fn wants_activities(self) -> bool {
+        self == Stage::ActivitiesOnly
+    }
+}
+
+/// Whether a chunk holds activities, read from its first bytes only
+/// (`[2,"activity",[…`).
+fn is_activity_chunk(chunk: &str) -> bool {
+    chunk.get(..24).unwrap_or(chunk).contains("\"activity\"")
+}
+
+fn is_activity_change(change: &Change) -> bool {
+    matches!(change, Change::PutActivity { .. } | Change::DeleteActivity { .. })
+}
+
+/// [`decode_dataset`] for one [`Stage`]: the chunks and journal changes of
+/// that stage only. Applying the journal per stage gives the same records as
+/// applying it whole, since a change only touches records of its own kind.
+/// [`Dataset::install_activities`] joins the two stages.
+pub fn decode_stage<J>(chunks: &[impl AsRef<str>], journal: J, stage: Stage) -> Result<Dataset, SnapshotError>
+where
+    J: IntoIterator,
+    J::Item: AsRef<str>,
+{
+    let wanted = chunks.iter().filter(|c| is_activity_chunk(c.as_ref()) == stage.wants_activities());
+    decode_filtered(wanted, journal, |c| is_activity_change(c) == stage.wants_activities())
+}
+
+fn decode_filtered<C, J>(chunks: C, journal: J, keep: impl Fn(&Change) -> bool) -> Result<Dataset, SnapshotError>
+where
+    C: IntoIterator,
+    C::Item: AsRef<str>,
+    J: IntoIterator,
+    J::Item: AsRef<str>,
+{
     let mut records = Records::default();
     let mut settings = Vec::new();
     for chunk in chunks {
@@ -794,8 +842,8 @@ where
     records.settings = settings.pop();
     let mut data = Dataset::from_parts(records).map_err(SnapshotError::Duplicate)?;
     for entry in journal {
-        for change in decode_entry(entry.as_ref())? {
-            data.apply(&change);
+        for change in decode_entry(entry.as_ref())?.iter().filter(|c| keep(c)) {
+            data.apply(change);
         }
     }
     Ok(data)
@@ -1133,5 +1181,37 @@ mod tests {
             start.elapsed(),
         );
         assert_eq!(back.activities().len(), 500_000);
+    }
+
+    #[test]
+    fn staged_decoding_gives_the_same_dataset() {
+        use crate::core::demo::generate_demo;
+        let t = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+        let data = Dataset::from_parts(generate_demo(5, 400, t).into_records()).unwrap();
+        let chunks: Vec<String> = encode_chunks(&data).into_iter().map(|(_, c)| c).collect();
+        let mut a = data.activities().all()[3].clone();
+        a.subject = "Edited in the journal".into();
+        let gone = data.activities().all()[4].id.clone();
+        let mut c = data.contacts()[2].clone();
+        c.given_name = "Journalled".into();
+        let journal = vec![encode_entry(
+            &[
+                Change::PutActivity { record: a.clone() },
+                Change::DeleteActivity { id: gone.clone() },
+                Change::PutContact { record: c.clone() },
+            ],
+            t,
+        )];
+        let whole = decode_dataset(&chunks, &journal).unwrap();
+        let mut first = decode_stage(&chunks, &journal, Stage::AllButActivities).unwrap();
+        assert!(first.activities().is_empty());
+        assert_eq!(first.contact(&c.id), Some(&c));
+        let rest = decode_stage(&chunks, &journal, Stage::ActivitiesOnly).unwrap();
+        assert!(rest.contacts().is_empty());
+        first.install_activities(rest);
+        assert_eq!(first.to_parts(), whole.to_parts());
+        assert_eq!(first.activities().get(&a.id), Some(&a));
+        assert!(first.activities().get(&gone).is_none());
+        assert_eq!(first.activities().len(), data.activities().len() - 1);
     }
 }

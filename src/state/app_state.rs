@@ -4,7 +4,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::clock::now;
+use super::clock::{after_paint, now, yield_to_browser};
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::history::{HistoryEntry, HistoryKind};
@@ -60,6 +60,9 @@ pub struct AppState {
     pub data: RwSignal<Dataset>,
     pub status: RwSignal<LoadStatus>,
     pub notice: RwSignal<Option<Notice>>,
+    /// False while the activities are still being decoded after the first
+    /// screen showed (see `Store::load_staged`); writes wait for it.
+    pub is_complete: RwSignal<bool>,
     handles: StoredValue<Option<Rc<Handles>>, LocalStorage>,
 }
 
@@ -70,6 +73,7 @@ impl AppState {
             data: RwSignal::new(Dataset::default()),
             status: RwSignal::new(LoadStatus::Loading),
             notice: RwSignal::new(None),
+            is_complete: RwSignal::new(false),
             handles: StoredValue::new_local(None),
         };
         provide_context(state);
@@ -98,7 +102,7 @@ impl AppState {
                 return Err(());
             }
         };
-        let loaded = match store.load().await {
+        let staged = match store.load_staged().await {
             Ok(l) => l,
             Err(e) => {
                 status.set(LoadStatus::Failed(e.to_string()));
@@ -111,12 +115,25 @@ impl AppState {
             is_compacting: Cell::new(false),
             announcer: Default::default(),
         });
-        let journal_len = loaded.journal_len;
-        self.accept(&handles, loaded);
+        let journal_len = staged.loaded.journal_len;
+        self.accept(&handles, staged.loaded);
+        self.is_complete.set(false);
         let announcer = Announcer::new(name, move || spawn_local(async move { self.catch_up().await }));
         *handles.announcer.borrow_mut() = Some(announcer);
         self.handles.set_value(Some(handles));
         self.status.set(LoadStatus::Ready);
+        // The first screen shows; now the activities (writes wait for them).
+        after_paint().await;
+        match staged.rest.decode() {
+            Ok(rest) => {
+                self.data.update(|d| d.install_activities(rest));
+                self.is_complete.set(true);
+            }
+            Err(e) => {
+                status.set(LoadStatus::Failed(e.to_string()));
+                return Err(());
+            }
+        }
         if journal_len > COMPACT_AFTER {
             self.compact().await;
         }
@@ -130,6 +147,7 @@ impl AppState {
             journal_len: loaded.journal_len,
         });
         self.data.set(loaded.data);
+        self.is_complete.set(true);
     }
 
     fn handles(&self) -> Result<Rc<Handles>, StorageError> {
@@ -137,6 +155,14 @@ impl AppState {
             return Err(StorageError::Outdated);
         }
         self.handles.get_value().ok_or_else(|| StorageError::Unavailable("the database is not open yet".into()))
+    }
+
+    /// Waits until the whole dataset is in memory (the staged load finished),
+    /// so that no write is applied to a dataset still missing records.
+    async fn until_complete(&self) {
+        while !self.is_complete.get_untracked() && self.status.get_untracked() == LoadStatus::Ready {
+            yield_to_browser().await;
+        }
     }
 
     pub fn is_ready(&self) -> bool {
@@ -162,6 +188,7 @@ impl AppState {
     /// Writes one user action (one transaction), then applies it here and
     /// tells the other tabs.
     pub async fn commit(&self, changes: Vec<Change>) -> Result<(), StorageError> {
+        self.until_complete().await;
         let h = self.handles()?;
         let pos = h.position.get();
         let appended = h.store.append(&changes, now(), pos.generation, pos.last_seq, None).await?;
@@ -177,6 +204,7 @@ impl AppState {
         kind: HistoryKind,
         label: String,
     ) -> Result<Option<f64>, StorageError> {
+        self.until_complete().await;
         let h = self.handles()?;
         let pos = h.position.get();
         let at = now();
@@ -190,6 +218,7 @@ impl AppState {
     /// Undoes history entry `key` as one user action. `Ok(false)` when it was
     /// undone already (in another tab).
     pub async fn undo(&self, key: f64) -> Result<bool, StorageError> {
+        self.until_complete().await;
         let h = self.handles()?;
         let pos = h.position.get();
         match h.store.undo(key, now(), pos.generation, pos.last_seq).await? {
@@ -235,6 +264,7 @@ impl AppState {
 
     /// Replaces everything with `data` in one transaction.
     pub async fn replace_all(&self, data: Dataset) -> Result<(), StorageError> {
+        self.until_complete().await;
         let h = self.handles()?;
         let snap = h.store.write_snapshot(data, SnapshotBase::Replace).await?;
         self.accept_snapshot(&h, snap);
@@ -246,6 +276,7 @@ impl AppState {
     /// changes other tabs made meanwhile are kept on top. If another tab
     /// replaced everything meanwhile, reloads and derives again once.
     pub async fn rewrite(&self, derive: impl Fn(&Dataset) -> Dataset) -> Result<(), StorageError> {
+        self.until_complete().await;
         let h = self.handles()?;
         for attempt in 0..2 {
             let pos = h.position.get();
@@ -280,6 +311,7 @@ impl AppState {
 
     /// Applies what other tabs wrote.
     pub async fn catch_up(&self) {
+        self.until_complete().await;
         let Ok(h) = self.handles() else { return };
         let pos = h.position.get();
         match h.store.catch_up(pos.generation, pos.last_seq).await {

@@ -21,7 +21,9 @@ use super::schema::{upgrade_step, CHUNKS, HISTORY, JOURNAL, META, META_KEY, SCHE
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::history::{HistoryEntry, HISTORY_LIMIT};
-use crate::core::snapshot::{decode_dataset, decode_entry, encode_chunks, encode_entry};
+use crate::core::snapshot::{
+    decode_dataset, decode_entry, decode_stage, encode_chunks, encode_entry, SnapshotError, Stage,
+};
 
 /// Bookkeeping kept in `meta`: which snapshot the chunks are, and the last
 /// journal key folded into them.
@@ -48,6 +50,27 @@ pub struct Loaded {
     pub last_seq: f64,
     /// Journal entries not yet folded into chunks.
     pub journal_len: usize,
+}
+
+/// A load whose activities are still to be decoded (see [`Store::load_staged`]).
+pub struct Staged {
+    pub loaded: Loaded,
+    pub rest: Rest,
+}
+
+/// The stored text the second stage of a load decodes.
+pub struct Rest {
+    chunks: Vec<String>,
+    journal: Vec<String>,
+}
+
+impl Rest {
+    /// Decodes the activities (chunks and journal changes) into a dataset
+    /// holding only them, for `Dataset::install_activities`.
+    pub fn decode(&self) -> Result<Dataset, StorageError> {
+        decode_stage(&self.chunks, &self.journal, Stage::ActivitiesOnly)
+            .map_err(|e| StorageError::Corrupt(e.to_string()))
+    }
 }
 
 /// What [`Store::catch_up`] found.
@@ -210,8 +233,21 @@ impl Store {
         request(req.unchecked_into()).await.map(|_| ())
     }
 
-    /// Reads everything in one read-only transaction.
-    pub async fn load(&self) -> Result<Loaded, StorageError> {
+    /// Reads everything in one read-only transaction, and decodes all but the
+    /// activities; the activities' text comes back in [`Staged::rest`] to be
+    /// decoded with [`Rest::decode`] once the first screen shows.
+    pub async fn load_staged(&self) -> Result<Staged, StorageError> {
+        let (meta, chunks, keys, values) = self.read_all().await?;
+        let corrupt = |e: SnapshotError| StorageError::Corrupt(e.to_string());
+        let data = decode_stage(&chunks, &values, Stage::AllButActivities).map_err(corrupt)?;
+        let last_seq = keys.last().copied().unwrap_or(0.0).max(meta.base_seq);
+        Ok(Staged {
+            loaded: Loaded { data, generation: meta.generation, last_seq, journal_len: keys.len() },
+            rest: Rest { chunks, journal: values },
+        })
+    }
+
+    async fn read_all(&self) -> Result<(Meta, Vec<String>, Vec<f64>, Vec<String>), StorageError> {
         let tx = transaction(&self.db, &[META, CHUNKS, JOURNAL], IdbTransactionMode::Readonly)?;
         let finished = done(&tx);
         let meta = started(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
@@ -224,6 +260,12 @@ impl Store {
         let keys = numbers(&request(keys).await?)?;
         let values = strings(&request(values).await?)?;
         committed(finished, &tx).await?;
+        Ok((meta, chunks, keys, values))
+    }
+
+    /// Reads everything in one read-only transaction.
+    pub async fn load(&self) -> Result<Loaded, StorageError> {
+        let (meta, chunks, keys, values) = self.read_all().await?;
         let data = decode_dataset(&chunks, &values).map_err(|e| StorageError::Corrupt(e.to_string()))?;
         let last_seq = keys.last().copied().unwrap_or(0.0).max(meta.base_seq);
         Ok(Loaded { data, generation: meta.generation, last_seq, journal_len: keys.len() })

@@ -25,5 +25,5 @@ mod idb;
 pub mod schema;
 
 pub use broadcast::Announcer;
-pub use engine::{Appended, Loaded, Snapshot, SnapshotBase, Store, Synced, Undone};
+pub use engine::{Appended, Loaded, Rest, Snapshot, SnapshotBase, Staged, Store, Synced, Undone};
 pub use error::StorageError;

@@ -169,6 +169,9 @@ fn StatusLine() -> impl IntoView {
     let error = move || state.notice.get().filter(|n| n.kind == NoticeKind::Error).map(|n| n.text);
     view! {
         <div class="status-line">
+            <Show when=move || state.status.with(|s| *s == LoadStatus::Ready) && !state.is_complete.get()>
+                <p class="progress">"Loading activities…"</p>
+            </Show>
             <p role="status" class="notice success">{success}</p>
             {move || error().map(|t| view! { <div role="alert" class="notice error"><p class="pre">{t}</p></div> })}
             {move || state.notice.with(|n| n.as_ref().and_then(|n| n.undo)).map(|key| view! {
