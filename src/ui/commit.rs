@@ -1,11 +1,15 @@
 //! What every page does around a write: commit the user action, then say so
 //! and move on, or say what went wrong and stay.
 
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::core::changes::Change;
+use crate::core::changes::{Change, Unlinked};
+use crate::core::dataset::Dataset;
 use crate::core::history::HistoryKind;
-use crate::state::{AppState, NoticeKind};
+use crate::state::{now, AppState, NoticeKind};
 
 /// Writes `changes` as one user action (one transaction). After the commit it
 /// shows `done` and navigates to `to`; if the write failed it shows why and
@@ -57,4 +61,32 @@ pub async fn commit_and_say(state: AppState, changes: Vec<Change>, done: impl In
             false
         }
     }
+}
+
+/// How a record kind is deleted: its changes (the record, and the links to it
+/// removed from other records) and what is kept and unlinked.
+pub type DeletePlan = fn(&Dataset, &str, DateTime<Utc>) -> (Vec<Change>, Unlinked);
+
+/// The delete of one record, undoable: the action that commits it and then
+/// goes to `to`, and the confirmation text, which follows the records linked
+/// to it. `what` names the record in both ("Alan Turing", "the deal Roof").
+pub fn delete_record(plan: DeletePlan, id: String, what: String, to: &'static str) -> (Action<(), ()>, Signal<String>) {
+    let state = AppState::expect();
+    let navigate = use_navigate();
+    let message = Signal::derive({
+        let (id, what) = (id.clone(), what.clone());
+        move || {
+            let (_, n) = state.data.with(|d| plan(d, &id, now()));
+            format!("Delete {what}? {}", n.describe()).trim_end().to_string()
+        }
+    });
+    let action = Action::new_local(move |_: &()| {
+        let (navigate, id, what) = (navigate.clone(), id.clone(), what.clone());
+        async move {
+            let (changes, n) = state.data.with_untracked(|d| plan(d, &id, now()));
+            let label = format!("Deleted {what}. {}", n.describe()).trim_end().to_string();
+            undoable_then_go(state, changes, label, to, navigate).await;
+        }
+    });
+    (action, message)
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::commit::undoable_then_go;
+use super::commit::delete_record;
 use super::confirm_delete::ConfirmDelete;
 use super::link;
 use super::record_sections::{RecordDeals, StageHistory};
@@ -14,7 +14,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::core::changes::delete_company_changes;
 use crate::core::model::Company;
-use crate::state::{now, AppState};
+use crate::state::AppState;
 
 #[component]
 pub fn CompanyPage() -> impl IntoView {
@@ -52,27 +52,14 @@ fn CompanyDetails(company: Company) -> impl IntoView {
             })
         }
     });
-    let delete = Action::new_local({
-        let navigate = navigate.clone();
-        let id = id.clone();
-        move |_: &()| {
-            let navigate = navigate.clone();
-            let id = id.clone();
-            async move {
-                let (changes, unlinked) = state.data.with_untracked(|d| delete_company_changes(d, &id, now()));
-                let name = state.data.with_untracked(|d| d.company(&id).map(|c| c.name.clone())).unwrap_or_default();
-                let done = format!("Deleted {name}. {}", unlinked.describe()).trim_end().to_string();
-                undoable_then_go(state, changes, done, "/companies", navigate).await;
-            }
-        }
-    });
+    let (delete, delete_message) =
+        delete_record(delete_company_changes, id.clone(), company.name.clone(), "/companies");
     let edit = {
         let id = id.clone();
         move |_| navigate(&format!("/companies/{id}/edit"), Default::default())
     };
     let row =
         |label: &'static str, value: String| (!value.is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> });
-    let name = company.name.clone();
     view! {
         <div class="page-header">
             <h1>{company.name.clone()}</h1>
@@ -83,13 +70,7 @@ fn CompanyDetails(company: Company) -> impl IntoView {
         </div>
         <ConfirmDelete
             open=confirming
-            message=Signal::derive({
-                let id = id.clone();
-                move || {
-                    let (_, n) = state.data.with(|d| delete_company_changes(d, &id, now()));
-                    format!("Delete {name}? {}", n.describe()).trim_end().to_string()
-                }
-            })
+            message=delete_message
             is_pending=delete.pending()
             on_confirm=Callback::new(move |()| {
                 delete.dispatch(());

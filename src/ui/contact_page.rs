@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::commit::{commit_then_go, undoable_then_go};
+use super::commit::{commit_then_go, delete_record};
 use super::confirm_delete::ConfirmDelete;
 use super::format::{long_date, utc_minute};
 use super::link;
@@ -48,27 +48,7 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
         .company_id
         .as_ref()
         .map(|cid| (cid.clone(), state.data.with_untracked(|d| d.company(cid).map(|c| c.name.clone()))));
-    let delete = Action::new_local({
-        let navigate = navigate.clone();
-        let id = id.clone();
-        move |_: &()| {
-            let navigate = navigate.clone();
-            let id = id.clone();
-            async move {
-                let (changes, n) = state.data.with_untracked(|d| delete_contact_changes(d, &id, now()));
-                let label = state.data.with_untracked(|d| d.contact(&id).map(|c| c.display_name())).unwrap_or_default();
-                let label = format!("Deleted {label}. {}", n.describe()).trim_end().to_string();
-                undoable_then_go(state, changes, label, "/contacts", navigate).await;
-            }
-        }
-    });
-    let delete_message = Signal::derive({
-        let (id, name) = (contact.id.clone(), name.clone());
-        move || {
-            let (_, n) = state.data.with(|d| delete_contact_changes(d, &id, now()));
-            format!("Delete {name}? {}", n.describe()).trim_end().to_string()
-        }
-    });
+    let (delete, delete_message) = delete_record(delete_contact_changes, id.clone(), name.clone(), "/contacts");
     let convert = Action::new_local({
         let navigate = navigate.clone();
         let id = id.clone();

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::commit::{commit_and_say, undoable_then_go};
+use super::commit::{commit_and_say, delete_record};
 use super::confirm_delete::ConfirmDelete;
 use super::format::{long_date, money, utc_minute};
 use super::link;
@@ -47,27 +47,8 @@ fn DealDetails(deal: Deal) -> impl IntoView {
             deal.contact_ids.iter().filter_map(|id| d.contact(id)).map(|c| (c.id.clone(), c.display_name())).collect();
         (stage, company, people)
     });
-    let delete_message = Signal::derive({
-        let (id, title) = (deal.id.clone(), deal.title.clone());
-        move || {
-            let (_, n) = state.data.with(|d| delete_deal_changes(d, &id, now()));
-            format!("Delete the deal {title}? {}", n.describe()).trim_end().to_string()
-        }
-    });
-    let delete = Action::new_local({
-        let navigate = navigate.clone();
-        let id = id.clone();
-        let title = deal.title.clone();
-        move |_: &()| {
-            let navigate = navigate.clone();
-            let (id, title) = (id.clone(), title.clone());
-            async move {
-                let (changes, n) = state.data.with_untracked(|d| delete_deal_changes(d, &id, now()));
-                let label = format!("Deleted the deal {title}. {}", n.describe()).trim_end().to_string();
-                undoable_then_go(state, changes, label, "/pipeline", navigate).await;
-            }
-        }
-    });
+    let (delete, delete_message) =
+        delete_record(delete_deal_changes, id.clone(), format!("the deal {}", deal.title), "/pipeline");
     let run = move |changes: Vec<crate::core::changes::Change>, done: &'static str| {
         leptos::task::spawn_local(async move {
             if !changes.is_empty() {
