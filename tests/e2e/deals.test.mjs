@@ -201,3 +201,49 @@ test('e) deleting a contact keeps its activities unlinked, and Undo brings it ba
     await page.reload();
     await page.getByRole('list', { name: 'Activities' }).getByText('Met at Bletchley').waitFor();
   }));
+
+test('f) pipeline stages are configurable: add, rename, reorder, default probability; tags get colours', T, () =>
+  app.run(async ({ page, url }) => {
+    await openApp(page, url, 'settings');
+    await page.getByRole('heading', { name: 'Settings', exact: true, level: 1 }).waitFor();
+    const addForm = page.getByRole('form', { name: 'Add a stage' });
+    await field(addForm, 'New stage name').fill('Contract sent');
+    await field(addForm, 'Default probability %').fill('90');
+    await addForm.getByRole('button', { name: 'Add stage', exact: true }).click();
+    await status(page, 'Stage added').waitFor();
+    const stages = page.getByRole('list', { name: 'Pipeline stages' });
+    await stages.getByRole('textbox', { name: 'Name of stage Contract sent', exact: true }).waitFor();
+
+    // Move it above "Negotiation", then rename it and change its probability.
+    await page.getByRole('button', { name: 'Move stage Contract sent up', exact: true }).click();
+    await status(page, 'Stage moved').waitFor();
+    await page.getByRole('textbox', { name: 'Name of stage Contract sent', exact: true }).fill('Contract out');
+    await page.getByRole('textbox', { name: 'Default probability of stage Contract sent', exact: true }).fill('85');
+    await page.getByRole('button', { name: 'Save stage Contract sent', exact: true }).click();
+    await status(page, 'Stage saved').waitFor();
+
+    await page.reload();
+    await stages.getByRole('textbox', { name: 'Name of stage Contract out', exact: true }).waitFor();
+    const names = await stages.getByRole('textbox', { name: /^Name of stage / }).evaluateAll((els) => els.map((e) => e.value));
+    assert.deepEqual(names, ['Qualified', 'Contact made', 'Demo scheduled', 'Proposal made', 'Contract out', 'Negotiation']);
+
+    // A deal entering the new stage gets its default probability.
+    await createDeal(page, url, { title: 'Fence', amount: '1,000' });
+    await mainNav(page).getByRole('link', { name: 'Pipeline', exact: true }).click();
+    await column(page, 'Contract out').waitFor();
+    await card(page, 'Fence, €1,000').dragTo(column(page, 'Contract out'));
+    await waitInColumn(page, 'Fence, €1,000', 'Contract out');
+    await column(page, 'Contract out').getByText('1 deal · €1,000 (weighted €850)', { exact: true }).waitFor();
+
+    // Tag colours: a tag used on a contact can be given a colour.
+    const id = await createContact(page, url, { given: 'Ida', family: 'Tagged' });
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await field(page, 'Tags').fill('vip');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await waitForPath(page, new RegExp(`^/crm/contacts/${id}$`));
+    await openApp(page, url, 'settings');
+    await select(page, 'Colour of tag vip').selectOption('purple');
+    await status(page, 'Tag colour saved').waitFor();
+    await page.reload();
+    assert.equal(await select(page, 'Colour of tag vip').inputValue(), 'purple');
+  }));
