@@ -727,6 +727,12 @@ impl std::fmt::Display for SnapshotError {
 
 /// Chunk keys sort in load order: companies, contacts, deals, activities,
 /// tasks, settings.
+/// The key range `[start, end)` holding every activity chunk, so storage can
+/// read the activities separately from the rest (see [`Stage`]).
+pub fn activity_chunk_range() -> (String, String) {
+    (format!("{}-", Activity::ORDER), format!("{}-", Activity::ORDER + 1))
+}
+
 fn chunk_key<T: Compact>(n: usize) -> String {
     format!("{}-{}-{n:05}", T::ORDER, T::KIND)
 }
@@ -1213,5 +1219,18 @@ mod tests {
         assert_eq!(first.activities().get(&a.id), Some(&a));
         assert!(first.activities().get(&gone).is_none());
         assert_eq!(first.activities().len(), data.activities().len() - 1);
+    }
+
+    #[test]
+    fn activity_chunks_are_exactly_the_activity_key_range() {
+        let t = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+        let data = Dataset::from_parts(crate::core::demo::generate_demo(9, 300, t).into_records()).unwrap();
+        let (start, end) = activity_chunk_range();
+        let chunks = encode_chunks(&data);
+        assert!(chunks.iter().any(|(k, _)| k.starts_with(&start)));
+        for (key, json) in &chunks {
+            let in_range = key.as_str() >= start.as_str() && key.as_str() < end.as_str();
+            assert_eq!(in_range, is_activity_chunk(json), "{key}");
+        }
     }
 }

@@ -124,11 +124,22 @@ impl AppState {
         self.status.set(LoadStatus::Ready);
         // The first screen shows; now the activities (writes wait for them).
         after_paint().await;
-        match staged.rest.decode() {
-            Ok(rest) => {
+        let Some(h) = self.handles.get_value() else { return Err(()) };
+        let rest = match h.store.load_rest(&staged.rest).await {
+            Ok(Some(rest)) => Ok(rest),
+            // Another tab replaced the data meanwhile: read it all again.
+            Ok(None) => h.store.load().await.map(|all| {
+                self.accept(&h, all);
+                Dataset::default()
+            }),
+            Err(e) => Err(e),
+        };
+        match rest {
+            Ok(rest) if !self.is_complete.get_untracked() => {
                 self.data.update(|d| d.install_activities(rest));
                 self.is_complete.set(true);
             }
+            Ok(_) => {}
             Err(e) => {
                 status.set(LoadStatus::Failed(e.to_string()));
                 return Err(());

@@ -22,7 +22,7 @@ use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::history::{HistoryEntry, HISTORY_LIMIT};
 use crate::core::snapshot::{
-    decode_dataset, decode_entry, decode_stage, encode_chunks, encode_entry, SnapshotError, Stage,
+    activity_chunk_range, decode_dataset, decode_entry, decode_stage, encode_chunks, encode_entry, SnapshotError, Stage,
 };
 
 /// Bookkeeping kept in `meta`: which snapshot the chunks are, and the last
@@ -58,19 +58,15 @@ pub struct Staged {
     pub rest: Rest,
 }
 
-/// The stored text the second stage of a load decodes.
+/// What the second stage of a staged load needs from the first: the
+/// snapshot it read and the journal entries it applied to everything else.
 pub struct Rest {
-    chunks: Vec<String>,
+    generation: u64,
     journal: Vec<String>,
 }
 
-impl Rest {
-    /// Decodes the activities (chunks and journal changes) into a dataset
-    /// holding only them, for `Dataset::install_activities`.
-    pub fn decode(&self) -> Result<Dataset, StorageError> {
-        decode_stage(&self.chunks, &self.journal, Stage::ActivitiesOnly)
-            .map_err(|e| StorageError::Corrupt(e.to_string()))
-    }
+fn corrupt(e: SnapshotError) -> StorageError {
+    StorageError::Corrupt(e.to_string())
 }
 
 /// What [`Store::catch_up`] found.
@@ -233,18 +229,61 @@ impl Store {
         request(req.unchecked_into()).await.map(|_| ())
     }
 
-    /// Reads everything in one read-only transaction, and decodes all but the
-    /// activities; the activities' text comes back in [`Staged::rest`] to be
-    /// decoded with [`Rest::decode`] once the first screen shows.
+    /// Reads and decodes everything but the activities (the bulk of the
+    /// data), in one read-only transaction; [`Store::load_rest`] then reads
+    /// and decodes the activities once the first screen shows.
     pub async fn load_staged(&self) -> Result<Staged, StorageError> {
-        let (meta, chunks, keys, values) = self.read_all().await?;
-        let corrupt = |e: SnapshotError| StorageError::Corrupt(e.to_string());
+        let (start, end) = activity_chunk_range();
+        let before = IdbKeyRange::upper_bound_with_open(&JsValue::from_str(&start), true)
+            .map_err(|e| StorageError::from_js(&e))?;
+        let after = IdbKeyRange::lower_bound(&JsValue::from_str(&end)).map_err(|e| StorageError::from_js(&e))?;
+        let tx = transaction(&self.db, &[META, CHUNKS, JOURNAL], IdbTransactionMode::Readonly)?;
+        let finished = done(&tx);
+        let meta = started(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
+        let chunks = store(&tx, CHUNKS)?;
+        let first = started(chunks.get_all_with_key(&before))?;
+        let last = started(chunks.get_all_with_key(&after))?;
+        let journal = store(&tx, JOURNAL)?;
+        let keys = started(journal.get_all_keys())?;
+        let values = started(journal.get_all())?;
+        let meta = parse_meta(&request(meta).await?)?;
+        let mut chunks = strings(&request(first).await?)?;
+        chunks.extend(strings(&request(last).await?)?);
+        let keys = numbers(&request(keys).await?)?;
+        let values = strings(&request(values).await?)?;
+        committed(finished, &tx).await?;
         let data = decode_stage(&chunks, &values, Stage::AllButActivities).map_err(corrupt)?;
         let last_seq = keys.last().copied().unwrap_or(0.0).max(meta.base_seq);
         Ok(Staged {
             loaded: Loaded { data, generation: meta.generation, last_seq, journal_len: keys.len() },
-            rest: Rest { chunks, journal: values },
+            rest: Rest { generation: meta.generation, journal: values },
         })
+    }
+
+    /// The second stage of [`Store::load_staged`]: the activities, as a
+    /// dataset holding only them (for `Dataset::install_activities`), with
+    /// the journal read in the first stage applied. `None` when another tab
+    /// replaced the data in between: then load everything again.
+    pub async fn load_rest(&self, rest: &Rest) -> Result<Option<Dataset>, StorageError> {
+        let (start, end) = activity_chunk_range();
+        let range = IdbKeyRange::bound_with_lower_open_and_upper_open(
+            &JsValue::from_str(&start),
+            &JsValue::from_str(&end),
+            false,
+            true,
+        )
+        .map_err(|e| StorageError::from_js(&e))?;
+        let tx = transaction(&self.db, &[META, CHUNKS], IdbTransactionMode::Readonly)?;
+        let finished = done(&tx);
+        let meta = started(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
+        let chunks = started(store(&tx, CHUNKS)?.get_all_with_key(&range))?;
+        let meta = parse_meta(&request(meta).await?)?;
+        let chunks = strings(&request(chunks).await?)?;
+        committed(finished, &tx).await?;
+        if meta.generation != rest.generation {
+            return Ok(None);
+        }
+        decode_stage(&chunks, &rest.journal, Stage::ActivitiesOnly).map(Some).map_err(corrupt)
     }
 
     async fn read_all(&self) -> Result<(Meta, Vec<String>, Vec<f64>, Vec<String>), StorageError> {
