@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::format::{count_of, local_minute};
 use super::link;
+use super::search_list::{search_list, Computed};
 use super::virtual_list::VirtualList;
 use crate::core::lists::{activity_order, with_activity_kind};
 use crate::core::records::ActivityKind;
@@ -18,12 +19,13 @@ pub fn ActivitiesPage() -> impl IntoView {
     let q = RwSignal::new(String::new());
     let kind = RwSignal::new(None::<ActivityKind>);
     let order = Memo::new(move |_| state.data.with(activity_order));
-    let rows = Memo::new(move |_| {
-        state.data.with(|d| {
-            let hits = order.with(|o| with_activity_kind(d, o, kind.get()));
-            d.activities().filter(&hits, &q.get())
-        })
-    });
+    let of_kind =
+        Memo::new(move |_| Computed::new(state.data.with(|d| order.with(|o| with_activity_kind(d, o, kind.get())))));
+    let rows = search_list(
+        of_kind,
+        move || q.get(),
+        move |base, query| state.data.with(|d| d.activities().filter(base, query)),
+    );
     view! {
         <div class="page-header"><h1>"Activities"</h1></div>
         <div class="toolbar">

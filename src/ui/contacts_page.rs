@@ -1,6 +1,5 @@
 //! The contacts list: instant search, sort, and only the visible rows rendered.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -10,26 +9,16 @@ use leptos_router::NavigateOptions;
 use super::demo_loader::DemoLoader;
 use super::format::{count_of, encode};
 use super::link;
+use super::search_list::{search_list, Computed};
 use super::tag_chips::TagFilter;
 use super::virtual_list::VirtualList;
-use crate::core::dataset::{query_refines, ContactSort};
+use crate::core::dataset::ContactSort;
 use crate::core::lists::with_tag_contacts;
 use crate::state::AppState;
 
 const ROW_HEIGHT: f64 = 48.0;
 /// How long typing must pause before the URL follows the search.
 const URL_DELAY: Duration = Duration::from_millis(300);
-
-/// A computed list that counts as new each time it is computed, so that
-/// `Arc::ptr_eq` tells whether a cached result belongs to it.
-#[derive(Clone)]
-struct Computed(Arc<Vec<u32>>);
-
-impl PartialEq for Computed {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {
@@ -74,23 +63,9 @@ pub fn ContactsPage() -> impl IntoView {
             pending_url.set_value(set_timeout_with_handle(update, URL_DELAY).ok());
         }
     });
-    let order = Memo::new(move |_| Computed(Arc::new(state.data.with(|d| d.contact_order(sort.get())))));
-    // The last result, with the order and query it is for: when the query
-    // only gets more specific (one more letter), filtering that result gives
-    // the same list as filtering everything, and is much faster.
-    let last = StoredValue::new(None::<(Arc<Vec<u32>>, String, Arc<Vec<u32>>)>);
-    let matches = Memo::new(move |_| {
-        let query = q.get();
-        let order = order.get().0;
-        let base = last.with_value(|l| match l {
-            Some((o, old, result)) if Arc::ptr_eq(o, &order) && query_refines(old, &query) => Some(result.clone()),
-            _ => None,
-        });
-        let base = base.unwrap_or_else(|| order.clone());
-        let result = Arc::new(state.data.with(|d| d.filter_contacts(&base, &query)));
-        last.set_value(Some((order, query, result.clone())));
-        result
-    });
+    let order = Memo::new(move |_| Computed::new(state.data.with(|d| d.contact_order(sort.get()))));
+    let matches =
+        search_list(order, move || q.get(), move |base, query| state.data.with(|d| d.filter_contacts(base, query)));
     let tag = RwSignal::new(String::new());
     let matches = Memo::new(move |_| {
         let tag = tag.get();

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::format::{count_of, long_date, money};
 use super::link;
+use super::search_list::{search_list, Computed};
 use super::tag_chips::TagFilter;
 use super::virtual_list::VirtualList;
 use crate::core::lists::{deal_order, with_deal_status, with_tag_deals, DealSort};
@@ -21,13 +22,14 @@ pub fn DealsPage() -> impl IntoView {
     let status = RwSignal::new(None::<DealStatus>);
     let sort = RwSignal::new(DealSort::Updated);
     let order = Memo::new(move |_| state.data.with(|d| deal_order(d, sort.get())));
-    let rows = Memo::new(move |_| {
-        state.data.with(|d| {
+    let base = Memo::new(move |_| {
+        Computed::new(state.data.with(|d| {
             let hits = order.with(|o| with_deal_status(d, o, status.get()));
-            let hits = with_tag_deals(d, &hits, &tag.get());
-            d.deals().filter(&hits, &q.get())
-        })
+            with_tag_deals(d, &hits, &tag.get())
+        }))
     });
+    let rows =
+        search_list(base, move || q.get(), move |base, query| state.data.with(|d| d.deals().filter(base, query)));
     view! {
         <div class="page-header">
             <h1>"Deals"</h1>

@@ -22,6 +22,7 @@ mod fields;
 mod format;
 mod pipeline_page;
 mod record_sections;
+mod search_list;
 mod settings_page;
 mod tag_chips;
 mod task_rows;
