@@ -11,6 +11,9 @@ use crate::core::timeline::last_contacted_where;
 use crate::core::today::{today_list, TodayList};
 use crate::state::{now, today, AppState};
 
+/// Entries shown per section before "Show all".
+const FIRST_ENTRIES: usize = 100;
+
 /// The Today list, recomputed when the data changes (shared with the nav badge).
 pub fn today_memo(state: AppState) -> Memo<TodayList> {
     Memo::new(move |_| {
@@ -25,11 +28,18 @@ pub fn today_memo(state: AppState) -> Memo<TodayList> {
 pub fn TodayPage(list: Memo<TodayList>) -> impl IntoView {
     let state = AppState::expect();
     let log = RwSignal::new(None::<ActivityKind>);
+    // Long lists (thousands of lapsed contacts in a big database) show their
+    // first entries; "Show all" lifts the limit.
+    let limit = RwSignal::new(FIRST_ENTRIES);
     let tasks = move |pick: fn(&TodayList) -> &Vec<u32>| {
         move || {
             state.data.with(|d| {
                 list.with(|l| {
-                    pick(l).iter().filter_map(|&i| d.tasks().all().get(i as usize).cloned()).collect::<Vec<_>>()
+                    pick(l)
+                        .iter()
+                        .take(limit.get())
+                        .filter_map(|&i| d.tasks().all().get(i as usize).cloned())
+                        .collect::<Vec<_>>()
                 })
             })
         }
@@ -41,6 +51,7 @@ pub fn TodayPage(list: Memo<TodayList>) -> impl IntoView {
             list.with(|l| {
                 l.dates
                     .iter()
+                    .take(limit.get())
                     .filter_map(|e| {
                         d.contacts().get(e.contact as usize).map(|c| (c.id.clone(), c.display_name(), e.clone()))
                     })
@@ -53,6 +64,7 @@ pub fn TodayPage(list: Memo<TodayList>) -> impl IntoView {
             list.with(|l| {
                 l.lapsed
                     .iter()
+                    .take(limit.get())
                     .filter_map(|e| {
                         d.contacts().get(e.contact as usize).map(|c| (c.id.clone(), c.display_name(), e.clone()))
                     })
@@ -65,7 +77,7 @@ pub fn TodayPage(list: Memo<TodayList>) -> impl IntoView {
         <p class="muted">{long_date(today())}</p>
         <LogOnDone value=log />
         <section aria-labelledby="overdue-heading">
-            <h2 id="overdue-heading">"Overdue tasks"</h2>
+            <h2 id="overdue-heading">{move || format!("Overdue tasks ({})", list.with(|l| l.overdue.len()))}</h2>
             <div role="list" aria-label="Overdue tasks">
                 <For each=overdue key=|t| (t.id.clone(), t.updated) let:t>
                     <div role="listitem"><TaskRow task=t log /></div>
@@ -95,7 +107,7 @@ pub fn TodayPage(list: Memo<TodayList>) -> impl IntoView {
             <Show when=move || list.with(|l| l.dates.is_empty())><p class="muted">"No birthdays or dates this week."</p></Show>
         </section>
         <section aria-labelledby="lapsed-heading">
-            <h2 id="lapsed-heading">"Time to get in touch"</h2>
+            <h2 id="lapsed-heading">{move || format!("Time to get in touch ({})", list.with(|l| l.lapsed.len()))}</h2>
             <ul class="plain-list" aria-label="Contacts to get in touch with">
                 {move || lapsed().into_iter().map(|(id, name, e)| view! {
                     <li>
@@ -111,5 +123,8 @@ pub fn TodayPage(list: Memo<TodayList>) -> impl IntoView {
             </ul>
             <Show when=move || list.with(|l| l.lapsed.is_empty())><p class="muted">"Everyone is up to date."</p></Show>
         </section>
+        <Show when=move || list.with(|l| [l.overdue.len(), l.due_today.len(), l.dates.len(), l.lapsed.len()].iter().any(|&n| n > limit.get()))>
+            <button type="button" on:click=move |_| limit.set(usize::MAX)>"Show all"</button>
+        </Show>
     }
 }
