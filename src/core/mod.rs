@@ -16,6 +16,7 @@ pub mod display;
 pub mod history;
 pub mod ids;
 pub mod import_map;
+pub mod import_plan;
 pub mod lifecycle;
 pub mod lists;
 pub mod model;
