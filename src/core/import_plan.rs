@@ -57,10 +57,16 @@ pub enum DuplicateOf {
 pub enum RowClass {
     Create,
     /// The row's email is an existing contact's; `diff` is what merging it changes.
-    Update { id: String, diff: Vec<FieldDiff> },
+    Update {
+        id: String,
+        diff: Vec<FieldDiff>,
+    },
     Duplicate(DuplicateOf),
     /// `column` counts from 0; `None` when the row as a whole is the problem.
-    Invalid { column: Option<usize>, reason: String },
+    Invalid {
+        column: Option<usize>,
+        reason: String,
+    },
 }
 
 /// The four classes, for counts and choices.
@@ -214,15 +220,7 @@ impl<'a> Planner<'a> {
                 by_email.entry(e.address.to_lowercase()).or_insert(i);
             }
         }
-        Planner {
-            data,
-            index,
-            probable,
-            now,
-            by_email,
-            seen_email: HashMap::new(),
-            seen_name_phone: HashMap::new(),
-        }
+        Planner { data, index, probable, now, by_email, seen_email: HashMap::new(), seen_name_phone: HashMap::new() }
     }
 
     /// Classifies the next row; call in file order (earlier rows are remembered).
@@ -380,7 +378,8 @@ pub fn build_changes(
     now: DateTime<Utc>,
     mut new_id: impl FnMut() -> String,
 ) -> (Vec<Change>, ImportCounts) {
-    let mut companies: HashMap<String, String> = data.companies().iter().map(|c| (fold(&c.name), c.id.clone())).collect();
+    let mut companies: HashMap<String, String> =
+        data.companies().iter().map(|c| (fold(&c.name), c.id.clone())).collect();
     let mut new_companies: Vec<Company> = Vec::new();
     let mut created: Vec<Contact> = Vec::new();
     let mut updated: Vec<Contact> = Vec::new();

@@ -13,6 +13,7 @@ pub mod dataset;
 pub mod dedupe;
 pub mod demo;
 pub mod display;
+pub mod export;
 pub mod history;
 pub mod ids;
 pub mod import_map;
