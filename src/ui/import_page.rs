@@ -46,15 +46,14 @@ impl FileRows {
     /// Row `i` as a contact; CSV rows go through the column targets.
     fn source(&self, i: usize, targets: &[Target], options: &MapOptions) -> SourceRow {
         match self {
-            FileRows::Csv { rows, .. } => {
+            FileRows::Csv { headers, rows } => {
                 let r = &rows[i];
                 let m = map_row_with(&r.fields, targets, options);
-                SourceRow {
-                    row: r.row,
-                    contact: m.contact,
-                    company_name: m.company_name,
-                    problem: m.problems.first().map(|p| (Some(p.column), p.message.clone())),
-                }
+                let problem = m.problems.first().map(|p| {
+                    let header = headers.get(p.column).map(String::as_str).unwrap_or_default();
+                    (Some(p.column), format!("{} (column {} \"{header}\")", p.message, p.column + 1))
+                });
+                SourceRow { row: r.row, contact: m.contact, company_name: m.company_name, problem }
             }
             FileRows::Vcard(cards) => {
                 let c = &cards[i];
@@ -549,7 +548,6 @@ fn details(class: &RowClass) -> String {
             format!("Probable duplicate of {name} ({:.0}% alike)", score * 100.0)
         }
         RowClass::Duplicate(DuplicateOf::Row(row)) => format!("Probable duplicate of row {row} of the file"),
-        RowClass::Invalid { column: Some(c), reason } => format!("Invalid: {reason} (column {})", c + 1),
-        RowClass::Invalid { column: None, reason } => format!("Invalid: {reason}"),
+        RowClass::Invalid { reason, .. } => format!("Invalid: {reason}"),
     }
 }

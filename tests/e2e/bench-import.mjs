@@ -69,7 +69,8 @@ async function main() {
   assertDistBuilt();
   if (!Number.isInteger(ROWS) || ROWS < 1) throw new Error(`CRM_BENCH_IMPORT_ROWS must be a positive integer, not ${ROWS}`);
   if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`CRM_BENCH_RUNS must be a positive integer, not ${RUNS}`);
-  const csv = Buffer.from(makeCsv(ROWS), 'utf8');
+  const csvText = makeCsv(ROWS);
+  const csv = Buffer.from(csvText, 'utf8');
   console.log(`app build: ${DIST}`);
   console.log(`csv:       ${ROWS.toLocaleString('en-US')} rows, ${(csv.length / 1048576).toFixed(1)} MB`);
   console.log(`runs:      ${RUNS}, each in a fresh browser context\n`);
@@ -87,9 +88,24 @@ async function main() {
       await openApp(page, server.url, 'import');
       await page.getByRole('heading', { name: 'Import contacts', exact: true, level: 1 }).waitFor();
 
+      // The file is built in the page first, so handing 10 MB through the
+      // DevTools protocol (setInputFiles) is not counted.
+      await page.evaluate((text) => {
+        window.benchFile = new File([text], 'bench.csv', { type: 'text/csv' });
+      }, csvText);
+      const input = page.getByLabel('Choose file to import', { exact: true });
+      await input.waitFor();
+
       // Reading, parsing and mapping, then checking every row (the preview).
       const t0 = performance.now();
-      await page.getByLabel('Choose file to import', { exact: true }).setInputFiles({ name: 'bench.csv', mimeType: 'text/csv', buffer: csv });
+      await input.evaluate((el) => {
+        const dt = new DataTransfer();
+        dt.items.add(window.benchFile);
+        el.files = dt.files;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await page.getByRole('heading', { name: 'Columns', exact: true }).waitFor();
+      const read = performance.now() - t0;
       await page.getByRole('button', { name: 'Preview import', exact: true }).click();
       await page.getByRole('heading', { name: 'Preview', exact: true }).waitFor();
       const preview = performance.now() - t0;
@@ -101,7 +117,7 @@ async function main() {
 
       results.preview.push(preview);
       results.write.push(write);
-      console.log(`run ${run}: parse+map+preview ${ms(preview)}, write ${ms(write)}`);
+      console.log(`run ${run}: parse+map+preview ${ms(preview)} (of which to the mapping step ${ms(read)}), write ${ms(write)}`);
       await context.close();
     }
   } finally {

@@ -14,6 +14,7 @@ const GOOGLE_CSV = [
   'Grace Hopper,Grace,Hopper,* Work,grace@example.com,Mobile,+1 202 555 0101,Navy',
   'Alan Turing,Alan,Turing,Home,alan@example.com,,,',
   'Ada Lovelace,Ada,Lovelace,* Home,ada@example.com,Work,+44 20 7946 0958,Analytical Engines',
+  'Bad Row,Bad,Row,* Work,not-an-email,,,',
 ].join('\r\n');
 
 async function chooseImportFile(page, name, text, mimeType = 'text/csv') {
@@ -62,6 +63,13 @@ test('a) a Google Contacts CSV is previewed, imported in one step and undone fro
     const matches = page.getByRole('region', { name: 'Matches of existing contacts', exact: true });
     await matches.getByText(/^Updates Ada Lovelace: .*Phones: "" → "\+44/).waitFor();
     assert.equal(await selectedText(page, 'What to do with matches of existing contacts'), 'Update the existing contacts');
+    // The invalid row says why and which cell; it is skipped unless chosen.
+    await page.getByRole('heading', { name: 'Invalid rows: 1', exact: true }).waitFor();
+    await page
+      .getByRole('region', { name: 'Invalid rows', exact: true })
+      .getByText('Invalid: "not-an-email" is not an email address; it was put in the notes (column 5 "E-mail 1 - Value")', { exact: true })
+      .waitFor();
+    assert.equal(await selectedText(page, 'What to do with invalid rows'), 'Skip');
     // Nothing is written before the import.
     await navTo(page, 'Contacts');
     await waitForCount(page, '1 contact');
