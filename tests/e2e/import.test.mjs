@@ -151,3 +151,22 @@ test('c) Export CSV saves the filtered list with its columns; a contact download
     assert.match(text, /EMAIL[^:\r\n]*:cal@example\.org\r\n/);
     assert.ok(text.trimEnd().endsWith('END:VCARD'));
   }));
+
+test('d) a changed column mapping is used for the preview and offered again for a file with the same headers', T, () =>
+  app.run(async ({ page, url }) => {
+    const csv = 'First,Last,Mail\r\nJo,Doe,jo@example.com\r\n';
+    await openApp(page, url, 'import');
+    await page.getByRole('heading', { name: 'Import contacts', exact: true, level: 1 }).waitFor();
+    await chooseImportFile(page, 'people.csv', csv);
+    assert.equal(await selectedText(page, 'Import column Last as'), 'Last name');
+    await select(page, 'Import column Last as').selectOption({ label: "Don't import" });
+    await page.getByRole('button', { name: 'Preview import', exact: true }).click();
+    await page.getByRole('heading', { name: 'New contacts: 1', exact: true }).waitFor();
+    await page.getByRole('region', { name: 'New contacts', exact: true }).getByRole('cell', { name: 'Jo', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Cancel import', exact: true }).click();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Import contacts', exact: true, level: 1 }).waitFor();
+    await chooseImportFile(page, 'people-again.csv', csv);
+    assert.equal(await selectedText(page, 'Import column Last as'), "Don't import");
+    assert.match(await selectedText(page, 'Import column Mail as'), /^Email 1/);
+  }));
