@@ -170,3 +170,23 @@ test('d) a changed column mapping is used for the preview and offered again for 
     assert.equal(await selectedText(page, 'Import column Last as'), "Don't import");
     assert.match(await selectedText(page, 'Import column Mail as'), /^Email 1/);
   }));
+
+test('e) a vCard file goes straight to the same preview and imports', T, () =>
+  app.run(async ({ page, url }) => {
+    const vcf = [
+      'BEGIN:VCARD', 'VERSION:3.0', 'N:Curie;Marie;;;', 'FN:Marie Curie', 'EMAIL;TYPE=WORK:marie@example.com', 'ORG:Radium Institute', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:4.0', 'N:Noether;Emmy;;;', 'FN:Emmy Noether', 'TEL;TYPE=cell:+49 551 39 0', 'END:VCARD',
+      '',
+    ].join('\r\n');
+    await openApp(page, url, 'import');
+    await page.getByRole('heading', { name: 'Import contacts', exact: true, level: 1 }).waitFor();
+    await chooseImportFile(page, 'contacts.vcf', vcf, 'text/vcard');
+    await page.getByRole('heading', { name: 'New contacts: 2', exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Back to mapping', exact: true }).count(), 0);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await status(page, 'Imported contacts.vcf: added 2 contacts, created 1 company').waitFor();
+    await navTo(page, 'Contacts');
+    await waitForCount(page, '2 contacts');
+    await page.getByRole('link', { name: 'Marie Curie', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Emmy Noether', exact: true }).waitFor();
+  }));
