@@ -19,3 +19,5 @@ fi
 trunk build --release --public-url /crm/ --dist dist-e2e
 cd tests/e2e
 CRM_DIST="$PWD/../../dist-e2e" CRM_BENCH_BACKUP="$(cd ../.. && realpath "$backup")" CRM_BENCH_RUNS="$runs" node bench.mjs
+# The contact import wizard with a generated 100k-row CSV (parse+map+preview, write).
+CRM_DIST="$PWD/../../dist-e2e" CRM_BENCH_RUNS="$runs" node bench-import.mjs

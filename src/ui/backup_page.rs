@@ -9,10 +9,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::format::{count_of, thousands};
+use super::link;
 use crate::core::backup::{
     apply_import, check_backup, export_backup, payload_sha256, plan_import, read_envelope, Backup, BackupError,
     ImportMode, KindPlan,
@@ -176,6 +178,7 @@ pub fn BackupPage() -> impl IntoView {
         <section aria-labelledby="import-heading" class="card">
             <h2 id="import-heading">"Import"</h2>
             <p>"The file is checked completely and previewed before anything is written. If anything is wrong, nothing changes."</p>
+            <p>"Contacts from another app (CSV or vCard) go through the " <A href=link("/import")>"contact import"</A> "."</p>
             <div class="field">
                 <label for="backup-file">"Choose backup file"</label>
                 <input

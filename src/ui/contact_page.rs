@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::commit::{commit_then_go, delete_record};
 use super::confirm_delete::ConfirmDelete;
+use super::download::download;
 use super::format::{long_date, utc_minute};
 use super::link;
 use super::record_sections::{RecordDeals, StageHistory};
@@ -19,6 +20,7 @@ use crate::core::lifecycle::{can_convert, convert_lead};
 use crate::core::model::Contact;
 use crate::core::records::ActivityKind;
 use crate::core::timeline::timeline_of;
+use crate::core::vcard::write_vcard;
 use crate::state::{new_id, now, AppState};
 
 #[component]
@@ -90,6 +92,19 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
         let id = id.clone();
         move |_| navigate(&format!("/contacts/{id}/edit"), Default::default())
     };
+    let download_vcard = {
+        let id = id.clone();
+        move |_| {
+            let card = state
+                .data
+                .with_untracked(|d| d.contact(&id).map(|c| (c.display_name(), write_vcard(c, d.company_name_of(c)))));
+            if let Some((name, card)) = card {
+                if let Err(e) = download(&format!("{name}.vcf"), "text/vcard", &card) {
+                    state.notify(crate::state::NoticeKind::Error, format!("The vCard could not be downloaded: {e}"));
+                }
+            }
+        }
+    };
     let row =
         |label: &'static str, value: String| (!value.is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> });
     view! {
@@ -100,6 +115,7 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
                     <button type="button" class="primary" on:click=move |_| { convert.dispatch(()); }>"Convert to deal"</button>
                 })}
                 <button type="button" on:click=edit>"Edit"</button>
+                <button type="button" on:click=download_vcard>"Download vCard"</button>
                 <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
             </div>
         </div>

@@ -7,14 +7,16 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::demo_loader::DemoLoader;
+use super::download::download;
 use super::format::{count_of, encode};
 use super::link;
 use super::search_list::{search_list, Computed};
 use super::tag_chips::TagFilter;
 use super::virtual_list::VirtualList;
 use crate::core::dataset::ContactSort;
+use crate::core::export::contacts_csv;
 use crate::core::lists::with_tag_contacts;
-use crate::state::AppState;
+use crate::state::{AppState, NoticeKind};
 
 const ROW_HEIGHT: f64 = 48.0;
 /// How long typing must pause before the URL follows the search.
@@ -73,6 +75,13 @@ pub fn ContactsPage() -> impl IntoView {
             .with(|m| if tag.is_empty() { Vec::clone(m) } else { state.data.with(|d| with_tag_contacts(d, m, &tag)) })
     });
     let is_empty = move || state.data.with(|d| d.is_empty());
+    // Exactly the rows the list shows, in its order, with its columns.
+    let export_csv = move |_| {
+        let text = matches.with_untracked(|m| state.data.with_untracked(|d| contacts_csv(d, m)));
+        if let Err(e) = download("contacts.csv", "text/csv;charset=utf-8", &text) {
+            state.notify(NoticeKind::Error, format!("The CSV file could not be downloaded: {e}"));
+        }
+    };
     let new_contact = {
         let navigate = navigate.clone();
         move |_| navigate("/contacts/new", Default::default())
@@ -108,6 +117,7 @@ pub fn ContactsPage() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
+                <button type="button" on:click=export_csv>"Export CSV"</button>
                 <p class="count" aria-live="polite">
                     {move || count_of(matches.with(Vec::len), "contact", "contacts")}
                 </p>

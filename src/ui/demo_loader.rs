@@ -57,6 +57,8 @@ pub fn DemoLoader() -> impl IntoView {
             <h2 id="empty-heading">"No contacts yet"</h2>
             <p>
                 "Everything you enter stays in this browser. Start with a contact, "
+                <A href=link("/import")>"import contacts from a CSV or vCard file"</A>
+                ", "
                 <A href=link("/backup")>"import a backup"</A>
                 ", or try the CRM with realistic demo data."
             </p>

@@ -18,8 +18,10 @@ mod deal_form;
 mod deal_page;
 mod deals_page;
 mod demo_loader;
+mod download;
 mod fields;
 mod format;
+mod import_page;
 mod pipeline_page;
 mod record_sections;
 mod search_list;
@@ -48,6 +50,7 @@ use contacts_page::ContactsPage;
 use deal_form::DealFormPage;
 use deal_page::DealPage;
 use deals_page::DealsPage;
+use import_page::ImportPage;
 use pipeline_page::PipelinePage;
 use settings_page::SettingsPage;
 use tasks_page::TasksPage;
@@ -111,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <A href=link("/pipeline")>"Pipeline"</A>
                     <A href=link("/activities")>"Activities"</A>
                     <A href=link("/tasks")>"Tasks"</A>
+                    <A href=link("/import")>"Import"</A>
                     <A href=link("/backup")>"Backup"</A>
                     <A href=link("/settings")>"Settings"</A>
                 </nav>
@@ -143,6 +147,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/companies/:id") view=CompanyPage />
                                 <Route path=path!("/companies/:id/edit") view=CompanyFormPage />
                                 <Route path=path!("/backup") view=BackupPage />
+                                <Route path=path!("/import") view=ImportPage />
                                 <Route path=path!("/today") view=move || view! { <TodayPage list=today /> } />
                                 <Route path=path!("/pipeline") view=PipelinePage />
                                 <Route path=path!("/deals") view=DealsPage />

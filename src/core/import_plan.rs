@@ -1,0 +1,581 @@
+//! The preview of a contact import: every row of a file classified before
+//! anything is written, and the changes that carry out the user's choices.
+//!
+//! A row is *invalid* when a cell could not be read or the row holds nothing
+//! worth importing; an *update* when one of its emails is exactly an existing
+//! contact's; a *duplicate* when it repeats an earlier row of the file (same
+//! email, or same name and phone) or when duplicate detection
+//! ([`check_one`]) rates it a probable duplicate of an existing contact; and
+//! a *create* otherwise. The user then picks per class what happens, and
+//! [`build_changes`] turns the plan into one change list (one transaction),
+//! creating the companies the file names that do not exist yet.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+
+use super::changes::Change;
+use super::dataset::Dataset;
+use super::dedupe::{check_one, DedupeIndex};
+use super::import_map::ContactDraft;
+use super::model::{Company, Contact};
+use super::text::fold;
+
+/// The id given to drafts while they are compared; never stored.
+const DRAFT_ID: &str = "import-draft";
+
+/// A row of the file, mapped to a contact.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceRow {
+    /// The row number people see (a spreadsheet's, or the card's line).
+    pub row: usize,
+    pub contact: ContactDraft,
+    pub company_name: Option<String>,
+    /// The first cell that could not be read: its column (from 0) and why.
+    pub problem: Option<(Option<usize>, String)>,
+}
+
+/// One field an update changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldDiff {
+    pub field: &'static str,
+    pub before: String,
+    pub after: String,
+}
+
+/// What an earlier record a duplicate row repeats.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DuplicateOf {
+    /// An existing contact, with the detection score (0..1).
+    Existing { id: String, score: f64 },
+    /// An earlier row of the file, by its row number.
+    Row(usize),
+}
+
+/// How a row would be imported.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowClass {
+    Create,
+    /// The row's email is an existing contact's; `diff` is what merging it changes.
+    Update {
+        id: String,
+        diff: Vec<FieldDiff>,
+    },
+    Duplicate(DuplicateOf),
+    /// `column` counts from 0; `None` when the row as a whole is the problem.
+    Invalid {
+        column: Option<usize>,
+        reason: String,
+    },
+}
+
+/// The four classes, for counts and choices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ClassKind {
+    Create,
+    Update,
+    Duplicate,
+    Invalid,
+}
+
+impl ClassKind {
+    pub const ALL: [ClassKind; 4] = [ClassKind::Create, ClassKind::Update, ClassKind::Duplicate, ClassKind::Invalid];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ClassKind::Create => "New contacts",
+            ClassKind::Update => "Matches of existing contacts",
+            ClassKind::Duplicate => "Probable duplicates",
+            ClassKind::Invalid => "Invalid rows",
+        }
+    }
+
+    /// What the user may do with the rows of this class; the first is the default.
+    pub fn choices(self) -> &'static [Choice] {
+        match self {
+            ClassKind::Create => &[Choice::Create, Choice::Skip],
+            ClassKind::Update => &[Choice::Update, Choice::Create, Choice::Skip],
+            ClassKind::Duplicate => &[Choice::Skip, Choice::Create, Choice::Update],
+            ClassKind::Invalid => &[Choice::Skip, Choice::Create],
+        }
+    }
+}
+
+impl RowClass {
+    pub fn kind(&self) -> ClassKind {
+        match self {
+            RowClass::Create => ClassKind::Create,
+            RowClass::Update { .. } => ClassKind::Update,
+            RowClass::Duplicate(_) => ClassKind::Duplicate,
+            RowClass::Invalid { .. } => ClassKind::Invalid,
+        }
+    }
+}
+
+/// What to do with the rows of a class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// Add as a new contact.
+    Create,
+    /// Merge into the existing contact it matches (rows without one are skipped).
+    Update,
+    Skip,
+}
+
+impl Choice {
+    pub fn key(self) -> &'static str {
+        match self {
+            Choice::Create => "create",
+            Choice::Update => "update",
+            Choice::Skip => "skip",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Choice::Create => "Create new contacts",
+            Choice::Update => "Update the existing contacts",
+            Choice::Skip => "Skip",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Choice {
+        match key {
+            "create" => Choice::Create,
+            "update" => Choice::Update,
+            _ => Choice::Skip,
+        }
+    }
+}
+
+/// The user's choice per class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Choices {
+    pub create: Choice,
+    pub update: Choice,
+    pub duplicate: Choice,
+    pub invalid: Choice,
+}
+
+impl Default for Choices {
+    fn default() -> Self {
+        Choices { create: Choice::Create, update: Choice::Update, duplicate: Choice::Skip, invalid: Choice::Skip }
+    }
+}
+
+impl Choices {
+    pub fn get(&self, kind: ClassKind) -> Choice {
+        match kind {
+            ClassKind::Create => self.create,
+            ClassKind::Update => self.update,
+            ClassKind::Duplicate => self.duplicate,
+            ClassKind::Invalid => self.invalid,
+        }
+    }
+
+    pub fn set(&mut self, kind: ClassKind, choice: Choice) {
+        match kind {
+            ClassKind::Create => self.create = choice,
+            ClassKind::Update => self.update = choice,
+            ClassKind::Duplicate => self.duplicate = choice,
+            ClassKind::Invalid => self.invalid = choice,
+        }
+    }
+}
+
+/// A classified row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedRow {
+    pub source: SourceRow,
+    pub class: RowClass,
+}
+
+/// Rows per class, in [`ClassKind::ALL`] order.
+pub fn counts(rows: &[PlannedRow]) -> [usize; 4] {
+    let mut out = [0; 4];
+    for r in rows {
+        out[ClassKind::ALL.iter().position(|k| *k == r.class.kind()).unwrap_or(0)] += 1;
+    }
+    out
+}
+
+/// Classifies rows against `data`. `index` is [`build_index`](super::dedupe::build_index)
+/// of `data`'s contacts; `probable` the score from which a match counts as a
+/// probable duplicate.
+pub struct Planner<'a> {
+    data: &'a Dataset,
+    index: &'a DedupeIndex,
+    probable: f64,
+    now: DateTime<Utc>,
+    by_email: HashMap<String, usize>,
+    seen_email: HashMap<String, usize>,
+    seen_name_phone: HashMap<(String, String), usize>,
+}
+
+impl<'a> Planner<'a> {
+    pub fn new(data: &'a Dataset, index: &'a DedupeIndex, probable: f64, now: DateTime<Utc>) -> Planner<'a> {
+        let mut by_email = HashMap::new();
+        for (i, c) in data.contacts().iter().enumerate() {
+            for e in &c.emails {
+                by_email.entry(e.address.to_lowercase()).or_insert(i);
+            }
+        }
+        Planner { data, index, probable, now, by_email, seen_email: HashMap::new(), seen_name_phone: HashMap::new() }
+    }
+
+    /// Classifies the next row; call in file order (earlier rows are remembered).
+    pub fn plan(&mut self, source: SourceRow) -> PlannedRow {
+        let class = self.classify(&source);
+        PlannedRow { source, class }
+    }
+
+    fn classify(&mut self, s: &SourceRow) -> RowClass {
+        if let Some((column, reason)) = &s.problem {
+            return RowClass::Invalid { column: *column, reason: reason.clone() };
+        }
+        let d = &s.contact;
+        if d.given_name.is_empty() && d.family_name.is_empty() && d.emails.is_empty() && d.phones.is_empty() {
+            return RowClass::Invalid { column: None, reason: "The row has no name, email or phone.".into() };
+        }
+        let emails: Vec<String> = d.emails.iter().map(|e| e.address.to_lowercase()).collect();
+        let name = fold(&format!("{} {}", d.given_name, d.family_name)).trim().to_string();
+        let phone = d.phones.first().map(|p| p.number.clone()).unwrap_or_default();
+        let earlier = emails
+            .iter()
+            .find_map(|e| self.seen_email.get(e).copied())
+            .or_else(|| self.seen_name_phone.get(&(name.clone(), phone.clone())).copied());
+        for e in &emails {
+            self.seen_email.entry(e.clone()).or_insert(s.row);
+        }
+        if !name.is_empty() && !phone.is_empty() {
+            self.seen_name_phone.entry((name, phone)).or_insert(s.row);
+        }
+        let company_id = s.company_name.as_deref().and_then(|n| find_company(self.data, n));
+        let draft = s.contact.clone().into_contact(DRAFT_ID.into(), self.now, company_id);
+        if let Some(&i) = emails.iter().find_map(|e| self.by_email.get(e)) {
+            let existing = &self.data.contacts()[i];
+            let merged = merge_into(existing, &draft, existing.updated);
+            return RowClass::Update { id: existing.id.clone(), diff: diff(self.data, existing, &merged) };
+        }
+        if let Some(row) = earlier {
+            return RowClass::Duplicate(DuplicateOf::Row(row));
+        }
+        if let Some(best) = check_one(self.index, &draft).into_iter().next().filter(|c| c.score >= self.probable) {
+            return RowClass::Duplicate(DuplicateOf::Existing {
+                id: self.index.id(best.b).to_string(),
+                score: best.score,
+            });
+        }
+        RowClass::Create
+    }
+}
+
+/// The id of the company named `name` (case-insensitive), if any.
+fn find_company(data: &Dataset, name: &str) -> Option<String> {
+    let key = fold(name.trim());
+    data.companies().iter().find(|c| fold(&c.name) == key).map(|c| c.id.clone())
+}
+
+/// `existing` with what `incoming` adds: empty fields filled, new emails,
+/// phones, addresses and tags appended. Nothing is removed or overwritten.
+pub fn merge_into(existing: &Contact, incoming: &Contact, now: DateTime<Utc>) -> Contact {
+    let mut c = existing.clone();
+    let fill = |to: &mut String, from: &str| {
+        if to.is_empty() && !from.is_empty() {
+            *to = from.to_string();
+        }
+    };
+    fill(&mut c.given_name, &incoming.given_name);
+    fill(&mut c.family_name, &incoming.family_name);
+    fill(&mut c.job_title, &incoming.job_title);
+    fill(&mut c.source, &incoming.source);
+    if c.notes.is_empty() {
+        c.notes = incoming.notes.clone();
+    } else if !incoming.notes.is_empty() && !c.notes.contains(&incoming.notes) {
+        c.notes = format!("{}\n\n{}", c.notes, incoming.notes);
+    }
+    for e in &incoming.emails {
+        if !c.emails.iter().any(|x| x.address.eq_ignore_ascii_case(&e.address)) {
+            c.emails.push(e.clone());
+        }
+    }
+    for p in &incoming.phones {
+        if !c.phones.iter().any(|x| x.number == p.number) {
+            c.phones.push(p.clone());
+        }
+    }
+    for a in &incoming.addresses {
+        if !c.addresses.contains(a) {
+            c.addresses.push(a.clone());
+        }
+    }
+    for t in &incoming.tags {
+        if !c.tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+            c.tags.push(t.clone());
+        }
+    }
+    if c.birthday.is_none() {
+        c.birthday = incoming.birthday;
+    }
+    if c.company_id.is_none() {
+        c.company_id = incoming.company_id.clone();
+    }
+    if c != *existing {
+        c.updated = now;
+    }
+    c
+}
+
+/// The fields that differ between two versions of a contact, for people.
+pub fn diff(data: &Dataset, before: &Contact, after: &Contact) -> Vec<FieldDiff> {
+    let mut out = Vec::new();
+    let mut push = |field: &'static str, b: String, a: String| {
+        if b != a {
+            out.push(FieldDiff { field, before: b, after: a });
+        }
+    };
+    let list = |v: Vec<&str>| v.join(", ");
+    push("First name", before.given_name.clone(), after.given_name.clone());
+    push("Last name", before.family_name.clone(), after.family_name.clone());
+    push(
+        "Emails",
+        list(before.emails.iter().map(|e| e.address.as_str()).collect()),
+        list(after.emails.iter().map(|e| e.address.as_str()).collect()),
+    );
+    push(
+        "Phones",
+        list(before.phones.iter().map(|p| p.number.as_str()).collect()),
+        list(after.phones.iter().map(|p| p.number.as_str()).collect()),
+    );
+    push("Addresses", before.addresses.len().to_string(), after.addresses.len().to_string());
+    push("Job title", before.job_title.clone(), after.job_title.clone());
+    let company = |c: &Contact| c.company_id.as_deref().and_then(|id| data.company(id)).map(|c| c.name.clone());
+    push("Company", company(before).unwrap_or_default(), company(after).unwrap_or_default());
+    push("Tags", before.tags.join(", "), after.tags.join(", "));
+    let date = |c: &Contact| c.birthday.map(|d| d.to_string()).unwrap_or_default();
+    push("Birthday", date(before), date(after));
+    push("Source", before.source.clone(), after.source.clone());
+    push("Notes", before.notes.clone(), after.notes.clone());
+    out
+}
+
+/// What an import writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub created: usize,
+    pub updated: usize,
+    pub companies: usize,
+}
+
+/// The changes that import `rows` with `choices`: new contacts, merged
+/// updates (one put per contact however many rows match it), and new
+/// companies for the names that do not exist yet (case-insensitive).
+/// `new_id` supplies record ids.
+pub fn build_changes(
+    data: &Dataset,
+    rows: &[PlannedRow],
+    choices: &Choices,
+    now: DateTime<Utc>,
+    mut new_id: impl FnMut() -> String,
+) -> (Vec<Change>, ImportCounts) {
+    let mut companies: HashMap<String, String> =
+        data.companies().iter().map(|c| (fold(&c.name), c.id.clone())).collect();
+    let mut new_companies: Vec<Company> = Vec::new();
+    let mut created: Vec<Contact> = Vec::new();
+    let mut updated: Vec<Contact> = Vec::new();
+    let mut updated_at: HashMap<String, usize> = HashMap::new();
+    for r in rows {
+        let choice = choices.get(r.class.kind());
+        let target = match (&r.class, choice) {
+            (_, Choice::Skip) => continue,
+            (RowClass::Update { id, .. }, Choice::Update) => Some(id.clone()),
+            (RowClass::Duplicate(DuplicateOf::Existing { id, .. }), Choice::Update) => Some(id.clone()),
+            (_, Choice::Update) => continue,
+            (_, Choice::Create) => None,
+        };
+        if r.source.contact.is_empty() {
+            continue;
+        }
+        let company_id = r.source.company_name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(|name| {
+            companies
+                .entry(fold(name))
+                .or_insert_with(|| {
+                    let mut c = Company::blank(new_id(), now);
+                    c.name = name.to_string();
+                    new_companies.push(c.clone());
+                    c.id
+                })
+                .clone()
+        });
+        match target {
+            None => created.push(r.source.contact.clone().into_contact(new_id(), now, company_id)),
+            Some(id) => {
+                let incoming = r.source.contact.clone().into_contact(id.clone(), now, company_id);
+                match updated_at.get(&id) {
+                    Some(&i) => updated[i] = merge_into(&updated[i], &incoming, now),
+                    None => {
+                        let Some(existing) = data.contact(&id) else { continue };
+                        let merged = merge_into(existing, &incoming, now);
+                        if merged != *existing {
+                            updated_at.insert(id, updated.len());
+                            updated.push(merged);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let counts = ImportCounts { created: created.len(), updated: updated.len(), companies: new_companies.len() };
+    let mut changes: Vec<Change> = new_companies.into_iter().map(|record| Change::PutCompany { record }).collect();
+    changes.extend(created.into_iter().map(|record| Change::PutContact { record }));
+    changes.extend(updated.into_iter().map(|record| Change::PutContact { record }));
+    (changes, counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::changes::inverse;
+    use crate::core::dedupe::{build_index, DedupeSettings};
+    use crate::core::model::{Email, Phone};
+    use chrono::TimeZone;
+
+    fn t() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 5, 1, 8, 0, 0).unwrap()
+    }
+
+    fn draft(given: &str, family: &str, email: &str, phone: &str) -> ContactDraft {
+        ContactDraft {
+            given_name: given.into(),
+            family_name: family.into(),
+            emails: if email.is_empty() { vec![] } else { vec![Email { address: email.into(), ..Default::default() }] },
+            phones: if phone.is_empty() { vec![] } else { vec![Phone { number: phone.into(), ..Default::default() }] },
+            ..Default::default()
+        }
+    }
+
+    fn row(n: usize, d: ContactDraft, company: Option<&str>) -> SourceRow {
+        SourceRow { row: n, contact: d, company_name: company.map(str::to_string), problem: None }
+    }
+
+    fn data() -> Dataset {
+        let mut ada = Contact::blank("ada".into(), t());
+        ada.given_name = "Ada".into();
+        ada.family_name = "Lovelace".into();
+        ada.emails = vec![Email { address: "ada@example.com".into(), ..Default::default() }];
+        let mut alan = Contact::blank("alan".into(), t());
+        alan.given_name = "Alan".into();
+        alan.family_name = "Turing".into();
+        alan.phones = vec![Phone { number: "+441632960001".into(), ..Default::default() }];
+        let mut acme = Company::blank("acme".into(), t());
+        acme.name = "Acme Ltd".into();
+        Dataset::from_records(vec![acme], vec![ada, alan]).unwrap()
+    }
+
+    fn plan(data: &Dataset, rows: Vec<SourceRow>) -> Vec<PlannedRow> {
+        let settings = DedupeSettings::default();
+        let index = build_index(data.contacts(), &settings);
+        let mut p = Planner::new(data, &index, settings.threshold_probable, t());
+        rows.into_iter().map(|r| p.plan(r)).collect()
+    }
+
+    #[test]
+    fn classifies_each_kind_of_row() {
+        let data = data();
+        let rows = plan(
+            &data,
+            vec![
+                row(2, draft("Grace", "Hopper", "grace@example.com", ""), None),
+                row(3, draft("Ada", "", "ADA@example.com", "+441632960099"), None),
+                row(4, draft("Grace", "Hopper", "GRACE@example.com", ""), None),
+                row(5, draft("Alan", "Turing", "", "+441632960001"), None),
+                row(6, ContactDraft::default(), None),
+                SourceRow { problem: Some((Some(3), "Not an email".into())), ..row(7, draft("X", "", "", ""), None) },
+            ],
+        );
+        assert_eq!(rows[0].class, RowClass::Create);
+        match &rows[1].class {
+            RowClass::Update { id, diff } => {
+                assert_eq!(id, "ada");
+                assert_eq!(
+                    diff,
+                    &vec![FieldDiff { field: "Phones", before: String::new(), after: "+441632960099".into() }]
+                );
+            }
+            other => panic!("expected an update, got {other:?}"),
+        }
+        assert_eq!(rows[2].class, RowClass::Duplicate(DuplicateOf::Row(2)));
+        assert!(matches!(&rows[3].class, RowClass::Duplicate(DuplicateOf::Existing { id, .. }) if id == "alan"));
+        assert_eq!(
+            rows[4].class,
+            RowClass::Invalid { column: None, reason: "The row has no name, email or phone.".into() }
+        );
+        assert_eq!(rows[5].class, RowClass::Invalid { column: Some(3), reason: "Not an email".into() });
+        assert_eq!(counts(&rows), [1, 1, 2, 2]);
+    }
+
+    #[test]
+    fn builds_one_change_list_that_undoes_cleanly() {
+        let mut data = data();
+        let before = data.clone();
+        let rows = plan(
+            &data,
+            vec![
+                row(2, draft("Grace", "Hopper", "grace@example.com", ""), Some("acme ltd")),
+                row(3, draft("Edsger", "Dijkstra", "ed@example.com", ""), Some("Mathematisch Centrum")),
+                row(4, draft("Ada", "", "ada@example.com", "+441632960099"), Some("mathematisch centrum")),
+                row(5, draft("Alan", "Turing", "", "+441632960001"), None),
+            ],
+        );
+        let mut n = 0;
+        let (changes, counts) = build_changes(&data, &rows, &Choices::default(), t(), || {
+            n += 1;
+            format!("id{n}")
+        });
+        assert_eq!(counts, ImportCounts { created: 2, updated: 1, companies: 1 });
+        assert_eq!(changes.len(), 4);
+        let undo = inverse(&data, &changes);
+        changes.iter().for_each(|c| data.apply(c));
+        assert_eq!(data.contacts().len(), 4);
+        assert_eq!(data.contact("id1").unwrap().company_id.as_deref(), Some("acme"));
+        let ada = data.contact("ada").unwrap();
+        assert_eq!(ada.phones.len(), 1);
+        assert_eq!(ada.company_id.as_deref(), Some("id2"));
+        assert_eq!(data.company("id2").unwrap().name, "Mathematisch Centrum");
+        undo.iter().for_each(|c| data.apply(c));
+        assert_eq!(data.contacts(), before.contacts());
+        assert_eq!(data.companies(), before.companies());
+    }
+
+    #[test]
+    fn choices_skip_and_create_classes() {
+        let data = data();
+        let rows = plan(
+            &data,
+            vec![
+                row(2, draft("Grace", "Hopper", "grace@example.com", ""), None),
+                row(3, draft("Alan", "Turing", "", "+441632960001"), None),
+            ],
+        );
+        let choices = Choices { create: Choice::Skip, duplicate: Choice::Create, ..Choices::default() };
+        let (changes, counts) = build_changes(&data, &rows, &choices, t(), || "new".into());
+        assert_eq!(counts.created, 1);
+        assert!(matches!(&changes[0], Change::PutContact { record } if record.given_name == "Alan"));
+        let choices = Choices { duplicate: Choice::Update, ..Choices::default() };
+        let (_, counts) = build_changes(&data, &rows, &choices, t(), || "new".into());
+        assert_eq!(counts, ImportCounts { created: 1, updated: 0, companies: 0 });
+    }
+
+    #[test]
+    fn merge_keeps_what_exists() {
+        let data = data();
+        let ada = data.contact("ada").unwrap();
+        let mut incoming = Contact::blank("x".into(), t());
+        incoming.given_name = "Augusta".into();
+        incoming.job_title = "Analyst".into();
+        let merged = merge_into(ada, &incoming, t());
+        assert_eq!(merged.given_name, "Ada");
+        assert_eq!(merged.job_title, "Analyst");
+        assert_eq!(diff(&data, ada, &merged).len(), 1);
+    }
+}

@@ -1,0 +1,192 @@
+// Getting data in and out: the contact import wizard (preview, one
+// transaction, undo from the import history), bad files, and exports of a
+// filtered contacts list (CSV) and of one contact (vCard).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { setupApp, openApp, createContact, select, status, alert, navTo, waitForCount, mainNav } from './helpers.mjs';
+
+const app = setupApp();
+const T = { timeout: 180_000 };
+
+const GOOGLE_CSV = [
+  'Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Organization 1 - Name',
+  'Grace Hopper,Grace,Hopper,* Work,grace@example.com,Mobile,+1 202 555 0101,Navy',
+  'Alan Turing,Alan,Turing,Home,alan@example.com,,,',
+  'Ada Lovelace,Ada,Lovelace,* Home,ada@example.com,Work,+44 20 7946 0958,Analytical Engines',
+  'Bad Row,Bad,Row,* Work,not-an-email,,,',
+].join('\r\n');
+
+async function chooseImportFile(page, name, text, mimeType = 'text/csv') {
+  await page.getByLabel('Choose file to import', { exact: true }).setInputFiles({
+    name,
+    mimeType,
+    buffer: Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8'),
+  });
+}
+
+async function selectedText(page, name) {
+  return select(page, name).evaluate((el) => el.selectedOptions[0]?.text ?? '');
+}
+
+/** Clicks `button` and returns the download's `{ filename, text }`. */
+async function downloadOf(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  assert.equal(await download.failure(), null);
+  return { filename: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
+}
+
+test('a) a Google Contacts CSV is previewed, imported in one step and undone from the import history', T, () =>
+  app.run(async ({ page, url }) => {
+    await createContact(page, url, { given: 'Ada', family: 'Lovelace', email: 'ada@example.com' });
+    await navTo(page, 'Contacts');
+    await waitForCount(page, '1 contact');
+
+    await mainNav(page).getByRole('link', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: 'Import contacts', exact: true, level: 1 }).waitFor();
+    await page.getByText('No imports to undo.', { exact: true }).waitFor();
+    await chooseImportFile(page, 'contacts.csv', GOOGLE_CSV);
+
+    // Mapping: every column is mapped automatically and can be changed.
+    await page.getByRole('heading', { name: 'Columns', exact: true }).waitFor();
+    assert.equal(await selectedText(page, 'Import column Given Name as'), 'First name');
+    assert.equal(await selectedText(page, 'Import column Family Name as'), 'Last name');
+    assert.match(await selectedText(page, 'Import column E-mail 1 - Value as'), /^Email 1/);
+    assert.match(await selectedText(page, 'Import column Phone 1 - Value as'), /^Phone 1/);
+    assert.equal(await selectedText(page, 'Import column Organization 1 - Name as'), 'Company');
+    await page.getByRole('button', { name: 'Preview import', exact: true }).click();
+
+    // Preview: two new contacts, and the row with Ada's email updates her.
+    await page.getByRole('heading', { name: 'Preview', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'New contacts: 2', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Matches of existing contacts: 1', exact: true }).waitFor();
+    const matches = page.getByRole('region', { name: 'Matches of existing contacts', exact: true });
+    await matches.getByText(/^Updates Ada Lovelace: .*Phones: "" → "\+44/).waitFor();
+    assert.equal(await selectedText(page, 'What to do with matches of existing contacts'), 'Update the existing contacts');
+    // The invalid row says why and which cell; it is skipped unless chosen.
+    await page.getByRole('heading', { name: 'Invalid rows: 1', exact: true }).waitFor();
+    await page
+      .getByRole('region', { name: 'Invalid rows', exact: true })
+      .getByText('Invalid: "not-an-email" is not an email address; it was put in the notes (column 5 "E-mail 1 - Value")', { exact: true })
+      .waitFor();
+    assert.equal(await selectedText(page, 'What to do with invalid rows'), 'Skip');
+    // Nothing is written before the import.
+    await navTo(page, 'Contacts');
+    await waitForCount(page, '1 contact');
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Import contacts', exact: true, level: 1 }).waitFor();
+    await chooseImportFile(page, 'contacts.csv', GOOGLE_CSV);
+    await page.getByRole('button', { name: 'Preview import', exact: true }).click();
+    await page.getByRole('heading', { name: 'New contacts: 2', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await status(page, 'Imported contacts.csv: added 2 contacts, updated 1, created 2 companies').waitFor();
+    await navTo(page, 'Contacts');
+    await waitForCount(page, '3 contacts');
+    await page.getByRole('link', { name: 'Grace Hopper', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Alan Turing', exact: true }).waitFor();
+    await navTo(page, 'Companies');
+    await page.getByRole('link', { name: 'Navy', exact: true }).waitFor();
+
+    // Undo from the import history: back to exactly one contact, no companies.
+    await mainNav(page).getByRole('link', { name: 'Import', exact: true }).click();
+    await page.getByRole('button', { name: /^Undo Imported contacts\.csv/ }).click();
+    await status(page, 'Import undone').waitFor();
+    await page.getByText('No imports to undo.', { exact: true }).waitFor();
+    await page.reload();
+    await navTo(page, 'Contacts');
+    await waitForCount(page, '1 contact');
+    assert.equal(await page.getByRole('link', { name: 'Grace Hopper', exact: true }).count(), 0);
+    await page.getByRole('link', { name: 'Ada Lovelace', exact: true }).click();
+    await page.getByRole('heading', { name: 'Ada Lovelace', exact: true, level: 1 }).waitFor();
+    await page.getByText('ada@example.com').first().waitFor();
+    assert.equal(await page.getByText(/7946/).count(), 0, 'the phone the import added is gone');
+    await navTo(page, 'Companies');
+    assert.equal(await page.getByRole('link', { name: 'Navy', exact: true }).count(), 0);
+  }));
+
+test('b) empty and binary files give a clear message and write nothing', T, () =>
+  app.run(async ({ page, url }) => {
+    await openApp(page, url, 'import');
+    await page.getByRole('heading', { name: 'Import contacts', exact: true, level: 1 }).waitFor();
+    await chooseImportFile(page, 'empty.csv', '');
+    await alert(page, 'Nothing was imported. The file is empty.').waitFor();
+    await chooseImportFile(page, 'photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x00]));
+    await alert(page, 'Nothing was imported. This is not a text file').waitFor();
+    await chooseImportFile(page, 'header.csv', 'Name,Email\r\n');
+    await alert(page, 'Nothing was imported. The file has a header row but no rows of data.').waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Preview', exact: true }).count(), 0);
+    await page.getByText('No imports to undo.', { exact: true }).waitFor();
+    await navTo(page, 'Contacts');
+    await page.getByRole('heading', { name: 'No contacts yet', exact: true }).waitFor();
+  }));
+
+test('c) Export CSV saves the filtered list with its columns; a contact downloads as vCard 4.0', T, () =>
+  app.run(async ({ page, url }) => {
+    await createContact(page, url, { given: 'Cal', family: 'Clark', email: 'cal@example.org' });
+    await createContact(page, url, { given: 'Bea', family: 'Brown', email: 'bea@example.com' });
+    await createContact(page, url, { given: 'Ada', family: 'Adams', email: 'ada@example.org' });
+    await navTo(page, 'Contacts');
+    await waitForCount(page, '3 contacts');
+    await page.getByRole('searchbox', { name: 'Search contacts', exact: true }).fill('example.org');
+    await waitForCount(page, '2 contacts');
+
+    const csv = await downloadOf(page, page.getByRole('button', { name: 'Export CSV', exact: true }));
+    assert.equal(csv.filename, 'contacts.csv');
+    assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte order mark');
+    const lines = csv.bytes.toString('utf8').slice(1).split('\r\n');
+    assert.equal(lines.pop(), '');
+    assert.equal(lines[0], 'Name,Company,Email,Phone,Stage');
+    assert.equal(lines.length, 3);
+    assert.match(lines[1], /^Ada Adams,,ada@example\.org,,/);
+    assert.match(lines[2], /^Cal Clark,,cal@example\.org,,/);
+
+    await page.getByRole('link', { name: 'Cal Clark', exact: true }).click();
+    await page.getByRole('heading', { name: 'Cal Clark', exact: true, level: 1 }).waitFor();
+    const card = await downloadOf(page, page.getByRole('button', { name: 'Download vCard', exact: true }));
+    assert.equal(card.filename, 'Cal Clark.vcf');
+    const text = card.bytes.toString('utf8');
+    assert.match(text, /^BEGIN:VCARD\r\nVERSION:4\.0\r\n/);
+    assert.match(text, /\r\nFN:Cal Clark\r\n/);
+    assert.match(text, /EMAIL[^:\r\n]*:cal@example\.org\r\n/);
+    assert.ok(text.trimEnd().endsWith('END:VCARD'));
+  }));
+
+test('d) a changed column mapping is used for the preview and offered again for a file with the same headers', T, () =>
+  app.run(async ({ page, url }) => {
+    const csv = 'First,Last,Mail\r\nJo,Doe,jo@example.com\r\n';
+    await openApp(page, url, 'import');
+    await page.getByRole('heading', { name: 'Import contacts', exact: true, level: 1 }).waitFor();
+    await chooseImportFile(page, 'people.csv', csv);
+    assert.equal(await selectedText(page, 'Import column Last as'), 'Last name');
+    await select(page, 'Import column Last as').selectOption({ label: "Don't import" });
+    await page.getByRole('button', { name: 'Preview import', exact: true }).click();
+    await page.getByRole('heading', { name: 'New contacts: 1', exact: true }).waitFor();
+    await page.getByRole('region', { name: 'New contacts', exact: true }).getByRole('cell', { name: 'Jo', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Cancel import', exact: true }).click();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Import contacts', exact: true, level: 1 }).waitFor();
+    await chooseImportFile(page, 'people-again.csv', csv);
+    assert.equal(await selectedText(page, 'Import column Last as'), "Don't import");
+    assert.match(await selectedText(page, 'Import column Mail as'), /^Email 1/);
+  }));
+
+test('e) a vCard file goes straight to the same preview and imports', T, () =>
+  app.run(async ({ page, url }) => {
+    const vcf = [
+      'BEGIN:VCARD', 'VERSION:3.0', 'N:Curie;Marie;;;', 'FN:Marie Curie', 'EMAIL;TYPE=WORK:marie@example.com', 'ORG:Radium Institute', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:4.0', 'N:Noether;Emmy;;;', 'FN:Emmy Noether', 'TEL;TYPE=cell:+49 551 39 0', 'END:VCARD',
+      '',
+    ].join('\r\n');
+    await openApp(page, url, 'import');
+    await page.getByRole('heading', { name: 'Import contacts', exact: true, level: 1 }).waitFor();
+    await chooseImportFile(page, 'contacts.vcf', vcf, 'text/vcard');
+    await page.getByRole('heading', { name: 'New contacts: 2', exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Back to mapping', exact: true }).count(), 0);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await status(page, 'Imported contacts.vcf: added 2 contacts, created 1 company').waitFor();
+    await navTo(page, 'Contacts');
+    await waitForCount(page, '2 contacts');
+    await page.getByRole('link', { name: 'Marie Curie', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Emmy Noether', exact: true }).waitFor();
+  }));
