@@ -21,7 +21,7 @@ use crate::core::changes::Change;
 use crate::state::{now, today, yield_to_browser, AppState, NoticeKind};
 use crate::APP_VERSION;
 
-fn download(filename: &str, text: &str) -> Result<(), String> {
+pub(super) fn download(filename: &str, text: &str) -> Result<(), String> {
     let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
     let parts = js_sys::Array::of1(&text.into());
     let opts = web_sys::BlobPropertyBag::new();

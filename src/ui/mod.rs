@@ -18,8 +18,10 @@ mod deal_form;
 mod deal_page;
 mod deals_page;
 mod demo_loader;
+mod duplicates_page;
 mod fields;
 mod format;
+mod merge_page;
 mod pipeline_page;
 mod record_sections;
 mod settings_page;
@@ -47,6 +49,8 @@ use contacts_page::ContactsPage;
 use deal_form::DealFormPage;
 use deal_page::DealPage;
 use deals_page::DealsPage;
+use duplicates_page::DuplicatesPage;
+use merge_page::MergePage;
 use pipeline_page::PipelinePage;
 use settings_page::SettingsPage;
 use tasks_page::TasksPage;
@@ -110,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <A href=link("/pipeline")>"Pipeline"</A>
                     <A href=link("/activities")>"Activities"</A>
                     <A href=link("/tasks")>"Tasks"</A>
+                    <A href=link("/duplicates")>"Duplicates"</A>
                     <A href=link("/backup")>"Backup"</A>
                     <A href=link("/settings")>"Settings"</A>
                 </nav>
@@ -151,6 +156,8 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/activities") view=ActivitiesPage />
                                 <Route path=path!("/tasks") view=TasksPage />
                                 <Route path=path!("/settings") view=SettingsPage />
+                                <Route path=path!("/duplicates") view=DuplicatesPage />
+                                <Route path=path!("/duplicates/merge") view=MergePage />
                             </Routes>
                         }
                             .into_any()
