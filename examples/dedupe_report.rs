@@ -1,11 +1,12 @@
-//! Writes the duplicate clusters of a backup file as JSON, with the app's
-//! default settings: `cargo run --release --example dedupe_report -- backup.json [out.json]`.
+//! Writes the duplicate clusters of a backup file as JSON, with the settings
+//! the app scans it with: `cargo run --release --example dedupe_report -- backup.json [out.json]`.
 //! The backup is a JSON object whose `payload.contacts` holds the contacts.
 
 use std::process::ExitCode;
 
 use crm::core::dedupe::{build_index, report, scan, DedupeSettings};
 use crm::core::model::Contact;
+use crm::core::records::Settings;
 use serde_json::Value;
 
 fn main() -> ExitCode {
@@ -28,7 +29,9 @@ fn run(input: &str, output: Option<&String>) -> Result<(), String> {
     let backup: Value = serde_json::from_str(&text).map_err(|e| format!("{input}: {e}"))?;
     let contacts: Vec<Contact> =
         serde_json::from_value(backup["payload"]["contacts"].clone()).map_err(|e| format!("payload.contacts: {e}"))?;
-    let settings = DedupeSettings::default();
+    // The app's settings: the defaults, with the backup's default phone country.
+    let app_settings: Option<Settings> = serde_json::from_value(backup["payload"]["settings"].clone()).ok();
+    let settings = app_settings.as_ref().map_or_else(DedupeSettings::default, DedupeSettings::for_app);
     let index = build_index(&contacts, &settings);
     let clusters = scan(&index, &settings, &[]);
     let report = report(&contacts, &index, &settings, &clusters);

@@ -234,11 +234,7 @@ fn MergeForm(first: Contact, second: Contact) -> impl IntoView {
                 Ok(c) => c,
                 Err(e) => return state.notify(NoticeKind::Error, e),
             };
-            let merged_name = match &changes[0] {
-                crate::core::changes::Change::PutContact { record } => record.display_name(),
-                _ => s.display_name(),
-            };
-            let label = format!("Merged {} into {merged_name}", r.display_name());
+            let label = format!("Merged {} into {}", r.display_name(), s.display_name());
             match state.commit_undoable(changes, HistoryKind::Merge, label.clone()).await {
                 Ok(key) => {
                     state.notify_undoable(label, key);
