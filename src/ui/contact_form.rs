@@ -318,7 +318,18 @@ fn looks_like(state: AppState, draft: RwSignal<Contact>) -> ReadSignal<Option<(S
                 set_found.try_set(None);
                 return;
             }
-            let best = index.with_untracked(|i| check_one(i, &d).into_iter().next().map(|c| i.id(c.b).to_string()));
+            // An edited contact may have pairs marked "not a duplicate".
+            let is_dismissed = |other: &str| {
+                let pair = if d.id.as_str() <= other {
+                    (d.id.clone(), other.to_string())
+                } else {
+                    (other.to_string(), d.id.clone())
+                };
+                state.data.with_untracked(|data| data.settings().not_duplicates.binary_search(&pair).is_ok())
+            };
+            let best = index.with_untracked(|i| {
+                check_one(i, &d).into_iter().map(|c| i.id(c.b).to_string()).find(|id| !is_dismissed(id))
+            });
             let hint = best.and_then(|id| {
                 state.data.with_untracked(|data| {
                     data.contact(&id).map(|c| {
