@@ -1,12 +1,13 @@
-//! Writes the duplicate clusters of a backup file as JSON, with the app's
-//! default settings: `cargo run --release --example dedupe_report -- backup.json [out.json]`.
+//! Writes the duplicate clusters of a backup file as JSON, with the settings
+//! the app scans it with: `cargo run --release --example dedupe_report -- backup.json [out.json]`.
 //! The backup is a JSON object whose `payload.contacts` holds the contacts.
 
 use std::process::ExitCode;
 
-use crm::core::dedupe::{build_index, scan, DedupeIndex, DedupeSettings};
+use crm::core::dedupe::{build_index, report, scan, DedupeSettings};
 use crm::core::model::Contact;
-use serde_json::{json, Value};
+use crm::core::records::Settings;
+use serde_json::Value;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,9 +29,12 @@ fn run(input: &str, output: Option<&String>) -> Result<(), String> {
     let backup: Value = serde_json::from_str(&text).map_err(|e| format!("{input}: {e}"))?;
     let contacts: Vec<Contact> =
         serde_json::from_value(backup["payload"]["contacts"].clone()).map_err(|e| format!("payload.contacts: {e}"))?;
-    let settings = DedupeSettings::default();
+    // The app's settings: the defaults, with the backup's default phone country.
+    let app_settings: Option<Settings> = serde_json::from_value(backup["payload"]["settings"].clone()).ok();
+    let settings = app_settings.as_ref().map_or_else(DedupeSettings::default, DedupeSettings::for_app);
     let index = build_index(&contacts, &settings);
-    let report = report(&contacts, &index, &settings);
+    let clusters = scan(&index, &settings, &[]);
+    let report = report(&contacts, &index, &settings, &clusters);
     let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
     match output {
         Some(path) => std::fs::write(path, json + "\n").map_err(|e| format!("{path}: {e}")),
@@ -39,33 +43,4 @@ fn run(input: &str, output: Option<&String>) -> Result<(), String> {
             Ok(())
         }
     }
-}
-
-fn report(contacts: &[Contact], index: &DedupeIndex, settings: &DedupeSettings) -> Value {
-    let clusters: Vec<Value> = scan(index, settings, &[])
-        .iter()
-        .map(|c| {
-            let members: Vec<Value> = c
-                .members
-                .iter()
-                .map(|&i| json!({ "id": contacts[i as usize].id, "name": contacts[i as usize].display_name() }))
-                .collect();
-            let pairs: Vec<Value> = c
-                .pairs
-                .iter()
-                .map(|p| {
-                    let reasons: Vec<String> = p.reasons.iter().map(ToString::to_string).collect();
-                    json!({ "a": index.id(p.a), "b": index.id(p.b), "score": p.score, "reasons": reasons })
-                })
-                .collect();
-            let level = if c.best_score >= settings.threshold_probable { "probable" } else { "possible" };
-            json!({ "level": level, "best_score": c.best_score, "members": members, "pairs": pairs })
-        })
-        .collect();
-    json!({
-        "contacts": contacts.len(),
-        "settings": settings,
-        "skipped_blocks": index.skipped_blocks(),
-        "clusters": clusters,
-    })
 }

@@ -273,6 +273,10 @@ pub struct Settings {
     /// Country assumed for phone numbers typed without one (ISO alpha-2).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub default_country: String,
+    /// Pairs of contact ids marked "not a duplicate", each pair sorted and
+    /// the list sorted, so a duplicate scan never suggests them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_duplicates: Vec<(String, String)>,
     pub updated: DateTime<Utc>,
 }
 
@@ -292,12 +296,25 @@ impl Settings {
             won_stage: LifecycleStage::Conversion,
             currency: "EUR".into(),
             default_country: String::new(),
+            not_duplicates: Vec::new(),
             updated: now,
         }
     }
 
     pub fn stage(&self, id: &str) -> Option<&PipelineStage> {
         self.pipeline.iter().find(|s| s.id == id)
+    }
+
+    /// These settings with the pair `a`, `b` marked "not a duplicate" (kept
+    /// sorted, each pair once) and `updated` set to `now`.
+    pub fn with_not_duplicate(&self, a: &str, b: &str, now: DateTime<Utc>) -> Settings {
+        let pair = if a <= b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
+        let mut next = self.clone();
+        if let Err(at) = next.not_duplicates.binary_search(&pair) {
+            next.not_duplicates.insert(at, pair);
+        }
+        next.updated = now;
+        next
     }
 
     /// The colour name of a tag, "grey" when it has none.
@@ -333,6 +350,23 @@ mod tests {
         s.tags.push(TagColour { name: "vip".into(), colour: "purple".into() });
         assert_eq!(s.tag_colour("vip"), "purple");
         assert_eq!(s.tag_colour("other"), "grey");
+    }
+
+    #[test]
+    fn not_duplicates_are_sorted_once_and_left_out_when_empty() {
+        let t = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+        let later = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+        let s = Settings::initial(t);
+        assert!(!serde_json::to_string(&s).unwrap().contains("not_duplicates"));
+        let s = s
+            .with_not_duplicate("b", "a", later)
+            .with_not_duplicate("a", "b", later)
+            .with_not_duplicate("c", "a", later);
+        assert_eq!(s.not_duplicates, [("a".to_string(), "b".to_string()), ("a".to_string(), "c".to_string())]);
+        assert_eq!(s.updated, later);
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.contains(r#""not_duplicates":[["a","b"],["a","c"]]"#));
+        assert_eq!(serde_json::from_str::<Settings>(&json).unwrap(), s);
     }
 
     #[test]

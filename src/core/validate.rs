@@ -56,6 +56,7 @@ pub const MSG_NEED_STAGES: &str = "The pipeline needs at least one stage";
 pub const MSG_STAGE_ID: &str = "Each stage needs its own id";
 pub const MSG_STAGE_NAME: &str = "Give each stage its own name";
 pub const MSG_TAG_COLOUR: &str = "Choose one of the tag colours";
+pub const MSG_NOT_DUPLICATE_PAIR: &str = "A \"not a duplicate\" pair needs two different contact ids, in order";
 pub const MSG_WON_STAGE: &str = "Winning a deal moves people to conversion or retention";
 /// The maximum duration of an activity, in minutes.
 pub const MAX_DURATION_MIN: u32 = 24 * 60;
@@ -333,6 +334,11 @@ pub fn validate_settings(s: &Settings) -> Vec<FieldError> {
     }
     if !s.default_country.is_empty() && !is_country(&s.default_country) {
         errs.push(FieldError::new("default_country", MSG_COUNTRY));
+    }
+    for (i, (a, b)) in s.not_duplicates.iter().enumerate() {
+        if a.trim().is_empty() || a >= b {
+            errs.push(FieldError::new(format!("not_duplicates[{i}]"), MSG_NOT_DUPLICATE_PAIR));
+        }
     }
     errs
 }
@@ -733,5 +739,16 @@ mod tests {
     #[test]
     fn parse_tags_splits_on_commas() {
         assert_eq!(parse_tags("vip, newsletter,,  event 2026 "), ["vip", "newsletter", "event 2026"]);
+    }
+
+    #[test]
+    fn not_duplicate_pairs_need_two_sorted_ids() {
+        let mut s = Settings::initial(t0());
+        s.not_duplicates = vec![("a".into(), "b".into())];
+        assert!(validate_settings(&s).is_empty());
+        s.not_duplicates.push(("c".into(), "c".into()));
+        s.not_duplicates.push(("z".into(), "y".into()));
+        let fields: Vec<String> = validate_settings(&s).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["not_duplicates[1]", "not_duplicates[2]"]);
     }
 }

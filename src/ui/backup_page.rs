@@ -13,6 +13,7 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::download::download;
 use super::format::{count_of, thousands};
 use super::link;
 use crate::core::backup::{
@@ -22,22 +23,6 @@ use crate::core::backup::{
 use crate::core::changes::Change;
 use crate::state::{now, today, yield_to_browser, AppState, NoticeKind};
 use crate::APP_VERSION;
-
-fn download(filename: &str, text: &str) -> Result<(), String> {
-    let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
-    let parts = js_sys::Array::of1(&text.into());
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(err)?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(filename);
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
-}
 
 async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, Result<String, String>)> {
     let file = input.files()?.get(0)?;
@@ -97,7 +82,7 @@ pub fn BackupPage() -> impl IntoView {
     let export = move |_| {
         let text = state.data.with_untracked(|d| export_backup(d, APP_VERSION, now()));
         let name = format!("crm-backup-{}.json", today().format("%Y-%m-%d"));
-        match download(&name, &text) {
+        match download(&name, "application/json", &text) {
             Ok(()) => state.notify(NoticeKind::Success, format!("Exported {name}")),
             Err(e) => state.notify(NoticeKind::Error, format!("The backup could not be downloaded: {e}")),
         }

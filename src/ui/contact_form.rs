@@ -1,12 +1,18 @@
 //! Creating and editing a contact, with validation next to each field.
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::commit::commit_then_go;
 use super::fields::{field_id, show_errors, ErrorText, LifecycleStageField, TextField};
 use super::format::{iso_date, parse_iso_date};
+use super::link;
 use crate::core::changes::Change;
+use crate::core::dedupe::{build_index, check_one, DedupeIndex, DedupeSettings};
 use crate::core::lifecycle::record_stage_edit;
 use crate::core::model::LeadStatus;
 use crate::core::model::{Address, AddressKind, Contact, Email, EmailKind, ImportantDate, Phone, PhoneKind};
@@ -110,6 +116,7 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
         let navigate = use_navigate();
         move |_| navigate(&cancel_href, Default::default())
     };
+    let looks_like = looks_like(state, draft);
     let emails_len = move || draft.with(|d| d.emails.len());
     let phones_len = move || draft.with(|d| d.phones.len());
     let addresses_len = move || draft.with(|d| d.addresses.len());
@@ -161,6 +168,12 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
                 </div>
                 <TextField label="Owner" field="owner" value=text(|d| &d.owner) on_input=set(|d, v| d.owner = v) errors />
             </fieldset>
+
+            <div role="status" aria-live="polite" class="duplicate-hint">
+                {move || looks_like.get().map(|(id, text)| view! {
+                    <p>{text} " — " <A href=link(&format!("/contacts/{id}"))>"open it?"</A></p>
+                })}
+            </div>
 
             <fieldset>
                 <legend>"Email addresses"</legend>
@@ -270,6 +283,74 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
             </div>
         </form>
     }
+}
+
+/// How long typing must pause before the draft is looked up.
+const CHECK_DELAY: Duration = Duration::from_millis(300);
+
+/// The best existing contact the draft looks like, as its id and "Looks like
+/// Jane Roe, jane@example.com", checked after typing pauses. The index is
+/// built once per change of the data, when first needed.
+fn looks_like(state: AppState, draft: RwSignal<Contact>) -> ReadSignal<Option<(String, String)>> {
+    let index = Memo::new_with_compare(
+        move |_| state.data.with(|d| Arc::new(build_index(d.contacts(), &DedupeSettings::for_app(d.settings())))),
+        |a: Option<&Arc<DedupeIndex>>, b: Option<&Arc<DedupeIndex>>| match (a, b) {
+            (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
+            _ => true,
+        },
+    );
+    let (found, set_found) = signal(None::<(String, String)>);
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    // The effect only schedules the lookup; the result is this form's own
+    // hint, read nowhere else.
+    Effect::new(move |_| {
+        draft.track();
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let check = move || {
+            let Some(d) = draft.try_get_untracked() else { return };
+            let is_blank = d.given_name.trim().is_empty()
+                && d.family_name.trim().is_empty()
+                && d.emails.iter().all(|e| e.address.trim().is_empty())
+                && d.phones.iter().all(|p| p.number.trim().is_empty());
+            if is_blank {
+                set_found.try_set(None);
+                return;
+            }
+            // An edited contact may have pairs marked "not a duplicate".
+            let is_dismissed = |other: &str| {
+                let pair = if d.id.as_str() <= other {
+                    (d.id.clone(), other.to_string())
+                } else {
+                    (other.to_string(), d.id.clone())
+                };
+                state.data.with_untracked(|data| data.settings().not_duplicates.binary_search(&pair).is_ok())
+            };
+            let best = index.with_untracked(|i| {
+                check_one(i, &d).into_iter().map(|c| i.id(c.b).to_string()).find(|id| !is_dismissed(id))
+            });
+            let hint = best.and_then(|id| {
+                state.data.with_untracked(|data| {
+                    data.contact(&id).map(|c| {
+                        let text = match c.primary_email() {
+                            Some(e) if e != c.display_name() => format!("Looks like {}, {e}", c.display_name()),
+                            _ => format!("Looks like {}", c.display_name()),
+                        };
+                        (id.clone(), text)
+                    })
+                })
+            });
+            set_found.try_set(hint);
+        };
+        pending.set_value(set_timeout_with_handle(check, CHECK_DELAY).ok());
+    });
+    on_cleanup(move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+    });
+    found
 }
 
 /// The inputs of one postal address.

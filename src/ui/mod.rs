@@ -19,9 +19,11 @@ mod deal_page;
 mod deals_page;
 mod demo_loader;
 mod download;
+mod duplicates_page;
 mod fields;
 mod format;
 mod import_page;
+mod merge_page;
 mod pipeline_page;
 mod record_sections;
 mod search_list;
@@ -50,7 +52,9 @@ use contacts_page::ContactsPage;
 use deal_form::DealFormPage;
 use deal_page::DealPage;
 use deals_page::DealsPage;
+use duplicates_page::DuplicatesPage;
 use import_page::ImportPage;
+use merge_page::MergePage;
 use pipeline_page::PipelinePage;
 use settings_page::SettingsPage;
 use tasks_page::TasksPage;
@@ -115,6 +119,7 @@ pub fn App() -> impl IntoView {
                     <A href=link("/activities")>"Activities"</A>
                     <A href=link("/tasks")>"Tasks"</A>
                     <A href=link("/import")>"Import"</A>
+                    <A href=link("/duplicates")>"Duplicates"</A>
                     <A href=link("/backup")>"Backup"</A>
                     <A href=link("/settings")>"Settings"</A>
                 </nav>
@@ -157,6 +162,8 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/activities") view=ActivitiesPage />
                                 <Route path=path!("/tasks") view=TasksPage />
                                 <Route path=path!("/settings") view=SettingsPage />
+                                <Route path=path!("/duplicates") view=DuplicatesPage />
+                                <Route path=path!("/duplicates/merge") view=MergePage />
                             </Routes>
                         }
                             .into_any()

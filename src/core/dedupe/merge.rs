@@ -7,6 +7,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::core::changes::Change;
+use crate::core::dataset::Dataset;
 use crate::core::model::{Address, Contact, Email, Phone, StageChange};
 use crate::core::normalize::{canonical_email, parse_phone};
 use crate::core::text::fold;
@@ -174,6 +176,98 @@ pub fn undo(record: &MergeRecord) -> (Contact, Contact) {
     (record.survivor_before.clone(), record.removed.clone())
 }
 
+/// How many linked records a merge moves to the survivor.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Moved {
+    pub deals: usize,
+    pub activities: usize,
+    pub tasks: usize,
+}
+
+/// Replaces `removed` by `survivor` in a list of ids, keeping each id once;
+/// whether anything changed.
+fn relink_list(ids: &mut Vec<String>, removed: &str, survivor: &str) -> bool {
+    if !ids.iter().any(|x| x == removed) {
+        return false;
+    }
+    let had_survivor = ids.iter().any(|x| x == survivor);
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids.drain(..) {
+        if id == removed {
+            if !had_survivor && !out.iter().any(|x: &String| x == survivor) {
+                out.push(survivor.to_string());
+            }
+        } else {
+            out.push(id);
+        }
+    }
+    *ids = out;
+    true
+}
+
+/// The deals, activities and tasks linking `removed` that a merge into
+/// `survivor` would move.
+pub fn moved_counts(data: &Dataset, removed: &str) -> Moved {
+    Moved {
+        deals: data.deals().all().iter().filter(|d| d.contact_ids.iter().any(|c| c == removed)).count(),
+        activities: data.activities().all().iter().filter(|a| a.contact_ids.iter().any(|c| c == removed)).count(),
+        tasks: data.tasks().all().iter().filter(|t| t.contact_id.as_deref() == Some(removed)).count(),
+    }
+}
+
+/// Every change of merging contact `removed_id` into `survivor_id`, as one
+/// user action: the merged survivor, the removed contact's deletion, each
+/// deal, activity and task linking the removed contact relinked to the
+/// survivor (without repeating an id), and the settings without the "not a
+/// duplicate" pairs that name the removed contact. Undo is the
+/// [`inverse`](crate::core::changes::inverse) of this list, computed before
+/// it is applied.
+pub fn merge_changes(
+    data: &Dataset,
+    survivor_id: &str,
+    removed_id: &str,
+    choices: &FieldChoices,
+    now: DateTime<Utc>,
+) -> Result<Vec<Change>, String> {
+    if survivor_id == removed_id {
+        return Err("A contact cannot be merged with itself".into());
+    }
+    let survivor = data.contact(survivor_id).ok_or("The surviving contact no longer exists")?;
+    let removed = data.contact(removed_id).ok_or("The contact to merge no longer exists")?;
+    let mut changes = vec![
+        Change::PutContact { record: merge_contacts(survivor, removed, choices, now) },
+        Change::DeleteContact { id: removed_id.to_string() },
+    ];
+    for d in data.deals().all() {
+        let mut record = d.clone();
+        if relink_list(&mut record.contact_ids, removed_id, survivor_id) {
+            record.updated = now;
+            changes.push(Change::PutDeal { record });
+        }
+    }
+    for a in data.activities().all() {
+        let mut record = a.clone();
+        if relink_list(&mut record.contact_ids, removed_id, survivor_id) {
+            record.updated = now;
+            changes.push(Change::PutActivity { record });
+        }
+    }
+    for t in data.tasks().all().iter().filter(|t| t.contact_id.as_deref() == Some(removed_id)) {
+        let mut record = t.clone();
+        record.contact_id = Some(survivor_id.to_string());
+        record.updated = now;
+        changes.push(Change::PutTask { record });
+    }
+    let settings = data.settings();
+    if settings.not_duplicates.iter().any(|(a, b)| a == removed_id || b == removed_id) {
+        let mut record = settings.clone();
+        record.not_duplicates.retain(|(a, b)| a != removed_id && b != removed_id);
+        record.updated = now;
+        changes.push(Change::PutSettings { record });
+    }
+    Ok(changes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,6 +371,114 @@ mod tests {
             let json = serde_json::to_string(&record).unwrap();
             let back: MergeRecord = serde_json::from_str(&json).unwrap();
             prop_assert_eq!(undo(&back), (s, r));
+        }
+    }
+
+    fn linked_dataset(a: Contact, b: Contact, links: &[(u8, u8)]) -> Dataset {
+        use crate::core::records::{Activity, ActivityKind, Deal, Settings, Task};
+        let settings = Settings::initial(t(1));
+        let ids = [a.id.clone(), b.id.clone(), "other".to_string()];
+        let mut deals = Vec::new();
+        let mut activities = Vec::new();
+        let mut tasks = Vec::new();
+        for (n, &(kind, mask)) in links.iter().enumerate() {
+            let linked: Vec<String> = (0..3).filter(|i| mask & (1 << i) != 0).map(|i| ids[i].clone()).collect();
+            match kind % 3 {
+                0 => {
+                    let mut d = Deal::blank(format!("d{n}"), &settings.pipeline[0], "EUR", t(1));
+                    d.contact_ids = linked;
+                    deals.push(d);
+                }
+                1 => {
+                    let mut x = Activity::blank(format!("x{n}"), ActivityKind::Call, t(1));
+                    x.contact_ids = linked;
+                    activities.push(x);
+                }
+                _ => {
+                    let mut k = Task::blank(format!("t{n}"), t(1));
+                    k.contact_id = linked.into_iter().next();
+                    tasks.push(k);
+                }
+            }
+        }
+        let mut settings = settings;
+        settings.not_duplicates = vec![(ids[0].clone().min(ids[2].clone()), ids[0].clone().max(ids[2].clone()))];
+        if ids[1] != ids[2] {
+            settings = settings.with_not_duplicate(&ids[1], &ids[2], t(1));
+        }
+        Dataset::from_parts(crate::core::dataset::Records {
+            contacts: vec![a, b, Contact::blank("other".into(), t(1))],
+            deals,
+            activities,
+            tasks,
+            settings: Some(settings),
+            ..Default::default()
+        })
+        .unwrap()
+    }
+
+    fn sorted(data: &Dataset) -> crate::core::dataset::Records {
+        let mut r = data.to_parts();
+        r.contacts.sort_by(|a, b| a.id.cmp(&b.id));
+        r.deals.sort_by(|a, b| a.id.cmp(&b.id));
+        r.activities.sort_by(|a, b| a.id.cmp(&b.id));
+        r.tasks.sort_by(|a, b| a.id.cmp(&b.id));
+        r
+    }
+
+    #[test]
+    fn merge_changes_relink_everything_once_and_drop_pairs_of_the_removed() {
+        let mut s = Contact::blank("s".into(), t(1));
+        s.given_name = "Ann".into();
+        let mut r = Contact::blank("r".into(), t(2));
+        r.given_name = "Anne".into();
+        // A deal with both, an activity with the removed one, a task of the removed one.
+        let mut data = linked_dataset(s, r, &[(0, 0b011), (1, 0b110), (2, 0b010), (2, 0b100)]);
+        assert_eq!(moved_counts(&data, "r"), Moved { deals: 1, activities: 1, tasks: 1 });
+        let choices = FieldChoices { given_name: Pick::Removed, ..FieldChoices::default() };
+        let changes = merge_changes(&data, "s", "r", &choices, t(9)).unwrap();
+        for c in &changes {
+            data.apply(c);
+        }
+        assert!(data.contact("r").is_none());
+        assert_eq!(data.contact("s").unwrap().given_name, "Anne");
+        assert_eq!(data.deals().get("d0").unwrap().contact_ids, ["s"]);
+        assert_eq!(data.activities().get("x1").unwrap().contact_ids, ["s", "other"]);
+        assert_eq!(data.tasks().get("t2").unwrap().contact_id.as_deref(), Some("s"));
+        assert_eq!(data.tasks().get("t3").unwrap().contact_id.as_deref(), Some("other"));
+        assert_eq!(data.settings().not_duplicates, [("other".to_string(), "s".to_string())]);
+        assert!(merge_changes(&data, "s", "s", &choices, t(9)).is_err());
+        assert!(merge_changes(&data, "s", "r", &choices, t(9)).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn merge_changes_then_inverse_restore_the_dataset(
+            s in contact_strategy(),
+            r in contact_strategy(),
+            c in choices_strategy(),
+            links in prop::collection::vec((0u8..3, 0u8..8), 0..8),
+        ) {
+            let mut s = s;
+            let mut r = r;
+            s.id = "s".into();
+            r.id = "r".into();
+            let mut data = linked_dataset(s, r, &links);
+            let before = sorted(&data);
+            let changes = merge_changes(&data, "s", "r", &c, t(28)).unwrap();
+            let undo = crate::core::changes::inverse(&data, &changes);
+            for ch in &changes {
+                data.apply(ch);
+            }
+            prop_assert!(data.contact("r").is_none());
+            prop_assert!(data.deals().all().iter().all(|d| !d.contact_ids.contains(&"r".to_string())));
+            let relinked_once = |ids: &[String]| !ids.iter().any(|x| x == "r") && ids.iter().filter(|x| *x == "s").count() <= 1;
+            prop_assert!(data.activities().all().iter().all(|a| relinked_once(&a.contact_ids)));
+            prop_assert!(data.deals().all().iter().all(|d| relinked_once(&d.contact_ids)));
+            for ch in &undo {
+                data.apply(ch);
+            }
+            prop_assert_eq!(sorted(&data), before);
         }
     }
 }

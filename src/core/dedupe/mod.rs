@@ -16,6 +16,7 @@ pub mod cluster;
 pub mod companies;
 pub mod features;
 pub mod merge;
+pub mod report;
 pub mod scoring;
 pub mod settings;
 pub mod similarity;
@@ -30,7 +31,8 @@ use blocking::{Blocks, SortedNames};
 pub use cluster::{cluster_pairs, Cluster};
 pub use features::Features;
 use features::NameCounts;
-pub use merge::{merge_contacts, undo, FieldChoices, ListPick, MergeRecord, Pick};
+pub use merge::{merge_changes, merge_contacts, moved_counts, undo, FieldChoices, ListPick, MergeRecord, Moved, Pick};
+pub use report::report;
 pub use scoring::{conflicts, score_pair, Candidate, Context, Reason, Summary};
 pub use settings::DedupeSettings;
 

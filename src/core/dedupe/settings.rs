@@ -32,9 +32,29 @@ impl Default for DedupeSettings {
     }
 }
 
+impl DedupeSettings {
+    /// The settings the app scans with: the defaults, with the app's default
+    /// country for phone numbers when one is set.
+    pub fn for_app(settings: &crate::core::records::Settings) -> DedupeSettings {
+        let mut out = DedupeSettings::default();
+        if !settings.default_country.is_empty() {
+            out.default_country = settings.default_country.clone();
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_app_country_replaces_the_default_one() {
+        let mut app = crate::core::records::Settings::default();
+        assert_eq!(DedupeSettings::for_app(&app), DedupeSettings::default());
+        app.default_country = "DE".into();
+        assert_eq!(DedupeSettings::for_app(&app).default_country, "DE");
+    }
 
     #[test]
     fn missing_fields_take_defaults() {
