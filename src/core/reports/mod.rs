@@ -122,6 +122,11 @@ pub fn add_months(day: NaiveDate, n: i32) -> NaiveDate {
 }
 
 fn month_index(day: NaiveDate) -> i32 {
+    month_index_of(day)
+}
+
+/// Months since January of year 0, for sorting and stepping months.
+pub(crate) fn month_index_of(day: NaiveDate) -> i32 {
     day.year() * 12 + day.month0() as i32
 }
 
