@@ -58,12 +58,7 @@ pub fn activities(data: &Dataset, period: &Period, utc_offset_minutes: i32, filt
     }
     let mut by_owner: Vec<(String, usize)> = by_owner.into_iter().map(|(o, n)| (o.to_string(), n)).collect();
     by_owner.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    ActivityReport {
-        total,
-        by_kind: ActivityKind::ALL.iter().copied().zip(by_kind).collect(),
-        by_week,
-        by_owner,
-    }
+    ActivityReport { total, by_kind: ActivityKind::ALL.iter().copied().zip(by_kind).collect(), by_week, by_owner }
 }
 
 impl ActivityReport {
@@ -111,7 +106,13 @@ pub struct NotContactedReport {
 /// Contacts (matching the filter) whose last activity up to `now` is at
 /// least `days` local days before today, or who have none. Planned
 /// activities after `now` do not count as contact.
-pub fn not_contacted(data: &Dataset, now: DateTime<Utc>, days: u32, utc_offset_minutes: i32, filter: &Filter) -> NotContactedReport {
+pub fn not_contacted(
+    data: &Dataset,
+    now: DateTime<Utc>,
+    days: u32,
+    utc_offset_minutes: i32,
+    filter: &Filter,
+) -> NotContactedReport {
     let contacts = data.contacts();
     let position: HashMap<&str, usize> = contacts.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
     let mut last: Vec<Option<DateTime<Utc>>> = vec![None; contacts.len()];
@@ -192,7 +193,8 @@ mod tests {
         assert_eq!(weeks, vec![(9, 1), (10, 2), (11, 0), (12, 0), (13, 0), (14, 1)]);
         assert_eq!(r.by_week[0].monday, day(2026, 2, 23));
         assert_eq!(r.by_week_table().rows[0], vec!["2026-W09", "2026-02-23", "1"]);
-        let bob = activities(&activity_dataset(), &march, 0, &Filter { owner: Some("bob".into()), ..Filter::default() });
+        let bob =
+            activities(&activity_dataset(), &march, 0, &Filter { owner: Some("bob".into()), ..Filter::default() });
         assert_eq!(bob.total, 1);
     }
 

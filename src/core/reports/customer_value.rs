@@ -36,7 +36,8 @@ pub enum GroupBy {
 }
 
 impl GroupBy {
-    pub const ALL: [GroupBy; 5] = [GroupBy::Tag, GroupBy::Source, GroupBy::Industry, GroupBy::Country, GroupBy::LifecycleStage];
+    pub const ALL: [GroupBy; 5] =
+        [GroupBy::Tag, GroupBy::Source, GroupBy::Industry, GroupBy::Country, GroupBy::LifecycleStage];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -72,7 +73,12 @@ pub struct RevenueReport {
 
 /// Won deals closed in the period in the settings currency, and how many
 /// others were left out for their currency.
-fn won_deals<'a>(data: &'a Dataset, period: &Period, utc_offset_minutes: i32, filter: &Filter) -> (Vec<(&'a Deal, NaiveDate)>, usize) {
+fn won_deals<'a>(
+    data: &'a Dataset,
+    period: &Period,
+    utc_offset_minutes: i32,
+    filter: &Filter,
+) -> (Vec<(&'a Deal, NaiveDate)>, usize) {
     let currency = &data.settings().currency;
     let mut other = 0;
     let mut out = Vec::new();
@@ -94,7 +100,13 @@ fn won_deals<'a>(data: &'a Dataset, period: &Period, utc_offset_minutes: i32, fi
     (out, other)
 }
 
-fn revenue_report(data: &Dataset, grouped_by: &str, deals: &[(&Deal, NaiveDate)], other: usize, keys: impl Fn(&Deal) -> Vec<(String, String)>) -> RevenueReport {
+fn revenue_report(
+    data: &Dataset,
+    grouped_by: &str,
+    deals: &[(&Deal, NaiveDate)],
+    other: usize,
+    keys: impl Fn(&Deal) -> Vec<(String, String)>,
+) -> RevenueReport {
     let mut rows: HashMap<String, RevenueRow> = HashMap::new();
     let mut total_cents = 0i64;
     for (d, _) in deals {
@@ -107,7 +119,13 @@ fn revenue_report(data: &Dataset, grouped_by: &str, deals: &[(&Deal, NaiveDate)]
     }
     let mut rows: Vec<RevenueRow> = rows.into_values().collect();
     rows.sort_by(|a, b| b.revenue_cents.cmp(&a.revenue_cents).then_with(|| a.label.cmp(&b.label)));
-    RevenueReport { currency: data.settings().currency.clone(), grouped_by: grouped_by.to_string(), rows, total_cents, other_currency_deals: other }
+    RevenueReport {
+        currency: data.settings().currency.clone(),
+        grouped_by: grouped_by.to_string(),
+        rows,
+        total_cents,
+        other_currency_deals: other,
+    }
 }
 
 /// Revenue per company; deals without one make a "(no company)" row.
@@ -125,7 +143,13 @@ pub fn revenue_by_company(data: &Dataset, period: &Period, utc_offset_minutes: i
 }
 
 /// Revenue per group value (see the module notes for the attribution).
-pub fn revenue_by_group(data: &Dataset, period: &Period, utc_offset_minutes: i32, group: GroupBy, filter: &Filter) -> RevenueReport {
+pub fn revenue_by_group(
+    data: &Dataset,
+    period: &Period,
+    utc_offset_minutes: i32,
+    group: GroupBy,
+    filter: &Filter,
+) -> RevenueReport {
     let (deals, other) = won_deals(data, period, utc_offset_minutes, filter);
     revenue_report(data, group.label(), &deals, other, |d| {
         let company = d.company_id.as_deref().and_then(|id| data.company(id));
@@ -153,7 +177,8 @@ pub fn revenue_by_group(data: &Dataset, period: &Period, utc_offset_minutes: i32
                 .into_iter()
                 .collect(),
         };
-        let values: Vec<(String, String)> = values.into_iter().filter(|v| !v.is_empty()).map(|v| (v.clone(), v)).collect();
+        let values: Vec<(String, String)> =
+            values.into_iter().filter(|v| !v.is_empty()).map(|v| (v.clone(), v)).collect();
         if values.is_empty() {
             vec![(String::new(), NONE_LABEL.to_string())]
         } else {
@@ -164,7 +189,11 @@ pub fn revenue_by_group(data: &Dataset, period: &Period, utc_offset_minutes: i32
 
 impl RevenueReport {
     pub fn to_table(&self) -> ReportTable {
-        let mut t = ReportTable::new([self.grouped_by.clone(), "Won deals".to_string(), format!("Revenue ({})", self.currency)]);
+        let mut t = ReportTable::new([
+            self.grouped_by.clone(),
+            "Won deals".to_string(),
+            format!("Revenue ({})", self.currency),
+        ]);
         for r in &self.rows {
             t.push(vec![r.label.clone(), r.deals.to_string(), format_cents(r.revenue_cents)]);
         }
@@ -331,11 +360,17 @@ pub fn rfm(data: &Dataset, period: &Period, today: NaiveDate, utc_offset_minutes
             segment: Segment::Lost,
         })
         .collect();
-    customers.sort_by(|a, b| b.monetary_cents.cmp(&a.monetary_cents).then_with(|| a.name.cmp(&b.name)).then_with(|| a.company_id.cmp(&b.company_id)));
+    customers.sort_by(|a, b| {
+        b.monetary_cents
+            .cmp(&a.monetary_cents)
+            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.company_id.cmp(&b.company_id))
+    });
     let r = quintile_scores(&customers, |a, b| b.recency_days.cmp(&a.recency_days));
     let f = quintile_scores(&customers, |a, b| a.frequency.cmp(&b.frequency));
     let m = quintile_scores(&customers, |a, b| a.monetary_cents.cmp(&b.monetary_cents));
-    let mut segments: Vec<SegmentRow> = Segment::ALL.iter().map(|&segment| SegmentRow { segment, customers: 0, revenue_cents: 0 }).collect();
+    let mut segments: Vec<SegmentRow> =
+        Segment::ALL.iter().map(|&segment| SegmentRow { segment, customers: 0, revenue_cents: 0 }).collect();
     for (i, c) in customers.iter_mut().enumerate() {
         (c.r, c.f, c.m) = (r[i], f[i], m[i]);
         c.segment = Segment::of(c.r, c.f);
@@ -343,7 +378,13 @@ pub fn rfm(data: &Dataset, period: &Period, today: NaiveDate, utc_offset_minutes
         row.customers += 1;
         row.revenue_cents += c.monetary_cents;
     }
-    RfmReport { currency: data.settings().currency.clone(), customers, segments, unassigned_deals: unassigned, other_currency_deals: other }
+    RfmReport {
+        currency: data.settings().currency.clone(),
+        customers,
+        segments,
+        unassigned_deals: unassigned,
+        other_currency_deals: other,
+    }
 }
 
 impl RfmReport {
@@ -374,7 +415,8 @@ impl RfmReport {
     }
 
     pub fn segments_table(&self) -> ReportTable {
-        let mut t = ReportTable::new(["Segment".to_string(), "Customers".to_string(), format!("Revenue ({})", self.currency)]);
+        let mut t =
+            ReportTable::new(["Segment".to_string(), "Customers".to_string(), format!("Revenue ({})", self.currency)]);
         for s in &self.segments {
             t.push(vec![s.segment.label().to_string(), s.customers.to_string(), format_cents(s.revenue_cents)]);
         }
@@ -416,7 +458,16 @@ mod tests {
             won("d2", Some("D"), 30_000, at(2026, 1, 15, 9, 0)),
             won("e1", Some("E"), 5_000, at(2026, 1, 2, 9, 0)),
             won("x1", None, 1_000, at(2026, 6, 1, 9, 0)),
-            deal("l1", Some("A"), "demo", 99_000, DealStatus::Lost, at(2026, 1, 1, 9, 0), Some(at(2026, 2, 1, 9, 0)), "ann"),
+            deal(
+                "l1",
+                Some("A"),
+                "demo",
+                99_000,
+                DealStatus::Lost,
+                at(2026, 1, 1, 9, 0),
+                Some(at(2026, 2, 1, 9, 0)),
+                "ann",
+            ),
         ];
         let mut a = company("A", "Alpha", "Software", "DE");
         a.lifecycle_stage = LifecycleStage::Loyalty;
@@ -442,7 +493,14 @@ mod tests {
         let by_company = revenue_by_company(&data, &year, 0, &none);
         assert_eq!(
             rows(&by_company),
-            vec![("Alpha", 3, 90_000), ("Delta", 2, 60_000), ("Gamma", 2, 50_000), ("Beta", 1, 10_000), ("Epsilon", 1, 5_000), ("(no company)", 1, 1_000)]
+            vec![
+                ("Alpha", 3, 90_000),
+                ("Delta", 2, 60_000),
+                ("Gamma", 2, 50_000),
+                ("Beta", 1, 10_000),
+                ("Epsilon", 1, 5_000),
+                ("(no company)", 1, 1_000)
+            ]
         );
         assert_eq!(by_company.total_cents, 216_000);
         let industry = revenue_by_group(&data, &year, 0, GroupBy::Industry, &none);
@@ -454,15 +512,22 @@ mod tests {
         let stage = revenue_by_group(&data, &year, 0, GroupBy::LifecycleStage, &none);
         assert_eq!(rows(&stage), vec![("Reach", 6, 125_000), ("Loyalty", 3, 90_000), ("(none)", 1, 1_000)]);
         let q2 = revenue_by_company(&data, &Period::this_quarter(day(2026, 6, 30)), 0, &none);
-        assert_eq!(rows(&q2), vec![("Alpha", 1, 30_000), ("Gamma", 1, 25_000), ("Beta", 1, 10_000), ("(no company)", 1, 1_000)]);
+        assert_eq!(
+            rows(&q2),
+            vec![("Alpha", 1, 30_000), ("Gamma", 1, 25_000), ("Beta", 1, 10_000), ("(no company)", 1, 1_000)]
+        );
         assert_eq!(by_company.to_table().rows[0], vec!["Alpha", "3", "900.00"]);
     }
 
     #[test]
     fn rfm_scores_and_segments() {
         let r = rfm(&customers(), &Period::this_year(day(2026, 6, 30)), day(2026, 6, 30), 0, &Filter::default());
-        let got: Vec<(&str, i64, usize, i64, u8, u8, u8, Segment)> =
-            r.customers.iter().map(|c| (c.company_id.as_str(), c.recency_days, c.frequency, c.monetary_cents, c.r, c.f, c.m, c.segment)).collect();
+        type Row<'a> = (&'a str, i64, usize, i64, u8, u8, u8, Segment);
+        let got: Vec<Row> = r
+            .customers
+            .iter()
+            .map(|c| (c.company_id.as_str(), c.recency_days, c.frequency, c.monetary_cents, c.r, c.f, c.m, c.segment))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -478,7 +543,13 @@ mod tests {
             r.segments.iter().filter(|s| s.customers > 0).map(|s| (s.segment, s.customers, s.revenue_cents)).collect();
         assert_eq!(
             held,
-            vec![(Segment::Champions, 1, 90_000), (Segment::Promising, 1, 10_000), (Segment::NeedAttention, 1, 50_000), (Segment::AtRisk, 1, 60_000), (Segment::Lost, 1, 5_000)]
+            vec![
+                (Segment::Champions, 1, 90_000),
+                (Segment::Promising, 1, 10_000),
+                (Segment::NeedAttention, 1, 50_000),
+                (Segment::AtRisk, 1, 60_000),
+                (Segment::Lost, 1, 5_000)
+            ]
         );
         assert_eq!(r.segments.len(), 11);
         assert_eq!(r.segments_table().rows[0], vec!["Champions", "1", "900.00"]);

@@ -9,7 +9,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{add_months, first_of_month, format_cents, format_decimal, format_percent, in_currency, local_date, month_label, ratio, Filter, Period, ReportTable};
+use super::{
+    add_months, first_of_month, format_cents, format_decimal, format_percent, in_currency, local_date, month_label,
+    ratio, Filter, Period, ReportTable,
+};
 use crate::core::dataset::Dataset;
 use crate::core::pipeline::weighted_cents;
 use crate::core::records::DealStatus;
@@ -90,7 +93,12 @@ impl PipelineReport {
             format!("Weighted value ({})", self.currency),
         ]);
         for s in &self.stages {
-            t.push(vec![s.name.clone(), s.count.to_string(), format_cents(s.value_cents), format_cents(s.weighted_cents)]);
+            t.push(vec![
+                s.name.clone(),
+                s.count.to_string(),
+                format_cents(s.value_cents),
+                format_cents(s.weighted_cents),
+            ]);
         }
         t.push(vec![
             "Total".into(),
@@ -179,11 +187,26 @@ impl ForecastReport {
             format!("Value ({})", self.currency),
             format!("Weighted value ({})", self.currency),
         ]);
-        t.push(vec!["Overdue".into(), self.overdue_count.to_string(), String::new(), format_cents(self.overdue_weighted_cents)]);
+        t.push(vec![
+            "Overdue".into(),
+            self.overdue_count.to_string(),
+            String::new(),
+            format_cents(self.overdue_weighted_cents),
+        ]);
         for m in &self.months {
-            t.push(vec![month_label(m.month), m.count.to_string(), format_cents(m.value_cents), format_cents(m.weighted_cents)]);
+            t.push(vec![
+                month_label(m.month),
+                m.count.to_string(),
+                format_cents(m.value_cents),
+                format_cents(m.weighted_cents),
+            ]);
         }
-        t.push(vec!["No date".into(), self.undated_count.to_string(), String::new(), format_cents(self.undated_weighted_cents)]);
+        t.push(vec![
+            "No date".into(),
+            self.undated_count.to_string(),
+            String::new(),
+            format_cents(self.undated_weighted_cents),
+        ]);
         t
     }
 }
@@ -294,7 +317,13 @@ impl WonLostReport {
             ]);
         }
         let lost_cents = self.months.iter().map(|m| m.lost_cents).sum();
-        t.push(vec!["Total".into(), self.won.to_string(), format_cents(self.won_cents), self.lost.to_string(), format_cents(lost_cents)]);
+        t.push(vec![
+            "Total".into(),
+            self.won.to_string(),
+            format_cents(self.won_cents),
+            self.lost.to_string(),
+            format_cents(lost_cents),
+        ]);
         t
     }
 
@@ -302,7 +331,10 @@ impl WonLostReport {
     pub fn summary_table(&self) -> ReportTable {
         let mut t = ReportTable::new(["Measure", "Value"]);
         t.push(vec!["Win rate (%)".into(), format_percent(self.win_rate)]);
-        t.push(vec![format!("Average won deal ({})", self.currency), self.average_won_cents.map_or(String::new(), format_cents)]);
+        t.push(vec![
+            format!("Average won deal ({})", self.currency),
+            self.average_won_cents.map_or(String::new(), format_cents),
+        ]);
         t.push(vec!["Average days to close".into(), format_decimal(self.average_days_to_close)]);
         t
     }
@@ -337,7 +369,10 @@ mod tests {
                 ("negotiation", 0, 0, 0),
             ]
         );
-        assert_eq!((r.total_count, r.total_value_cents, r.total_weighted_cents, r.other_currency_deals), (4, 350_000, 160_000, 1));
+        assert_eq!(
+            (r.total_count, r.total_value_cents, r.total_weighted_cents, r.other_currency_deals),
+            (4, 350_000, 160_000, 1)
+        );
         let ann = pipeline_by_stage(&deals_dataset(), &Filter { owner: Some("ann".into()), ..Filter::default() });
         assert_eq!((ann.total_count, ann.total_value_cents), (3, 150_000));
         let de = pipeline_by_stage(&deals_dataset(), &Filter { country: Some("DE".into()), ..Filter::default() });
@@ -349,7 +384,8 @@ mod tests {
     fn forecast_by_expected_close_month() {
         let march = Period::this_month(day(2026, 3, 9));
         let r = forecast(&deals_dataset(), &march, 2, &Filter::default());
-        let months: Vec<(NaiveDate, usize, i64)> = r.months.iter().map(|m| (m.month, m.count, m.weighted_cents)).collect();
+        let months: Vec<(NaiveDate, usize, i64)> =
+            r.months.iter().map(|m| (m.month, m.count, m.weighted_cents)).collect();
         assert_eq!(months, vec![(day(2026, 3, 1), 1, 10_000), (day(2026, 4, 1), 1, 120_000)]);
         // d3 was expected on 27 February: overdue at 60 % of 500.00.
         assert_eq!((r.overdue_count, r.overdue_weighted_cents), (1, 30_000));

@@ -89,9 +89,9 @@ pub fn lifecycle_funnel(data: &Dataset, period: &Period, utc_offset_minutes: i32
         let furthest = furthest_stage(c);
         let cohort = cohorts.iter_mut().rfind(|m| m.month <= created).expect("the first month is not after the start");
         cohort.contacts += 1;
-        for i in 0..=furthest {
-            reached[i] += 1;
-            cohort.reached[i] += 1;
+        for (total, in_cohort) in reached.iter_mut().zip(cohort.reached.iter_mut()).take(furthest + 1) {
+            *total += 1;
+            *in_cohort += 1;
         }
         if c.stage_history.len() > 1 {
             let last = c.stage_history.len() - 1;
@@ -123,12 +123,13 @@ pub(crate) fn median(values: &mut [f64]) -> Option<f64> {
     }
     values.sort_by(f64::total_cmp);
     let mid = values.len() / 2;
-    Some(if values.len() % 2 == 0 { (values[mid - 1] + values[mid]) / 2.0 } else { values[mid] })
+    Some(if values.len().is_multiple_of(2) { (values[mid - 1] + values[mid]) / 2.0 } else { values[mid] })
 }
 
 impl FunnelReport {
     pub fn to_table(&self) -> ReportTable {
-        let mut t = ReportTable::new(["Stage", "Contacts reached", "Conversion from previous (%)", "Median days in stage"]);
+        let mut t =
+            ReportTable::new(["Stage", "Contacts reached", "Conversion from previous (%)", "Median days in stage"]);
         for s in &self.stages {
             t.push(vec![
                 s.stage.label().to_string(),
@@ -164,11 +165,30 @@ mod tests {
     /// 10 in acquisition before it was lost; c3 was imported as loyal with
     /// no history; c4 spent 2 days in reach and was disqualified.
     fn funnel_dataset() -> Dataset {
-        let c1 = contact("c1", None, at(2026, 1, 10, 9, 0), &[(Reach, at(2026, 1, 10, 9, 0)), (Acquisition, at(2026, 1, 20, 9, 0)), (Conversion, at(2026, 2, 9, 9, 0))]);
-        let c2 = contact("c2", None, at(2026, 1, 31, 23, 30), &[(Reach, at(2026, 1, 31, 23, 30)), (Acquisition, at(2026, 2, 10, 23, 30)), (Lost, at(2026, 2, 20, 23, 30))]);
+        let c1 = contact(
+            "c1",
+            None,
+            at(2026, 1, 10, 9, 0),
+            &[(Reach, at(2026, 1, 10, 9, 0)), (Acquisition, at(2026, 1, 20, 9, 0)), (Conversion, at(2026, 2, 9, 9, 0))],
+        );
+        let c2 = contact(
+            "c2",
+            None,
+            at(2026, 1, 31, 23, 30),
+            &[
+                (Reach, at(2026, 1, 31, 23, 30)),
+                (Acquisition, at(2026, 2, 10, 23, 30)),
+                (Lost, at(2026, 2, 20, 23, 30)),
+            ],
+        );
         let mut c3 = contact("c3", None, at(2026, 2, 5, 9, 0), &[]);
         c3.lifecycle_stage = Loyalty;
-        let c4 = contact("c4", None, at(2026, 2, 6, 9, 0), &[(Reach, at(2026, 2, 6, 9, 0)), (Disqualified, at(2026, 2, 8, 9, 0))]);
+        let c4 = contact(
+            "c4",
+            None,
+            at(2026, 2, 6, 9, 0),
+            &[(Reach, at(2026, 2, 6, 9, 0)), (Disqualified, at(2026, 2, 8, 9, 0))],
+        );
         dataset(Vec::new(), vec![c1, c2, c3, c4], Vec::new(), Vec::new())
     }
 

@@ -194,9 +194,10 @@ impl Filter {
         matches(&self.owner, &d.owner)
             && self.tag.as_ref().is_none_or(|t| d.tags.contains(t))
             && matches(&self.company_id, d.company_id.as_deref().unwrap_or(""))
-            && self.source.as_ref().is_none_or(|s| {
-                d.contact_ids.iter().filter_map(|id| data.contact(id)).any(|c| &c.source == s)
-            })
+            && self
+                .source
+                .as_ref()
+                .is_none_or(|s| d.contact_ids.iter().filter_map(|id| data.contact(id)).any(|c| &c.source == s))
             && self.country.as_ref().is_none_or(|country| {
                 d.company_id.as_deref().and_then(|id| data.company(id)).map_or("", company_country) == country
             })
@@ -283,7 +284,12 @@ pub(crate) mod fixture {
         c
     }
 
-    pub fn contact(id: &str, company: Option<&str>, created: DateTime<Utc>, history: &[(LifecycleStage, DateTime<Utc>)]) -> Contact {
+    pub fn contact(
+        id: &str,
+        company: Option<&str>,
+        created: DateTime<Utc>,
+        history: &[(LifecycleStage, DateTime<Utc>)],
+    ) -> Contact {
         let mut c = Contact::blank(id.into(), created);
         c.given_name = id.into();
         c.company_id = company.map(Into::into);
@@ -326,7 +332,12 @@ pub(crate) mod fixture {
         a
     }
 
-    pub fn dataset(companies: Vec<Company>, contacts: Vec<Contact>, deals: Vec<Deal>, activities: Vec<Activity>) -> Dataset {
+    pub fn dataset(
+        companies: Vec<Company>,
+        contacts: Vec<Contact>,
+        deals: Vec<Deal>,
+        activities: Vec<Activity>,
+    ) -> Dataset {
         Dataset::from_parts(Records {
             companies,
             contacts,
@@ -352,20 +363,68 @@ pub(crate) mod fixture {
     /// | l1   | globex  | demo        | 80000   | lost   | 2026-03-01    | 2026-03-05 12:00    | ann   |
     /// | l2   | –       | demo        | 10000   | lost   | 2026-03-02    | 2026-03-12 08:00    | bob   |
     pub fn deals_dataset() -> Dataset {
-        let mut d1 = deal("d1", Some("acme"), "qualified", 100_000, DealStatus::Open, at(2026, 1, 5, 9, 0), None, "ann");
+        let mut d1 =
+            deal("d1", Some("acme"), "qualified", 100_000, DealStatus::Open, at(2026, 1, 5, 9, 0), None, "ann");
         d1.expected_close = Some(day(2026, 3, 20));
         let mut d2 = deal("d2", Some("acme"), "proposal", 200_000, DealStatus::Open, at(2026, 2, 1, 9, 0), None, "bob");
         d2.expected_close = Some(day(2026, 4, 2));
-        let mut d3 = deal("d3", Some("globex"), "proposal", 50_000, DealStatus::Open, at(2026, 2, 10, 9, 0), None, "ann");
+        let mut d3 =
+            deal("d3", Some("globex"), "proposal", 50_000, DealStatus::Open, at(2026, 2, 10, 9, 0), None, "ann");
         d3.expected_close = Some(day(2026, 2, 27));
-        let mut usd = deal("u1", Some("globex"), "proposal", 70_000, DealStatus::Open, at(2026, 2, 10, 9, 0), None, "ann");
+        let mut usd =
+            deal("u1", Some("globex"), "proposal", 70_000, DealStatus::Open, at(2026, 2, 10, 9, 0), None, "ann");
         usd.currency = "USD".into();
-        let w1 = deal("w1", Some("acme"), "negotiation", 300_000, DealStatus::Won, at(2026, 1, 1, 9, 0), Some(at(2026, 3, 11, 10, 0)), "ann");
-        let w2 = deal("w2", Some("globex"), "negotiation", 100_000, DealStatus::Won, at(2026, 2, 20, 9, 0), Some(at(2026, 3, 31, 23, 30)), "bob");
-        let w3 = deal("w3", Some("acme"), "negotiation", 500_000, DealStatus::Won, at(2026, 3, 1, 9, 0), Some(at(2026, 3, 21, 12, 0)), "ann");
-        let mut l1 = deal("l1", Some("globex"), "demo", 80_000, DealStatus::Lost, at(2026, 3, 1, 9, 0), Some(at(2026, 3, 5, 12, 0)), "ann");
+        let w1 = deal(
+            "w1",
+            Some("acme"),
+            "negotiation",
+            300_000,
+            DealStatus::Won,
+            at(2026, 1, 1, 9, 0),
+            Some(at(2026, 3, 11, 10, 0)),
+            "ann",
+        );
+        let w2 = deal(
+            "w2",
+            Some("globex"),
+            "negotiation",
+            100_000,
+            DealStatus::Won,
+            at(2026, 2, 20, 9, 0),
+            Some(at(2026, 3, 31, 23, 30)),
+            "bob",
+        );
+        let w3 = deal(
+            "w3",
+            Some("acme"),
+            "negotiation",
+            500_000,
+            DealStatus::Won,
+            at(2026, 3, 1, 9, 0),
+            Some(at(2026, 3, 21, 12, 0)),
+            "ann",
+        );
+        let mut l1 = deal(
+            "l1",
+            Some("globex"),
+            "demo",
+            80_000,
+            DealStatus::Lost,
+            at(2026, 3, 1, 9, 0),
+            Some(at(2026, 3, 5, 12, 0)),
+            "ann",
+        );
         l1.lost_reason = "Price".into();
-        let mut l2 = deal("l2", None, "demo", 10_000, DealStatus::Lost, at(2026, 3, 2, 9, 0), Some(at(2026, 3, 12, 8, 0)), "bob");
+        let mut l2 = deal(
+            "l2",
+            None,
+            "demo",
+            10_000,
+            DealStatus::Lost,
+            at(2026, 3, 2, 9, 0),
+            Some(at(2026, 3, 12, 8, 0)),
+            "bob",
+        );
         l2.lost_reason = "Timing".into();
         dataset(
             vec![company("acme", "Acme", "Software", "DE"), company("globex", "Globex", "Retail", "FR")],
@@ -391,7 +450,10 @@ mod tests {
         assert_eq!(Period::this_quarter(day(2026, 2, 3)).previous(), Period::new(day(2025, 10, 1), day(2026, 1, 1)));
         assert_eq!(Period::this_year(today).previous(), Period::new(day(2025, 1, 1), day(2026, 1, 1)));
         // A custom range steps back by its length in days.
-        assert_eq!(Period::new(day(2026, 3, 10), day(2026, 3, 17)).previous(), Period::new(day(2026, 3, 3), day(2026, 3, 10)));
+        assert_eq!(
+            Period::new(day(2026, 3, 10), day(2026, 3, 17)).previous(),
+            Period::new(day(2026, 3, 3), day(2026, 3, 10))
+        );
         assert_eq!(Period::this_month(day(2026, 12, 9)).end, day(2027, 1, 1));
     }
 

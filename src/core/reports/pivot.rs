@@ -14,7 +14,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::{add_months, company_country, contact_country, in_currency, local_date, month_index_of, Filter, Period, ReportTable};
+use super::{
+    add_months, company_country, contact_country, in_currency, local_date, month_index_of, Filter, Period, ReportTable,
+};
 use crate::core::dataset::Dataset;
 use crate::core::model::{Company, Contact};
 use crate::core::records::{Activity, Deal};
@@ -142,7 +144,9 @@ impl<'a> Rec<'a> {
             (Dimension::Country, _) => self.company(data).map_or_else(none, |c| text(company_country(c))),
             (Dimension::Industry, _) => self.company(data).map_or_else(none, |c| text(&c.industry)),
             (Dimension::Kind, Rec::Activity(a)) => ranked(a.kind as usize, a.kind.label()),
-            (Dimension::Month, _) => (month_index_of(local_date(self.date(), utc_offset_minutes)) as i64, Cow::Borrowed("")),
+            (Dimension::Month, _) => {
+                (month_index_of(local_date(self.date(), utc_offset_minutes)) as i64, Cow::Borrowed(""))
+            }
             _ => none(),
         }
     }
@@ -228,10 +232,18 @@ pub fn pivot<'a>(
         cells.entry((r, c)).or_default().add(field.and_then(|f| rec.value(f, currency)));
     };
     match kind {
-        RecordKind::Contacts => data.contacts().iter().filter(|c| filter.contact(c)).for_each(|c| visit(Rec::Contact(c))),
-        RecordKind::Companies => data.companies().iter().filter(|c| filter.company(c)).for_each(|c| visit(Rec::Company(c))),
-        RecordKind::Deals => data.deals().all().iter().filter(|d| filter.deal(data, d)).for_each(|d| visit(Rec::Deal(d))),
-        RecordKind::Activities => data.activities().all().iter().filter(|a| filter.activity(a)).for_each(|a| visit(Rec::Activity(a))),
+        RecordKind::Contacts => {
+            data.contacts().iter().filter(|c| filter.contact(c)).for_each(|c| visit(Rec::Contact(c)))
+        }
+        RecordKind::Companies => {
+            data.companies().iter().filter(|c| filter.company(c)).for_each(|c| visit(Rec::Company(c)))
+        }
+        RecordKind::Deals => {
+            data.deals().all().iter().filter(|d| filter.deal(data, d)).for_each(|d| visit(Rec::Deal(d)))
+        }
+        RecordKind::Activities => {
+            data.activities().all().iter().filter(|a| filter.activity(a)).for_each(|a| visit(Rec::Activity(a)))
+        }
     }
 
     let sorted = |keys: HashMap<(i64, Cow<str>), usize>, dim: Dimension| {
@@ -330,7 +342,16 @@ mod tests {
 
     #[test]
     fn deals_by_owner_and_status() {
-        let t = pivot(&deals_dataset(), RecordKind::Deals, Dimension::Owner, Some(Dimension::Status), Measure::Count, &q1(), 0, &Filter::default());
+        let t = pivot(
+            &deals_dataset(),
+            RecordKind::Deals,
+            Dimension::Owner,
+            Some(Dimension::Status),
+            Measure::Count,
+            &q1(),
+            0,
+            &Filter::default(),
+        );
         assert_eq!(t.row_labels, vec!["ann", "bob"]);
         assert_eq!(t.col_labels, vec!["Open", "Won", "Lost"]);
         assert_eq!(t.values, vec![vec![Some(3.0), Some(2.0), Some(1.0)], vec![Some(1.0), Some(1.0), Some(1.0)]]);
@@ -347,9 +368,19 @@ mod tests {
         let data = deals_dataset();
         let none = Filter::default();
         // The USD deal adds nothing to the open amount.
-        let sum = pivot(&data, RecordKind::Deals, Dimension::Status, None, Measure::Sum(Field::Amount), &q1(), 0, &none);
+        let sum =
+            pivot(&data, RecordKind::Deals, Dimension::Status, None, Measure::Sum(Field::Amount), &q1(), 0, &none);
         assert_eq!(sum.values, vec![vec![Some(350_000.0)], vec![Some(900_000.0)], vec![Some(90_000.0)]]);
-        let avg = pivot(&data, RecordKind::Deals, Dimension::Stage, None, Measure::Average(Field::Probability), &q1(), 0, &none);
+        let avg = pivot(
+            &data,
+            RecordKind::Deals,
+            Dimension::Stage,
+            None,
+            Measure::Average(Field::Probability),
+            &q1(),
+            0,
+            &none,
+        );
         assert_eq!(avg.row_labels, vec!["Qualified", "Demo scheduled", "Proposal made", "Negotiation"]);
         assert_eq!(avg.values, vec![vec![Some(10.0)], vec![Some(40.0)], vec![Some(60.0)], vec![Some(80.0)]]);
         let months = pivot(&data, RecordKind::Deals, Dimension::Month, None, Measure::Count, &q1(), 0, &none);
@@ -358,7 +389,10 @@ mod tests {
         let country = pivot(&data, RecordKind::Deals, Dimension::Country, None, Measure::Count, &q1(), 0, &none);
         assert_eq!(country.row_labels, vec!["DE", "FR", "(none)"]);
         assert_eq!(country.row_totals, vec![Some(4.0), Some(4.0), Some(1.0)]);
-        assert_eq!(pivot(&data, RecordKind::Companies, Dimension::Industry, None, Measure::Count, &q1(), 0, &none).total, Some(0.0));
+        assert_eq!(
+            pivot(&data, RecordKind::Companies, Dimension::Industry, None, Measure::Count, &q1(), 0, &none).total,
+            Some(0.0)
+        );
     }
 
     #[test]
@@ -369,7 +403,16 @@ mod tests {
         a2.duration_min = Some(20);
         let a3 = activity("a3", ActivityKind::Email, at(2026, 1, 7, 9, 0), "bob", &[]);
         let data = dataset(Vec::new(), Vec::new(), Vec::new(), vec![a1, a2, a3]);
-        let t = pivot(&data, RecordKind::Activities, Dimension::Kind, None, Measure::Average(Field::DurationMinutes), &q1(), 0, &Filter::default());
+        let t = pivot(
+            &data,
+            RecordKind::Activities,
+            Dimension::Kind,
+            None,
+            Measure::Average(Field::DurationMinutes),
+            &q1(),
+            0,
+            &Filter::default(),
+        );
         assert_eq!(t.row_labels, vec!["Call", "Email"]);
         assert_eq!(t.values, vec![vec![Some(15.0)], vec![None]]);
         assert_eq!(t.total, Some(15.0));
@@ -378,7 +421,16 @@ mod tests {
 
     #[test]
     fn empty_pivot() {
-        let t = pivot(&Dataset::default(), RecordKind::Contacts, Dimension::Owner, Some(Dimension::Month), Measure::Count, &q1(), 0, &Filter::default());
+        let t = pivot(
+            &Dataset::default(),
+            RecordKind::Contacts,
+            Dimension::Owner,
+            Some(Dimension::Month),
+            Measure::Count,
+            &q1(),
+            0,
+            &Filter::default(),
+        );
         assert!(t.row_labels.is_empty() && t.values.is_empty());
         assert_eq!(t.total, Some(0.0));
     }
