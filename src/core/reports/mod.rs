@@ -479,3 +479,86 @@ mod tests {
         assert_eq!(format_percent(Some(0.5)), "50.0");
     }
 }
+
+/// A measurement, not a test: prints how long each report takes on demo data
+/// of the size (100k contacts, 20k deals, 500k activities). Run with
+/// `cargo test --release --lib reports::timing -- --ignored --nocapture`.
+#[cfg(test)]
+mod timing {
+    use std::time::Instant;
+
+    use super::fixture::{at, day};
+    use super::pivot::{pivot, Dimension, Field, Measure, RecordKind};
+    use super::*;
+    use crate::core::demo::generate_demo;
+
+    fn time<T>(name: &str, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        println!("{name:<40} {:>8.2} ms", start.elapsed().as_secs_f64() * 1000.0);
+        out
+    }
+
+    #[test]
+    #[ignore = "a measurement; run in release with --nocapture"]
+    fn reports_on_demo_data() {
+        let now = at(2026, 11, 23, 12, 0);
+        let data = Dataset::from_parts(generate_demo(7, 100_000, now).into_records()).unwrap();
+        println!(
+            "{} contacts, {} companies, {} deals, {} activities",
+            data.contacts().len(),
+            data.companies().len(),
+            data.deals().len(),
+            data.activities().len()
+        );
+        let today = day(2026, 11, 23);
+        let year = Period::this_year(today);
+        let quarter = Period::this_quarter(today);
+        let none = Filter::default();
+        let offset = 60;
+        time("pipeline_by_stage", || deals::pipeline_by_stage(&data, &none));
+        time("forecast (12 months)", || deals::forecast(&data, &quarter, 12, &none));
+        time("won_lost (year)", || deals::won_lost(&data, &year, offset, &none));
+        time("lifecycle_funnel (year)", || funnel::lifecycle_funnel(&data, &year, offset, &none));
+        time("activities (year)", || activity::activities(&data, &year, offset, &none));
+        time("not_contacted (30 days)", || activity::not_contacted(&data, now, 30, offset, &none));
+        time("revenue_by_company (year)", || customer_value::revenue_by_company(&data, &year, offset, &none));
+        time("revenue_by_group tag (year)", || {
+            customer_value::revenue_by_group(&data, &year, offset, customer_value::GroupBy::Tag, &none)
+        });
+        time("revenue_by_group country (year)", || {
+            customer_value::revenue_by_group(&data, &year, offset, customer_value::GroupBy::Country, &none)
+        });
+        let r = time("rfm (year)", || customer_value::rfm(&data, &year, today, offset, &none));
+        println!("  {} customers in RFM", r.customers.len());
+        let wide = Period::new(day(2000, 1, 1), day(2100, 1, 1));
+        time("pivot activities owner × kind (all)", || {
+            pivot(&data, RecordKind::Activities, Dimension::Owner, Some(Dimension::Kind), Measure::Count, &wide, offset, &none)
+        });
+        time("pivot activities month × kind (all)", || {
+            pivot(&data, RecordKind::Activities, Dimension::Month, Some(Dimension::Kind), Measure::Count, &wide, offset, &none)
+        });
+        time("pivot contacts country × stage (all)", || {
+            pivot(&data, RecordKind::Contacts, Dimension::Country, Some(Dimension::Stage), Measure::Count, &wide, offset, &none)
+        });
+        time("pivot deals industry × status sum (all)", || {
+            pivot(
+                &data,
+                RecordKind::Deals,
+                Dimension::Industry,
+                Some(Dimension::Status),
+                Measure::Sum(Field::Amount),
+                &wide,
+                offset,
+                &none,
+            )
+        });
+        let owner = Filter { owner: data.deals().all().first().map(|d| d.owner.clone()), ..Filter::default() };
+        time("won_lost (year, owner filter)", || deals::won_lost(&data, &year, offset, &owner));
+        time("pipeline_by_stage (country filter)", || {
+            deals::pipeline_by_stage(&data, &Filter { country: Some("DE".into()), ..Filter::default() })
+        });
+        let table = time("won_lost to_table + to_csv", || deals::won_lost(&data, &year, offset, &none).to_table().to_csv());
+        assert!(!table.is_empty());
+    }
+}
