@@ -5,13 +5,12 @@
 //! `owner` and `company_id` apply to activities; the contact list uses the
 //! contact filter.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
-use super::{local_date, Filter, Period, ReportTable};
+use super::{local_date, FastMap, Filter, Period, ReportTable};
 use crate::core::dataset::Dataset;
 use crate::core::records::ActivityKind;
+use crate::core::timeline::last_contacted_where;
 
 /// Activities in one ISO week (Monday to Sunday).
 #[derive(Clone, Debug, PartialEq)]
@@ -44,17 +43,18 @@ pub fn activities(data: &Dataset, period: &Period, utc_offset_minutes: i32, filt
         monday += Duration::days(7);
     }
     let mut by_kind = [0usize; 4];
-    let mut by_owner: HashMap<&str, usize> = HashMap::new();
+    let mut by_owner: FastMap<&str, usize> = FastMap::default();
     let mut total = 0;
+    let range = period.utc_range(utc_offset_minutes);
+    let weeks_from = Period::new(first_monday, period.end).utc_range(utc_offset_minutes).start;
     for a in data.activities().all() {
-        let day = local_date(a.at, utc_offset_minutes);
-        if !period.contains(day) || !filter.activity(a) {
+        if !range.contains(a.at) || !filter.activity(a) {
             continue;
         }
         total += 1;
-        by_kind[ActivityKind::ALL.iter().position(|&k| k == a.kind).expect("every kind is listed")] += 1;
+        by_kind[a.kind as usize] += 1;
         *by_owner.entry(a.owner.as_str()).or_default() += 1;
-        by_week[((day - first_monday).num_days() / 7) as usize].count += 1;
+        by_week[((a.at - weeks_from).num_seconds() / (7 * 86_400)) as usize].count += 1;
     }
     let mut by_owner: Vec<(String, usize)> = by_owner.into_iter().map(|(o, n)| (o.to_string(), n)).collect();
     by_owner.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -103,9 +103,10 @@ pub struct NotContactedReport {
     pub contacts: Vec<QuietContact>,
 }
 
-/// Contacts (matching the filter) whose last activity up to `now` is at
-/// least `days` local days before today, or who have none. Planned
-/// activities after `now` do not count as contact.
+/// Contacts (matching the filter) whose last call, email or meeting up to
+/// `now` is at least `days` local days before today, or who have none. This
+/// is the Today view's notion of contact ([`last_contacted_where`]): notes
+/// are not contact and planned activities after `now` have not happened.
 pub fn not_contacted(
     data: &Dataset,
     now: DateTime<Utc>,
@@ -114,20 +115,7 @@ pub fn not_contacted(
     filter: &Filter,
 ) -> NotContactedReport {
     let contacts = data.contacts();
-    let position: HashMap<&str, usize> = contacts.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
-    let mut last: Vec<Option<DateTime<Utc>>> = vec![None; contacts.len()];
-    for a in data.activities().all() {
-        if a.at > now {
-            continue;
-        }
-        for id in &a.contact_ids {
-            if let Some(&i) = position.get(id.as_str()) {
-                if last[i].is_none_or(|l| l < a.at) {
-                    last[i] = Some(a.at);
-                }
-            }
-        }
-    }
+    let last = last_contacted_where(data, now, |c| filter.contact(c));
     let today = local_date(now, utc_offset_minutes);
     let mut quiet: Vec<QuietContact> = contacts
         .iter()
@@ -214,11 +202,12 @@ mod tests {
         let r = not_contacted(&data, at(2026, 4, 1, 12, 0), 14, 0, &Filter::default());
         let ids: Vec<(&str, Option<NaiveDate>)> =
             r.contacts.iter().map(|q| (data.contacts()[q.position as usize].id.as_str(), q.last_contacted)).collect();
-        // c4: never; c3: 28 Feb (the April call is still planned); c1: 2 Mar;
-        // c2 had a meeting yesterday.
-        assert_eq!(ids, vec![("c4", None), ("c3", Some(day(2026, 2, 28))), ("c1", Some(day(2026, 3, 2)))]);
+        // c3 only has a note and a call still planned for April, so like c4
+        // it was never contacted; c1 was last emailed on 2 March; c2 had a
+        // meeting yesterday.
+        assert_eq!(ids, vec![("c3", None), ("c4", None), ("c1", Some(day(2026, 3, 2)))]);
         assert_eq!(r.count(), 3);
-        assert_eq!(r.to_table(&data).rows[0], vec!["c4", "", "never"]);
+        assert_eq!(r.to_table(&data).rows[1], vec!["c4", "", "never"]);
     }
 
     #[test]

@@ -80,11 +80,12 @@ pub fn lifecycle_funnel(data: &Dataset, period: &Period, utc_offset_minutes: i32
     let mut reached = [0usize; 5];
     let mut stays: [Vec<f64>; 5] = Default::default();
     let mut contacts = 0;
+    let range = period.utc_range(utc_offset_minutes);
     for c in data.contacts() {
-        let created = local_date(c.created, utc_offset_minutes);
-        if !period.contains(created) || !filter.contact(c) {
+        if !range.contains(c.created) || !filter.contact(c) {
             continue;
         }
+        let created = local_date(c.created, utc_offset_minutes);
         contacts += 1;
         let furthest = furthest_stage(c);
         let cohort = cohorts.iter_mut().rfind(|m| m.month <= created).expect("the first month is not after the start");

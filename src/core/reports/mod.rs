@@ -24,7 +24,7 @@ pub mod deals;
 pub mod funnel;
 pub mod pivot;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
 use super::csv::write_csv;
 use super::dataset::Dataset;
@@ -85,6 +85,14 @@ impl Period {
         self.contains(local_date(at, utc_offset_minutes))
     }
 
+    /// The UTC instants the period's local days span, so that a scan over
+    /// many records compares timestamps instead of converting each one.
+    pub fn utc_range(&self, utc_offset_minutes: i32) -> UtcRange {
+        let instant =
+            |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc() - Duration::minutes(i64::from(utc_offset_minutes));
+        UtcRange { start: instant(self.start), end: instant(self.end) }
+    }
+
     /// The first day of every month that overlaps the period, in order.
     pub fn months(&self) -> Vec<NaiveDate> {
         let mut out = Vec::new();
@@ -103,6 +111,61 @@ impl Period {
         Some(month_index(self.end) - month_index(self.start))
     }
 }
+
+/// A period as UTC instants: `start` inclusive, `end` exclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UtcRange {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+impl UtcRange {
+    pub fn contains(&self, at: DateTime<Utc>) -> bool {
+        self.start <= at && at < self.end
+    }
+}
+
+/// A fast non-cryptographic hasher (the Fx hash of rustc) for the maps the
+/// reports fill with hundreds of thousands of keys; the keys are our own
+/// data, so flooding is not a concern.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// The local calendar day of a UTC timestamp for a UTC offset in minutes.
 pub fn local_date(at: DateTime<Utc>, utc_offset_minutes: i32) -> NaiveDate {
@@ -465,6 +528,13 @@ mod tests {
         assert_eq!(local_date(at(2026, 2, 1, 0, 30), -60), day(2026, 1, 31));
         let feb = Period::this_month(day(2026, 2, 1));
         assert!(feb.contains_at(late, 60) && !feb.contains_at(late, 0));
+        for offset in [-600, -60, 0, 60, 330] {
+            let range = feb.utc_range(offset);
+            for t in [late, at(2026, 2, 28, 23, 30), at(2026, 3, 1, 0, 0), at(2026, 2, 1, 5, 0), at(2026, 2, 28, 13, 0)]
+            {
+                assert_eq!(range.contains(t), feb.contains_at(t, offset), "{t} at {offset}");
+            }
+        }
         assert_eq!(feb.months(), vec![day(2026, 2, 1)]);
         assert_eq!(Period::new(day(2026, 1, 15), day(2026, 3, 2)).months().len(), 3);
     }
@@ -533,13 +603,40 @@ mod timing {
         println!("  {} customers in RFM", r.customers.len());
         let wide = Period::new(day(2000, 1, 1), day(2100, 1, 1));
         time("pivot activities owner × kind (all)", || {
-            pivot(&data, RecordKind::Activities, Dimension::Owner, Some(Dimension::Kind), Measure::Count, &wide, offset, &none)
+            pivot(
+                &data,
+                RecordKind::Activities,
+                Dimension::Owner,
+                Some(Dimension::Kind),
+                Measure::Count,
+                &wide,
+                offset,
+                &none,
+            )
         });
         time("pivot activities month × kind (all)", || {
-            pivot(&data, RecordKind::Activities, Dimension::Month, Some(Dimension::Kind), Measure::Count, &wide, offset, &none)
+            pivot(
+                &data,
+                RecordKind::Activities,
+                Dimension::Month,
+                Some(Dimension::Kind),
+                Measure::Count,
+                &wide,
+                offset,
+                &none,
+            )
         });
         time("pivot contacts country × stage (all)", || {
-            pivot(&data, RecordKind::Contacts, Dimension::Country, Some(Dimension::Stage), Measure::Count, &wide, offset, &none)
+            pivot(
+                &data,
+                RecordKind::Contacts,
+                Dimension::Country,
+                Some(Dimension::Stage),
+                Measure::Count,
+                &wide,
+                offset,
+                &none,
+            )
         });
         time("pivot deals industry × status sum (all)", || {
             pivot(
@@ -558,7 +655,8 @@ mod timing {
         time("pipeline_by_stage (country filter)", || {
             deals::pipeline_by_stage(&data, &Filter { country: Some("DE".into()), ..Filter::default() })
         });
-        let table = time("won_lost to_table + to_csv", || deals::won_lost(&data, &year, offset, &none).to_table().to_csv());
+        let table =
+            time("won_lost to_table + to_csv", || deals::won_lost(&data, &year, offset, &none).to_table().to_csv());
         assert!(!table.is_empty());
     }
 }

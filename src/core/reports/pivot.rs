@@ -10,12 +10,12 @@
 //! puts the record under "(none)", which sorts last.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
 use super::{
-    add_months, company_country, contact_country, in_currency, local_date, month_index_of, Filter, Period, ReportTable,
+    add_months, company_country, contact_country, in_currency, local_date, month_index_of, FastMap, Filter, Period,
+    ReportTable,
 };
 use crate::core::dataset::Dataset;
 use crate::core::model::{Company, Contact};
@@ -212,11 +212,12 @@ pub fn pivot<'a>(
         Measure::Count => None,
         Measure::Sum(f) | Measure::Average(f) => Some(f),
     };
-    let mut row_keys: HashMap<(i64, Cow<'a, str>), usize> = HashMap::new();
-    let mut col_keys: HashMap<(i64, Cow<'a, str>), usize> = HashMap::new();
-    let mut cells: HashMap<(usize, usize), Acc> = HashMap::new();
+    let mut row_keys: FastMap<(i64, Cow<'a, str>), usize> = FastMap::default();
+    let mut col_keys: FastMap<(i64, Cow<'a, str>), usize> = FastMap::default();
+    let mut cells: Vec<Vec<Acc>> = Vec::new();
+    let range = period.utc_range(utc_offset_minutes);
     let mut visit = |rec: Rec<'a>| {
-        if !period.contains_at(rec.date(), utc_offset_minutes) {
+        if !range.contains(rec.date()) {
             return;
         }
         let r = rec.key(data, rows, utc_offset_minutes);
@@ -229,7 +230,14 @@ pub fn pivot<'a>(
             }
             None => 0,
         };
-        cells.entry((r, c)).or_default().add(field.and_then(|f| rec.value(f, currency)));
+        if cells.len() <= r {
+            cells.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut cells[r];
+        if row.len() <= c {
+            row.resize(c + 1, Acc::default());
+        }
+        row[c].add(field.and_then(|f| rec.value(f, currency)));
     };
     match kind {
         RecordKind::Contacts => {
@@ -246,7 +254,7 @@ pub fn pivot<'a>(
         }
     }
 
-    let sorted = |keys: HashMap<(i64, Cow<str>), usize>, dim: Dimension| {
+    let sorted = |keys: FastMap<(i64, Cow<str>), usize>, dim: Dimension| {
         let mut keys: Vec<((i64, Cow<str>), usize)> = keys.into_iter().collect();
         keys.sort_by(|a, b| a.0.cmp(&b.0));
         let labels: Vec<String> = keys.iter().map(|(k, _)| label(dim, k)).collect();
@@ -274,7 +282,7 @@ pub fn pivot<'a>(
                 .iter()
                 .enumerate()
                 .map(|(ci, &c)| {
-                    let acc = cells.get(&(r, c)).copied().unwrap_or_default();
+                    let acc: Acc = cells.get(r).and_then(|row: &Vec<Acc>| row.get(c)).copied().unwrap_or_default();
                     merge(&mut row_acc[ri], &acc);
                     merge(&mut col_acc[ci], &acc);
                     merge(&mut all, &acc);
