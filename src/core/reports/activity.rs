@@ -10,7 +10,6 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use super::{local_date, FastMap, Filter, Period, ReportTable};
 use crate::core::dataset::Dataset;
 use crate::core::records::ActivityKind;
-use crate::core::timeline::last_contacted_where;
 
 /// Activities in one ISO week (Monday to Sunday).
 #[derive(Clone, Debug, PartialEq)]
@@ -103,9 +102,32 @@ pub struct NotContactedReport {
     pub contacts: Vec<QuietContact>,
 }
 
+/// The rule of [`crate::core::timeline::last_contacted_where`] (calls, emails and meetings up to
+/// `now`), with the fast hasher: hashing 500k contact ids dominates this
+/// pass, and SipHash makes it two to three times slower.
+fn last_contacted_fast(data: &Dataset, now: DateTime<Utc>, filter: &Filter) -> Vec<Option<DateTime<Utc>>> {
+    let contacts = data.contacts();
+    let position: FastMap<&str, usize> =
+        contacts.iter().enumerate().filter(|(_, c)| filter.contact(c)).map(|(i, c)| (c.id.as_str(), i)).collect();
+    let mut last: Vec<Option<DateTime<Utc>>> = vec![None; contacts.len()];
+    for a in data.activities().all() {
+        if a.kind == ActivityKind::Note || a.at > now {
+            continue;
+        }
+        for id in &a.contact_ids {
+            if let Some(&i) = position.get(id.as_str()) {
+                if last[i].is_none_or(|t| t < a.at) {
+                    last[i] = Some(a.at);
+                }
+            }
+        }
+    }
+    last
+}
+
 /// Contacts (matching the filter) whose last call, email or meeting up to
 /// `now` is at least `days` local days before today, or who have none. This
-/// is the Today view's notion of contact ([`last_contacted_where`]): notes
+/// is the Today view's notion of contact ([`crate::core::timeline::last_contacted_where`]): notes
 /// are not contact and planned activities after `now` have not happened.
 pub fn not_contacted(
     data: &Dataset,
@@ -115,7 +137,7 @@ pub fn not_contacted(
     filter: &Filter,
 ) -> NotContactedReport {
     let contacts = data.contacts();
-    let last = last_contacted_where(data, now, |c| filter.contact(c));
+    let last = last_contacted_fast(data, now, filter);
     let today = local_date(now, utc_offset_minutes);
     let mut quiet: Vec<QuietContact> = contacts
         .iter()
@@ -208,6 +230,17 @@ mod tests {
         assert_eq!(ids, vec![("c3", None), ("c4", None), ("c1", Some(day(2026, 3, 2)))]);
         assert_eq!(r.count(), 3);
         assert_eq!(r.to_table(&data).rows[1], vec!["c4", "", "never"]);
+    }
+
+    #[test]
+    fn last_contact_agrees_with_the_today_view() {
+        let data = activity_dataset();
+        for now in [at(2026, 3, 2, 12, 0), at(2026, 4, 1, 12, 0), at(2026, 5, 1, 0, 0)] {
+            assert_eq!(
+                last_contacted_fast(&data, now, &Filter::default()),
+                crate::core::timeline::last_contacted(&data, now)
+            );
+        }
     }
 
     #[test]
