@@ -136,15 +136,30 @@ pub fn not_contacted(
     utc_offset_minutes: i32,
     filter: &Filter,
 ) -> NotContactedReport {
-    let contacts = data.contacts();
     let last = last_contacted_fast(data, now, filter);
+    not_contacted_with(data, &last, now, days, utc_offset_minutes, filter)
+}
+
+/// [`not_contacted`] from last-contact times already at hand (per contact
+/// position, as [`crate::core::timeline::last_contacted`] returns them for
+/// the Today view), which skips the pass over every activity — the costly
+/// part with 500k of them.
+pub fn not_contacted_with(
+    data: &Dataset,
+    last: &[Option<DateTime<Utc>>],
+    now: DateTime<Utc>,
+    days: u32,
+    utc_offset_minutes: i32,
+    filter: &Filter,
+) -> NotContactedReport {
+    let contacts = data.contacts();
     let today = local_date(now, utc_offset_minutes);
     let mut quiet: Vec<QuietContact> = contacts
         .iter()
         .enumerate()
         .filter(|(_, c)| filter.contact(c))
         .filter_map(|(i, _)| {
-            let last_contacted = last[i].map(|at| local_date(at, utc_offset_minutes));
+            let last_contacted = last.get(i).copied().flatten().map(|at| local_date(at, utc_offset_minutes));
             let is_quiet = last_contacted.is_none_or(|d| (today - d).num_days() >= i64::from(days));
             is_quiet.then_some(QuietContact { position: i as u32, last_contacted })
         })
@@ -229,6 +244,8 @@ mod tests {
         // meeting yesterday.
         assert_eq!(ids, vec![("c3", None), ("c4", None), ("c1", Some(day(2026, 3, 2)))]);
         assert_eq!(r.count(), 3);
+        let last = crate::core::timeline::last_contacted(&data, at(2026, 4, 1, 12, 0));
+        assert_eq!(not_contacted_with(&data, &last, at(2026, 4, 1, 12, 0), 14, 0, &Filter::default()), r);
         assert_eq!(r.to_table(&data).rows[1], vec!["c4", "", "never"]);
     }
 

@@ -600,6 +600,10 @@ mod timing {
         time("lifecycle_funnel (year)", || funnel::lifecycle_funnel(&data, &year, offset, &none));
         time("activities (year)", || activity::activities(&data, &year, offset, &none));
         time("not_contacted (30 days)", || activity::not_contacted(&data, now, 30, offset, &none));
+        let last = crate::core::timeline::last_contacted(&data, now);
+        time("not_contacted_with (last contacts given)", || {
+            activity::not_contacted_with(&data, &last, now, 30, offset, &none)
+        });
         time("revenue_by_company (year)", || customer_value::revenue_by_company(&data, &year, offset, &none));
         time("revenue_by_group tag (year)", || {
             customer_value::revenue_by_group(&data, &year, offset, customer_value::GroupBy::Tag, &none)
