@@ -24,6 +24,7 @@ pub mod model;
 pub mod normalize;
 pub mod pipeline;
 pub mod records;
+pub mod reports;
 pub mod snapshot;
 pub mod text;
 pub mod timeline;

@@ -1,0 +1,593 @@
+//! Customer value: revenue from won deals per company and per group, and an
+//! RFM (recency, frequency, monetary) segmentation of customer companies.
+//!
+//! Revenue is the amount of won deals closed (local day) in the period, in
+//! the settings currency; deals in other currencies are left out and
+//! counted. The filter applies to deals.
+//!
+//! Which group a won deal counts in:
+//! - tag: each of the deal's tags and its company's tags (so a deal with two
+//!   tags counts in both, and the groups can add up to more than the total);
+//! - source: the first linked contact with a source;
+//! - industry: the company's;
+//! - country and lifecycle stage: the company's, else the first linked
+//!   contact's.
+//!
+//! A deal with no value for the group counts in "(none)".
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{company_country, contact_country, format_cents, in_currency, local_date, Filter, Period, ReportTable};
+use crate::core::dataset::Dataset;
+use crate::core::records::{Deal, DealStatus};
+
+/// The label of deals without a value for a group.
+pub const NONE_LABEL: &str = "(none)";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GroupBy {
+    Tag,
+    Source,
+    Industry,
+    Country,
+    LifecycleStage,
+}
+
+impl GroupBy {
+    pub const ALL: [GroupBy; 5] =
+        [GroupBy::Tag, GroupBy::Source, GroupBy::Industry, GroupBy::Country, GroupBy::LifecycleStage];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupBy::Tag => "Tag",
+            GroupBy::Source => "Source",
+            GroupBy::Industry => "Industry",
+            GroupBy::Country => "Country",
+            GroupBy::LifecycleStage => "Lifecycle stage",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RevenueRow {
+    /// The company id or the group value ("" for none).
+    pub key: String,
+    pub label: String,
+    pub deals: usize,
+    pub revenue_cents: i64,
+}
+
+/// Rows by revenue, largest first, then by label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RevenueReport {
+    pub currency: String,
+    /// What the rows are: "Company" or a [`GroupBy::label`].
+    pub grouped_by: String,
+    pub rows: Vec<RevenueRow>,
+    /// Revenue of all counted deals (each once).
+    pub total_cents: i64,
+    pub other_currency_deals: usize,
+}
+
+/// Won deals closed in the period in the settings currency, and how many
+/// others were left out for their currency.
+fn won_deals<'a>(
+    data: &'a Dataset,
+    period: &Period,
+    utc_offset_minutes: i32,
+    filter: &Filter,
+) -> (Vec<(&'a Deal, NaiveDate)>, usize) {
+    let currency = &data.settings().currency;
+    let mut other = 0;
+    let mut out = Vec::new();
+    for d in data.deals().all() {
+        let Some(closed) = d.closed else { continue };
+        if d.status != DealStatus::Won {
+            continue;
+        }
+        let day = local_date(closed, utc_offset_minutes);
+        if !period.contains(day) || !filter.deal(data, d) {
+            continue;
+        }
+        if in_currency(d, currency) {
+            out.push((d, day));
+        } else {
+            other += 1;
+        }
+    }
+    (out, other)
+}
+
+fn revenue_report(
+    data: &Dataset,
+    grouped_by: &str,
+    deals: &[(&Deal, NaiveDate)],
+    other: usize,
+    keys: impl Fn(&Deal) -> Vec<(String, String)>,
+) -> RevenueReport {
+    let mut rows: HashMap<String, RevenueRow> = HashMap::new();
+    let mut total_cents = 0i64;
+    for (d, _) in deals {
+        total_cents += d.amount_cents;
+        for (key, label) in keys(d) {
+            let row = rows.entry(key.clone()).or_insert_with(|| RevenueRow { key, label, deals: 0, revenue_cents: 0 });
+            row.deals += 1;
+            row.revenue_cents += d.amount_cents;
+        }
+    }
+    let mut rows: Vec<RevenueRow> = rows.into_values().collect();
+    rows.sort_by(|a, b| b.revenue_cents.cmp(&a.revenue_cents).then_with(|| a.label.cmp(&b.label)));
+    RevenueReport {
+        currency: data.settings().currency.clone(),
+        grouped_by: grouped_by.to_string(),
+        rows,
+        total_cents,
+        other_currency_deals: other,
+    }
+}
+
+/// Revenue per company; deals without one make a "(no company)" row.
+pub fn revenue_by_company(data: &Dataset, period: &Period, utc_offset_minutes: i32, filter: &Filter) -> RevenueReport {
+    let (deals, other) = won_deals(data, period, utc_offset_minutes, filter);
+    revenue_report(data, "Company", &deals, other, |d| {
+        let id = d.company_id.clone().unwrap_or_default();
+        let label = match data.company(&id) {
+            Some(c) => c.name.clone(),
+            None if id.is_empty() => "(no company)".to_string(),
+            None => id.clone(),
+        };
+        vec![(id, label)]
+    })
+}
+
+/// Revenue per group value (see the module notes for the attribution).
+pub fn revenue_by_group(
+    data: &Dataset,
+    period: &Period,
+    utc_offset_minutes: i32,
+    group: GroupBy,
+    filter: &Filter,
+) -> RevenueReport {
+    let (deals, other) = won_deals(data, period, utc_offset_minutes, filter);
+    revenue_report(data, group.label(), &deals, other, |d| {
+        let company = d.company_id.as_deref().and_then(|id| data.company(id));
+        let mut contacts = d.contact_ids.iter().filter_map(|id| data.contact(id));
+        let values: Vec<String> = match group {
+            GroupBy::Tag => {
+                let mut tags: Vec<String> = d.tags.clone();
+                for t in company.map_or(&[][..], |c| &c.tags[..]) {
+                    if !tags.contains(t) {
+                        tags.push(t.clone());
+                    }
+                }
+                tags
+            }
+            GroupBy::Source => contacts.find(|c| !c.source.is_empty()).map(|c| c.source.clone()).into_iter().collect(),
+            GroupBy::Industry => company.map(|c| c.industry.clone()).into_iter().collect(),
+            GroupBy::Country => {
+                let country = company.map(company_country).filter(|c| !c.is_empty());
+                country.or_else(|| contacts.next().map(contact_country)).map(str::to_string).into_iter().collect()
+            }
+            GroupBy::LifecycleStage => company
+                .map(|c| c.lifecycle_stage)
+                .or_else(|| contacts.next().map(|c| c.lifecycle_stage))
+                .map(|s| s.label().to_string())
+                .into_iter()
+                .collect(),
+        };
+        let values: Vec<(String, String)> =
+            values.into_iter().filter(|v| !v.is_empty()).map(|v| (v.clone(), v)).collect();
+        if values.is_empty() {
+            vec![(String::new(), NONE_LABEL.to_string())]
+        } else {
+            values
+        }
+    })
+}
+
+impl RevenueReport {
+    pub fn to_table(&self) -> ReportTable {
+        let mut t = ReportTable::new([
+            self.grouped_by.clone(),
+            "Won deals".to_string(),
+            format!("Revenue ({})", self.currency),
+        ]);
+        for r in &self.rows {
+            t.push(vec![r.label.clone(), r.deals.to_string(), format_cents(r.revenue_cents)]);
+        }
+        t
+    }
+}
+
+/// Named RFM segments, from the usual recency × frequency map:
+///
+/// | R \ F | 1           | 2          | 3          | 4          | 5            |
+/// |-------|-------------|------------|------------|------------|--------------|
+/// | 5     | New         | Potential loyalist | Potential loyalist | Champions | Champions |
+/// | 4     | Promising   | Potential loyalist | Potential loyalist | Loyal | Loyal |
+/// | 3     | About to sleep | About to sleep | Need attention | Loyal | Loyal |
+/// | 2     | Hibernating | Hibernating | At risk   | At risk    | Can't lose them |
+/// | 1     | Lost        | Hibernating | At risk   | At risk    | Can't lose them |
+///
+/// The monetary score is shown but does not pick the segment (as in the
+/// common map); "Lost" is the bottom corner of "Hibernating".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Segment {
+    Champions,
+    Loyal,
+    PotentialLoyalist,
+    New,
+    Promising,
+    NeedAttention,
+    AboutToSleep,
+    AtRisk,
+    CantLose,
+    Hibernating,
+    Lost,
+}
+
+impl Segment {
+    pub const ALL: [Segment; 11] = [
+        Segment::Champions,
+        Segment::Loyal,
+        Segment::PotentialLoyalist,
+        Segment::New,
+        Segment::Promising,
+        Segment::NeedAttention,
+        Segment::AboutToSleep,
+        Segment::AtRisk,
+        Segment::CantLose,
+        Segment::Hibernating,
+        Segment::Lost,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Segment::Champions => "Champions",
+            Segment::Loyal => "Loyal",
+            Segment::PotentialLoyalist => "Potential loyalist",
+            Segment::New => "New",
+            Segment::Promising => "Promising",
+            Segment::NeedAttention => "Need attention",
+            Segment::AboutToSleep => "About to sleep",
+            Segment::AtRisk => "At risk",
+            Segment::CantLose => "Can't lose them",
+            Segment::Hibernating => "Hibernating",
+            Segment::Lost => "Lost",
+        }
+    }
+
+    /// The segment for recency and frequency scores 1–5.
+    pub fn of(r: u8, f: u8) -> Segment {
+        match (r, f) {
+            (1, 1) => Segment::Lost,
+            (1 | 2, 1 | 2) => Segment::Hibernating,
+            (1 | 2, 3 | 4) => Segment::AtRisk,
+            (1 | 2, _) => Segment::CantLose,
+            (3, 1 | 2) => Segment::AboutToSleep,
+            (3, 3) => Segment::NeedAttention,
+            (3 | 4, _) if f >= 4 => Segment::Loyal,
+            (4, 1) => Segment::Promising,
+            (5, 1) => Segment::New,
+            (_, 2 | 3) => Segment::PotentialLoyalist,
+            _ => Segment::Champions,
+        }
+    }
+}
+
+/// Quintile scores 1–5 by rank: the worst fifth scores 1, the best 5.
+/// Equal values share the score of the first of them in rank order, so a
+/// tie never splits across scores. `better` orders worse before better.
+pub fn quintile_scores<T>(values: &[T], better: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<u8> {
+    let n = values.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| better(&values[a], &values[b]));
+    let mut scores = vec![0u8; n];
+    let mut tie_start = 0;
+    for (rank, &i) in order.iter().enumerate() {
+        if rank > 0 && better(&values[order[rank - 1]], &values[i]) != std::cmp::Ordering::Equal {
+            tie_start = rank;
+        }
+        scores[i] = 1 + (tie_start * 5 / n) as u8;
+    }
+    scores
+}
+
+/// One customer company's RFM figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RfmRow {
+    pub company_id: String,
+    pub name: String,
+    /// Local days from the last won deal to `today`.
+    pub recency_days: i64,
+    pub frequency: usize,
+    pub monetary_cents: i64,
+    pub r: u8,
+    pub f: u8,
+    pub m: u8,
+    pub segment: Segment,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SegmentRow {
+    pub segment: Segment,
+    pub customers: usize,
+    pub revenue_cents: i64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RfmReport {
+    pub currency: String,
+    /// Customers by revenue, largest first, then by name.
+    pub customers: Vec<RfmRow>,
+    /// Every segment in [`Segment::ALL`] order.
+    pub segments: Vec<SegmentRow>,
+    /// Won deals with no company, which no customer holds.
+    pub unassigned_deals: usize,
+    pub other_currency_deals: usize,
+}
+
+/// RFM of the companies with won deals closed in the period up to `today`
+/// (local days): recency = days since the last, frequency = how many,
+/// monetary = their amount.
+pub fn rfm(data: &Dataset, period: &Period, today: NaiveDate, utc_offset_minutes: i32, filter: &Filter) -> RfmReport {
+    let (deals, other) = won_deals(data, period, utc_offset_minutes, filter);
+    let mut by_company: HashMap<&str, (NaiveDate, usize, i64)> = HashMap::new();
+    let mut unassigned = 0;
+    for (d, day) in deals.into_iter().filter(|(_, day)| *day <= today) {
+        let Some(id) = d.company_id.as_deref() else {
+            unassigned += 1;
+            continue;
+        };
+        let e = by_company.entry(id).or_insert((day, 0, 0));
+        e.0 = e.0.max(day);
+        e.1 += 1;
+        e.2 += d.amount_cents;
+    }
+    let mut customers: Vec<RfmRow> = by_company
+        .into_iter()
+        .map(|(id, (last, frequency, monetary_cents))| RfmRow {
+            company_id: id.to_string(),
+            name: data.company(id).map_or_else(|| id.to_string(), |c| c.name.clone()),
+            recency_days: (today - last).num_days(),
+            frequency,
+            monetary_cents,
+            r: 0,
+            f: 0,
+            m: 0,
+            segment: Segment::Lost,
+        })
+        .collect();
+    customers.sort_by(|a, b| {
+        b.monetary_cents
+            .cmp(&a.monetary_cents)
+            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.company_id.cmp(&b.company_id))
+    });
+    let r = quintile_scores(&customers, |a, b| b.recency_days.cmp(&a.recency_days));
+    let f = quintile_scores(&customers, |a, b| a.frequency.cmp(&b.frequency));
+    let m = quintile_scores(&customers, |a, b| a.monetary_cents.cmp(&b.monetary_cents));
+    let mut segments: Vec<SegmentRow> =
+        Segment::ALL.iter().map(|&segment| SegmentRow { segment, customers: 0, revenue_cents: 0 }).collect();
+    for (i, c) in customers.iter_mut().enumerate() {
+        (c.r, c.f, c.m) = (r[i], f[i], m[i]);
+        c.segment = Segment::of(c.r, c.f);
+        let row = &mut segments[Segment::ALL.iter().position(|&s| s == c.segment).expect("listed")];
+        row.customers += 1;
+        row.revenue_cents += c.monetary_cents;
+    }
+    RfmReport {
+        currency: data.settings().currency.clone(),
+        customers,
+        segments,
+        unassigned_deals: unassigned,
+        other_currency_deals: other,
+    }
+}
+
+impl RfmReport {
+    pub fn to_table(&self) -> ReportTable {
+        let mut t = ReportTable::new([
+            "Company".to_string(),
+            "Segment".to_string(),
+            "Days since last won deal".to_string(),
+            "Won deals".to_string(),
+            format!("Revenue ({})", self.currency),
+            "R".to_string(),
+            "F".to_string(),
+            "M".to_string(),
+        ]);
+        for c in &self.customers {
+            t.push(vec![
+                c.name.clone(),
+                c.segment.label().to_string(),
+                c.recency_days.to_string(),
+                c.frequency.to_string(),
+                format_cents(c.monetary_cents),
+                c.r.to_string(),
+                c.f.to_string(),
+                c.m.to_string(),
+            ]);
+        }
+        t
+    }
+
+    pub fn segments_table(&self) -> ReportTable {
+        let mut t =
+            ReportTable::new(["Segment".to_string(), "Customers".to_string(), format!("Revenue ({})", self.currency)]);
+        for s in &self.segments {
+            t.push(vec![s.segment.label().to_string(), s.customers.to_string(), format_cents(s.revenue_cents)]);
+        }
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{at, company, dataset, day, deal};
+    use super::*;
+    use crate::core::model::LifecycleStage;
+
+    /// Five customers, as of 30 June 2026:
+    ///
+    /// | company | won deals (cents, close day)                 | days since last | revenue | R F M | segment        |
+    /// |---------|----------------------------------------------|-----------------|---------|-------|----------------|
+    /// | A       | 30000 Jan 10, 30000 Mar 1, 30000 Jun 25      | 5               | 90000   | 5 5 5 | Champions      |
+    /// | B       | 10000 Jun 20                                 | 10              | 10000   | 4 1 2 | Promising      |
+    /// | C       | 25000 Mar 1, 25000 Apr 1                     | 90              | 50000   | 3 3 3 | Need attention |
+    /// | D       | 30000 Jan 15, 30000 Feb 1                    | 149             | 60000   | 2 3 4 | At risk        |
+    /// | E       | 5000 Jan 2                                   | 179             | 5000    | 1 1 1 | Lost           |
+    ///
+    /// plus x1, 1000 on 1 June with no company, and a lost deal.
+    fn customers() -> Dataset {
+        let won = |id: &str, company: Option<&str>, amount, closed| {
+            deal(id, company, "negotiation", amount, DealStatus::Won, at(2025, 12, 1, 9, 0), Some(closed), "ann")
+        };
+        let mut a1 = won("a1", Some("A"), 30_000, at(2026, 6, 25, 9, 0));
+        a1.tags = vec!["vip".into()];
+        let deals = vec![
+            a1,
+            won("a2", Some("A"), 30_000, at(2026, 3, 1, 9, 0)),
+            won("a3", Some("A"), 30_000, at(2026, 1, 10, 9, 0)),
+            won("b1", Some("B"), 10_000, at(2026, 6, 20, 9, 0)),
+            won("c1", Some("C"), 25_000, at(2026, 4, 1, 9, 0)),
+            won("c2", Some("C"), 25_000, at(2026, 3, 1, 9, 0)),
+            won("d1", Some("D"), 30_000, at(2026, 2, 1, 9, 0)),
+            won("d2", Some("D"), 30_000, at(2026, 1, 15, 9, 0)),
+            won("e1", Some("E"), 5_000, at(2026, 1, 2, 9, 0)),
+            won("x1", None, 1_000, at(2026, 6, 1, 9, 0)),
+            deal(
+                "l1",
+                Some("A"),
+                "demo",
+                99_000,
+                DealStatus::Lost,
+                at(2026, 1, 1, 9, 0),
+                Some(at(2026, 2, 1, 9, 0)),
+                "ann",
+            ),
+        ];
+        let mut a = company("A", "Alpha", "Software", "DE");
+        a.lifecycle_stage = LifecycleStage::Loyalty;
+        let companies = vec![
+            a,
+            company("B", "Beta", "Software", "FR"),
+            company("C", "Gamma", "Retail", "DE"),
+            company("D", "Delta", "Retail", "FR"),
+            company("E", "Epsilon", "", "DE"),
+        ];
+        dataset(companies, Vec::new(), deals, Vec::new())
+    }
+
+    fn rows(r: &RevenueReport) -> Vec<(&str, usize, i64)> {
+        r.rows.iter().map(|r| (r.label.as_str(), r.deals, r.revenue_cents)).collect()
+    }
+
+    #[test]
+    fn revenue_per_company_and_group() {
+        let data = customers();
+        let year = Period::this_year(day(2026, 6, 30));
+        let none = Filter::default();
+        let by_company = revenue_by_company(&data, &year, 0, &none);
+        assert_eq!(
+            rows(&by_company),
+            vec![
+                ("Alpha", 3, 90_000),
+                ("Delta", 2, 60_000),
+                ("Gamma", 2, 50_000),
+                ("Beta", 1, 10_000),
+                ("Epsilon", 1, 5_000),
+                ("(no company)", 1, 1_000)
+            ]
+        );
+        assert_eq!(by_company.total_cents, 216_000);
+        let industry = revenue_by_group(&data, &year, 0, GroupBy::Industry, &none);
+        assert_eq!(rows(&industry), vec![("Retail", 4, 110_000), ("Software", 4, 100_000), ("(none)", 2, 6_000)]);
+        let country = revenue_by_group(&data, &year, 0, GroupBy::Country, &none);
+        assert_eq!(rows(&country), vec![("DE", 6, 145_000), ("FR", 3, 70_000), ("(none)", 1, 1_000)]);
+        let tag = revenue_by_group(&data, &year, 0, GroupBy::Tag, &none);
+        assert_eq!(rows(&tag), vec![("(none)", 9, 186_000), ("vip", 1, 30_000)]);
+        let stage = revenue_by_group(&data, &year, 0, GroupBy::LifecycleStage, &none);
+        assert_eq!(rows(&stage), vec![("Reach", 6, 125_000), ("Loyalty", 3, 90_000), ("(none)", 1, 1_000)]);
+        let q2 = revenue_by_company(&data, &Period::this_quarter(day(2026, 6, 30)), 0, &none);
+        assert_eq!(
+            rows(&q2),
+            vec![("Alpha", 1, 30_000), ("Gamma", 1, 25_000), ("Beta", 1, 10_000), ("(no company)", 1, 1_000)]
+        );
+        assert_eq!(by_company.to_table().rows[0], vec!["Alpha", "3", "900.00"]);
+    }
+
+    #[test]
+    fn rfm_scores_and_segments() {
+        let r = rfm(&customers(), &Period::this_year(day(2026, 6, 30)), day(2026, 6, 30), 0, &Filter::default());
+        type Row<'a> = (&'a str, i64, usize, i64, u8, u8, u8, Segment);
+        let got: Vec<Row> = r
+            .customers
+            .iter()
+            .map(|c| (c.company_id.as_str(), c.recency_days, c.frequency, c.monetary_cents, c.r, c.f, c.m, c.segment))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("A", 5, 3, 90_000, 5, 5, 5, Segment::Champions),
+                ("D", 149, 2, 60_000, 2, 3, 4, Segment::AtRisk),
+                ("C", 90, 2, 50_000, 3, 3, 3, Segment::NeedAttention),
+                ("B", 10, 1, 10_000, 4, 1, 2, Segment::Promising),
+                ("E", 179, 1, 5_000, 1, 1, 1, Segment::Lost),
+            ]
+        );
+        assert_eq!(r.unassigned_deals, 1);
+        let held: Vec<(Segment, usize, i64)> =
+            r.segments.iter().filter(|s| s.customers > 0).map(|s| (s.segment, s.customers, s.revenue_cents)).collect();
+        assert_eq!(
+            held,
+            vec![
+                (Segment::Champions, 1, 90_000),
+                (Segment::Promising, 1, 10_000),
+                (Segment::NeedAttention, 1, 50_000),
+                (Segment::AtRisk, 1, 60_000),
+                (Segment::Lost, 1, 5_000)
+            ]
+        );
+        assert_eq!(r.segments.len(), 11);
+        assert_eq!(r.segments_table().rows[0], vec!["Champions", "1", "900.00"]);
+    }
+
+    #[test]
+    fn quintiles_share_scores_on_ties() {
+        let ten: Vec<i64> = (1..=10).collect();
+        assert_eq!(quintile_scores(&ten, |a, b| a.cmp(b)), vec![1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+        assert_eq!(quintile_scores(&[7, 7, 7], |a: &i32, b| a.cmp(b)), vec![1, 1, 1]);
+        assert_eq!(quintile_scores(&[1, 2, 2, 3], |a: &i32, b| a.cmp(b)), vec![1, 2, 2, 4]);
+        assert_eq!(quintile_scores::<i32>(&[], |a, b| a.cmp(b)), Vec::<u8>::new());
+        assert_eq!(quintile_scores(&[4], |a: &i32, b| a.cmp(b)), vec![1]);
+    }
+
+    #[test]
+    fn segment_map_covers_every_score() {
+        assert_eq!(Segment::of(5, 5), Segment::Champions);
+        assert_eq!(Segment::of(5, 1), Segment::New);
+        assert_eq!(Segment::of(4, 4), Segment::Loyal);
+        assert_eq!(Segment::of(3, 5), Segment::Loyal);
+        assert_eq!(Segment::of(5, 3), Segment::PotentialLoyalist);
+        assert_eq!(Segment::of(3, 2), Segment::AboutToSleep);
+        assert_eq!(Segment::of(1, 5), Segment::CantLose);
+        assert_eq!(Segment::of(2, 4), Segment::AtRisk);
+        assert_eq!(Segment::of(2, 1), Segment::Hibernating);
+        let mut seen: Vec<Segment> = (1..=5).flat_map(|r| (1..=5).map(move |f| Segment::of(r, f))).collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen, Segment::ALL.to_vec());
+    }
+
+    #[test]
+    fn empty_customer_value() {
+        let data = Dataset::default();
+        let year = Period::this_year(day(2026, 1, 1));
+        assert!(revenue_by_company(&data, &year, 0, &Filter::default()).rows.is_empty());
+        let r = rfm(&data, &year, day(2026, 1, 1), 0, &Filter::default());
+        assert!(r.customers.is_empty() && r.segments.iter().all(|s| s.customers == 0));
+    }
+}

@@ -1,0 +1,445 @@
+//! The pivot (group-by) table: pick a record kind, a row dimension, an
+//! optional column dimension and a measure, for the questions the fixed
+//! reports don't answer.
+//!
+//! Records count when their date falls (local day) in the period: the
+//! creation for contacts, companies and deals, the `at` time for
+//! activities; the same date gives the `Month` dimension. The filter applies
+//! to the kind as documented on [`Filter`]. A dimension that means nothing
+//! for a kind (an activity's industry without a company, a contact's kind)
+//! puts the record under "(none)", which sorts last.
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, Utc};
+
+use super::{
+    add_months, company_country, contact_country, in_currency, local_date, month_index_of, FastMap, Filter, Period,
+    ReportTable,
+};
+use crate::core::dataset::Dataset;
+use crate::core::model::{Company, Contact};
+use crate::core::records::{Activity, Deal};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    Contacts,
+    Companies,
+    Deals,
+    Activities,
+}
+
+/// What rows and columns group by. For each kind:
+/// - `Stage`: lifecycle stage (contacts, companies), pipeline stage (deals);
+/// - `Status`: lead status (contacts), deal status (deals);
+/// - `Owner`: every kind;
+/// - `Source`: contacts, and deals (first linked contact with a source);
+/// - `Country`: own address (contacts, companies), the company's (deals, activities);
+/// - `Industry`: companies, and the company's for the others;
+/// - `Kind`: activity kind;
+/// - `Month`: the record's date (see the module notes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    Stage,
+    Status,
+    Owner,
+    Source,
+    Country,
+    Industry,
+    Kind,
+    Month,
+}
+
+/// Numeric fields a measure can add up: a deal's amount (cents, settings
+/// currency only) and probability, an activity's duration in minutes.
+/// Records without the field add nothing to sums and averages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Amount,
+    Probability,
+    DurationMinutes,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Measure {
+    Count,
+    Sum(Field),
+    Average(Field),
+}
+
+/// The result: `values[row][col]`, with totals. A cell is `None` only for an
+/// average over nothing. Without a column dimension there is one column,
+/// "Total", and `col_totals` equals it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PivotTable {
+    pub row_labels: Vec<String>,
+    pub col_labels: Vec<String>,
+    pub values: Vec<Vec<Option<f64>>>,
+    pub row_totals: Vec<Option<f64>>,
+    pub col_totals: Vec<Option<f64>>,
+    pub total: Option<f64>,
+}
+
+const NONE_RANK: i64 = i64::MAX;
+
+#[derive(Clone, Copy)]
+enum Rec<'a> {
+    Contact(&'a Contact),
+    Company(&'a Company),
+    Deal(&'a Deal),
+    Activity(&'a Activity),
+}
+
+impl<'a> Rec<'a> {
+    fn date(self) -> DateTime<Utc> {
+        match self {
+            Rec::Contact(c) => c.created,
+            Rec::Company(c) => c.created,
+            Rec::Deal(d) => d.created,
+            Rec::Activity(a) => a.at,
+        }
+    }
+
+    fn company(self, data: &'a Dataset) -> Option<&'a Company> {
+        let id = match self {
+            Rec::Contact(c) => c.company_id.as_deref(),
+            Rec::Company(c) => return Some(c),
+            Rec::Deal(d) => d.company_id.as_deref(),
+            Rec::Activity(a) => a.company_id.as_deref(),
+        };
+        id.and_then(|id| data.company(id))
+    }
+
+    /// The sort rank and label of the record's value for a dimension.
+    fn key(self, data: &'a Dataset, dim: Dimension, utc_offset_minutes: i32) -> (i64, Cow<'a, str>) {
+        fn none<'x>() -> (i64, Cow<'x, str>) {
+            (NONE_RANK, Cow::Borrowed(""))
+        }
+        let text = |s: &'a str| if s.is_empty() { none() } else { (0, Cow::Borrowed(s)) };
+        let ranked = |rank: usize, s: &'static str| (rank as i64, Cow::Borrowed(s));
+        match (dim, self) {
+            (Dimension::Stage, Rec::Contact(c)) => ranked(c.lifecycle_stage as usize, c.lifecycle_stage.label()),
+            (Dimension::Stage, Rec::Company(c)) => ranked(c.lifecycle_stage as usize, c.lifecycle_stage.label()),
+            (Dimension::Stage, Rec::Deal(d)) => {
+                let pipeline = &data.settings().pipeline;
+                match pipeline.iter().position(|s| s.id == d.stage) {
+                    Some(i) => (i as i64, Cow::Borrowed(pipeline[i].name.as_str())),
+                    None => (pipeline.len() as i64, Cow::Borrowed(d.stage.as_str())),
+                }
+            }
+            (Dimension::Status, Rec::Deal(d)) => ranked(d.status as usize, d.status.label()),
+            (Dimension::Status, Rec::Contact(c)) => c.lead_status.map_or_else(none, |s| ranked(s as usize, s.label())),
+            (Dimension::Owner, Rec::Contact(c)) => text(&c.owner),
+            (Dimension::Owner, Rec::Company(c)) => text(&c.owner),
+            (Dimension::Owner, Rec::Deal(d)) => text(&d.owner),
+            (Dimension::Owner, Rec::Activity(a)) => text(&a.owner),
+            (Dimension::Source, Rec::Contact(c)) => text(&c.source),
+            (Dimension::Source, Rec::Deal(d)) => d
+                .contact_ids
+                .iter()
+                .filter_map(|id| data.contact(id))
+                .find(|c| !c.source.is_empty())
+                .map_or_else(none, |c| text(&c.source)),
+            (Dimension::Country, Rec::Contact(c)) => text(contact_country(c)),
+            (Dimension::Country, _) => self.company(data).map_or_else(none, |c| text(company_country(c))),
+            (Dimension::Industry, _) => self.company(data).map_or_else(none, |c| text(&c.industry)),
+            (Dimension::Kind, Rec::Activity(a)) => ranked(a.kind as usize, a.kind.label()),
+            (Dimension::Month, _) => {
+                (month_index_of(local_date(self.date(), utc_offset_minutes)) as i64, Cow::Borrowed(""))
+            }
+            _ => none(),
+        }
+    }
+
+    fn value(self, field: Field, currency: &str) -> Option<f64> {
+        match (field, self) {
+            (Field::Amount, Rec::Deal(d)) if in_currency(d, currency) => Some(d.amount_cents as f64),
+            (Field::Probability, Rec::Deal(d)) => Some(f64::from(d.probability)),
+            (Field::DurationMinutes, Rec::Activity(a)) => a.duration_min.map(f64::from),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct Acc {
+    count: usize,
+    sum: f64,
+    values: usize,
+}
+
+impl Acc {
+    fn add(&mut self, value: Option<f64>) {
+        self.count += 1;
+        if let Some(v) = value {
+            self.sum += v;
+            self.values += 1;
+        }
+    }
+
+    fn result(self, measure: Measure) -> Option<f64> {
+        match measure {
+            Measure::Count => Some(self.count as f64),
+            Measure::Sum(_) => Some(self.sum),
+            Measure::Average(_) => (self.values > 0).then(|| self.sum / self.values as f64),
+        }
+    }
+}
+
+fn label(dim: Dimension, (rank, label): &(i64, Cow<'_, str>)) -> String {
+    if *rank == NONE_RANK {
+        "(none)".to_string()
+    } else if dim == Dimension::Month {
+        super::month_label(add_months(chrono::NaiveDate::from_ymd_opt(0, 1, 1).expect("year 0 exists"), *rank as i32))
+    } else {
+        label.to_string()
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn pivot<'a>(
+    data: &'a Dataset,
+    kind: RecordKind,
+    rows: Dimension,
+    cols: Option<Dimension>,
+    measure: Measure,
+    period: &Period,
+    utc_offset_minutes: i32,
+    filter: &Filter,
+) -> PivotTable {
+    let currency = data.settings().currency.as_str();
+    let field = match measure {
+        Measure::Count => None,
+        Measure::Sum(f) | Measure::Average(f) => Some(f),
+    };
+    let mut row_keys: FastMap<(i64, Cow<'a, str>), usize> = FastMap::default();
+    let mut col_keys: FastMap<(i64, Cow<'a, str>), usize> = FastMap::default();
+    let mut cells: Vec<Vec<Acc>> = Vec::new();
+    let range = period.utc_range(utc_offset_minutes);
+    let mut visit = |rec: Rec<'a>| {
+        if !range.contains(rec.date()) {
+            return;
+        }
+        let r = rec.key(data, rows, utc_offset_minutes);
+        let n = row_keys.len();
+        let r = *row_keys.entry(r).or_insert(n);
+        let c = match cols {
+            Some(dim) => {
+                let n = col_keys.len();
+                *col_keys.entry(rec.key(data, dim, utc_offset_minutes)).or_insert(n)
+            }
+            None => 0,
+        };
+        if cells.len() <= r {
+            cells.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut cells[r];
+        if row.len() <= c {
+            row.resize(c + 1, Acc::default());
+        }
+        row[c].add(field.and_then(|f| rec.value(f, currency)));
+    };
+    match kind {
+        RecordKind::Contacts => {
+            data.contacts().iter().filter(|c| filter.contact(c)).for_each(|c| visit(Rec::Contact(c)))
+        }
+        RecordKind::Companies => {
+            data.companies().iter().filter(|c| filter.company(c)).for_each(|c| visit(Rec::Company(c)))
+        }
+        RecordKind::Deals => {
+            data.deals().all().iter().filter(|d| filter.deal(data, d)).for_each(|d| visit(Rec::Deal(d)))
+        }
+        RecordKind::Activities => {
+            data.activities().all().iter().filter(|a| filter.activity(a)).for_each(|a| visit(Rec::Activity(a)))
+        }
+    }
+
+    let sorted = |keys: FastMap<(i64, Cow<str>), usize>, dim: Dimension| {
+        let mut keys: Vec<((i64, Cow<str>), usize)> = keys.into_iter().collect();
+        keys.sort_by(|a, b| a.0.cmp(&b.0));
+        let labels: Vec<String> = keys.iter().map(|(k, _)| label(dim, k)).collect();
+        let order: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
+        (labels, order)
+    };
+    let (row_labels, row_order) = sorted(row_keys, rows);
+    let (col_labels, col_order) = match cols {
+        Some(dim) => sorted(col_keys, dim),
+        None => (vec!["Total".to_string()], vec![0]),
+    };
+    let mut row_acc = vec![Acc::default(); row_order.len()];
+    let mut col_acc = vec![Acc::default(); col_order.len()];
+    let mut all = Acc::default();
+    let merge = |into: &mut Acc, from: &Acc| {
+        into.count += from.count;
+        into.sum += from.sum;
+        into.values += from.values;
+    };
+    let values = row_order
+        .iter()
+        .enumerate()
+        .map(|(ri, &r)| {
+            col_order
+                .iter()
+                .enumerate()
+                .map(|(ci, &c)| {
+                    let acc: Acc = cells.get(r).and_then(|row: &Vec<Acc>| row.get(c)).copied().unwrap_or_default();
+                    merge(&mut row_acc[ri], &acc);
+                    merge(&mut col_acc[ci], &acc);
+                    merge(&mut all, &acc);
+                    acc.result(measure)
+                })
+                .collect()
+        })
+        .collect();
+    PivotTable {
+        row_labels,
+        col_labels,
+        values,
+        row_totals: row_acc.into_iter().map(|a| a.result(measure)).collect(),
+        col_totals: col_acc.into_iter().map(|a| a.result(measure)).collect(),
+        total: all.result(measure),
+    }
+}
+
+fn cell(v: Option<f64>) -> String {
+    match v {
+        None => String::new(),
+        Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
+        Some(v) => format!("{v:.2}"),
+    }
+}
+
+impl PivotTable {
+    /// The table with a first column of row labels, and a "Total" column
+    /// and row when there is a column dimension. Amounts stay in cents.
+    pub fn to_table(&self, row_header: &str) -> ReportTable {
+        let has_cols = self.col_labels.len() != 1 || self.col_labels[0] != "Total";
+        let mut headers = vec![row_header.to_string()];
+        headers.extend(self.col_labels.iter().cloned());
+        if has_cols {
+            headers.push("Total".into());
+        }
+        let mut t = ReportTable { headers, rows: Vec::new() };
+        for (i, label) in self.row_labels.iter().enumerate() {
+            let mut row = vec![label.clone()];
+            row.extend(self.values[i].iter().map(|&v| cell(v)));
+            if has_cols {
+                row.push(cell(self.row_totals[i]));
+            }
+            t.push(row);
+        }
+        if has_cols {
+            let mut row = vec!["Total".to_string()];
+            row.extend(self.col_totals.iter().map(|&v| cell(v)));
+            row.push(cell(self.total));
+            t.push(row);
+        }
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{activity, at, dataset, day, deals_dataset};
+    use super::*;
+    use crate::core::records::ActivityKind;
+
+    fn q1() -> Period {
+        Period::this_quarter(day(2026, 1, 1))
+    }
+
+    #[test]
+    fn deals_by_owner_and_status() {
+        let t = pivot(
+            &deals_dataset(),
+            RecordKind::Deals,
+            Dimension::Owner,
+            Some(Dimension::Status),
+            Measure::Count,
+            &q1(),
+            0,
+            &Filter::default(),
+        );
+        assert_eq!(t.row_labels, vec!["ann", "bob"]);
+        assert_eq!(t.col_labels, vec!["Open", "Won", "Lost"]);
+        assert_eq!(t.values, vec![vec![Some(3.0), Some(2.0), Some(1.0)], vec![Some(1.0), Some(1.0), Some(1.0)]]);
+        assert_eq!(t.row_totals, vec![Some(6.0), Some(3.0)]);
+        assert_eq!(t.col_totals, vec![Some(4.0), Some(3.0), Some(2.0)]);
+        assert_eq!(t.total, Some(9.0));
+        let table = t.to_table("Owner");
+        assert_eq!(table.headers, vec!["Owner", "Open", "Won", "Lost", "Total"]);
+        assert_eq!(table.rows[2], vec!["Total", "4", "3", "2", "9"]);
+    }
+
+    #[test]
+    fn sums_averages_and_months() {
+        let data = deals_dataset();
+        let none = Filter::default();
+        // The USD deal adds nothing to the open amount.
+        let sum =
+            pivot(&data, RecordKind::Deals, Dimension::Status, None, Measure::Sum(Field::Amount), &q1(), 0, &none);
+        assert_eq!(sum.values, vec![vec![Some(350_000.0)], vec![Some(900_000.0)], vec![Some(90_000.0)]]);
+        let avg = pivot(
+            &data,
+            RecordKind::Deals,
+            Dimension::Stage,
+            None,
+            Measure::Average(Field::Probability),
+            &q1(),
+            0,
+            &none,
+        );
+        assert_eq!(avg.row_labels, vec!["Qualified", "Demo scheduled", "Proposal made", "Negotiation"]);
+        assert_eq!(avg.values, vec![vec![Some(10.0)], vec![Some(40.0)], vec![Some(60.0)], vec![Some(80.0)]]);
+        let months = pivot(&data, RecordKind::Deals, Dimension::Month, None, Measure::Count, &q1(), 0, &none);
+        assert_eq!(months.row_labels, vec!["2026-01", "2026-02", "2026-03"]);
+        assert_eq!(months.row_totals, vec![Some(2.0), Some(4.0), Some(3.0)]);
+        let country = pivot(&data, RecordKind::Deals, Dimension::Country, None, Measure::Count, &q1(), 0, &none);
+        assert_eq!(country.row_labels, vec!["DE", "FR", "(none)"]);
+        assert_eq!(country.row_totals, vec![Some(4.0), Some(4.0), Some(1.0)]);
+        assert_eq!(
+            pivot(&data, RecordKind::Companies, Dimension::Industry, None, Measure::Count, &q1(), 0, &none).total,
+            Some(0.0)
+        );
+    }
+
+    #[test]
+    fn activities_average_duration_by_kind() {
+        let mut a1 = activity("a1", ActivityKind::Call, at(2026, 1, 5, 9, 0), "ann", &[]);
+        a1.duration_min = Some(10);
+        let mut a2 = activity("a2", ActivityKind::Call, at(2026, 1, 6, 9, 0), "ann", &[]);
+        a2.duration_min = Some(20);
+        let a3 = activity("a3", ActivityKind::Email, at(2026, 1, 7, 9, 0), "bob", &[]);
+        let data = dataset(Vec::new(), Vec::new(), Vec::new(), vec![a1, a2, a3]);
+        let t = pivot(
+            &data,
+            RecordKind::Activities,
+            Dimension::Kind,
+            None,
+            Measure::Average(Field::DurationMinutes),
+            &q1(),
+            0,
+            &Filter::default(),
+        );
+        assert_eq!(t.row_labels, vec!["Call", "Email"]);
+        assert_eq!(t.values, vec![vec![Some(15.0)], vec![None]]);
+        assert_eq!(t.total, Some(15.0));
+        assert_eq!(t.to_table("Type").rows[1], vec!["Email", ""]);
+    }
+
+    #[test]
+    fn empty_pivot() {
+        let t = pivot(
+            &Dataset::default(),
+            RecordKind::Contacts,
+            Dimension::Owner,
+            Some(Dimension::Month),
+            Measure::Count,
+            &q1(),
+            0,
+            &Filter::default(),
+        );
+        assert!(t.row_labels.is_empty() && t.values.is_empty());
+        assert_eq!(t.total, Some(0.0));
+    }
+}
