@@ -14,6 +14,7 @@ pub mod dedupe;
 pub mod demo;
 pub mod display;
 pub mod export;
+pub mod hash;
 pub mod history;
 pub mod ids;
 pub mod import_map;

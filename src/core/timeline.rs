@@ -6,12 +6,13 @@
 //! without copying records.
 
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 
 use super::changes::Change;
 use super::dataset::Dataset;
+use super::hash::FastMap;
 use super::lists::task_cmp;
 use super::model::Contact;
 use super::records::{Activity, ActivityKind, DealStatus};
@@ -32,7 +33,7 @@ pub fn last_contacted_where(
     wanted: impl Fn(&Contact) -> bool,
 ) -> Vec<Option<DateTime<Utc>>> {
     let contacts = data.contacts();
-    let pos: HashMap<&str, usize> =
+    let pos: FastMap<&str, usize> =
         contacts.iter().enumerate().filter(|(_, c)| wanted(c)).map(|(i, c)| (c.id.as_str(), i)).collect();
     let mut last: Vec<Option<DateTime<Utc>>> = vec![None; contacts.len()];
     if pos.is_empty() {
