@@ -8,7 +8,7 @@ use super::link;
 use super::record_sections::{RecordDeals, StageHistory};
 use super::tag_chips::TagChips;
 use super::task_rows::{TaskLinks, TasksPanel};
-use super::timeline::{Links, Timeline};
+use super::timeline::{timeline_entries, Links, Timeline};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -105,6 +105,6 @@ fn CompanyDetails(company: Company) -> impl IntoView {
         <StageHistory history=company.stage_history.clone() />
         <RecordDeals record_id=company.id.clone() new_deal_query=format!("company={}", company.id) />
         <TasksPanel record_id=company.id.clone() links=TaskLinks { company_id: Some(company.id.clone()), ..TaskLinks::default() } />
-        <Timeline record_id=company.id.clone() links=Links { company_id: Some(company.id.clone()), ..Links::default() } />
+        <Timeline entries=timeline_entries(company.id.clone()) links=Links { company_id: Some(company.id.clone()), ..Links::default() } />
     }
 }

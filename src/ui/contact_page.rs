@@ -11,7 +11,7 @@ use super::link;
 use super::record_sections::{RecordDeals, StageHistory};
 use super::tag_chips::TagChips;
 use super::task_rows::{TaskLinks, TasksPanel};
-use super::timeline::{Links, Timeline};
+use super::timeline::{timeline_entries, Links, Timeline};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -19,7 +19,6 @@ use crate::core::changes::delete_contact_changes;
 use crate::core::lifecycle::{can_convert, convert_lead};
 use crate::core::model::Contact;
 use crate::core::records::ActivityKind;
-use crate::core::timeline::timeline_of;
 use crate::core::vcard::write_vcard;
 use crate::state::{new_id, now, AppState};
 
@@ -71,18 +70,17 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
     });
     // Derived from the timeline (newest first): the latest call, email or
     // meeting that has happened. Notes are not contact.
-    let last = {
-        let id = contact.id.clone();
-        move || {
-            let t = now();
-            state.data.with(|d| {
-                timeline_of(d, &id)
-                    .into_iter()
-                    .filter_map(|i| d.activities().all().get(i as usize))
+    let entries = timeline_entries(contact.id.clone());
+    let last = move || {
+        let t = now();
+        state.data.with(|d| {
+            entries.with(|e| {
+                e.iter()
+                    .filter_map(|&i| d.activities().all().get(i as usize))
                     .find(|a| a.kind != ActivityKind::Note && a.at <= t)
                     .map(|a| a.at)
             })
-        }
+        })
     };
     let links = Links { contact_ids: vec![contact.id.clone()], company_id: contact.company_id.clone(), deal_id: None };
     let task_links =
@@ -166,6 +164,6 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
         <StageHistory history=contact.stage_history.clone() />
         <RecordDeals record_id=contact.id.clone() new_deal_query=format!("contact={}", contact.id) />
         <TasksPanel record_id=contact.id.clone() links=task_links />
-        <Timeline record_id=contact.id.clone() links />
+        <Timeline entries links />
     }
 }

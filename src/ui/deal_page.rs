@@ -11,7 +11,7 @@ use super::format::{long_date, money, utc_minute};
 use super::link;
 use super::tag_chips::TagChips;
 use super::task_rows::{TaskLinks, TasksPanel};
-use super::timeline::{Links, Timeline};
+use super::timeline::{timeline_entries, Links, Timeline};
 use crate::core::changes::delete_deal_changes;
 use crate::core::lifecycle::{lose_deal, reopen_deal, win_deal};
 use crate::core::records::{Deal, DealStatus};
@@ -131,6 +131,6 @@ fn DealDetails(deal: Deal) -> impl IntoView {
         </dl>
         {(!deal.notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{deal.notes.clone()}</p> })}
         <TasksPanel record_id=deal.id.clone() links=task_links />
-        <Timeline record_id=deal.id.clone() links />
+        <Timeline entries=timeline_entries(deal.id.clone()) links />
     }
 }

@@ -23,20 +23,25 @@ pub struct Links {
     pub deal_id: Option<String>,
 }
 
+/// The activity positions of a record's timeline, newest first, recomputed
+/// when the data changes. A page that also derives something from the
+/// timeline (the contact's "last contacted") shares this one memo with
+/// [`Timeline`] instead of scanning the activities twice.
+pub fn timeline_entries(record_id: String) -> Memo<Vec<u32>> {
+    let state = AppState::expect();
+    Memo::new(move |_| state.data.with(|d| timeline_of(d, &record_id)))
+}
+
 #[component]
 pub fn Timeline(
-    /// The contact, company or deal whose activities show.
-    record_id: String,
+    /// The record's activities, from [`timeline_entries`].
+    entries: Memo<Vec<u32>>,
     /// Links of activities added here.
     links: Links,
 ) -> impl IntoView {
     let state = AppState::expect();
     let adding = RwSignal::new(None::<ActivityKind>);
     let show_all = RwSignal::new(false);
-    let entries = Memo::new({
-        let id = record_id.clone();
-        move |_| state.data.with(|d| timeline_of(d, &id))
-    });
     let shown = move || {
         let all = show_all.get();
         entries.with(|e| if all { e.clone() } else { e.iter().take(FIRST_ENTRIES).copied().collect::<Vec<_>>() })
