@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test suite:
 #   formatting, core purity, clippy (native and wasm32), native core tests,
-#   browser storage tests (wasm-bindgen-test in headless Chromium), and the
+#   a short fuzz run of the CSV and vCard readers, browser storage tests (wasm-bindgen-test in headless Chromium), and the
 #   end-to-end tests (Playwright) against the release build under /crm/.
 # Set CARGO_TARGET_DIR to reuse a build cache (CI does).
 set -euo pipefail
@@ -28,6 +28,9 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins --test storage -- -D w
 
 step "native tests (core)"
 cargo test
+
+step "fuzz the CSV and vCard readers (cargo-fuzz, 30 s each)"
+bash scripts/fuzz.sh 30
 
 step "browser tests (storage, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver \

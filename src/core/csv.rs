@@ -100,14 +100,22 @@ pub struct Decoded {
 }
 
 /// Decodes a file's bytes: by byte order mark, else as UTF-8 when valid, else
-/// as Windows-1252. Rejects binary files (a NUL byte in the first 8 KiB of a
-/// file that is not UTF-16). Invalid UTF-16 becomes U+FFFD.
+/// as Windows-1252. Rejects binary files (a NUL byte, or in UTF-16 a NUL
+/// character, in the first 8 KiB). Invalid UTF-16 becomes U+FFFD, and so does a
+/// NUL further into the file, so the text never holds one (a CSV written from
+/// it would otherwise read as binary).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, CsvError> {
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return Ok(Decoded { text: decode_utf16(rest, u16::from_le_bytes), encoding: Encoding::Utf16Le });
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return Ok(Decoded { text: decode_utf16(rest, u16::from_be_bytes), encoding: Encoding::Utf16Be });
+    let utf16 = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        Some((decode_utf16(rest, u16::from_le_bytes), Encoding::Utf16Le))
+    } else {
+        bytes.strip_prefix(&[0xFE, 0xFF]).map(|rest| (decode_utf16(rest, u16::from_be_bytes), Encoding::Utf16Be))
+    };
+    if let Some((text, encoding)) = utf16 {
+        // The offset counts two bytes per character after the byte order mark.
+        if let Some(index) = text.chars().take(BINARY_SNIFF_BYTES / 2).position(|c| c == '\0') {
+            return Err(CsvError::Binary { offset: 2 + 2 * index });
+        }
+        return Ok(Decoded { text: without_nul(text), encoding });
     }
     if let Some(offset) = bytes.iter().take(BINARY_SNIFF_BYTES).position(|&b| b == 0) {
         return Err(CsvError::Binary { offset });
@@ -119,9 +127,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, CsvError> {
     match std::str::from_utf8(body) {
         Ok(text) => {
             let encoding = if bom { Encoding::Utf8Bom } else { Encoding::Utf8 };
-            Ok(Decoded { text: text.to_string(), encoding })
+            Ok(Decoded { text: without_nul(text.to_string()), encoding })
         }
-        Err(_) => Ok(Decoded { text: decode_windows_1252(body), encoding: Encoding::Windows1252 }),
+        Err(_) => Ok(Decoded { text: without_nul(decode_windows_1252(body)), encoding: Encoding::Windows1252 }),
+    }
+}
+
+/// NUL characters (past the binary sniff) become U+FFFD.
+fn without_nul(text: String) -> String {
+    if text.contains('\0') {
+        text.replace('\0', "\u{FFFD}")
+    } else {
+        text
     }
 }
 
@@ -662,10 +679,13 @@ mod tests {
         let mut bytes = b"PK\x03\x04".to_vec();
         bytes.extend_from_slice(&[0, 0, 1, 2]);
         assert_eq!(error(&bytes, &CsvOptions::default()), CsvError::Binary { offset: 4 });
-        // A NUL after the first 8 KiB is let through as text.
+        // A NUL after the first 8 KiB is let through, as U+FFFD.
         let mut late = vec![b'a'; 9000];
         late.push(0);
-        assert!(decode(&late).is_ok());
+        assert_eq!(decode(&late).unwrap().text.chars().last(), Some('\u{FFFD}'));
+        // In UTF-16 the NUL is a character, not a byte (found by the fuzz target).
+        assert_eq!(decode(&[0xFE, 0xFF, 0x00, 0x61, 0x00, 0x00]).unwrap_err(), CsvError::Binary { offset: 4 });
+        assert_eq!(decode(&[0xFF, 0xFE, 0x61, 0x00, 0x62, 0x00]).unwrap().text, "ab");
     }
 
     #[test]

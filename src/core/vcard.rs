@@ -373,8 +373,13 @@ fn build_card(line: usize, props: &[Property], mut problems: Vec<String>) -> Vca
             _ => {}
         }
     }
+    // Without a name in `N`, `FN` is the name, unless it is only what a writer
+    // shows for a nameless card: an email address or the organisation.
     if !have_n {
-        if let Some(name) = full_name {
+        let shown_only = |n: &String| {
+            n.contains('@') || Some(n) == out.org.as_ref() || emails.iter().any(|(_, e)| e.address == *n)
+        };
+        if let Some(name) = full_name.filter(|n| !shown_only(n)) {
             (c.given_name, c.family_name) = split_full_name(&name);
         }
     }
@@ -481,7 +486,13 @@ pub fn write_vcard(contact: &Contact, company_name: Option<&str>) -> String {
     line("BEGIN:VCARD".into());
     line("VERSION:4.0".into());
     line(format!("UID:urn:uuid:{}", contact.id));
-    line(format!("FN:{}", escape(&contact.display_name())));
+    // `FN` is required: the name, else the organisation, else an email address.
+    let shown = match (contact.given_name.is_empty() && contact.family_name.is_empty(), company_name) {
+        (false, _) => contact.display_name(),
+        (true, Some(org)) if !org.is_empty() => org.to_string(),
+        (true, _) => contact.emails.first().map(|e| e.address.clone()).unwrap_or_default(),
+    };
+    line(format!("FN:{}", escape(&shown)));
     line(format!("N:{};{};;;", escape(&contact.family_name), escape(&contact.given_name)));
     for e in &contact.emails {
         let kind = match e.kind {
@@ -731,6 +742,25 @@ mod tests {
         );
         assert_eq!((d.emails, d.phones, d.addresses), (c.emails, c.phones, c.addresses));
         assert_eq!((d.tags, d.birthday), (c.tags, c.birthday));
+    }
+
+    /// A nameless contact keeps no name when written and read back (found by
+    /// the fuzz target): `FN` shows the organisation or the email address.
+    #[test]
+    fn a_nameless_contact_stays_nameless() {
+        let mut c = sample();
+        (c.given_name, c.family_name) = (String::new(), String::new());
+        let text = write_vcard(&c, None);
+        assert!(text.contains(&format!("\r\nFN:{}\r\n", c.emails[0].address)), "{text}");
+        let d = one(&text).contact;
+        assert_eq!((d.given_name.as_str(), d.family_name.as_str()), ("", ""));
+        let text = write_vcard(&c, Some("Acme Ltd"));
+        assert!(text.contains("\r\nFN:Acme Ltd\r\n"), "{text}");
+        let d = one(&text).contact;
+        assert_eq!((d.given_name.as_str(), d.family_name.as_str()), ("", ""));
+        // A card with only `FN` still takes its name from it.
+        let d = one("BEGIN:VCARD\nFN:Ann Lee\nEND:VCARD\n").contact;
+        assert_eq!((d.given_name.as_str(), d.family_name.as_str()), ("Ann", "Lee"));
     }
 
     proptest! {
