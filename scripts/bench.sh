@@ -21,3 +21,5 @@ cd tests/e2e
 CRM_DIST="$PWD/../../dist-e2e" CRM_BENCH_BACKUP="$(cd ../.. && realpath "$backup")" CRM_BENCH_RUNS="$runs" node bench.mjs
 # The contact import wizard with a generated 100k-row CSV (parse+map+preview, write).
 CRM_DIST="$PWD/../../dist-e2e" CRM_BENCH_RUNS="$runs" node bench-import.mjs
+# The dashboard and reports (compute and render per report) with the same backup.
+CRM_DIST="$PWD/../../dist-e2e" CRM_BENCH_BACKUP="$(cd ../.. && realpath "$backup")" CRM_BENCH_RUNS="$runs" node bench-reports.mjs

@@ -376,9 +376,8 @@ fn build_card(line: usize, props: &[Property], mut problems: Vec<String>) -> Vca
     // Without a name in `N`, `FN` is the name, unless it is only what a writer
     // shows for a nameless card: an email address or the organisation.
     if !have_n {
-        let shown_only = |n: &String| {
-            n.contains('@') || Some(n) == out.org.as_ref() || emails.iter().any(|(_, e)| e.address == *n)
-        };
+        let shown_only =
+            |n: &String| n.contains('@') || Some(n) == out.org.as_ref() || emails.iter().any(|(_, e)| e.address == *n);
         if let Some(name) = full_name.filter(|n| !shown_only(n)) {
             (c.given_name, c.family_name) = split_full_name(&name);
         }

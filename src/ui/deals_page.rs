@@ -19,7 +19,9 @@ pub fn DealsPage() -> impl IntoView {
     let state = AppState::expect();
     let q = RwSignal::new(String::new());
     let tag = RwSignal::new(String::new());
-    let status = RwSignal::new(None::<DealStatus>);
+    // "?status=won" (the dashboard's tiles link here) picks the status filter.
+    let query = leptos_router::hooks::use_query_map();
+    let status = RwSignal::new(query.with_untracked(|m| m.get("status")).and_then(|s| DealStatus::from_key(&s)));
     let sort = RwSignal::new(DealSort::Updated);
     let order = Memo::new(move |_| state.data.with(|d| deal_order(d, sort.get())));
     let base = Memo::new(move |_| {

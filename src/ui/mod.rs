@@ -6,6 +6,7 @@
 
 mod activities_page;
 mod backup_page;
+mod charts;
 mod commit;
 mod companies_page;
 mod company_form;
@@ -14,6 +15,7 @@ mod confirm_delete;
 mod contact_form;
 mod contact_page;
 mod contacts_page;
+mod dashboard_page;
 mod deal_form;
 mod deal_page;
 mod deals_page;
@@ -26,6 +28,7 @@ mod import_page;
 mod merge_page;
 mod pipeline_page;
 mod record_sections;
+mod reports_page;
 mod search_list;
 mod settings_page;
 mod tag_chips;
@@ -49,6 +52,7 @@ use company_page::CompanyPage;
 use contact_form::ContactFormPage;
 use contact_page::ContactPage;
 use contacts_page::ContactsPage;
+use dashboard_page::HomePage;
 use deal_form::DealFormPage;
 use deal_page::DealPage;
 use deals_page::DealsPage;
@@ -56,6 +60,7 @@ use duplicates_page::DuplicatesPage;
 use import_page::ImportPage;
 use merge_page::MergePage;
 use pipeline_page::PipelinePage;
+use reports_page::{ReportControls, ReportsPage};
 use settings_page::SettingsPage;
 use tasks_page::TasksPage;
 use theme::ThemePicker;
@@ -98,6 +103,7 @@ fn read_base_path() -> String {
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide(DB_NAME);
+    ReportControls::provide();
     let today = today_memo(state);
     let today_count = move || crate::core::today::count(&today.read());
     view! {
@@ -117,6 +123,7 @@ pub fn App() -> impl IntoView {
                     <A href=link("/companies")>"Companies"</A>
                     <A href=link("/pipeline")>"Pipeline"</A>
                     <A href=link("/activities")>"Activities"</A>
+                    <A href=link("/reports")>"Reports"</A>
                     <A href=link("/tasks")>"Tasks"</A>
                     <A href=link("/import")>"Import"</A>
                     <A href=link("/duplicates")>"Duplicates"</A>
@@ -142,7 +149,9 @@ pub fn App() -> impl IntoView {
                     LoadStatus::Ready => {
                         view! {
                             <Routes fallback=|| view! { <h1>"Page not found"</h1> }>
-                                <Route path=path!("/") view=ContactsPage />
+                                <Route path=path!("/") view=HomePage />
+                                <Route path=path!("/reports") view=ReportsPage />
+                                <Route path=path!("/reports/:report") view=ReportsPage />
                                 <Route path=path!("/contacts") view=ContactsPage />
                                 <Route path=path!("/contacts/new") view=ContactFormPage />
                                 <Route path=path!("/contacts/:id") view=ContactPage />

@@ -52,6 +52,9 @@ test('c) a backup exported from one browser imports into a fresh one with the sa
     await page.getByRole('heading', { name: 'No contacts yet', exact: true }).waitFor();
     await select(page, 'Demo size').selectOption('100');
     await page.getByRole('button', { name: 'Load demo data', exact: true }).click();
+    // With data, the landing page is the dashboard.
+    await page.getByRole('heading', { name: 'Dashboard', exact: true, level: 1 }).waitFor();
+    await navTo(page, 'Contacts');
     const count1 = await waitForCount(page, (t) => COUNT_RE.test(t) && parseCount(t) >= 100, 60_000);
 
     await navTo(page, 'Backup');

@@ -388,3 +388,10 @@ export function checkBackup(fileText) {
   const { payload, ...header } = doc;
   return { header, payload, payloadText: text };
 }
+
+/** Clicks `button` and returns the download's `{ filename, bytes }`. */
+export async function downloadOf(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  assert.equal(await download.failure(), null);
+  return { filename: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
+}

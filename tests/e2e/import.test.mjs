@@ -3,8 +3,18 @@
 // filtered contacts list (CSV) and of one contact (vCard).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { setupApp, openApp, createContact, select, status, alert, navTo, waitForCount, mainNav } from './helpers.mjs';
+import {
+  setupApp,
+  openApp,
+  createContact,
+  select,
+  status,
+  alert,
+  navTo,
+  waitForCount,
+  mainNav,
+  downloadOf,
+} from './helpers.mjs';
 
 const app = setupApp();
 const T = { timeout: 180_000 };
@@ -27,13 +37,6 @@ async function chooseImportFile(page, name, text, mimeType = 'text/csv') {
 
 async function selectedText(page, name) {
   return select(page, name).evaluate((el) => el.selectedOptions[0]?.text ?? '');
-}
-
-/** Clicks `button` and returns the download's `{ filename, text }`. */
-async function downloadOf(page, button) {
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  assert.equal(await download.failure(), null);
-  return { filename: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
 }
 
 test('a) a Google Contacts CSV is previewed, imported in one step and undone from the import history', T, () =>

@@ -20,6 +20,7 @@
 
 pub mod activity;
 pub mod customer_value;
+pub mod dashboard;
 pub mod deals;
 pub mod funnel;
 pub mod pivot;
@@ -229,6 +230,50 @@ impl Filter {
     pub fn activity(&self, a: &Activity) -> bool {
         matches(&self.owner, &a.owner) && matches(&self.company_id, a.company_id.as_deref().unwrap_or(""))
     }
+}
+
+/// The values the report filters offer, each sorted and without blanks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterOptions {
+    /// Owners of contacts, companies, deals and activities.
+    pub owners: Vec<String>,
+    /// Contact sources.
+    pub sources: Vec<String>,
+    /// Countries of contacts' first addresses and of companies.
+    pub countries: Vec<String>,
+}
+
+pub fn filter_options(data: &Dataset) -> FilterOptions {
+    use std::collections::BTreeSet;
+    let mut owners: BTreeSet<&str> = BTreeSet::new();
+    let mut sources: BTreeSet<&str> = BTreeSet::new();
+    let mut countries: BTreeSet<&str> = BTreeSet::new();
+    // Runs of the same value are common (demo owners, imports): skip them
+    // before touching the set.
+    let mut last_owner = "";
+    for c in data.contacts() {
+        if c.owner != last_owner {
+            owners.insert(&c.owner);
+            last_owner = &c.owner;
+        }
+        sources.insert(&c.source);
+        countries.insert(contact_country(c));
+    }
+    for c in data.companies() {
+        owners.insert(&c.owner);
+        countries.insert(company_country(c));
+    }
+    for d in data.deals().all() {
+        owners.insert(&d.owner);
+    }
+    for a in data.activities().all() {
+        if a.owner != last_owner {
+            owners.insert(&a.owner);
+            last_owner = &a.owner;
+        }
+    }
+    let list = |set: BTreeSet<&str>| set.into_iter().filter(|v| !v.is_empty()).map(String::from).collect();
+    FilterOptions { owners: list(owners), sources: list(sources), countries: list(countries) }
 }
 
 /// Whether a deal's amount counts in the settings currency.
@@ -462,6 +507,33 @@ pub(crate) mod fixture {
 mod tests {
     use super::fixture::{at, day};
     use super::*;
+
+    #[test]
+    fn filter_options_list_each_value_once() {
+        use super::fixture::{activity, company, contact, dataset};
+        use crate::core::model::Address;
+        use crate::core::records::ActivityKind;
+        let mut ann = contact("ann", None, at(2026, 1, 1, 0, 0), &[]);
+        (ann.owner, ann.source) = ("zoe".into(), "Web".into());
+        ann.addresses.push(Address { country: "GB".into(), ..Address::default() });
+        let mut bob = contact("bob", None, at(2026, 1, 1, 0, 0), &[]);
+        (bob.owner, bob.source) = ("amy".into(), "Fair".into());
+        let mut cid = contact("cid", None, at(2026, 1, 1, 0, 0), &[]);
+        cid.source = "Web".into();
+        let data = dataset(
+            vec![company("acme", "Acme", "Software", "DE")],
+            vec![ann, bob, cid],
+            Vec::new(),
+            vec![
+                activity("a1", ActivityKind::Call, at(2026, 1, 2, 0, 0), "max", &[]),
+                activity("a2", ActivityKind::Call, at(2026, 1, 2, 0, 0), "zoe", &[]),
+            ],
+        );
+        let o = filter_options(&data);
+        assert_eq!(o.owners, ["amy", "max", "zoe"]);
+        assert_eq!(o.sources, ["Fair", "Web"]);
+        assert_eq!(o.countries, ["DE", "GB"]);
+    }
 
     #[test]
     fn calendar_periods_and_their_previous() {
