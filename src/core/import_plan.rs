@@ -188,6 +188,15 @@ impl Choices {
 pub struct PlannedRow {
     pub source: SourceRow,
     pub class: RowClass,
+    /// The user's choice for this row alone; `None` follows its class's choice.
+    pub choice: Option<Choice>,
+}
+
+impl PlannedRow {
+    /// What happens to the row: its own choice, else its class's.
+    pub fn effective(&self, choices: &Choices) -> Choice {
+        self.choice.unwrap_or_else(|| choices.get(self.class.kind()))
+    }
 }
 
 /// Rows per class, in [`ClassKind::ALL`] order.
@@ -226,7 +235,39 @@ impl<'a> Planner<'a> {
     /// Classifies the next row; call in file order (earlier rows are remembered).
     pub fn plan(&mut self, source: SourceRow) -> PlannedRow {
         let class = self.classify(&source);
-        PlannedRow { source, class }
+        PlannedRow { source, class, choice: None }
+    }
+
+    /// Classifies `source` again (after the user fixed a cell) as the row
+    /// after `earlier`, the rows before it in the file: it is a duplicate of
+    /// an earlier row just as in the first pass. Later rows keep their
+    /// class. The row's own choice is reset to its (new) class's.
+    pub fn replan(&mut self, earlier: &[PlannedRow], source: SourceRow) -> PlannedRow {
+        for r in earlier {
+            if !matches!(r.class, RowClass::Invalid { .. }) {
+                self.remember(&r.source);
+            }
+        }
+        self.plan(source)
+    }
+
+    /// A row's email, folded name and first phone, as earlier rows are matched.
+    fn keys(d: &ContactDraft) -> (Vec<String>, String, String) {
+        let emails: Vec<String> = d.emails.iter().map(|e| e.address.to_lowercase()).collect();
+        let name = fold(&format!("{} {}", d.given_name, d.family_name)).trim().to_string();
+        let phone = d.phones.first().map(|p| p.number.clone()).unwrap_or_default();
+        (emails, name, phone)
+    }
+
+    /// Notes a valid row's keys, so later rows that repeat it are duplicates.
+    fn remember(&mut self, s: &SourceRow) {
+        let (emails, name, phone) = Self::keys(&s.contact);
+        for e in emails {
+            self.seen_email.entry(e).or_insert(s.row);
+        }
+        if !name.is_empty() && !phone.is_empty() {
+            self.seen_name_phone.entry((name, phone)).or_insert(s.row);
+        }
     }
 
     fn classify(&mut self, s: &SourceRow) -> RowClass {
@@ -237,19 +278,12 @@ impl<'a> Planner<'a> {
         if d.given_name.is_empty() && d.family_name.is_empty() && d.emails.is_empty() && d.phones.is_empty() {
             return RowClass::Invalid { column: None, reason: "The row has no name, email or phone.".into() };
         }
-        let emails: Vec<String> = d.emails.iter().map(|e| e.address.to_lowercase()).collect();
-        let name = fold(&format!("{} {}", d.given_name, d.family_name)).trim().to_string();
-        let phone = d.phones.first().map(|p| p.number.clone()).unwrap_or_default();
+        let (emails, name, phone) = Self::keys(d);
         let earlier = emails
             .iter()
             .find_map(|e| self.seen_email.get(e).copied())
-            .or_else(|| self.seen_name_phone.get(&(name.clone(), phone.clone())).copied());
-        for e in &emails {
-            self.seen_email.entry(e.clone()).or_insert(s.row);
-        }
-        if !name.is_empty() && !phone.is_empty() {
-            self.seen_name_phone.entry((name, phone)).or_insert(s.row);
-        }
+            .or_else(|| self.seen_name_phone.get(&(name, phone)).copied());
+        self.remember(s);
         let company_id = s.company_name.as_deref().and_then(|n| find_company(self.data, n));
         let draft = s.contact.clone().into_contact(DRAFT_ID.into(), self.now, company_id);
         if let Some(&i) = emails.iter().find_map(|e| self.by_email.get(e)) {
@@ -385,7 +419,7 @@ pub fn build_changes(
     let mut updated: Vec<Contact> = Vec::new();
     let mut updated_at: HashMap<String, usize> = HashMap::new();
     for r in rows {
-        let choice = choices.get(r.class.kind());
+        let choice = r.effective(choices);
         let target = match (&r.class, choice) {
             (_, Choice::Skip) => continue,
             (RowClass::Update { id, .. }, Choice::Update) => Some(id.clone()),
@@ -577,5 +611,65 @@ mod tests {
         assert_eq!(merged.given_name, "Ada");
         assert_eq!(merged.job_title, "Analyst");
         assert_eq!(diff(&data, ada, &merged).len(), 1);
+    }
+
+    #[test]
+    fn a_row_choice_overrides_its_class() {
+        let data = data();
+        let mut rows = plan(
+            &data,
+            vec![
+                row(2, draft("Grace", "Hopper", "grace@example.com", ""), None),
+                row(3, draft("Edsger", "Dijkstra", "ed@example.com", ""), None),
+                row(4, draft("Alan", "Turing", "", "+441632960001"), None),
+            ],
+        );
+        // Skip one new contact; create the probable duplicate anyway.
+        rows[1].choice = Some(Choice::Skip);
+        rows[2].choice = Some(Choice::Create);
+        assert_eq!(rows[0].effective(&Choices::default()), Choice::Create);
+        assert_eq!(rows[1].effective(&Choices::default()), Choice::Skip);
+        let mut n = 0;
+        let (changes, counts) = build_changes(&data, &rows, &Choices::default(), t(), || {
+            n += 1;
+            format!("id{n}")
+        });
+        assert_eq!(counts, ImportCounts { created: 2, updated: 0, companies: 0 });
+        let names: Vec<String> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::PutContact { record } => Some(record.given_name.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(names, ["Grace", "Alan"]);
+    }
+
+    #[test]
+    fn a_fixed_row_is_classified_again_after_the_rows_before_it() {
+        let data = data();
+        let rows = plan(
+            &data,
+            vec![
+                row(2, draft("Grace", "Hopper", "grace@example.com", ""), None),
+                SourceRow { problem: Some((Some(2), "Not an email".into())), ..row(3, draft("Bad", "", "", ""), None) },
+            ],
+        );
+        assert!(matches!(rows[1].class, RowClass::Invalid { .. }));
+        let settings = DedupeSettings::default();
+        let index = build_index(data.contacts(), &settings);
+        // Fixed to a new address: a new contact.
+        let fixed = row(3, draft("Bad", "", "bad@example.com", ""), None);
+        let mut p = Planner::new(&data, &index, settings.threshold_probable, t());
+        let again = p.replan(&rows[..1], fixed);
+        assert_eq!((again.class, again.choice), (RowClass::Create, None));
+        // Fixed to the address of the row before it: a duplicate of that row.
+        let repeat = row(3, draft("Grace", "", "GRACE@example.com", ""), None);
+        let mut p = Planner::new(&data, &index, settings.threshold_probable, t());
+        assert_eq!(p.replan(&rows[..1], repeat).class, RowClass::Duplicate(DuplicateOf::Row(2)));
+        // Fixed to an existing contact's address: an update of that contact.
+        let existing = row(3, draft("Ada", "", "ada@example.com", ""), None);
+        let mut p = Planner::new(&data, &index, settings.threshold_probable, t());
+        assert!(matches!(p.replan(&rows[..1], existing).class, RowClass::Update { ref id, .. } if id == "ada"));
     }
 }

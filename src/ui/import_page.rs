@@ -6,6 +6,7 @@
 //! between, so the progress bar moves and Cancel works. The mapping chosen
 //! for a list of headers is kept in localStorage and offered again.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use gloo_storage::{LocalStorage, Storage};
@@ -14,7 +15,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::format::{count_of, local_minute, thousands};
 use crate::core::csv::{CsvOptions, CsvReader, Row};
-use crate::core::dedupe::{build_index, DedupeSettings};
+use crate::core::dedupe::{build_index, DedupeIndex, DedupeSettings};
 use crate::core::history::HistoryKind;
 use crate::core::import_map::{auto_map, guess_date_order, map_row_with, AddressPart, MapOptions, Target};
 use crate::core::import_plan::{
@@ -43,12 +44,27 @@ impl FileRows {
         }
     }
 
-    /// Row `i` as a contact; CSV rows go through the column targets.
-    fn source(&self, i: usize, targets: &[Target], options: &MapOptions) -> SourceRow {
+    /// Row `i` as a contact; CSV rows go through the column targets, with
+    /// the cells the user fixed in the preview (by row index and column).
+    fn source(&self, i: usize, targets: &[Target], options: &MapOptions, fixes: &Fixes) -> SourceRow {
         match self {
             FileRows::Csv { headers, rows } => {
                 let r = &rows[i];
-                let m = map_row_with(&r.fields, targets, options);
+                let fixed;
+                let fields = if fixes.keys().any(|&(row, _)| row == i) {
+                    let mut f = r.fields.clone();
+                    for (&(_, column), value) in fixes.iter().filter(|((row, _), _)| *row == i) {
+                        if f.len() <= column {
+                            f.resize(column + 1, String::new());
+                        }
+                        f[column] = value.clone();
+                    }
+                    fixed = f;
+                    &fixed
+                } else {
+                    &r.fields
+                };
+                let m = map_row_with(fields, targets, options);
                 let problem = m.problems.first().map(|p| {
                     let header = headers.get(p.column).map(String::as_str).unwrap_or_default();
                     (Some(p.column), format!("{} (column {} \"{header}\")", p.message, p.column + 1))
@@ -66,6 +82,16 @@ impl FileRows {
             }
         }
     }
+}
+
+/// Cells fixed in the preview: (row index in the file, column) → new text.
+type Fixes = HashMap<(usize, usize), String>;
+
+/// What checking the rows used, kept to classify a fixed row again.
+struct CheckContext {
+    options: MapOptions,
+    index: Arc<DedupeIndex>,
+    probable: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,6 +184,10 @@ pub fn ImportPage() -> impl IntoView {
     let targets = RwSignal::new(Vec::<Target>::new());
     let plan = RwSignal::new(None::<Arc<Vec<PlannedRow>>>);
     let choices = RwSignal::new(Choices::default());
+    // Choices made for single rows (by row index), applied when importing.
+    let row_choices = RwSignal::new(HashMap::<usize, Choice>::new());
+    let fixes = StoredValue::new(Fixes::new());
+    let context = StoredValue::new(None::<Arc<CheckContext>>);
     let input_ref = NodeRef::<leptos::html::Input>::new();
 
     let reset = move || {
@@ -166,6 +196,9 @@ pub fn ImportPage() -> impl IntoView {
         plan.set(None);
         headers.set(Vec::new());
         choices.set(Choices::default());
+        row_choices.set(HashMap::new());
+        fixes.set_value(Fixes::new());
+        context.set_value(None);
         if let Some(input) = input_ref.get_untracked() {
             input.set_value("");
         }
@@ -200,8 +233,9 @@ pub fn ImportPage() -> impl IntoView {
             settings.default_country = country;
         }
         yield_to_browser().await;
-        let index = build_index(data.contacts(), &settings);
+        let index = Arc::new(build_index(data.contacts(), &settings));
         let mut planner = Planner::new(&data, &index, settings.threshold_probable, now());
+        let all_fixes = fixes.get_value();
         let total = f.len();
         let mut out = Vec::with_capacity(total);
         let mut start = 0;
@@ -211,14 +245,43 @@ pub fn ImportPage() -> impl IntoView {
                 return;
             }
             let end = (start + SLICE).min(total);
-            out.extend((start..end).map(|i| planner.plan(f.source(i, &targets, &options))));
+            out.extend((start..end).map(|i| planner.plan(f.source(i, &targets, &options, &all_fixes))));
             start = end;
             progress.set(start as f64 / total as f64);
             yield_to_browser().await;
         }
+        drop(planner);
+        context.set_value(Some(Arc::new(CheckContext { options, index, probable: settings.threshold_probable })));
+        row_choices.set(HashMap::new());
         plan.set(Some(Arc::new(out)));
         step.set(Step::Preview);
     });
+
+    // A cell fixed in the preview: the row is mapped and classified again.
+    let fix = move |i: usize, column: usize, value: String| {
+        let (Some(f), Some(ctx)) = (file.get_value(), context.get_value()) else { return };
+        fixes.update_value(|x| {
+            x.insert((i, column), value);
+        });
+        let source = fixes.with_value(|x| f.source(i, &targets.get_untracked(), &ctx.options, x));
+        let row_number = source.row;
+        let mut class = None;
+        state.data.with_untracked(|d| {
+            plan.update(|p| {
+                if let Some(rows) = p.as_mut().map(Arc::make_mut) {
+                    let mut planner = Planner::new(d, &ctx.index, ctx.probable, now());
+                    rows[i] = planner.replan(&rows[..i], source);
+                    class = Some(rows[i].class.clone());
+                }
+            })
+        });
+        row_choices.update(|c| {
+            c.remove(&i);
+        });
+        if let Some(class) = class {
+            state.notify(NoticeKind::Success, format!("Row {row_number} checked again: {}", details(&class)));
+        }
+    };
 
     let read = Action::new_local(move |input: &web_sys::HtmlInputElement| {
         let input = input.clone();
@@ -301,8 +364,17 @@ pub fn ImportPage() -> impl IntoView {
     });
 
     let import = Action::new_local(move |_: &()| async move {
-        let Some(p) = plan.get_untracked() else { return };
+        let Some(mut p) = plan.get_untracked() else { return };
         let chosen = choices.get_untracked();
+        let per_row = row_choices.get_untracked();
+        if !per_row.is_empty() {
+            let rows = Arc::make_mut(&mut p);
+            for (&i, &c) in &per_row {
+                if let Some(r) = rows.get_mut(i) {
+                    r.choice = Some(c);
+                }
+            }
+        }
         yield_to_browser().await;
         let (changes, n) = state.data.with_untracked(|d| build_changes(d, &p, &chosen, now(), new_id));
         if changes.is_empty() {
@@ -378,7 +450,10 @@ pub fn ImportPage() -> impl IntoView {
             </div>
         </Show>
         {move || (step.get() == Step::Preview).then(|| plan.get()).flatten().map(|p| view! {
-            <PreviewStep plan=p choices />
+            <PreviewStep plan=p choices row_choices headers=file.with_value(|f| match f.as_deref() {
+                Some(FileRows::Csv { headers, .. }) => Some(headers.clone()),
+                _ => None,
+            }) on_fix=Callback::new(move |(i, c, v): (usize, usize, String)| fix(i, c, v)) />
             <div class="form-actions">
                 <button type="button" class="primary" on:click=move |_| { import.dispatch(()); } disabled=move || import.pending().get()>
                     {move || if import.pending().get() { "Importing…" } else { "Import" }}
@@ -469,14 +544,29 @@ fn MappingStep(
     }
 }
 
-/// Counts per class, a choice per class and the first rows of each class.
+/// Counts per class, a choice per class and the first rows of each class,
+/// each with its own choice; invalid cells of a CSV file can be fixed here.
 #[component]
-fn PreviewStep(plan: Arc<Vec<PlannedRow>>, choices: RwSignal<Choices>) -> impl IntoView {
+fn PreviewStep(
+    plan: Arc<Vec<PlannedRow>>,
+    choices: RwSignal<Choices>,
+    row_choices: RwSignal<HashMap<usize, Choice>>,
+    /// The CSV file's headers (`None` for vCard files, whose cells can't be fixed here).
+    headers: Option<Vec<String>>,
+    on_fix: Callback<(usize, usize, String)>,
+) -> impl IntoView {
     let n = counts(&plan);
     let classes = ClassKind::ALL.into_iter().zip(n).filter(|(_, c)| *c > 0).map(|(kind, count)| {
-        let rows: Vec<PlannedRow> = plan.iter().filter(|r| r.class.kind() == kind).take(SHOWN_PER_CLASS).cloned().collect();
+        let rows: Vec<(usize, PlannedRow)> = plan
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.class.kind() == kind)
+            .take(SHOWN_PER_CLASS)
+            .map(|(i, r)| (i, r.clone()))
+            .collect();
         let heading = format!("{}: {}", kind.label(), thousands(count));
         let select_label = format!("What to do with {}", kind.label().to_lowercase());
+        let headers = headers.clone();
         view! {
             <section class="import-class" aria-label=kind.label()>
                 <h3>{heading}</h3>
@@ -494,19 +584,50 @@ fn PreviewStep(plan: Arc<Vec<PlannedRow>>, choices: RwSignal<Choices>) -> impl I
                 </label>
                 <table class="import-rows">
                     <thead>
-                        <tr><th scope="col">"Row"</th><th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Details"</th></tr>
+                        <tr>
+                            <th scope="col">"Row"</th><th scope="col">"Name"</th><th scope="col">"Email"</th>
+                            <th scope="col">"Details"</th><th scope="col">"This row"</th>
+                        </tr>
                     </thead>
                     <tbody>
-                        {rows.into_iter().map(|r| {
+                        {rows.into_iter().map(|(i, r)| {
                             let d = &r.source.contact;
                             let name = format!("{} {}", d.given_name, d.family_name).trim().to_string();
                             let email = d.emails.first().map(|e| e.address.clone()).unwrap_or_default();
+                            let row_label = format!("What to do with row {}", r.source.row);
+                            let fixable = match (&r.class, &headers) {
+                                (RowClass::Invalid { column: Some(c), .. }, Some(h)) => Some((*c, h.get(*c).cloned().unwrap_or_default())),
+                                _ => None,
+                            };
+                            let row_number = r.source.row;
                             view! {
                                 <tr>
-                                    <td>{r.source.row}</td>
+                                    <td>{row_number}</td>
                                     <td>{name}</td>
                                     <td>{email}</td>
-                                    <td>{details(&r.class)}</td>
+                                    <td>
+                                        <span>{details(&r.class)}</span>
+                                        {fixable.map(|(column, header)| view! { <CellFix row=i row_number column header on_fix /> })}
+                                    </td>
+                                    <td>
+                                        <select
+                                            aria-label=row_label
+                                            prop:value=move || row_choices.with(|m| m.get(&i).map_or("", |c| c.key()))
+                                            on:change=move |ev| {
+                                                let v = event_target_value(&ev);
+                                                row_choices.update(|m| {
+                                                    if v.is_empty() {
+                                                        m.remove(&i);
+                                                    } else {
+                                                        m.insert(i, Choice::from_key(&v));
+                                                    }
+                                                });
+                                            }
+                                        >
+                                            <option value="">"As for its group"</option>
+                                            {kind.choices().iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
+                                        </select>
+                                    </td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -525,6 +646,29 @@ fn PreviewStep(plan: Arc<Vec<PlannedRow>>, choices: RwSignal<Choices>) -> impl I
             </ul>
             {classes}
         </section>
+    }
+}
+
+/// An input to fix an invalid cell, and the button that checks the row again.
+#[component]
+fn CellFix(
+    row: usize,
+    row_number: usize,
+    column: usize,
+    header: String,
+    on_fix: Callback<(usize, usize, String)>,
+) -> impl IntoView {
+    let value = RwSignal::new(String::new());
+    let input_label = format!("Fix {header} on row {row_number}");
+    let button_label = format!("Check row {row_number} again");
+    view! {
+        <span class="cell-fix">
+            <input type="text" aria-label=input_label prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev)) />
+            <button type="button" aria-label=button_label on:click=move |_| on_fix.run((row, column, value.get_untracked()))>
+                "Check again"
+            </button>
+        </span>
     }
 }
 

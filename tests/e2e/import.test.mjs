@@ -193,3 +193,59 @@ test('e) a vCard file goes straight to the same preview and imports', T, () =>
     await page.getByRole('link', { name: 'Marie Curie', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Emmy Noether', exact: true }).waitFor();
   }));
+
+test('f) an invalid cell is fixed in the preview, a row is skipped on its own, and the import honours both', T, () =>
+  app.run(async ({ page, url }) => {
+    await openApp(page, url, 'import');
+    await page.getByRole('heading', { name: 'Import contacts', exact: true, level: 1 }).waitFor();
+    await chooseImportFile(page, 'contacts.csv', GOOGLE_CSV);
+    await page.getByRole('button', { name: 'Preview import', exact: true }).click();
+    await page.getByRole('heading', { name: 'New contacts: 3', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Invalid rows: 1', exact: true }).waitFor();
+
+    // Fix the bad email of row 5: the row is checked again and becomes new.
+    await page.getByRole('textbox', { name: 'Fix E-mail 1 - Value on row 5', exact: true }).fill('bad.row@example.com');
+    await page.getByRole('button', { name: 'Check row 5 again', exact: true }).click();
+    await status(page, 'Row 5 checked again: New contact').waitFor();
+    await page.getByRole('heading', { name: 'New contacts: 4', exact: true }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: /^Invalid rows/ }).count(), 0);
+
+    // Skip Alan Turing (row 3) alone; the other new contacts stay "create".
+    await select(page, 'What to do with row 3').selectOption({ label: 'Skip' });
+    assert.equal(await selectedText(page, 'What to do with row 2'), 'As for its group');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await status(page, 'Imported contacts.csv: added 3 contacts, created 2 companies').waitFor();
+    await navTo(page, 'Contacts');
+    await waitForCount(page, '3 contacts');
+    await page.getByRole('link', { name: 'Bad Row', exact: true }).click();
+    await page.getByText('bad.row@example.com', { exact: true }).first().waitFor();
+    await navTo(page, 'Contacts');
+    assert.equal(await page.getByRole('link', { name: 'Alan Turing', exact: true }).count(), 0);
+  }));
+
+test('g) contacts ticked in the list export as one vCard file; "Select all shown" follows the search', T, () =>
+  app.run(async ({ page, url }) => {
+    await createContact(page, url, { given: 'Ann', family: 'One', email: 'ann@example.com' });
+    await createContact(page, url, { given: 'Bea', family: 'Two', email: 'bea@example.com' });
+    await createContact(page, url, { given: 'Cy', family: 'Three', email: 'cy@example.com' });
+    await navTo(page, 'Contacts');
+    await waitForCount(page, '3 contacts');
+    const exportButton = page.getByRole('button', { name: /^Export (\d+ )?selected as vCard$/ });
+    assert.ok(await exportButton.isDisabled(), 'nothing selected yet');
+    await page.getByRole('checkbox', { name: 'Select Ann One', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Select Cy Three', exact: true }).check();
+    const two = await downloadOf(page, page.getByRole('button', { name: 'Export 2 selected as vCard', exact: true }));
+    assert.equal(two.filename, 'contacts.vcf');
+    const text = two.bytes.toString('utf8');
+    assert.equal(text.match(/BEGIN:VCARD\r\n/g)?.length, 2);
+    assert.ok(text.includes('\r\nFN:Ann One\r\n') && text.includes('\r\nFN:Cy Three\r\n'), text);
+    assert.ok(!text.includes('Bea'), 'Bea was not ticked');
+    // "Select all shown" ticks what the search shows, and only that.
+    await page.getByRole('searchbox', { name: 'Search contacts', exact: true }).fill('bea');
+    await waitForCount(page, '1 contact');
+    await page.getByRole('checkbox', { name: 'Select all shown', exact: true }).check();
+    await page.getByRole('searchbox', { name: 'Search contacts', exact: true }).fill('');
+    await waitForCount(page, '3 contacts');
+    await page.getByRole('button', { name: 'Export 3 selected as vCard', exact: true }).waitFor();
+    assert.ok(await page.getByRole('checkbox', { name: 'Select all shown', exact: true }).isChecked());
+  }));
