@@ -345,13 +345,20 @@ pub fn ReportTableView(
     /// Rows shown on screen; the CSV always has every row.
     #[prop(optional)]
     limit: Option<usize>,
+    /// When `table` holds only the first rows of a long list: the whole
+    /// table for the CSV (built on download) and its row count.
+    #[prop(optional)]
+    full: Option<(Callback<(), ReportTable>, Signal<usize>)>,
 ) -> impl IntoView {
     let state = AppState::expect();
     let caption = title.clone();
     let stem = file_stem(&title);
     let csv_label = format!("Download {title} as CSV");
     let save_csv = move |_| {
-        let csv = table.with_untracked(ReportTable::to_csv);
+        let csv = match full {
+            Some((whole, _)) => whole.run(()).to_csv(),
+            None => table.with_untracked(ReportTable::to_csv),
+        };
         if let Err(e) = download(&format!("{stem}.csv"), "text/csv;charset=utf-8", &csv) {
             state.notify(NoticeKind::Error, format!("The CSV could not be saved: {e}"));
         }
@@ -384,8 +391,11 @@ pub fn ReportTableView(
                 </tbody>
             </table>
             {move || {
-                let n = table.with(|t| t.rows.len());
-                (n > limit).then(|| view! { <p class="muted">{format!("The first {limit} of {n} rows; the CSV has them all.")}</p> })
+                let shown = table.with(|t| t.rows.len()).min(limit);
+                let n = full.map_or_else(|| table.with(|t| t.rows.len()), |(_, rows)| rows.get());
+                (n > shown).then(|| {
+                    view! { <p class="muted">{format!("The first {shown} of {} rows; the CSV has them all.", thousands(n))}</p> }
+                })
             }}
             <button type="button" on:click=save_csv aria-label=csv_label>"Download CSV"</button>
         </div>

@@ -103,7 +103,7 @@ fn read_base_path() -> String {
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide(DB_NAME);
-    ReportControls::provide();
+    ReportControls::provide(state);
     let today = today_memo(state);
     let today_count = move || crate::core::today::count(&today.read());
     view! {

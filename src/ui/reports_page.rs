@@ -6,7 +6,7 @@
 //! only picks the inputs and draws the results. The period and filters are
 //! kept while moving between reports.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -102,12 +102,36 @@ pub struct ReportControls {
     source: RwSignal<String>,
     company: RwSignal<String>,
     country: RwSignal<String>,
+    // Derived from the data once per change (lazily, on first use) rather
+    // than each time a report opens.
+    options: Memo<FilterOptions>,
+    tags: Memo<Vec<String>>,
+    company_names: Memo<Vec<String>>,
+    last_contacted: Memo<Vec<Option<DateTime<Utc>>>>,
 }
 
 impl ReportControls {
-    pub fn provide() {
+    pub fn provide(state: AppState) {
         let t = today();
+        let options = Memo::new(move |_| state.data.with(filter_options));
+        let tags = Memo::new(move |_| state.data.with(|d| all_tags(d).into_iter().map(|(t, _)| t).collect::<Vec<_>>()));
+        let company_names = Memo::new(move |_| {
+            state.data.with(|d| {
+                let mut names: Vec<String> = d.companies().iter().map(|c| c.name.clone()).collect();
+                names.sort();
+                names.dedup();
+                names
+            })
+        });
+        // Every contact's last call, email or meeting: one pass over all
+        // activities, shared by the reports until the data changes.
+        let last_contacted =
+            Memo::new(move |_| state.data.with(|d| timed("report:last-contacted", || last_contacted(d, now()))));
         provide_context(ReportControls {
+            options,
+            tags,
+            company_names,
+            last_contacted,
             choice: RwSignal::new(PeriodChoice::ThisYear),
             from: RwSignal::new(first_of_month(t).to_string()),
             to: RwSignal::new(t.to_string()),
@@ -207,8 +231,6 @@ pub fn ReportsPage() -> impl IntoView {
     let params = use_params_map();
     let current = move || params.with(|p| p.get("report").unwrap_or_else(|| "pipeline".to_string()));
     let inputs = Inputs::new(state, controls);
-    let options = Memo::new(move |_| state.data.with(filter_options));
-    let tags = Memo::new(move |_| state.data.with(|d| all_tags(d).into_iter().map(|(t, _)| t).collect::<Vec<_>>()));
     view! {
         <div class="page-header">
             <h1>"Reports"</h1>
@@ -219,7 +241,7 @@ pub fn ReportsPage() -> impl IntoView {
                 .map(|(key, name)| view! { <A href=link(&format!("/reports/{key}"))>{*name}</A> })
                 .collect_view()}
         </nav>
-        <Controls controls=controls inputs=inputs options=options tags=tags />
+        <Controls controls=controls inputs=inputs />
         {move || {
             let key = current();
             let view = match key.as_str() {
@@ -236,13 +258,8 @@ pub fn ReportsPage() -> impl IntoView {
 }
 
 #[component]
-fn Controls(
-    controls: ReportControls,
-    inputs: Inputs,
-    options: Memo<FilterOptions>,
-    tags: Memo<Vec<String>>,
-) -> impl IntoView {
-    let state = AppState::expect();
+fn Controls(controls: ReportControls, inputs: Inputs) -> impl IntoView {
+    let (options, tags, company_names) = (controls.options, controls.tags, controls.company_names);
     let select = move |label: &'static str, any: &'static str, value: RwSignal<String>, list: Signal<Vec<String>>| {
         view! {
             <label>
@@ -258,14 +275,8 @@ fn Controls(
     let sources = Signal::derive(move || options.with(|o| o.sources.clone()));
     let countries = Signal::derive(move || options.with(|o| o.countries.clone()));
     let tag_list = Signal::derive(move || tags.get());
-    let company_names = Memo::new(move |_| {
-        state.data.with(|d| {
-            let mut names: Vec<String> = d.companies().iter().map(|c| c.name.clone()).collect();
-            names.sort();
-            names.dedup();
-            names
-        })
-    });
+    // The company names (thousands) go into the page once the field is used.
+    let show_names = RwSignal::new(false);
     let company_unknown = move || {
         let filter = inputs.filter.get();
         filter.company_id.as_deref().is_some_and(|id| id.starts_with("(unknown)"))
@@ -318,11 +329,16 @@ fn Controls(
                 <label>
                     "Company"
                     <input type="search" list="report-companies" placeholder="Any company"
+                        on:focus=move |_| show_names.set(true)
                         prop:value=move || controls.company.get()
                         on:change=move |ev| controls.company.set(event_target_value(&ev)) />
                 </label>
                 <datalist id="report-companies">
-                    {move || company_names.get().into_iter().map(|n| view! { <option value=n /> }).collect_view()}
+                    {move || {
+                        show_names
+                            .get()
+                            .then(|| company_names.get().into_iter().map(|n| view! { <option value=n /> }).collect_view())
+                    }}
                 </datalist>
                 {select("Country", "Any country", controls.country, countries)}
                 <Show when=company_unknown>
@@ -546,8 +562,7 @@ fn ActivityReportView(inputs: Inputs) -> impl IntoView {
             })
         })
     });
-    // The last-contact pass over every activity runs once per data change.
-    let last = Memo::new(move |_| state.data.with(|d| timed("report:last-contacted", || last_contacted(d, now()))));
+    let last = ReportControls::expect().last_contacted;
     let quiet = Memo::new(move |_| {
         let (filter, days) = (inputs.filter.get(), days.get());
         state.data.with(|d| {
@@ -587,7 +602,9 @@ fn ActivityReportView(inputs: Inputs) -> impl IntoView {
         })
     });
     let owner_table = Signal::derive(move || report.with(|(r, _)| r.by_owner_table()));
-    let quiet_table = Signal::derive(move || state.data.with(|d| quiet.with(|q| q.to_table(d))));
+    let quiet_table = Signal::derive(move || state.data.with(|d| quiet.with(|q| q.first_rows(d, 100))));
+    let quiet_full = Callback::new(move |()| state.data.with_untracked(|d| quiet.with_untracked(|q| q.to_table(d))));
+    let quiet_count = Signal::derive(move || quiet.with(|q| q.count()));
     view! {
         <h2>"Activities"</h2>
         <ReportTableView title="Activities summary" table=summary />
@@ -605,7 +622,7 @@ fn ActivityReportView(inputs: Inputs) -> impl IntoView {
                 } />
         </label>
         <p>{move || format!("{} contacts have had no call, email or meeting for {} days or more.", thousands(quiet.with(|q| q.count())), days.get())}</p>
-        <ReportTableView title="Contacts not contacted lately" table=quiet_table limit=100 />
+        <ReportTableView title="Contacts not contacted lately" table=quiet_table full=(quiet_full, quiet_count) />
     }
 }
 

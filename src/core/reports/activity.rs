@@ -155,8 +155,14 @@ impl NotContactedReport {
     }
 
     pub fn to_table(&self, data: &Dataset) -> ReportTable {
+        self.first_rows(data, usize::MAX)
+    }
+
+    /// The table of the first `n` contacts only (the screen shows the first
+    /// rows of a list that can hold most of the database).
+    pub fn first_rows(&self, data: &Dataset, n: usize) -> ReportTable {
         let mut t = ReportTable::new(["Contact", "Email", "Last contacted"]);
-        for q in &self.contacts {
+        for q in self.contacts.iter().take(n) {
             let Some(c) = data.contacts().get(q.position as usize) else { continue };
             t.push(vec![
                 c.display_name(),
