@@ -141,7 +141,7 @@ impl Target {
 
 /// A header reduced for matching: accents removed, lower case, letters and
 /// digits only. "E-mail 1 - Value" becomes "email1value".
-fn header_key(header: &str) -> String {
+pub(crate) fn header_key(header: &str) -> String {
     fold(header).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 

@@ -19,6 +19,7 @@ pub mod history;
 pub mod ids;
 pub mod import_map;
 pub mod import_plan;
+pub mod import_records;
 pub mod lifecycle;
 pub mod lists;
 pub mod model;

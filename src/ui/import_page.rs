@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::format::{count_of, local_minute, thousands};
+use super::import_records::{RecordImport, RecordKind};
 use crate::core::csv::{CsvOptions, CsvReader, Row};
 use crate::core::dedupe::{build_index, DedupeIndex, DedupeSettings};
 use crate::core::history::HistoryKind;
@@ -101,6 +102,8 @@ enum Step {
     Mapping,
     Checking,
     Preview,
+    /// A companies or deals file: its own mapping and preview.
+    Records,
 }
 
 /// The targets offered in every column's select, plus `extra` ones.
@@ -188,6 +191,9 @@ pub fn ImportPage() -> impl IntoView {
     let row_choices = RwSignal::new(HashMap::<usize, Choice>::new());
     let fixes = StoredValue::new(Fixes::new());
     let context = StoredValue::new(None::<Arc<CheckContext>>);
+    // What the file holds: contacts (`None`), companies or deals.
+    let holds = RwSignal::new(None::<RecordKind>);
+    let records = RwSignal::new(None::<(RecordKind, Vec<String>, Arc<Vec<Row>>)>);
     let input_ref = NodeRef::<leptos::html::Input>::new();
 
     let reset = move || {
@@ -199,6 +205,7 @@ pub fn ImportPage() -> impl IntoView {
         row_choices.set(HashMap::new());
         fixes.set_value(Fixes::new());
         context.set_value(None);
+        records.set(None);
         if let Some(input) = input_ref.get_untracked() {
             input.set_value("");
         }
@@ -302,6 +309,9 @@ pub fn ImportPage() -> impl IntoView {
             }
             yield_to_browser().await;
             if looks_like_vcard(&name, &bytes) {
+                if holds.get_untracked().is_some() {
+                    return fail("A vCard file holds contacts: choose \"Contacts\" above.".into());
+                }
                 match parse_vcard_bytes(&bytes) {
                     Ok(cards) if !cards.is_empty() => {
                         file.set_value(Some(Arc::new(FileRows::Vcard(cards))));
@@ -336,6 +346,11 @@ pub fn ImportPage() -> impl IntoView {
                 return fail("The file has a header row but no rows of data.".into());
             }
             let names = reader.headers().to_vec();
+            if let Some(k) = holds.get_untracked() {
+                records.set(Some((k, names, Arc::new(rows))));
+                step.set(Step::Records);
+                return;
+            }
             targets.set(saved_mapping(&names).unwrap_or_else(|| auto_map(&names)));
             let shown: Vec<Vec<String>> = (0..names.len())
                 .map(|c| {
@@ -412,12 +427,31 @@ pub fn ImportPage() -> impl IntoView {
     let is_busy = move || matches!(step.get(), Step::Reading | Step::Checking) || import.pending().get();
 
     view! {
-        <h1>"Import contacts"</h1>
+        <h1>
+            {move || match holds.get() {
+                None => "Import contacts",
+                Some(RecordKind::Companies) => "Import companies",
+                Some(RecordKind::Deals) => "Import deals",
+            }}
+        </h1>
         <section aria-labelledby="import-file-heading" class="card">
             <h2 id="import-file-heading">"File"</h2>
             <p>
                 "Import contacts from a CSV file (Google Contacts, Outlook, HubSpot, Pipedrive, a spreadsheet) or a vCard file (Apple Contacts, iCloud). You see a preview of every row before anything is written, and the whole import can be undone."
             </p>
+            <fieldset class="import-kind" disabled=is_busy>
+                <legend>"The file holds"</legend>
+                {[(None, "Contacts"), (Some(RecordKind::Companies), "Companies"), (Some(RecordKind::Deals), "Deals")]
+                    .into_iter()
+                    .map(|(k, label)| view! {
+                        <label>
+                            <input type="radio" name="import-kind" prop:checked=move || holds.get() == k
+                                on:change=move |_| { reset(); holds.set(k); } />
+                            {label}
+                        </label>
+                    })
+                    .collect_view()}
+            </fieldset>
             <div class="field">
                 <label for="import-file">"Choose file to import"</label>
                 <input
@@ -463,6 +497,9 @@ pub fn ImportPage() -> impl IntoView {
                 })}
                 <button type="button" on:click=move |_| reset()>"Cancel import"</button>
             </div>
+        })}
+        {move || (step.get() == Step::Records).then(|| records.get()).flatten().map(|(k, headers, rows)| view! {
+            <RecordImport kind=k file_name=file_name.get_untracked() headers rows on_close=Callback::new(move |()| reset()) />
         })}
         <section aria-labelledby="import-history-heading" class="card">
             <h2 id="import-history-heading">"Import history"</h2>
@@ -651,7 +688,7 @@ fn PreviewStep(
 
 /// An input to fix an invalid cell, and the button that checks the row again.
 #[component]
-fn CellFix(
+pub(super) fn CellFix(
     row: usize,
     row_number: usize,
     column: usize,

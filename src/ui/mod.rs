@@ -25,6 +25,7 @@ mod duplicates_page;
 mod fields;
 mod format;
 mod import_page;
+mod import_records;
 mod merge_page;
 mod pipeline_page;
 mod record_sections;

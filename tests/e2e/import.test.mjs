@@ -249,3 +249,55 @@ test('g) contacts ticked in the list export as one vCard file; "Select all shown
     await page.getByRole('button', { name: 'Export 3 selected as vCard', exact: true }).waitFor();
     assert.ok(await page.getByRole('checkbox', { name: 'Select all shown', exact: true }).isChecked());
   }));
+
+test('h) a companies file and a deals file import through their own mapping and preview, and undo', T, () =>
+  app.run(async ({ page, url }) => {
+    await openApp(page, url, 'import');
+    await page.getByRole('radio', { name: 'Companies', exact: true }).check();
+    await page.getByRole('heading', { name: 'Import companies', exact: true, level: 1 }).waitFor();
+    const companies = [
+      'Company name,Company Domain Name,Industry,Number of Employees,Country/Region',
+      'Globex,https://www.globex.example,Retail,250,Germany',
+      'Initech,initech.example,Software,lots,FR',
+      'globex,,,,',
+    ].join('\r\n');
+    await chooseImportFile(page, 'companies.csv', companies);
+    await page.getByRole('heading', { name: 'Columns', exact: true }).waitFor();
+    assert.equal(await selectedText(page, 'Import column Company name as'), 'Name');
+    assert.equal(await selectedText(page, 'Import column Number of Employees as'), 'Size');
+    await page.getByRole('button', { name: 'Preview import', exact: true }).click();
+    await page.getByRole('heading', { name: 'New companies: 1', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Repeated rows: 1', exact: true }).waitFor();
+    await page.getByText('Invalid: "lots" is not a company size or head count.', { exact: true }).waitFor();
+    await page.getByRole('textbox', { name: 'Fix Number of Employees on row 3', exact: true }).fill('40');
+    await page.getByRole('button', { name: 'Check row 3 again', exact: true }).click();
+    await page.getByRole('heading', { name: 'New companies: 2', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await status(page, 'Imported companies.csv: added 2 companies').waitFor();
+    await navTo(page, 'Companies');
+    await page.getByRole('link', { name: 'Globex', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Initech', exact: true }).waitFor();
+
+    // Deals link to the companies by name; a new company name is created.
+    await mainNav(page).getByRole('link', { name: 'Import', exact: true }).click();
+    await page.getByRole('radio', { name: 'Deals', exact: true }).check();
+    const deals = ['Title,Value,Organization,Stage', 'Windows,"12,500",Globex,Proposal made', 'Doors,900,Newco,Qualified'].join('\n');
+    await chooseImportFile(page, 'deals.csv', deals);
+    await page.getByRole('button', { name: 'Preview import', exact: true }).click();
+    await page.getByRole('heading', { name: 'New deals: 2', exact: true }).waitFor();
+    await page.getByText('New. The company "Newco" is new: it will be created', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await status(page, 'Imported deals.csv: added 2 deals, created 1 company').waitFor();
+    await mainNav(page).getByRole('link', { name: 'Pipeline', exact: true }).click();
+    await page.getByText('Windows').first().waitFor();
+
+    // Both imports undo from the import history.
+    await mainNav(page).getByRole('link', { name: 'Import', exact: true }).click();
+    await page.getByRole('button', { name: /^Undo Imported deals\.csv/ }).click();
+    await status(page, 'Import undone').waitFor();
+    await page.getByRole('button', { name: /^Undo Imported companies\.csv/ }).click();
+    await status(page, 'Import undone').waitFor();
+    await page.getByText('No imports to undo.', { exact: true }).waitFor();
+    await navTo(page, 'Companies');
+    assert.equal(await page.getByRole('link', { name: 'Globex', exact: true }).count(), 0);
+  }));
