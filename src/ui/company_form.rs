@@ -5,7 +5,9 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::commit::commit_then_go;
 use super::fields::{show_errors, ErrorText, LifecycleStageField, TextField};
+use super::link;
 use crate::core::changes::Change;
+use crate::core::dedupe::companies::CompanyKeys;
 use crate::core::lifecycle::record_company_stage_edit;
 use crate::core::model::{Address, Company, CompanySize};
 use crate::core::validate::{parse_tags, tidy_company, validate_company, FieldError};
@@ -36,6 +38,31 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
     let tags_text = RwSignal::new(initial.tags.join(", "));
     let draft = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    // "Looks like Acme Ltd, acme.com — open it?" while typing: the keys of
+    // every company are built once per data change, a lookup is O(1).
+    let keys = Memo::new_with_compare(
+        move |_| state.data.with(|d| std::sync::Arc::new(CompanyKeys::new(d.companies()))),
+        |a: Option<&std::sync::Arc<CompanyKeys>>, b: Option<&std::sync::Arc<CompanyKeys>>| match (a, b) {
+            (Some(a), Some(b)) => !std::sync::Arc::ptr_eq(a, b),
+            _ => true,
+        },
+    );
+    let looks_like = Memo::new(move |_| {
+        let (name, domain, id) = draft.with(|d| (d.name.clone(), d.domain.clone(), d.id.clone()));
+        let probe = Company { name, domain, id, ..Company::blank(String::new(), now()) };
+        state.data.with(|d| {
+            keys.with(|k| k.lookup(d.companies(), &probe)).and_then(|(i, reason)| {
+                d.companies().get(i as usize).map(|c| {
+                    let text = if c.domain.is_empty() {
+                        format!("Looks like {} ({reason})", c.name)
+                    } else {
+                        format!("Looks like {}, {} ({reason})", c.name, c.domain)
+                    };
+                    (c.id.clone(), text)
+                })
+            })
+        })
+    });
 
     let save = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
@@ -100,6 +127,11 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
                     on_change=Callback::new(move |s| draft.update(|d| d.lifecycle_stage = s))
                 />
             </fieldset>
+            <div role="status" aria-live="polite" class="duplicate-hint">
+                {move || looks_like.get().map(|(id, text)| view! {
+                    <p>{text} " — " <a href=link(&format!("/companies/{id}"))>"open it?"</a></p>
+                })}
+            </div>
             <fieldset>
                 <legend>"Address"</legend>
                 <TextField label="Street" field="address.street" value=addr(|a| &a.street) on_input=set_addr(|a, v| a.street = v) errors />

@@ -105,3 +105,23 @@ test('b) "Not a duplicate" is remembered after a reload', T, () =>
     await page.getByRole('button', { name: 'Scan for duplicates', exact: true }).click();
     await found(page, 0).waitFor();
   }));
+
+test('c) a company that looks like an existing one is flagged while typing, with the reason', T, () =>
+  app.run(async ({ page, url }) => {
+    await openApp(page, url, 'companies/new');
+    await field(page, 'Name').fill('Acme Ltd');
+    await field(page, 'Web domain').fill('acme.example');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('heading', { name: 'Acme Ltd', exact: true, level: 1 }).waitFor();
+    await openApp(page, url, 'companies/new');
+    await page.getByRole('heading', { name: 'New company', exact: true }).waitFor();
+    await field(page, 'Name').fill('ACME Limited');
+    const hint = page.getByRole('status').filter({ hasText: 'Looks like Acme Ltd, acme.example (same name acme)' });
+    await hint.waitFor();
+    await field(page, 'Name').fill('Initech');
+    await waitGone(hint);
+    await field(page, 'Web domain').fill('https://www.ACME.example/contact');
+    await page.getByRole('status').filter({ hasText: 'Looks like Acme Ltd, acme.example (same domain acme.example)' }).waitFor();
+    await hint.page().getByRole('link', { name: 'open it?' }).click();
+    await page.getByRole('heading', { name: 'Acme Ltd', exact: true, level: 1 }).waitFor();
+  }));

@@ -87,6 +87,44 @@ pub fn company_duplicates(companies: &[Company]) -> Vec<CompanyGroup> {
     out
 }
 
+/// Companies' normalised domains and name keys, to look up a company being
+/// typed in O(1) ("Looks like Acme Ltd, acme.com").
+#[derive(Clone, Debug, Default)]
+pub struct CompanyKeys {
+    by_domain: HashMap<String, u32>,
+    by_name: HashMap<String, u32>,
+}
+
+impl CompanyKeys {
+    pub fn new(companies: &[Company]) -> CompanyKeys {
+        let mut keys = CompanyKeys::default();
+        for (i, c) in companies.iter().enumerate() {
+            if let Some(d) = normalize_domain(&c.domain) {
+                keys.by_domain.entry(d).or_insert(i as u32);
+            }
+            let key = company_name_key(&c.name);
+            if !key.is_empty() {
+                keys.by_name.entry(key).or_insert(i as u32);
+            }
+        }
+        keys
+    }
+
+    /// The company `draft` looks like (by domain first, then by name) and
+    /// why, leaving out the company with `draft`'s own id.
+    pub fn lookup(&self, companies: &[Company], draft: &Company) -> Option<(u32, String)> {
+        let other = |i: &u32| companies.get(*i as usize).is_some_and(|c| c.id != draft.id);
+        let by_domain = normalize_domain(&draft.domain)
+            .and_then(|d| self.by_domain.get(&d).copied().filter(other).map(|i| (i, format!("same domain {d}"))));
+        by_domain.or_else(|| {
+            let key = company_name_key(&draft.name);
+            (!key.is_empty())
+                .then(|| self.by_name.get(&key).copied().filter(other).map(|i| (i, format!("same name {key}"))))
+                .flatten()
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +156,23 @@ mod tests {
         assert_eq!(groups.len(), 2);
         assert_eq!(groups[0], CompanyGroup { members: vec![0, 1], reason: "same domain acme.co.uk".into() });
         assert_eq!(groups[1], CompanyGroup { members: vec![0, 2], reason: "same name acme".into() });
+    }
+
+    #[test]
+    fn a_company_being_typed_is_looked_up_by_domain_then_name() {
+        let mut list = vec![company("Acme Ltd", "acme.co.uk"), company("Globex", "globex.com")];
+        list[0].id = "acme".into();
+        list[1].id = "globex".into();
+        let keys = CompanyKeys::new(&list);
+        let mut draft = company("ACME Limited", "");
+        draft.id = "new".into();
+        assert_eq!(keys.lookup(&list, &draft), Some((0, "same name acme".into())));
+        draft.domain = "https://www.globex.com/".into();
+        assert_eq!(keys.lookup(&list, &draft), Some((1, "same domain globex.com".into())));
+        // A company never looks like itself.
+        draft.id = "globex".into();
+        assert_eq!(keys.lookup(&list, &draft), Some((0, "same name acme".into())));
+        draft.name = "Initech".into();
+        assert_eq!(keys.lookup(&list, &draft), None);
     }
 }
