@@ -277,6 +277,12 @@ pub struct Settings {
     /// the list sorted, so a duplicate scan never suggests them again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_duplicates: Vec<(String, String)>,
+    /// Duplicate-detection thresholds in percent, (probable, possible):
+    /// pairs scoring at least `probable` are probable duplicates, at least
+    /// `possible` possible ones. `None` (and data written before this field
+    /// existed) keeps the defaults, 90 and 50.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_thresholds: Option<(u8, u8)>,
     pub updated: DateTime<Utc>,
 }
 
@@ -297,6 +303,7 @@ impl Settings {
             currency: "EUR".into(),
             default_country: String::new(),
             not_duplicates: Vec::new(),
+            duplicate_thresholds: None,
             updated: now,
         }
     }

@@ -301,6 +301,11 @@ pub fn validate_task(t: &Task) -> Vec<FieldError> {
 /// Every problem with the settings; empty when they can be saved.
 pub fn validate_settings(s: &Settings) -> Vec<FieldError> {
     let mut errs = Vec::new();
+    if let Some((probable, possible)) = s.duplicate_thresholds {
+        if let Err(e) = super::dedupe::settings::check_thresholds(probable, possible) {
+            errs.push(FieldError::new("duplicate_thresholds", e));
+        }
+    }
     if s.pipeline.is_empty() {
         errs.push(FieldError::new("pipeline", MSG_NEED_STAGES));
     }

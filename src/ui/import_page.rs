@@ -235,10 +235,7 @@ pub fn ImportPage() -> impl IntoView {
             FileRows::Vcard(_) => None,
         };
         let options = MapOptions { default_country: country.clone(), date_order };
-        let mut settings = DedupeSettings::default();
-        if !country.is_empty() {
-            settings.default_country = country;
-        }
+        let settings = DedupeSettings::for_app(data.settings());
         yield_to_browser().await;
         let index = Arc::new(build_index(data.contacts(), &settings));
         let mut planner = Planner::new(&data, &index, settings.threshold_probable, now());

@@ -4,7 +4,7 @@
 // duplicate" is remembered after a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setupApp, openApp, createContact, field, status, waitForPath, waitGone, pathOf, mainNav } from './helpers.mjs';
+import { setupApp, openApp, createContact, field, status, alert, waitForPath, waitGone, pathOf, mainNav } from './helpers.mjs';
 
 const app = setupApp();
 const T = { timeout: 180_000 };
@@ -124,4 +124,39 @@ test('c) a company that looks like an existing one is flagged while typing, with
     await page.getByRole('status').filter({ hasText: 'Looks like Acme Ltd, acme.example (same domain acme.example)' }).waitFor();
     await hint.page().getByRole('link', { name: 'open it?' }).click();
     await page.getByRole('heading', { name: 'Acme Ltd', exact: true, level: 1 }).waitFor();
+  }));
+
+test('d) the duplicate thresholds set in Settings decide what the scan finds, and stay after a reload', T, () =>
+  app.run(async ({ page, url }) => {
+    // The same email with another family name: a possible duplicate (score about 0.75).
+    await createContact(page, url, { given: 'Margaret', family: 'Hamilton', email: 'margaret@example.com' });
+    await createContact(page, url, { given: 'Margaret', family: 'Smith', email: 'margaret@example.com' });
+    await scan(page);
+    await found(page, 1).waitFor();
+    const text = await page.getByText(/duplicates, best score \d\.\d\d$/).first().textContent();
+    const score = Math.round(Number(text.match(/(\d\.\d\d)$/)[1]) * 100);
+    assert.ok(score >= 50 && score < 99, `the pair scores ${score} %`);
+
+    // Possible duplicates only from above this pair's score: the scan finds none.
+    await mainNav(page).getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('spinbutton', { name: 'Probable duplicate from (%)', exact: true }).fill('100');
+    await page.getByRole('spinbutton', { name: 'Possible duplicate from (%)', exact: true }).fill(String(score + 1));
+    await page.getByRole('button', { name: 'Save thresholds', exact: true }).click();
+    await status(page, 'Duplicate thresholds saved').waitFor();
+    // A possible threshold not below the probable one is refused.
+    await page.getByRole('spinbutton', { name: 'Possible duplicate from (%)', exact: true }).fill('100');
+    await page.getByRole('button', { name: 'Save thresholds', exact: true }).click();
+    await alert(page, 'The possible-duplicate threshold must be below the probable one.').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Settings', exact: true, level: 1 }).waitFor();
+    assert.equal(await page.getByRole('spinbutton', { name: 'Possible duplicate from (%)', exact: true }).inputValue(), String(score + 1));
+    await scan(page);
+    await found(page, 0).waitFor();
+
+    // Back to the defaults: the pair is found again.
+    await mainNav(page).getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('button', { name: 'Reset to defaults', exact: true }).click();
+    await status(page, 'Duplicate thresholds reset to the defaults').waitFor();
+    await scan(page);
+    await found(page, 1).waitFor();
   }));

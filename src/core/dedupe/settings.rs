@@ -20,11 +20,14 @@ pub struct DedupeSettings {
     pub window: usize,
 }
 
+/// The default thresholds in percent: (probable, possible).
+pub const DEFAULT_THRESHOLDS: (u8, u8) = (90, 50);
+
 impl Default for DedupeSettings {
     fn default() -> Self {
         DedupeSettings {
-            threshold_probable: 0.9,
-            threshold_possible: 0.5,
+            threshold_probable: f64::from(DEFAULT_THRESHOLDS.0) / 100.0,
+            threshold_possible: f64::from(DEFAULT_THRESHOLDS.1) / 100.0,
             default_country: "GB".to_string(),
             max_block_size: 40,
             window: 4,
@@ -34,19 +37,54 @@ impl Default for DedupeSettings {
 
 impl DedupeSettings {
     /// The settings the app scans with: the defaults, with the app's default
-    /// country for phone numbers when one is set.
+    /// country for phone numbers and its thresholds when they are set.
     pub fn for_app(settings: &crate::core::records::Settings) -> DedupeSettings {
         let mut out = DedupeSettings::default();
         if !settings.default_country.is_empty() {
             out.default_country = settings.default_country.clone();
         }
+        if let Some((probable, possible)) = settings.duplicate_thresholds {
+            out.threshold_probable = f64::from(probable) / 100.0;
+            out.threshold_possible = f64::from(possible) / 100.0;
+        }
         out
     }
+}
+
+/// Checks thresholds typed in percent: 1 ≤ possible < probable ≤ 100.
+pub fn check_thresholds(probable: u8, possible: u8) -> Result<(), String> {
+    if !(1..=100).contains(&probable) || !(1..=100).contains(&possible) {
+        return Err("Enter thresholds from 1 to 100 (percent).".into());
+    }
+    if possible >= probable {
+        return Err("The possible-duplicate threshold must be below the probable one.".into());
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn app_thresholds_are_stored_in_percent_and_optional() {
+        let mut app = crate::core::records::Settings::default();
+        app.duplicate_thresholds = Some((80, 40));
+        let s = DedupeSettings::for_app(&app);
+        assert_eq!((s.threshold_probable, s.threshold_possible), (0.8, 0.4));
+        // Settings written before the field existed read as the defaults.
+        let mut json = serde_json::to_value(crate::core::records::Settings::default()).unwrap();
+        assert!(json.get("duplicate_thresholds").is_none(), "the default is not written");
+        let old: crate::core::records::Settings = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(old.duplicate_thresholds, None);
+        json["duplicate_thresholds"] = serde_json::json!([80, 40]);
+        let new: crate::core::records::Settings = serde_json::from_value(json).unwrap();
+        assert_eq!(new, app);
+        assert_eq!(check_thresholds(80, 40), Ok(()));
+        assert!(check_thresholds(50, 50).is_err());
+        assert!(check_thresholds(101, 40).is_err());
+        assert!(check_thresholds(80, 0).is_err());
+    }
 
     #[test]
     fn the_app_country_replaces_the_default_one() {
