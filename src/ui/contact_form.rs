@@ -11,6 +11,7 @@ use super::commit::commit_then_go;
 use super::fields::{field_id, show_errors, ErrorText, LifecycleStageField, TextField};
 use super::format::{iso_date, parse_iso_date};
 use super::link;
+use super::timing::timed;
 use crate::core::changes::Change;
 use crate::core::dedupe::{build_index, check_one, DedupeIndex, DedupeSettings};
 use crate::core::lifecycle::record_stage_edit;
@@ -288,17 +289,34 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
 /// How long typing must pause before the draft is looked up.
 const CHECK_DELAY: Duration = Duration::from_millis(300);
 
+/// The index of every contact that the while-typing check uses, shared by
+/// every contact form: built when first needed after each change of the data.
+#[derive(Clone, Copy)]
+pub struct SharedDedupeIndex(Memo<Arc<DedupeIndex>>);
+
+impl SharedDedupeIndex {
+    pub fn provide(state: AppState) {
+        let index = Memo::new_with_compare(
+            move |_| {
+                state.data.with(|d| {
+                    timed("dedupe:index", || {
+                        Arc::new(build_index(d.contacts(), &DedupeSettings::for_app(d.settings())))
+                    })
+                })
+            },
+            |a: Option<&Arc<DedupeIndex>>, b: Option<&Arc<DedupeIndex>>| match (a, b) {
+                (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
+                _ => true,
+            },
+        );
+        provide_context(SharedDedupeIndex(index));
+    }
+}
+
 /// The best existing contact the draft looks like, as its id and "Looks like
-/// Jane Roe, jane@example.com", checked after typing pauses. The index is
-/// built once per change of the data, when first needed.
+/// Jane Roe, jane@example.com", checked after typing pauses.
 fn looks_like(state: AppState, draft: RwSignal<Contact>) -> ReadSignal<Option<(String, String)>> {
-    let index = Memo::new_with_compare(
-        move |_| state.data.with(|d| Arc::new(build_index(d.contacts(), &DedupeSettings::for_app(d.settings())))),
-        |a: Option<&Arc<DedupeIndex>>, b: Option<&Arc<DedupeIndex>>| match (a, b) {
-            (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
-            _ => true,
-        },
-    );
+    let SharedDedupeIndex(index) = expect_context::<SharedDedupeIndex>();
     let (found, set_found) = signal(None::<(String, String)>);
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     // The effect only schedules the lookup; the result is this form's own
@@ -327,8 +345,12 @@ fn looks_like(state: AppState, draft: RwSignal<Contact>) -> ReadSignal<Option<(S
                 };
                 state.data.with_untracked(|data| data.settings().not_duplicates.binary_search(&pair).is_ok())
             };
+            // The index is built (once per data change) before the check is timed.
+            index.with_untracked(|_| ());
             let best = index.with_untracked(|i| {
-                check_one(i, &d).into_iter().map(|c| i.id(c.b).to_string()).find(|id| !is_dismissed(id))
+                timed("dedupe:check", || {
+                    check_one(i, &d).into_iter().map(|c| i.id(c.b).to_string()).find(|id| !is_dismissed(id))
+                })
             });
             let hint = best.and_then(|id| {
                 state.data.with_untracked(|data| {

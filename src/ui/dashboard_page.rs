@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::charts::{timed, Chart, ChartFigure, ChartKind, Unit};
+use super::charts::{Chart, ChartFigure, ChartKind, Unit};
 use super::contacts_page::ContactsPage;
 use super::link;
 use super::reports_page::utc_offset_minutes;
+use super::timing::timed;
 use crate::core::display::{money, thousands};
 use crate::core::reports::dashboard::{kpis, Kpis};
 use crate::core::reports::deals::{pipeline_by_stage, won_lost, PipelineReport, WonLostReport};

@@ -13,6 +13,7 @@ use leptos_router::components::A;
 use super::commit::commit_and_say;
 use super::download::download;
 use super::link;
+use super::timing::timed;
 use crate::core::changes::Change;
 use crate::core::dedupe::{build_index, report, DedupeSettings, Scan};
 use crate::core::display::count_of;
@@ -76,14 +77,17 @@ async fn run_scan(
     yield_to_browser().await;
     let (index, settings, not_duplicates) = state.data.with_untracked(|d| {
         let settings = DedupeSettings::for_app(d.settings());
-        (build_index(d.contacts(), &settings), settings, d.settings().not_duplicates.clone())
+        let index = timed("dedupe:scan-index", || build_index(d.contacts(), &settings));
+        (index, settings, d.settings().not_duplicates.clone())
     });
     let mut scan = Scan::new(&index, &settings, &not_duplicates);
     loop {
         let started = js_sys::Date::now();
-        while !scan.is_done() && js_sys::Date::now() - started < SLICE_MS {
-            scan.step(STEP_PAIRS);
-        }
+        timed("dedupe:scan-slice", || {
+            while !scan.is_done() && js_sys::Date::now() - started < SLICE_MS {
+                scan.step(STEP_PAIRS);
+            }
+        });
         let p = scan.progress();
         if progress.try_set(ScanState::Running { done: p.done, total: p.total }).is_some() {
             // The page was left: the signal is gone.
@@ -97,7 +101,7 @@ async fn run_scan(
             return None;
         }
     }
-    let clusters = scan.finish();
+    let clusters = timed("dedupe:scan-finish", || scan.finish());
     Some(state.data.with_untracked(|d| {
         let contacts = d.contacts();
         let unchanged = contacts.len() == index.len()
@@ -130,7 +134,7 @@ async fn run_scan(
                     .collect(),
             })
             .collect();
-        let json = report(contacts, &index, &settings, &clusters);
+        let json = timed("dedupe:scan-report", || report(contacts, &index, &settings, &clusters));
         Ok(Outcome { clusters: views, report: serde_json::to_string_pretty(&json).unwrap_or_default() + "\n" })
     }))
 }

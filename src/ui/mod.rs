@@ -37,6 +37,7 @@ mod task_rows;
 mod tasks_page;
 mod theme;
 mod timeline;
+mod timing;
 mod today_page;
 mod virtual_list;
 
@@ -105,6 +106,7 @@ fn read_base_path() -> String {
 pub fn App() -> impl IntoView {
     let state = AppState::provide(DB_NAME);
     ReportControls::provide(state);
+    contact_form::SharedDedupeIndex::provide(state);
     let today = today_memo(state);
     let today_count = move || crate::core::today::count(&today.read());
     view! {

@@ -11,8 +11,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::charts::{timed, Chart, ChartFigure, ChartKind, ReportTableView, Unit};
+use super::charts::{Chart, ChartFigure, ChartKind, ReportTableView, Unit};
 use super::link;
+use super::timing::timed;
 use crate::core::dataset::Dataset;
 use crate::core::display::thousands;
 use crate::core::lists::all_tags;

@@ -120,3 +120,33 @@ fn oversized_blocks_are_reported() {
     // The sorted-name window still compares close neighbours.
     assert!(index.are_compared(0, 1));
 }
+
+/// Where a full scan of the 100k demo contacts spends its time, natively:
+/// `cargo test --release --lib index_and_scan_timing -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement; run in release with --nocapture"]
+fn index_and_scan_timing() {
+    use std::time::Instant;
+    let data = crate::core::demo::generate_demo(7, 100_000, now()).into_records();
+    let contacts = data.contacts;
+    let settings = DedupeSettings::default();
+    let t = Instant::now();
+    let mut features: Vec<Features> = contacts.iter().map(|c| Features::of(c, &settings.default_country)).collect();
+    println!("features {:?}", t.elapsed());
+    let t = Instant::now();
+    let counts = super::features::NameCounts::count(&features);
+    for f in &mut features {
+        counts.apply(f);
+    }
+    println!("counts {:?}", t.elapsed());
+    let t = Instant::now();
+    let index = build_index(&contacts, &settings);
+    println!("whole index {:?}", t.elapsed());
+    let t = Instant::now();
+    let mut scan = Scan::new(&index, &settings, &[]);
+    while !scan.is_done() {
+        scan.step(10_000);
+    }
+    let clusters = scan.finish();
+    println!("scan {:?}, {} clusters", t.elapsed(), clusters.len());
+}
