@@ -570,6 +570,58 @@ pub fn suggest_company(company: &Company) -> Vec<Suggestion> {
     s.0
 }
 
+/// `field[index].part` → (field, index, part); a plain field has no index.
+fn field_path(path: &str) -> (&str, Option<usize>, &str) {
+    match path.split_once('[') {
+        Some((field, rest)) => {
+            let (index, part) = rest.split_once("].").unwrap_or((rest.trim_end_matches(']'), ""));
+            (field, index.parse().ok(), part)
+        }
+        None => (path, None, ""),
+    }
+}
+
+/// Applies an accepted suggestion to a contact; `false` when its field no
+/// longer holds the value the suggestion was made for (nothing changes).
+pub fn apply_to_contact(contact: &mut Contact, s: &Suggestion) -> bool {
+    let slot: Option<&mut String> = match field_path(&s.field) {
+        ("given_name", None, _) => Some(&mut contact.given_name),
+        ("family_name", None, _) => Some(&mut contact.family_name),
+        ("job_title", None, _) => Some(&mut contact.job_title),
+        ("emails", Some(i), "address") => contact.emails.get_mut(i).map(|e| &mut e.address),
+        ("phones", Some(i), "number") => contact.phones.get_mut(i).map(|p| &mut p.number),
+        ("addresses", Some(i), part) => contact.addresses.get_mut(i).and_then(|a| match part {
+            "street" => Some(&mut a.street),
+            "city" => Some(&mut a.city),
+            "postal_code" => Some(&mut a.postal_code),
+            "country" => Some(&mut a.country),
+            _ => None,
+        }),
+        _ => None,
+    };
+    replace_if_current(slot, s)
+}
+
+/// Applies an accepted suggestion to a company (see [`apply_to_contact`]).
+pub fn apply_to_company(company: &mut Company, s: &Suggestion) -> bool {
+    let slot = match s.field.as_str() {
+        "name" => Some(&mut company.name),
+        "domain" => Some(&mut company.domain),
+        _ => None,
+    };
+    replace_if_current(slot, s)
+}
+
+fn replace_if_current(slot: Option<&mut String>, s: &Suggestion) -> bool {
+    match slot {
+        Some(v) if *v == s.current => {
+            *v = s.suggested.clone();
+            true
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -775,5 +827,46 @@ mod tests {
         co.name = "Acme  Ltd ".into();
         co.domain = "https://www.Acme.co.uk/".into();
         assert_eq!(fields(&suggest_company(&co)), [("name", "Acme Ltd"), ("domain", "acme.co.uk")]);
+    }
+
+    #[test]
+    fn accepted_suggestions_change_only_their_field() {
+        let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let mut c = Contact::blank("x".into(), t);
+        c.given_name = "  jane ".into();
+        c.family_name = "DOE".into();
+        c.emails = vec![Email { address: "Jane.Doe@GMAIL.com".into(), ..Default::default() }];
+        c.phones = vec![Phone { number: "020 7946 0958".into(), ..Default::default() }];
+        c.addresses = vec![Address { city: "london  town".into(), country: "gb".into(), ..Default::default() }];
+        let before = c.clone();
+        let all = suggest_contact(&c, "GB");
+        assert!(all.len() >= 5, "{all:?}");
+        for s in &all {
+            let mut one = before.clone();
+            assert!(apply_to_contact(&mut one, s), "{s:?}");
+            // Applying it again finds its value gone: nothing more changes.
+            let again = one.clone();
+            assert!(!apply_to_contact(&mut one, s));
+            assert_eq!(one, again);
+            // Only that suggestion's field changed.
+            let rest: Vec<_> = suggest_contact(&one, "GB").into_iter().map(|x| x.field).collect();
+            assert!(!rest.contains(&s.field), "{} still suggested", s.field);
+            assert_eq!(rest.len(), all.len() - 1);
+        }
+        let mut fixed = before.clone();
+        for s in &all {
+            apply_to_contact(&mut fixed, s);
+        }
+        assert_eq!((fixed.given_name.as_str(), fixed.family_name.as_str()), ("Jane", "Doe"));
+        assert_eq!(fixed.phones[0].number, "+442079460958");
+        assert_eq!(fixed.addresses[0].country, "GB");
+        assert_eq!(suggest_contact(&fixed, "GB"), Vec::new());
+        let mut co = Company::blank("c".into(), t);
+        co.name = "Acme  Ltd".into();
+        co.domain = "https://www.acme.co.uk/".into();
+        for s in suggest_company(&co.clone()) {
+            assert!(apply_to_company(&mut co, &s));
+        }
+        assert_eq!((co.name.as_str(), co.domain.as_str()), ("Acme Ltd", "acme.co.uk"));
     }
 }

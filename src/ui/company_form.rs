@@ -6,10 +6,12 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::commit::commit_then_go;
 use super::fields::{show_errors, ErrorText, LifecycleStageField, TextField};
 use super::link;
+use super::suggestions::SuggestedFixes;
 use crate::core::changes::Change;
 use crate::core::dedupe::companies::CompanyKeys;
 use crate::core::lifecycle::record_company_stage_edit;
 use crate::core::model::{Address, Company, CompanySize};
+use crate::core::normalize::{apply_to_company, suggest_company, Suggestion};
 use crate::core::validate::{parse_tags, tidy_company, validate_company, FieldError};
 use crate::state::{new_id, now, AppState};
 
@@ -151,6 +153,12 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
                     <ErrorText errors field="notes" />
                 </div>
             </fieldset>
+            <SuggestedFixes
+                suggestions=Signal::derive(move || draft.with(suggest_company))
+                on_accept=Callback::new(move |s: Suggestion| draft.update(|d| {
+                    apply_to_company(d, &s);
+                }))
+            />
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=move || save.pending().get()>
                     {move || if save.pending().get() { "Saving…" } else { "Save" }}

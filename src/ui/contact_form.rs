@@ -11,12 +11,14 @@ use super::commit::commit_then_go;
 use super::fields::{field_id, show_errors, ErrorText, LifecycleStageField, TextField};
 use super::format::{iso_date, parse_iso_date};
 use super::link;
+use super::suggestions::SuggestedFixes;
 use super::timing::timed;
 use crate::core::changes::Change;
 use crate::core::dedupe::{build_index, check_one, DedupeIndex, DedupeSettings};
 use crate::core::lifecycle::record_stage_edit;
 use crate::core::model::LeadStatus;
 use crate::core::model::{Address, AddressKind, Contact, Email, EmailKind, ImportantDate, Phone, PhoneKind};
+use crate::core::normalize::{apply_to_contact, suggest_contact, Suggestion};
 use crate::core::validate::{parse_tags, tidy_contact, validate_contact, FieldError};
 use crate::state::{new_id, now, today, AppState};
 
@@ -276,6 +278,15 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
                 </div>
             </fieldset>
 
+            <SuggestedFixes
+                suggestions=Signal::derive(move || {
+                    let country = state.data.with(|d| d.settings().default_country.clone());
+                    draft.with(|d| suggest_contact(d, &country))
+                })
+                on_accept=Callback::new(move |s: Suggestion| draft.update(|d| {
+                    apply_to_contact(d, &s);
+                }))
+            />
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=move || save.pending().get()>
                     {move || if save.pending().get() { "Saving…" } else { "Save" }}

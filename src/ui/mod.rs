@@ -32,6 +32,7 @@ mod record_sections;
 mod reports_page;
 mod search_list;
 mod settings_page;
+mod suggestions;
 mod tag_chips;
 mod task_rows;
 mod tasks_page;

@@ -148,3 +148,31 @@ test('a2) the lifecycle stage chosen in the form is saved', T, () =>
     await page.reload();
     await page.getByRole('definition').filter({ hasText: /^Conversion$/ }).waitFor();
   }));
+
+test('f) the forms suggest fixes for unnormalised values; a fix is used or kept as typed, never applied silently', T, () =>
+  app.run(async ({ page, url }) => {
+    await openApp(page, url, 'contacts/new');
+    await page.getByRole('heading', { name: 'New contact', exact: true }).waitFor();
+    await field(page, 'Given name').fill('  jane ');
+    await field(page, 'Family name').fill('DOE');
+    const fixes = page.getByRole('region', { name: 'Suggested fixes' });
+    await fixes.getByText('Given name: "  jane " → "Jane" (extra spaces and inconsistent capitals)', { exact: true }).waitFor();
+    await fixes.getByText('Family name: "DOE" → "Doe" (inconsistent capitals)', { exact: true }).waitFor();
+    // Nothing changed yet.
+    assert.equal(await field(page, 'Given name').inputValue(), '  jane ');
+    await page.getByRole('button', { name: 'Use "Jane" for Given name', exact: true }).click();
+    assert.equal(await field(page, 'Given name').inputValue(), 'Jane');
+    await page.getByRole('button', { name: 'Keep Family name as typed', exact: true }).click();
+    assert.equal(await page.getByRole('region', { name: 'Suggested fixes' }).count(), 0);
+    assert.equal(await field(page, 'Family name').inputValue(), 'DOE');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('heading', { name: 'Jane DOE', exact: true, level: 1 }).waitFor();
+
+    await openApp(page, url, 'companies/new');
+    await field(page, 'Name').fill('Acme Ltd');
+    await field(page, 'Web domain').fill('https://www.Acme.co.uk/about');
+    await page.getByRole('button', { name: 'Use "acme.co.uk" for Web domain', exact: true }).click();
+    assert.equal(await field(page, 'Web domain').inputValue(), 'acme.co.uk');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('heading', { name: 'Acme Ltd', exact: true, level: 1 }).waitFor();
+  }));
