@@ -19,6 +19,7 @@ use super::dataset::Dataset;
 use super::dedupe::{check_one, DedupeIndex};
 use super::import_map::ContactDraft;
 use super::model::{Company, Contact};
+use super::normalize::{apply_to_contact, suggest_contact};
 use super::text::fold;
 
 /// The id given to drafts while they are compared; never stored.
@@ -410,8 +411,35 @@ pub fn build_changes(
     rows: &[PlannedRow],
     choices: &Choices,
     now: DateTime<Utc>,
-    mut new_id: impl FnMut() -> String,
+    new_id: impl FnMut() -> String,
 ) -> (Vec<Change>, ImportCounts) {
+    build_changes_tidied(data, rows, choices, now, new_id, None)
+}
+
+/// The suggested fixes ([`suggest_contact`]) an imported row gets when the
+/// user keeps "Apply suggested fixes" on: name capitals and spaces, email
+/// case, phone numbers in international form for `country`.
+pub fn tidied(mut contact: Contact, country: &str) -> Contact {
+    for s in suggest_contact(&contact, country) {
+        apply_to_contact(&mut contact, &s);
+    }
+    contact
+}
+
+/// [`build_changes`], with every imported contact [`tidied`] for the
+/// country when `tidy_for` is given.
+pub fn build_changes_tidied(
+    data: &Dataset,
+    rows: &[PlannedRow],
+    choices: &Choices,
+    now: DateTime<Utc>,
+    mut new_id: impl FnMut() -> String,
+    tidy_for: Option<&str>,
+) -> (Vec<Change>, ImportCounts) {
+    let tidy = |c: Contact| match tidy_for {
+        Some(country) => tidied(c, country),
+        None => c,
+    };
     let mut companies: HashMap<String, String> =
         data.companies().iter().map(|c| (fold(&c.name), c.id.clone())).collect();
     let mut new_companies: Vec<Company> = Vec::new();
@@ -442,9 +470,9 @@ pub fn build_changes(
                 .clone()
         });
         match target {
-            None => created.push(r.source.contact.clone().into_contact(new_id(), now, company_id)),
+            None => created.push(tidy(r.source.contact.clone().into_contact(new_id(), now, company_id))),
             Some(id) => {
-                let incoming = r.source.contact.clone().into_contact(id.clone(), now, company_id);
+                let incoming = tidy(r.source.contact.clone().into_contact(id.clone(), now, company_id));
                 match updated_at.get(&id) {
                     Some(&i) => updated[i] = merge_into(&updated[i], &incoming, now),
                     None => {
@@ -671,5 +699,24 @@ mod tests {
         let existing = row(3, draft("Ada", "", "ada@example.com", ""), None);
         let mut p = Planner::new(&data, &index, settings.threshold_probable, t());
         assert!(matches!(p.replan(&rows[..1], existing).class, RowClass::Update { ref id, .. } if id == "ada"));
+    }
+
+    #[test]
+    fn suggested_fixes_apply_on_import_only_when_chosen() {
+        let data = data();
+        let rows = plan(&data, vec![row(2, draft("GRACE", "hopper", "Grace@Example.COM", "020 7946 0958"), None)]);
+        let created = |tidy: Option<&str>| {
+            let (changes, _) = build_changes_tidied(&data, &rows, &Choices::default(), t(), || "id1".into(), tidy);
+            match &changes[0] {
+                Change::PutContact { record } => record.clone(),
+                other => panic!("{other:?}"),
+            }
+        };
+        let kept = created(None);
+        assert_eq!((kept.given_name.as_str(), kept.phones[0].number.as_str()), ("GRACE", "020 7946 0958"));
+        let fixed = created(Some("GB"));
+        assert_eq!((fixed.given_name.as_str(), fixed.family_name.as_str()), ("Grace", "Hopper"));
+        assert_eq!(fixed.phones[0].number, "+442079460958");
+        assert_eq!(fixed.emails[0].address, "Grace@example.com");
     }
 }

@@ -15,13 +15,15 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::format::{count_of, local_minute, thousands};
 use super::import_records::{RecordImport, RecordKind};
+use super::suggestions::field_label;
 use crate::core::csv::{CsvOptions, CsvReader, Row};
 use crate::core::dedupe::{build_index, DedupeIndex, DedupeSettings};
 use crate::core::history::HistoryKind;
 use crate::core::import_map::{auto_map, guess_date_order, map_row_with, AddressPart, MapOptions, Target};
 use crate::core::import_plan::{
-    build_changes, counts, Choice, Choices, ClassKind, DuplicateOf, PlannedRow, Planner, RowClass, SourceRow,
+    build_changes_tidied, counts, Choice, Choices, ClassKind, DuplicateOf, PlannedRow, Planner, RowClass, SourceRow,
 };
+use crate::core::normalize::suggest_contact;
 use crate::core::vcard::{parse_vcard_bytes, VcardContact};
 use crate::state::{new_id, now, yield_to_browser, AppState, NoticeKind};
 
@@ -189,6 +191,8 @@ pub fn ImportPage() -> impl IntoView {
     let choices = RwSignal::new(Choices::default());
     // Choices made for single rows (by row index), applied when importing.
     let row_choices = RwSignal::new(HashMap::<usize, Choice>::new());
+    // "Apply suggested fixes": names, email case, phones in international form.
+    let apply_fixes = RwSignal::new(true);
     let fixes = StoredValue::new(Fixes::new());
     let context = StoredValue::new(None::<Arc<CheckContext>>);
     // What the file holds: contacts (`None`), companies or deals.
@@ -388,7 +392,11 @@ pub fn ImportPage() -> impl IntoView {
             }
         }
         yield_to_browser().await;
-        let (changes, n) = state.data.with_untracked(|d| build_changes(d, &p, &chosen, now(), new_id));
+        let tidy = apply_fixes.get_untracked();
+        let (changes, n) = state.data.with_untracked(|d| {
+            let country = d.settings().default_country.clone();
+            build_changes_tidied(d, &p, &chosen, now(), new_id, tidy.then_some(country.as_str()))
+        });
         if changes.is_empty() {
             state.notify(NoticeKind::Error, "Nothing to import with these choices: every row is skipped.");
             return;
@@ -481,7 +489,7 @@ pub fn ImportPage() -> impl IntoView {
             </div>
         </Show>
         {move || (step.get() == Step::Preview).then(|| plan.get()).flatten().map(|p| view! {
-            <PreviewStep plan=p choices row_choices headers=file.with_value(|f| match f.as_deref() {
+            <PreviewStep plan=p choices row_choices apply_fixes headers=file.with_value(|f| match f.as_deref() {
                 Some(FileRows::Csv { headers, .. }) => Some(headers.clone()),
                 _ => None,
             }) on_fix=Callback::new(move |(i, c, v): (usize, usize, String)| fix(i, c, v)) />
@@ -585,11 +593,14 @@ fn PreviewStep(
     plan: Arc<Vec<PlannedRow>>,
     choices: RwSignal<Choices>,
     row_choices: RwSignal<HashMap<usize, Choice>>,
+    apply_fixes: RwSignal<bool>,
     /// The CSV file's headers (`None` for vCard files, whose cells can't be fixed here).
     headers: Option<Vec<String>>,
     on_fix: Callback<(usize, usize, String)>,
 ) -> impl IntoView {
     let n = counts(&plan);
+    let state = AppState::expect();
+    let country = state.data.with_untracked(|d| d.settings().default_country.clone());
     let classes = ClassKind::ALL.into_iter().zip(n).filter(|(_, c)| *c > 0).map(|(kind, count)| {
         let rows: Vec<(usize, PlannedRow)> = plan
             .iter()
@@ -634,6 +645,14 @@ fn PreviewStep(
                                 _ => None,
                             };
                             let row_number = r.source.row;
+                            let fixes = suggest_contact(&d.clone().into_contact(String::new(), now(), None), &country);
+                            let fixes = (!fixes.is_empty()).then(|| {
+                                let list: Vec<String> = fixes
+                                    .iter()
+                                    .map(|f| format!("{} \"{}\" → \"{}\"", field_label(&f.field), f.current, f.suggested))
+                                    .collect();
+                                format!("Suggested fixes: {}", list.join("; "))
+                            });
                             view! {
                                 <tr>
                                     <td>{row_number}</td>
@@ -641,6 +660,7 @@ fn PreviewStep(
                                     <td>{email}</td>
                                     <td>
                                         <span>{details(&r.class)}</span>
+                                        {fixes.map(|f| view! { <span class="row-fixes">" " {f}</span> })}
                                         {fixable.map(|(column, header)| view! { <CellFix row=i row_number column header on_fix /> })}
                                     </td>
                                     <td>
@@ -675,6 +695,11 @@ fn PreviewStep(
         <section aria-labelledby="preview-heading" class="card">
             <h2 id="preview-heading">"Preview"</h2>
             <p>{format!("{} read. Nothing has been written yet.", count_of(plan.len(), "row", "rows"))}</p>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || apply_fixes.get()
+                    on:change=move |ev| apply_fixes.set(event_target_checked(&ev)) />
+                "Apply suggested fixes (name capitals and spaces, email case, phone numbers in international form)"
+            </label>
             <ul class="import-counts">
                 {ClassKind::ALL.into_iter().zip(n).map(|(k, c)| view! { <li>{format!("{}: {}", k.label(), thousands(c))}</li> }).collect_view()}
             </ul>

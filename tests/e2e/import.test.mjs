@@ -210,6 +210,10 @@ test('f) an invalid cell is fixed in the preview, a row is skipped on its own, a
     await page.getByRole('heading', { name: 'New contacts: 4', exact: true }).waitFor();
     assert.equal(await page.getByRole('heading', { name: /^Invalid rows/ }).count(), 0);
 
+    // Normalisation is previewed, and applied unless unticked.
+    await page.getByText('Suggested fixes: Phone 1 "+1 202 555 0101" → "+12025550101"', { exact: true }).waitFor();
+    assert.ok(await page.getByRole('checkbox', { name: /^Apply suggested fixes/ }).isChecked());
+
     // Skip Alan Turing (row 3) alone; the other new contacts stay "create".
     await select(page, 'What to do with row 3').selectOption({ label: 'Skip' });
     assert.equal(await selectedText(page, 'What to do with row 2'), 'As for its group');
@@ -219,6 +223,9 @@ test('f) an invalid cell is fixed in the preview, a row is skipped on its own, a
     await waitForCount(page, '3 contacts');
     await page.getByRole('link', { name: 'Bad Row', exact: true }).click();
     await page.getByText('bad.row@example.com', { exact: true }).first().waitFor();
+    await navTo(page, 'Contacts');
+    await page.getByRole('link', { name: 'Grace Hopper', exact: true }).click();
+    await page.getByText('+12025550101', { exact: true }).first().waitFor();
     await navTo(page, 'Contacts');
     assert.equal(await page.getByRole('link', { name: 'Alan Turing', exact: true }).count(), 0);
   }));
