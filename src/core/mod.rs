@@ -6,6 +6,7 @@
 //! random bytes are parameters. So all of it is tested natively with
 //! `cargo test`, and the same code runs in the app and in native tools.
 
+pub mod audit;
 pub mod backup;
 pub mod changes;
 pub mod csv;

@@ -148,6 +148,7 @@ pub fn DuplicatesPage() -> impl IntoView {
         let cancelled = Arc::clone(&cancelled);
         move || cancelled.store(true, Ordering::Relaxed)
     });
+    let last_rate = use_context::<super::audit_page::LastScanRate>();
     let start = {
         let cancelled = Arc::clone(&cancelled);
         move |_| {
@@ -160,6 +161,18 @@ pub fn DuplicatesPage() -> impl IntoView {
                         progress.try_set(ScanState::Idle);
                     }
                     Some(Ok(outcome)) => {
+                        // The duplicate rate the Data audit page shows.
+                        let mut members: Vec<&str> = outcome
+                            .clusters
+                            .iter()
+                            .flat_map(|c| c.pairs.iter().flat_map(|p| [p.a.id.as_str(), p.b.id.as_str()]))
+                            .collect();
+                        members.sort_unstable();
+                        members.dedup();
+                        let total = state.data.with_untracked(|d| d.contacts().len());
+                        if let Some(rate) = last_rate {
+                            rate.0.set(Some((members.len(), total)));
+                        }
                         progress.try_set(ScanState::Done(Arc::new(outcome)));
                     }
                     Some(Err(e)) => {

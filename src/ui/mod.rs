@@ -5,6 +5,7 @@
 //! accessible name; lists render only their visible rows.
 
 mod activities_page;
+mod audit_page;
 mod backup_page;
 mod charts;
 mod commit;
@@ -48,6 +49,7 @@ use leptos_router::path;
 
 use crate::state::{AppState, LoadStatus, NoticeKind};
 use activities_page::ActivitiesPage;
+use audit_page::{AuditPage, LastScanRate};
 use backup_page::BackupPage;
 use companies_page::CompaniesPage;
 use company_form::CompanyFormPage;
@@ -107,6 +109,7 @@ fn read_base_path() -> String {
 pub fn App() -> impl IntoView {
     let state = AppState::provide(DB_NAME);
     ReportControls::provide(state);
+    LastScanRate::provide();
     contact_form::SharedDedupeIndex::provide(state);
     let today = today_memo(state);
     let today_count = move || crate::core::today::count(&today.read());
@@ -131,6 +134,7 @@ pub fn App() -> impl IntoView {
                     <A href=link("/tasks")>"Tasks"</A>
                     <A href=link("/import")>"Import"</A>
                     <A href=link("/duplicates")>"Duplicates"</A>
+                    <A href=link("/audit")>"Data audit"</A>
                     <A href=link("/backup")>"Backup"</A>
                     <A href=link("/settings")>"Settings"</A>
                 </nav>
@@ -176,6 +180,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/tasks") view=TasksPage />
                                 <Route path=path!("/settings") view=SettingsPage />
                                 <Route path=path!("/duplicates") view=DuplicatesPage />
+                                <Route path=path!("/audit") view=AuditPage />
                                 <Route path=path!("/duplicates/merge") view=MergePage />
                             </Routes>
                         }

@@ -148,6 +148,11 @@ impl ReportControls {
     fn expect() -> ReportControls {
         expect_context::<ReportControls>()
     }
+
+    /// Every contact's last call, email or meeting (shared with the audit).
+    pub fn expect_last_contacted() -> Memo<Vec<Option<DateTime<Utc>>>> {
+        ReportControls::expect().last_contacted
+    }
 }
 
 /// The period a choice means on `today`; custom ranges include their last day.

@@ -68,8 +68,10 @@ mod tests {
 
     #[test]
     fn app_thresholds_are_stored_in_percent_and_optional() {
-        let mut app = crate::core::records::Settings::default();
-        app.duplicate_thresholds = Some((80, 40));
+        let app = crate::core::records::Settings {
+            duplicate_thresholds: Some((80, 40)),
+            ..crate::core::records::Settings::default()
+        };
         let s = DedupeSettings::for_app(&app);
         assert_eq!((s.threshold_probable, s.threshold_possible), (0.8, 0.4));
         // Settings written before the field existed read as the defaults.
