@@ -2,8 +2,12 @@
 //! [`write_csv`], so UTF-8 with a byte order mark and formula-safe cells) and
 //! vCard 4.0 (through [`write_vcard`]).
 
+use chrono::{DateTime, Utc};
+
 use super::csv::write_csv;
 use super::dataset::Dataset;
+use super::records::DealStatus;
+use super::reports::format_cents;
 use super::vcard::write_vcard;
 
 /// The columns of the contacts list, in its order.
@@ -26,6 +30,67 @@ pub fn contacts_csv(data: &Dataset, rows: &[u32]) -> String {
         })
         .collect();
     write_csv(&CONTACT_COLUMNS, &cells)
+}
+
+/// The columns of the companies list, in its order.
+pub const COMPANY_COLUMNS: [&str; 4] = ["Name", "Domain", "Industry", "Stage"];
+
+/// The companies at `rows` (indices into `data.companies()`, in list order)
+/// as CSV with the list's visible columns.
+pub fn companies_csv(data: &Dataset, rows: &[u32]) -> String {
+    let cells: Vec<[String; 4]> = rows
+        .iter()
+        .filter_map(|&i| data.companies().get(i as usize))
+        .map(|c| [c.name.clone(), c.domain.clone(), c.industry.clone(), c.lifecycle_stage.label().to_string()])
+        .collect();
+    write_csv(&COMPANY_COLUMNS, &cells)
+}
+
+/// The columns of the deals list; the amount is a plain number with its
+/// currency in the next column, so spreadsheets can add amounts up.
+pub const DEAL_COLUMNS: [&str; 6] = ["Title", "Company", "Amount", "Currency", "Stage", "Expected close"];
+
+/// The deals at `rows` (indices into `data.deals().all()`, in list order).
+/// The stage of a won or lost deal is its status, as the list shows it.
+pub fn deals_csv(data: &Dataset, rows: &[u32]) -> String {
+    let cells: Vec<[String; 6]> = rows
+        .iter()
+        .filter_map(|&i| data.deals().all().get(i as usize))
+        .map(|d| {
+            let company = d.company_id.as_deref().and_then(|id| data.company(id)).map(|c| c.name.clone());
+            let stage = match d.status {
+                DealStatus::Open => data.settings().stage(&d.stage).map_or_else(|| d.stage.clone(), |s| s.name.clone()),
+                s => s.label().to_string(),
+            };
+            [
+                d.title.clone(),
+                company.unwrap_or_default(),
+                format_cents(d.amount_cents),
+                d.currency.clone(),
+                stage,
+                d.expected_close.map(|x| x.to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    write_csv(&DEAL_COLUMNS, &cells)
+}
+
+/// The columns of the activities list.
+pub const ACTIVITY_COLUMNS: [&str; 4] = ["When", "Kind", "Subject", "With"];
+
+/// The activities at `rows` (indices into `data.activities().all()`), with
+/// times written by `when` (the list shows local times).
+pub fn activities_csv(data: &Dataset, rows: &[u32], when: impl Fn(DateTime<Utc>) -> String) -> String {
+    let cells: Vec<[String; 4]> = rows
+        .iter()
+        .filter_map(|&i| data.activities().all().get(i as usize))
+        .map(|a| {
+            let subject = if a.subject.is_empty() { a.outcome.clone() } else { a.subject.clone() };
+            let with = a.contact_ids.first().and_then(|id| data.contact(id)).map(|c| c.display_name());
+            [when(a.at), a.kind.label().to_string(), subject, with.unwrap_or_default()]
+        })
+        .collect();
+    write_csv(&ACTIVITY_COLUMNS, &cells)
 }
 
 /// The contacts with these ids, in the dataset's order, as one vCard 4.0
@@ -91,5 +156,45 @@ mod tests {
         assert_eq!(names, ["Ann", "Cy"]);
         assert_eq!(text.matches("BEGIN:VCARD").count(), 2);
         assert_eq!(contacts_vcard(&data, []), "");
+    }
+
+    #[test]
+    fn every_list_exports_its_rows_and_columns() {
+        use crate::core::dataset::Records;
+        use crate::core::records::{Activity, ActivityKind, Deal, Settings};
+        let t = Utc.with_ymd_and_hms(2026, 5, 1, 8, 0, 0).unwrap();
+        let mut acme = Company::blank("acme".into(), t);
+        (acme.name, acme.domain, acme.industry) = ("Acme".into(), "acme.example".into(), "=cmd".into());
+        let mut ann = Contact::blank("ann".into(), t);
+        ann.given_name = "Ann".into();
+        let settings = Settings::initial(t);
+        let mut d = Deal::blank("d1".into(), &settings.pipeline[3], "EUR", t);
+        (d.title, d.company_id, d.amount_cents) = ("Roof".into(), Some("acme".into()), 1_250_050);
+        d.expected_close = chrono::NaiveDate::from_ymd_opt(2026, 6, 30);
+        let mut won = d.clone();
+        (won.id, won.title, won.status) = ("d2".into(), "Door".into(), DealStatus::Won);
+        let mut call = Activity::blank("a1".into(), ActivityKind::Call, t);
+        (call.subject, call.contact_ids) = ("Intro".into(), vec!["ann".into()]);
+        let data = Dataset::from_parts(Records {
+            companies: vec![acme],
+            contacts: vec![ann],
+            deals: vec![d, won],
+            activities: vec![call],
+            tasks: vec![],
+            settings: Some(settings),
+        })
+        .unwrap();
+        assert_eq!(
+            companies_csv(&data, &[0]),
+            "\u{FEFF}Name,Domain,Industry,Stage\r\nAcme,acme.example,'=cmd,Reach\r\n"
+        );
+        let deals = deals_csv(&data, &[1, 0]);
+        assert_eq!(
+            deals,
+            "\u{FEFF}Title,Company,Amount,Currency,Stage,Expected close\r\n\
+             Door,Acme,12500.50,EUR,Won,2026-06-30\r\nRoof,Acme,12500.50,EUR,Proposal made,2026-06-30\r\n"
+        );
+        let acts = activities_csv(&data, &[0], |at| at.to_rfc3339());
+        assert_eq!(acts, "\u{FEFF}When,Kind,Subject,With\r\n2026-05-01T08:00:00+00:00,Call,Intro,Ann\r\n");
     }
 }

@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
+use super::download::save_csv;
 use super::format::{count_of, local_minute};
 use super::link;
 use super::search_list::{search_list, Computed};
 use super::virtual_list::VirtualList;
+use crate::core::export::activities_csv;
 use crate::core::lists::{activity_order, with_activity_kind};
 use crate::core::records::ActivityKind;
 use crate::state::AppState;
@@ -31,6 +33,10 @@ pub fn ActivitiesPage() -> impl IntoView {
         <div class="toolbar">
             <input type="search" class="search" aria-label="Search activities" placeholder="Search by subject, outcome, owner…"
                 prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev)) />
+            <button type="button" on:click=move |_| {
+                let text = rows.with_untracked(|r| state.data.with_untracked(|d| activities_csv(d, r, local_minute)));
+                save_csv(state, "activities.csv", &text);
+            }>"Export CSV"</button>
             <label>
                 "Kind "
                 <select prop:value=move || kind.get().map_or("", |k| k.key()) on:change=move |ev| kind.set(ActivityKind::from_key(&event_target_value(&ev)))>

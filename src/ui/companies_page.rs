@@ -4,10 +4,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use super::download::save_csv;
 use super::format::{count_of, encode};
 use super::link;
 use super::tag_chips::TagFilter;
 use super::virtual_list::VirtualList;
+use crate::core::export::companies_csv;
 use crate::core::lists::with_tag_companies;
 use crate::state::AppState;
 
@@ -48,6 +50,10 @@ pub fn CompaniesPage() -> impl IntoView {
                 on:input=move |ev| q.set(event_target_value(&ev))
             />
             <TagFilter value=tag />
+            <button type="button" on:click=move |_| {
+                let text = matches.with_untracked(|m| state.data.with_untracked(|d| companies_csv(d, m)));
+                save_csv(state, "companies.csv", &text);
+            }>"Export CSV"</button>
             <p class="count" aria-live="polite">{move || count_of(matches.with(Vec::len), "company", "companies")}</p>
         </div>
         <div class="row-head company-row" aria-hidden="true">

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::demo_loader::DemoLoader;
-use super::download::download;
+use super::download::{download, save_csv};
 use super::format::{count_of, encode, thousands};
 use super::link;
 use super::search_list::{search_list, Computed};
@@ -78,9 +78,7 @@ pub fn ContactsPage() -> impl IntoView {
     // Exactly the rows the list shows, in its order, with its columns.
     let export_csv = move |_| {
         let text = matches.with_untracked(|m| state.data.with_untracked(|d| contacts_csv(d, m)));
-        if let Err(e) = download("contacts.csv", "text/csv;charset=utf-8", &text) {
-            state.notify(NoticeKind::Error, format!("The CSV file could not be downloaded: {e}"));
-        }
+        save_csv(state, "contacts.csv", &text);
     };
     // Contacts ticked for a vCard export, by id (kept across searches).
     let selected = RwSignal::new(std::collections::HashSet::<String>::new());

@@ -3,11 +3,13 @@
 
 use leptos::prelude::*;
 
+use super::download::save_csv;
 use super::format::{count_of, long_date, money};
 use super::link;
 use super::search_list::{search_list, Computed};
 use super::tag_chips::TagFilter;
 use super::virtual_list::VirtualList;
+use crate::core::export::deals_csv;
 use crate::core::lists::{deal_order, with_deal_status, with_tag_deals, DealSort};
 use crate::core::records::DealStatus;
 use crate::state::AppState;
@@ -43,6 +45,10 @@ pub fn DealsPage() -> impl IntoView {
         <div class="toolbar">
             <input type="search" class="search" aria-label="Search deals" placeholder="Search by title, owner, tag…"
                 prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev)) />
+            <button type="button" on:click=move |_| {
+                let text = rows.with_untracked(|r| state.data.with_untracked(|d| deals_csv(d, r)));
+                save_csv(state, "deals.csv", &text);
+            }>"Export CSV"</button>
             <label>
                 "Status "
                 <select prop:value=move || status.get().map_or("", |s| s.key())

@@ -27,3 +27,10 @@ pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String>
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// Offers a CSV export, or says why it could not be saved.
+pub fn save_csv(state: crate::state::AppState, filename: &str, text: &str) {
+    if let Err(e) = download(filename, "text/csv;charset=utf-8", text) {
+        state.notify(crate::state::NoticeKind::Error, format!("The CSV file could not be downloaded: {e}"));
+    }
+}

@@ -308,3 +308,35 @@ test('h) a companies file and a deals file import through their own mapping and 
     await navTo(page, 'Companies');
     assert.equal(await page.getByRole('link', { name: 'Globex', exact: true }).count(), 0);
   }));
+
+test('i) the companies, deals and activities lists export exactly the rows they show as CSV', T, () =>
+  app.run(async ({ page, url }) => {
+    await openApp(page, url, '?demo=100');
+    await status(page, 'Loaded 100 demo contacts').waitFor();
+    const rowsOf = (bytes) => bytes.toString('utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    const countOf = async (re) => Number((await page.getByText(re).first().textContent()).replace(/[^\d]/g, ''));
+
+    await navTo(page, 'Companies');
+    const companies = await countOf(/^\d[\d,]* compan(y|ies)$/);
+    const c = rowsOf((await downloadOf(page, page.getByRole('button', { name: 'Export CSV', exact: true }))).bytes);
+    assert.equal(c[0], 'Name,Domain,Industry,Stage');
+    assert.equal(c.length - 1, companies);
+
+    await openApp(page, url, 'deals');
+    await select(page, 'Status').selectOption({ label: 'Won' });
+    const won = await countOf(/^\d[\d,]* deals?$/);
+    assert.ok(won > 0, 'the demo has won deals');
+    const deals = await downloadOf(page, page.getByRole('button', { name: 'Export CSV', exact: true }));
+    assert.equal(deals.filename, 'deals.csv');
+    const d = rowsOf(deals.bytes);
+    assert.equal(d[0], 'Title,Company,Amount,Currency,Stage,Expected close');
+    assert.equal(d.length - 1, won);
+    assert.ok(d.slice(1).every((r) => r.includes(',Won,')), 'only won deals');
+
+    await openApp(page, url, 'activities');
+    await page.getByRole('searchbox', { name: 'Search activities', exact: true }).fill('call');
+    const calls = await countOf(/^\d[\d,]* activit(y|ies)$/);
+    const a = rowsOf((await downloadOf(page, page.getByRole('button', { name: 'Export CSV', exact: true }))).bytes);
+    assert.equal(a[0], 'When,Kind,Subject,With');
+    assert.equal(a.length - 1, calls);
+  }));
