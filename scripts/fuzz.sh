@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Runs the fuzz targets for the CSV and vCard readers (fuzz/fuzz_targets) for
 # a short time each, with cargo-fuzz (libFuzzer + AddressSanitizer):
-#   bash scripts/fuzz.sh [seconds per target = 30]
+#   bash scripts/fuzz.sh [seconds per target = 30]   exploratory, keeps its corpus
+#   bash scripts/fuzz.sh --ci                        what scripts/test.sh runs
+# --ci is repeatable: a fixed seed, a fixed number of runs and a fresh corpus
+# from fuzz/seeds, so the same code gives the same result on any machine (a
+# time budget and a kept corpus would make CI fail at random on new finds;
+# those are for exploratory runs, whose finds become regression tests).
 # Each target also checks properties (sliced reading = whole reading, write
 # then read gives the same cells), so a run fails on a wrong answer as well as
 # on a panic. A failing input is saved under fuzz/artifacts/<target>/.
@@ -11,7 +16,11 @@
 # compiler accept them; the sanitizer runtimes ship with stable's rust-std.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=explore
 seconds="${1:-30}"
+if [ "${1:-}" = "--ci" ]; then
+  mode=ci
+fi
 # libFuzzer is C++, built by the libfuzzer-sys crate.
 if ! command -v c++ >/dev/null; then
   echo "[fuzz] installing g++ from Debian"
@@ -26,13 +35,23 @@ if ! cargo fuzz --version 2>/dev/null | grep -q '^cargo-fuzz 0.13'; then
 fi
 # The corpus grows across runs when CARGO_TARGET_DIR is a kept cache (CI's is).
 corpus_root="${CARGO_TARGET_DIR:-fuzz/target}/fuzz-corpus"
+if [ "$mode" = ci ]; then
+  corpus_root="${CARGO_TARGET_DIR:-fuzz/target}/fuzz-corpus-ci"
+  rm -rf "$corpus_root"
+fi
 for target in csv vcard; do
   mkdir -p "$corpus_root/$target"
-  echo "[fuzz] $target for ${seconds}s"
+  if [ "$mode" = ci ]; then
+    budget=(-seed=1 -runs=100000)
+    echo "[fuzz] $target: 100,000 runs from seed 1"
+  else
+    budget=(-max_total_time="$seconds")
+    echo "[fuzz] $target for ${seconds}s"
+  fi
   log="$corpus_root/$target.log"
   status=0
   RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz "$target" "$corpus_root/$target" "fuzz/seeds/$target" -- \
-    -max_total_time="$seconds" -max_len=8192 >"$log" 2>&1 || status=$?
+    "${budget[@]}" -max_len=8192 >"$log" 2>&1 || status=$?
   grep -E '^Done ' "$log" || true
   if [ "$status" != 0 ]; then
     tail -60 "$log" >&2

@@ -325,8 +325,14 @@ fn build_card(line: usize, props: &[Property], mut problems: Vec<String>) -> Vca
                 }
             }
             "TEL" => {
-                let number = text();
-                let number = number.strip_prefix("tel:").unwrap_or(&number).to_string();
+                let text = text();
+                // `tel:` URIs (vCard 4.0), also repeated: "tel:tel:+1…".
+                let mut number = text.as_str();
+                while let Some(rest) = number.get(..4).filter(|p| p.eq_ignore_ascii_case("tel:")).map(|_| &number[4..])
+                {
+                    number = rest.trim_start();
+                }
+                let number = number.to_string();
                 if !number.is_empty() {
                     let kind = kind_of(&p.types(), label.as_deref()).map_or(PhoneKind::default(), KindWord::phone);
                     phones.push((p.is_preferred(), Phone { kind, number }));
@@ -741,6 +747,13 @@ mod tests {
         );
         assert_eq!((d.emails, d.phones, d.addresses), (c.emails, c.phones, c.addresses));
         assert_eq!((d.tags, d.birthday), (c.tags, c.birthday));
+    }
+
+    /// A repeated `tel:` prefix is read as one (found by the fuzz target).
+    #[test]
+    fn tel_uris_lose_every_tel_prefix() {
+        let c = one("BEGIN:VCARD\nVERSION:4.0\nFN:A\nTEL;VALUE=uri:tel:TEL:+49-30-1234567\nEND:VCARD\n").contact;
+        assert_eq!(c.phones[0].number, "+49-30-1234567");
     }
 
     /// A nameless contact keeps no name when written and read back (found by
