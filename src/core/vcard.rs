@@ -296,7 +296,8 @@ fn build_card(line: usize, props: &[Property], mut problems: Vec<String>) -> Vca
     let mut phones: Vec<(bool, Phone)> = Vec::new();
     for p in props {
         let encoding = p.param("ENCODING").unwrap_or("").to_ascii_uppercase();
-        if matches!(encoding.as_str(), "B" | "BASE64") || p.value.starts_with("data:") {
+        let binary_property = matches!(p.name.as_str(), "PHOTO" | "LOGO" | "SOUND" | "KEY");
+        if matches!(encoding.as_str(), "B" | "BASE64") || (binary_property && p.value.starts_with("data:")) {
             // Inline binary data (a photo, a logo, a key) is not imported.
             continue;
         }
@@ -747,6 +748,16 @@ mod tests {
         );
         assert_eq!((d.emails, d.phones, d.addresses), (c.emails, c.phones, c.addresses));
         assert_eq!((d.tags, d.birthday), (c.tags, c.birthday));
+    }
+
+    /// Only photos, logos, sounds and keys are skipped as inline data; a
+    /// phone that reads "data:…" stays (found by the fuzz target).
+    #[test]
+    fn data_uris_are_skipped_only_for_binary_properties() {
+        let c =
+            one("BEGIN:VCARD\nVERSION:4.0\nFN:A\nPHOTO:data:image/png;base64,iVBOR\nTEL:data:0-1234567\nEND:VCARD\n");
+        assert_eq!(c.contact.phones.len(), 1);
+        assert_eq!(c.contact.phones[0].number, "data:0-1234567");
     }
 
     /// A repeated `tel:` prefix is read as one (found by the fuzz target).
