@@ -14,7 +14,7 @@
 // asserts nothing about time.
 
 import { startServer } from './server.mjs';
-import { DIST, BASE, assertDistBuilt, launchBrowser, guardContext, openApp, status } from './helpers.mjs';
+import { DIST, BASE, assertDistBuilt, launchBrowser, guardContext, openApp, status, median, ms } from './helpers.mjs';
 
 const ROWS = Number(process.env.CRM_BENCH_IMPORT_ROWS ?? 100_000);
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? 3);
@@ -57,13 +57,6 @@ function makeCsv(n) {
   return lines.concat(rows).join('\r\n') + '\r\n';
 }
 
-const median = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : 'n/a');
 
 async function main() {
   assertDistBuilt();

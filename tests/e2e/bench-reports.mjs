@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from './server.mjs';
-import { HERE, DIST, BASE, assertDistBuilt, launchBrowser, guardContext, openApp, status } from './helpers.mjs';
+import { HERE, DIST, BASE, assertDistBuilt, launchBrowser, guardContext, openApp, status, median, ms } from './helpers.mjs';
 
 const BACKUP = path.resolve(HERE, process.env.CRM_BENCH_BACKUP ?? '../../target/bench/backup-100k.json');
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? 5);
@@ -33,13 +33,6 @@ const PAGES = [
   { key: 'pivot', path: 'reports/pivot' },
 ];
 
-const median = (xs) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : 'n/a');
 
 /** In the page: navigates in-app and waits until `ready` shows and a frame is painted. */
 async function pageOpen({ url, key, ready }) {

@@ -29,6 +29,8 @@ import {
   waitForCount,
   formatCount,
   status,
+  median,
+  ms,
 } from './helpers.mjs';
 
 const BACKUP = path.resolve(HERE, process.env.CRM_BENCH_BACKUP ?? '../../target/bench/backup-100k.json');
@@ -41,13 +43,6 @@ const LISTS = [
   { name: 'activities', path: 'activities', search: 'Search activities', countRe: /^\d[\d,]* activit(y|ies)$/, field: 'subject', plan: [] },
 ];
 
-const median = (xs) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : 'n/a');
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 // ---------------------------------------------------------------------------

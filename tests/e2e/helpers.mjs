@@ -395,3 +395,14 @@ export async function downloadOf(page, button) {
   assert.equal(await download.failure(), null);
   return { filename: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
 }
+
+/** The median of the finite numbers in `xs` (NaN when there are none). */
+export function median(xs) {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Milliseconds for a benchmark line: "123 ms", or "n/a". */
+export const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : 'n/a');
