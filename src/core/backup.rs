@@ -11,6 +11,9 @@
 //! file does not have is empty, and a file without settings leaves the stored
 //! settings alone (see [`apply_import`]).
 
+pub mod encrypted;
+pub mod files;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
