@@ -23,6 +23,7 @@ pub mod import_plan;
 pub mod import_records;
 pub mod lifecycle;
 pub mod lists;
+pub mod merge3;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;
