@@ -12,10 +12,13 @@ use crm::core::demo::generate_demo;
 use crm::core::history::{HistoryEntry, HistoryKind};
 use crm::core::snapshot::encode_chunks;
 use crm::core::snapshot::{decode_dataset, decode_entry};
-use crm::storage::schema::{CHUNKS, HISTORY, JOURNAL, META, SCHEMA_VERSION};
+use crm::storage::schema::{CHUNKS, DEVICE, HISTORY, JOURNAL, META, SCHEMA_VERSION};
 use crm::storage::{SnapshotBase, StorageError, Store, Synced};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "storage/durability.rs"]
+mod durability;
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
@@ -113,7 +116,7 @@ async fn upgrades_a_version_1_database_and_keeps_every_record() {
     v1.close();
 
     let store = open(&name).await;
-    assert_eq!(store.store_names(), [CHUNKS, HISTORY, JOURNAL, META]);
+    assert_eq!(store.store_names(), [CHUNKS, DEVICE, HISTORY, JOURNAL, META]);
     let loaded = store.load().await.unwrap();
     same_records(&data, &loaded.data);
     assert_eq!((loaded.generation, loaded.journal_len), (0, 0));
@@ -154,8 +157,9 @@ async fn upgrades_a_version_2_database_keeps_every_record_and_adds_undo_history(
     v2.close();
 
     let store = open(&name).await;
-    assert_eq!(SCHEMA_VERSION, 3);
-    assert_eq!(store.store_names(), [CHUNKS, HISTORY, JOURNAL, META]);
+    // Upgraded through every step to the current version (4 adds `device`).
+    assert_eq!(SCHEMA_VERSION, 4);
+    assert_eq!(store.store_names(), [CHUNKS, DEVICE, HISTORY, JOURNAL, META]);
     let loaded = store.load().await.unwrap();
     same_records(&expected, &loaded.data);
     assert_eq!(loaded.journal_len, 1);
@@ -282,7 +286,7 @@ async fn a_newer_version_closes_this_connection() {
     // Opening at the current version upgrades: the old connection must step aside.
     let new = open(&name).await;
     assert!(outdated.get());
-    assert_eq!(new.store_names(), [CHUNKS, HISTORY, JOURNAL, META]);
+    assert_eq!(new.store_names(), [CHUNKS, DEVICE, HISTORY, JOURNAL, META]);
     drop(old);
     new.close();
     Store::delete(&name).await.unwrap();

@@ -115,7 +115,7 @@ pub struct Snapshot {
 }
 
 pub struct Store {
-    db: IdbDatabase,
+    pub(super) db: IdbDatabase,
     _on_version_change: Closure<dyn FnMut(IdbVersionChangeEvent)>,
     /// Test hook: make the next snapshot write fail after this many chunk puts.
     fail_after: Cell<Option<usize>>,

@@ -16,6 +16,19 @@ pub enum StorageError {
     Corrupt(String),
     /// A newer version of the app opened the database in another tab.
     Outdated,
+    /// The browser lacks what this needs (the File System Access API,
+    /// WebCrypto on a plain-http page, the Storage API); the UI falls back.
+    Unsupported(String),
+    /// An encrypted backup did not open: GCM's tag failed, so the file was
+    /// changed or the passphrase is wrong (the two cannot be told apart).
+    WrongPassphrase,
+    /// A file that cannot be read as what it claims to be; the text is a
+    /// complete message from core (unknown format, version or KDF, cut off).
+    BadFile(String),
+    /// The person closed a browser prompt (the folder picker) without choosing.
+    Cancelled,
+    /// The browser did not allow access (to the backup folder).
+    NotAllowed(String),
 }
 
 impl std::fmt::Display for StorageError {
@@ -36,6 +49,13 @@ impl std::fmt::Display for StorageError {
             StorageError::Outdated => {
                 write!(f, "A newer version of the CRM is open in another tab. Reload this tab to continue.")
             }
+            StorageError::Unsupported(d) => write!(f, "This browser cannot do that ({d})."),
+            StorageError::WrongPassphrase => {
+                write!(f, "The file is damaged or the passphrase is wrong. Nothing was changed.")
+            }
+            StorageError::BadFile(d) => write!(f, "{d}"),
+            StorageError::Cancelled => write!(f, "Cancelled; nothing was changed."),
+            StorageError::NotAllowed(d) => write!(f, "The browser did not allow access ({d})."),
         }
     }
 }

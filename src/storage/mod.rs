@@ -5,8 +5,15 @@
 //! the dataset is kept as packed JSON chunks of 1,000 records in `chunks`,
 //! plus an append-only `journal` of change lists, one entry per user action;
 //! `meta` holds the snapshot generation and the last journal key folded into
-//! the chunks; `history` holds undo entries for deletes, merges and imports.
-//! Loading reads everything in one read-only transaction.
+//! the chunks; `history` holds undo entries for deletes, merges and imports;
+//! `device` holds what belongs to this browser alone (the automatic-backup
+//! key and folder, the last backup). Loading reads everything in one
+//! read-only transaction.
+//!
+//! Besides IndexedDB, this layer holds the other browser storage APIs the
+//! app's durability needs: WebCrypto for encrypted backups (`crypto`), the
+//! File System Access API for automatic backups (`folder`) and the Storage API
+//! for persistence and estimates (`persistence`).
 //!
 //! Invariants:
 //! - Every user action is exactly one readwrite transaction; nothing but
@@ -19,9 +26,13 @@
 //! - Changes are applied to memory only after their transaction committed.
 
 mod broadcast;
+pub mod crypto;
+mod device;
 mod engine;
 mod error;
+pub mod folder;
 mod idb;
+pub mod persistence;
 pub mod schema;
 
 pub use broadcast::Announcer;

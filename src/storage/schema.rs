@@ -14,17 +14,22 @@
 //!    import, written in the same transaction as the action). Records of
 //!    schema 2 need no conversion: chunks of format 1 are still read, and the
 //!    next compaction writes them in format 2.
+//! 4. `device` (explicit text keys): what belongs to this browser and never
+//!    goes into a backup or another tab's data: the key for automatic
+//!    encrypted backups (a non-extractable `CryptoKey`), the backup folder's
+//!    handle, and the record of the last backup. Nothing else changes.
 
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbObjectStoreParameters};
 
 use super::error::StorageError;
 
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 pub const META: &str = "meta";
 pub const CHUNKS: &str = "chunks";
 pub const JOURNAL: &str = "journal";
 pub const HISTORY: &str = "history";
+pub const DEVICE: &str = "device";
 /// The key of the one `meta` record.
 pub const META_KEY: &str = "state";
 
@@ -45,6 +50,9 @@ pub fn upgrade_step(db: &IdbDatabase, version: u32) -> Result<(), StorageError> 
             let params = IdbObjectStoreParameters::new();
             params.set_auto_increment(true);
             db.create_object_store_with_optional_parameters(HISTORY, &params).map_err(err)?;
+        }
+        4 => {
+            db.create_object_store(DEVICE).map_err(err)?;
         }
         v => return Err(StorageError::Failed(format!("there is no upgrade step {v}"))),
     }
