@@ -8,6 +8,7 @@
 
 mod app_state;
 mod clock;
+pub mod pwa;
 
 pub use app_state::{AppState, LoadStatus, Notice, NoticeKind};
 pub use clock::{new_id, now, today, yield_to_browser};

@@ -12,8 +12,9 @@
 //!
 //! Besides IndexedDB, this layer holds the other browser storage APIs the
 //! app's durability needs: WebCrypto for encrypted backups (`crypto`), the
-//! File System Access API for automatic backups (`folder`) and the Storage API
-//! for persistence and estimates (`persistence`).
+//! File System Access API for automatic backups (`folder`), the Storage API
+//! for persistence and estimates (`persistence`), and the service worker's
+//! registration (`service_worker`).
 //!
 //! Invariants:
 //! - Every user action is exactly one readwrite transaction; nothing but
@@ -34,6 +35,7 @@ pub mod folder;
 mod idb;
 pub mod persistence;
 pub mod schema;
+pub mod service_worker;
 
 pub use broadcast::Announcer;
 pub use engine::{Appended, Loaded, Rest, Snapshot, SnapshotBase, Staged, Store, Synced, Undone};

@@ -77,6 +77,7 @@ pub const DB_NAME: &str = "crm";
 /// Mounts the app on `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    crate::state::pwa::start();
     leptos::mount::mount_to_body(App);
 }
 

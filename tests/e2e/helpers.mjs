@@ -57,15 +57,18 @@ export async function launchBrowser() {
 
 /**
  * Registers before/after hooks on the current test file that start the server
- * and the browser, and returns an object whose `run(body)` runs one test with
- * fresh browser contexts and the guards.
+ * (for DIST, or `root`) and the browser, and returns an object whose
+ * `run(body)` runs one test with fresh browser contexts and the guards.
  */
-export function setupApp() {
+export function setupApp({ root } = {}) {
   const env = { server: null, browser: null, url: null, origin: null };
 
   before(async () => {
-    assertDistBuilt();
-    env.server = await startServer({ root: DIST, base: BASE });
+    // `root`: another directory to serve (or a function giving it), e.g. a
+    // copy of the build that a test rewrites to make a second build.
+    const dir = (typeof root === 'function' ? root() : root) ?? DIST;
+    assertDistBuilt(dir);
+    env.server = await startServer({ root: dir, base: BASE });
     env.url = env.server.url;
     env.origin = env.server.origin;
     env.browser = await launchBrowser();
