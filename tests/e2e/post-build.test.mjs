@@ -1,0 +1,80 @@
+// The post-build step (scripts/post-build.mjs) on small made-up builds: no
+// browser needed. The e2e tests in pwa.test.mjs check it on the real build.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  inlineScripts,
+  isPrecached,
+  postBuild,
+  precacheManifest,
+  withResolvedReload,
+  withScriptHashes,
+} from '../../scripts/post-build.mjs';
+
+const CSP = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; worker-src 'self'`;
+const page = (body, csp = CSP) =>
+  `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${csp}" /></head><body>${body}</body></html>`;
+const hash = (s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+const scriptSrc = (html) => /script-src ([^;"]*)/.exec(html)[1].split(' ');
+
+test('inline scripts are hashed into script-src, which loses unsafe-inline and keeps the rest', () => {
+  const loader = "\nimport init from '/crm/crm-1.js';\nawait init();\n";
+  const html = page(`<script type="module">${loader}</script><script src="/crm/x.js"></script><script>b()</script>`);
+  assert.deepEqual(inlineScripts(html), [loader, 'b()']);
+  const out = withScriptHashes(html);
+  assert.deepEqual(scriptSrc(out), ["'self'", "'wasm-unsafe-eval'", hash(loader), hash('b()')]);
+  assert.match(out, /style-src 'self' 'unsafe-inline'; worker-src 'self'"/, 'other directives unchanged');
+  // Running it again changes nothing; a changed script replaces its old hash.
+  assert.equal(withScriptHashes(out), out);
+  const changed = withScriptHashes(out.replace('b()', 'c()'));
+  assert.deepEqual(scriptSrc(changed), ["'self'", "'wasm-unsafe-eval'", hash(loader), hash('c()')]);
+});
+
+test('a page without a CSP meta tag or without script-src is an error, not a silent pass', () => {
+  assert.throws(() => withScriptHashes('<html><script>a()</script></html>'), /no <meta http-equiv="Content-Security-Policy"/);
+  assert.throws(() => withScriptHashes(page('<script>a()</script>', "default-src 'self'")), /no script-src/);
+});
+
+test("trunk serve's live-reload placeholders are resolved in the page, so the hash holds for any host", () => {
+  const reload = "const address = '{{__TRUNK_ADDRESS__}}';\nconst base = '{{__TRUNK_WS_BASE__}}';";
+  const out = withResolvedReload(page(`<script>${reload}</script>`));
+  assert.ok(!out.includes('{{__TRUNK'), out);
+  assert.match(out, /const address = window\.location\.host;/);
+  assert.match(out, /const base = new URL\(document\.baseURI\)\.pathname;/);
+  assert.equal(withResolvedReload(page('<script>a()</script>')), page('<script>a()</script>'), 'other pages untouched');
+});
+
+test('the precache list is the build minus the worker, the fallback page and precompressed copies', () => {
+  for (const f of ['index.html', 'crm-abc_bg.wasm', 'icons/icon-192.png', 'manifest.webmanifest']) assert.ok(isPrecached(f), f);
+  for (const f of ['sw.js', '404.html', 'crm-abc_bg.wasm.br', 'crm-abc.js.gz', 'x.js.map', '.DS_Store']) assert.ok(!isPrecached(f), f);
+});
+
+test('a build gets a sw.js listing its files, and any change to a file is a new version', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-post-build-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'index.html'), page('<script type="module">go()</script>'));
+    fs.writeFileSync(path.join(dir, 'crm-1_bg.wasm'), Buffer.alloc(3 * 1024 * 1024, 7));
+    fs.mkdirSync(path.join(dir, 'icons'));
+    fs.writeFileSync(path.join(dir, 'icons', 'a.png'), 'png');
+    fs.writeFileSync(path.join(dir, 'crm-1_bg.wasm.br'), 'compressed');
+    postBuild(dir);
+    const sw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
+    const files = JSON.parse(/const FILES = (\[.*\]);/.exec(sw)[1]);
+    assert.deepEqual(files, ['crm-1_bg.wasm', 'icons/a.png', 'index.html']);
+    const version = /const VERSION = "([0-9a-f]+)";/.exec(sw)[1];
+    assert.equal(version, precacheManifest(dir).version);
+    assert.equal(fs.readFileSync(path.join(dir, '404.html'), 'utf8'), fs.readFileSync(path.join(dir, 'index.html'), 'utf8'));
+    assert.ok(!scriptSrc(fs.readFileSync(path.join(dir, 'index.html'), 'utf8')).includes("'unsafe-inline'"));
+    // The same files again: the same version. One byte of one file: another.
+    postBuild(dir);
+    assert.equal(precacheManifest(dir).version, version);
+    fs.writeFileSync(path.join(dir, 'icons', 'a.png'), 'PNG');
+    assert.notEqual(precacheManifest(dir).version, version);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
