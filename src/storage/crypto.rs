@@ -12,18 +12,26 @@
 //!   salt so automatic backups can be encrypted without asking again. The
 //!   passphrase itself is never stored.
 //!
+//! Base64 is done by the browser (`Uint8Array.fromBase64` / `toBase64`,
+//! Chromium 140, Firefox 133, Safari 18.2) where it exists: the ciphertext
+//! then never enters wasm memory and a 100k-contact backup opens several
+//! times faster than with base64 in wasm, which remains the fallback.
+//!
 //! The passphrase is taken as its UTF-8 bytes after Unicode NFC
 //! normalisation, so "é" typed as one character or as e + accent opens the
 //! same file. WebCrypto needs a secure context (https, or localhost): on a
 //! plain-http host, encryption reports [`StorageError::Unsupported`].
 
-use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
+use js_sys::{Array, Function, JsString, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
 use super::error::StorageError;
-use crate::core::backup::encrypted::{read_encrypted, write_encrypted, KdfParams, ITERATIONS, NONCE_LEN, SALT_LEN};
+use crate::core::backup::encrypted::{
+    ciphertext_not_base64, envelope_head, read_encrypted, read_encrypted_parts, write_encrypted, EncryptedBackupError,
+    EncryptedParts, KdfParams, ENVELOPE_TAIL, ITERATIONS, NONCE_LEN, SALT_LEN,
+};
 
 fn subtle() -> Result<SubtleCrypto, StorageError> {
     let window = web_sys::window().ok_or_else(|| StorageError::Unsupported("no window".into()))?;
@@ -97,18 +105,65 @@ async fn derive(passphrase: &str, kdf: &KdfParams) -> Result<CryptoKey, StorageE
     Ok(key.unchecked_into())
 }
 
-/// AES-256-GCM: the ciphertext with the 16-byte tag appended.
-async fn seal(key: &CryptoKey, nonce: &[u8; NONCE_LEN], plaintext: &[u8]) -> Result<Vec<u8>, StorageError> {
+/// `Uint8Array.fromBase64(text)` where the browser has it; `None` where not.
+fn native_base64_decode(text: &str) -> Option<Result<Uint8Array, StorageError>> {
+    let ctor = Reflect::get(&js_sys::global(), &"Uint8Array".into()).ok()?;
+    let from: Function = Reflect::get(&ctor, &"fromBase64".into()).ok()?.dyn_into().ok()?;
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"lastChunkHandling".into(), &"strict".into());
+    Some(
+        from.call2(&ctor, &JsString::from(text), &options)
+            .map(|a| a.unchecked_into())
+            .map_err(|_| StorageError::BadFile(ciphertext_not_base64().to_string())),
+    )
+}
+
+/// `bytes.toBase64()` where the browser has it; `None` where not.
+fn native_base64_encode(bytes: &Uint8Array) -> Option<String> {
+    let to: Function = Reflect::get(bytes, &"toBase64".into()).ok()?.dyn_into().ok()?;
+    to.call0(bytes).ok()?.as_string()
+}
+
+/// AES-256-GCM sealing of `plaintext`, written as an encrypted backup file.
+async fn seal(
+    key: &CryptoKey,
+    kdf: &KdfParams,
+    nonce: &[u8; NONCE_LEN],
+    plaintext: &[u8],
+) -> Result<Vec<u8>, StorageError> {
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&nonce[..]));
     // WebCrypto copies `plaintext` before `encrypt` returns, so the view on
     // wasm memory is never read after it could move.
     let sealed = settle(subtle()?.encrypt_with_object_and_u8_array(&params, key, plaintext)).await?;
-    Ok(Uint8Array::new(&sealed).to_vec())
+    let sealed = Uint8Array::new(&sealed);
+    match native_base64_encode(&sealed) {
+        Some(b64) => {
+            let head = envelope_head(kdf, nonce);
+            let mut out = Vec::with_capacity(head.len() + b64.len() + ENVELOPE_TAIL.len());
+            out.extend_from_slice(head.as_bytes());
+            out.extend_from_slice(b64.as_bytes());
+            out.extend_from_slice(ENVELOPE_TAIL.as_bytes());
+            Ok(out)
+        }
+        None => Ok(write_encrypted(kdf, nonce, &sealed.to_vec())),
+    }
 }
 
-async fn open(key: &CryptoKey, nonce: &[u8; NONCE_LEN], ciphertext: &[u8]) -> Result<Vec<u8>, StorageError> {
+/// Reads an envelope's parameters and its ciphertext (decoded outside wasm
+/// where the browser can), before any key is derived.
+fn unwrap_envelope(envelope: &[u8]) -> Result<(EncryptedParts<'_>, Uint8Array), StorageError> {
+    let bad = |e: EncryptedBackupError| StorageError::BadFile(e.to_string());
+    let parts = read_encrypted_parts(envelope).map_err(bad)?;
+    let ciphertext = match native_base64_decode(parts.ciphertext_base64) {
+        Some(decoded) => decoded?,
+        None => Uint8Array::from(read_encrypted(envelope).map_err(bad)?.ciphertext.as_slice()),
+    };
+    Ok((parts, ciphertext))
+}
+
+async fn open(key: &CryptoKey, nonce: &[u8; NONCE_LEN], ciphertext: &Uint8Array) -> Result<Vec<u8>, StorageError> {
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(&nonce[..]));
-    let plain = settle(subtle()?.decrypt_with_object_and_u8_array(&params, key, ciphertext)).await?;
+    let plain = settle(subtle()?.decrypt_with_object_and_buffer_source(&params, key, ciphertext)).await?;
     Ok(Uint8Array::new(&plain).to_vec())
 }
 
@@ -129,8 +184,7 @@ pub async fn encrypt_with(
     nonce: &[u8; NONCE_LEN],
 ) -> Result<Vec<u8>, StorageError> {
     let key = derive(passphrase, kdf).await?;
-    let ciphertext = seal(&key, nonce, plaintext).await?;
-    Ok(write_encrypted(kdf, nonce, &ciphertext))
+    seal(&key, kdf, nonce, plaintext).await
 }
 
 /// Decrypts an encrypted backup file. Errors: the envelope's own problems
@@ -139,9 +193,9 @@ pub async fn encrypt_with(
 /// derived; a failed tag as [`StorageError::WrongPassphrase`] ("damaged or
 /// wrong passphrase").
 pub async fn decrypt(envelope: &[u8], passphrase: &str) -> Result<Vec<u8>, StorageError> {
-    let file = read_encrypted(envelope).map_err(|e| StorageError::BadFile(e.to_string()))?;
-    let key = derive(passphrase, &file.kdf).await?;
-    open(&key, &file.nonce, &file.ciphertext).await
+    let (parts, ciphertext) = unwrap_envelope(envelope)?;
+    let key = derive(passphrase, &parts.kdf).await?;
+    open(&key, &parts.nonce, &ciphertext).await
 }
 
 /// A key for automatic encrypted backups: derived once from a passphrase,
@@ -185,18 +239,17 @@ impl BackupKey {
     /// [`BackupKey::encrypt`] with a given nonce (tests).
     #[doc(hidden)]
     pub async fn encrypt_with_nonce(&self, plaintext: &[u8], nonce: &[u8; NONCE_LEN]) -> Result<Vec<u8>, StorageError> {
-        let ciphertext = seal(&self.key, nonce, plaintext).await?;
-        Ok(write_encrypted(&self.kdf, nonce, &ciphertext))
+        seal(&self.key, &self.kdf, nonce, plaintext).await
     }
 
     /// Decrypts a file this key (or its passphrase with the same salt) encrypted;
     /// a file with another salt or iteration count is refused as not this key's.
     pub async fn decrypt(&self, envelope: &[u8]) -> Result<Vec<u8>, StorageError> {
-        let file = read_encrypted(envelope).map_err(|e| StorageError::BadFile(e.to_string()))?;
-        if file.kdf != self.kdf {
+        let (parts, ciphertext) = unwrap_envelope(envelope)?;
+        if parts.kdf != self.kdf {
             return Err(StorageError::WrongPassphrase);
         }
-        open(&self.key, &file.nonce, &file.ciphertext).await
+        open(&self.key, &parts.nonce, &ciphertext).await
     }
 
     /// The stored form: `{v: 1, key: CryptoKey, iterations, salt: [16 numbers]}`

@@ -131,26 +131,36 @@ impl std::fmt::Display for EncryptedBackupError {
 
 impl std::error::Error for EncryptedBackupError {}
 
-/// Writes the envelope around `ciphertext` (which ends with the GCM tag).
-/// Returns UTF-8 bytes, not a `String`, so a large backup is not copied
-/// again on its way into a file or a `Blob`.
-pub fn write_encrypted(kdf: &KdfParams, nonce: &[u8; NONCE_LEN], ciphertext: &[u8]) -> Vec<u8> {
-    let head = format!(
+/// The envelope's text up to the ciphertext's base64 (the ciphertext member
+/// is written last): `{"format":…,"nonce":"…","ciphertext":"`. With
+/// [`ENVELOPE_TAIL`] after the base64, it makes the whole file; the browser
+/// uses the two to build the file around base64 that WebCrypto's caller
+/// encoded natively.
+pub fn envelope_head(kdf: &KdfParams, nonce: &[u8; NONCE_LEN]) -> String {
+    format!(
         r#"{{"format":"{FORMAT_NAME}","format_version":{FORMAT_VERSION},"kdf":"{KDF_NAME}","iterations":{},"salt":"{}","cipher":"{CIPHER_NAME}","nonce":"{}","ciphertext":""#,
         kdf.iterations,
         BASE64.encode(kdf.salt),
         BASE64.encode(nonce),
-    );
-    let tail = "\"}";
+    )
+}
+
+/// What follows the ciphertext's base64: the end of the envelope.
+pub const ENVELOPE_TAIL: &str = "\"}";
+
+/// Writes the envelope around `ciphertext` (which ends with the GCM tag).
+/// Returns UTF-8 bytes, not a `String`, so a large backup is not copied
+/// again on its way into a file or a `Blob`.
+pub fn write_encrypted(kdf: &KdfParams, nonce: &[u8; NONCE_LEN], ciphertext: &[u8]) -> Vec<u8> {
+    let head = envelope_head(kdf, nonce);
     let body_len = base64::encoded_len(ciphertext.len(), true).unwrap_or(0);
-    let mut out = vec![0u8; head.len() + body_len + tail.len()];
+    let mut out = vec![0u8; head.len() + body_len + ENVELOPE_TAIL.len()];
     out[..head.len()].copy_from_slice(head.as_bytes());
-    let written = BASE64
-        .encode_slice(ciphertext, &mut out[head.len()..head.len() + body_len])
-        .expect("the buffer has the encoded length");
-    debug_assert_eq!(written, body_len);
     let end = head.len() + body_len;
-    out[end..].copy_from_slice(tail.as_bytes());
+    let written =
+        BASE64.encode_slice(ciphertext, &mut out[head.len()..end]).expect("the buffer has the encoded length");
+    debug_assert_eq!(written, body_len);
+    out[end..].copy_from_slice(ENVELOPE_TAIL.as_bytes());
     out
 }
 
@@ -202,11 +212,36 @@ fn decode_fixed<const N: usize>(name: &str, text: Option<&str>) -> Result<[u8; N
     })
 }
 
+/// An envelope whose parameters passed every check, with its ciphertext
+/// still in base64 (so a browser can decode it natively, outside wasm).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EncryptedParts<'a> {
+    pub kdf: KdfParams,
+    pub nonce: [u8; NONCE_LEN],
+    /// The ciphertext member's text: its length is a multiple of four and it
+    /// decodes to at least [`TAG_LEN`] bytes; the characters are checked when
+    /// it is decoded.
+    pub ciphertext_base64: &'a str,
+}
+
+/// The error for a ciphertext that is not base64.
+pub fn ciphertext_not_base64() -> EncryptedBackupError {
+    EncryptedBackupError::Damaged { detail: "its ciphertext is not base64".into() }
+}
+
 /// Reads and checks an envelope. Checks, in order: JSON, the `format` name,
 /// the `format_version`, the key derivation and its iterations, the cipher,
 /// then the salt, nonce and ciphertext (base64, lengths). A string value with
 /// escapes (never written by the app) counts as damaged.
 pub fn read_encrypted(bytes: &[u8]) -> Result<EncryptedBackup, EncryptedBackupError> {
+    let parts = read_encrypted_parts(bytes)?;
+    let ciphertext = BASE64.decode(parts.ciphertext_base64).map_err(|_| ciphertext_not_base64())?;
+    Ok(EncryptedBackup { kdf: parts.kdf, nonce: parts.nonce, ciphertext })
+}
+
+/// [`read_encrypted`] without decoding the ciphertext: every check but the
+/// ciphertext's characters.
+pub fn read_encrypted_parts(bytes: &[u8]) -> Result<EncryptedParts<'_>, EncryptedBackupError> {
     use EncryptedBackupError::*;
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let env: EnvelopeIn<'_> = match serde_json::from_slice(bytes) {
@@ -274,11 +309,14 @@ pub fn read_encrypted(bytes: &[u8]) -> Result<EncryptedBackup, EncryptedBackupEr
     let salt = decode_fixed::<SALT_LEN>("salt", env.salt)?;
     let nonce = decode_fixed::<NONCE_LEN>("nonce", env.nonce)?;
     let text = env.ciphertext.ok_or_else(|| Damaged { detail: "it has no ciphertext".into() })?;
-    let ciphertext = BASE64.decode(text).map_err(|_| Damaged { detail: "its ciphertext is not base64".into() })?;
-    if ciphertext.len() < TAG_LEN {
+    if text.len() % 4 != 0 {
+        return Err(ciphertext_not_base64());
+    }
+    let padding = text.bytes().rev().take(2).filter(|&b| b == b'=').count();
+    if text.len() / 4 * 3 - padding.min(text.len()) < TAG_LEN {
         return Err(Damaged { detail: "its ciphertext is shorter than the authentication tag".into() });
     }
-    Ok(EncryptedBackup { kdf: KdfParams { iterations: iterations as u32, salt }, nonce, ciphertext })
+    Ok(EncryptedParts { kdf: KdfParams { iterations: iterations as u32, salt }, nonce, ciphertext_base64: text })
 }
 
 #[cfg(test)]
@@ -307,6 +345,20 @@ mod tests {
         let ct = vec![7u8; 40];
         let read = read_encrypted(&write_encrypted(&params(), &NONCE, &ct)).unwrap();
         assert_eq!(read, EncryptedBackup { kdf: params(), nonce: NONCE, ciphertext: ct });
+    }
+
+    #[test]
+    fn the_head_and_tail_around_base64_make_the_same_file_and_parts_give_the_base64_back() {
+        let ct = b"sealed bytes and a 16-byte tag..";
+        let whole = write_encrypted(&params(), &NONCE, ct);
+        let b64 = BASE64.encode(ct);
+        assert_eq!(format!("{}{b64}{ENVELOPE_TAIL}", envelope_head(&params(), &NONCE)).into_bytes(), whole);
+        let parts = read_encrypted_parts(&whole).unwrap();
+        assert_eq!(parts, EncryptedParts { kdf: params(), nonce: NONCE, ciphertext_base64: &b64 });
+        // Bad characters are found only when decoding.
+        let bad = String::from_utf8(whole).unwrap().replace(&b64[..4], "!!!!");
+        assert!(read_encrypted_parts(bad.as_bytes()).is_ok());
+        assert_eq!(read_encrypted(bad.as_bytes()), Err(ciphertext_not_base64()));
     }
 
     #[test]
