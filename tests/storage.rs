@@ -10,7 +10,7 @@ use crm::core::changes::Change;
 use crm::core::dataset::Dataset;
 use crm::core::demo::generate_demo;
 use crm::core::history::{HistoryEntry, HistoryKind};
-use crm::core::snapshot::encode_chunks;
+use crm::core::snapshot::encode_text_chunks;
 use crm::core::snapshot::{decode_dataset, decode_entry};
 use crm::storage::schema::{CHUNKS, DEVICE, HISTORY, JOURNAL, META, SCHEMA_VERSION};
 use crm::storage::{SnapshotBase, StorageError, Store, Synced};
@@ -19,6 +19,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "storage/durability.rs"]
 mod durability;
+
+#[path = "storage/chunks.rs"]
+mod chunks;
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
@@ -90,7 +93,12 @@ async fn snapshot_and_journal_round_trip() {
     assert!(staged.loaded.data.activities().is_empty());
     assert_eq!(staged.loaded.last_seq, loaded.last_seq);
     let mut joined = staged.loaded.data;
-    joined.install_activities(store.load_rest(&staged.rest).await.unwrap().expect("same snapshot"));
+    let mut stream = store.load_rest(&staged.rest).await.unwrap().expect("same snapshot");
+    // Decoded a step at a time (the app yields to the browser in between).
+    while !stream.step(0.0).unwrap() {}
+    assert_eq!(stream.progress().0, stream.progress().1);
+    assert!(stream.progress().1 >= 2, "the demo's activities fill several chunks");
+    joined.install_activities(stream.finish().unwrap());
     same_records(&expected, &joined);
     // If another tab replaces the data between the two stages, the second
     // stage says so instead of mixing two snapshots.
@@ -110,7 +118,7 @@ async fn upgrades_a_version_1_database_and_keeps_every_record() {
     // Lay out a version-1 database: chunks and meta, no journal.
     let v1 = Store::open_at(&name, 1, || {}).await.unwrap();
     assert_eq!(v1.store_names(), [CHUNKS, META]);
-    for (key, json) in encode_chunks(&data) {
+    for (key, json) in encode_text_chunks(&data) {
         v1.put_raw(CHUNKS, &key, &json).await.unwrap();
     }
     v1.close();
@@ -157,8 +165,9 @@ async fn upgrades_a_version_2_database_keeps_every_record_and_adds_undo_history(
     v2.close();
 
     let store = open(&name).await;
-    // Upgraded through every step to the current version (4 adds `device`).
-    assert_eq!(SCHEMA_VERSION, 4);
+    // Upgraded through every step to the current version (4 adds `device`,
+    // 5 writes chunks as bytes).
+    assert_eq!(SCHEMA_VERSION, 5);
     assert_eq!(store.store_names(), [CHUNKS, DEVICE, HISTORY, JOURNAL, META]);
     let loaded = store.load().await.unwrap();
     same_records(&expected, &loaded.data);

@@ -9,9 +9,8 @@
 //! [`NO_COMPANY`] when it has none or links to a company we do not have; it
 //! exists so that a search keystroke never hashes company ids.
 
-use std::collections::HashMap;
-
 use super::changes::Change;
+use super::hash::FastMap;
 use super::model::{Company, Contact};
 use super::records::{Activity, Deal, Settings, Task};
 use super::text::{fold, fold_into};
@@ -70,14 +69,14 @@ const NO_COMPANY: u32 = u32::MAX;
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
     contacts: Vec<Contact>,
-    contact_pos: HashMap<String, usize>,
+    contact_pos: FastMap<String, usize>,
     contact_search: TextColumn,
     contact_sort: TextColumn,
     contact_company: Vec<u32>,
     /// How many contacts link to a company id we do not have.
     dangling: usize,
     companies: Vec<Company>,
-    company_pos: HashMap<String, usize>,
+    company_pos: FastMap<String, usize>,
     company_search: TextColumn,
     deals: Table<Deal>,
     activities: Table<Activity>,
@@ -111,26 +110,27 @@ pub trait Row: Clone {
 #[derive(Clone, Debug)]
 pub struct Table<T> {
     rows: Vec<T>,
-    pos: HashMap<String, usize>,
+    pos: FastMap<String, usize>,
     search: TextColumn,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table { rows: Vec::new(), pos: HashMap::new(), search: TextColumn::default() }
+        Table { rows: Vec::new(), pos: FastMap::default(), search: TextColumn::default() }
     }
 }
 
 impl<T: Row> Table<T> {
+    /// Indexes `rows` where they are (no second copy of the records).
     fn from_rows(rows: Vec<T>) -> Result<Table<T>, DuplicateId> {
-        let mut t = Table::default();
-        t.rows.reserve(rows.len());
-        t.search.reserve(rows.len(), rows.len() * 32);
-        for r in rows {
-            if t.pos.contains_key(r.id()) {
+        let mut t = Table { rows, ..Table::default() };
+        t.pos.reserve(t.rows.len());
+        t.search.reserve(t.rows.len(), t.rows.len() * 32);
+        for (i, r) in t.rows.iter().enumerate() {
+            if t.pos.insert(r.id().to_string(), i).is_some() {
                 return Err(DuplicateId { kind: T::KIND, id: r.id().to_string() });
             }
-            t.put(r);
+            t.search.push_with(|k| r.search_key(k));
         }
         Ok(t)
     }
@@ -149,6 +149,23 @@ impl<T: Row> Table<T> {
 
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
+    }
+
+    /// Adds a record whose id must be new.
+    fn push_new(&mut self, r: T) -> Result<(), DuplicateId> {
+        if self.pos.contains_key(r.id()) {
+            return Err(DuplicateId { kind: T::KIND, id: r.id().to_string() });
+        }
+        self.pos.insert(r.id().to_string(), self.rows.len());
+        self.search.push_with(|k| r.search_key(k));
+        self.rows.push(r);
+        Ok(())
+    }
+
+    fn reserve(&mut self, n: usize) {
+        self.rows.reserve(n);
+        self.pos.reserve(n);
+        self.search.reserve(n, n * 32);
     }
 
     fn put(&mut self, r: T) {
@@ -187,6 +204,114 @@ impl<T: Row> Table<T> {
         }
         let hits: Vec<bool> = self.search.iter().map(matches).collect();
         order.iter().copied().filter(|&i| hits[i as usize]).collect()
+    }
+}
+
+/// Builds a [`Dataset`] one record at a time, in any order of kinds, so that
+/// a reader can index each record as it reads it (a backup file or stored
+/// chunks, in slices with the browser getting a turn in between) instead of
+/// indexing everything at the end in one long step. Contacts are linked to
+/// their companies in [`DatasetBuilder::finish`], once all companies are in.
+#[derive(Default)]
+pub struct DatasetBuilder {
+    d: Dataset,
+    has_settings: bool,
+}
+
+impl DatasetBuilder {
+    /// Makes room for `n` more records of the kind `kind` ("contact",
+    /// "company", "deal", "activity", "task"), when the count is known.
+    pub fn reserve(&mut self, kind: &str, n: usize) {
+        let d = &mut self.d;
+        match kind {
+            "contact" => {
+                d.contacts.reserve(n);
+                d.contact_pos.reserve(n);
+                d.contact_search.reserve(n, n * 64);
+                d.contact_sort.reserve(n, n * 16);
+            }
+            "company" => {
+                d.companies.reserve(n);
+                d.company_pos.reserve(n);
+            }
+            "deal" => d.deals.reserve(n),
+            "activity" => d.activities.reserve(n),
+            "task" => d.tasks.reserve(n),
+            _ => {}
+        }
+    }
+
+    pub fn company(&mut self, c: Company) -> Result<(), DuplicateId> {
+        let d = &mut self.d;
+        if d.company_pos.contains_key(&c.id) {
+            return Err(DuplicateId { kind: "company", id: c.id });
+        }
+        d.company_pos.insert(c.id.clone(), d.companies.len());
+        d.company_search.push_with(|k| company_search_key(&c, k));
+        d.companies.push(c);
+        Ok(())
+    }
+
+    pub fn contact(&mut self, c: Contact) -> Result<(), DuplicateId> {
+        let d = &mut self.d;
+        if d.contact_pos.contains_key(&c.id) {
+            return Err(DuplicateId { kind: "contact", id: c.id });
+        }
+        d.contact_pos.insert(c.id.clone(), d.contacts.len());
+        d.contact_search.push_with(|k| contact_search_key(&c, k));
+        d.contact_sort.push_with(|k| contact_sort_key(&c, k));
+        d.contacts.push(c);
+        Ok(())
+    }
+
+    pub fn deal(&mut self, r: Deal) -> Result<(), DuplicateId> {
+        self.d.deals.push_new(r)
+    }
+
+    pub fn activity(&mut self, r: Activity) -> Result<(), DuplicateId> {
+        self.d.activities.push_new(r)
+    }
+
+    pub fn task(&mut self, r: Task) -> Result<(), DuplicateId> {
+        self.d.tasks.push_new(r)
+    }
+
+    /// The settings record (the last one given wins, as in [`Records`]).
+    pub fn settings(&mut self, s: Settings) {
+        self.d.settings = s;
+        self.has_settings = true;
+    }
+
+    pub fn has_settings(&self) -> bool {
+        self.has_settings
+    }
+
+    /// The settings given so far (the initial ones if none).
+    pub fn current_settings(&self) -> &Settings {
+        &self.d.settings
+    }
+
+    /// How many records are in, of every kind.
+    pub fn len(&self) -> usize {
+        let d = &self.d;
+        d.contacts.len() + d.companies.len() + d.deals.len() + d.activities.len() + d.tasks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The dataset, with every contact linked to its company.
+    pub fn finish(self) -> Dataset {
+        let mut d = self.d;
+        let links: Vec<u32> = d.contacts.iter().map(|c| d.company_link(c)).collect();
+        d.dangling = d.contacts.iter().zip(&links).filter(|(c, &l)| Self::is_dangling(c, l)).count();
+        d.contact_company = links;
+        d
+    }
+
+    fn is_dangling(c: &Contact, link: u32) -> bool {
+        Dataset::is_dangling(c, link)
     }
 }
 
@@ -407,24 +532,32 @@ impl Dataset {
         }
     }
 
+    /// Indexes the companies and contacts where they are (no second copy).
     fn from_people(companies: Vec<Company>, contacts: Vec<Contact>) -> Result<Dataset, DuplicateId> {
-        let mut d = Dataset::default();
-        d.companies.reserve(companies.len());
-        for c in companies {
-            if d.company_pos.contains_key(&c.id) {
-                return Err(DuplicateId { kind: "company", id: c.id });
+        let mut d = Dataset { companies, contacts, ..Dataset::default() };
+        d.company_pos.reserve(d.companies.len());
+        for (i, c) in d.companies.iter().enumerate() {
+            if d.company_pos.insert(c.id.clone(), i).is_some() {
+                return Err(DuplicateId { kind: "company", id: c.id.clone() });
             }
-            d.put_company(c);
+            d.company_search.push_with(|k| company_search_key(c, k));
         }
-        d.contacts.reserve(contacts.len());
-        d.contact_search.reserve(contacts.len(), contacts.len() * 64);
-        d.contact_sort.reserve(contacts.len(), contacts.len() * 16);
-        d.contact_company.reserve(contacts.len());
-        for c in contacts {
-            if d.contact_pos.contains_key(&c.id) {
-                return Err(DuplicateId { kind: "contact", id: c.id });
+        let n = d.contacts.len();
+        d.contact_pos.reserve(n);
+        d.contact_search.reserve(n, n * 64);
+        d.contact_sort.reserve(n, n * 16);
+        d.contact_company.reserve(n);
+        for (i, c) in d.contacts.iter().enumerate() {
+            if d.contact_pos.insert(c.id.clone(), i).is_some() {
+                return Err(DuplicateId { kind: "contact", id: c.id.clone() });
             }
-            d.put_contact(c);
+            let link = d.company_link(c);
+            if Self::is_dangling(c, link) {
+                d.dangling += 1;
+            }
+            d.contact_search.push_with(|k| contact_search_key(c, k));
+            d.contact_sort.push_with(|k| contact_sort_key(c, k));
+            d.contact_company.push(link);
         }
         Ok(d)
     }

@@ -16,6 +16,11 @@
 //! `"deal"`, `"activity"`, `"task"` (positional rows, see the `Compact`
 //! implementations) or `"settings"` (one record in its named serde form).
 //!
+//! Format 3 (written since IndexedDB schema 5) keeps the same fields in the
+//! same order as bytes instead of JSON text (see [`binary`]): what the app
+//! writes now. Formats 1 and 2 are what older versions wrote, as text; they
+//! are read for ever and rewritten as bytes by the next snapshot.
+//!
 //! Architecture invariant: a chunk is read by the layout of its own version.
 //! Version 1 chunks (contacts and companies without the schema-3 fields) are
 //! what existing browsers hold, so they are read for ever; a new layout only
@@ -39,7 +44,11 @@ use super::model::{
 };
 use super::records::{Activity, ActivityKind, Deal, DealStatus, Priority, Settings, Task};
 
-/// Version of the chunk and journal-entry formats. 1: contacts and
+mod binary;
+
+pub use binary::BINARY_FORMAT;
+
+/// Version of the text chunk and journal-entry formats. 1: contacts and
 /// companies; 2: their schema-3 fields appended, and deals, activities, tasks
 /// and settings.
 pub const RECORD_FORMAT: u32 = 2;
@@ -748,8 +757,9 @@ fn encode_kind<T: Compact>(records: &[T], out: &mut Vec<(String, String)>) {
     }
 }
 
-/// The dataset as (key, JSON) chunks; the settings are always written.
-pub fn encode_chunks(data: &Dataset) -> Vec<(String, String)> {
+/// The dataset as (key, JSON) chunks of format 2, as versions before
+/// IndexedDB schema 5 wrote them: tests lay out older databases with it.
+pub fn encode_text_chunks(data: &Dataset) -> Vec<(String, String)> {
     let records = data.contacts().len() + data.deals().len() + data.activities().len() + data.tasks().len();
     let mut out = Vec::with_capacity(records / CHUNK_SIZE + 6);
     encode_kind(data.companies(), &mut out);
@@ -758,6 +768,39 @@ pub fn encode_chunks(data: &Dataset) -> Vec<(String, String)> {
     encode_kind(data.activities().all(), &mut out);
     encode_kind(data.tasks().all(), &mut out);
     encode_kind(std::slice::from_ref(data.settings()), &mut out);
+    out
+}
+
+fn each_kind<T: binary::Binary, E>(
+    records: &[T],
+    bytes_per_record: usize,
+    put: &mut impl FnMut(String, Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
+    for (n, records) in records.chunks(CHUNK_SIZE).enumerate() {
+        put(chunk_key::<T>(n), binary::encode(records, records.len() * bytes_per_record))?;
+    }
+    Ok(())
+}
+
+/// Encodes the dataset one chunk at a time (format 3, bytes) and hands each
+/// (key, bytes) to `put`, so only one chunk's bytes exist at a time; the
+/// settings are always written. Stops at the first error `put` returns.
+pub fn for_each_chunk<E>(data: &Dataset, mut put: impl FnMut(String, Vec<u8>) -> Result<(), E>) -> Result<(), E> {
+    each_kind(data.companies(), 256, &mut put)?;
+    each_kind(data.contacts(), 384, &mut put)?;
+    each_kind(data.deals().all(), 256, &mut put)?;
+    each_kind(data.activities().all(), 160, &mut put)?;
+    each_kind(data.tasks().all(), 160, &mut put)?;
+    each_kind(std::slice::from_ref(data.settings()), 1024, &mut put)
+}
+
+/// The dataset as (key, bytes) chunks of format 3.
+pub fn encode_chunks(data: &Dataset) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let _ = for_each_chunk(data, |key, bytes| {
+        out.push((key, bytes));
+        Ok::<(), ()>(())
+    });
     out
 }
 
@@ -775,15 +818,176 @@ pub fn decode_entry(json: &str) -> Result<Vec<Change>, SnapshotError> {
     Ok(e.changes)
 }
 
-/// Rebuilds the dataset from its chunks (any order) and journal entries (in order).
+/// A stored chunk as read back: JSON text (formats 1 and 2) or bytes (format 3).
+#[derive(Clone, Copy, Debug)]
+pub enum StoredChunk<'a> {
+    Text(&'a str),
+    Bytes(&'a [u8]),
+}
+
+impl StoredChunk<'_> {
+    /// Whether the chunk holds activities, read from its first bytes only
+    /// (`[2,"activity",[…` as text, the kind byte as bytes).
+    fn is_activities(self) -> bool {
+        match self {
+            StoredChunk::Text(text) => text.get(..24).unwrap_or(text).contains("\"activity\""),
+            StoredChunk::Bytes(bytes) => binary::kind_of(bytes) == Some(Activity::ORDER),
+        }
+    }
+}
+
+/// Anything that holds a stored chunk: text for formats 1 and 2, bytes for 3.
+pub trait ChunkData {
+    fn chunk(&self) -> StoredChunk<'_>;
+}
+
+impl ChunkData for str {
+    fn chunk(&self) -> StoredChunk<'_> {
+        StoredChunk::Text(self)
+    }
+}
+
+impl ChunkData for String {
+    fn chunk(&self) -> StoredChunk<'_> {
+        StoredChunk::Text(self)
+    }
+}
+
+impl ChunkData for [u8] {
+    fn chunk(&self) -> StoredChunk<'_> {
+        StoredChunk::Bytes(self)
+    }
+}
+
+impl ChunkData for Vec<u8> {
+    fn chunk(&self) -> StoredChunk<'_> {
+        StoredChunk::Bytes(self)
+    }
+}
+
+impl<T: ChunkData + ?Sized> ChunkData for &T {
+    fn chunk(&self) -> StoredChunk<'_> {
+        (**self).chunk()
+    }
+}
+
+impl<A: ChunkData, B: ChunkData> ChunkData for (A, B) {
+    /// A (key, chunk) pair, as [`encode_chunks`] gives them.
+    fn chunk(&self) -> StoredChunk<'_> {
+        self.1.chunk()
+    }
+}
+
+impl ChunkData for StoredChunk<'_> {
+    fn chunk(&self) -> StoredChunk<'_> {
+        *self
+    }
+}
+
+/// Reads chunks one at a time (any order, any format), so that storage can
+/// hand over each chunk as it copies it out of IndexedDB and drop it right
+/// after: the chunks of a whole dataset never need to be in memory at once.
+#[derive(Default)]
+pub struct ChunkReader {
+    records: Records,
+    settings: Vec<Settings>,
+    /// Records read so far, for progress.
+    pub read: usize,
+}
+
+impl ChunkReader {
+    /// Reads one chunk.
+    pub fn read(&mut self, chunk: StoredChunk<'_>) -> Result<(), SnapshotError> {
+        let before = self.len();
+        match chunk {
+            StoredChunk::Text(text) => self.read_text(text)?,
+            StoredChunk::Bytes(bytes) => {
+                binary::decode(bytes, &mut self.records, &mut self.settings).map_err(|e| match e {
+                    binary::ReadError::Newer(version) => SnapshotError::Newer { what: "chunk".into(), version },
+                    binary::ReadError::Unreadable(detail) => SnapshotError::Unreadable { what: "chunk".into(), detail },
+                })?
+            }
+        }
+        self.read += self.len() - before;
+        Ok(())
+    }
+
+    fn len(&self) -> usize {
+        let r = &self.records;
+        r.companies.len() + r.contacts.len() + r.deals.len() + r.activities.len() + r.tasks.len()
+    }
+
+    fn read_text(&mut self, text: &str) -> Result<(), SnapshotError> {
+        let unreadable =
+            |e: serde_json::Error| SnapshotError::Unreadable { what: "chunk".into(), detail: e.to_string() };
+        let mut de = serde_json::Deserializer::from_str(text);
+        let read = ChunkSeed { records: &mut self.records, settings: &mut self.settings }
+            .deserialize(&mut de)
+            .map_err(unreadable)?;
+        de.end().map_err(unreadable)?;
+        if let ChunkRead::Newer(version) = read {
+            return Err(SnapshotError::Newer { what: "chunk".into(), version });
+        }
+        Ok(())
+    }
+
+    /// The records read (settings: the last settings chunk, if any).
+    pub fn into_records(mut self) -> Records {
+        // Data written before format 2 has none: the initial settings apply.
+        self.records.settings = self.settings.pop();
+        self.records
+    }
+
+    /// The dataset of the records read, with the journal entries (in
+    /// order) applied; only the changes `keep` accepts are applied.
+    fn into_dataset<J>(self, journal: J, keep: impl Fn(&Change) -> bool) -> Result<Dataset, SnapshotError>
+    where
+        J: IntoIterator,
+        J::Item: AsRef<str>,
+    {
+        let mut data = Dataset::from_parts(self.into_records()).map_err(SnapshotError::Duplicate)?;
+        for entry in journal {
+            for change in decode_entry(entry.as_ref())?.iter().filter(|c| keep(c)) {
+                data.apply(change);
+            }
+        }
+        Ok(data)
+    }
+
+    /// [`ChunkReader::into_dataset`] for the chunks of one [`Stage`]: only
+    /// the journal changes of that stage are applied.
+    pub fn into_stage<J>(self, journal: J, stage: Stage) -> Result<Dataset, SnapshotError>
+    where
+        J: IntoIterator,
+        J::Item: AsRef<str>,
+    {
+        self.into_dataset(journal, |c| is_activity_change(c) == stage.wants_activities())
+    }
+
+    /// The whole dataset of the chunks read, with every journal entry applied.
+    pub fn into_whole<J>(self, journal: J) -> Result<Dataset, SnapshotError>
+    where
+        J: IntoIterator,
+        J::Item: AsRef<str>,
+    {
+        self.into_dataset(journal, |_| true)
+    }
+}
+
+/// Rebuilds the dataset from its chunks (any order, any format) and journal
+/// entries (in order).
 pub fn decode_dataset<C, J>(chunks: C, journal: J) -> Result<Dataset, SnapshotError>
 where
     C: IntoIterator,
-    C::Item: AsRef<str>,
+    C::Item: ChunkData,
     J: IntoIterator,
     J::Item: AsRef<str>,
 {
-    decode_filtered(chunks, journal, |_| true)
+    let mut reader = ChunkReader::default();
+    for chunk in chunks {
+        reader.read(chunk.chunk())?;
+    }
+    reader.into_whole(journal)
 }
 
 /// Which records a staged load decodes: the app shows contacts as soon as
@@ -799,12 +1003,11 @@ impl Stage {
     fn wants_activities(self) -> bool {
         self == Stage::ActivitiesOnly
     }
-}
 
-/// Whether a chunk holds activities, read from its first bytes only
-/// (`[2,"activity",[…`).
-fn is_activity_chunk(chunk: &str) -> bool {
-    chunk.get(..24).unwrap_or(chunk).contains("\"activity\"")
+    /// Whether a chunk belongs to this stage.
+    pub fn wants(self, chunk: StoredChunk<'_>) -> bool {
+        chunk.is_activities() == self.wants_activities()
+    }
 }
 
 fn is_activity_change(change: &Change) -> bool {
@@ -815,44 +1018,21 @@ fn is_activity_change(change: &Change) -> bool {
 /// that stage only. Applying the journal per stage gives the same records as
 /// applying it whole, since a change only touches records of its own kind.
 /// [`Dataset::install_activities`] joins the two stages.
-pub fn decode_stage<J>(chunks: &[impl AsRef<str>], journal: J, stage: Stage) -> Result<Dataset, SnapshotError>
-where
-    J: IntoIterator,
-    J::Item: AsRef<str>,
-{
-    let wanted = chunks.iter().filter(|c| is_activity_chunk(c.as_ref()) == stage.wants_activities());
-    decode_filtered(wanted, journal, |c| is_activity_change(c) == stage.wants_activities())
-}
-
-fn decode_filtered<C, J>(chunks: C, journal: J, keep: impl Fn(&Change) -> bool) -> Result<Dataset, SnapshotError>
+pub fn decode_stage<C, J>(chunks: C, journal: J, stage: Stage) -> Result<Dataset, SnapshotError>
 where
     C: IntoIterator,
-    C::Item: AsRef<str>,
+    C::Item: ChunkData,
     J: IntoIterator,
     J::Item: AsRef<str>,
 {
-    let mut records = Records::default();
-    let mut settings = Vec::new();
+    let mut reader = ChunkReader::default();
     for chunk in chunks {
-        let unreadable =
-            |e: serde_json::Error| SnapshotError::Unreadable { what: "chunk".into(), detail: e.to_string() };
-        let mut de = serde_json::Deserializer::from_str(chunk.as_ref());
-        let read =
-            ChunkSeed { records: &mut records, settings: &mut settings }.deserialize(&mut de).map_err(unreadable)?;
-        de.end().map_err(unreadable)?;
-        if let ChunkRead::Newer(version) = read {
-            return Err(SnapshotError::Newer { what: "chunk".into(), version });
+        let chunk = chunk.chunk();
+        if stage.wants(chunk) {
+            reader.read(chunk)?;
         }
     }
-    // Data written before format 2 has none: the initial settings apply.
-    records.settings = settings.pop();
-    let mut data = Dataset::from_parts(records).map_err(SnapshotError::Duplicate)?;
-    for entry in journal {
-        for change in decode_entry(entry.as_ref())?.iter().filter(|c| keep(c)) {
-            data.apply(change);
-        }
-    }
-    Ok(data)
+    reader.into_stage(journal, stage)
 }
 
 #[cfg(test)]
@@ -918,7 +1098,7 @@ mod tests {
     fn journal_entries_apply_in_order() {
         let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
         let data = Dataset::from_records(vec![], vec![person(1), person(2)]).unwrap();
-        let chunks: Vec<String> = encode_chunks(&data).into_iter().map(|(_, j)| j).collect();
+        let chunks: Vec<Vec<u8>> = encode_chunks(&data).into_iter().map(|(_, j)| j).collect();
         let mut renamed = person(1);
         renamed.given_name = "Renamed".into();
         let mut task = Task::blank("t1".into(), t);
@@ -1109,7 +1289,7 @@ mod tests {
     fn compact_records_round_trip_every_field() {
         let records = every_field();
         let data = Dataset::from_parts(records.clone()).unwrap();
-        let chunks = encode_chunks(&data);
+        let chunks = encode_text_chunks(&data);
         assert!(chunks[1].1.starts_with(r#"[2,"contact",[["id-000001","Person 1","Ødegaard",[[2,"zoe@aero.no"]]"#));
         assert!(chunks[1].1.contains(
             r#""Likes tea 🍵","1969-07-20T20:17:40.000123456Z",1767323045000,3,[[null,0,"1969-07-20T20:17:40.000123456Z"],[0,1,1767323045000]],[["Hochzeitstag 💍",730666],["入社",693595]],30,"José"]"#
@@ -1149,52 +1329,12 @@ mod tests {
         assert!(matches!(decode_entry(r#"{"v":9,"changes":[]}"#), Err(SnapshotError::Newer { version: 9, .. })));
     }
 
-    /// Prints how long decoding 500,000 activities takes:
-    /// `cargo test --release --lib decode_timing -- --ignored --nocapture`.
-    #[test]
-    #[ignore = "a measurement, not a test"]
-    fn decode_timing() {
-        let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
-        let activities: Vec<Activity> = (0..500_000)
-            .map(|n| {
-                let mut a = Activity::blank(format!("{:08x}-6d7e-4f80-9a1b-2c3d4e5f6a7b", n), ActivityKind::Call, t);
-                a.subject = format!("Follow-up call {n}");
-                a.outcome = "Connected".into();
-                a.duration_min = Some(15);
-                a.contact_ids = vec!["0b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b".into()];
-                a.company_id = Some("1b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b".into());
-                a
-            })
-            .collect();
-        let data = Dataset::from_parts(Records { activities, ..Records::default() }).unwrap();
-        let start = std::time::Instant::now();
-        let chunks: Vec<String> = encode_chunks(&data).into_iter().map(|(_, j)| j).collect();
-        let encoded = start.elapsed();
-        let bytes: usize = chunks.iter().map(String::len).sum();
-        let start = std::time::Instant::now();
-        let (mut records, mut settings) = (Records::default(), Vec::new());
-        for chunk in &chunks {
-            let mut de = serde_json::Deserializer::from_str(chunk);
-            ChunkSeed { records: &mut records, settings: &mut settings }.deserialize(&mut de).unwrap();
-        }
-        let parsed = start.elapsed();
-        drop(records);
-        let start = std::time::Instant::now();
-        let back = decode_dataset(&chunks, no_journal()).unwrap();
-        println!(
-            "500k activities, {:.1} MB: encode {encoded:?}, parse {parsed:?}, parse and index {:?}",
-            bytes as f64 / 1e6,
-            start.elapsed(),
-        );
-        assert_eq!(back.activities().len(), 500_000);
-    }
-
     #[test]
     fn staged_decoding_gives_the_same_dataset() {
         use crate::core::demo::generate_demo;
         let t = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
         let data = Dataset::from_parts(generate_demo(5, 400, t).into_records()).unwrap();
-        let chunks: Vec<String> = encode_chunks(&data).into_iter().map(|(_, c)| c).collect();
+        let chunks: Vec<Vec<u8>> = encode_chunks(&data).into_iter().map(|(_, c)| c).collect();
         let mut a = data.activities().all()[3].clone();
         a.subject = "Edited in the journal".into();
         let gone = data.activities().all()[4].id.clone();
@@ -1228,9 +1368,243 @@ mod tests {
         let (start, end) = activity_chunk_range();
         let chunks = encode_chunks(&data);
         assert!(chunks.iter().any(|(k, _)| k.starts_with(&start)));
-        for (key, json) in &chunks {
+        for (key, bytes) in &chunks {
             let in_range = key.as_str() >= start.as_str() && key.as_str() < end.as_str();
-            assert_eq!(in_range, is_activity_chunk(json), "{key}");
+            assert_eq!(in_range, StoredChunk::Bytes(bytes).is_activities(), "{key}");
+        }
+        for (key, text) in &encode_text_chunks(&data) {
+            let in_range = key.as_str() >= start.as_str() && key.as_str() < end.as_str();
+            assert_eq!(in_range, StoredChunk::Text(text).is_activities(), "{key}");
+        }
+    }
+
+    fn sorted(mut parts: Records) -> Records {
+        parts.companies.sort_by(|a, b| a.id.cmp(&b.id));
+        parts.contacts.sort_by(|a, b| a.id.cmp(&b.id));
+        parts.deals.sort_by(|a, b| a.id.cmp(&b.id));
+        parts.activities.sort_by(|a, b| a.id.cmp(&b.id));
+        parts.tasks.sort_by(|a, b| a.id.cmp(&b.id));
+        parts
+    }
+
+    #[test]
+    fn byte_chunks_round_trip_every_field() {
+        let records = every_field();
+        let data = Dataset::from_parts(records.clone()).unwrap();
+        let chunks = encode_chunks(&data);
+        let keys: Vec<&str> = chunks.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "0-company-00000",
+                "1-contact-00000",
+                "2-deal-00000",
+                "3-activity-00000",
+                "4-task-00000",
+                "5-settings-00000"
+            ]
+        );
+        // The header: "CRMc", format 3, the kind's number, the record count.
+        assert_eq!(&chunks[1].1[..7], b"CRMc\x03\x01\x02");
+        // The bare task: id "t2", empty title, no due date, priority normal,
+        // not done, no links, no owner or notes, created = updated (whole ms).
+        let t = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap().timestamp_millis() as u64;
+        let mut time = Vec::new();
+        let mut n = (t << 1) << 1;
+        while n >= 0x80 {
+            time.push(n as u8 | 0x80);
+            n >>= 7;
+        }
+        time.push(n as u8);
+        // (An id that is not a UUID is its length + 1, then its text.)
+        let mut bare = vec![3, b't', b'2', 0, 0, 1, 0, 0, 0, 0, 0, 0];
+        bare.extend(&time);
+        bare.extend(&time);
+        assert!(chunks[4].1.ends_with(&bare), "{:?}", chunks[4].1);
+        let back = decode_dataset(&chunks, no_journal()).unwrap();
+        assert_eq!(sorted(back.to_parts()), sorted(records.clone()));
+        // Text chunks of format 2 and byte chunks mix (a database between
+        // two snapshots never holds both, but reading does not care).
+        let text = encode_text_chunks(&data);
+        let mixed = [
+            StoredChunk::Text(&text[0].1),
+            StoredChunk::Bytes(&chunks[1].1),
+            StoredChunk::Text(&text[2].1),
+            StoredChunk::Bytes(&chunks[3].1),
+            StoredChunk::Bytes(&chunks[4].1),
+            StoredChunk::Text(&text[5].1),
+        ];
+        assert_eq!(sorted(decode_dataset(mixed, no_journal()).unwrap().to_parts()), sorted(records));
+    }
+
+    #[test]
+    fn byte_chunks_are_smaller_than_text() {
+        let t = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+        let data = Dataset::from_parts(crate::core::demo::generate_demo(3, 2_000, t).into_records()).unwrap();
+        let bytes: usize = encode_chunks(&data).iter().map(|(_, b)| b.len()).sum();
+        let text: usize = encode_text_chunks(&data).iter().map(|(_, t)| t.len()).sum();
+        assert!(bytes * 10 < text * 6, "{bytes} bytes vs {text} of text");
+    }
+
+    #[test]
+    fn refuses_damaged_and_newer_byte_chunks() {
+        let data = Dataset::from_parts(every_field()).unwrap();
+        let chunks = encode_chunks(&data);
+        let contacts = &chunks[1].1;
+        let unreadable =
+            |bytes: &[u8]| matches!(decode_dataset([bytes], no_journal()), Err(SnapshotError::Unreadable { .. }));
+        // Every cut short chunk is refused, never half-read.
+        for end in 0..contacts.len() {
+            assert!(unreadable(&contacts[..end]), "cut at {end}");
+        }
+        let mut longer = contacts.clone();
+        longer.push(0);
+        assert!(unreadable(&longer));
+        let mut kind = contacts.clone();
+        kind[5] = 9;
+        let err = decode_dataset([kind.as_slice()], no_journal()).unwrap_err();
+        assert!(err.to_string().contains("unknown record kind number 9"), "{err}");
+        let mut newer = contacts.clone();
+        newer[4] = 4;
+        assert!(matches!(
+            decode_dataset([newer.as_slice()], no_journal()),
+            Err(SnapshotError::Newer { version: 4, .. })
+        ));
+        let mut older = contacts.clone();
+        older[4] = 2;
+        assert!(unreadable(&older));
+        assert!(unreadable(b"[2,\"contact\",[]]"));
+        // A text that is not UTF-8, and a lifecycle stage out of its list.
+        let c = Contact { given_name: "A".into(), ..Contact::blank("c".into(), DateTime::UNIX_EPOCH) };
+        let one = encode_chunks(&Dataset::from_records(vec![], vec![c]).unwrap()).remove(0).1;
+        let mut not_utf8 = one.clone();
+        let at = one.windows(2).position(|w| w == [1, b'A']).unwrap() + 1;
+        not_utf8[at] = 0xff;
+        assert!(unreadable(&not_utf8));
+        let mut stage = one.clone();
+        // After the given name: family name, three empty lists, job title,
+        // company, then the stage.
+        stage[at + 7] = 7;
+        let err = decode_dataset([stage.as_slice()], no_journal()).unwrap_err();
+        assert!(err.to_string().contains("unknown kind number 7"), "{err}");
+    }
+
+    #[test]
+    fn staged_reading_of_byte_and_text_chunks_agrees() {
+        let t = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+        let data = Dataset::from_parts(crate::core::demo::generate_demo(11, 300, t).into_records()).unwrap();
+        let bytes = encode_chunks(&data);
+        let text = encode_text_chunks(&data);
+        for stage in [Stage::AllButActivities, Stage::ActivitiesOnly] {
+            let a = decode_stage(&bytes, no_journal(), stage).unwrap().to_parts();
+            let b = decode_stage(&text, no_journal(), stage).unwrap().to_parts();
+            assert_eq!(a, b);
+        }
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn text() -> impl Strategy<Value = String> {
+            prop_oneof![Just(String::new()), "[a-zA-Z0-9 @.]{1,12}", "\\PC{0,8}"]
+        }
+
+        fn time() -> impl Strategy<Value = DateTime<Utc>> {
+            prop_oneof![
+                (-62_000_000_000_000i64..250_000_000_000_000)
+                    .prop_map(|ms| DateTime::from_timestamp_millis(ms).unwrap()),
+                (-62_000_000_000i64..250_000_000_000, 0u32..2_000_000_000)
+                    .prop_map(|(s, n)| DateTime::from_timestamp(s, n).unwrap_or_default()),
+            ]
+        }
+
+        fn date() -> impl Strategy<Value = Option<NaiveDate>> {
+            proptest::option::of(
+                (-300_000i32..3_000_000).prop_filter_map("a date", NaiveDate::from_num_days_from_ce_opt),
+            )
+        }
+
+        /// Ids as the app makes them (UUIDs), and any other text, which
+        /// must read back exactly (upper case, braces, short ones).
+        fn id() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                "[0-9A-F]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                "[0-9a-f-]{1,40}",
+                "\\PC{0,40}",
+            ]
+        }
+
+        prop_compose! {
+            fn activity()(
+                id in id(), kind in 0u8..4, at in time(), duration in proptest::option::of(any::<u32>()),
+                outcome in text(), subject in text(), body in text(), contacts in proptest::collection::vec(id(), 0..3),
+                company in proptest::option::of(id()), deal in proptest::option::of(id()), owner in text(),
+                created in time(), updated in time(),
+            ) -> Activity {
+                Activity {
+                    id, kind: ActivityKind::CODES[kind as usize], at, duration_min: duration, outcome, subject, body,
+                    contact_ids: contacts, company_id: company, deal_id: deal, owner, created, updated,
+                }
+            }
+        }
+
+        prop_compose! {
+            fn deal()(
+                id in id(), title in text(), company in proptest::option::of(id()),
+                contacts in proptest::collection::vec(id(), 0..3), cents in any::<i64>(), currency in text(),
+                stage in text(), probability in any::<u8>(), close in date(), owner in text(), status in 0u8..3,
+                reason in text(), tags in proptest::collection::vec(text(), 0..3), notes in text(), created in time(),
+                updated in time(), closed in proptest::option::of(time()),
+            ) -> Deal {
+                Deal {
+                    id, title, company_id: company, contact_ids: contacts, amount_cents: cents, currency, stage,
+                    probability, expected_close: close, owner, status: DealStatus::CODES[status as usize],
+                    lost_reason: reason, tags, notes, created, updated, closed,
+                }
+            }
+        }
+
+        prop_compose! {
+            fn contact()(
+                id in id(), given in text(), family in text(), email in text(), birthday in date(),
+                cadence in proptest::option::of(any::<u32>()), created in time(), at in time(), owner in text(),
+                label in text(), day in date(),
+            ) -> Contact {
+                let mut c = Contact::blank(id, created);
+                c.given_name = given;
+                c.family_name = family;
+                c.emails = vec![Email { kind: EmailKind::Personal, address: email }];
+                c.birthday = birthday;
+                c.cadence_days = cadence;
+                c.stage_history = vec![StageChange { from: Some(LifecycleStage::Lost), to: LifecycleStage::Reach, at }];
+                c.important_dates = day.map(|date| ImportantDate { label, date }).into_iter().collect();
+                c.owner = owner;
+                c
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn any_records_round_trip_through_bytes(
+                activities in proptest::collection::vec(activity(), 0..20),
+                deals in proptest::collection::vec(deal(), 0..10),
+                contacts in proptest::collection::vec(contact(), 0..10),
+            ) {
+                let mut records = Records { activities, deals, contacts, ..Records::default() };
+                records.activities.sort_by(|a, b| a.id.cmp(&b.id));
+                records.activities.dedup_by(|a, b| a.id == b.id);
+                records.deals.sort_by(|a, b| a.id.cmp(&b.id));
+                records.deals.dedup_by(|a, b| a.id == b.id);
+                records.contacts.sort_by(|a, b| a.id.cmp(&b.id));
+                records.contacts.dedup_by(|a, b| a.id == b.id);
+                let data = Dataset::from_parts(records.clone()).unwrap();
+                let back = decode_dataset(encode_chunks(&data), no_journal()).unwrap();
+                let mut parts = sorted(back.to_parts());
+                parts.settings = None;
+                prop_assert_eq!(parts, records);
+            }
         }
     }
 }

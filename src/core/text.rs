@@ -17,15 +17,25 @@ pub fn collapse_spaces(s: &str) -> String {
 
 /// Appends the folded form of `s` to `out`.
 pub fn fold_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+    let mut rest = s;
+    while !rest.is_empty() {
+        // Runs of ASCII (most text) are copied and lower-cased in one go.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        if ascii > 0 {
+            let start = out.len();
+            out.push_str(&rest[..ascii]);
+            if let Some(added) = out.get_mut(start..) {
+                added.make_ascii_lowercase();
+            }
+            rest = &rest[ascii..];
             continue;
         }
+        let Some(c) = rest.chars().next() else { break };
         match fold_char(c) {
             Some(f) => out.push_str(f),
             None => out.extend(c.to_lowercase()),
         }
+        rest = &rest[c.len_utf8()..];
     }
 }
 

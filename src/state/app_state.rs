@@ -126,7 +126,15 @@ impl AppState {
         after_paint().await;
         let Some(h) = self.handles.get_value() else { return Err(()) };
         let rest = match h.store.load_rest(&staged.rest).await {
-            Ok(Some(rest)) => Ok(rest),
+            Ok(Some(mut stream)) => loop {
+                // About 40 ms of decoding at a time: the page stays responsive
+                // while the 500k activities of a large dataset come in.
+                match stream.step(40.0) {
+                    Ok(false) => yield_to_browser().await,
+                    Ok(true) => break stream.finish(),
+                    Err(e) => break Err(e),
+                }
+            },
             // Another tab replaced the data meanwhile: read it all again.
             Ok(None) => h.store.load().await.map(|all| {
                 self.accept(&h, all);

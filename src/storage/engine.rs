@@ -6,6 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
+use js_sys::{Array, ArrayBuffer, Uint8Array};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -22,7 +23,7 @@ use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::history::{HistoryEntry, HISTORY_LIMIT};
 use crate::core::snapshot::{
-    activity_chunk_range, decode_dataset, decode_entry, decode_stage, encode_chunks, encode_entry, SnapshotError, Stage,
+    activity_chunk_range, decode_entry, encode_entry, for_each_chunk, ChunkReader, SnapshotError, Stage, StoredChunk,
 };
 
 /// Bookkeeping kept in `meta`: which snapshot the chunks are, and the last
@@ -67,6 +68,71 @@ pub struct Rest {
 
 fn corrupt(e: SnapshotError) -> StorageError {
     StorageError::Corrupt(e.to_string())
+}
+
+/// Reads one stored chunk value into `reader`: text (formats 1 and 2) as it
+/// is, bytes (format 3) copied into `buf`, which is reused from chunk to
+/// chunk so the chunks never all sit in wasm memory at once.
+fn read_chunk(value: &JsValue, buf: &mut Vec<u8>, reader: &mut ChunkReader) -> Result<(), StorageError> {
+    if let Some(text) = value.as_string() {
+        return reader.read(StoredChunk::Text(&text)).map_err(corrupt);
+    }
+    let bytes = if let Some(array) = value.dyn_ref::<Uint8Array>() {
+        array.clone()
+    } else if value.is_instance_of::<ArrayBuffer>() {
+        Uint8Array::new(value)
+    } else {
+        return Err(StorageError::Corrupt("a stored chunk is neither text nor bytes".into()));
+    };
+    buf.clear();
+    buf.resize(bytes.length() as usize, 0);
+    bytes.copy_to(buf);
+    reader.read(StoredChunk::Bytes(buf)).map_err(corrupt)
+}
+
+/// Reads every chunk of a `getAll` result into `reader`.
+fn read_chunks(values: &JsValue, reader: &mut ChunkReader) -> Result<(), StorageError> {
+    let values: &Array = values.dyn_ref().ok_or_else(|| StorageError::Corrupt("expected a list".into()))?;
+    let mut buf = Vec::new();
+    values.iter().try_for_each(|v| read_chunk(&v, &mut buf, reader))
+}
+
+/// Chunks read from IndexedDB (still JavaScript values, outside wasm
+/// memory) and decoded a few at a time, so a long decode can give the
+/// browser a turn between steps (see [`Store::load_rest`]).
+pub struct ChunkStream {
+    values: Array,
+    next: u32,
+    reader: ChunkReader,
+    buf: Vec<u8>,
+    journal: Vec<String>,
+}
+
+impl ChunkStream {
+    /// Decodes chunks until about `budget_ms` have passed; `true` once all are read.
+    pub fn step(&mut self, budget_ms: f64) -> Result<bool, StorageError> {
+        let start = js_sys::Date::now();
+        while self.next < self.values.length() {
+            read_chunk(&self.values.get(self.next), &mut self.buf, &mut self.reader)?;
+            self.next += 1;
+            if js_sys::Date::now() - start >= budget_ms {
+                break;
+            }
+        }
+        Ok(self.next >= self.values.length())
+    }
+
+    /// How many chunks are decoded, of how many.
+    pub fn progress(&self) -> (u32, u32) {
+        (self.next, self.values.length())
+    }
+
+    /// The decoded activities as a dataset holding only them (for
+    /// `Dataset::install_activities`), with the journal applied.
+    pub fn finish(mut self) -> Result<Dataset, StorageError> {
+        while !self.step(f64::INFINITY)? {}
+        self.reader.into_stage(&self.journal, Stage::ActivitiesOnly).map_err(corrupt)
+    }
 }
 
 /// What [`Store::catch_up`] found.
@@ -141,6 +207,10 @@ fn put_text(store: &IdbObjectStore, key: &str, value: &str) -> Result<(), Storag
     started(store.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))).map(|_| ())
 }
 
+fn put_bytes(store: &IdbObjectStore, key: &str, value: &[u8]) -> Result<(), StorageError> {
+    started(store.put_with_key(&Uint8Array::from(value), &JsValue::from_str(key))).map(|_| ())
+}
+
 impl Store {
     /// Opens (creating or upgrading) the database. `on_outdated` runs when a
     /// newer version of the app asks to upgrade it: the connection is closed
@@ -212,6 +282,27 @@ impl Store {
         all_or_nothing(&tx, finished, async { put_text(&store(&tx, store_name)?, key, value) }).await
     }
 
+    /// Writes one raw value of any kind (browser tests write damaged chunks).
+    #[doc(hidden)]
+    pub async fn put_raw_value(&self, store_name: &str, key: &str, value: &JsValue) -> Result<(), StorageError> {
+        let tx = transaction(&self.db, &[store_name], IdbTransactionMode::Readwrite)?;
+        let finished = done(&tx);
+        all_or_nothing(&tx, finished, async {
+            started(store(&tx, store_name)?.put_with_key(value, &JsValue::from_str(key))).map(|_| ())
+        })
+        .await
+    }
+
+    /// Reads one raw value: browser tests use it to check what is stored.
+    #[doc(hidden)]
+    pub async fn get_raw(&self, store_name: &str, key: &str) -> Result<JsValue, StorageError> {
+        let tx = transaction(&self.db, &[store_name], IdbTransactionMode::Readonly)?;
+        let finished = done(&tx);
+        let value = request(started(store(&tx, store_name)?.get(&JsValue::from_str(key)))?).await?;
+        committed(finished, &tx).await?;
+        Ok(value)
+    }
+
     pub fn close(&self) {
         self.db.set_onversionchange(None);
         self.db.close();
@@ -247,12 +338,15 @@ impl Store {
         let keys = started(journal.get_all_keys())?;
         let values = started(journal.get_all())?;
         let meta = parse_meta(&request(meta).await?)?;
-        let mut chunks = strings(&request(first).await?)?;
-        chunks.extend(strings(&request(last).await?)?);
+        let first = request(first).await?;
+        let last = request(last).await?;
         let keys = numbers(&request(keys).await?)?;
         let values = strings(&request(values).await?)?;
         committed(finished, &tx).await?;
-        let data = decode_stage(&chunks, &values, Stage::AllButActivities).map_err(corrupt)?;
+        let mut reader = ChunkReader::default();
+        read_chunks(&first, &mut reader)?;
+        read_chunks(&last, &mut reader)?;
+        let data = reader.into_stage(&values, Stage::AllButActivities).map_err(corrupt)?;
         let last_seq = keys.last().copied().unwrap_or(0.0).max(meta.base_seq);
         Ok(Staged {
             loaded: Loaded { data, generation: meta.generation, last_seq, journal_len: keys.len() },
@@ -260,11 +354,12 @@ impl Store {
         })
     }
 
-    /// The second stage of [`Store::load_staged`]: the activities, as a
-    /// dataset holding only them (for `Dataset::install_activities`), with
-    /// the journal read in the first stage applied. `None` when another tab
-    /// replaced the data in between: then load everything again.
-    pub async fn load_rest(&self, rest: &Rest) -> Result<Option<Dataset>, StorageError> {
+    /// The second stage of [`Store::load_staged`]: the activity chunks, read
+    /// in one transaction and decoded by the returned stream (a few at a
+    /// time, see [`ChunkStream::step`]), with the journal read in the first
+    /// stage applied at the end. `None` when another tab replaced the data in
+    /// between: then load everything again.
+    pub async fn load_rest(&self, rest: &Rest) -> Result<Option<ChunkStream>, StorageError> {
         let (start, end) = activity_chunk_range();
         let range = IdbKeyRange::bound_with_lower_open_and_upper_open(
             &JsValue::from_str(&start),
@@ -278,15 +373,22 @@ impl Store {
         let meta = started(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
         let chunks = started(store(&tx, CHUNKS)?.get_all_with_key(&range))?;
         let meta = parse_meta(&request(meta).await?)?;
-        let chunks = strings(&request(chunks).await?)?;
+        let chunks = request(chunks).await?;
         committed(finished, &tx).await?;
         if meta.generation != rest.generation {
             return Ok(None);
         }
-        decode_stage(&chunks, &rest.journal, Stage::ActivitiesOnly).map(Some).map_err(corrupt)
+        let values: Array = chunks.dyn_into().map_err(|_| StorageError::Corrupt("expected a list".into()))?;
+        Ok(Some(ChunkStream {
+            values,
+            next: 0,
+            reader: ChunkReader::default(),
+            buf: Vec::new(),
+            journal: rest.journal.clone(),
+        }))
     }
 
-    async fn read_all(&self) -> Result<(Meta, Vec<String>, Vec<f64>, Vec<String>), StorageError> {
+    async fn read_all(&self) -> Result<(Meta, ChunkReader, Vec<f64>, Vec<String>), StorageError> {
         let tx = transaction(&self.db, &[META, CHUNKS, JOURNAL], IdbTransactionMode::Readonly)?;
         let finished = done(&tx);
         let meta = started(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
@@ -295,17 +397,19 @@ impl Store {
         let keys = started(journal.get_all_keys())?;
         let values = started(journal.get_all())?;
         let meta = parse_meta(&request(meta).await?)?;
-        let chunks = strings(&request(chunks).await?)?;
+        let chunks = request(chunks).await?;
         let keys = numbers(&request(keys).await?)?;
         let values = strings(&request(values).await?)?;
         committed(finished, &tx).await?;
-        Ok((meta, chunks, keys, values))
+        let mut reader = ChunkReader::default();
+        read_chunks(&chunks, &mut reader)?;
+        Ok((meta, reader, keys, values))
     }
 
     /// Reads everything in one read-only transaction.
     pub async fn load(&self) -> Result<Loaded, StorageError> {
         let (meta, chunks, keys, values) = self.read_all().await?;
-        let data = decode_dataset(&chunks, &values).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+        let data = chunks.into_whole(&values).map_err(corrupt)?;
         let last_seq = keys.last().copied().unwrap_or(0.0).max(meta.base_seq);
         Ok(Loaded { data, generation: meta.generation, last_seq, journal_len: keys.len() })
     }
@@ -430,18 +534,21 @@ impl Store {
                 decode_entries(&tail)?.iter().flatten().for_each(|c| data.apply(c));
             }
             // Still inside the transaction: encoding is synchronous, and only
-            // IndexedDB requests follow.
+            // IndexedDB requests follow. Each chunk is encoded, copied out as
+            // a `Uint8Array` by its put and dropped, one at a time.
             let last_seq = keys.last().copied().unwrap_or(0.0).max(meta.base_seq);
             let next = Meta { generation: meta.generation + 1, base_seq: last_seq };
             let chunks = store(&tx, CHUNKS)?;
             started(chunks.clear())?;
             let fail_after = self.fail_after.take();
-            for (n, (key, json)) in encode_chunks(&data).into_iter().enumerate() {
+            let mut n = 0;
+            for_each_chunk(&data, |key, bytes| {
                 if fail_after == Some(n) {
                     return Err(StorageError::Failed("injected failure".into()));
                 }
-                put_text(&chunks, &key, &json)?;
-            }
+                n += 1;
+                put_bytes(&chunks, &key, &bytes)
+            })?;
             started(journal.clear())?;
             put_text(&meta_store, META_KEY, &serde_json::to_string(&next).unwrap_or_default())?;
             Ok(Snapshot { data, generation: next.generation, last_seq })

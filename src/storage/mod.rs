@@ -2,7 +2,8 @@
 //! localStorage.
 //!
 //! Layout (schema version [`schema::SCHEMA_VERSION`], see `docs/storage.md`):
-//! the dataset is kept as packed JSON chunks of 1,000 records in `chunks`,
+//! the dataset is kept as packed chunks of 1,000 records in `chunks` (bytes
+//! since schema 5, JSON text before),
 //! plus an append-only `journal` of change lists, one entry per user action;
 //! `meta` holds the snapshot generation and the last journal key folded into
 //! the chunks; `history` holds undo entries for deletes, merges and imports;
@@ -38,5 +39,5 @@ pub mod schema;
 pub mod service_worker;
 
 pub use broadcast::Announcer;
-pub use engine::{Appended, Loaded, Rest, Snapshot, SnapshotBase, Staged, Store, Synced, Undone};
+pub use engine::{Appended, ChunkStream, Loaded, Rest, Snapshot, SnapshotBase, Staged, Store, Synced, Undone};
 pub use error::StorageError;

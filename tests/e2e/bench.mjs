@@ -7,6 +7,8 @@
 //   CRM_BENCH_BACKUP  a backup file to import (default ../../target/bench/backup-100k.json),
 //                     e.g. from `cargo run --release --example make_backup -- 100000 <path>`
 //   CRM_BENCH_RUNS    how many runs, each in a fresh browser context (default 5)
+//   CRM_BENCH_STEPS   which steps after the import and reload, comma-separated
+//                     (default "search,lists,scan"; "" for import and reload only)
 //
 // Prints figures and whether the medians meet the targets; asserts nothing about
 // time. Exits non-zero only when something goes wrong (missing files, a step that
@@ -36,6 +38,22 @@ import {
 const BACKUP = path.resolve(HERE, process.env.CRM_BENCH_BACKUP ?? '../../target/bench/backup-100k.json');
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? 5);
 const LONG = 300_000; // a step that takes longer than this is broken, not slow
+const STEPS = new Set((process.env.CRM_BENCH_STEPS ?? 'search,lists,scan').split(',').map((s) => s.trim()).filter(Boolean));
+const MiB = 1024 * 1024;
+const mib = (bytes) => (Number.isFinite(bytes) ? `${(bytes / MiB).toFixed(0)} MiB` : 'n/a');
+
+/**
+ * Keeps the wasm module's memory where the benchmark can read it: Trunk's
+ * loader dispatches `TrunkApplicationStarted` with the module's exports.
+ * Linear memory never shrinks, so its size after a phase is that phase's peak.
+ */
+function keepWasmMemory() {
+  addEventListener('TrunkApplicationStarted', (e) => {
+    window.__crmWasmMemory = e.detail?.wasm?.memory ?? null;
+  });
+}
+
+const wasmMemory = (page) => page.evaluate(() => window.__crmWasmMemory?.buffer.byteLength ?? NaN);
 const TARGETS = { import: 3000, reload: 1500, keystroke: 50, scan: 2000, wasmGzipKB: 300 };
 /** Lists besides contacts whose keystrokes are measured (plans filled in main). */
 const LISTS = [
@@ -212,10 +230,11 @@ function pageListReady({ expected, base }) {
 async function oneRun(browser, server, backupPath, expectedCount, plan, problems) {
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
   guardContext(context, server.origin, problems);
+  await context.addInitScript(keepWasmMemory);
   context.setDefaultTimeout(LONG);
   context.setDefaultNavigationTimeout(LONG);
   const page = await context.newPage();
-  const result = {};
+  const result = { keystrokes: [] };
   try {
     // (a) import
     await openApp(page, server.url, 'backup');
@@ -234,6 +253,7 @@ async function oneRun(browser, server, backupPath, expectedCount, plan, problems
     result.parse = t1 - t0;
     result.write = t3 - t2;
     result.import = result.parse + result.write;
+    result.memImport = await wasmMemory(page);
 
     // (b) reload of the contacts list
     await navTo(page, 'Contacts');
@@ -242,11 +262,16 @@ async function oneRun(browser, server, backupPath, expectedCount, plan, problems
     await page.reload({ waitUntil: 'commit' });
     await page.waitForFunction(pageListReady, { expected: expectedCount, base: BASE }, { polling: 'raf', timeout: LONG });
     result.reload = performance.now() - r0;
+    // Then the activities, read in the background after the first screen.
+    await page.getByText('Loading activities…', { exact: true }).waitFor({ state: 'hidden', timeout: LONG });
+    result.reloadAll = performance.now() - r0;
+    result.memReload = await wasmMemory(page);
+    if (!STEPS.size) return result;
 
     // (c) search keystrokes
+    if (!STEPS.has('search')) return result;
     const input = await page.getByRole('searchbox', { name: 'Search contacts', exact: true }).elementHandle();
     const countSource = COUNT_RE.source;
-    result.keystrokes = [];
     for (const { query, letter } of plan) {
       await page.evaluate(pageSetQuery, { input, value: query, countSource, settleMs: 200 });
       const k = await page.evaluate(pageKeystroke, { input, value: query + letter, countSource });
@@ -257,7 +282,7 @@ async function oneRun(browser, server, backupPath, expectedCount, plan, problems
 
     // (d) the other big lists: open each, then search keystrokes in it.
     result.lists = {};
-    for (const list of LISTS) {
+    for (const list of STEPS.has('lists') ? LISTS : []) {
       if (!list.plan.length) continue;
       // In-app navigation (no reload): the time to compute, sort and show the list.
       const o0 = performance.now();
@@ -295,6 +320,7 @@ async function oneRun(browser, server, backupPath, expectedCount, plan, problems
     await scanButton.click();
     await page.getByText(/^[\d,]+ groups? of possible duplicates found$/).waitFor({ timeout: LONG });
     result.scan = performance.now() - s0;
+    result.memScan = await wasmMemory(page);
   } finally {
     await context.close().catch(() => {});
   }
@@ -344,7 +370,10 @@ async function main() {
       const unchanged = r.keystrokes.filter((k) => !k.changed).length;
       console.log(
         `run ${i}: import parse+preview ${ms(r.parse)}, write ${ms(r.write)}, total ${ms(r.import)}; ` +
-          `reload ${ms(r.reload)}; keystroke median ${ms(r.keystroke)}; duplicate scan ${ms(r.scan)}` +
+          `reload ${ms(r.reload)} (activities ${ms(r.reloadAll)}); ` +
+          `wasm memory after import ${mib(r.memImport)}, after reload ${mib(r.memReload)}` +
+          (r.memScan ? `, after scan ${mib(r.memScan)}` : '') +
+          `; keystroke median ${ms(r.keystroke)}; duplicate scan ${ms(r.scan)}` +
           (unchanged ? ` (${unchanged} of ${r.keystrokes.length} keystrokes did not change the count)` : ''),
       );
     }
@@ -358,6 +387,10 @@ async function main() {
     write: median(runs.map((r) => r.write)),
     import: median(runs.map((r) => r.import)),
     reload: median(runs.map((r) => r.reload)),
+    reloadAll: median(runs.map((r) => r.reloadAll)),
+    memImport: median(runs.map((r) => r.memImport)),
+    memReload: median(runs.map((r) => r.memReload)),
+    memScan: median(runs.map((r) => r.memScan)),
     keystroke: median(runs.flatMap((r) => r.keystrokes.map((k) => k.ms))),
     scan: median(runs.map((r) => r.scan)),
   };
@@ -373,6 +406,10 @@ async function main() {
     ['import (write) median', ms(med.write)],
     ['import (total) median', ms(med.import)],
     ['reload to list median', ms(med.reload)],
+    ['reload until activities are in median', ms(med.reloadAll)],
+    ['wasm memory after import (its peak)', mib(med.memImport)],
+    ['wasm memory after reload', mib(med.memReload)],
+    ['wasm memory after duplicate scan', mib(med.memScan)],
     ['search keystroke median', ms(med.keystroke)],
     ...listRows,
     ['duplicate scan median', ms(med.scan)],
