@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use crm::core::backup::stream::StreamReader;
 use crm::core::backup::{check_backup, payload_sha256, read_envelope};
 use crm::core::dataset::ContactSort;
 use crm::core::dataset::{Dataset, Records};
@@ -135,6 +136,41 @@ fn main() {
     for _ in 0..runs {
         let bytes = steps.time("import: read the file", || std::fs::read(path).expect("readable file"));
         let base = reset_peak();
+        let streamed = steps.time("import: stream reader, 1 MiB windows, own SHA-256", || {
+            let mut r = StreamReader::new(today, bytes.len());
+            r.hash_payload();
+            for window in bytes.chunks(1 << 20) {
+                r.window(window.len()).copy_from_slice(window);
+                r.process().expect("valid");
+            }
+            r.finish(None).expect("valid")
+        });
+        let stream_peak = peak() - base;
+        if std::env::var_os("PROFILE_STREAM_ONLY").is_some() {
+            continue;
+        }
+        drop(streamed);
+        let base = reset_peak();
+        steps.time("import: stream reader, 1 MiB windows, no hashing", || {
+            let mut r = StreamReader::new(today, bytes.len());
+            for window in bytes.chunks(1 << 20) {
+                r.window(window.len()).copy_from_slice(window);
+                r.process().expect("valid");
+            }
+            let (start, end) = r.payload_range().unwrap();
+            let digest = payload_sha256(std::str::from_utf8(&bytes[start..end]).unwrap());
+            r.finish(Some(&digest)).expect("valid")
+        });
+        steps.time("import: stream reader, one window, no hashing", || {
+            let mut r = StreamReader::new(today, bytes.len());
+            r.feed(&bytes);
+            r.process().expect("valid");
+            let (start, end) = r.payload_range().unwrap();
+            let digest = payload_sha256(std::str::from_utf8(&bytes[start..end]).unwrap());
+            r.finish(Some(&digest)).expect("valid")
+        });
+        println!("stream reader peak {:.0} MiB", stream_peak as f64 / MIB);
+        let base = reset_peak();
         let text = steps.time("import: UTF-8 check", || String::from_utf8(bytes).expect("UTF-8"));
         let env = steps.time("import: envelope (a full JSON scan)", || read_envelope(&text).expect("envelope"));
         let digest = steps.time("import: SHA-256 of the payload", || payload_sha256(env.payload()));
@@ -213,6 +249,10 @@ fn main() {
         kept = Some(data);
     }
     println!("medians over {runs} runs:");
+    if std::env::var_os("PROFILE_STREAM_ONLY").is_some() {
+        steps.print();
+        return;
+    }
     steps.print();
 
     let data = kept.expect("at least one run");

@@ -23,6 +23,9 @@ mod durability;
 #[path = "storage/chunks.rs"]
 mod chunks;
 
+#[path = "storage/backup_file.rs"]
+mod backup_file;
+
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
 }

@@ -13,6 +13,7 @@
 
 pub mod encrypted;
 pub mod files;
+pub mod stream;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -128,9 +129,13 @@ struct RecordLabel {
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut out = String::with_capacity(64);
-    for b in digest {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Lower-case hex of a digest.
+fn hex(digest: &[u8]) -> String {
+    let mut out = String::with_capacity(2 * digest.len());
+    for &b in digest {
         out.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0'));
         out.push(char::from_digit((b & 0xf) as u32, 16).unwrap_or('0'));
     }
@@ -482,6 +487,25 @@ fn read_records(payload: &str, counts: Option<StatedCounts>, today: NaiveDate) -
     Ok(Records { companies, contacts, deals, activities, tasks, settings })
 }
 
+/// What an import preview says about links to records the file lacks.
+fn dangling_warnings(data: &Dataset) -> Vec<String> {
+    let dangling =
+        data.contacts().iter().filter(|c| c.company_id.as_deref().is_some_and(|id| data.company(id).is_none())).count();
+    let mut warnings = Vec::new();
+    if dangling > 0 {
+        warnings.push(format!(
+            "{dangling} contact(s) link to a company that is not in the file; the link is kept and shows as unknown unless that company is already stored"
+        ));
+    }
+    let dangling = dangling_links(data);
+    if dangling > 0 {
+        warnings.push(format!(
+            "{dangling} deal(s), activities or task(s) link to a contact, company or deal that is not in the file; the links are kept"
+        ));
+    }
+    warnings
+}
+
 /// How many deals, activities and tasks link to a contact, company or deal
 /// that `data` does not hold.
 fn dangling_links(data: &Dataset) -> usize {
@@ -516,20 +540,7 @@ pub fn check_backup(env: Envelope<'_>, payload_sha256: &str, today: NaiveDate) -
     };
     let has_settings = records.settings.is_some();
     let data = Dataset::from_parts(records).map_err(|d| BackupError::DuplicateId { kind: d.kind, id: d.id })?;
-    let dangling =
-        data.contacts().iter().filter(|c| c.company_id.as_deref().is_some_and(|id| data.company(id).is_none())).count();
-    let mut warnings = Vec::new();
-    if dangling > 0 {
-        warnings.push(format!(
-            "{dangling} contact(s) link to a company that is not in the file; the link is kept and shows as unknown unless that company is already stored"
-        ));
-    }
-    let dangling = dangling_links(&data);
-    if dangling > 0 {
-        warnings.push(format!(
-            "{dangling} deal(s), activities or task(s) link to a contact, company or deal that is not in the file; the links are kept"
-        ));
-    }
+    let warnings = dangling_warnings(&data);
     Ok(Backup {
         format_version: env.format_version,
         schema_version: env.schema_version,

@@ -153,10 +153,11 @@ impl<T: Row> Table<T> {
 
     /// Adds a record whose id must be new.
     fn push_new(&mut self, r: T) -> Result<(), DuplicateId> {
-        if self.pos.contains_key(r.id()) {
+        // On a duplicate the whole build is abandoned, so the map may keep
+        // the second position.
+        if self.pos.insert(r.id().to_string(), self.rows.len()).is_some() {
             return Err(DuplicateId { kind: T::KIND, id: r.id().to_string() });
         }
-        self.pos.insert(r.id().to_string(), self.rows.len());
         self.search.push_with(|k| r.search_key(k));
         self.rows.push(r);
         Ok(())
@@ -243,10 +244,9 @@ impl DatasetBuilder {
 
     pub fn company(&mut self, c: Company) -> Result<(), DuplicateId> {
         let d = &mut self.d;
-        if d.company_pos.contains_key(&c.id) {
+        if d.company_pos.insert(c.id.clone(), d.companies.len()).is_some() {
             return Err(DuplicateId { kind: "company", id: c.id });
         }
-        d.company_pos.insert(c.id.clone(), d.companies.len());
         d.company_search.push_with(|k| company_search_key(&c, k));
         d.companies.push(c);
         Ok(())
@@ -254,10 +254,9 @@ impl DatasetBuilder {
 
     pub fn contact(&mut self, c: Contact) -> Result<(), DuplicateId> {
         let d = &mut self.d;
-        if d.contact_pos.contains_key(&c.id) {
+        if d.contact_pos.insert(c.id.clone(), d.contacts.len()).is_some() {
             return Err(DuplicateId { kind: "contact", id: c.id });
         }
-        d.contact_pos.insert(c.id.clone(), d.contacts.len());
         d.contact_search.push_with(|k| contact_search_key(&c, k));
         d.contact_sort.push_with(|k| contact_sort_key(&c, k));
         d.contacts.push(c);

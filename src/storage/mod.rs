@@ -12,7 +12,7 @@
 //! read-only transaction.
 //!
 //! Besides IndexedDB, this layer holds the other browser storage APIs the
-//! app's durability needs: WebCrypto for encrypted backups (`crypto`), the
+//! app's durability needs: reading a chosen backup file (`backup_file`), WebCrypto for encrypted backups (`crypto`), the
 //! File System Access API for automatic backups (`folder`), the Storage API
 //! for persistence and estimates (`persistence`), and the service worker's
 //! registration (`service_worker`).
@@ -27,6 +27,7 @@
 //!   imports (no Web Locks needed).
 //! - Changes are applied to memory only after their transaction committed.
 
+pub mod backup_file;
 mod broadcast;
 pub mod crypto;
 mod device;

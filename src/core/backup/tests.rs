@@ -520,3 +520,5 @@ fn demo_data_of_every_kind_exports_and_imports() {
     assert_eq!(backup.data.activities().len(), 1500);
     assert_eq!(sorted(backup.data.to_parts()), sorted(data.to_parts()));
 }
+
+mod stream;
