@@ -4,13 +4,14 @@
 //!
 //! Invariants: `contacts[i]`, `contact_search[i]`, `contact_sort[i]` and
 //! `contact_company[i]` describe the same record, and
-//! `contact_pos[&contacts[i].id] == i` (likewise for companies).
+//! `contact_pos` finds `i` by `contacts[i].id` (likewise for companies;
+//! the index holds positions only, see [`IdIndex`]).
 //! `contact_company[i]` is the position of the contact's company, or
 //! [`NO_COMPANY`] when it has none or links to a company we do not have; it
 //! exists so that a search keystroke never hashes company ids.
 
 use super::changes::Change;
-use super::hash::FastMap;
+use super::id_index::IdIndex;
 use super::model::{Company, Contact};
 use super::records::{Activity, Deal, Settings, Task};
 use super::text::{fold, fold_into};
@@ -63,20 +64,28 @@ pub struct DuplicateId {
     pub id: String,
 }
 
+fn contact_id(c: &Contact) -> &str {
+    &c.id
+}
+
+fn company_id(c: &Company) -> &str {
+    &c.id
+}
+
 /// `contact_company` of a contact without a known company.
 const NO_COMPANY: u32 = u32::MAX;
 
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
     contacts: Vec<Contact>,
-    contact_pos: FastMap<String, usize>,
+    contact_pos: IdIndex,
     contact_search: TextColumn,
     contact_sort: TextColumn,
     contact_company: Vec<u32>,
     /// How many contacts link to a company id we do not have.
     dangling: usize,
     companies: Vec<Company>,
-    company_pos: FastMap<String, usize>,
+    company_pos: IdIndex,
     company_search: TextColumn,
     deals: Table<Deal>,
     activities: Table<Activity>,
@@ -110,13 +119,13 @@ pub trait Row: Clone {
 #[derive(Clone, Debug)]
 pub struct Table<T> {
     rows: Vec<T>,
-    pos: FastMap<String, usize>,
+    pos: IdIndex,
     search: TextColumn,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table { rows: Vec::new(), pos: FastMap::default(), search: TextColumn::default() }
+        Table { rows: Vec::new(), pos: IdIndex::default(), search: TextColumn::default() }
     }
 }
 
@@ -124,10 +133,10 @@ impl<T: Row> Table<T> {
     /// Indexes `rows` where they are (no second copy of the records).
     fn from_rows(rows: Vec<T>) -> Result<Table<T>, DuplicateId> {
         let mut t = Table { rows, ..Table::default() };
-        t.pos.reserve(t.rows.len());
+        t.pos.reserve(&t.rows[..0], T::id, t.rows.len());
         t.search.reserve(t.rows.len(), t.rows.len() * 32);
         for (i, r) in t.rows.iter().enumerate() {
-            if t.pos.insert(r.id().to_string(), i).is_some() {
+            if !t.pos.insert(&t.rows[..i], T::id, r.id(), i) {
                 return Err(DuplicateId { kind: T::KIND, id: r.id().to_string() });
             }
             t.search.push_with(|k| r.search_key(k));
@@ -140,7 +149,7 @@ impl<T: Row> Table<T> {
     }
 
     pub fn get(&self, id: &str) -> Option<&T> {
-        self.pos.get(id).map(|&i| &self.rows[i])
+        self.pos.get(&self.rows, T::id, id).map(|i| &self.rows[i])
     }
 
     pub fn len(&self) -> usize {
@@ -155,7 +164,7 @@ impl<T: Row> Table<T> {
     fn push_new(&mut self, r: T) -> Result<(), DuplicateId> {
         // On a duplicate the whole build is abandoned, so the map may keep
         // the second position.
-        if self.pos.insert(r.id().to_string(), self.rows.len()).is_some() {
+        if !self.pos.insert(&self.rows, T::id, r.id(), self.rows.len()) {
             return Err(DuplicateId { kind: T::KIND, id: r.id().to_string() });
         }
         self.search.push_with(|k| r.search_key(k));
@@ -165,18 +174,18 @@ impl<T: Row> Table<T> {
 
     fn reserve(&mut self, n: usize) {
         self.rows.reserve(n);
-        self.pos.reserve(n);
+        self.pos.reserve(&self.rows, T::id, n);
         self.search.reserve(n, n * 32);
     }
 
     fn put(&mut self, r: T) {
-        match self.pos.get(r.id()) {
-            Some(&i) => {
+        match self.pos.get(&self.rows, T::id, r.id()) {
+            Some(i) => {
                 self.search.set_with(i, |k| r.search_key(k));
                 self.rows[i] = r;
             }
             None => {
-                self.pos.insert(r.id().to_string(), self.rows.len());
+                self.pos.insert(&self.rows, T::id, r.id(), self.rows.len());
                 self.search.push_with(|k| r.search_key(k));
                 self.rows.push(r);
             }
@@ -184,11 +193,11 @@ impl<T: Row> Table<T> {
     }
 
     fn delete(&mut self, id: &str) {
-        let Some(i) = self.pos.remove(id) else { return };
+        let Some(i) = self.pos.remove(&self.rows, T::id, id) else { return };
         self.rows.swap_remove(i);
         self.search.swap_remove(i);
         if let Some(moved) = self.rows.get(i) {
-            self.pos.insert(moved.id().to_string(), i);
+            self.pos.moved(moved.id(), self.rows.len(), i);
         }
     }
 
@@ -227,13 +236,13 @@ impl DatasetBuilder {
         match kind {
             "contact" => {
                 d.contacts.reserve(n);
-                d.contact_pos.reserve(n);
+                d.contact_pos.reserve(&d.contacts, contact_id, n);
                 d.contact_search.reserve(n, n * 64);
                 d.contact_sort.reserve(n, n * 16);
             }
             "company" => {
                 d.companies.reserve(n);
-                d.company_pos.reserve(n);
+                d.company_pos.reserve(&d.companies, company_id, n);
             }
             "deal" => d.deals.reserve(n),
             "activity" => d.activities.reserve(n),
@@ -244,7 +253,7 @@ impl DatasetBuilder {
 
     pub fn company(&mut self, c: Company) -> Result<(), DuplicateId> {
         let d = &mut self.d;
-        if d.company_pos.insert(c.id.clone(), d.companies.len()).is_some() {
+        if !d.company_pos.insert(&d.companies, company_id, &c.id, d.companies.len()) {
             return Err(DuplicateId { kind: "company", id: c.id });
         }
         d.company_search.push_with(|k| company_search_key(&c, k));
@@ -254,7 +263,7 @@ impl DatasetBuilder {
 
     pub fn contact(&mut self, c: Contact) -> Result<(), DuplicateId> {
         let d = &mut self.d;
-        if d.contact_pos.insert(c.id.clone(), d.contacts.len()).is_some() {
+        if !d.contact_pos.insert(&d.contacts, contact_id, &c.id, d.contacts.len()) {
             return Err(DuplicateId { kind: "contact", id: c.id });
         }
         d.contact_search.push_with(|k| contact_search_key(&c, k));
@@ -534,20 +543,20 @@ impl Dataset {
     /// Indexes the companies and contacts where they are (no second copy).
     fn from_people(companies: Vec<Company>, contacts: Vec<Contact>) -> Result<Dataset, DuplicateId> {
         let mut d = Dataset { companies, contacts, ..Dataset::default() };
-        d.company_pos.reserve(d.companies.len());
+        d.company_pos.reserve(&[], company_id, d.companies.len());
         for (i, c) in d.companies.iter().enumerate() {
-            if d.company_pos.insert(c.id.clone(), i).is_some() {
+            if !d.company_pos.insert(&d.companies[..i], company_id, &c.id, i) {
                 return Err(DuplicateId { kind: "company", id: c.id.clone() });
             }
             d.company_search.push_with(|k| company_search_key(c, k));
         }
         let n = d.contacts.len();
-        d.contact_pos.reserve(n);
+        d.contact_pos.reserve(&[], contact_id, n);
         d.contact_search.reserve(n, n * 64);
         d.contact_sort.reserve(n, n * 16);
         d.contact_company.reserve(n);
         for (i, c) in d.contacts.iter().enumerate() {
-            if d.contact_pos.insert(c.id.clone(), i).is_some() {
+            if !d.contact_pos.insert(&d.contacts[..i], contact_id, &c.id, i) {
                 return Err(DuplicateId { kind: "contact", id: c.id.clone() });
             }
             let link = d.company_link(c);
@@ -600,11 +609,11 @@ impl Dataset {
     }
 
     pub fn contact(&self, id: &str) -> Option<&Contact> {
-        self.contact_pos.get(id).map(|&i| &self.contacts[i])
+        self.contact_pos.get(&self.contacts, contact_id, id).map(|i| &self.contacts[i])
     }
 
     pub fn company(&self, id: &str) -> Option<&Company> {
-        self.company_pos.get(id).map(|&i| &self.companies[i])
+        self.company_pos.get(&self.companies, company_id, id).map(|i| &self.companies[i])
     }
 
     /// The company name of a contact, if it is linked to a company we have.
@@ -640,7 +649,10 @@ impl Dataset {
 
     /// The position of the contact's company, or [`NO_COMPANY`].
     fn company_link(&self, c: &Contact) -> u32 {
-        c.company_id.as_deref().and_then(|id| self.company_pos.get(id)).map_or(NO_COMPANY, |&i| i as u32)
+        c.company_id
+            .as_deref()
+            .and_then(|id| self.company_pos.get(&self.companies, company_id, id))
+            .map_or(NO_COMPANY, |i| i as u32)
     }
 
     /// Whether the contact links to a company id we do not have.
@@ -651,8 +663,8 @@ impl Dataset {
     pub fn put_contact(&mut self, c: Contact) {
         let link = self.company_link(&c);
         let dangling = Self::is_dangling(&c, link);
-        match self.contact_pos.get(&c.id) {
-            Some(&i) => {
+        match self.contact_pos.get(&self.contacts, contact_id, &c.id) {
+            Some(i) => {
                 if Self::is_dangling(&self.contacts[i], self.contact_company[i]) {
                     self.dangling -= 1;
                 }
@@ -662,7 +674,7 @@ impl Dataset {
                 self.contact_company[i] = link;
             }
             None => {
-                self.contact_pos.insert(c.id.clone(), self.contacts.len());
+                self.contact_pos.insert(&self.contacts, contact_id, &c.id, self.contacts.len());
                 self.contact_search.push_with(|k| contact_search_key(&c, k));
                 self.contact_sort.push_with(|k| contact_sort_key(&c, k));
                 self.contacts.push(c);
@@ -675,7 +687,7 @@ impl Dataset {
     }
 
     fn delete_contact(&mut self, id: &str) {
-        let Some(i) = self.contact_pos.remove(id) else { return };
+        let Some(i) = self.contact_pos.remove(&self.contacts, contact_id, id) else { return };
         if Self::is_dangling(&self.contacts[i], self.contact_company[i]) {
             self.dangling -= 1;
         }
@@ -684,19 +696,19 @@ impl Dataset {
         self.contact_sort.swap_remove(i);
         self.contact_company.swap_remove(i);
         if let Some(moved) = self.contacts.get(i) {
-            self.contact_pos.insert(moved.id.clone(), i);
+            self.contact_pos.moved(&moved.id, self.contacts.len(), i);
         }
     }
 
     pub fn put_company(&mut self, c: Company) {
-        match self.company_pos.get(&c.id) {
-            Some(&i) => {
+        match self.company_pos.get(&self.companies, company_id, &c.id) {
+            Some(i) => {
                 self.company_search.set_with(i, |k| company_search_key(&c, k));
                 self.companies[i] = c;
             }
             None => {
                 let pos = self.companies.len() as u32;
-                self.company_pos.insert(c.id.clone(), pos as usize);
+                self.company_pos.insert(&self.companies, company_id, &c.id, pos as usize);
                 // Contacts that linked to this id before it existed link now.
                 if self.dangling > 0 {
                     for (contact, link) in self.contacts.iter().zip(&mut self.contact_company) {
@@ -713,7 +725,7 @@ impl Dataset {
     }
 
     fn delete_company(&mut self, id: &str) {
-        let Some(i) = self.company_pos.remove(id) else { return };
+        let Some(i) = self.company_pos.remove(&self.companies, company_id, id) else { return };
         self.companies.swap_remove(i);
         self.company_search.swap_remove(i);
         // Its contacts keep their link, now dangling; the last company moved to `i`.
@@ -727,7 +739,7 @@ impl Dataset {
             }
         }
         if let Some(moved) = self.companies.get(i) {
-            self.company_pos.insert(moved.id.clone(), i);
+            self.company_pos.moved(&moved.id, self.companies.len(), i);
         }
     }
 

@@ -17,6 +17,7 @@ pub mod display;
 pub mod export;
 pub mod hash;
 pub mod history;
+mod id_index;
 pub mod ids;
 pub mod import_map;
 pub mod import_plan;
