@@ -40,8 +40,8 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 
 step "release build under /crm/ (shared by e2e tests and the benchmark)"
 trunk build --release --public-url /crm/ --dist dist-e2e
-wasm_file="$(ls dist-e2e/*.wasm)"
-echo "wasm: $(stat -c%s "$wasm_file") bytes raw, $(gzip -9c "$wasm_file" | wc -c) bytes gzip"
+step "size budget: the first download (gzip) within 5 % of perf-budget.json"
+(cd tests/e2e && node size.mjs check "$PWD/../../dist-e2e")
 
 step "end-to-end tests (Playwright, headless Chromium)"
 (cd tests/e2e && CRM_DIST="$PWD/../../dist-e2e" npm test)

@@ -9,6 +9,8 @@
 //   CRM_BENCH_RUNS    how many runs, each in a fresh browser context (default 5)
 //   CRM_BENCH_STEPS   which steps after the import and reload, comma-separated
 //                     (default "search,lists,scan"; "" for import and reload only)
+//   CRM_BENCH_DEXIE   1 (default) to also import the same file with Dexie 4 in
+//                     the same browser after each run and print the ratios; 0 not to
 //
 // Prints figures and whether the medians meet the targets; asserts nothing about
 // time. Exits non-zero only when something goes wrong (missing files, a step that
@@ -18,6 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer } from './server.mjs';
+import { DEXIE_VERSION, dexieRun, startDexiePage } from './bench-dexie.mjs';
 import {
   HERE,
   DIST,
@@ -38,6 +41,7 @@ import {
 const BACKUP = path.resolve(HERE, process.env.CRM_BENCH_BACKUP ?? '../../target/bench/backup-100k.json');
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? 5);
 const LONG = 300_000; // a step that takes longer than this is broken, not slow
+const WITH_DEXIE = (process.env.CRM_BENCH_DEXIE ?? '1') !== '0';
 const STEPS = new Set((process.env.CRM_BENCH_STEPS ?? 'search,lists,scan').split(',').map((s) => s.trim()).filter(Boolean));
 const MiB = 1024 * 1024;
 const mib = (bytes) => (Number.isFinite(bytes) ? `${(bytes / MiB).toFixed(0)} MiB` : 'n/a');
@@ -360,13 +364,23 @@ async function main() {
   console.log('');
 
   const server = await startServer({ root: DIST, base: BASE });
+  const dexiePage = WITH_DEXIE ? await startDexiePage() : null;
   const browser = await launchBrowser();
   const problems = [];
   const runs = [];
+  const dexie = [];
   try {
     for (let i = 1; i <= RUNS; i++) {
       const r = await oneRun(browser, server, BACKUP, expectedCount, plan, problems);
       runs.push(r);
+      if (dexiePage) {
+        const d = await dexieRun(browser, dexiePage, BACKUP);
+        dexie.push(d);
+        console.log(
+          `run ${i}, Dexie ${DEXIE_VERSION}: import ${ms(d.import)} (File.text ${ms(d.read)}, JSON.parse ${ms(d.parse)}, ` +
+            `bulkPut ${ms(d.write)}); read back after a reload ${ms(d.readBack)}`,
+        );
+      }
       const unchanged = r.keystrokes.filter((k) => !k.changed).length;
       console.log(
         `run ${i}: import parse+preview ${ms(r.parse)}, write ${ms(r.write)}, total ${ms(r.import)}; ` +
@@ -380,6 +394,7 @@ async function main() {
   } finally {
     await browser.close().catch(() => {});
     await server.close().catch(() => {});
+    await dexiePage?.close().catch(() => {});
   }
 
   const med = {
@@ -415,6 +430,17 @@ async function main() {
     ['duplicate scan median', ms(med.scan)],
     ...sizes.map((s) => [`wasm ${s.file}`, `${kb(s.raw)} raw, ${kb(s.gzip)} gzip -9`]),
   ];
+  if (dexie.length) {
+    const dImport = median(dexie.map((d) => d.import));
+    const dRead = median(dexie.map((d) => d.readBack));
+    const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(1)}×` : 'n/a');
+    rows.push(
+      [`Dexie ${DEXIE_VERSION}: import median`, `${ms(dImport)} (JSON.parse ${ms(median(dexie.map((d) => d.parse)))}, bulkPut ${ms(median(dexie.map((d) => d.write)))})`],
+      [`Dexie ${DEXIE_VERSION}: read back median`, ms(dRead)],
+      ['import: Dexie ÷ app', `${ratio(dImport, med.import)} (target ≥ 25×)`],
+      ['read back: Dexie ÷ app (to the list / everything)', `${ratio(dRead, med.reload)} / ${ratio(dRead, med.reloadAll)}`],
+    );
+  }
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log('');
   for (const [k, v] of rows) console.log(`${(k + ':').padEnd(w + 1)} ${v}`);
