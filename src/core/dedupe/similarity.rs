@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use super::blocking::Fnv;
+use crate::core::hash::FxHasher;
 
 /// Jaro similarity of two sequences, 0.0 (nothing in common) to 1.0 (equal).
 pub fn jaro<T: PartialEq + Copy>(a: &[T], b: &[T]) -> f64 {
@@ -155,6 +155,68 @@ fn sound_class(s: &[u8], i: usize) -> (Option<char>, usize) {
     (Some(code), 1)
 }
 
+/// Whether one insertion, deletion, substitution or swap of neighbours turns
+/// `x` into `y` (the longer at least three characters long).
+pub fn one_edit_apart(x: &str, y: &str) -> bool {
+    if x.len().abs_diff(y.len()) > 4 {
+        return false;
+    }
+    if x.is_ascii() && y.is_ascii() {
+        return one_edit(x.as_bytes(), y.as_bytes());
+    }
+    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    one_edit(&x, &y)
+}
+
+fn one_edit<T: PartialEq>(x: &[T], y: &[T]) -> bool {
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    if long.len() < 3 || long.len() - short.len() > 1 {
+        return false;
+    }
+    let head = short.iter().zip(long).take_while(|(p, q)| p == q).count();
+    if head == long.len() {
+        return true;
+    }
+    if short.len() < long.len() {
+        return short[head..] == long[head + 1..];
+    }
+    let tail = short.len() - head;
+    short[head + 1..] == long[head + 1..]
+        || (tail >= 2
+            && short[head] == long[head + 1]
+            && short[head + 1] == long[head]
+            && short[head + 2..] == long[head + 2..])
+}
+
+/// Whether two equally long codes (digits of a date or postcode, a house
+/// number) differ in exactly one position or by one swap of neighbours.
+pub fn one_digit_apart(x: &[u8], y: &[u8]) -> bool {
+    if x.len() != y.len() {
+        return false;
+    }
+    let mut differ = (0..x.len()).filter(|&i| x[i] != y[i]);
+    match (differ.next(), differ.next(), differ.next()) {
+        (Some(_), None, _) => true,
+        (Some(i), Some(j), None) => j == i + 1 && x[i] == y[j] && x[j] == y[i],
+        _ => false,
+    }
+}
+
+/// Whether two given names are a man's and a woman's form of one name
+/// ("Paul"/"Paula", "Daniel"/"Danielle", "Mario"/"Maria"): often a couple or
+/// siblings, so they never count as a typo of each other.
+pub fn gendered_pair(x: &str, y: &str) -> bool {
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    if short.len() < 3 {
+        return false;
+    }
+    if let Some(ending) = long.strip_prefix(short) {
+        return matches!(ending, "a" | "e" | "le" | "ne" | "ette" | "ina" | "ine" | "na");
+    }
+    let (sx, sy) = (&x[..x.len() - 1], &y[..y.len() - 1]);
+    x.len() == y.len() && sx == sy && matches!((x.as_bytes()[x.len() - 1], y.as_bytes()[y.len() - 1]), (b'a', b'o') | (b'o', b'a'))
+}
+
 /// Groups of given names that people use for one another: the first of each
 /// group is the root that stands for all. Variants across languages are
 /// included where one person plausibly uses both (Johannes/Hans/Jan).
@@ -167,7 +229,7 @@ pub const NICKNAME_GROUPS: &[&[&str]] = &[
     &["michael", "mike", "mick", "mikey", "micha"],
     &["james", "jim", "jimmy", "jamie"],
     &["margaret", "maggie", "peggy", "meg", "marge", "margot", "greta"],
-    &["alexander", "alex", "alec", "sasha", "sandy", "alexandre", "alejandro", "alexandra"],
+    &["alexander", "alex", "alec", "sasha", "sandy", "alexandre", "alejandro"],
     &["jose", "pepe"],
     &["francisco", "paco", "curro", "fran"],
     &["johannes", "hans", "hannes", "johann", "jan"],
@@ -219,8 +281,8 @@ pub const NICKNAME_GROUPS: &[&[&str]] = &[
     &["lukasz", "luke"],
 ];
 
-/// Hashed with FNV (see [`Fnv`]): looked up for every contact.
-type NicknameMap = HashMap<&'static str, (&'static str, u64), BuildHasherDefault<Fnv>>;
+/// Hashed with [`FxHasher`]: looked up for every contact.
+type NicknameMap = HashMap<&'static str, (&'static str, u64), BuildHasherDefault<FxHasher>>;
 
 /// Maps each folded variant to its group's root ("bob" → "robert"; a name in
 /// several groups, such as "sam", maps to the first) and to the bit set of
@@ -314,5 +376,24 @@ mod tests {
         assert_eq!(nickname_groups("bob") & nickname_groups("bill"), 0);
         assert_eq!(nickname_groups("zoe"), 0);
         assert!(NICKNAME_GROUPS.len() <= 64);
+    }
+
+    #[test]
+    fn edits_digits_and_gendered_pairs() {
+        assert!(one_edit_apart("kim", "kmi"));
+        assert!(one_edit_apart("roux", "rux"));
+        assert!(one_edit_apart("lea", "les"));
+        assert!(!one_edit_apart("lea", "jean"));
+        assert!(!one_edit_apart("ab", "ba"));
+        assert!(one_digit_apart(b"19840302", b"19840303"));
+        assert!(one_digit_apart(b"2000", b"2001"));
+        assert!(one_digit_apart(b"12", b"21"));
+        assert!(!one_digit_apart(b"12", b"12"));
+        assert!(!one_digit_apart(b"1234", b"4321"));
+        assert!(gendered_pair("paul", "paula"));
+        assert!(gendered_pair("daniel", "danielle"));
+        assert!(gendered_pair("mario", "maria"));
+        assert!(!gendered_pair("maria", "marie"));
+        assert!(!gendered_pair("jon", "john"));
     }
 }

@@ -1,0 +1,75 @@
+//! Times duplicate detection natively on the demo contacts (what the
+//! Duplicates page scans): building the index without and with learning
+//! the weights, a full scan, and the while-typing check, each the median of
+//! several runs.
+//!
+//! ```text
+//! cargo run --release --example dedupe_timing -- [contacts (100000)] [runs (5)]
+//! ```
+
+use std::time::Instant;
+
+use chrono::{TimeZone, Utc};
+use crm::core::dedupe::{build_index, check_one, DedupeSettings, Scan};
+use crm::core::demo::generate_demo;
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[xs.len() / 2]
+}
+
+fn ms(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let n = args.first().copied().unwrap_or(100_000);
+    let runs = args.get(1).copied().unwrap_or(5).max(1);
+    let now = Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap();
+    let contacts = generate_demo(7, n, now).contacts;
+    let learned = DedupeSettings::default();
+    let hand_set = DedupeSettings { learn_weights: false, ..DedupeSettings::default() };
+    let (mut plain, mut with_em, mut scans, mut checks) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut summary = String::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let index = build_index(&contacts, &hand_set);
+        plain.push(ms(t));
+        drop(index);
+        let t = Instant::now();
+        let index = build_index(&contacts, &learned);
+        with_em.push(ms(t));
+        let t = Instant::now();
+        let mut scan = Scan::new(&index, &learned, &[]);
+        scan.step(usize::MAX);
+        let compared = scan.compared();
+        let clusters = scan.finish();
+        scans.push(ms(t));
+        // The while-typing check: a draft like an existing contact, typed
+        // afresh (every hundredth contact, with its id changed).
+        let t = Instant::now();
+        let drafts: Vec<_> = contacts.iter().step_by(100).take(500).collect();
+        for c in &drafts {
+            let mut draft = (*c).clone();
+            draft.id = "draft".into();
+            std::hint::black_box(check_one(&index, &draft));
+        }
+        checks.push(ms(t) / drafts.len() as f64);
+        let probable = clusters.iter().filter(|c| c.best_score >= learned.threshold_probable).count();
+        summary = format!(
+            "{} pairs in blocks, {compared} compared, {} clusters ({probable} probable), {} blocks skipped, learning converged: {}",
+            index.block_pair_count(),
+            clusters.len(),
+            index.skipped_blocks().len(),
+            index.learning().converged
+        );
+    }
+    let (plain, with_em) = (median(plain), median(with_em));
+    println!("{n} demo contacts, medians of {runs} runs:");
+    println!("  index, hand-set weights   {plain:8.0} ms");
+    println!("  index, learned weights    {with_em:8.0} ms (learning {:.0} ms)", with_em - plain);
+    println!("  scan                      {:8.0} ms", median(scans));
+    println!("  while-typing check        {:8.3} ms per draft", median(checks));
+    println!("  {summary}");
+}
