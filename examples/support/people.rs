@@ -50,13 +50,13 @@ impl Rng {
         &items[self.below(items.len())]
     }
 
-    /// An item with Zipf-like weight 1/(rank + 2): the first names of a
+    /// An item with Zipf-like weight 1/(rank + 4): the first names of a
     /// list are common, the last rare.
     pub fn zipf<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        let total: f64 = (0..items.len()).map(|i| 1.0 / (i as f64 + 2.0)).sum();
+        let total: f64 = (0..items.len()).map(|i| 1.0 / (i as f64 + 4.0)).sum();
         let mut r = (self.next() >> 11) as f64 / (1u64 << 53) as f64 * total;
         for (i, item) in items.iter().enumerate() {
-            r -= 1.0 / (i as f64 + 2.0);
+            r -= 1.0 / (i as f64 + 4.0);
             if r <= 0.0 {
                 return item;
             }
@@ -213,6 +213,33 @@ const COUNTRIES: &[Country] = &[
         weight: 5,
     },
 ];
+
+/// Parts of family names, (first, second), by language.
+#[rustfmt::skip]
+const EN_PARTS: (&[&str], &[&str]) = (
+    &["Ash", "Black", "Brad", "Brook", "Chad", "Crom", "Dal", "Fair", "Green", "Hart", "Holl", "Kings", "Lang", "Mar", "North", "Pem", "Rad", "Shel", "Stan", "Thorn", "Wake", "Whit", "Win", "Wood", "Ather", "Bur", "Cal", "Dun", "Els", "Fen"],
+    &["ford", "wood", "ley", "ton", "well", "by", "field", "worth", "ham", "more", "brook", "ridge", "combe", "shaw", "stead", "cott", "den", "hurst", "wick", "land"],
+);
+#[rustfmt::skip]
+const DE_PARTS: (&[&str], &[&str]) = (
+    &["Stein", "Berg", "Wald", "Hof", "Lin", "Rosen", "Kirch", "Eich", "Brun", "Fal", "Grün", "Hassel", "Lichten", "Mühl", "Oster", "Schön", "Sonnen", "Wester", "Van Gelder", "Ter"],
+    &["berg", "mann", "feld", "bach", "er", "hauser", "meier", "heim", "ner", "huber", "brink", "kamp", "stra", "inga", "kötter"],
+);
+#[rustfmt::skip]
+const IT_PARTS: (&[&str], &[&str]) = (
+    &["Bel", "Cas", "Fer", "Gal", "Mar", "Pel", "Ros", "San", "Val", "Bar", "Cor", "Del", "Mon", "Ter", "Ver"],
+    &["lini", "tano", "rari", "dini", "ucci", "etti", "oni", "ardi", "aro", "ero", "ino", "esi", "ato", "iga"],
+);
+#[rustfmt::skip]
+const FR_PARTS: (&[&str], &[&str]) = (
+    &["Beau", "Bon", "Char", "Du", "Fon", "Gau", "Le", "Mal", "Mont", "Roche", "Ver", "Ville"],
+    &["champ", "mont", "pont", "lin", "vert", "teau", "ret", "bois", "fort", "val", "lier", "neuve"],
+);
+#[rustfmt::skip]
+const IN_PARTS: (&[&str], &[&str]) = (
+    &["Krishna", "Rama", "Subra", "Venkata", "Srini", "Bala", "Chandra", "Gopala", "Hari", "Raghu"],
+    &["murthy", "swamy", "krishnan", "raman", "vasan", "chandran", "nathan", "prasad", "rao", "iah"],
+);
 
 /// Nicknames and other forms of given names, as people actually use them;
 /// written independently of the engine's table (several are not in it).
@@ -377,7 +404,16 @@ impl Gen {
         let c = &COUNTRIES[country];
         let female = self.rng.chance(50);
         let given = self.rng.zipf(if female { c.female } else { c.male }).to_string();
-        let family = self.rng.zipf(c.family).to_string();
+        // Real family names are far more varied than any list: half the
+        // people get one composed from parts of their language.
+        let family = match (c.code, self.rng.chance(50)) {
+            ("AU" | "US" | "GB", true) => format!("{}{}", self.rng.pick(EN_PARTS.0), self.rng.pick(EN_PARTS.1)),
+            ("DE" | "NL", true) => format!("{}{}", self.rng.pick(DE_PARTS.0), self.rng.pick(DE_PARTS.1)),
+            ("IT" | "ES", true) => format!("{}{}", self.rng.pick(IT_PARTS.0), self.rng.pick(IT_PARTS.1)),
+            ("FR", true) => format!("{}{}", self.rng.pick(FR_PARTS.0), self.rng.pick(FR_PARTS.1)),
+            ("IN", true) => format!("{}{}", self.rng.pick(IN_PARTS.0), self.rng.pick(IN_PARTS.1)),
+            _ => self.rng.zipf(c.family).to_string(),
+        };
         let mut p = Person {
             country,
             female,

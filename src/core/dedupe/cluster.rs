@@ -10,8 +10,10 @@
 //! pairs at or above the probable threshold, and a member conflicts when the
 //! pair would need review (see `scoring::review`), so everyone in a
 //! probable cluster is probably one person with everyone else. Possible
-//! clusters are then built from the pairs between the thresholds (leaving
-//! out pairs already inside one probable cluster); a contact may be in a
+//! clusters are then built from the other pairs at or above the possible
+//! threshold (leaving out pairs already inside one probable cluster; a
+//! probable pair kept out of a cluster by a conflict is offered here, with
+//! the cluster's best score capped halfway between the thresholds); a contact may be in a
 //! probable cluster and in a possible one, which is how "this duplicate pair
 //! and maybe also this family member" is offered for review. A cluster's
 //! level is whether its best score reaches the probable threshold.
@@ -68,9 +70,15 @@ pub fn cluster_pairs(
     for c in candidates.iter().filter(|c| c.score >= possible && c.score < probable && same_cluster(c)) {
         clusters[cluster_of[&c.a]].pairs.push(c.clone());
     }
-    let weak: Vec<&Candidate> =
-        candidates.iter().filter(|c| c.score >= possible && c.score < probable && !same_cluster(c)).collect();
-    clusters.extend(group(&weak, |a, b| conflict(a, b, false)));
+    // The rest (also probable pairs kept out of a probable cluster by a
+    // conflict) form possible clusters, whose best score is capped below
+    // the probable threshold: they need a person's judgement.
+    let weak: Vec<&Candidate> = candidates.iter().filter(|c| c.score >= possible && !same_cluster(c)).collect();
+    let cap = (probable + possible) / 2.0;
+    clusters.extend(group(&weak, |a, b| conflict(a, b, false)).into_iter().map(|mut c| {
+        c.best_score = c.best_score.min(cap);
+        c
+    }));
     clusters.sort_by(|x, y| y.best_score.total_cmp(&x.best_score).then(x.members.cmp(&y.members)));
     clusters
 }
@@ -155,8 +163,10 @@ mod tests {
         // different people (say, different birthdays).
         let pairs = [pair(0, 1, 0.99), pair(1, 2, 0.7)];
         let clusters = cluster_pairs(&pairs, 0.5, 0.4, |a, b, _| (a.min(b), a.max(b)) == (0, 2));
-        assert_eq!(clusters.len(), 1);
         assert_eq!(clusters[0].members, [0, 1]);
+        // B~C is offered for review on its own, below the probable level.
+        assert_eq!(clusters.len(), 2);
+        assert_eq!((clusters[1].members.clone(), clusters[1].best_score), (vec![1, 2], 0.45));
     }
 
     #[test]
@@ -164,7 +174,9 @@ mod tests {
         // 1 is the centre of {0, 1} (more links); 3 links only to 0.
         let pairs = [pair(0, 1, 0.99), pair(1, 2, 0.9), pair(0, 3, 0.8), pair(1, 4, 0.7)];
         let clusters = cluster_pairs(&pairs, 0.5, 0.4, never);
-        assert_eq!(clusters.iter().map(|c| c.members.clone()).collect::<Vec<_>>(), [vec![0, 1, 2, 4]]);
+        // 3 is offered with 0 for review.
+        assert_eq!(clusters.iter().map(|c| c.members.clone()).collect::<Vec<_>>(), [vec![0, 1, 2, 4], vec![0, 3]]);
+        assert!(clusters[1].best_score < 0.5);
     }
 
     #[test]
@@ -187,7 +199,9 @@ mod tests {
         assert_eq!(cluster_pairs(&linked, 0.5, 0.4, never)[0].members, [0, 1, 2, 3]);
         // Centres 0 and 2; only non-centres 1 and 3 link.
         let bridged = [pair(0, 1, 0.9), pair(0, 4, 0.85), pair(2, 3, 0.9), pair(2, 5, 0.85), pair(1, 3, 0.8)];
-        assert_eq!(cluster_pairs(&bridged, 0.5, 0.4, never).len(), 2);
+        let clusters = cluster_pairs(&bridged, 0.5, 0.4, never);
+        let probable: Vec<Vec<u32>> = clusters.iter().filter(|c| c.best_score >= 0.5).map(|c| c.members.clone()).collect();
+        assert_eq!(probable, [vec![0, 1, 4], vec![2, 3, 5]]);
     }
 
     #[test]

@@ -278,8 +278,27 @@ fn compare_names(a: &Features, b: &Features, v: &mut Vector) {
             v.moved = true;
         }
     }
+    if !v.swapped && !v.moved {
+        let spelling = |l: Option<Level>| matches!(l, Some(Level::Typo | Level::Phonetic | Level::Similar));
+        if spelling(best.0) && both_common(a.given_count, b.given_count) {
+            best.0 = Some(Level::Different);
+        }
+        if spelling(best.1) && both_common(a.family_count, b.family_count) {
+            best.1 = Some(Level::Different);
+        }
+    }
     v.set(Comparison::GivenName, best.0);
     v.set(Comparison::FamilyName, best.1);
+}
+
+/// Whether two spellings are both names in their own right rather than one
+/// a typo of the other: each is held by at least three contacts of the
+/// list, and the rarer by at least a twentieth as many as the commoner
+/// ("Jon" and "Joan"; but "Smtih" is far rarer than "Smith"). Siblings'
+/// names are often one letter apart.
+pub fn both_common(x: u32, y: u32) -> bool {
+    let (lo, hi) = (x.min(y), x.max(y));
+    lo >= 3 && lo * 20 >= hi
 }
 
 /// The level of two spellings of a name part, without nicknames or parts.
@@ -586,6 +605,19 @@ mod tests {
         assert_eq!(names(("Anna", "Miller"), ("Lukas", "Miller")).0, Some(Different));
         assert_eq!(names(("Paul", "Miller"), ("Paula", "Miller")).0, Some(Different));
         assert_eq!(names(("", "Miller"), ("Paula", "Miller")).0, None);
+    }
+
+    #[test]
+    fn two_common_names_one_letter_apart_are_different() {
+        let mut a = person("Jon", "Miller");
+        let mut b = person("Joan", "Miller");
+        assert_eq!(compare(&a, &b).get(Comparison::GivenName), Some(Typo));
+        (a.given_count, b.given_count) = (40, 55);
+        assert_eq!(compare(&a, &b).get(Comparison::GivenName), Some(Different));
+        // A typo of a common name is far rarer than the name.
+        (a.given_count, b.given_count) = (2, 55);
+        assert_eq!(compare(&a, &b).get(Comparison::GivenName), Some(Typo));
+        assert!(both_common(3, 60) && !both_common(3, 61) && !both_common(2, 2));
     }
 
     #[test]

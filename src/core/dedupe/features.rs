@@ -147,7 +147,7 @@ pub struct Name {
     /// Nickname root of the first given name: "robert" for "Bob".
     pub given_root: String,
     /// The nickname groups of the first given name (see `nickname_groups`).
-    pub given_groups: u64,
+    pub given_groups: u128,
     /// Phonetic key of `given_root`.
     pub given_key: String,
     /// Folded family name: "van den berg", "garcia lopez".
@@ -213,6 +213,10 @@ pub struct Features {
     pub given_u: f64,
     /// The same for `family_main`.
     pub family_u: f64,
+    /// How many contacts of the list have this given root and family name
+    /// (filled in by the index; see `compare::both_common`).
+    pub given_count: u32,
+    pub family_count: u32,
 }
 
 impl Features {
@@ -258,6 +262,8 @@ impl Features {
             company: contact.company_id.clone().filter(|c| !c.is_empty()),
             given_u: DEFAULT_U,
             family_u: DEFAULT_U,
+            given_count: 0,
+            family_count: 0,
         }
     }
 
@@ -310,8 +316,11 @@ impl NameCounts {
             let c = f64::from(count.copied().unwrap_or(0));
             ((c + 1.0) / (f64::from(self.total) + 100.0)).clamp(0.002, 0.1)
         };
-        f.given_u = u(self.given.get(&f.name.given_root));
-        f.family_u = u(self.family.get(&f.name.family_main));
+        let (given, family) = (self.given.get(&f.name.given_root), self.family.get(&f.name.family_main));
+        f.given_u = u(given);
+        f.family_u = u(family);
+        f.given_count = given.copied().unwrap_or(0);
+        f.family_count = family.copied().unwrap_or(0);
     }
 }
 

@@ -198,10 +198,18 @@ impl Scorer {
                 r.push(Reason::NamesResplit);
             }
         }
+        // A move changes house number, street and place at once: one event,
+        // counted once (by the place's weight).
+        let moved = v.get(Comparison::Place) == Some(Level::Different)
+            && matches!(v.get(Comparison::Street), Some(Level::Different) | None)
+            && matches!(v.get(Comparison::HouseNumber), Some(Level::Different | Level::Partial) | None);
         let mut total = 0.0;
         for c in Comparison::ALL {
             let Some(l) = v.get(c) else { continue };
             let mut weight = self.weight(c, l, a, b, v);
+            if moved && matches!(c, Comparison::HouseNumber | Comparison::Street) {
+                weight = 0.0;
+            }
             let shared_place = matches!(c, Comparison::HouseNumber | Comparison::Street | Comparison::Place);
             if weight > 0.0 && ((household && (shared_place || c == Comparison::Phone)) || (colleagues && shared_place)) {
                 weight *= if household && colleagues { 0.25 } else { 0.5 };
@@ -299,7 +307,10 @@ impl Bounds {
 /// Why a compared pair must be reviewed by a person, if it must.
 pub fn review(v: &Vector, a: &Features, b: &Features) -> Option<Review> {
     use Level::*;
-    let exact_birthday = v.get(Comparison::Birthday) == Some(Exact);
+    // A birthday that agrees, or is written day/month the other way. (One
+    // digit apart is not enough: years in one decade are one digit apart,
+    // and so are a father's and son's born 30 years apart.)
+    let exact_birthday = matches!(v.get(Comparison::Birthday), Some(Exact | DayMonthSwapped));
     let shared_email = v.get(Comparison::Email) == Some(Exact);
     let shared_id = shared_email || v.get(Comparison::Phone) == Some(Exact);
     let both_named = a.has_name() && b.has_name();
@@ -310,7 +321,7 @@ pub fn review(v: &Vector, a: &Features, b: &Features) -> Option<Review> {
         Some(Partial) if !exact_birthday => return Some(Review::DifferentGeneration),
         _ => {}
     }
-    if given == Some(Different) {
+    if given == Some(Different) && (family == Some(Different) || v.get(Comparison::Birthday) != Some(Exact)) {
         return Some(Review::DifferentGivenName);
     }
     if matches!(v.get(Comparison::Birthday), Some(Different | SameYear)) {
@@ -343,17 +354,15 @@ pub fn review(v: &Vector, a: &Features, b: &Features) -> Option<Review> {
     None
 }
 
-/// Whether two contacts must never share a cluster: different birthdays or
-/// suffixes, or a pair that needs review (for probable clusters).
+/// Whether two contacts must never share a cluster: for probable clusters,
+/// a pair that needs review; for possible ones, unrelated names (so that a
+/// cluster does not chain through a shared address).
 pub fn conflicts(a: &Features, b: &Features, probable: bool) -> bool {
     let v = compare(a, b);
     if probable {
         return review(&v, a, b).is_some();
     }
-    matches!(v.get(Comparison::Birthday), Some(Level::Different))
-        || v.get(Comparison::Generation) == Some(Level::Different)
-        || (v.get(Comparison::GivenName) == Some(Level::Different)
-            && v.get(Comparison::FamilyName) == Some(Level::Different))
+    v.get(Comparison::GivenName) == Some(Level::Different) && v.get(Comparison::FamilyName) == Some(Level::Different)
 }
 
 /// The values a reason names.

@@ -210,8 +210,11 @@ pub fn gendered_pair(x: &str, y: &str) -> bool {
     if short.len() < 3 {
         return false;
     }
+    // "Paul"/"Paula" but not "Priy"/"Priya" (a dropped letter): the man's
+    // form ends in a consonant.
+    let consonant_end = short.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeiouy".contains(c));
     if let Some(ending) = long.strip_prefix(short) {
-        return matches!(ending, "a" | "e" | "le" | "ne" | "ette" | "ina" | "ine" | "na");
+        return consonant_end && matches!(ending, "a" | "e" | "le" | "ne" | "ette" | "ina" | "ine" | "na");
     }
     let (sx, sy) = (&x[..x.len() - 1], &y[..y.len() - 1]);
     x.len() == y.len() && sx == sy && matches!((x.as_bytes()[x.len() - 1], y.as_bytes()[y.len() - 1]), (b'a', b'o') | (b'o', b'a'))
@@ -279,10 +282,33 @@ pub const NICKNAME_GROUPS: &[&[&str]] = &[
     &["juliette", "julia", "julie"],
     &["jurgen", "jorg", "georg", "george"],
     &["lukasz", "luke"],
+    &["henry", "hank", "hal"],
+    &["sarah", "sally", "sadie", "sara"],
+    &["mary", "molly", "polly", "mae"],
+    &["patricia", "patty", "trish", "tricia", "pat"],
+    &["kimberly", "kim"],
+    &["amelia", "millie", "milly", "amy"],
+    &["olivia", "liv", "livvy", "livia"],
+    &["harriet", "hattie", "harri"],
+    &["philippa", "pippa", "pip"],
+    &["nathan", "nate", "nathaniel"],
+    &["donald", "don", "donny"],
+    &["kevin", "kev"],
+    &["barbara", "barb", "babs"],
+    &["stefanie", "steffi", "stephanie"],
+    &["franziska", "franzi"],
+    &["giovanni", "gianni", "nino"],
+    &["vincenzo", "enzo"],
+    &["luigi", "gigi"],
+    &["giuseppe", "peppe", "beppe", "pino"],
+    &["montserrat", "montse"],
+    &["guadalupe", "lupe"],
+    &["mohammed", "mohammad", "muhammad", "mo"],
+    &["nicholas", "nikolaos", "nikos", "klaus"],
 ];
 
 /// Hashed with [`FxHasher`]: looked up for every contact.
-type NicknameMap = HashMap<&'static str, (&'static str, u64), BuildHasherDefault<FxHasher>>;
+type NicknameMap = HashMap<&'static str, (&'static str, u128), BuildHasherDefault<FxHasher>>;
 
 /// Maps each folded variant to its group's root ("bob" → "robert"; a name in
 /// several groups, such as "sam", maps to the first) and to the bit set of
@@ -291,7 +317,7 @@ type NicknameMap = HashMap<&'static str, (&'static str, u64), BuildHasherDefault
 static NICKNAMES: LazyLock<NicknameMap> = LazyLock::new(|| {
     let mut map = NicknameMap::default();
     for (i, group) in NICKNAME_GROUPS.iter().enumerate() {
-        let bit = if i < 64 { 1u64 << i } else { 0 };
+        let bit = if i < 128 { 1u128 << i } else { 0 };
         for name in group.iter() {
             map.entry(*name).or_insert((group[0], 0)).1 |= bit;
         }
@@ -305,10 +331,10 @@ pub fn given_root(folded: &str) -> &str {
 }
 
 /// A bit set of the nickname groups a folded given name belongs to (bit i
-/// for group i; groups past 64 are ignored). Two names are forms of one
+/// for group i; groups past 128 are ignored). Two names are forms of one
 /// name when their sets intersect; precomputed so that pair scoring needs
 /// one AND instead of a table search.
-pub fn nickname_groups(folded: &str) -> u64 {
+pub fn nickname_groups(folded: &str) -> u128 {
     NICKNAMES.get(folded).map_or(0, |&(_, groups)| groups)
 }
 
@@ -375,7 +401,7 @@ mod tests {
         assert_ne!(nickname_groups("sam") & nickname_groups("samuel"), 0);
         assert_eq!(nickname_groups("bob") & nickname_groups("bill"), 0);
         assert_eq!(nickname_groups("zoe"), 0);
-        assert!(NICKNAME_GROUPS.len() <= 64);
+        assert!(NICKNAME_GROUPS.len() <= 128);
     }
 
     #[test]
@@ -395,5 +421,7 @@ mod tests {
         assert!(gendered_pair("mario", "maria"));
         assert!(!gendered_pair("maria", "marie"));
         assert!(!gendered_pair("jon", "john"));
+        assert!(!gendered_pair("priy", "priya"));
+        assert!(!gendered_pair("olivi", "olivia"));
     }
 }
