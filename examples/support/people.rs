@@ -666,6 +666,10 @@ fn relevant(k: Corruption, variant: Variant) -> bool {
     use Corruption::*;
     match k {
         DayMonthSwapped | BirthdayDigit | BirthdayMissing | BirthdayReplaced => variant != Variant::NamesAddress,
+        // With names and address only, a copy without its address (or with
+        // a new one) leaves nothing but a name, which nobody can tell from a
+        // namesake's: these are measured where birthdays or emails remain.
+        AddressMissing | Moved => variant != Variant::NamesAddress,
         EmailChanged | PhoneChanged => variant == Variant::Full,
         _ => true,
     }

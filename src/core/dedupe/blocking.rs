@@ -13,17 +13,19 @@
 //!   meets the original too; a name written whole in one field is keyed as
 //!   re-split (see `Features::moved_name`);
 //! - **places**: postcode with house number (whatever the names say),
-//!   house number with the main street word and the city's initial (a
-//!   postcode typo), and postcode with either name's initial (sorted
-//!   initials in one namespace: swaps and a typo in one name still meet);
+//!   house number with the main street word (or all its words joined) and
+//!   the city's initial (a postcode typo), the main street word with the
+//!   city's and either name's initial (a typo in the number and postcode),
+//!   and postcode with either name's initial (initials in one namespace:
+//!   swaps and a typo in one name still meet);
 //! - **birthdays**: the date with day and month in sorted order (a day/month
-//!   swap meets), and day and month with either name's initial (a typo in
-//!   the year meets);
+//!   swap meets);
 //! - a sorted-neighbourhood pass over "family given" adds near spellings
 //!   that fall in other blocks.
 //!
-//! The candidate count is bounded: a block bigger than the size limit is
-//! not compared within. A name block that big (a common surname) is split by
+//! The candidate count is bounded: a block bigger than the size limit (a
+//! quarter of it for the weak keys: a place or date with an initial only,
+//! an email's local part) is not compared within. A name block that big (a common surname) is split by
 //! the full phonetic keys of both names (taken in sorted order, so swaps
 //! still meet); any block still too big, and any other kind of block too big
 //! (an office's postcode), is skipped and listed in [`Blocks::skipped`], so
@@ -90,6 +92,8 @@ fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str, BlockK
     let initials = [given_initial, family_initial];
     for a in &f.addresses {
         let street_word = a.name_words().max_by_key(|w| w.len()).map(phonetic_key).unwrap_or_default();
+        // The street's words joined: "Ma nor" and "Manor" meet.
+        let joined = phonetic_key(&a.name_words().collect::<String>());
         let city_initial = a.city.get(..1).unwrap_or("");
         for n in a.numbers.iter().take(3) {
             if !a.postcode.is_empty() {
@@ -97,6 +101,15 @@ fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str, BlockK
             }
             if !street_word.is_empty() {
                 key(Place, &["s:", n, "|", &street_word, "|", city_initial]);
+                if joined != street_word {
+                    key(Place, &["s:", n, "|", &joined, "|", city_initial]);
+                }
+            }
+        }
+        // The street and either initial, whatever the numbers and postcode say.
+        if !street_word.is_empty() {
+            for initial in initials.iter().flatten() {
+                key(Place, &["w:", &street_word, "|", city_initial, "|", initial]);
             }
         }
         if !a.postcode.is_empty() {
@@ -110,9 +123,6 @@ fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str, BlockK
         let (lo, hi) = (d.month().min(d.day()), d.month().max(d.day()));
         let (year, lo, hi) = (d.year().to_string(), lo.to_string(), hi.to_string());
         key(Birthday, &["b:", &year, "|", &lo, "|", &hi]);
-        for initial in initials.iter().flatten() {
-            key(Birthday, &["d:", &lo, "|", &hi, "|", initial]);
-        }
     }
 }
 
@@ -162,12 +172,33 @@ fn write_refined_key(f: &Features, buf: &mut String) {
 
 /// A block key as the index stores it: its 64-bit Fx hash (collisions
 /// among a list's few hundred thousand keys are vanishingly rare, and would
-/// only add comparisons), with the lowest two bits replaced by its kind.
+/// only add comparisons), with the lowest two bits replaced by its kind and
+/// the third by whether it is weak (see [`limit`]).
 fn key_hash(key: &str, kind: BlockKind) -> u64 {
     let mut h = FxHasher::default();
     h.write(key.as_bytes());
-    (h.finish() & !3) | kind as u64
+    let weak = matches!(key.as_bytes().first(), Some(b'w' | b'z' | b'd' | b'l'));
+    (h.finish() & !7) | kind as u64 | if weak { WEAK } else { 0 }
 }
+
+/// The size limit of a block: weak keys (a place or birthday with only an
+/// initial, a street without its number) keep a quarter of it, so that a
+/// popular street or postcode does not flood the scan with pairs that
+/// share nothing else.
+fn limit(hash: u64, max_size: usize) -> usize {
+    if hash & WEAK != 0 {
+        (max_size / 4).max(2)
+    } else if kind_of(hash) == BlockKind::Name {
+        // A big name block is split, not lost: halving the limit keeps a
+        // common surname's pairs down to those whose names sound alike.
+        (max_size / 2).max(2)
+    } else {
+        max_size
+    }
+}
+
+/// The bit of a key hash that marks a weak key (see [`limit`]).
+const WEAK: u64 = 4;
 
 fn kind_of(hash: u64) -> BlockKind {
     match hash & 3 {
@@ -250,7 +281,7 @@ impl Blocks {
             }
             let b = self.oversized.len() as u32;
             self.by_key.push((group[0].0, b));
-            let oversized = group_members.len() > max_size;
+            let oversized = group_members.len() > limit(group[0].0, max_size);
             self.oversized.push(oversized);
             self.kinds.push(kind_of(group[0].0));
             if oversized {

@@ -46,7 +46,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::features::{is_street_type, AddressKey, Features, Name};
+use super::features::{AddressKey, Features, Name};
 use super::similarity::{gendered_pair, jaro_winkler_str, one_digit_apart, one_edit_apart, phonetic_key};
 
 /// How many comparisons there are.
@@ -257,16 +257,23 @@ fn compare_names(a: &Features, b: &Features, v: &mut Vector) {
     };
     let mut best = straight;
     let agrees = |l: Option<Level>| matches!(l, Some(Level::Exact | Level::Nickname | Level::Part | Level::Typo));
-    if !(agrees(straight.0) && agrees(straight.1)) {
+    let initial = |x: &str, y: &str| x.as_bytes().first() == y.as_bytes().first();
+    let may_cross = |a: &Name, b: &Name| {
+        (initial(&a.given, &b.family) || a.given_key == b.family_key)
+            && (initial(&a.family, &b.given) || a.family_key == b.given_key)
+    };
+    if !(agrees(straight.0) && agrees(straight.1)) && may_cross(&a.name, &b.name) {
         let crossed = (
-            spelling_level(&a.name.given, &b.name.family),
-            spelling_level(&a.name.family, &b.name.given),
+            spelling_level_keyed(&a.name.given, &b.name.family, Some((&a.name.given_key, &b.name.family_key))),
+            spelling_level_keyed(&a.name.family, &b.name.given, Some((&a.name.family_key, &b.name.given_key))),
         );
         // A swap needs both halves to agree crosswise.
         if crossed.0.is_some() && crossed.1.is_some() && score(crossed) > score(best) + 1 {
             best = crossed;
             v.swapped = true;
         }
+    }
+    if !(agrees(best.0) && agrees(best.1)) {
         let resplit = match (&a.moved_name, &b.moved_name) {
             (Some(x), None) => Some((given_level(x, &b.name), family_level(x, &b.name))),
             (None, Some(y)) => Some((given_level(&a.name, y), family_level(&a.name, y))),
@@ -303,6 +310,11 @@ pub fn both_common(x: u32, y: u32) -> bool {
 
 /// The level of two spellings of a name part, without nicknames or parts.
 fn spelling_level(x: &str, y: &str) -> Option<Level> {
+    spelling_level_keyed(x, y, None)
+}
+
+/// [`spelling_level`] with the two phonetic keys when they are known.
+fn spelling_level_keyed(x: &str, y: &str, keys: Option<(&str, &str)>) -> Option<Level> {
     if x.is_empty() || y.is_empty() {
         return None;
     }
@@ -310,9 +322,13 @@ fn spelling_level(x: &str, y: &str) -> Option<Level> {
         return Some(Level::Exact);
     }
     let s = jaro_winkler_str(x, y);
+    let same_sound = || match keys {
+        Some((kx, ky)) => !kx.is_empty() && kx == ky,
+        None => phonetic_key(x) == phonetic_key(y),
+    };
     Some(if s >= 0.92 || one_edit_apart(x, y) {
         Level::Typo
-    } else if phonetic_key(x) == phonetic_key(y) {
+    } else if same_sound() {
         Level::Phonetic
     } else if s >= 0.85 {
         Level::Similar
@@ -346,11 +362,14 @@ fn given_level(a: &Name, b: &Name) -> Option<Level> {
     if is_initial_of(fx, fy) {
         return Some(Level::Initial);
     }
-    let first = spelling_level(fx, fy);
+    let first = spelling_level_keyed(fx, fy, Some((&a.given_key, &b.given_key)));
     if first == Some(Level::Typo) || (a.given_key == b.given_key && !a.given_key.is_empty()) {
         return first.filter(|&l| l == Level::Typo).or(Some(Level::Phonetic));
     }
     // Whole given names ("jean luc" / "jeanluc") may agree better.
+    if !x.contains(' ') && !y.contains(' ') {
+        return first;
+    }
     let whole = spelling_level(x, y);
     if goodness(Comparison::GivenName, whole) > goodness(Comparison::GivenName, first) {
         whole
@@ -372,10 +391,10 @@ fn family_level(a: &Name, b: &Name) -> Option<Level> {
         return Some(Level::Part);
     }
     // Spaces dropped or added ("Mac Donald" / "MacDonald").
-    if x.replace(' ', "") == y.replace(' ', "") {
+    if x.bytes().filter(|&c| c != b' ').eq(y.bytes().filter(|&c| c != b' ')) {
         return Some(Level::Typo);
     }
-    match spelling_level(x, y) {
+    match spelling_level_keyed(x, y, (!x.contains(' ') && !y.contains(' ')).then_some((&*a.family_key, &*b.family_key))) {
         Some(Level::Similar | Level::Different) if a.family_key == b.family_key && !a.family_key.is_empty() => {
             Some(Level::Phonetic)
         }
@@ -503,31 +522,19 @@ pub fn street_level(x: &AddressKey, y: &AddressKey) -> Option<Level> {
     if x.joined == y.joined {
         return Some(Level::Exact);
     }
-    fn names(k: &AddressKey) -> Vec<&str> {
-        let mut w: Vec<&str> = k.name_words().collect();
-        w.sort_unstable();
-        w.dedup();
-        w
-    }
-    let (xs, ys) = (names(x), names(y));
+    let (xs, ys) = (&x.names, &y.names);
     if xs.is_empty() || ys.is_empty() {
         return Some(if x.words == y.words { Level::Exact } else { Level::Different });
     }
-    fn types(k: &AddressKey) -> Vec<&str> {
-        let mut w: Vec<&str> = k.words.iter().map(String::as_str).filter(|w| is_street_type(w)).collect();
-        w.sort_unstable();
-        w.dedup();
-        w
-    }
     if xs == ys {
         // The same words in another order (lines swapped), or another type.
-        return Some(if types(x) == types(y) || types(x).is_empty() || types(y).is_empty() {
+        return Some(if x.types == y.types || x.types.is_empty() || y.types.is_empty() {
             Level::Exact
         } else {
             Level::Typo
         });
     }
-    let (short, long) = if xs.len() <= ys.len() { (&xs, &ys) } else { (&ys, &xs) };
+    let (short, long) = if xs.len() <= ys.len() { (xs, ys) } else { (ys, xs) };
     let exact = short.iter().filter(|w| long.contains(w)).count();
     if exact == short.len() {
         return Some(Level::Subset);

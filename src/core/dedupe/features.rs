@@ -120,6 +120,11 @@ pub struct AddressKey {
     pub words: Vec<String>,
     /// `words` joined without spaces: "mainstrosevilla".
     pub joined: String,
+    /// The words that name the street or building (not street types),
+    /// sorted, each once: "main", "rose", "villa".
+    pub names: Vec<String>,
+    /// The street types, sorted, each once: "st".
+    pub types: Vec<String>,
     /// Upper-case letters and digits only: "SW1A1AA".
     pub postcode: String,
     /// Folded, punctuation removed: "new york".
@@ -464,8 +469,15 @@ fn split_joined_type(word: &str) -> Option<(&str, &'static str)> {
 
 fn address_key(a: &Address) -> AddressKey {
     let (numbers, words) = parse_street(&a.street);
+    let (mut names, mut types): (Vec<String>, Vec<String>) = words.iter().cloned().partition(|w| !is_street_type(w));
+    for list in [&mut names, &mut types] {
+        list.sort_unstable();
+        list.dedup();
+    }
     AddressKey {
         joined: words.concat(),
+        names,
+        types,
         numbers,
         words,
         postcode: a.postal_code.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect(),

@@ -11,6 +11,17 @@ use super::settings::DedupeSettings;
 use super::weights::{ComparisonWeights, Context, Weights};
 use crate::core::model::Contact;
 
+/// What became of a compared pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reach {
+    /// Dismissed by the cheap bound.
+    Dismissed,
+    /// Scored in full, below the threshold.
+    Scored,
+    /// Scored at or above the threshold.
+    Reached,
+}
+
 /// The `a` of a candidate from [`check_one`]: the draft, which has no index.
 pub const DRAFT: u32 = u32::MAX;
 
@@ -157,8 +168,21 @@ impl DedupeIndex {
     /// `sb`) score at least `threshold`; the cheap bound of
     /// [`Scorer::may_reach`] dismisses most pairs before the full score is
     /// computed.
-    pub(crate) fn reaches(&self, (sa, fa): (&Summary, &Features), (sb, fb): (&Summary, &Features), needed: f64, threshold: f64) -> bool {
-        self.scorer.may_reach(sa, sb, needed) && self.scorer.score(fa, fb, None).0 >= threshold
+    pub(crate) fn reaches(
+        &self,
+        (sa, fa): (&Summary, &Features),
+        (sb, fb): (&Summary, &Features),
+        needed: f64,
+        threshold: f64,
+    ) -> Reach {
+        if !self.scorer.may_reach(sa, sb, needed) {
+            return Reach::Dismissed;
+        }
+        if self.scorer.score(fa, fb, None).0 >= threshold {
+            Reach::Reached
+        } else {
+            Reach::Scored
+        }
     }
 
     /// The weight a pair needs to score `threshold`.
@@ -198,7 +222,7 @@ pub fn check_one(index: &DedupeIndex, draft: &Contact) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = others
         .into_iter()
         .filter(|&j| index.ids[j as usize] != draft.id)
-        .filter(|&j| index.reaches((&summary, &f), index.both(j), needed, threshold))
+        .filter(|&j| index.reaches((&summary, &f), index.both(j), needed, threshold) == Reach::Reached)
         .map(|j| index.candidate(DRAFT, j, &f, &index.features[j as usize]))
         .collect();
     found.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.b.cmp(&y.b)));

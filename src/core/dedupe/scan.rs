@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::cluster::Cluster;
-use super::index::DedupeIndex;
+use super::index::{DedupeIndex, Reach};
 use super::scoring::Candidate;
 use super::settings::DedupeSettings;
 
@@ -23,6 +23,7 @@ pub struct Scan<'i> {
     excluded: HashSet<(u32, u32)>,
     next: u32,
     compared: usize,
+    scored: usize,
     found: Vec<Candidate>,
     partners: Vec<u32>,
     needed: f64,
@@ -47,6 +48,7 @@ impl<'i> Scan<'i> {
             excluded,
             next: 0,
             compared: 0,
+            scored: 0,
             found: Vec::new(),
             partners: Vec::new(),
         }
@@ -79,8 +81,13 @@ impl<'i> Scan<'i> {
             }
             self.compared += 1;
             let threshold = self.settings.threshold_possible;
-            if self.index.reaches(self.index.both(a), self.index.both(b), self.needed, threshold) {
-                self.found.push(self.index.candidate(a, b, self.index.features(a), self.index.features(b)));
+            match self.index.reaches(self.index.both(a), self.index.both(b), self.needed, threshold) {
+                Reach::Dismissed => {}
+                Reach::Scored => self.scored += 1,
+                Reach::Reached => {
+                    self.scored += 1;
+                    self.found.push(self.index.candidate(a, b, self.index.features(a), self.index.features(b)));
+                }
             }
         }
         self.partners = partners;
@@ -97,6 +104,12 @@ impl<'i> Scan<'i> {
     /// Pairs compared so far.
     pub fn compared(&self) -> usize {
         self.compared
+    }
+
+    /// Pairs compared so far that the cheap bound could not dismiss, so
+    /// were scored in full.
+    pub fn scored(&self) -> usize {
+        self.scored
     }
 
     /// Pairs found so far at or above the possible threshold.

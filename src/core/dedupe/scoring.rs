@@ -27,7 +27,7 @@
 use std::fmt;
 use std::hash::Hasher;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::compare::{compare, compare_birthdays, shared, Comparison, Level, Vector, COMPARISONS, MAX_LEVELS};
@@ -232,38 +232,46 @@ impl Scorer {
     /// (see [`Summary`]).
     pub fn may_reach(&self, a: &Summary, b: &Summary, needed: f64) -> bool {
         let bd = &self.bounds;
-        let any = |x: u64, y: u64| x & y != 0;
         let mut weight = 0.0;
-        let mut pick = |x: u64, y: u64, best: f64, other: f64| {
+        let mut pick = |x: u32, y: u32, c: Comparison| {
             if x != 0 && y != 0 {
-                weight += if any(x, y) { best } else { other };
+                weight += if x & y != 0 { bd.best[c.index()] } else { bd.unshared[c.index()] };
             }
         };
-        pick(a.emails, b.emails, bd.best[Comparison::Email.index()], bd.unshared[Comparison::Email.index()]);
-        pick(a.phones, b.phones, bd.best[Comparison::Phone.index()], bd.unshared[Comparison::Phone.index()]);
-        pick(a.numbers, b.numbers, bd.best[Comparison::HouseNumber.index()], bd.unshared[Comparison::HouseNumber.index()]);
-        pick(a.streets, b.streets, bd.best[Comparison::Street.index()], bd.unshared[Comparison::Street.index()]);
-        pick(a.places, b.places, bd.best[Comparison::Place.index()], bd.unshared[Comparison::Place.index()]);
+        pick(a.emails, b.emails, Comparison::Email);
+        pick(a.phones, b.phones, Comparison::Phone);
+        pick(a.numbers, b.numbers, Comparison::HouseNumber);
+        pick(a.streets, b.streets, Comparison::Street);
+        pick(a.places, b.places, Comparison::Place);
         if a.company != 0 && b.company != 0 {
             weight += self.level_bits(Comparison::Company, if a.company == b.company { Level::Exact } else { Level::Different });
         }
         if let (Some(x), Some(y)) = (a.birthday, b.birthday) {
             weight += compare_birthdays(Some(x), Some(y)).map_or(0.0, |l| self.level_bits(Comparison::Birthday, l));
         }
-        // Names: exact (with the frequency of the rarer side) when the
-        // hashes agree, else the best other level; or any crosswise reading.
-        let name = |x: u32, y: u32, exact: f64, other: f64| match (x == 0 || y == 0, x == y) {
-            (true, _) => 0.0,
-            (false, true) => exact,
-            (false, false) => other,
+        // Names, part by part: exact (with the frequency of the rarer
+        // side, rounded up a hair) when the hashes agree; the best other
+        // level when the two share a first letter, a sound or a nickname
+        // group; else "different". Or a crosswise reading, when the cues
+        // agree crosswise (or a name is missing, and may be re-split).
+        let part = |x: &NameCue, y: &NameCue, c: Comparison, m: f64| {
+            if x.hash == 0 || y.hash == 0 {
+                0.0
+            } else if x.hash == y.hash {
+                (m.log2() + f64::from(x.rarity.min(y.rarity))) + 1e-3
+            } else if x.near(y) {
+                bd.unshared[c.index()]
+            } else {
+                self.level_bits(c, Level::Different)
+            }
         };
-        // Rounded to single precision, the frequencies could make the
-        // weights a hair too low: a little slack keeps the bound safe.
-        let given_exact = (self.m_given / f64::from(a.given_u.max(b.given_u))).log2() + 1e-3;
-        let family_exact = (self.m_family / f64::from(a.family_u.max(b.family_u))).log2() + 1e-3;
-        let names = name(a.given, b.given, given_exact, bd.unshared[Comparison::GivenName.index()])
-            + name(a.family, b.family, family_exact, bd.unshared[Comparison::FamilyName.index()]);
-        weight + names.max(bd.crosswise) + 1e-9 >= needed
+        let straight = part(&a.given, &b.given, Comparison::GivenName, self.m_given)
+            + part(&a.family, &b.family, Comparison::FamilyName, self.m_family);
+        let incomplete = |s: &Summary| s.given.hash == 0 || s.family.hash == 0;
+        let crosswise = (incomplete(a) || incomplete(b) || (a.given.near(&b.family) && a.family.near(&b.given)))
+            .then_some(bd.crosswise)
+            .unwrap_or(f64::MIN);
+        weight + straight.max(crosswise) + 1e-9 >= needed
     }
 }
 
@@ -307,10 +315,16 @@ impl Bounds {
 /// Why a compared pair must be reviewed by a person, if it must.
 pub fn review(v: &Vector, a: &Features, b: &Features) -> Option<Review> {
     use Level::*;
-    // A birthday that agrees, or is written day/month the other way. (One
-    // digit apart is not enough: years in one decade are one digit apart,
-    // and so are a father's and son's born 30 years apart.)
-    let exact_birthday = matches!(v.get(Comparison::Birthday), Some(Exact | DayMonthSwapped));
+    // A birthday that agrees, is written day/month the other way, or has a
+    // typo in the day or month. (A year one digit off is not enough: years
+    // of one decade are one digit apart, and so are a father's and son's
+    // born 30 years apart.)
+    let same_year = matches!((a.birthday, b.birthday), (Some(x), Some(y)) if x.year() == y.year());
+    let exact_birthday = match v.get(Comparison::Birthday) {
+        Some(Exact | DayMonthSwapped) => true,
+        Some(OneDigit) => same_year,
+        _ => false,
+    };
     let shared_email = v.get(Comparison::Email) == Some(Exact);
     let shared_id = shared_email || v.get(Comparison::Phone) == Some(Exact);
     let both_named = a.has_name() && b.has_name();
@@ -413,25 +427,43 @@ fn phone_shown(a: &Features, key: &str) -> String {
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 #[repr(align(64))]
 pub struct Summary {
-    emails: u64,
-    phones: u64,
+    emails: u32,
+    phones: u32,
     /// Postcodes and cities together: a shared one of either allows the
     /// places' better levels.
-    places: u64,
+    places: u32,
     /// Street words and the joined street.
-    streets: u64,
+    streets: u32,
     /// House numbers.
-    numbers: u64,
-    /// Hashes of the given name and main family name; 0 when missing.
-    given: u32,
-    family: u32,
+    numbers: u32,
     /// Hash of the company id; 0 when none.
     company: u32,
     birthday: Option<NaiveDate>,
-    /// The names' frequencies (see [`Features::given_u`]); single precision
-    /// is plenty for a bound.
-    given_u: f32,
-    family_u: f32,
+    given: NameCue,
+    family: NameCue,
+}
+
+/// What the bound knows of a name part: enough to tell that two names are
+/// certainly "different" (no shared first letter, sound or nickname group;
+/// a typo in a first letter is the rare exception this accepts).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct NameCue {
+    /// Hash of the name (0 when missing).
+    hash: u32,
+    /// -log2 of the name's frequency (see [`Features::given_u`]).
+    rarity: f32,
+    first: u8,
+    /// Hash of the phonetic key.
+    sound: u16,
+    /// Bloom mask of the nickname root and groups (given names), or of the
+    /// words' first letters (family names).
+    nick: u16,
+}
+
+impl NameCue {
+    fn near(&self, other: &NameCue) -> bool {
+        self.first == other.first || self.sound == other.sound || self.nick & other.nick != 0
+    }
 }
 
 /// The Fx hash of a value.
@@ -443,8 +475,8 @@ fn hash(s: &str) -> u64 {
 
 /// The Bloom mask of a set of values: one bit per value, from the hash's
 /// high bits (the multiplicative hash mixes them best).
-fn mask<'v>(values: impl IntoIterator<Item = &'v str>) -> u64 {
-    values.into_iter().filter(|v| !v.is_empty()).fold(0, |m, v| m | 1 << (hash(v) >> 58))
+fn mask<'v>(values: impl IntoIterator<Item = &'v str>) -> u32 {
+    values.into_iter().filter(|v| !v.is_empty()).fold(0, |m, v| m | 1 << (hash(v) >> 59))
 }
 
 impl Summary {
@@ -453,18 +485,33 @@ impl Summary {
         fn streets(a: &AddressKey) -> Vec<&str> {
             a.name_words().chain([a.joined.as_str()]).collect()
         }
+        // The nickname groups folded into 16 bits: a superset, so safe.
+        let groups = |g: u128| (0..8).fold(0u16, |m, i| m | (g >> (16 * i)) as u16);
+        let given = NameCue {
+            hash: name(&f.name.given),
+            rarity: -(f.given_u.log2()) as f32,
+            first: f.name.given.bytes().next().unwrap_or(0),
+            sound: (hash(&f.name.given_key) >> 48) as u16,
+            nick: 1 << (hash(&f.name.given_root) >> 60) | groups(f.name.given_groups),
+        };
+        let family = NameCue {
+            hash: name(&f.name.family_main),
+            rarity: -(f.family_u.log2()) as f32,
+            first: f.name.family_main.bytes().next().unwrap_or(0),
+            sound: (hash(&f.name.family_key) >> 48) as u16,
+            // The first letter of each word ("García López" meets "López").
+            nick: f.name.family_main.split(' ').filter_map(|w| w.bytes().next()).fold(0, |m, c| m | 1 << (c % 16)),
+        };
         Summary {
             emails: mask(f.emails.iter().map(String::as_str)),
             phones: mask(f.phone_keys.iter().map(String::as_str)),
             places: mask(f.addresses.iter().flat_map(|a| [a.postcode.as_str(), a.city.as_str()])),
             streets: mask(f.addresses.iter().flat_map(streets)),
             numbers: mask(f.addresses.iter().flat_map(|a| a.numbers.iter().map(String::as_str))),
-            given: name(&f.name.given),
-            family: name(&f.name.family_main),
             company: f.company.as_deref().map_or(0, name),
             birthday: f.birthday,
-            given_u: f.given_u as f32,
-            family_u: f.family_u as f32,
+            given,
+            family,
         }
     }
 }
