@@ -13,8 +13,8 @@
 //!   meets the original too; a name written whole in one field is keyed as
 //!   re-split (see `Features::moved_name`);
 //! - **places**: postcode with house number (whatever the names say),
-//!   house number with the main street word (or all its words joined) and
-//!   the city's initial (a postcode typo), the main street word with the
+//!   house number with the main street word (or its first word, or all its
+//!   words joined: a postcode typo or a missing city), the main street word with the
 //!   city's and either name's initial (a typo in the number and postcode),
 //!   and postcode with either name's initial (initials in one namespace:
 //!   swaps and a typo in one name still meet);
@@ -92,7 +92,9 @@ fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str, BlockK
     let initials = [given_initial, family_initial];
     for a in &f.addresses {
         let street_word = a.name_words().max_by_key(|w| w.len()).map(phonetic_key).unwrap_or_default();
-        // The street's words joined: "Ma nor" and "Manor" meet.
+        // The street's first word, and its words joined ("Ma nor" and
+        // "Manor" meet).
+        let first_word = a.name_words().next().map(phonetic_key).unwrap_or_default();
         let joined = phonetic_key(&a.name_words().collect::<String>());
         let city_initial = a.city.get(..1).unwrap_or("");
         for n in a.numbers.iter().take(3) {
@@ -100,9 +102,12 @@ fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str, BlockK
                 key(Place, &["a:", &a.postcode, "|", n]);
             }
             if !street_word.is_empty() {
-                key(Place, &["s:", n, "|", &street_word, "|", city_initial]);
+                key(Place, &["s:", n, "|", &street_word]);
                 if joined != street_word {
-                    key(Place, &["s:", n, "|", &joined, "|", city_initial]);
+                    key(Place, &["s:", n, "|", &joined]);
+                }
+                if first_word != street_word && first_word != joined {
+                    key(Place, &["s:", n, "|", &first_word]);
                 }
             }
         }

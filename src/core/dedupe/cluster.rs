@@ -93,14 +93,18 @@ fn group(edges: &[&Candidate], conflict: impl Fn(u32, u32) -> bool) -> Vec<Clust
         *degree.entry(c.a).or_default() += 1;
         *degree.entry(c.b).or_default() += 1;
     }
-    let compatible = |xs: &[u32], ys: &[u32]| xs.iter().all(|&x| ys.iter().all(|&y| !conflict(x, y)));
+    // Members that are linked were judged by their own score; the conflict
+    // rule keeps out only members that are not.
+    let compatible = |xs: &[u32], ys: &[u32]| {
+        xs.iter().all(|&x| ys.iter().all(|&y| linked.contains(&key(x, y)) || !conflict(x, y)))
+    };
 
     // Each group's members; its centre is the first.
     let mut groups: Vec<Vec<u32>> = Vec::new();
     let mut group_of: HashMap<u32, usize> = HashMap::new();
     for c in &edges {
         match (group_of.get(&c.a).copied(), group_of.get(&c.b).copied()) {
-            (None, None) if !conflict(c.a, c.b) => {
+            (None, None) => {
                 let centre_first = if degree[&c.b] > degree[&c.a] { [c.b, c.a] } else { [c.a, c.b] };
                 group_of.insert(c.a, groups.len());
                 group_of.insert(c.b, groups.len());

@@ -258,9 +258,13 @@ fn compare_names(a: &Features, b: &Features, v: &mut Vector) {
     let mut best = straight;
     let agrees = |l: Option<Level>| matches!(l, Some(Level::Exact | Level::Nickname | Level::Part | Level::Typo));
     let initial = |x: &str, y: &str| x.as_bytes().first() == y.as_bytes().first();
+    // Worth reading crosswise when one half agrees crosswise by its first
+    // letter or sound (the other may have a typo even there).
     let may_cross = |a: &Name, b: &Name| {
-        (initial(&a.given, &b.family) || a.given_key == b.family_key)
-            && (initial(&a.family, &b.given) || a.family_key == b.given_key)
+        initial(&a.given, &b.family)
+            || a.given_key == b.family_key
+            || initial(&a.family, &b.given)
+            || a.family_key == b.given_key
     };
     if !(agrees(straight.0) && agrees(straight.1)) && may_cross(&a.name, &b.name) {
         let crossed = (

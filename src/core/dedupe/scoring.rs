@@ -5,9 +5,9 @@
 //!
 //! Fields are assumed independent, which is false in two well-known cases.
 //! People in one household share a surname, an address and often a landline:
-//! so when the given names differ *and* the birthdays differ, address and
-//! phone agreement count for half (both differences together say "another
-//! person at the same place"). Colleagues share a company and its office
+//! so when the given names differ *and* the birthdays or the family names
+//! differ, address and phone agreement count for half (both differences
+//! together say "another person at the same place"). Colleagues share a company and its office
 //! address: when the company agrees, address agreement counts for half.
 //!
 //! **Two levels.** A pair is *probable* when it scores at least the probable
@@ -184,8 +184,13 @@ impl Scorer {
 
     /// The total weight of a compared pair.
     pub fn total(&self, a: &Features, b: &Features, v: &Vector, mut reasons: Option<&mut Vec<Reason>>) -> f64 {
-        let household = matches!(v.get(Comparison::GivenName), Some(Level::Different))
-            && matches!(v.get(Comparison::Birthday), Some(Level::Different | Level::SameYear));
+        // Another person at the same place: different given names and
+        // birthdays (a household), or different given and family names
+        // (colleagues, flatmates, neighbours in one building).
+        let given_differs = v.get(Comparison::GivenName) == Some(Level::Different);
+        let household = given_differs
+            && (matches!(v.get(Comparison::Birthday), Some(Level::Different | Level::SameYear))
+                || v.get(Comparison::FamilyName) == Some(Level::Different));
         let colleagues = v.get(Comparison::Company) == Some(Level::Exact);
         if let Some(r) = reasons.as_deref_mut() {
             if let Some(review) = review(v, a, b) {
@@ -268,7 +273,7 @@ impl Scorer {
         let straight = part(&a.given, &b.given, Comparison::GivenName, self.m_given)
             + part(&a.family, &b.family, Comparison::FamilyName, self.m_family);
         let incomplete = |s: &Summary| s.given.hash == 0 || s.family.hash == 0;
-        let crosswise = (incomplete(a) || incomplete(b) || (a.given.near(&b.family) && a.family.near(&b.given)))
+        let crosswise = (incomplete(a) || incomplete(b) || a.given.near(&b.family) || a.family.near(&b.given))
             .then_some(bd.crosswise)
             .unwrap_or(f64::MIN);
         weight + straight.max(crosswise) + 1e-9 >= needed
@@ -343,6 +348,10 @@ pub fn review(v: &Vector, a: &Features, b: &Features) -> Option<Review> {
     }
     if family == Some(Different) && !exact_birthday && !shared_email {
         return Some(Review::DifferentFamilyName);
+    }
+    // A record with no name at all, at someone's address: who is it?
+    if a.has_name() != b.has_name() && !exact_birthday && !shared_id {
+        return Some(Review::MissingGivenName);
     }
     if both_named && !exact_birthday {
         if given.is_none() && !(a.name.given.is_empty() && b.name.given.is_empty() && shared_id) {
