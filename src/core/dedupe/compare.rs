@@ -290,6 +290,15 @@ fn compare_names(a: &Features, b: &Features, v: &mut Vector) {
         }
     }
     if !v.swapped && !v.moved {
+        // "Paul" and "Paula" are two people, unless one is a rare slip of
+        // the other ("Charlott" for "Charlotte").
+        let (x, y) = (a.name.first_given(), b.name.first_given());
+        if best.0.is_some_and(|l| l != Level::Exact && l != Level::Nickname)
+            && gendered_pair(x, y)
+            && !rare_variant(a.given_count, b.given_count)
+        {
+            best.0 = Some(Level::Different);
+        }
         let spelling = |l: Option<Level>| matches!(l, Some(Level::Typo | Level::Phonetic | Level::Similar));
         if spelling(best.0) && both_common(a.given_count, b.given_count) {
             best.0 = Some(Level::Different);
@@ -300,6 +309,14 @@ fn compare_names(a: &Features, b: &Features, v: &mut Vector) {
     }
     v.set(Comparison::GivenName, best.0);
     v.set(Comparison::FamilyName, best.1);
+}
+
+/// Whether one of two spellings is far rarer than the other, which is
+/// common: at most a twentieth as many contacts, and the commoner held by
+/// at least three.
+fn rare_variant(x: u32, y: u32) -> bool {
+    let (lo, hi) = (x.min(y), x.max(y));
+    hi >= 3 && lo * 20 < hi
 }
 
 /// Whether two spellings are both names in their own right rather than one
@@ -356,9 +373,6 @@ fn given_level(a: &Name, b: &Name) -> Option<Level> {
     let (fx, fy) = (a.first_given(), b.first_given());
     if x == y || fx == fy {
         return Some(Level::Exact);
-    }
-    if gendered_pair(fx, fy) {
-        return Some(Level::Different);
     }
     if a.given_root == b.given_root || a.given_groups & b.given_groups != 0 {
         return Some(Level::Nickname);
@@ -615,6 +629,11 @@ mod tests {
         assert_eq!(names(("R", "Miller"), ("Robert", "Miller")).0, Some(Initial));
         assert_eq!(names(("Anna", "Miller"), ("Lukas", "Miller")).0, Some(Different));
         assert_eq!(names(("Paul", "Miller"), ("Paula", "Miller")).0, Some(Different));
+        let (mut a, mut b) = (person("Charlotte", "Miller"), person("Charlott", "Miller"));
+        (a.given_count, b.given_count) = (60, 1);
+        assert_eq!(compare(&a, &b).get(Comparison::GivenName), Some(Typo));
+        (a.given_count, b.given_count) = (60, 40);
+        assert_eq!(compare(&a, &b).get(Comparison::GivenName), Some(Different));
         assert_eq!(names(("", "Miller"), ("Paula", "Miller")).0, None);
     }
 
