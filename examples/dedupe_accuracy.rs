@@ -20,7 +20,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::time::Instant;
 
 use crm::core::dedupe::{build_index, Cluster, DedupeIndex, DedupeSettings, Scan};
-use people::{claimed, evaluate, generate, lookalike_pairs, pair_kinds, pair_role, Labelled, Metrics, Record, Variant, MIX};
+use people::{
+    claimed, evaluate, generate, lookalike_pairs, pair_kinds, pair_role, Labelled, Metrics, Record, Variant, MIX,
+};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,8 +30,12 @@ fn main() {
     let seed: u64 = value(&args, "--seed").unwrap_or(42);
     let only: Option<String> = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).cloned();
     let explain = args.iter().any(|a| a == "--explain");
-    let settings = DedupeSettings { learn_weights: !args.iter().any(|a| a == "--hand-set"), ..DedupeSettings::default() };
-    println!("duplicate-detection benchmark: {people} people, seed {seed}, {} weights\n", if settings.learn_weights { "learned" } else { "hand-set" });
+    let settings =
+        DedupeSettings { learn_weights: !args.iter().any(|a| a == "--hand-set"), ..DedupeSettings::default() };
+    println!(
+        "duplicate-detection benchmark: {people} people, seed {seed}, {} weights\n",
+        if settings.learn_weights { "learned" } else { "hand-set" }
+    );
     let runs = [
         ("with birthdays", Variant::WithBirthdays, false),
         ("names + address only", Variant::NamesAddress, false),
@@ -77,10 +83,20 @@ fn run(name: &str, data: &Labelled, two_files: bool, settings: &DedupeSettings, 
     let passes: Vec<String> = learning
         .passes
         .iter()
-        .map(|p| format!("{}: {} pairs, {} iterations, {:.1}% duplicates{}", p.pairs_from, p.pairs, p.iterations, p.duplicate_share * 100.0, if p.learned.is_empty() { ", hand-set kept" } else { "" }))
+        .map(|p| {
+            format!(
+                "{}: {} pairs, {} iterations, {:.1}% duplicates{}",
+                p.pairs_from,
+                p.pairs,
+                p.iterations,
+                p.duplicate_share * 100.0,
+                if p.learned.is_empty() { ", hand-set kept" } else { "" }
+            )
+        })
         .collect();
     println!("learning: converged {}; {}; {:?}\n", learning.converged, passes.join("; "), learning.notes);
-    let probable: Vec<Cluster> = clusters.iter().filter(|c| c.best_score >= settings.threshold_probable).cloned().collect();
+    let probable: Vec<Cluster> =
+        clusters.iter().filter(|c| c.best_score >= settings.threshold_probable).cloned().collect();
     let found_probable = claimed(&probable, &data.records, two_files);
     let found_all = claimed(&clusters, &data.records, two_files);
     let p = evaluate(&found_probable, &truth);
@@ -107,7 +123,8 @@ fn kinds_table(data: &Labelled, probable: &HashSet<(u32, u32)>, all: &HashSet<(u
     let mut by_kind: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     for &pair in &data.truth {
         let kinds = pair_kinds(&data.records, pair);
-        let names: Vec<String> = if kinds.is_empty() { vec!["(none)".into()] } else { kinds.iter().map(|k| format!("{k:?}")).collect() };
+        let names: Vec<String> =
+            if kinds.is_empty() { vec!["(none)".into()] } else { kinds.iter().map(|k| format!("{k:?}")).collect() };
         for k in names {
             let e = by_kind.entry(k).or_default();
             e.0 += 1;
@@ -143,7 +160,12 @@ fn lookalikes_table(data: &Labelled, probable: &HashSet<(u32, u32)>, all: &HashS
     println!();
 }
 
-fn false_pairs(data: &Labelled, probable: &HashSet<(u32, u32)>, all: &HashSet<(u32, u32)>, truth: &HashSet<(u32, u32)>) {
+fn false_pairs(
+    data: &Labelled,
+    probable: &HashSet<(u32, u32)>,
+    all: &HashSet<(u32, u32)>,
+    truth: &HashSet<(u32, u32)>,
+) {
     let mut by_role: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for &pair in all.difference(truth) {
         let e = by_role.entry(pair_role(&data.records, pair)).or_default();
@@ -162,18 +184,34 @@ fn false_pairs(data: &Labelled, probable: &HashSet<(u32, u32)>, all: &HashSet<(u
 
 fn line(r: &Record) -> String {
     let c = &r.contact;
-    let addr = c.addresses.first().map(|a| format!("{} | {} {} {}", a.street.replace('\n', " / "), a.postal_code, a.city, a.region)).unwrap_or_default();
+    let addr = c
+        .addresses
+        .first()
+        .map(|a| format!("{} | {} {} {}", a.street.replace('\n', " / "), a.postal_code, a.city, a.region))
+        .unwrap_or_default();
     format!("[{} {} | {addr} | {:?} | {:?}]", c.given_name, c.family_name, c.birthday, r.corruptions)
 }
 
-fn show_errors(data: &Labelled, index: &DedupeIndex, probable: &HashSet<(u32, u32)>, all: &HashSet<(u32, u32)>, truth: &HashSet<(u32, u32)>) {
+fn show_errors(
+    data: &Labelled,
+    index: &DedupeIndex,
+    probable: &HashSet<(u32, u32)>,
+    all: &HashSet<(u32, u32)>,
+    truth: &HashSet<(u32, u32)>,
+) {
     let show = |title: &str, mut pairs: Vec<(u32, u32)>| {
         pairs.sort_unstable();
         println!("\n{title}: {}", pairs.len());
         for (a, b) in pairs.into_iter().take(15) {
             let c = index.score(a, b);
             let reasons: Vec<String> = c.reasons.iter().map(ToString::to_string).collect();
-            println!("  {:.3} compared={} {reasons:?}\n    {}\n    {}", c.score, index.are_compared(a, b), line(&data.records[a as usize]), line(&data.records[b as usize]));
+            println!(
+                "  {:.3} compared={} {reasons:?}\n    {}\n    {}",
+                c.score,
+                index.are_compared(a, b),
+                line(&data.records[a as usize]),
+                line(&data.records[b as usize])
+            );
         }
     };
     show("false probable pairs", probable.difference(truth).copied().collect());

@@ -87,7 +87,10 @@ fn main() {
     let (plain, with_em) = (median(plain), median(with_em));
     println!("{n} demo contacts, medians of {runs} runs:");
     println!("  index, hand-set weights   {plain:8.0} ms (features {features_ms:.0}, blocks {blocks_ms:.0}, one run)");
-    println!("  index, learned weights    {with_em:8.0} ms (learning {:.0} ms; alone {learn_ms:.0} ms)", with_em - plain);
+    println!(
+        "  index, learned weights    {with_em:8.0} ms (learning {:.0} ms; alone {learn_ms:.0} ms)",
+        with_em - plain
+    );
     println!("  scan                      {:8.0} ms", median(scans));
     println!("  while-typing check        {:8.3} ms per draft", median(checks));
     println!("  {summary}");

@@ -501,11 +501,15 @@ impl Gen {
         let local = format!("{}.{}", ascii_lower(&p.given), ascii_lower(&p.family)).replace([' ', '\''], "");
         let domain = match &p.company {
             Some(company) => format!("{}.example", ascii_lower(company).replace(' ', "")),
-            None => ["gmail.com", "outlook.com", "yahoo.com", "icloud.com", "bigpond.com"][self.rng.below(5)].to_string(),
+            None => {
+                ["gmail.com", "outlook.com", "yahoo.com", "icloud.com", "bigpond.com"][self.rng.below(5)].to_string()
+            }
         };
         let n = if p.company.is_some() { String::new() } else { self.rng.below(100).to_string() };
         contact.emails.push(Email { kind: EmailKind::Personal, address: format!("{local}{n}@{domain}") });
-        let digits: String = (0..c.phone.1).map(|i| char::from(b'0' + if i == 0 { 2 + self.rng.below(7) } else { self.rng.below(10) } as u8)).collect();
+        let digits: String = (0..c.phone.1)
+            .map(|i| char::from(b'0' + if i == 0 { 2 + self.rng.below(7) } else { self.rng.below(10) } as u8))
+            .collect();
         contact.phones.push(Phone { kind: PhoneKind::Mobile, number: format!("{} {digits}", c.phone.0) });
         contact.company_id = p.company.clone();
         contact
@@ -575,7 +579,13 @@ pub fn generate(seed: u64, people: usize, variant: Variant, two_files: bool, mix
         persons.push(p.clone());
         let second_at = g.rng.below(3);
         let short = g.rng.chance(30);
-        records.push(Record { contact: g.contact(&p, second_at, short), person: id, role: Role::Original, corruptions: vec![], file: 0 });
+        records.push(Record {
+            contact: g.contact(&p, second_at, short),
+            person: id,
+            role: Role::Original,
+            corruptions: vec![],
+            file: 0,
+        });
         if g.rng.chance(mix.households) {
             let mut h = p.clone();
             let female = g.rng.chance(50);
@@ -590,7 +600,13 @@ pub fn generate(seed: u64, people: usize, variant: Variant, two_files: bool, mix
             h.company = None;
             let hid = persons.len();
             persons.push(h.clone());
-            records.push(Record { contact: g.contact(&h, second_at, short), person: hid, role: Role::Household, corruptions: vec![], file: 0 });
+            records.push(Record {
+                contact: g.contact(&h, second_at, short),
+                person: hid,
+                role: Role::Household,
+                corruptions: vec![],
+                file: 0,
+            });
         }
         if p.company.is_some() && g.rng.chance(mix.colleagues * 100 / 15) {
             let mut k = g.person();
@@ -598,7 +614,13 @@ pub fn generate(seed: u64, people: usize, variant: Variant, two_files: bool, mix
             copy_address(&mut k, &p);
             let kid = persons.len();
             persons.push(k.clone());
-            records.push(Record { contact: g.contact(&k, second_at, short), person: kid, role: Role::Colleague, corruptions: vec![], file: 0 });
+            records.push(Record {
+                contact: g.contact(&k, second_at, short),
+                person: kid,
+                role: Role::Colleague,
+                corruptions: vec![],
+                file: 0,
+            });
         }
         if g.rng.chance(mix.juniors) && !p.female {
             let mut j = p.clone();
@@ -622,7 +644,11 @@ pub fn generate(seed: u64, people: usize, variant: Variant, two_files: bool, mix
         let copies = if two_files {
             1
         } else if records[i].role == Role::Original && g.rng.chance(mix.duplicated) {
-            if g.rng.chance(20) { 2 } else { 1 }
+            if g.rng.chance(20) {
+                2
+            } else {
+                1
+            }
         } else {
             0
         };
@@ -896,7 +922,11 @@ fn apply(g: &mut Gen, p: &Person, d: &mut Contact, kind: Corruption) -> bool {
         }
         SecondLineMissing => {
             let Some(second) = &p.second else { return false };
-            edit_street(d, |s| s.replace(&format!(", {second}"), "").replace(&format!("\n{second}"), "").replace(&format!("{second}, "), ""))
+            edit_street(d, |s| {
+                s.replace(&format!(", {second}"), "")
+                    .replace(&format!("\n{second}"), "")
+                    .replace(&format!("{second}, "), "")
+            })
         }
         SecondLineMoved => {
             let Some(second) = &p.second else { return false };
@@ -933,7 +963,8 @@ fn apply(g: &mut Gen, p: &Person, d: &mut Contact, kind: Corruption) -> bool {
             for _ in 0..20 {
                 let swap = rng.chance(30);
                 let Some(v) = code_typo(rng, &digits, swap) else { continue };
-                let (y, m, dd) = (v[..4].parse().unwrap_or(0), v[4..6].parse().unwrap_or(0), v[6..].parse().unwrap_or(0));
+                let (y, m, dd) =
+                    (v[..4].parse().unwrap_or(0), v[4..6].parse().unwrap_or(0), v[6..].parse().unwrap_or(0));
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, dd).filter(|x| x.year() <= 2025 && x.year() >= 1900) {
                     d.birthday = Some(date);
                     return true;
@@ -1039,8 +1070,22 @@ fn typo(rng: &mut Rng, s: &str, kind: u8) -> Option<String> {
 
 /// An OCR error: letters that look alike.
 fn ocr(rng: &mut Rng, s: &str) -> Option<String> {
-    const PAIRS: &[(&str, &str)] =
-        &[("m", "rn"), ("rn", "m"), ("d", "cl"), ("cl", "d"), ("h", "b"), ("e", "c"), ("o", "0"), ("l", "1"), ("i", "l"), ("u", "v"), ("n", "ri"), ("g", "q"), ("S", "5"), ("B", "8")];
+    const PAIRS: &[(&str, &str)] = &[
+        ("m", "rn"),
+        ("rn", "m"),
+        ("d", "cl"),
+        ("cl", "d"),
+        ("h", "b"),
+        ("e", "c"),
+        ("o", "0"),
+        ("l", "1"),
+        ("i", "l"),
+        ("u", "v"),
+        ("n", "ri"),
+        ("g", "q"),
+        ("S", "5"),
+        ("B", "8"),
+    ];
     let options: Vec<&(&str, &str)> = PAIRS.iter().filter(|(from, _)| s.contains(from)).collect();
     if options.is_empty() {
         return None;
@@ -1052,10 +1097,36 @@ fn ocr(rng: &mut Rng, s: &str) -> Option<String> {
 /// A phonetic misspelling: the name written as it sounds.
 fn phonetic(rng: &mut Rng, s: &str) -> Option<String> {
     const PAIRS: &[(&str, &str)] = &[
-        ("ph", "f"), ("f", "ph"), ("ck", "k"), ("c", "k"), ("k", "c"), ("ie", "y"), ("y", "ie"), ("ou", "ow"),
-        ("ee", "ea"), ("z", "s"), ("s", "z"), ("th", "t"), ("ll", "l"), ("tt", "t"), ("nn", "n"), ("ei", "ai"),
-        ("ai", "ei"), ("v", "w"), ("w", "v"), ("ch", "sh"), ("sch", "sh"), ("gh", "g"), ("dt", "t"), ("ae", "e"),
-        ("x", "ks"), ("qu", "kw"), ("j", "y"), ("ä", "ae"), ("ö", "oe"), ("ü", "ue"),
+        ("ph", "f"),
+        ("f", "ph"),
+        ("ck", "k"),
+        ("c", "k"),
+        ("k", "c"),
+        ("ie", "y"),
+        ("y", "ie"),
+        ("ou", "ow"),
+        ("ee", "ea"),
+        ("z", "s"),
+        ("s", "z"),
+        ("th", "t"),
+        ("ll", "l"),
+        ("tt", "t"),
+        ("nn", "n"),
+        ("ei", "ai"),
+        ("ai", "ei"),
+        ("v", "w"),
+        ("w", "v"),
+        ("ch", "sh"),
+        ("sch", "sh"),
+        ("gh", "g"),
+        ("dt", "t"),
+        ("ae", "e"),
+        ("x", "ks"),
+        ("qu", "kw"),
+        ("j", "y"),
+        ("ä", "ae"),
+        ("ö", "oe"),
+        ("ü", "ue"),
     ];
     let lower = s.to_lowercase();
     let options: Vec<&(&str, &str)> = PAIRS.iter().filter(|(from, _)| lower.contains(from)).collect();
@@ -1165,7 +1236,8 @@ pub fn claimed(clusters: &[crm::core::dedupe::Cluster], records: &[Record], two_
 
 /// The corruptions of a true pair (those of both records).
 pub fn pair_kinds(records: &[Record], (a, b): (u32, u32)) -> Vec<Corruption> {
-    let mut k: Vec<Corruption> = records[a as usize].corruptions.iter().chain(&records[b as usize].corruptions).copied().collect();
+    let mut k: Vec<Corruption> =
+        records[a as usize].corruptions.iter().chain(&records[b as usize].corruptions).copied().collect();
     k.sort();
     k.dedup();
     k
@@ -1209,7 +1281,9 @@ pub fn lookalike_pairs(records: &[Record]) -> Vec<((u32, u32), Role)> {
                 if ra.person == rb.person {
                     continue;
                 }
-                let role = [ra.role, rb.role].into_iter().find(|r| matches!(r, Role::Household | Role::Colleague | Role::Junior));
+                let role = [ra.role, rb.role]
+                    .into_iter()
+                    .find(|r| matches!(r, Role::Household | Role::Colleague | Role::Junior));
                 let street = |r: &Record| r.contact.addresses[0].street.clone();
                 if let Some(role) = role {
                     if street(ra) == street(rb) {

@@ -59,7 +59,8 @@ pub enum BlockKind {
 }
 
 /// Email local parts too common to block on.
-const GENERIC_LOCALS: &[&str] = &["info", "contact", "sales", "office", "admin", "hello", "mail", "support", "enquiries"];
+const GENERIC_LOCALS: &[&str] =
+    &["info", "contact", "sales", "office", "admin", "hello", "mail", "support", "enquiries"];
 
 /// Calls `visit` with each block key of a contact and its kind (repeats
 /// possible), written into the reused buffer `buf` so that building the

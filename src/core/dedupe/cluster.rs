@@ -65,7 +65,8 @@ pub fn cluster_pairs(
             cluster_of.insert(m, i);
         }
     }
-    let same_cluster = |c: &Candidate| matches!((cluster_of.get(&c.a), cluster_of.get(&c.b)), (Some(x), Some(y)) if x == y);
+    let same_cluster =
+        |c: &Candidate| matches!((cluster_of.get(&c.a), cluster_of.get(&c.b)), (Some(x), Some(y)) if x == y);
     // A pair between the thresholds inside one probable cluster is shown there.
     for c in candidates.iter().filter(|c| c.score >= possible && c.score < probable && same_cluster(c)) {
         clusters[cluster_of[&c.a]].pairs.push(c.clone());
@@ -95,9 +96,8 @@ fn group(edges: &[&Candidate], conflict: impl Fn(u32, u32) -> bool) -> Vec<Clust
     }
     // Members that are linked were judged by their own score; the conflict
     // rule keeps out only members that are not.
-    let compatible = |xs: &[u32], ys: &[u32]| {
-        xs.iter().all(|&x| ys.iter().all(|&y| linked.contains(&key(x, y)) || !conflict(x, y)))
-    };
+    let compatible =
+        |xs: &[u32], ys: &[u32]| xs.iter().all(|&x| ys.iter().all(|&y| linked.contains(&key(x, y)) || !conflict(x, y)));
 
     // Each group's members; its centre is the first.
     let mut groups: Vec<Vec<u32>> = Vec::new();
@@ -204,7 +204,8 @@ mod tests {
         // Centres 0 and 2; only non-centres 1 and 3 link.
         let bridged = [pair(0, 1, 0.9), pair(0, 4, 0.85), pair(2, 3, 0.9), pair(2, 5, 0.85), pair(1, 3, 0.8)];
         let clusters = cluster_pairs(&bridged, 0.5, 0.4, never);
-        let probable: Vec<Vec<u32>> = clusters.iter().filter(|c| c.best_score >= 0.5).map(|c| c.members.clone()).collect();
+        let probable: Vec<Vec<u32>> =
+            clusters.iter().filter(|c| c.best_score >= 0.5).map(|c| c.members.clone()).collect();
         assert_eq!(probable, [vec![0, 1, 4], vec![2, 3, 5]]);
     }
 

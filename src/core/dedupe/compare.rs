@@ -412,7 +412,8 @@ fn family_level(a: &Name, b: &Name) -> Option<Level> {
     if x.bytes().filter(|&c| c != b' ').eq(y.bytes().filter(|&c| c != b' ')) {
         return Some(Level::Typo);
     }
-    match spelling_level_keyed(x, y, (!x.contains(' ') && !y.contains(' ')).then_some((&*a.family_key, &*b.family_key))) {
+    match spelling_level_keyed(x, y, (!x.contains(' ') && !y.contains(' ')).then_some((&*a.family_key, &*b.family_key)))
+    {
         Some(Level::Similar | Level::Different) if a.family_key == b.family_key && !a.family_key.is_empty() => {
             Some(Level::Phonetic)
         }
@@ -474,7 +475,9 @@ pub fn shared<'s>(x: &'s [String], y: &[String]) -> Option<&'s String> {
 
 /// House number, street and place of the best-matching pair of addresses.
 fn compare_addresses(a: &Features, b: &Features, v: &mut Vector) {
-    let mut best: Option<(i32, [Option<Level>; 3], (u8, u8))> = None;
+    // (goodness, the three levels, which addresses)
+    type Best = (i32, [Option<Level>; 3], (u8, u8));
+    let mut best: Option<Best> = None;
     for (i, x) in a.addresses.iter().enumerate().take(8) {
         for (j, y) in b.addresses.iter().enumerate().take(8) {
             let levels = [house_level(x, y), street_level(x, y), place_level(x, y)];
@@ -613,7 +616,12 @@ mod tests {
 
     fn at(street: &str, postcode: &str, city: &str) -> AddressKey {
         let mut c = Contact::blank("x".into(), chrono::DateTime::from_timestamp(0, 0).unwrap());
-        c.addresses.push(Address { street: street.into(), postal_code: postcode.into(), city: city.into(), ..Default::default() });
+        c.addresses.push(Address {
+            street: street.into(),
+            postal_code: postcode.into(),
+            city: city.into(),
+            ..Default::default()
+        });
         Features::of(&c, "GB").addresses.remove(0)
     }
 
@@ -665,7 +673,7 @@ mod tests {
         assert_eq!(names(("Chen", "Wei"), ("Wei", "Chen")), (Some(Exact), Some(Exact), true));
         assert_eq!(names(("Chen", "Wie"), ("Wei", "Chen")), (Some(Exact), Some(Typo), true));
         assert_eq!(names(("", "Mary Smith"), ("Mary", "Smith")), (Some(Exact), Some(Exact), true));
-        assert_eq!(names(("Anna", "Smith"), ("Lukas", "Smith")).2, false);
+        assert!(!names(("Anna", "Smith"), ("Lukas", "Smith")).2);
     }
 
     #[test]

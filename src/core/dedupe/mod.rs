@@ -46,8 +46,8 @@
 
 pub mod blocking;
 pub mod cluster;
-pub mod compare;
 pub mod companies;
+pub mod compare;
 pub mod em;
 pub mod features;
 pub mod index;

@@ -27,7 +27,8 @@ pub fn report(contacts: &[Contact], index: &DedupeIndex, settings: &DedupeSettin
                 .iter()
                 .map(|p| {
                     let reasons: Vec<String> = p.reasons.iter().map(ToString::to_string).collect();
-                    let mut pair = json!({ "a": index.id(p.a), "b": index.id(p.b), "score": p.score, "reasons": reasons });
+                    let mut pair =
+                        json!({ "a": index.id(p.a), "b": index.id(p.b), "score": p.score, "reasons": reasons });
                     if let Some(review) = p.review {
                         pair["review"] = json!(review.to_string());
                     }
@@ -75,7 +76,10 @@ mod tests {
         assert_eq!(r["clusters"][0]["level"], "probable");
         assert_eq!(r["clusters"][0]["members"][0], json!({ "id": "a", "name": "Robert Miller" }));
         let reasons = r["clusters"][0]["pairs"][0]["reasons"].as_array().unwrap();
-        assert!(reasons.iter().any(|x| x.as_str().unwrap().starts_with("email: same (robert.miller@example.com)")), "{reasons:?}");
+        assert!(
+            reasons.iter().any(|x| x.as_str().unwrap().starts_with("email: same (robert.miller@example.com)")),
+            "{reasons:?}"
+        );
         assert_eq!(r["weights"][0]["label"], "given name");
         assert_eq!(r["learning"]["is_learned"], true);
         assert!(scan(&index, &settings, &[("a".into(), "b".into())]).is_empty());

@@ -216,7 +216,8 @@ impl Scorer {
                 weight = 0.0;
             }
             let shared_place = matches!(c, Comparison::HouseNumber | Comparison::Street | Comparison::Place);
-            if weight > 0.0 && ((household && (shared_place || c == Comparison::Phone)) || (colleagues && shared_place)) {
+            if weight > 0.0 && ((household && (shared_place || c == Comparison::Phone)) || (colleagues && shared_place))
+            {
                 weight *= if household && colleagues { 0.25 } else { 0.5 };
             }
             total += weight;
@@ -249,7 +250,8 @@ impl Scorer {
         pick(a.streets, b.streets, Comparison::Street);
         pick(a.places, b.places, Comparison::Place);
         if a.company != 0 && b.company != 0 {
-            weight += self.level_bits(Comparison::Company, if a.company == b.company { Level::Exact } else { Level::Different });
+            weight += self
+                .level_bits(Comparison::Company, if a.company == b.company { Level::Exact } else { Level::Different });
         }
         if let (Some(x), Some(y)) = (a.birthday, b.birthday) {
             weight += compare_birthdays(Some(x), Some(y)).map_or(0.0, |l| self.level_bits(Comparison::Birthday, l));
@@ -273,9 +275,11 @@ impl Scorer {
         let straight = part(&a.given, &b.given, Comparison::GivenName, self.m_given)
             + part(&a.family, &b.family, Comparison::FamilyName, self.m_family);
         let incomplete = |s: &Summary| s.given.hash == 0 || s.family.hash == 0;
-        let crosswise = (incomplete(a) || incomplete(b) || a.given.near(&b.family) || a.family.near(&b.given))
-            .then_some(bd.crosswise)
-            .unwrap_or(f64::MIN);
+        let crosswise = if incomplete(a) || incomplete(b) || a.given.near(&b.family) || a.family.near(&b.given) {
+            bd.crosswise
+        } else {
+            f64::MIN
+        };
         weight + straight.max(crosswise) + 1e-9 >= needed
     }
 }
@@ -553,7 +557,12 @@ mod tests {
     fn at_home(mut f: Features, street: &str, postcode: &str, city: &str) -> Features {
         let t = chrono::DateTime::from_timestamp(0, 0).unwrap();
         let mut c = Contact::blank("x".into(), t);
-        c.addresses.push(Address { street: street.into(), postal_code: postcode.into(), city: city.into(), ..Default::default() });
+        c.addresses.push(Address {
+            street: street.into(),
+            postal_code: postcode.into(),
+            city: city.into(),
+            ..Default::default()
+        });
         f.addresses = Features::of(&c, "GB").addresses;
         f
     }
@@ -576,7 +585,11 @@ mod tests {
         assert!(s > 0.99 && review.is_none(), "{s}");
         assert_eq!(
             reasons,
-            ["given name: nickname (robert / bob) +4.3", "family name: typo +4.7", "phone: same (+44 20 7946 0958) +16.5"]
+            [
+                "given name: nickname (robert / bob) +4.3",
+                "family name: typo +4.7",
+                "phone: same (+44 20 7946 0958) +16.5"
+            ]
         );
     }
 

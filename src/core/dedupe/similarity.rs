@@ -217,7 +217,9 @@ pub fn gendered_pair(x: &str, y: &str) -> bool {
         return consonant_end && matches!(ending, "a" | "e" | "le" | "ne" | "ette" | "ina" | "ine" | "na");
     }
     let (sx, sy) = (&x[..x.len() - 1], &y[..y.len() - 1]);
-    x.len() == y.len() && sx == sy && matches!((x.as_bytes()[x.len() - 1], y.as_bytes()[y.len() - 1]), (b'a', b'o') | (b'o', b'a'))
+    x.len() == y.len()
+        && sx == sy
+        && matches!((x.as_bytes()[x.len() - 1], y.as_bytes()[y.len() - 1]), (b'a', b'o') | (b'o', b'a'))
 }
 
 /// Groups of given names that people use for one another: the first of each

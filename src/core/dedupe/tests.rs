@@ -19,7 +19,12 @@ fn person(id: &str, given: &str, family: &str) -> Contact {
 }
 
 fn at(mut c: Contact, street: &str, postcode: &str, city: &str) -> Contact {
-    c.addresses.push(Address { street: street.into(), postal_code: postcode.into(), city: city.into(), ..Default::default() });
+    c.addresses.push(Address {
+        street: street.into(),
+        postal_code: postcode.into(),
+        city: city.into(),
+        ..Default::default()
+    });
     c
 }
 
