@@ -26,7 +26,8 @@
 //!   "Export report".
 //! - **Reasons**: every [`Candidate`] (a scored pair) has `reasons`, one
 //!   [`Reason::Compared`] per comparison with its `level` and `weight` in
-//!   bits (`Display` gives "given name: nickname (robert / bob) +4.3"),
+//!   bits (`Display` gives "given name: nickname (robert / bob) +4.3",
+//!   "same email (ann@example.com) +15.7"),
 //!   plus notes for swapped names. A pair that needs a person's judgement
 //!   has `review: Some(`[`Review`]`)` (first among its reasons, e.g.
 //!   "different given name — family member or typo?"); its score is capped

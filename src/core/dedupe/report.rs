@@ -77,7 +77,7 @@ mod tests {
         assert_eq!(r["clusters"][0]["members"][0], json!({ "id": "a", "name": "Robert Miller" }));
         let reasons = r["clusters"][0]["pairs"][0]["reasons"].as_array().unwrap();
         assert!(
-            reasons.iter().any(|x| x.as_str().unwrap().starts_with("email: same (robert.miller@example.com)")),
+            reasons.iter().any(|x| x.as_str().unwrap().starts_with("same email (robert.miller@example.com)")),
             "{reasons:?}"
         );
         assert_eq!(r["weights"][0]["label"], "given name");

@@ -90,7 +90,11 @@ impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Reason::Compared { comparison, level, weight, detail } => {
-                write!(f, "{}: {}", comparison.label(), level.label(*comparison))?;
+                match (comparison, level) {
+                    (Comparison::Place, Level::Exact) => f.write_str("same postcode")?,
+                    (_, Level::Exact) => write!(f, "same {}", comparison.label())?,
+                    _ => write!(f, "{}: {}", comparison.label(), level.label(*comparison))?,
+                }
                 if !detail.is_empty() {
                     write!(f, " ({detail})")?;
                 }
@@ -588,7 +592,7 @@ mod tests {
             [
                 "given name: nickname (robert / bob) +4.3",
                 "family name: typo +4.7",
-                "phone: same (+44 20 7946 0958) +16.5"
+                "same phone (+44 20 7946 0958) +16.5"
             ]
         );
     }
@@ -672,8 +676,8 @@ mod tests {
             reasons,
             [
                 "given and family names swapped",
-                "given name: same +6.3",
-                "family name: same +6.3",
+                "same given name +6.3",
+                "same family name +6.3",
                 "birthday: day and month swapped +6.6"
             ]
         );
@@ -685,7 +689,7 @@ mod tests {
         let b = at_home(person("Maria", "Rossi"), "21 Mainstreet", "2001", "Sydney");
         let (s, review, reasons) = score(&a, &b);
         assert!(s > 0.9 && review.is_none(), "{s} {reasons:?}");
-        assert!(reasons.contains(&"street: same +6.4".to_string()), "{reasons:?}");
+        assert!(reasons.contains(&"same street +6.4".to_string()), "{reasons:?}");
         assert!(reasons.iter().any(|r| r.starts_with("house number: typo")), "{reasons:?}");
     }
 

@@ -77,8 +77,8 @@ fn check_one_finds_the_existing_record_while_typing() {
         reasons,
         [
             "given name: nickname (kate / katherine) +4.3",
-            "family name: same (obrien) +5.4",
-            "email: same (kateobrien@gmail.com) +15.7"
+            "same family name (obrien) +5.4",
+            "same email (kateobrien@gmail.com) +15.7"
         ]
     );
     // Editing the stored record itself finds nothing.
