@@ -223,10 +223,17 @@ fn goodness(c: Comparison, level: Option<Level>) -> i32 {
 
 /// Compares two contacts.
 pub fn compare(a: &Features, b: &Features) -> Vector {
+    let mut v = compare_people(a, b);
+    compare_addresses(a, b, &mut v);
+    v
+}
+
+/// Every comparison but the addresses (the costliest), which
+/// [`compare_addresses`] adds.
+pub fn compare_people(a: &Features, b: &Features) -> Vector {
     let mut v = Vector::default();
     compare_names(a, b, &mut v);
     v.set(Comparison::Birthday, compare_birthdays(a.birthday, b.birthday));
-    compare_addresses(a, b, &mut v);
     v.set(Comparison::Email, compare_emails(a, b));
     v.set(Comparison::Phone, compare_phones(a, b));
     v.set(
@@ -474,7 +481,7 @@ pub fn shared<'s>(x: &'s [String], y: &[String]) -> Option<&'s String> {
 }
 
 /// House number, street and place of the best-matching pair of addresses.
-fn compare_addresses(a: &Features, b: &Features, v: &mut Vector) {
+pub fn compare_addresses(a: &Features, b: &Features, v: &mut Vector) {
     // (goodness, the three levels, which addresses)
     type Best = (i32, [Option<Level>; 3], (u8, u8));
     let mut best: Option<Best> = None;

@@ -165,20 +165,18 @@ impl DedupeIndex {
     }
 
     /// Whether a contact (`fa`, summarised as `sa`) and `fb` (summarised as
-    /// `sb`) score at least `threshold`; the cheap bound of
-    /// [`Scorer::may_reach`] dismisses most pairs before the full score is
-    /// computed.
+    /// `sb`) reach `needed` weight; the cheap bound of [`Scorer::may_reach`]
+    /// dismisses most pairs before they are compared.
     pub(crate) fn reaches(
         &self,
         (sa, fa): (&Summary, &Features),
         (sb, fb): (&Summary, &Features),
         needed: f64,
-        threshold: f64,
     ) -> Reach {
         if !self.scorer.may_reach(sa, sb, needed) {
             return Reach::Dismissed;
         }
-        if self.scorer.score(fa, fb, None).0 >= threshold {
+        if self.scorer.reaches(fa, fb, needed) {
             Reach::Reached
         } else {
             Reach::Scored
@@ -216,13 +214,12 @@ pub fn check_one(index: &DedupeIndex, draft: &Contact) -> Vec<Candidate> {
     others.extend(index.sorted.neighbours_of_key(&index.features, &f.sort_key, index.settings.window));
     others.sort_unstable();
     others.dedup();
-    let threshold = index.settings.threshold_possible;
-    let needed = index.needed(threshold);
+    let needed = index.needed(index.settings.threshold_possible);
     let summary = Summary::of(&f);
     let mut found: Vec<Candidate> = others
         .into_iter()
         .filter(|&j| index.ids[j as usize] != draft.id)
-        .filter(|&j| index.reaches((&summary, &f), index.both(j), needed, threshold) == Reach::Reached)
+        .filter(|&j| index.reaches((&summary, &f), index.both(j), needed) == Reach::Reached)
         .map(|j| index.candidate(DRAFT, j, &f, &index.features[j as usize]))
         .collect();
     found.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.b.cmp(&y.b)));

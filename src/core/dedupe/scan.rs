@@ -80,8 +80,7 @@ impl<'i> Scan<'i> {
                 continue;
             }
             self.compared += 1;
-            let threshold = self.settings.threshold_possible;
-            match self.index.reaches(self.index.both(a), self.index.both(b), self.needed, threshold) {
+            match self.index.reaches(self.index.both(a), self.index.both(b), self.needed) {
                 Reach::Dismissed => {}
                 Reach::Scored => self.scored += 1,
                 Reach::Reached => {
