@@ -141,9 +141,14 @@ fn kinds_table(data: &Labelled, probable: &HashSet<(u32, u32)>, all: &HashSet<(u
     // or replaced, no other birthday, no move and no missing address.
     use people::Corruption::*;
     let telling = [GivenMissing, FamilyMissing, GivenReplaced, FamilyReplaced, BirthdayReplaced, Moved, AddressMissing];
-    let plain: Vec<(u32, u32)> =
-        data.truth.iter().copied().filter(|&p| !pair_kinds(&data.records, p).iter().any(|k| telling.contains(k))).collect();
-    let count = |set: &HashSet<(u32, u32)>| plain.iter().filter(|p| set.contains(p)).count() as f64 / plain.len().max(1) as f64;
+    let plain: Vec<(u32, u32)> = data
+        .truth
+        .iter()
+        .copied()
+        .filter(|&p| !pair_kinds(&data.records, p).iter().any(|k| telling.contains(k)))
+        .collect();
+    let count =
+        |set: &HashSet<(u32, u32)>| plain.iter().filter(|p| set.contains(p)).count() as f64 / plain.len().max(1) as f64;
     println!(
         "| all but a missing or replaced name or birthday, a move or a missing address | {} | {:.3} | {:.3} |",
         plain.len(),

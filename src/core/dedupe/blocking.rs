@@ -3,8 +3,7 @@
 //! n². Several passes, so that a pair missed by one (a typo, a swap, a
 //! missing field) is still caught by another:
 //!
-//! - **identifiers**: a canonical email, an email's local part (the same
-//!   name at another provider), a phone (last nine digits);
+//! - **identifiers**: a canonical email, a phone (last nine digits);
 //! - **names**: the phonetic family key with the given name's initial
 //!   (nicknames resolved, so Bob meets Robert), the phonetic given key with
 //!   the family initial (catches typos that change the family key), and the
@@ -13,8 +12,8 @@
 //!   meets the original too; a name written whole in one field is keyed as
 //!   re-split (see `Features::moved_name`);
 //! - **places**: postcode with house number (whatever the names say),
-//!   house number with the main street word (or its first word, or all its
-//!   words joined: a postcode typo or a missing city), the main street word with the
+//!   house number with the main street word (or all its words joined: a
+//!   postcode typo or a missing city), the main street word with the
 //!   city's and either name's initial (a typo in the number and postcode),
 //!   and postcode with either name's initial (initials in one namespace:
 //!   swaps and a typo in one name still meet);
@@ -24,8 +23,8 @@
 //!   that fall in other blocks.
 //!
 //! The candidate count is bounded: a block bigger than the size limit (a
-//! quarter of it for the weak keys: a place or date with an initial only,
-//! an email's local part) is not compared within. A name block that big (a common surname) is split by
+//! quarter of it for the weak keys: a place with an initial only) is not
+//! compared within. A name block that big (a common surname) is split by
 //! the full phonetic keys of both names (taken in sorted order, so swaps
 //! still meet); any block still too big, and any other kind of block too big
 //! (an office's postcode), is skipped and listed in [`Blocks::skipped`], so
@@ -58,10 +57,6 @@ pub enum BlockKind {
     Birthday = 3,
 }
 
-/// Email local parts too common to block on.
-const GENERIC_LOCALS: &[&str] =
-    &["info", "contact", "sales", "office", "admin", "hello", "mail", "support", "enquiries"];
-
 /// Calls `visit` with each block key of a contact and its kind (repeats
 /// possible), written into the reused buffer `buf` so that building the
 /// index allocates no string per key.
@@ -74,11 +69,6 @@ fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str, BlockK
     use BlockKind::*;
     for e in &f.emails {
         key(Identifier, &["e:", e]);
-        if let Some((local, _)) = e.split_once('@') {
-            if local.len() >= 5 && !GENERIC_LOCALS.contains(&local) {
-                key(Identifier, &["l:", local]);
-            }
-        }
     }
     for p in &f.phone_keys {
         key(Identifier, &["p:", p]);
@@ -92,30 +82,19 @@ fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str, BlockK
     let family_initial = f.family_initial().map(|c| &*c.encode_utf8(&mut family_buf));
     let initials = [given_initial, family_initial];
     for a in &f.addresses {
-        let street_word = a.name_words().max_by_key(|w| w.len()).map(phonetic_key).unwrap_or_default();
-        // The street's first word, and its words joined ("Ma nor" and
-        // "Manor" meet).
-        let first_word = a.name_words().next().map(phonetic_key).unwrap_or_default();
-        let joined = phonetic_key(&a.name_words().collect::<String>());
         let city_initial = a.city.get(..1).unwrap_or("");
         for n in a.numbers.iter().take(3) {
             if !a.postcode.is_empty() {
                 key(Place, &["a:", &a.postcode, "|", n]);
             }
-            if !street_word.is_empty() {
-                key(Place, &["s:", n, "|", &street_word]);
-                if joined != street_word {
-                    key(Place, &["s:", n, "|", &joined]);
-                }
-                if first_word != street_word && first_word != joined {
-                    key(Place, &["s:", n, "|", &first_word]);
-                }
+            for street in &a.street_keys {
+                key(Place, &["s:", n, "|", street]);
             }
         }
         // The street and either initial, whatever the numbers and postcode say.
-        if !street_word.is_empty() {
+        if let Some(street) = a.street_keys.first() {
             for initial in initials.iter().flatten() {
-                key(Place, &["w:", &street_word, "|", city_initial, "|", initial]);
+                key(Place, &["w:", street, "|", city_initial, "|", initial]);
             }
         }
         if !a.postcode.is_empty() {
@@ -183,7 +162,7 @@ fn write_refined_key(f: &Features, buf: &mut String) {
 fn key_hash(key: &str, kind: BlockKind) -> u64 {
     let mut h = FxHasher::default();
     h.write(key.as_bytes());
-    let weak = matches!(key.as_bytes().first(), Some(b'w' | b'z' | b'd' | b'l'));
+    let weak = matches!(key.as_bytes().first(), Some(b'w' | b'z'));
     (h.finish() & !7) | kind as u64 | if weak { WEAK } else { 0 }
 }
 

@@ -544,7 +544,7 @@ fn one_edit_apart_short(x: &str, y: &str) -> bool {
 
 /// The street and building words of two addresses.
 pub fn street_level(x: &AddressKey, y: &AddressKey) -> Option<Level> {
-    if x.words.is_empty() || y.words.is_empty() {
+    if x.joined.is_empty() || y.joined.is_empty() {
         return None;
     }
     if x.joined == y.joined {
@@ -552,7 +552,7 @@ pub fn street_level(x: &AddressKey, y: &AddressKey) -> Option<Level> {
     }
     let (xs, ys) = (&x.names, &y.names);
     if xs.is_empty() || ys.is_empty() {
-        return Some(if x.words == y.words { Level::Exact } else { Level::Different });
+        return Some(if x.types == y.types { Level::Exact } else { Level::Different });
     }
     if xs == ys {
         // The same words in another order (lines swapped), or another type.

@@ -145,27 +145,21 @@ const JOINED_TYPES: &[(&str, &str)] = &[
 pub struct AddressKey {
     /// The numbers of the street lines (house number, unit), sorted: "12", "3a".
     pub numbers: Vec<String>,
-    /// The street and building words with street types in one form, in the
-    /// order written: "main", "st", "rose", "villa".
-    pub words: Vec<String>,
-    /// `words` joined without spaces: "mainstrosevilla".
+    /// The street and building words with street types in one form, joined
+    /// without spaces in the order written: "mainstrosevilla".
     pub joined: String,
     /// The words that name the street or building (not street types),
     /// sorted, each once: "main", "rose", "villa".
     pub names: Vec<String>,
     /// The street types, sorted, each once: "st".
     pub types: Vec<String>,
+    /// Phonetic keys of the street for blocking: of its longest naming word
+    /// and, when different, of its naming words joined ("Ma nor" = "Manor").
+    pub street_keys: Vec<String>,
     /// Upper-case letters and digits only: "SW1A1AA".
     pub postcode: String,
     /// Folded, punctuation removed: "new york".
     pub city: String,
-}
-
-impl AddressKey {
-    /// The words that name the street or building, not its type: "main", "rose", "villa".
-    pub fn name_words(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().map(String::as_str).filter(|w| !is_street_type(w))
-    }
 }
 
 /// Whether a word (in its one written form) is a street type.
@@ -248,6 +242,10 @@ pub struct Features {
     pub given_u: f64,
     /// The same for `family_main`.
     pub family_u: f64,
+    /// -log2 of `given_u` and `family_u` (computed once: a logarithm per
+    /// pair costs much in WebAssembly).
+    pub given_rarity: f64,
+    pub family_rarity: f64,
     /// How many contacts of the list have this given root and family name
     /// (filled in by the index; see `compare::both_common`).
     pub given_count: u32,
@@ -297,6 +295,8 @@ impl Features {
             company: contact.company_id.clone().filter(|c| !c.is_empty()),
             given_u: DEFAULT_U,
             family_u: DEFAULT_U,
+            given_rarity: -DEFAULT_U.log2(),
+            family_rarity: -DEFAULT_U.log2(),
             given_count: 0,
             family_count: 0,
         }
@@ -354,6 +354,8 @@ impl NameCounts {
         let (given, family) = (self.given.get(&f.name.given_root), self.family.get(&f.name.family_main));
         f.given_u = u(given);
         f.family_u = u(family);
+        f.given_rarity = -f.given_u.log2();
+        f.family_rarity = -f.family_u.log2();
         f.given_count = given.copied().unwrap_or(0);
         f.family_count = family.copied().unwrap_or(0);
     }
@@ -499,17 +501,27 @@ fn split_joined_type(word: &str) -> Option<(&str, &'static str)> {
 
 fn address_key(a: &Address) -> AddressKey {
     let (numbers, words) = parse_street(&a.street);
-    let (mut names, mut types): (Vec<String>, Vec<String>) = words.iter().cloned().partition(|w| !is_street_type(w));
+    let joined = words.concat();
+    let naming: Vec<&str> = words.iter().map(String::as_str).filter(|w| !is_street_type(w)).collect();
+    let mut street_keys = Vec::new();
+    if let Some(longest) = naming.iter().max_by_key(|w| w.len()) {
+        street_keys.push(phonetic_key(longest));
+        let all = phonetic_key(&naming.concat());
+        if all != street_keys[0] {
+            street_keys.push(all);
+        }
+    }
+    let (mut names, mut types): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| !is_street_type(w));
     for list in [&mut names, &mut types] {
         list.sort_unstable();
         list.dedup();
     }
     AddressKey {
-        joined: words.concat(),
+        joined,
         names,
         types,
+        street_keys,
         numbers,
-        words,
         postcode: a.postal_code.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect(),
         city: clean_name(&a.city),
     }

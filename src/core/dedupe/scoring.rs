@@ -57,10 +57,10 @@ impl fmt::Display for Review {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Review::DifferentGivenName => "different given name — family member or typo?",
-            Review::MissingGivenName => "given name on one only — family member?",
+            Review::MissingGivenName => "a given name missing — family member?",
             Review::InitialOnly => "only an initial — family member?",
             Review::DifferentFamilyName => "different family name — married name or another person?",
-            Review::MissingFamilyName => "family name on one only — another person?",
+            Review::MissingFamilyName => "a family name missing — another person?",
             Review::DifferentBirthday => "different birthday — relative or typo?",
             Review::DifferentGeneration => "Jr./Sr. differ — parent and child?",
             Review::Neighbour => "same street, another house number — a neighbour?",
@@ -131,9 +131,10 @@ type Table = [[f64; MAX_LEVELS]; COMPARISONS];
 #[derive(Clone, Debug)]
 pub struct Scorer {
     bits: Table,
-    /// m of an exact given and family name, for frequency-based weights.
-    m_given: f64,
-    m_family: f64,
+    /// log2 of m of an exact given and family name, for frequency-based
+    /// weights (log2 m - log2 u, where -log2 u is the name's rarity).
+    log_m_given: f64,
+    log_m_family: f64,
     ctx: Context,
     /// Where a pair held for review is capped.
     cap: f64,
@@ -152,8 +153,8 @@ impl Scorer {
         Scorer {
             bounds: Bounds::of(&bits),
             bits,
-            m_given: weights.m(Comparison::GivenName, Level::Exact),
-            m_family: weights.m(Comparison::FamilyName, Level::Exact),
+            log_m_given: weights.m(Comparison::GivenName, Level::Exact).log2(),
+            log_m_family: weights.m(Comparison::FamilyName, Level::Exact).log2(),
             ctx,
             cap: (probable + possible) / 2.0,
         }
@@ -172,8 +173,8 @@ impl Scorer {
     fn weight(&self, c: Comparison, l: Level, a: &Features, b: &Features, v: &Vector) -> f64 {
         let plain = !(v.swapped || v.moved);
         match (c, l) {
-            (Comparison::GivenName, Level::Exact) if plain => (self.m_given / a.given_u.max(b.given_u)).log2(),
-            (Comparison::FamilyName, Level::Exact) if plain => (self.m_family / a.family_u.max(b.family_u)).log2(),
+            (Comparison::GivenName, Level::Exact) if plain => self.log_m_given + a.given_rarity.min(b.given_rarity),
+            (Comparison::FamilyName, Level::Exact) if plain => self.log_m_family + a.family_rarity.min(b.family_rarity),
             _ => self.level_bits(c, l),
         }
     }
@@ -297,15 +298,15 @@ impl Scorer {
             if x.hash == 0 || y.hash == 0 {
                 0.0
             } else if x.hash == y.hash {
-                (m.log2() + f64::from(x.rarity.min(y.rarity))) + 1e-3
+                (m + f64::from(x.rarity.min(y.rarity))) + 1e-3
             } else if x.near(y) {
                 bd.unshared[c.index()]
             } else {
                 self.level_bits(c, Level::Different)
             }
         };
-        let straight = part(&a.given, &b.given, Comparison::GivenName, self.m_given)
-            + part(&a.family, &b.family, Comparison::FamilyName, self.m_family);
+        let straight = part(&a.given, &b.given, Comparison::GivenName, self.log_m_given)
+            + part(&a.family, &b.family, Comparison::FamilyName, self.log_m_family);
         let incomplete = |s: &Summary| s.given.hash == 0 || s.family.hash == 0;
         let crosswise = if incomplete(a) || incomplete(b) || a.given.near(&b.family) || a.family.near(&b.given) {
             bd.crosswise
@@ -528,20 +529,20 @@ impl Summary {
     pub fn of(f: &Features) -> Summary {
         let name = |s: &str| if s.is_empty() { 0 } else { (hash(s) >> 32) as u32 | 1 };
         fn streets(a: &AddressKey) -> Vec<&str> {
-            a.name_words().chain([a.joined.as_str()]).collect()
+            a.names.iter().map(String::as_str).chain([a.joined.as_str()]).collect()
         }
         // The nickname groups folded into 16 bits: a superset, so safe.
         let groups = |g: u128| (0..8).fold(0u16, |m, i| m | (g >> (16 * i)) as u16);
         let given = NameCue {
             hash: name(&f.name.given),
-            rarity: -(f.given_u.log2()) as f32,
+            rarity: f.given_rarity as f32,
             first: f.name.given.bytes().next().unwrap_or(0),
             sound: (hash(&f.name.given_key) >> 48) as u16,
             nick: 1 << (hash(&f.name.given_root) >> 60) | groups(f.name.given_groups),
         };
         let family = NameCue {
             hash: name(&f.name.family_main),
-            rarity: -(f.family_u.log2()) as f32,
+            rarity: f.family_rarity as f32,
             first: f.name.family_main.bytes().next().unwrap_or(0),
             sound: (hash(&f.name.family_key) >> 48) as u16,
             // The first letter of each word ("García López" meets "López").
@@ -683,6 +684,8 @@ mod tests {
         for f in [&mut a, &mut b] {
             f.given_u = 0.015;
             f.family_u = 0.015;
+            f.given_rarity = -0.015f64.log2();
+            f.family_rarity = f.given_rarity;
         }
         a.emails = vec!["james.smith@acme.com".into()];
         b.emails = vec!["jsmith@globex.com".into()];
