@@ -430,28 +430,41 @@ fn family_level(a: &Name, b: &Name) -> Option<Level> {
 
 /// Birthdays: exact, day and month swapped, one digit, same year, different.
 pub fn compare_birthdays(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<Level> {
-    let (x, y) = (a?, b?);
-    if x == y {
-        return Some(Level::Exact);
-    }
-    if x.year() == y.year() && x.day() == y.month() && x.month() == y.day() {
-        return Some(Level::DayMonthSwapped);
-    }
-    if one_digit_apart(&date_digits(x), &date_digits(y)) {
-        return Some(Level::OneDigit);
-    }
-    Some(if x.year() == y.year() { Level::SameYear } else { Level::Different })
+    Some(birthday_level(pack_date(a?), pack_date(b?)))
 }
 
-/// "19840302" for 2 March 1984, without allocating.
-fn date_digits(d: NaiveDate) -> [u8; 8] {
-    let mut out = [b'0'; 8];
-    let mut value = d.year().clamp(0, 9999) as u32 * 10_000 + d.month() * 100 + d.day();
-    for slot in out.iter_mut().rev() {
-        *slot = b'0' + (value % 10) as u8;
-        value /= 10;
+/// A date as the number yyyymmdd: 19840302 for 2 March 1984.
+pub fn pack_date(d: NaiveDate) -> u32 {
+    d.year().clamp(0, 9999) as u32 * 10_000 + d.month() * 100 + d.day()
+}
+
+/// The level of two dates packed by [`pack_date`], in integer steps only
+/// (the scan's bound does this for many pairs).
+pub fn birthday_level(x: u32, y: u32) -> Level {
+    if x == y {
+        return Level::Exact;
     }
-    out
+    let year = |d: u32| d / 10_000;
+    let (month, day) = (|d: u32| d / 100 % 100, |d: u32| d % 100);
+    if year(x) == year(y) && day(x) == month(y) && month(x) == day(y) {
+        return Level::DayMonthSwapped;
+    }
+    let digits = |mut v: u32| {
+        let mut out = [0u8; 8];
+        for slot in out.iter_mut().rev() {
+            *slot = (v % 10) as u8;
+            v /= 10;
+        }
+        out
+    };
+    if one_digit_apart(&digits(x), &digits(y)) {
+        return Level::OneDigit;
+    }
+    if year(x) == year(y) {
+        Level::SameYear
+    } else {
+        Level::Different
+    }
 }
 
 fn compare_emails(a: &Features, b: &Features) -> Option<Level> {

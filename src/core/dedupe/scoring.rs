@@ -31,8 +31,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::compare::{
-    compare, compare_addresses, compare_birthdays, compare_people, shared, Comparison, Level, Vector, COMPARISONS,
-    MAX_LEVELS,
+    birthday_level, compare, compare_addresses, compare_people, pack_date, shared, Comparison, Level, Vector,
+    COMPARISONS, MAX_LEVELS,
 };
 use super::features::{AddressKey, Features};
 use super::weights::{Context, Weights};
@@ -286,8 +286,8 @@ impl Scorer {
             weight += self
                 .level_bits(Comparison::Company, if a.company == b.company { Level::Exact } else { Level::Different });
         }
-        if let (Some(x), Some(y)) = (a.birthday, b.birthday) {
-            weight += compare_birthdays(Some(x), Some(y)).map_or(0.0, |l| self.level_bits(Comparison::Birthday, l));
+        if a.birthday != 0 && b.birthday != 0 {
+            weight += self.level_bits(Comparison::Birthday, birthday_level(a.birthday, b.birthday));
         }
         // Names, part by part: exact (with the frequency of the rarer
         // side, rounded up a hair) when the hashes agree; the best other
@@ -484,7 +484,8 @@ pub struct Summary {
     numbers: u32,
     /// Hash of the company id; 0 when none.
     company: u32,
-    birthday: Option<NaiveDate>,
+    /// The birthday as yyyymmdd (see `compare::pack_date`), 0 when unknown.
+    birthday: u32,
     given: NameCue,
     family: NameCue,
 }
@@ -556,7 +557,7 @@ impl Summary {
             streets: mask(f.addresses.iter().flat_map(streets)),
             numbers: mask(f.addresses.iter().flat_map(|a| a.numbers.iter().map(String::as_str))),
             company: f.company.as_deref().map_or(0, name),
-            birthday: f.birthday,
+            birthday: f.birthday.map_or(0, pack_date),
             given,
             family,
         }
