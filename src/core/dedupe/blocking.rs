@@ -14,7 +14,8 @@
 //! - **places**: postcode with house number (whatever the names say),
 //!   house number with the main street word (or all its words joined: a
 //!   postcode typo or a missing city), the main street word with the
-//!   city's and either name's initial (a typo in the number and postcode),
+//!   city's initial and the earlier of the two name initials (a typo in the
+//!   number and postcode),
 //!   and postcode with either name's initial (initials in one namespace:
 //!   swaps and a typo in one name still meet);
 //! - **birthdays**: the date with day and month in sorted order (a day/month
@@ -92,10 +93,9 @@ fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str, BlockK
             }
         }
         // The street and either initial, whatever the numbers and postcode say.
-        if let Some(street) = a.street_keys.first() {
-            for initial in initials.iter().flatten() {
-                key(Place, &["w:", street, "|", city_initial, "|", initial]);
-            }
+        // (With the earlier of the two initials: one key, and a swap meets.)
+        if let (Some(street), Some(initial)) = (a.street_keys.first(), initials.iter().flatten().min()) {
+            key(Place, &["w:", street, "|", city_initial, "|", initial]);
         }
         if !a.postcode.is_empty() {
             for initial in initials.iter().flatten() {

@@ -3,12 +3,12 @@
 //! run on every scan.
 //!
 //! - **u** (the chance of each level for two different people) is counted on
-//!   up to 5,000 random pairs of the list: nearly all random pairs are two
+//!   up to 4,000 random pairs of the list: nearly all random pairs are two
 //!   people. Rare levels (an equal birthday) would be counted a handful of
 //!   times, so each count is blended with the hand-set u as if the hand-set
 //!   value had been seen on a quarter as many pairs again.
 //! - **m** (the chance of each level for one person) is learned by EM on up
-//!   to 6,000 candidate pairs from the blocks, in two passes that each leave
+//!   to 4,000 candidate pairs from the blocks, in two passes that each leave
 //!   out what their pairs were chosen by: pairs that share a name block
 //!   learn the birthday and address levels (judged by birthday, address,
 //!   email and phone); pairs that share an address block learn the name
@@ -30,9 +30,9 @@ use super::features::Features;
 use super::weights::{Context, Weights};
 
 /// Random pairs counted for u.
-const RANDOM_PAIRS: usize = 5_000;
+const RANDOM_PAIRS: usize = 4_000;
 /// Candidate pairs per EM pass.
-const SESSION_PAIRS: usize = 6_000;
+const SESSION_PAIRS: usize = 4_000;
 const MAX_ITERATIONS: u32 = 60;
 const MIN_PAIRS: f64 = 200.0;
 const MIN_MATCHES: f64 = 10.0;

@@ -6,7 +6,7 @@
 //! values ([`weights`]), or hand-set when the settings say so. A [`Scan`]
 //! compares only contacts that share a block (or sit next to each other in
 //! name order), dismisses most pairs with a cheap upper bound of their score
-//! ([`Summary`]), compares the rest field by field into graded levels
+//! ([`scoring::Summary`]), compares the rest field by field into graded levels
 //! ([`compare`]) and scores them Fellegi–Sunter style ([`scoring`]), and
 //! groups the pairs into probable and possible [`Cluster`]s without chaining
 //! ([`cluster`]). The scan runs in slices ([`Scan::step`]) so the browser can
@@ -22,8 +22,12 @@
 //!   is *probable* when `best_score >= settings.threshold_probable`, else
 //!   *possible*; clusters of the two levels may share a contact (a
 //!   duplicate pair, and a family member offered for review beside it), so
-//!   key a cluster by its level and first member. [`report`] is the JSON of
-//!   "Export report".
+//!   key a cluster by its level and first member. A possible cluster's
+//!   `best_score` is capped below the probable threshold even when one of
+//!   its pairs scored higher (kept out of a probable cluster by a conflict).
+//!   [`report`] is the JSON of "Export report". How much was compared:
+//!   [`DedupeIndex::block_pair_count`] (the bound the blocks allow),
+//!   [`Scan::compared`], [`Scan::scored`], [`DedupeIndex::skipped_blocks`].
 //! - **Reasons**: every [`Candidate`] (a scored pair) has `reasons`, one
 //!   [`Reason::Compared`] per comparison with its `level` and `weight` in
 //!   bits (`Display` gives "given name: nickname (robert / bob) +4.3",

@@ -10,9 +10,14 @@ use super::index::DedupeIndex;
 use super::settings::DedupeSettings;
 use crate::core::model::Contact;
 
+/// How many skipped blocks the report lists (the largest; the total is given).
+const MAX_SKIPPED_LISTED: usize = 100;
+
 /// The report of `clusters` found in `contacts` (the list `index` was built
 /// from): each cluster's level, best score, members and scored pairs with
-/// their reasons, plus the settings and the blocks the scan skipped.
+/// their reasons, plus the settings, the weights and what learning them did,
+/// the candidate pairs the blocks allowed and the largest blocks the scan
+/// skipped.
 pub fn report(contacts: &[Contact], index: &DedupeIndex, settings: &DedupeSettings, clusters: &[Cluster]) -> Value {
     let clusters: Vec<Value> = clusters
         .iter()
@@ -43,7 +48,8 @@ pub fn report(contacts: &[Contact], index: &DedupeIndex, settings: &DedupeSettin
         "contacts": contacts.len(),
         "settings": settings,
         "candidate_pairs": index.block_pair_count(),
-        "skipped_blocks": index.skipped_blocks(),
+        "skipped_blocks": &index.skipped_blocks()[..index.skipped_blocks().len().min(MAX_SKIPPED_LISTED)],
+        "skipped_blocks_total": index.skipped_blocks().len(),
         "learning": index.learning(),
         "weights": index.weight_table(),
         "clusters": clusters,
