@@ -27,7 +27,7 @@
 use std::fmt;
 use std::hash::Hasher;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
 use super::compare::{
@@ -568,6 +568,7 @@ impl Summary {
 mod tests {
     use super::*;
     use crate::core::model::{Address, Contact};
+    use chrono::NaiveDate;
 
     pub(crate) fn person(given: &str, family: &str) -> Features {
         let t = chrono::DateTime::from_timestamp(0, 0).unwrap();
