@@ -33,7 +33,8 @@ fn main() {
     let contacts = generate_demo(7, n, now).contacts;
     let learned = DedupeSettings::default();
     let hand_set = DedupeSettings { learn_weights: false, ..DedupeSettings::default() };
-    let (mut plain, mut with_em, mut scans, mut checks) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut plain, mut with_em, mut scans, mut checks, mut drops) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut summary = String::new();
     for _ in 0..runs {
         let t = Instant::now();
@@ -68,6 +69,10 @@ fn main() {
             index.skipped_blocks().len(),
             index.learning().converged
         );
+        // Freeing the index is part of a scan in the browser too.
+        let t = Instant::now();
+        drop(index);
+        drops.push(ms(t));
     }
     // Where an index build spends its time.
     let t = Instant::now();
@@ -92,6 +97,7 @@ fn main() {
         with_em - plain
     );
     println!("  scan                      {:8.0} ms", median(scans));
+    println!("  freeing the index         {:8.0} ms", median(drops));
     println!("  while-typing check        {:8.3} ms per draft", median(checks));
     println!("  {summary}");
     println!("  pairs in blocks by kind: {by_kind:?}");

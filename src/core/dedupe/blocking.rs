@@ -88,7 +88,7 @@ fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str, BlockK
             if !a.postcode.is_empty() {
                 key(Place, &["a:", &a.postcode, "|", n]);
             }
-            for street in &a.street_keys {
+            for street in a.street_keys.iter() {
                 key(Place, &["s:", n, "|", street]);
             }
         }

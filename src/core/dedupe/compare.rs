@@ -46,7 +46,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::features::{AddressKey, Features, Name};
+use super::features::{AddressKey, Features, Name, Words};
 use super::similarity::{gendered_pair, jaro_winkler_str, one_digit_apart, one_edit_apart, phonetic_key};
 
 /// How many comparisons there are.
@@ -526,13 +526,13 @@ pub fn house_level(x: &AddressKey, y: &AddressKey) -> Option<Level> {
     if xs == ys {
         return Some(Level::Exact);
     }
-    let within = |s: &[String], t: &[String]| s.iter().all(|n| t.contains(n));
+    let within = |s: &Words, t: &Words| s.iter().all(|n| t.contains(n));
     if within(xs, ys) || within(ys, xs) {
         return Some(Level::Subset);
     }
     // One digit of a one-digit number changed is a different number (flat 3
     // and flat 4), not a typo.
-    let near = |n: &String, t: &[String]| {
+    let near = |n: &str, t: &Words| {
         t.iter().any(|m| (n.len() >= 2 && one_digit_apart(n.as_bytes(), m.as_bytes())) || one_edit_apart_short(n, m))
     };
     let (short, long) = if xs.len() <= ys.len() { (xs, ys) } else { (ys, xs) };
@@ -577,7 +577,8 @@ pub fn street_level(x: &AddressKey, y: &AddressKey) -> Option<Level> {
     }
     let (short, long) = if xs.len() <= ys.len() { (xs, ys) } else { (ys, xs) };
     let exact = short.iter().filter(|w| long.contains(w)).count();
-    if exact == short.len() {
+    let short_len = short.len();
+    if exact == short_len {
         return Some(Level::Subset);
     }
     let fuzzy = short
@@ -585,7 +586,7 @@ pub fn street_level(x: &AddressKey, y: &AddressKey) -> Option<Level> {
         .filter(|w| !long.contains(w))
         .filter(|w| w.len() >= 3 && long.iter().any(|v| one_edit_apart(w, v) || jaro_winkler_str(w, v) >= 0.9))
         .count();
-    if exact + fuzzy == short.len() || jaro_winkler_str(&x.joined, &y.joined) >= 0.93 {
+    if exact + fuzzy == short_len || jaro_winkler_str(&x.joined, &y.joined) >= 0.93 {
         return Some(Level::Typo);
     }
     // Split or merged words with more than one typo still share most letters.

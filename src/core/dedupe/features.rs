@@ -144,22 +144,75 @@ const JOINED_TYPES: &[(&str, &str)] = &[
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddressKey {
     /// The numbers of the street lines (house number, unit), sorted: "12", "3a".
-    pub numbers: Vec<String>,
+    pub numbers: Words,
     /// The street and building words with street types in one form, joined
     /// without spaces in the order written: "mainstrosevilla".
     pub joined: String,
     /// The words that name the street or building (not street types),
     /// sorted, each once: "main", "rose", "villa".
-    pub names: Vec<String>,
+    pub names: Words,
     /// The street types, sorted, each once: "st".
-    pub types: Vec<String>,
+    pub types: Words,
     /// Phonetic keys of the street for blocking: of its longest naming word
     /// and, when different, of its naming words joined ("Ma nor" = "Manor").
-    pub street_keys: Vec<String>,
+    pub street_keys: Words,
     /// Upper-case letters and digits only: "SW1A1AA".
     pub postcode: String,
     /// Folded, punctuation removed: "new york".
     pub city: String,
+}
+
+/// A few words in one string, separated by spaces: one allocation where a
+/// list of strings would take one per word (a list of 100,000 contacts is
+/// built and freed on every scan, and that counts in WebAssembly).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Words(String);
+
+impl Words {
+    /// The words in the given order.
+    pub fn ordered<'w>(words: impl IntoIterator<Item = &'w str>) -> Words {
+        let mut out = String::new();
+        for w in words.into_iter().filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        Words(out)
+    }
+
+    /// The words sorted, each once.
+    pub fn set<'w>(words: impl IntoIterator<Item = &'w str>) -> Words {
+        let mut list: Vec<&str> = words.into_iter().collect();
+        list.sort_unstable();
+        list.dedup();
+        Words::ordered(list)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> + Clone {
+        self.0.split(' ').filter(|w| !w.is_empty())
+    }
+
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.iter().any(|w| w == word)
+    }
+
+    pub fn first(&self) -> Option<&str> {
+        self.iter().next()
+    }
+
+    /// The words with spaces between them.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// Whether a word (in its one written form) is a street type.
@@ -502,26 +555,21 @@ fn split_joined_type(word: &str) -> Option<(&str, &'static str)> {
 fn address_key(a: &Address) -> AddressKey {
     let (numbers, words) = parse_street(&a.street);
     let joined = words.concat();
-    let naming: Vec<&str> = words.iter().map(String::as_str).filter(|w| !is_street_type(w)).collect();
-    let mut street_keys = Vec::new();
-    if let Some(longest) = naming.iter().max_by_key(|w| w.len()) {
-        street_keys.push(phonetic_key(longest));
-        let all = phonetic_key(&naming.concat());
-        if all != street_keys[0] {
-            street_keys.push(all);
+    let naming = || words.iter().map(String::as_str).filter(|w| !is_street_type(w));
+    let mut keys: Vec<String> = Vec::new();
+    if let Some(longest) = naming().max_by_key(|w| w.len()) {
+        keys.push(phonetic_key(longest));
+        let all = phonetic_key(&naming().collect::<String>());
+        if all != keys[0] {
+            keys.push(all);
         }
     }
-    let (mut names, mut types): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| !is_street_type(w));
-    for list in [&mut names, &mut types] {
-        list.sort_unstable();
-        list.dedup();
-    }
     AddressKey {
+        names: Words::set(naming()),
+        types: Words::set(words.iter().map(String::as_str).filter(|w| is_street_type(w))),
+        street_keys: Words::ordered(keys.iter().map(String::as_str)),
+        numbers: Words::set(numbers.iter().map(String::as_str)),
         joined,
-        names,
-        types,
-        street_keys,
-        numbers,
         postcode: a.postal_code.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect(),
         city: clean_name(&a.city),
     }

@@ -448,9 +448,9 @@ fn detail(c: Comparison, l: Level, a: &Features, b: &Features, v: &Vector) -> St
         (Comparison::Place, Level::NearPostcode | Level::NearPostcodeSameCity) => {
             pair(addr(a, x).postcode, addr(b, y).postcode)
         }
-        (Comparison::HouseNumber, Level::Exact) => addr(a, x).numbers.join(" "),
+        (Comparison::HouseNumber, Level::Exact) => addr(a, x).numbers.as_str().to_string(),
         (Comparison::HouseNumber, Level::Typo | Level::Different) => {
-            pair(addr(a, x).numbers.join(" "), addr(b, y).numbers.join(" "))
+            pair(addr(a, x).numbers.as_str().to_string(), addr(b, y).numbers.as_str().to_string())
         }
         _ => String::new(),
     }
@@ -530,7 +530,7 @@ impl Summary {
     pub fn of(f: &Features) -> Summary {
         let name = |s: &str| if s.is_empty() { 0 } else { (hash(s) >> 32) as u32 | 1 };
         fn streets(a: &AddressKey) -> Vec<&str> {
-            a.names.iter().map(String::as_str).chain([a.joined.as_str()]).collect()
+            a.names.iter().chain([a.joined.as_str()]).collect()
         }
         // The nickname groups folded into 16 bits: a superset, so safe.
         let groups = |g: u128| (0..8).fold(0u16, |m, i| m | (g >> (16 * i)) as u16);
@@ -555,7 +555,7 @@ impl Summary {
             postcodes: mask(f.addresses.iter().map(|a| a.postcode.as_str())),
             cities: mask(f.addresses.iter().map(|a| a.city.as_str())),
             streets: mask(f.addresses.iter().flat_map(streets)),
-            numbers: mask(f.addresses.iter().flat_map(|a| a.numbers.iter().map(String::as_str))),
+            numbers: mask(f.addresses.iter().flat_map(|a| a.numbers.iter())),
             company: f.company.as_deref().map_or(0, name),
             birthday: f.birthday.map_or(0, pack_date),
             given,
