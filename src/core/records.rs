@@ -283,7 +283,22 @@ pub struct Settings {
     /// existed) keeps the defaults, 90 and 50.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicate_thresholds: Option<(u8, u8)>,
+    /// Where duplicate detection's weights come from: learned from the
+    /// contacts (`None`, and data written before this field existed) or the
+    /// hand-set values ("Reset" on the Settings page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_weights: Option<DuplicateWeights>,
     pub updated: DateTime<Utc>,
+}
+
+/// The source of duplicate detection's weights (see `core::dedupe::em`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateWeights {
+    /// Learned from the contacts on every scan, starting from the hand-set values.
+    Learned,
+    /// The hand-set values only.
+    HandSet,
 }
 
 impl Settings {
@@ -304,6 +319,7 @@ impl Settings {
             default_country: String::new(),
             not_duplicates: Vec::new(),
             duplicate_thresholds: None,
+            duplicate_weights: None,
             updated: now,
         }
     }

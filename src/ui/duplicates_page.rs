@@ -271,7 +271,7 @@ fn ScanResults(outcome: Arc<Outcome>) -> impl IntoView {
             <ol class="duplicate-clusters">
                 <For
                     each=move || visible.with(|v| v.iter().take(shown.get()).cloned().collect::<Vec<_>>())
-                    key=|c| (c.key.clone(), c.pairs.len())
+                    key=|c| (c.key.clone(), c.level, c.pairs.len())
                     let:cluster
                 >
                     <li>
