@@ -10,7 +10,7 @@ use chrono::{TimeZone, Utc};
 use crm::core::dedupe::benchmark::{cluster_implied_pairs, evaluate, labelled_dataset, Metrics, Variant};
 use crm::core::dedupe::{build_index, score_pair, Cluster, DedupeIndex, DedupeSettings, Scan};
 use crm::core::demo::generate_demo;
-use crm::core::model::Contact;
+use crm::core::records::Contact;
 
 fn main() {
     let explain = std::env::args().any(|a| a == "--explain");

@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use crm::core::dedupe::{build_index, report, scan, DedupeSettings};
-use crm::core::model::Contact;
+use crm::core::records::Contact;
 use crm::core::records::Settings;
 use serde_json::Value;
 

@@ -7,8 +7,8 @@
 use chrono::{DateTime, Utc};
 
 use super::dataset::Dataset;
-use super::model::{Company, Contact};
 use super::normalize::{suggest_company, suggest_contact, Suggestion};
+use super::records::{Company, Contact};
 
 /// A field people expect filled, and how many records lack it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -187,7 +187,7 @@ pub fn fix_all(data: &Dataset, reason: &str, default_country: &str) -> (Vec<Cont
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Email, Phone};
+    use crate::core::records::{Email, Phone};
     use chrono::TimeZone;
 
     fn t(day: u32) -> DateTime<Utc> {

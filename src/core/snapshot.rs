@@ -33,11 +33,11 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::changes::Change;
 use super::dataset::{Dataset, DuplicateId, Records};
-use super::model::{
+use super::records::{Activity, ActivityKind, Deal, DealStatus, Priority, Settings, Task};
+use super::records::{
     Address, AddressKind, Company, CompanySize, Contact, Email, EmailKind, ImportantDate, LeadStatus, LifecycleStage,
     Phone, PhoneKind, StageChange,
 };
-use super::records::{Activity, ActivityKind, Deal, DealStatus, Priority, Settings, Task};
 
 /// Version of the chunk and journal-entry formats. 1: contacts and
 /// companies; 2: their schema-3 fields appended, and deals, activities, tasks

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::core::changes::{Change, Unlinked};
+use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
+use crate::core::delete::Unlinked;
 use crate::core::history::HistoryKind;
 use crate::state::{now, AppState, NoticeKind};
 

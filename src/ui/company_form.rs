@@ -10,8 +10,8 @@ use super::suggestions::SuggestedFixes;
 use crate::core::changes::Change;
 use crate::core::dedupe::companies::CompanyKeys;
 use crate::core::lifecycle::record_company_stage_edit;
-use crate::core::model::{Address, Company, CompanySize};
 use crate::core::normalize::{apply_to_company, suggest_company, Suggestion};
+use crate::core::records::{Address, Company, CompanySize};
 use crate::core::validate::{parse_tags, tidy_company, validate_company, FieldError};
 use crate::state::{new_id, now, AppState};
 

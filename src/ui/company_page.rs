@@ -12,8 +12,8 @@ use super::timeline::{timeline_entries, Links, Timeline};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::core::changes::delete_company_changes;
-use crate::core::model::Company;
+use crate::core::delete::delete_company_changes;
+use crate::core::records::Company;
 use crate::state::AppState;
 
 #[component]

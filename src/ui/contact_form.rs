@@ -16,9 +16,9 @@ use super::timing::timed;
 use crate::core::changes::Change;
 use crate::core::dedupe::{build_index, check_one, DedupeIndex, DedupeSettings};
 use crate::core::lifecycle::record_stage_edit;
-use crate::core::model::LeadStatus;
-use crate::core::model::{Address, AddressKind, Contact, Email, EmailKind, ImportantDate, Phone, PhoneKind};
 use crate::core::normalize::{apply_to_contact, suggest_contact, Suggestion};
+use crate::core::records::LeadStatus;
+use crate::core::records::{Address, AddressKind, Contact, Email, EmailKind, ImportantDate, Phone, PhoneKind};
 use crate::core::validate::{parse_tags, tidy_contact, validate_contact, FieldError};
 use crate::state::{new_id, now, today, AppState};
 

@@ -15,11 +15,11 @@ use super::timeline::{timeline_entries, Links, Timeline};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::core::changes::delete_contact_changes;
+use crate::core::delete::delete_contact_changes;
+use crate::core::import::vcard::write_vcard;
 use crate::core::lifecycle::{can_convert, convert_lead};
-use crate::core::model::Contact;
 use crate::core::records::ActivityKind;
-use crate::core::vcard::write_vcard;
+use crate::core::records::Contact;
 use crate::state::{new_id, now, AppState};
 
 #[component]

@@ -12,7 +12,7 @@ use super::link;
 use super::tag_chips::TagChips;
 use super::task_rows::{TaskLinks, TasksPanel};
 use super::timeline::{timeline_entries, Links, Timeline};
-use crate::core::changes::delete_deal_changes;
+use crate::core::delete::delete_deal_changes;
 use crate::core::lifecycle::{lose_deal, reopen_deal, win_deal};
 use crate::core::records::{Deal, DealStatus};
 use crate::state::{now, AppState};

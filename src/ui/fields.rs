@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::model::LifecycleStage;
+use crate::core::records::LifecycleStage;
 use crate::core::validate::FieldError;
 use crate::state::{AppState, NoticeKind};
 

@@ -16,15 +16,16 @@ use wasm_bindgen_futures::JsFuture;
 use super::format::{count_of, local_minute, thousands};
 use super::import_records::{RecordImport, RecordKind};
 use super::suggestions::field_label;
-use crate::core::csv::{CsvOptions, CsvReader, Row};
 use crate::core::dedupe::{build_index, DedupeIndex, DedupeSettings};
 use crate::core::history::HistoryKind;
-use crate::core::import_map::{auto_map, guess_date_order, map_row_with, AddressPart, MapOptions, Target};
-use crate::core::import_plan::{
-    build_changes_tidied, counts, Choice, Choices, ClassKind, DuplicateOf, PlannedRow, Planner, RowClass, SourceRow,
-};
+use crate::core::import::contacts_map::{auto_map, AddressPart, Target};
+use crate::core::import::contacts_plan::{build_changes_tidied, counts, PlannedRow, Planner, SourceRow};
+use crate::core::import::contacts_rows::{map_row_with, MapOptions};
+use crate::core::import::csv::{CsvOptions, CsvReader, Row};
+use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, RowClass};
+use crate::core::import::values::guess_date_order;
+use crate::core::import::vcard::{parse_vcard_bytes, VcardContact};
 use crate::core::normalize::suggest_contact;
-use crate::core::vcard::{parse_vcard_bytes, VcardContact};
 use crate::state::{new_id, now, yield_to_browser, AppState, NoticeKind};
 
 /// Rows read or checked between two yields to the browser.

@@ -1,7 +1,7 @@
 //! The import wizard's steps for a CSV file of companies or deals: column
 //! mapping, the preview (classes, a choice per class, invalid cells fixed in
 //! place) and the import as one undoable transaction. The logic is in
-//! `core::import_records`; contacts have their own steps in `import_page`.
+//! `core::import::companies` and `core::import::deals`; contacts have their own steps in `import_page`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -9,14 +9,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::format::{count_of, thousands};
-use crate::core::csv::Row;
 use crate::core::history::HistoryKind;
-use crate::core::import_plan::{Choice, Choices, ClassKind, ImportCounts, RowClass};
-use crate::core::import_records::{
-    auto_map_fields, build_company_changes, build_deal_changes, plan_companies, plan_deals, CompanyField, DealField,
-    ImportField, PlannedRecord,
-};
-use crate::core::model::Company;
+use crate::core::import::columns::{auto_map_fields, ImportField, PlannedRecord};
+use crate::core::import::companies::{build_company_changes, plan_companies, CompanyField};
+use crate::core::import::csv::Row;
+use crate::core::import::deals::{build_deal_changes, plan_deals, DealField};
+use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, ImportCounts, RowClass};
+use crate::core::records::Company;
 use crate::core::records::Deal;
 use crate::state::{new_id, now, yield_to_browser, AppState, NoticeKind};
 
@@ -114,7 +113,7 @@ fn details(class: &RowClass, notes: &[String]) -> String {
                 diff.iter().map(|f| format!("{}: \"{}\" → \"{}\"", f.field, f.before, f.after)).collect();
             format!("Updates the existing record: {}", changes.join("; "))
         }
-        RowClass::Duplicate(crate::core::import_plan::DuplicateOf::Row(r)) => format!("Repeats row {r} of the file"),
+        RowClass::Duplicate(DuplicateOf::Row(r)) => format!("Repeats row {r} of the file"),
         RowClass::Duplicate(_) => "Probable duplicate".to_string(),
         RowClass::Invalid { reason, .. } => format!("Invalid: {reason}"),
     };

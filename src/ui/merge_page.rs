@@ -11,7 +11,7 @@ use super::link;
 use crate::core::dedupe::{merge_changes, merge_contacts, moved_counts, FieldChoices, ListPick, Pick};
 use crate::core::display::count_of;
 use crate::core::history::HistoryKind;
-use crate::core::model::Contact;
+use crate::core::records::Contact;
 use crate::state::{now, AppState, NoticeKind};
 
 /// Which record a field's value comes from, by position on the screen.

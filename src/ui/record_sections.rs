@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::format::{money, utc_minute};
 use super::link;
-use crate::core::model::StageChange;
 use crate::core::records::DealStatus;
+use crate::core::records::StageChange;
 use crate::core::timeline::deals_of;
 use crate::state::AppState;
 

@@ -9,7 +9,7 @@ use super::format::{long_date, parse_iso_date};
 use super::link;
 use crate::core::changes::Change;
 use crate::core::records::{ActivityKind, Priority, Task};
-use crate::core::timeline::{complete_task, reopen_task, tasks_of};
+use crate::core::tasks::{complete_task, reopen_task, tasks_of};
 use crate::core::validate::{validate_task, FieldError};
 use crate::state::{new_id, now, today, AppState};
 

@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 use super::cluster::Cluster;
 use super::similarity::NICKNAME_GROUPS;
 use crate::core::demo::{generate_demo, DemoRng};
-use crate::core::model::{Contact, Email, EmailKind, Phone};
 use crate::core::normalize::{canonical_email, parse_phone};
+use crate::core::records::{Contact, Email, EmailKind, Phone};
 use crate::core::text::fold;
 
 /// Which fields the benchmark keeps.

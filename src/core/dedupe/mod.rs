@@ -25,7 +25,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::model::Contact;
+use crate::core::records::Contact;
 pub use blocking::SkippedBlock;
 use blocking::{Blocks, SortedNames};
 pub use cluster::{cluster_pairs, Cluster};

@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 use super::{Cluster, DedupeIndex, DedupeSettings};
-use crate::core::model::Contact;
+use crate::core::records::Contact;
 
 /// The report of `clusters` found in `contacts` (the list `index` was built
 /// from): each cluster's level, best score, members and scored pairs with
@@ -42,7 +42,7 @@ pub fn report(contacts: &[Contact], index: &DedupeIndex, settings: &DedupeSettin
 mod tests {
     use super::*;
     use crate::core::dedupe::{build_index, scan};
-    use crate::core::model::{Email, EmailKind};
+    use crate::core::records::{Email, EmailKind};
     use chrono::{TimeZone, Utc};
 
     #[test]

@@ -684,7 +684,7 @@ mod tests {
 
     pub(crate) fn person(given: &str, family: &str) -> Features {
         let t = chrono::DateTime::from_timestamp(0, 0).unwrap();
-        let mut c = crate::core::model::Contact::blank("x".into(), t);
+        let mut c = crate::core::records::Contact::blank("x".into(), t);
         c.given_name = given.into();
         c.family_name = family.into();
         Features::of(&c, "GB")

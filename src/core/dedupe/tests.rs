@@ -5,7 +5,7 @@ use chrono::{TimeZone, Utc};
 
 use super::benchmark::{cluster_implied_pairs, evaluate, labelled_dataset, Variant};
 use super::*;
-use crate::core::model::{Email, Phone};
+use crate::core::records::{Email, Phone};
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap()

@@ -27,10 +27,10 @@ pub mod pivot;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
-use super::csv::write_csv;
 use super::dataset::Dataset;
-use super::model::{Company, Contact};
+use super::import::csv::write_csv;
 use super::records::{Activity, Deal};
+use super::records::{Company, Contact};
 
 /// A range of local days: `start` inclusive, `end` exclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -299,7 +299,7 @@ impl ReportTable {
     }
 
     /// The table as CSV (BOM, CRLF, cells guarded against formula injection
-    /// by [`crate::core::csv::write_csv`]).
+    /// by [`crate::core::import::csv::write_csv`]).
     pub fn to_csv(&self) -> String {
         write_csv(&self.headers, &self.rows)
     }
@@ -333,8 +333,8 @@ pub(crate) mod fixture {
     use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
     use crate::core::dataset::{Dataset, Records};
-    use crate::core::model::{Address, Company, Contact, LifecycleStage, StageChange};
     use crate::core::records::{Activity, ActivityKind, Deal, DealStatus, Settings};
+    use crate::core::records::{Address, Company, Contact, LifecycleStage, StageChange};
 
     pub fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
@@ -511,8 +511,8 @@ mod tests {
     #[test]
     fn filter_options_list_each_value_once() {
         use super::fixture::{activity, company, contact, dataset};
-        use crate::core::model::Address;
         use crate::core::records::ActivityKind;
+        use crate::core::records::Address;
         let mut ann = contact("ann", None, at(2026, 1, 1, 0, 0), &[]);
         (ann.owner, ann.source) = ("zoe".into(), "Web".into());
         ann.addresses.push(Address { country: "GB".into(), ..Address::default() });

@@ -14,13 +14,14 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::changes::Change;
-use super::dataset::Dataset;
-use super::dedupe::{check_one, DedupeIndex};
-use super::import_map::ContactDraft;
-use super::model::{Company, Contact};
-use super::normalize::{apply_to_contact, suggest_contact};
-use super::text::fold;
+use super::contacts_rows::ContactDraft;
+use super::plan::{add_missing_tags, Choice, Choices, ClassKind, Diff, DuplicateOf, FieldDiff, ImportCounts, RowClass};
+use crate::core::changes::Change;
+use crate::core::dataset::Dataset;
+use crate::core::dedupe::{check_one, DedupeIndex};
+use crate::core::normalize::{apply_to_contact, suggest_contact};
+use crate::core::records::{Company, Contact};
+use crate::core::text::fold;
 
 /// The id given to drafts while they are compared; never stored.
 const DRAFT_ID: &str = "import-draft";
@@ -34,154 +35,6 @@ pub struct SourceRow {
     pub company_name: Option<String>,
     /// The first cell that could not be read: its column (from 0) and why.
     pub problem: Option<(Option<usize>, String)>,
-}
-
-/// One field an update changes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldDiff {
-    pub field: &'static str,
-    pub before: String,
-    pub after: String,
-}
-
-/// What an earlier record a duplicate row repeats.
-#[derive(Clone, Debug, PartialEq)]
-pub enum DuplicateOf {
-    /// An existing contact, with the detection score (0..1).
-    Existing { id: String, score: f64 },
-    /// An earlier row of the file, by its row number.
-    Row(usize),
-}
-
-/// How a row would be imported.
-#[derive(Clone, Debug, PartialEq)]
-pub enum RowClass {
-    Create,
-    /// The row's email is an existing contact's; `diff` is what merging it changes.
-    Update {
-        id: String,
-        diff: Vec<FieldDiff>,
-    },
-    Duplicate(DuplicateOf),
-    /// `column` counts from 0; `None` when the row as a whole is the problem.
-    Invalid {
-        column: Option<usize>,
-        reason: String,
-    },
-}
-
-/// The four classes, for counts and choices.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ClassKind {
-    Create,
-    Update,
-    Duplicate,
-    Invalid,
-}
-
-impl ClassKind {
-    pub const ALL: [ClassKind; 4] = [ClassKind::Create, ClassKind::Update, ClassKind::Duplicate, ClassKind::Invalid];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ClassKind::Create => "New contacts",
-            ClassKind::Update => "Matches of existing contacts",
-            ClassKind::Duplicate => "Probable duplicates",
-            ClassKind::Invalid => "Invalid rows",
-        }
-    }
-
-    /// What the user may do with the rows of this class; the first is the default.
-    pub fn choices(self) -> &'static [Choice] {
-        match self {
-            ClassKind::Create => &[Choice::Create, Choice::Skip],
-            ClassKind::Update => &[Choice::Update, Choice::Create, Choice::Skip],
-            ClassKind::Duplicate => &[Choice::Skip, Choice::Create, Choice::Update],
-            ClassKind::Invalid => &[Choice::Skip, Choice::Create],
-        }
-    }
-}
-
-impl RowClass {
-    pub fn kind(&self) -> ClassKind {
-        match self {
-            RowClass::Create => ClassKind::Create,
-            RowClass::Update { .. } => ClassKind::Update,
-            RowClass::Duplicate(_) => ClassKind::Duplicate,
-            RowClass::Invalid { .. } => ClassKind::Invalid,
-        }
-    }
-}
-
-/// What to do with the rows of a class.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Choice {
-    /// Add as a new contact.
-    Create,
-    /// Merge into the existing contact it matches (rows without one are skipped).
-    Update,
-    Skip,
-}
-
-impl Choice {
-    pub fn key(self) -> &'static str {
-        match self {
-            Choice::Create => "create",
-            Choice::Update => "update",
-            Choice::Skip => "skip",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Choice::Create => "Create new contacts",
-            Choice::Update => "Update the existing contacts",
-            Choice::Skip => "Skip",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Choice {
-        match key {
-            "create" => Choice::Create,
-            "update" => Choice::Update,
-            _ => Choice::Skip,
-        }
-    }
-}
-
-/// The user's choice per class.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Choices {
-    pub create: Choice,
-    pub update: Choice,
-    pub duplicate: Choice,
-    pub invalid: Choice,
-}
-
-impl Default for Choices {
-    fn default() -> Self {
-        Choices { create: Choice::Create, update: Choice::Update, duplicate: Choice::Skip, invalid: Choice::Skip }
-    }
-}
-
-impl Choices {
-    pub fn get(&self, kind: ClassKind) -> Choice {
-        match kind {
-            ClassKind::Create => self.create,
-            ClassKind::Update => self.update,
-            ClassKind::Duplicate => self.duplicate,
-            ClassKind::Invalid => self.invalid,
-        }
-    }
-
-    pub fn set(&mut self, kind: ClassKind, choice: Choice) {
-        match kind {
-            ClassKind::Create => self.create = choice,
-            ClassKind::Update => self.update = choice,
-            ClassKind::Duplicate => self.duplicate = choice,
-            ClassKind::Invalid => self.invalid = choice,
-        }
-    }
 }
 
 /// A classified row.
@@ -344,11 +197,7 @@ pub fn merge_into(existing: &Contact, incoming: &Contact, now: DateTime<Utc>) ->
             c.addresses.push(a.clone());
         }
     }
-    for t in &incoming.tags {
-        if !c.tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
-            c.tags.push(t.clone());
-        }
-    }
+    add_missing_tags(&mut c.tags, &incoming.tags);
     if c.birthday.is_none() {
         c.birthday = incoming.birthday;
     }
@@ -363,43 +212,30 @@ pub fn merge_into(existing: &Contact, incoming: &Contact, now: DateTime<Utc>) ->
 
 /// The fields that differ between two versions of a contact, for people.
 pub fn diff(data: &Dataset, before: &Contact, after: &Contact) -> Vec<FieldDiff> {
-    let mut out = Vec::new();
-    let mut push = |field: &'static str, b: String, a: String| {
-        if b != a {
-            out.push(FieldDiff { field, before: b, after: a });
-        }
-    };
+    let mut diff = Diff::default();
     let list = |v: Vec<&str>| v.join(", ");
-    push("First name", before.given_name.clone(), after.given_name.clone());
-    push("Last name", before.family_name.clone(), after.family_name.clone());
-    push(
+    diff.field("First name", before.given_name.clone(), after.given_name.clone());
+    diff.field("Last name", before.family_name.clone(), after.family_name.clone());
+    diff.field(
         "Emails",
         list(before.emails.iter().map(|e| e.address.as_str()).collect()),
         list(after.emails.iter().map(|e| e.address.as_str()).collect()),
     );
-    push(
+    diff.field(
         "Phones",
         list(before.phones.iter().map(|p| p.number.as_str()).collect()),
         list(after.phones.iter().map(|p| p.number.as_str()).collect()),
     );
-    push("Addresses", before.addresses.len().to_string(), after.addresses.len().to_string());
-    push("Job title", before.job_title.clone(), after.job_title.clone());
+    diff.field("Addresses", before.addresses.len().to_string(), after.addresses.len().to_string());
+    diff.field("Job title", before.job_title.clone(), after.job_title.clone());
     let company = |c: &Contact| c.company_id.as_deref().and_then(|id| data.company(id)).map(|c| c.name.clone());
-    push("Company", company(before).unwrap_or_default(), company(after).unwrap_or_default());
-    push("Tags", before.tags.join(", "), after.tags.join(", "));
+    diff.field("Company", company(before).unwrap_or_default(), company(after).unwrap_or_default());
+    diff.field("Tags", before.tags.join(", "), after.tags.join(", "));
     let date = |c: &Contact| c.birthday.map(|d| d.to_string()).unwrap_or_default();
-    push("Birthday", date(before), date(after));
-    push("Source", before.source.clone(), after.source.clone());
-    push("Notes", before.notes.clone(), after.notes.clone());
-    out
-}
-
-/// What an import writes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ImportCounts {
-    pub created: usize,
-    pub updated: usize,
-    pub companies: usize,
+    diff.field("Birthday", date(before), date(after));
+    diff.field("Source", before.source.clone(), after.source.clone());
+    diff.field("Notes", before.notes.clone(), after.notes.clone());
+    diff.finish()
 }
 
 /// The changes that import `rows` with `choices`: new contacts, merged
@@ -497,9 +333,9 @@ pub fn build_changes_tidied(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::changes::inverse;
     use crate::core::dedupe::{build_index, DedupeSettings};
-    use crate::core::model::{Email, Phone};
+    use crate::core::history::inverse;
+    use crate::core::records::{Email, Phone};
     use chrono::TimeZone;
 
     fn t() -> DateTime<Utc> {

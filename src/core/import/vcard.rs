@@ -16,11 +16,12 @@
 
 use std::fmt;
 
+use super::contacts_rows::ContactDraft;
 use super::csv::decode;
-use super::import_map::{parse_date, set_country, split_full_name, ContactDraft, KindWord};
-use super::model::{Address, AddressKind, Contact, Email, EmailKind, Phone, PhoneKind};
-use super::text::collapse_spaces;
-use super::validate::tidy_tags;
+use super::values::{parse_date, set_country, split_full_name, KindWord};
+use crate::core::records::{Address, AddressKind, Contact, Email, EmailKind, Phone, PhoneKind};
+use crate::core::text::collapse_spaces;
+use crate::core::validate::tidy_tags;
 
 /// One card read from a file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -545,7 +546,7 @@ pub fn write_vcard(contact: &Contact, company_name: Option<&str>) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::model::LifecycleStage;
+    use crate::core::records::LifecycleStage;
     use chrono::{NaiveDate, TimeZone, Utc};
     use proptest::prelude::*;
 
