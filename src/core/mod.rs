@@ -15,6 +15,7 @@ pub mod delete;
 pub mod demo;
 pub mod display;
 pub mod export;
+pub mod forms;
 pub mod hash;
 pub mod history;
 pub mod ids;

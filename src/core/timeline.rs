@@ -13,7 +13,39 @@ use chrono::{DateTime, Utc};
 use super::dataset::Dataset;
 use super::hash::FastMap;
 use super::records::Contact;
-use super::records::{Activity, ActivityKind, DealStatus};
+use super::records::{Activity, ActivityKind, Deal, DealStatus, Task};
+
+/// What a new activity or task added on a record's page links to: a
+/// contact's page links the contact (and its company), a company's page the
+/// company, a deal's page the deal, its company and its contacts. A task
+/// links one contact, the first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Links {
+    pub contact_ids: Vec<String>,
+    pub company_id: Option<String>,
+    pub deal_id: Option<String>,
+}
+
+impl Links {
+    pub fn of_contact(c: &Contact) -> Links {
+        Links { contact_ids: vec![c.id.clone()], company_id: c.company_id.clone(), deal_id: None }
+    }
+
+    pub fn of_company(id: &str) -> Links {
+        Links { company_id: Some(id.to_string()), ..Links::default() }
+    }
+
+    pub fn of_deal(d: &Deal) -> Links {
+        Links { contact_ids: d.contact_ids.clone(), company_id: d.company_id.clone(), deal_id: Some(d.id.clone()) }
+    }
+
+    /// `task` linked to these records.
+    pub fn link_task(&self, task: &mut Task) {
+        task.contact_id = self.contact_ids.first().cloned();
+        task.company_id = self.company_id.clone();
+        task.deal_id = self.deal_id.clone();
+    }
+}
 
 /// Per contact position, the time of its latest call, email or meeting up
 /// to `now` (notes are not contact; planned activities have not happened).
@@ -180,6 +212,25 @@ mod tests {
         // The company: its own, its person Ann's, and its deal's; not Bob's own.
         assert_eq!(activity_ids(&d, &timeline_of(&d, "acme")), ["a2", "dl", "a3", "co", "a1"]);
         assert!(timeline_of(&d, "nobody").is_empty());
+    }
+
+    #[test]
+    fn links_of_each_page_and_of_a_task() {
+        let ann = contact("ann", Some("acme"));
+        assert_eq!(
+            Links::of_contact(&ann),
+            Links { contact_ids: vec!["ann".into()], company_id: Some("acme".into()), deal_id: None }
+        );
+        assert_eq!(Links::of_company("acme"), Links { company_id: Some("acme".into()), ..Links::default() });
+        let d = deal("deal", Some("acme"), &["bob", "ann"]);
+        let links = Links::of_deal(&d);
+        assert_eq!(links.contact_ids, ["bob", "ann"]);
+        let mut task = crate::core::records::Task::blank("t".into(), at(1, 0));
+        links.link_task(&mut task);
+        assert_eq!(
+            (task.contact_id.as_deref(), task.company_id.as_deref(), task.deal_id.as_deref()),
+            (Some("bob"), Some("acme"), Some("deal"))
+        );
     }
 
     #[test]

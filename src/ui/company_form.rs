@@ -9,10 +9,10 @@ use super::link;
 use super::suggestions::SuggestedFixes;
 use crate::core::changes::Change;
 use crate::core::dedupe::companies::CompanyKeys;
-use crate::core::lifecycle::record_company_stage_edit;
+use crate::core::forms::finish_company;
 use crate::core::normalize::{apply_to_company, suggest_company, Suggestion};
 use crate::core::records::{Address, Company, CompanySize};
-use crate::core::validate::{parse_tags, tidy_company, validate_company, FieldError};
+use crate::core::validate::FieldError;
 use crate::state::{new_id, now, AppState};
 
 #[component]
@@ -69,22 +69,18 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
     let save = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
         async move {
-            let mut c = draft.get_untracked();
-            c.tags = parse_tags(&tags_text.get_untracked());
-            tidy_company(&mut c);
-            let t = now();
-            c.updated = t;
-            if is_new {
-                c.created = t;
+            let draft = draft.get_untracked();
+            let before = state.data.with_untracked(|d| d.company(&draft.id).cloned());
+            match finish_company(draft, &tags_text.get_untracked(), before.as_ref(), is_new, now()) {
+                Err(errs) => {
+                    show_errors(state, errors, errs);
+                }
+                Ok(c) => {
+                    errors.set(Vec::new());
+                    let to = format!("/companies/{}", c.id);
+                    commit_then_go(state, vec![Change::PutCompany { record: c }], "Saved".into(), &to, navigate).await;
+                }
             }
-            let before = state.data.with_untracked(|d| d.company(&c.id).cloned());
-            record_company_stage_edit(before.as_ref(), &mut c, t);
-            let errs = validate_company(&c);
-            if show_errors(state, errors, errs) {
-                return;
-            }
-            let to = format!("/companies/{}", c.id);
-            commit_then_go(state, vec![Change::PutCompany { record: c }], "Saved".into(), &to, navigate).await;
         }
     });
 

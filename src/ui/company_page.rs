@@ -7,8 +7,9 @@ use super::confirm_delete::ConfirmDelete;
 use super::link;
 use super::record_sections::{RecordDeals, StageHistory};
 use super::tag_chips::TagChips;
-use super::task_rows::{TaskLinks, TasksPanel};
-use super::timeline::{timeline_entries, Links, Timeline};
+use super::task_rows::TasksPanel;
+use super::timeline::{timeline_entries, Timeline};
+use crate::core::timeline::Links;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -104,7 +105,7 @@ fn CompanyDetails(company: Company) -> impl IntoView {
         </section>
         <StageHistory history=company.stage_history.clone() />
         <RecordDeals record_id=company.id.clone() new_deal_query=format!("company={}", company.id) />
-        <TasksPanel record_id=company.id.clone() links=TaskLinks { company_id: Some(company.id.clone()), ..TaskLinks::default() } />
-        <Timeline entries=timeline_entries(company.id.clone()) links=Links { company_id: Some(company.id.clone()), ..Links::default() } />
+        <TasksPanel record_id=company.id.clone() links=Links::of_company(&company.id) />
+        <Timeline entries=timeline_entries(company.id.clone()) links=Links::of_company(&company.id) />
     }
 }

@@ -15,11 +15,11 @@ use super::suggestions::SuggestedFixes;
 use super::timing::timed;
 use crate::core::changes::Change;
 use crate::core::dedupe::{build_index, check_one, DedupeIndex, DedupeSettings};
-use crate::core::lifecycle::record_stage_edit;
+use crate::core::forms::{finish_contact, ContactTexts};
 use crate::core::normalize::{apply_to_contact, suggest_contact, Suggestion};
 use crate::core::records::LeadStatus;
 use crate::core::records::{Address, AddressKind, Contact, Email, EmailKind, ImportantDate, Phone, PhoneKind};
-use crate::core::validate::{parse_tags, tidy_contact, validate_contact, FieldError};
+use crate::core::validate::FieldError;
 use crate::state::{new_id, now, today, AppState};
 
 #[component]
@@ -63,51 +63,23 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
     let save = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
         async move {
-            let mut c = draft.get_untracked();
-            c.tags = parse_tags(&tags_text.get_untracked());
-            tidy_contact(&mut c);
-            let mut errs = Vec::new();
-            let bday = birthday_text.get_untracked();
-            c.birthday = match bday.trim() {
-                "" => None,
-                text => match parse_iso_date(text) {
-                    Some(d) => Some(d),
-                    None => {
-                        errs.push(FieldError {
-                            field: "birthday".into(),
-                            message: "Enter a date as YYYY-MM-DD".into(),
-                        });
-                        None
-                    }
-                },
+            let texts = ContactTexts {
+                tags: tags_text.get_untracked(),
+                birthday: birthday_text.get_untracked(),
+                cadence_days: cadence_text.get_untracked(),
             };
-            let t = now();
-            c.updated = t;
-            if is_new {
-                c.created = t;
+            let draft = draft.get_untracked();
+            let before = state.data.with_untracked(|d| d.contact(&draft.id).cloned());
+            match finish_contact(draft, &texts, before.as_ref(), is_new, now(), today()) {
+                Err(errs) => {
+                    show_errors(state, errors, errs);
+                }
+                Ok(c) => {
+                    errors.set(Vec::new());
+                    let to = format!("/contacts/{}", c.id);
+                    commit_then_go(state, vec![Change::PutContact { record: c }], "Saved".into(), &to, navigate).await;
+                }
             }
-            c.cadence_days = match cadence_text.get_untracked().trim() {
-                "" => None,
-                text => match text.parse::<u32>() {
-                    Ok(n) => Some(n),
-                    Err(_) => {
-                        errs.push(FieldError {
-                            field: "cadence_days".into(),
-                            message: "Enter a number of days".into(),
-                        });
-                        None
-                    }
-                },
-            };
-            c.owner = c.owner.trim().to_string();
-            let before = state.data.with_untracked(|d| d.contact(&c.id).cloned());
-            record_stage_edit(before.as_ref(), &mut c, t);
-            errs.extend(validate_contact(&c, today()));
-            if show_errors(state, errors, errs) {
-                return;
-            }
-            let to = format!("/contacts/{}", c.id);
-            commit_then_go(state, vec![Change::PutContact { record: c }], "Saved".into(), &to, navigate).await;
         }
     });
 

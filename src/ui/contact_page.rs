@@ -10,8 +10,9 @@ use super::format::{long_date, utc_minute};
 use super::link;
 use super::record_sections::{RecordDeals, StageHistory};
 use super::tag_chips::TagChips;
-use super::task_rows::{TaskLinks, TasksPanel};
-use super::timeline::{timeline_entries, Links, Timeline};
+use super::task_rows::TasksPanel;
+use super::timeline::{timeline_entries, Timeline};
+use crate::core::timeline::Links;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -82,9 +83,7 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             })
         })
     };
-    let links = Links { contact_ids: vec![contact.id.clone()], company_id: contact.company_id.clone(), deal_id: None };
-    let task_links =
-        TaskLinks { contact_id: Some(contact.id.clone()), company_id: contact.company_id.clone(), deal_id: None };
+    let links = Links::of_contact(&contact);
     let is_convertible = can_convert(&contact);
     let edit = {
         let id = id.clone();
@@ -163,7 +162,7 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
         {(!contact.notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{contact.notes.clone()}</p> })}
         <StageHistory history=contact.stage_history.clone() />
         <RecordDeals record_id=contact.id.clone() new_deal_query=format!("contact={}", contact.id) />
-        <TasksPanel record_id=contact.id.clone() links=task_links />
+        <TasksPanel record_id=contact.id.clone() links=links.clone() />
         <Timeline entries links />
     }
 }

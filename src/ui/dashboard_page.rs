@@ -10,17 +10,12 @@ use super::contacts_page::ContactsPage;
 use super::link;
 use super::reports_page::utc_offset_minutes;
 use super::timing::timed;
-use crate::core::display::{money, thousands};
+use crate::core::display::{thousands, whole_money};
 use crate::core::reports::dashboard::{kpis, Kpis};
 use crate::core::reports::deals::{pipeline_by_stage, won_lost, PipelineReport, WonLostReport};
 use crate::core::reports::funnel::{lifecycle_funnel, FunnelReport};
 use crate::core::reports::{add_months, first_of_month, format_percent, month_label, Filter, Period};
 use crate::state::{today, AppState};
-
-/// An amount rounded to whole units: 123456 cents in EUR → "€1,235".
-fn whole_money(cents: i64, currency: &str) -> String {
-    money((cents + 50).div_euclid(100) * 100, currency)
-}
 
 #[derive(Clone, PartialEq)]
 struct Dashboard {

@@ -6,10 +6,11 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use super::commit::commit_then_go;
 use super::fields::{show_errors, ErrorText, TextField};
-use super::format::{iso_date, money_input, parse_iso_date, parse_money};
+use super::format::{iso_date, money_input};
 use crate::core::changes::Change;
+use crate::core::forms::{finish_deal, DealTexts};
 use crate::core::records::{Deal, DealStatus};
-use crate::core::validate::{parse_tags, validate_deal, FieldError};
+use crate::core::validate::FieldError;
 use crate::state::{new_id, now, AppState};
 
 #[component]
@@ -73,47 +74,24 @@ fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
     let save = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
         async move {
-            let mut deal = draft.get_untracked();
-            let mut errs = Vec::new();
-            match parse_money(&amount_text.get_untracked()) {
-                Some(c) => deal.amount_cents = c,
-                None => errs.push(FieldError {
-                    field: "amount_cents".into(),
-                    message: "Enter an amount like 12,500 or 99.50".into(),
-                }),
+            let texts = DealTexts {
+                amount: amount_text.get_untracked(),
+                expected_close: close_text.get_untracked(),
+                probability: probability_text.get_untracked(),
+                tags: tags_text.get_untracked(),
+            };
+            let deal =
+                state.data.with_untracked(|d| finish_deal(draft.get_untracked(), &texts, d.settings(), is_new, now()));
+            match deal {
+                Err(errs) => {
+                    show_errors(state, errors, errs);
+                }
+                Ok(deal) => {
+                    errors.set(Vec::new());
+                    let to = format!("/deals/{}", deal.id);
+                    commit_then_go(state, vec![Change::PutDeal { record: deal }], "Saved".into(), &to, navigate).await;
+                }
             }
-            match close_text.get_untracked().trim() {
-                "" => deal.expected_close = None,
-                t => match parse_iso_date(t) {
-                    Some(d) => deal.expected_close = Some(d),
-                    None => errs.push(FieldError {
-                        field: "expected_close".into(),
-                        message: "Enter a date as YYYY-MM-DD".into(),
-                    }),
-                },
-            }
-            match probability_text.get_untracked().trim().parse::<u8>() {
-                Ok(p) if p <= 100 => deal.probability = p,
-                _ => errs.push(FieldError {
-                    field: "probability".into(),
-                    message: "Enter a whole number from 0 to 100".into(),
-                }),
-            }
-            deal.title = deal.title.trim().to_string();
-            deal.owner = deal.owner.trim().to_string();
-            deal.currency = deal.currency.trim().to_ascii_uppercase();
-            deal.tags = parse_tags(&tags_text.get_untracked());
-            let t = now();
-            deal.updated = t;
-            if is_new {
-                deal.created = t;
-            }
-            errs.extend(state.data.with_untracked(|d| validate_deal(&deal, d.settings())));
-            if show_errors(state, errors, errs) {
-                return;
-            }
-            let to = format!("/deals/{}", deal.id);
-            commit_then_go(state, vec![Change::PutDeal { record: deal }], "Saved".into(), &to, navigate).await;
         }
     });
     let text = move |get: fn(&Deal) -> &String| Signal::derive(move || draft.with(|d| get(d).clone()));

@@ -10,11 +10,12 @@ use super::confirm_delete::ConfirmDelete;
 use super::format::{long_date, money, utc_minute};
 use super::link;
 use super::tag_chips::TagChips;
-use super::task_rows::{TaskLinks, TasksPanel};
-use super::timeline::{timeline_entries, Links, Timeline};
+use super::task_rows::TasksPanel;
+use super::timeline::{timeline_entries, Timeline};
 use crate::core::delete::delete_deal_changes;
 use crate::core::lifecycle::{lose_deal, reopen_deal, win_deal};
 use crate::core::records::{Deal, DealStatus};
+use crate::core::timeline::Links;
 use crate::state::{now, AppState};
 
 #[component]
@@ -78,16 +79,7 @@ fn DealDetails(deal: Deal) -> impl IntoView {
     };
     let status = deal.status;
     let weighted = crate::core::pipeline::weighted_cents(deal.amount_cents, deal.probability);
-    let links = Links {
-        contact_ids: deal.contact_ids.clone(),
-        company_id: deal.company_id.clone(),
-        deal_id: Some(deal.id.clone()),
-    };
-    let task_links = TaskLinks {
-        contact_id: deal.contact_ids.first().cloned(),
-        company_id: deal.company_id.clone(),
-        deal_id: Some(deal.id.clone()),
-    };
+    let links = Links::of_deal(&deal);
     view! {
         <div class="page-header">
             <h1>{deal.title.clone()}</h1>
@@ -130,7 +122,7 @@ fn DealDetails(deal: Deal) -> impl IntoView {
             {deal.closed.map(|t| view! { <dt>"Closed"</dt><dd>{utc_minute(t)}</dd> })}
         </dl>
         {(!deal.notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{deal.notes.clone()}</p> })}
-        <TasksPanel record_id=deal.id.clone() links=task_links />
+        <TasksPanel record_id=deal.id.clone() links=links.clone() />
         <Timeline entries=timeline_entries(deal.id.clone()) links />
     }
 }

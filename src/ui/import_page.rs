@@ -22,7 +22,7 @@ use crate::core::import::contacts_map::{auto_map, AddressPart, Target};
 use crate::core::import::contacts_plan::{build_changes_tidied, counts, PlannedRow, Planner, SourceRow};
 use crate::core::import::contacts_rows::{map_row_with, MapOptions};
 use crate::core::import::csv::{CsvOptions, CsvReader, Row};
-use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, RowClass};
+use crate::core::import::plan::{fixed_cells, CellFixes, Choice, Choices, ClassKind, DuplicateOf, RowClass};
 use crate::core::import::values::guess_date_order;
 use crate::core::import::vcard::{parse_vcard_bytes, VcardContact};
 use crate::core::normalize::suggest_contact;
@@ -54,21 +54,8 @@ impl FileRows {
         match self {
             FileRows::Csv { headers, rows } => {
                 let r = &rows[i];
-                let fixed;
-                let fields = if fixes.keys().any(|&(row, _)| row == i) {
-                    let mut f = r.fields.clone();
-                    for (&(_, column), value) in fixes.iter().filter(|((row, _), _)| *row == i) {
-                        if f.len() <= column {
-                            f.resize(column + 1, String::new());
-                        }
-                        f[column] = value.clone();
-                    }
-                    fixed = f;
-                    &fixed
-                } else {
-                    &r.fields
-                };
-                let m = map_row_with(fields, targets, options);
+                let fields = fixed_cells(&r.fields, i, fixes);
+                let m = map_row_with(&fields, targets, options);
                 let problem = m.problems.first().map(|p| {
                     let header = headers.get(p.column).map(String::as_str).unwrap_or_default();
                     (Some(p.column), format!("{} (column {} \"{header}\")", p.message, p.column + 1))
@@ -88,8 +75,8 @@ impl FileRows {
     }
 }
 
-/// Cells fixed in the preview: (row index in the file, column) → new text.
-type Fixes = HashMap<(usize, usize), String>;
+/// Cells fixed in the preview.
+type Fixes = CellFixes;
 
 /// What checking the rows used, kept to classify a fixed row again.
 struct CheckContext {

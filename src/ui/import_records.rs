@@ -3,7 +3,6 @@
 //! place) and the import as one undoable transaction. The logic is in
 //! `core::import::companies` and `core::import::deals`; contacts have their own steps in `import_page`.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -14,7 +13,9 @@ use crate::core::import::columns::{auto_map_fields, ImportField, PlannedRecord};
 use crate::core::import::companies::{build_company_changes, plan_companies, CompanyField};
 use crate::core::import::csv::Row;
 use crate::core::import::deals::{build_deal_changes, plan_deals, DealField};
-use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, ImportCounts, RowClass};
+use crate::core::import::plan::{
+    fixed_cells, CellFixes, Choice, Choices, ClassKind, DuplicateOf, ImportCounts, RowClass,
+};
 use crate::core::records::Company;
 use crate::core::records::Deal;
 use crate::state::{new_id, now, yield_to_browser, AppState, NoticeKind};
@@ -135,7 +136,7 @@ pub fn RecordImport(
     let state = AppState::expect();
     let labels = kind.labels();
     let targets = RwSignal::new(kind.auto_map(&headers));
-    let fixes = StoredValue::new(HashMap::<(usize, usize), String>::new());
+    let fixes = StoredValue::new(CellFixes::new());
     let plan = RwSignal::new(None::<Plan>);
     let choices = RwSignal::new(Choices::default());
     let (one, many) = kind.noun();
@@ -147,19 +148,7 @@ pub fn RecordImport(
         move || {
             let t = targets.get_untracked();
             let cells: Vec<(usize, Vec<String>)> = fixes.with_value(|fx| {
-                rows.iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        let mut f = r.fields.clone();
-                        for (&(_, c), v) in fx.iter().filter(|((row, _), _)| *row == i) {
-                            if f.len() <= c {
-                                f.resize(c + 1, String::new());
-                            }
-                            f[c] = v.clone();
-                        }
-                        (r.row, f)
-                    })
-                    .collect()
+                rows.iter().enumerate().map(|(i, r)| (r.row, fixed_cells(&r.fields, i, fx).into_owned())).collect()
             });
             let p = state.data.with_untracked(|d| match kind {
                 RecordKind::Companies => {

@@ -6,7 +6,7 @@
 //! only picks the inputs and draws the results. The period and filters are
 //! kept while moving between reports.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -21,10 +21,11 @@ use crate::core::reports::activity::{activities, not_contacted_with};
 use crate::core::reports::customer_value::{revenue_by_company, revenue_by_group, rfm, GroupBy, RevenueReport};
 use crate::core::reports::deals::{forecast, pipeline_by_stage, won_lost, WonLostReport};
 use crate::core::reports::funnel::{lifecycle_funnel, FUNNEL};
+use crate::core::reports::period::{period_of, period_text, PeriodChoice};
 use crate::core::reports::pivot::{pivot, Dimension, Field, Measure, RecordKind};
 use crate::core::reports::{
-    add_months, filter_options, first_of_month, format_cents, format_percent, month_label, Filter, FilterOptions,
-    Period, ReportTable,
+    filter_options, first_of_month, format_cents, format_percent, month_label, Filter, FilterOptions, Period,
+    ReportTable,
 };
 use crate::core::timeline::last_contacted;
 use crate::state::{now, today, AppState};
@@ -38,57 +39,6 @@ pub const REPORTS: [(&str, &str); 6] = [
     ("customers", "Customer value"),
     ("pivot", "Pivot table"),
 ];
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PeriodChoice {
-    ThisMonth,
-    LastMonth,
-    ThisQuarter,
-    LastQuarter,
-    ThisYear,
-    Last12Months,
-    Custom,
-}
-
-impl PeriodChoice {
-    const ALL: [PeriodChoice; 7] = [
-        PeriodChoice::ThisMonth,
-        PeriodChoice::LastMonth,
-        PeriodChoice::ThisQuarter,
-        PeriodChoice::LastQuarter,
-        PeriodChoice::ThisYear,
-        PeriodChoice::Last12Months,
-        PeriodChoice::Custom,
-    ];
-
-    fn key(self) -> &'static str {
-        match self {
-            PeriodChoice::ThisMonth => "month",
-            PeriodChoice::LastMonth => "last-month",
-            PeriodChoice::ThisQuarter => "quarter",
-            PeriodChoice::LastQuarter => "last-quarter",
-            PeriodChoice::ThisYear => "year",
-            PeriodChoice::Last12Months => "12-months",
-            PeriodChoice::Custom => "custom",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            PeriodChoice::ThisMonth => "This month",
-            PeriodChoice::LastMonth => "Last month",
-            PeriodChoice::ThisQuarter => "This quarter",
-            PeriodChoice::LastQuarter => "Last quarter",
-            PeriodChoice::ThisYear => "This year",
-            PeriodChoice::Last12Months => "Last 12 months",
-            PeriodChoice::Custom => "Custom range",
-        }
-    }
-
-    fn from_key(key: &str) -> PeriodChoice {
-        PeriodChoice::ALL.into_iter().find(|c| c.key() == key).unwrap_or(PeriodChoice::ThisYear)
-    }
-}
 
 /// The period and filters shared by every report (kept in the app's
 /// context, so they survive moving between reports).
@@ -153,31 +103,6 @@ impl ReportControls {
     pub fn expect_last_contacted() -> Memo<Vec<Option<DateTime<Utc>>>> {
         ReportControls::expect().last_contacted
     }
-}
-
-/// The period a choice means on `today`; custom ranges include their last day.
-pub fn period_of(choice: PeriodChoice, today: NaiveDate, from: &str, to: &str) -> Result<Period, String> {
-    Ok(match choice {
-        PeriodChoice::ThisMonth => Period::this_month(today),
-        PeriodChoice::LastMonth => Period::this_month(today).previous(),
-        PeriodChoice::ThisQuarter => Period::this_quarter(today),
-        PeriodChoice::LastQuarter => Period::this_quarter(today).previous(),
-        PeriodChoice::ThisYear => Period::this_year(today),
-        PeriodChoice::Last12Months => {
-            let next = add_months(first_of_month(today), 1);
-            Period::new(add_months(next, -12), next)
-        }
-        PeriodChoice::Custom => {
-            let parse = |s: &str, what: &str| {
-                NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("Enter the {what} date of the range."))
-            };
-            let (from, to) = (parse(from, "first")?, parse(to, "last")?);
-            if to < from {
-                return Err("The last date of the range is before its first date.".into());
-            }
-            Period::new(from, to + Duration::days(1))
-        }
-    })
 }
 
 /// The browser's current offset from UTC in minutes (east positive). Reports
@@ -353,16 +278,6 @@ fn Controls(controls: ReportControls, inputs: Inputs) -> impl IntoView {
             </fieldset>
         </form>
     }
-}
-
-fn period_text(p: &Period, compare: bool) -> String {
-    let last = p.end - Duration::days(1);
-    let mut text = format!("{} to {}", p.start, last);
-    if compare {
-        let prev = p.previous();
-        text.push_str(&format!(", compared with {} to {}", prev.start, prev.end - Duration::days(1)));
-    }
-    text
 }
 
 /// Cents as whole currency units for charts.

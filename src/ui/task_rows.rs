@@ -5,21 +5,15 @@ use leptos::prelude::*;
 
 use super::commit::commit_and_say;
 use super::fields::{show_errors, ErrorText};
-use super::format::{long_date, parse_iso_date};
+use super::format::long_date;
 use super::link;
 use crate::core::changes::Change;
+use crate::core::forms::finish_task;
 use crate::core::records::{ActivityKind, Priority, Task};
 use crate::core::tasks::{complete_task, reopen_task, tasks_of};
-use crate::core::validate::{validate_task, FieldError};
+use crate::core::timeline::Links;
+use crate::core::validate::FieldError;
 use crate::state::{new_id, now, today, AppState};
-
-/// What a new task from a panel links to.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct TaskLinks {
-    pub contact_id: Option<String>,
-    pub company_id: Option<String>,
-    pub deal_id: Option<String>,
-}
 
 /// The "when done, also log…" choice shared by the rows of a list.
 #[component]
@@ -90,7 +84,7 @@ pub fn TaskRow(task: Task, log: RwSignal<Option<ActivityKind>>) -> impl IntoView
 
 /// A one-line form for a new task.
 #[component]
-pub fn TaskQuickAdd(links: TaskLinks) -> impl IntoView {
+pub fn TaskQuickAdd(links: Links) -> impl IntoView {
     let state = AppState::expect();
     let title = RwSignal::new(String::new());
     let due = RwSignal::new(String::new());
@@ -100,23 +94,16 @@ pub fn TaskQuickAdd(links: TaskLinks) -> impl IntoView {
         let links = links.clone();
         async move {
             let mut t = Task::blank(new_id(), now());
-            t.title = title.get_untracked().trim().to_string();
             t.priority = priority.get_untracked();
-            t.contact_id = links.contact_id;
-            t.company_id = links.company_id;
-            t.deal_id = links.deal_id;
-            let mut errs = Vec::new();
-            let due_text = due.get_untracked();
-            if !due_text.trim().is_empty() {
-                match parse_iso_date(&due_text) {
-                    Some(d) => t.due = Some(d),
-                    None => errs.push(FieldError { field: "due".into(), message: "Enter a date as YYYY-MM-DD".into() }),
+            links.link_task(&mut t);
+            let t = match finish_task(t, &title.get_untracked(), &due.get_untracked()) {
+                Ok(t) => t,
+                Err(errs) => {
+                    show_errors(state, errors, errs);
+                    return;
                 }
-            }
-            errs.extend(validate_task(&t));
-            if show_errors(state, errors, errs) {
-                return;
-            }
+            };
+            errors.set(Vec::new());
             if commit_and_say(state, vec![Change::PutTask { record: t }], "Task added").await {
                 title.set(String::new());
                 due.set(String::new());
@@ -149,7 +136,7 @@ pub fn TaskQuickAdd(links: TaskLinks) -> impl IntoView {
 
 /// The tasks of one record, with quick-add.
 #[component]
-pub fn TasksPanel(record_id: String, links: TaskLinks) -> impl IntoView {
+pub fn TasksPanel(record_id: String, links: Links) -> impl IntoView {
     let state = AppState::expect();
     let log = RwSignal::new(None::<ActivityKind>);
     let tasks = Memo::new(move |_| {

@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 
 use super::format::count_of;
-use super::task_rows::{LogOnDone, TaskLinks, TaskQuickAdd, TaskRow};
+use super::task_rows::{LogOnDone, TaskQuickAdd, TaskRow};
 use super::virtual_list::VirtualList;
 use crate::core::lists::{task_order, TaskFilter};
 use crate::core::records::ActivityKind;
+use crate::core::timeline::Links;
 use crate::state::AppState;
 
 const ROW_HEIGHT: f64 = 48.0;
@@ -20,7 +21,7 @@ pub fn TasksPage() -> impl IntoView {
     let rows = Memo::new(move |_| state.data.with(|d| d.tasks().filter(&task_order(d, filter.get()), &q.get())));
     view! {
         <div class="page-header"><h1>"Tasks"</h1></div>
-        <TaskQuickAdd links=TaskLinks::default() />
+        <TaskQuickAdd links=Links::default() />
         <div class="toolbar">
             <input type="search" class="search" aria-label="Search tasks" placeholder="Search tasks…"
                 prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev)) />

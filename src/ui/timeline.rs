@@ -7,21 +7,14 @@ use super::commit::commit_and_say;
 use super::fields::{show_errors, ErrorText};
 use super::format::{local_input, local_minute, parse_local_input};
 use crate::core::changes::Change;
+use crate::core::forms::{finish_activity, ActivityTexts};
 use crate::core::records::{Activity, ActivityKind, DealStatus};
-use crate::core::timeline::{deals_of, timeline_of};
-use crate::core::validate::{validate_activity, FieldError};
+use crate::core::timeline::{deals_of, timeline_of, Links};
+use crate::core::validate::FieldError;
 use crate::state::{new_id, now, AppState};
 
 /// How many entries show before "Show all".
 const FIRST_ENTRIES: usize = 50;
-
-/// What a new activity from this timeline links to.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Links {
-    pub contact_ids: Vec<String>,
-    pub company_id: Option<String>,
-    pub deal_id: Option<String>,
-}
 
 /// The activity positions of a record's timeline, newest first, recomputed
 /// when the data changes. A page that also derives something from the
@@ -160,33 +153,25 @@ fn ActivityForm(kind: ActivityKind, links: Links, adding: RwSignal<Option<Activi
     let save = Action::new_local(move |_: &()| {
         let links = links.clone();
         async move {
-            let t = now();
-            let mut a = Activity::blank(new_id(), kind, t);
-            let mut errs = Vec::new();
-            match parse_local_input(&at.get_untracked()) {
-                Some(when) => a.at = when,
-                None => errs.push(FieldError { field: "at".into(), message: "Enter a date and time".into() }),
-            }
-            let d = duration.get_untracked();
-            if !d.trim().is_empty() {
-                match d.trim().parse::<u32>() {
-                    Ok(m) => a.duration_min = Some(m),
-                    Err(_) => errs.push(FieldError {
-                        field: "duration_min".into(),
-                        message: "Enter the duration in whole minutes".into(),
-                    }),
-                }
-            }
-            a.outcome = outcome.get_untracked().trim().to_string();
-            a.subject = subject.get_untracked().trim().to_string();
-            a.body = body.get_untracked().trim().to_string();
+            let mut a = Activity::blank(new_id(), kind, now());
             a.contact_ids = links.contact_ids;
             a.company_id = links.company_id;
             a.deal_id = links.deal_id.or(deal.get_untracked());
-            errs.extend(validate_activity(&a));
-            if show_errors(state, errors, errs) {
-                return;
-            }
+            let texts = ActivityTexts {
+                at: parse_local_input(&at.get_untracked()),
+                duration: duration.get_untracked(),
+                outcome: outcome.get_untracked(),
+                subject: subject.get_untracked(),
+                body: body.get_untracked(),
+            };
+            let a = match finish_activity(a, &texts) {
+                Ok(a) => a,
+                Err(errs) => {
+                    show_errors(state, errors, errs);
+                    return;
+                }
+            };
+            errors.set(Vec::new());
             if commit_and_say(state, vec![Change::PutActivity { record: a }], format!("{} logged", kind.label())).await
             {
                 adding.set(None);

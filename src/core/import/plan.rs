@@ -5,6 +5,9 @@
 //! ([`super::companies`]) and deals ([`super::deals`]) each classify rows
 //! their own way into these classes.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 /// One field an update changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldDiff {
@@ -188,6 +191,27 @@ pub fn add_missing_tags(tags: &mut Vec<String>, incoming: &[String]) {
     }
 }
 
+/// Cells a person fixed in the preview: (row index in the file, column from
+/// 0) → the new text.
+pub type CellFixes = HashMap<(usize, usize), String>;
+
+/// The cells of the file's row `row` with the person's fixes in place (a fix
+/// beyond the row's last cell extends it with empty cells); borrowed when
+/// the row has none. The row is then mapped and classified again.
+pub fn fixed_cells<'a>(cells: &'a [String], row: usize, fixes: &CellFixes) -> Cow<'a, [String]> {
+    if !fixes.keys().any(|&(r, _)| r == row) {
+        return Cow::Borrowed(cells);
+    }
+    let mut fixed = cells.to_vec();
+    for (&(_, column), value) in fixes.iter().filter(|((r, _), _)| *r == row) {
+        if fixed.len() <= column {
+            fixed.resize(column + 1, String::new());
+        }
+        fixed[column] = value.clone();
+    }
+    Cow::Owned(fixed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +229,19 @@ mod tests {
                 FieldDiff { field: "Notes", before: String::new(), after: "new".into() },
             ]
         );
+    }
+
+    #[test]
+    fn fixes_replace_their_cells_and_extend_short_rows() {
+        let cells = vec!["Ada".to_string(), "not an email".to_string()];
+        let mut fixes = CellFixes::new();
+        assert!(matches!(fixed_cells(&cells, 0, &fixes), Cow::Borrowed(_)));
+        fixes.insert((0, 1), "ada@example.com".into());
+        fixes.insert((0, 3), "+44 20 7946 0958".into());
+        fixes.insert((1, 0), "Other row".into());
+        assert_eq!(fixed_cells(&cells, 0, &fixes).as_ref(), ["Ada", "ada@example.com", "", "+44 20 7946 0958"]);
+        assert_eq!(fixed_cells(&cells, 1, &fixes).as_ref(), ["Other row", "not an email"]);
+        assert!(matches!(fixed_cells(&cells, 2, &fixes), Cow::Borrowed(_)));
     }
 
     #[test]

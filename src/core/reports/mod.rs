@@ -23,6 +23,7 @@ pub mod customer_value;
 pub mod dashboard;
 pub mod deals;
 pub mod funnel;
+pub mod period;
 pub mod pivot;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
