@@ -6,26 +6,11 @@
 use chrono::Duration;
 use leptos::prelude::*;
 
-use super::commit::commit_and_say;
 use super::format::{count_of, thousands};
 use super::link;
-use super::reports_page::ReportControls;
 use super::suggestions::field_label;
-use crate::core::audit::{audit, fix_all, Audit, Completeness, Fixable};
-use crate::core::changes::Change;
-use crate::core::normalize::{apply_to_company, apply_to_contact};
-use crate::state::{now, AppState};
-
-/// The share of contacts in a group of possible duplicates at the last scan
-/// of this session: (contacts in groups, contacts scanned).
-#[derive(Clone, Copy)]
-pub struct LastScanRate(pub RwSignal<Option<(usize, usize)>>);
-
-impl LastScanRate {
-    pub fn provide() {
-        provide_context(LastScanRate(RwSignal::new(None)));
-    }
-}
+use crate::core::audit::{audit, Audit, Completeness, Fixable};
+use crate::state::{commands, AppState, LastScanRate, ReportControls};
 
 fn percent(part: usize, whole: usize) -> String {
     if whole == 0 {
@@ -38,16 +23,16 @@ fn percent(part: usize, whole: usize) -> String {
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let state = AppState::expect();
-    let last = ReportControls::expect_last_contacted();
+    let last = ReportControls::expect().last_contacted;
     let months = RwSignal::new(6u32);
     let report = Memo::new(move |_| {
-        let cut = now() - Duration::days(i64::from(months.get()) * 30);
+        let cut = state.clock.now() - Duration::days(i64::from(months.get()) * 30);
         state.data.with(|d| {
             let country = d.settings().default_country.clone();
             last.with(|l| audit(d, l, cut, &country))
         })
     });
-    let rate = expect_context::<LastScanRate>().0;
+    let rate = LastScanRate::expect();
     view! {
         <h1>"Data audit"</h1>
         <p class="muted">"How complete and tidy the data is. Fixes change only the value shown, each as one save."</p>
@@ -150,55 +135,12 @@ fn RecordLinks(positions: Signal<Vec<u32>>, company: bool, #[prop(into)] label: 
     }
 }
 
-/// The change that applies one suggested fix, if its record still has the value.
-fn fix_change(state: AppState, f: &Fixable) -> Option<Change> {
-    state.data.with_untracked(|d| {
-        if f.company {
-            let mut c = d.companies().get(f.position as usize)?.clone();
-            apply_to_company(&mut c, &f.suggestion).then(|| {
-                c.updated = now();
-                Change::PutCompany { record: c }
-            })
-        } else {
-            let mut c = d.contacts().get(f.position as usize)?.clone();
-            apply_to_contact(&mut c, &f.suggestion).then(|| {
-                c.updated = now();
-                Change::PutContact { record: c }
-            })
-        }
-    })
-}
-
 #[component]
 fn Fixes(report: Memo<Audit>) -> impl IntoView {
     let state = AppState::expect();
-    let fix_one = move |f: Fixable| {
-        let Some(change) = fix_change(state, &f) else { return };
-        leptos::task::spawn_local(async move {
-            commit_and_say(state, vec![change], "Fixed").await;
-        });
-    };
-    let fix_reason = move |reason: String| {
-        let t = now();
-        let changes: Vec<Change> = state.data.with_untracked(|d| {
-            let (contacts, companies) = fix_all(d, &reason, &d.settings().default_country);
-            contacts
-                .into_iter()
-                .map(|mut record| {
-                    record.updated = t;
-                    Change::PutContact { record }
-                })
-                .chain(companies.into_iter().map(|mut record| {
-                    record.updated = t;
-                    Change::PutCompany { record }
-                }))
-                .collect()
-        });
-        let n = changes.len();
-        leptos::task::spawn_local(async move {
-            commit_and_say(state, changes, format!("Fixed {} records", thousands(n))).await;
-        });
-    };
+    let fix_one = Action::new_local(move |f: &Fixable| commands::fix_value(state, f.clone()));
+    let fix_reason = Action::new_local(move |reason: &String| commands::fix_every(state, reason.clone()));
+    let is_fixing = move || fix_one.pending().get() || fix_reason.pending().get();
     view! {
         <section aria-labelledby="fixes-heading" class="card">
             <h2 id="fixes-heading">"Values to tidy"</h2>
@@ -210,7 +152,7 @@ fn Fixes(report: Memo<Audit>) -> impl IntoView {
                     view! {
                         <li>
                             {format!("{reason}: {}", thousands(*n))} " "
-                            <button type="button" on:click=move |_| fix_reason(r.clone())>{label}</button>
+                            <button type="button" disabled=is_fixing on:click=move |_| { fix_reason.dispatch(r.clone()); }>{label}</button>
                         </li>
                     }
                 }).collect_view())}
@@ -227,7 +169,7 @@ fn Fixes(report: Memo<Audit>) -> impl IntoView {
                     let label = format!("Fix {field} of {name}");
                     let f = f.clone();
                     view! {
-                        <li><span>{text}</span> " " <button type="button" aria-label=label on:click=move |_| fix_one(f.clone())>"Fix"</button></li>
+                        <li><span>{text}</span> " " <button type="button" aria-label=label disabled=is_fixing on:click=move |_| { fix_one.dispatch(f.clone()); }>"Fix"</button></li>
                     }
                 }).collect_view()))}
             </ul>

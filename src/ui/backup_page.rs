@@ -17,11 +17,9 @@ use super::download::download;
 use super::format::{count_of, thousands};
 use super::link;
 use crate::core::backup::{
-    apply_import, check_backup, export_backup, payload_sha256, plan_import, read_envelope, Backup, BackupError,
-    ImportMode, KindPlan,
+    check_backup, export_backup, payload_sha256, plan_import, read_envelope, Backup, BackupError, ImportMode, KindPlan,
 };
-use crate::core::changes::Change;
-use crate::state::{now, today, yield_to_browser, AppState, NoticeKind};
+use crate::state::{commands, yield_to_browser, AppState, Clock, NoticeKind};
 use crate::APP_VERSION;
 
 async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, Result<String, String>)> {
@@ -49,13 +47,13 @@ async fn web_sha256(text: &str) -> Option<String> {
 }
 
 /// Reads and checks a backup file completely (see `core::backup`).
-async fn check_file(text: &str) -> Result<Backup, BackupError> {
+async fn check_file(text: &str, clock: Clock) -> Result<Backup, BackupError> {
     let envelope = read_envelope(text)?;
     let digest = match web_sha256(envelope.payload()).await {
         Some(d) => d,
         None => payload_sha256(envelope.payload()),
     };
-    check_backup(envelope, &digest, today())
+    check_backup(envelope, &digest, clock.today())
 }
 
 fn describe(plan: KindPlan, one: &str, many: &str) -> String {
@@ -80,8 +78,8 @@ pub fn BackupPage() -> impl IntoView {
     let mode = RwSignal::new(ImportMode::Replace);
 
     let export = move |_| {
-        let text = state.data.with_untracked(|d| export_backup(d, APP_VERSION, now()));
-        let name = format!("crm-backup-{}.json", today().format("%Y-%m-%d"));
+        let text = state.data.with_untracked(|d| export_backup(d, APP_VERSION, state.clock.now()));
+        let name = format!("crm-backup-{}.json", state.clock.today().format("%Y-%m-%d"));
         match download(&name, "application/json", &text) {
             Ok(()) => state.notify(NoticeKind::Success, format!("Exported {name}")),
             Err(e) => state.notify(NoticeKind::Error, format!("The backup could not be downloaded: {e}")),
@@ -99,7 +97,7 @@ pub fn BackupPage() -> impl IntoView {
                 Err(e) => return state.notify(NoticeKind::Error, e),
             };
             yield_to_browser().await;
-            match check_file(&text).await {
+            match check_file(&text, state.clock).await {
                 Ok(b) => {
                     state.notice.set(None);
                     backup.set(Some(Arc::new(b)));
@@ -113,32 +111,8 @@ pub fn BackupPage() -> impl IntoView {
         let Some(b) = backup.get_untracked() else { return };
         let how = mode.get_untracked();
         yield_to_browser().await;
-        let result = match how {
-            ImportMode::Replace => {
-                let mut data = b.data.clone();
-                if !b.has_settings {
-                    // A file from before settings existed keeps the stored ones.
-                    let record = state.data.with_untracked(|d| d.settings().clone());
-                    data.apply(&Change::PutSettings { record });
-                }
-                state.replace_all(data).await
-            }
-            ImportMode::Merge => state.rewrite(|current| apply_import(current, &b, ImportMode::Merge)).await,
-        };
-        match result {
-            Ok(()) => {
-                backup.set(None);
-                state.notify(
-                    NoticeKind::Success,
-                    format!(
-                        "Imported {} and {} from {}",
-                        count_of(b.data.contacts().len(), "contact", "contacts"),
-                        count_of(b.data.companies().len(), "company", "companies"),
-                        file_name.get_untracked()
-                    ),
-                );
-            }
-            Err(e) => state.notify(NoticeKind::Error, format!("Nothing was imported. {e}")),
+        if commands::import_backup(state, &b, how, &file_name.get_untracked()).await {
+            backup.set(None);
         }
     });
 

@@ -3,17 +3,14 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::commit::commit_then_go;
 use super::fields::{show_errors, ErrorText, LifecycleStageField, TextField};
 use super::link;
 use super::suggestions::SuggestedFixes;
-use crate::core::changes::Change;
 use crate::core::dedupe::companies::CompanyKeys;
-use crate::core::forms::finish_company;
 use crate::core::normalize::{apply_to_company, suggest_company, Suggestion};
 use crate::core::records::{Address, Company, CompanySize};
 use crate::core::validate::FieldError;
-use crate::state::{new_id, now, AppState};
+use crate::state::{commands, new_id, AppState};
 
 #[component]
 pub fn CompanyFormPage() -> impl IntoView {
@@ -32,7 +29,7 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
     let state = AppState::expect();
     let navigate = use_navigate();
     let is_new = existing.is_none();
-    let mut initial = existing.unwrap_or_else(|| Company::blank(new_id(), now()));
+    let mut initial = existing.unwrap_or_else(|| Company::blank(new_id(), state.clock.now()));
     if initial.address.is_none() {
         initial.address = Some(Address::default());
     }
@@ -51,7 +48,7 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
     );
     let looks_like = Memo::new(move |_| {
         let (name, domain, id) = draft.with(|d| (d.name.clone(), d.domain.clone(), d.id.clone()));
-        let probe = Company { name, domain, id, ..Company::blank(String::new(), now()) };
+        let probe = Company { name, domain, id, ..Company::blank(String::new(), state.clock.now()) };
         state.data.with(|d| {
             keys.with(|k| k.lookup(d.companies(), &probe)).and_then(|(i, reason)| {
                 d.companies().get(i as usize).map(|c| {
@@ -70,15 +67,14 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
         let navigate = navigate.clone();
         async move {
             let draft = draft.get_untracked();
-            let before = state.data.with_untracked(|d| d.company(&draft.id).cloned());
-            match finish_company(draft, &tags_text.get_untracked(), before.as_ref(), is_new, now()) {
-                Err(errs) => {
-                    show_errors(state, errors, errs);
-                }
-                Ok(c) => {
+            let id = draft.id.clone();
+            match commands::save_company(state, draft, tags_text.get_untracked(), is_new).await {
+                Err(errs) => show_errors(errors, errs),
+                Ok(saved) => {
                     errors.set(Vec::new());
-                    let to = format!("/companies/{}", c.id);
-                    commit_then_go(state, vec![Change::PutCompany { record: c }], "Saved".into(), &to, navigate).await;
+                    if saved {
+                        navigate(&format!("/companies/{id}"), Default::default());
+                    }
                 }
             }
         }

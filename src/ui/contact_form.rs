@@ -1,26 +1,22 @@
 //! Creating and editing a contact, with validation next to each field.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::commit::commit_then_go;
 use super::fields::{field_id, show_errors, ErrorText, LifecycleStageField, TextField};
 use super::format::{iso_date, parse_iso_date};
 use super::link;
 use super::suggestions::SuggestedFixes;
-use super::timing::timed;
-use crate::core::changes::Change;
-use crate::core::dedupe::{build_index, check_one, DedupeIndex, DedupeSettings};
-use crate::core::forms::{finish_contact, ContactTexts};
+use crate::core::dedupe::check_one;
+use crate::core::forms::ContactTexts;
 use crate::core::normalize::{apply_to_contact, suggest_contact, Suggestion};
 use crate::core::records::LeadStatus;
 use crate::core::records::{Address, AddressKind, Contact, Email, EmailKind, ImportantDate, Phone, PhoneKind};
 use crate::core::validate::FieldError;
-use crate::state::{new_id, now, today, AppState};
+use crate::state::{commands, new_id, timed, AppState, Clock, SharedDedupeIndex};
 
 #[component]
 pub fn ContactFormPage() -> impl IntoView {
@@ -44,7 +40,7 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
     let navigate = use_navigate();
     let is_new = existing.is_none();
     let mut initial = existing.unwrap_or_else(|| {
-        let mut c = Contact::blank(new_id(), now());
+        let mut c = Contact::blank(new_id(), state.clock.now());
         c.emails.push(Email::default());
         c.phones.push(Phone::default());
         c
@@ -69,15 +65,14 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
                 cadence_days: cadence_text.get_untracked(),
             };
             let draft = draft.get_untracked();
-            let before = state.data.with_untracked(|d| d.contact(&draft.id).cloned());
-            match finish_contact(draft, &texts, before.as_ref(), is_new, now(), today()) {
-                Err(errs) => {
-                    show_errors(state, errors, errs);
-                }
-                Ok(c) => {
+            let id = draft.id.clone();
+            match commands::save_contact(state, draft, texts, is_new).await {
+                Err(errs) => show_errors(errors, errs),
+                Ok(saved) => {
                     errors.set(Vec::new());
-                    let to = format!("/contacts/{}", c.id);
-                    commit_then_go(state, vec![Change::PutContact { record: c }], "Saved".into(), &to, navigate).await;
+                    if saved {
+                        navigate(&format!("/contacts/{id}"), Default::default());
+                    }
                 }
             }
         }
@@ -272,34 +267,10 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
 /// How long typing must pause before the draft is looked up.
 const CHECK_DELAY: Duration = Duration::from_millis(300);
 
-/// The index of every contact that the while-typing check uses, shared by
-/// every contact form: built when first needed after each change of the data.
-#[derive(Clone, Copy)]
-pub struct SharedDedupeIndex(Memo<Arc<DedupeIndex>>);
-
-impl SharedDedupeIndex {
-    pub fn provide(state: AppState) {
-        let index = Memo::new_with_compare(
-            move |_| {
-                state.data.with(|d| {
-                    timed("dedupe:index", || {
-                        Arc::new(build_index(d.contacts(), &DedupeSettings::for_app(d.settings())))
-                    })
-                })
-            },
-            |a: Option<&Arc<DedupeIndex>>, b: Option<&Arc<DedupeIndex>>| match (a, b) {
-                (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
-                _ => true,
-            },
-        );
-        provide_context(SharedDedupeIndex(index));
-    }
-}
-
 /// The best existing contact the draft looks like, as its id and "Looks like
 /// Jane Roe, jane@example.com", checked after typing pauses.
 fn looks_like(state: AppState, draft: RwSignal<Contact>) -> ReadSignal<Option<(String, String)>> {
-    let SharedDedupeIndex(index) = expect_context::<SharedDedupeIndex>();
+    let shared = SharedDedupeIndex::expect();
     let (found, set_found) = signal(None::<(String, String)>);
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     // The effect only schedules the lookup; the result is this form's own
@@ -329,11 +300,9 @@ fn looks_like(state: AppState, draft: RwSignal<Contact>) -> ReadSignal<Option<(S
                 state.data.with_untracked(|data| data.settings().not_duplicates.binary_search(&pair).is_ok())
             };
             // The index is built (once per data change) before the check is timed.
-            index.with_untracked(|_| ());
-            let best = index.with_untracked(|i| {
-                timed("dedupe:check", || {
-                    check_one(i, &d).into_iter().map(|c| i.id(c.b).to_string()).find(|id| !is_dismissed(id))
-                })
+            let i = shared.get();
+            let best = timed("dedupe:check", || {
+                check_one(&i, &d).into_iter().map(|c| i.id(c.b).to_string()).find(|id| !is_dismissed(id))
             });
             let hint = best.and_then(|id| {
                 state.data.with_untracked(|data| {
@@ -392,6 +361,7 @@ fn AddressRows(draft: RwSignal<Contact>, i: usize, errors: RwSignal<Vec<FieldErr
 /// The list of yearly dates ("Work anniversary") with add and remove.
 #[component]
 fn ImportantDates(draft: RwSignal<Contact>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let clock = Clock::expect();
     let len = move || draft.with(|d| d.important_dates.len());
     view! {
         <For each=move || 0..len() key=|i| *i let:i>
@@ -419,7 +389,7 @@ fn ImportantDates(draft: RwSignal<Contact>, errors: RwSignal<Vec<FieldError>>) -
                 </button>
             </div>
         </For>
-        <button type="button" on:click=move |_| draft.update(|d| d.important_dates.push(ImportantDate { label: String::new(), date: today() }))>
+        <button type="button" on:click=move |_| draft.update(|d| d.important_dates.push(ImportantDate { label: String::new(), date: clock.today() }))>
             "Add a yearly date"
         </button>
     }

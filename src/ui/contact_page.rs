@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::commit::{commit_then_go, delete_record};
+use super::commit::delete_record;
 use super::confirm_delete::ConfirmDelete;
 use super::download::download;
 use super::format::{long_date, utc_minute};
@@ -18,10 +18,10 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::core::delete::delete_contact_changes;
 use crate::core::import::vcard::write_vcard;
-use crate::core::lifecycle::{can_convert, convert_lead};
+use crate::core::lifecycle::can_convert;
 use crate::core::records::ActivityKind;
 use crate::core::records::Contact;
-use crate::state::{new_id, now, AppState};
+use crate::state::{commands, AppState};
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
@@ -55,16 +55,10 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
         let navigate = navigate.clone();
         let id = id.clone();
         move |_: &()| {
-            let navigate = navigate.clone();
-            let id = id.clone();
+            let (navigate, id) = (navigate.clone(), id.clone());
             async move {
-                let deal_id = new_id();
-                match state.data.with_untracked(|d| convert_lead(d, &id, deal_id.clone(), now())) {
-                    Ok(changes) => {
-                        let to = format!("/deals/{deal_id}");
-                        commit_then_go(state, changes, "Converted: a new deal was created".into(), &to, navigate).await
-                    }
-                    Err(e) => state.notify(crate::state::NoticeKind::Error, e),
+                if let Some(deal_id) = commands::convert_to_deal(state, id).await {
+                    navigate(&format!("/deals/{deal_id}"), Default::default());
                 }
             }
         }
@@ -73,7 +67,7 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
     // meeting that has happened. Notes are not contact.
     let entries = timeline_entries(contact.id.clone());
     let last = move || {
-        let t = now();
+        let t = state.clock.now();
         state.data.with(|d| {
             entries.with(|e| {
                 e.iter()
@@ -109,7 +103,7 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             <h1>{name.clone()}</h1>
             <div class="actions">
                 {is_convertible.then(|| view! {
-                    <button type="button" class="primary" on:click=move |_| { convert.dispatch(()); }>"Convert to deal"</button>
+                    <button type="button" class="primary" disabled=move || convert.pending().get() on:click=move |_| { convert.dispatch(()); }>"Convert to deal"</button>
                 })}
                 <button type="button" on:click=edit>"Edit"</button>
                 <button type="button" on:click=download_vcard>"Download vCard"</button>

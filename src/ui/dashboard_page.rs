@@ -8,14 +8,12 @@ use leptos_router::components::A;
 use super::charts::{Chart, ChartFigure, ChartKind, Unit};
 use super::contacts_page::ContactsPage;
 use super::link;
-use super::reports_page::utc_offset_minutes;
-use super::timing::timed;
 use crate::core::display::{thousands, whole_money};
 use crate::core::reports::dashboard::{kpis, Kpis};
 use crate::core::reports::deals::{pipeline_by_stage, won_lost, PipelineReport, WonLostReport};
 use crate::core::reports::funnel::{lifecycle_funnel, FunnelReport};
 use crate::core::reports::{add_months, first_of_month, format_percent, month_label, Filter, Period};
-use crate::state::{today, AppState};
+use crate::state::{timed, AppState};
 
 #[derive(Clone, PartialEq)]
 struct Dashboard {
@@ -41,11 +39,11 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let state = AppState::expect();
-    let offset = utc_offset_minutes();
+    let offset = state.clock.utc_offset_minutes();
     let dashboard = Memo::new(move |_| {
         state.data.with(|d| {
             timed("report:dashboard", || {
-                let t = today();
+                let t = state.clock.today();
                 // The last six months, this one included.
                 let next = add_months(first_of_month(t), 1);
                 let six_months = Period::new(add_months(next, -6), next);

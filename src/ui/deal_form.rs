@@ -4,14 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use super::commit::commit_then_go;
 use super::fields::{show_errors, ErrorText, TextField};
 use super::format::{iso_date, money_input};
-use crate::core::changes::Change;
-use crate::core::forms::{finish_deal, DealTexts};
+use crate::core::forms::DealTexts;
 use crate::core::records::{Deal, DealStatus};
 use crate::core::validate::FieldError;
-use crate::state::{new_id, now, AppState};
+use crate::state::{commands, new_id, AppState};
 
 #[component]
 pub fn DealFormPage() -> impl IntoView {
@@ -32,7 +30,7 @@ pub fn DealFormPage() -> impl IntoView {
                     .with_untracked(|q| q.get("stage"))
                     .and_then(|id| s.stage(&id).cloned())
                     .unwrap_or_else(|| s.pipeline[0].clone());
-                let mut deal = Deal::blank(new_id(), &stage, &s.currency, now());
+                let mut deal = Deal::blank(new_id(), &stage, &s.currency, state.clock.now());
                 let contact = query.with_untracked(|q| q.get("contact")).and_then(|id| d.contact(&id).cloned());
                 deal.company_id = query
                     .with_untracked(|q| q.get("company"))
@@ -80,16 +78,15 @@ fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
                 probability: probability_text.get_untracked(),
                 tags: tags_text.get_untracked(),
             };
-            let deal =
-                state.data.with_untracked(|d| finish_deal(draft.get_untracked(), &texts, d.settings(), is_new, now()));
-            match deal {
-                Err(errs) => {
-                    show_errors(state, errors, errs);
-                }
-                Ok(deal) => {
+            let draft = draft.get_untracked();
+            let id = draft.id.clone();
+            match commands::save_deal(state, draft, texts, is_new).await {
+                Err(errs) => show_errors(errors, errs),
+                Ok(saved) => {
                     errors.set(Vec::new());
-                    let to = format!("/deals/{}", deal.id);
-                    commit_then_go(state, vec![Change::PutDeal { record: deal }], "Saved".into(), &to, navigate).await;
+                    if saved {
+                        navigate(&format!("/deals/{id}"), Default::default());
+                    }
                 }
             }
         }
@@ -158,7 +155,7 @@ fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
                         on:change=move |ev| if let Some(s) = DealStatus::from_key(&event_target_value(&ev)) {
                             draft.update(|d| {
                                 d.status = s;
-                                d.closed = if s == DealStatus::Open { None } else { d.closed.or(Some(now())) };
+                                d.closed = if s == DealStatus::Open { None } else { d.closed.or(Some(state.clock.now())) };
                             })
                         }>
                         {DealStatus::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}

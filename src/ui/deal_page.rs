@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::commit::{commit_and_say, delete_record};
+use super::commit::delete_record;
 use super::confirm_delete::ConfirmDelete;
 use super::format::{long_date, money, utc_minute};
 use super::link;
@@ -13,10 +13,10 @@ use super::tag_chips::TagChips;
 use super::task_rows::TasksPanel;
 use super::timeline::{timeline_entries, Timeline};
 use crate::core::delete::delete_deal_changes;
-use crate::core::lifecycle::{lose_deal, reopen_deal, win_deal};
 use crate::core::records::{Deal, DealStatus};
 use crate::core::timeline::Links;
-use crate::state::{now, AppState};
+use crate::state::commands::{self, DealMove};
+use crate::state::AppState;
 
 #[component]
 pub fn DealPage() -> impl IntoView {
@@ -50,28 +50,13 @@ fn DealDetails(deal: Deal) -> impl IntoView {
     });
     let (delete, delete_message) =
         delete_record(delete_deal_changes, id.clone(), format!("the deal {}", deal.title), "/pipeline");
-    let run = move |changes: Vec<crate::core::changes::Change>, done: &'static str| {
-        leptos::task::spawn_local(async move {
-            if !changes.is_empty() {
-                commit_and_say(state, changes, done).await;
-            }
-        });
-    };
-    let win = {
+    let outcome = Action::new_local({
         let id = id.clone();
-        move |_| run(state.data.with_untracked(|d| win_deal(d, &id, now())), "Deal won")
-    };
-    let reopen = {
-        let id = id.clone();
-        move |_| run(state.data.with_untracked(|d| reopen_deal(d, &id, now())), "Deal reopened")
-    };
-    let confirm_lost = {
-        let id = id.clone();
-        move |_| {
-            let reason = lost_reason.get_untracked();
-            run(state.data.with_untracked(|d| lose_deal(d, &id, &reason, now())), "Deal marked lost");
-            losing.set(false);
-        }
+        move |to: &DealMove| commands::move_deal_to(state, id.clone(), to.clone())
+    });
+    let confirm_lost = move |_| {
+        outcome.dispatch(DealMove::Lost(lost_reason.get_untracked()));
+        losing.set(false);
     };
     let edit = {
         let id = id.clone();
@@ -85,10 +70,10 @@ fn DealDetails(deal: Deal) -> impl IntoView {
             <h1>{deal.title.clone()}</h1>
             <div class="actions">
                 {(status == DealStatus::Open).then(|| view! {
-                    <button type="button" class="primary" on:click=win.clone()>"Mark won"</button>
+                    <button type="button" class="primary" disabled=move || outcome.pending().get() on:click=move |_| { outcome.dispatch(DealMove::Won); }>"Mark won"</button>
                     <button type="button" on:click=move |_| losing.set(true)>"Mark lost"</button>
                 })}
-                {(status != DealStatus::Open).then(|| view! { <button type="button" on:click=reopen.clone()>"Reopen"</button> })}
+                {(status != DealStatus::Open).then(|| view! { <button type="button" disabled=move || outcome.pending().get() on:click=move |_| { outcome.dispatch(DealMove::Reopen); }>"Reopen"</button> })}
                 <button type="button" on:click=edit>"Edit"</button>
                 <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
             </div>
@@ -100,7 +85,7 @@ fn DealDetails(deal: Deal) -> impl IntoView {
                     <option value="">"—"</option>
                     {["Price", "Chose a competitor", "No budget", "No decision", "Timing", "Other"].iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
                 </select>
-                <button type="button" class="danger" on:click=confirm_lost.clone()>"Confirm lost"</button>
+                <button type="button" class="danger" disabled=move || outcome.pending().get() on:click=confirm_lost>"Confirm lost"</button>
                 <button type="button" on:click=move |_| losing.set(false)>"Cancel"</button>
             </div>
         </Show>

@@ -6,10 +6,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::format::thousands;
 use super::link;
-use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::demo::generate_demo;
-use crate::state::{now, yield_to_browser, AppState, NoticeKind};
+use crate::state::{commands, yield_to_browser, AppState};
 
 const SIZES: [usize; 4] = [100, 1_000, 10_000, 100_000];
 /// Demo data is the same everywhere: a fixed seed.
@@ -23,23 +22,9 @@ pub fn DemoLoader() -> impl IntoView {
         let n = *n;
         async move {
             yield_to_browser().await;
-            let demo = generate_demo(DEMO_SEED, n, now()).into_records();
-            let result = state
-                .rewrite(move |current| {
-                    // Keep anything another tab saved meanwhile (its settings too).
-                    let mut data = Dataset::from_parts(demo.clone()).unwrap_or_default();
-                    if !current.is_empty() {
-                        for change in changes_of(current) {
-                            data.apply(&change);
-                        }
-                    }
-                    data
-                })
-                .await;
-            match result {
-                Ok(()) => state.notify(NoticeKind::Success, format!("Loaded {} demo contacts", thousands(n))),
-                Err(e) => state.notify(NoticeKind::Error, e.to_string()),
-            }
+            let demo =
+                Dataset::from_parts(generate_demo(DEMO_SEED, n, state.clock.now()).into_records()).unwrap_or_default();
+            commands::load_demo(state, demo, n).await;
         }
     });
     // A static demo can link straight to data: `/?demo=1000` loads it once
@@ -81,17 +66,4 @@ pub fn DemoLoader() -> impl IntoView {
             </div>
         </section>
     }
-}
-
-/// Every record of `data` as puts, to lay over the demo data.
-fn changes_of(data: &Dataset) -> Vec<Change> {
-    let r = data.to_parts();
-    let mut out: Vec<Change> = Vec::new();
-    out.extend(r.companies.into_iter().map(|record| Change::PutCompany { record }));
-    out.extend(r.contacts.into_iter().map(|record| Change::PutContact { record }));
-    out.extend(r.deals.into_iter().map(|record| Change::PutDeal { record }));
-    out.extend(r.activities.into_iter().map(|record| Change::PutActivity { record }));
-    out.extend(r.tasks.into_iter().map(|record| Change::PutTask { record }));
-    out.extend(r.settings.map(|record| Change::PutSettings { record }));
-    out
 }

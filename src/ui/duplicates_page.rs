@@ -10,15 +10,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::commit::commit_and_say;
 use super::download::download;
 use super::link;
-use super::timing::timed;
-use crate::core::changes::Change;
-use crate::core::dedupe::{build_index, report, DedupeSettings, Scan};
+use crate::core::dedupe::{report, DedupeSettings, Scan};
 use crate::core::display::count_of;
 use crate::core::history::HistoryKind;
-use crate::state::{now, today, yield_to_browser, AppState, NoticeKind};
+use crate::state::{commands, timed, yield_to_browser, AppState, LastScanRate, NoticeKind, SharedDedupeIndex};
 
 /// Pairs compared between two looks at the clock.
 const STEP_PAIRS: usize = 4_000;
@@ -71,15 +68,16 @@ enum ScanState {
 /// (or the page was left), `Err` when the contacts changed during the scan.
 async fn run_scan(
     state: AppState,
+    shared: SharedDedupeIndex,
     progress: RwSignal<ScanState>,
     cancelled: Arc<AtomicBool>,
 ) -> Option<Result<Outcome, String>> {
     yield_to_browser().await;
-    let (index, settings, not_duplicates) = state.data.with_untracked(|d| {
-        let settings = DedupeSettings::for_app(d.settings());
-        let index = timed("dedupe:scan-index", || build_index(d.contacts(), &settings));
-        (index, settings, d.settings().not_duplicates.clone())
-    });
+    // The index the contact forms and the import preview use (built here if
+    // the data changed since they last did).
+    let index = timed("dedupe:scan-index", || shared.get());
+    let (settings, not_duplicates) =
+        state.data.with_untracked(|d| (DedupeSettings::for_app(d.settings()), d.settings().not_duplicates.clone()));
     let mut scan = Scan::new(&index, &settings, &not_duplicates);
     loop {
         let started = js_sys::Date::now();
@@ -148,7 +146,8 @@ pub fn DuplicatesPage() -> impl IntoView {
         let cancelled = Arc::clone(&cancelled);
         move || cancelled.store(true, Ordering::Relaxed)
     });
-    let last_rate = use_context::<super::audit_page::LastScanRate>();
+    let last_rate = LastScanRate::expect();
+    let shared = SharedDedupeIndex::expect();
     let start = {
         let cancelled = Arc::clone(&cancelled);
         move |_| {
@@ -156,7 +155,7 @@ pub fn DuplicatesPage() -> impl IntoView {
             progress.set(ScanState::Preparing);
             let cancelled = Arc::clone(&cancelled);
             leptos::task::spawn_local(async move {
-                match run_scan(state, progress, cancelled).await {
+                match run_scan(state, shared, progress, cancelled).await {
                     None => {
                         progress.try_set(ScanState::Idle);
                     }
@@ -170,9 +169,7 @@ pub fn DuplicatesPage() -> impl IntoView {
                         members.sort_unstable();
                         members.dedup();
                         let total = state.data.with_untracked(|d| d.contacts().len());
-                        if let Some(rate) = last_rate {
-                            rate.0.set(Some((members.len(), total)));
-                        }
+                        last_rate.record(members.len(), total);
                         progress.try_set(ScanState::Done(Arc::new(outcome)));
                     }
                     Some(Err(e)) => {
@@ -238,7 +235,7 @@ fn ScanResults(outcome: Arc<Outcome>) -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     let report_text = outcome.report.clone();
     let export = move |_| {
-        let name = format!("crm-duplicates-{}.json", today().format("%Y-%m-%d"));
+        let name = format!("crm-duplicates-{}.json", state.clock.today().format("%Y-%m-%d"));
         match download(&name, "application/json", &report_text) {
             Ok(()) => state.notify(NoticeKind::Success, format!("Exported {name}")),
             Err(e) => state.notify(NoticeKind::Error, format!("The report could not be downloaded: {e}")),
@@ -303,12 +300,7 @@ fn PairRow(pair: PairView) -> impl IntoView {
     let state = AppState::expect();
     let both = format!("{} and {}", pair.a.name, pair.b.name);
     let (a, b) = (pair.a.id.clone(), pair.b.id.clone());
-    let not_duplicate = move |_| {
-        let next = state.data.with_untracked(|d| d.settings().with_not_duplicate(&a, &b, now()));
-        leptos::task::spawn_local(async move {
-            commit_and_say(state, vec![Change::PutSettings { record: next }], "Marked as not a duplicate").await;
-        });
-    };
+    let not_duplicate = Action::new_local(move |_: &()| commands::mark_not_duplicate(state, a.clone(), b.clone()));
     let merge_href = link(&format!("/duplicates/merge?a={}&b={}", pair.a.id, pair.b.id));
     view! {
         <li class="duplicate-pair">
@@ -321,7 +313,8 @@ fn PairRow(pair: PairView) -> impl IntoView {
             <p class="hint">{format!("Reasons: {}", pair.reasons)}</p>
             <div class="form-actions">
                 <A href=merge_href attr:class="button" attr:aria-label=format!("Merge {both}…")>"Merge…"</A>
-                <button type="button" aria-label=format!("Not a duplicate: {both}") on:click=not_duplicate>
+                <button type="button" aria-label=format!("Not a duplicate: {both}") disabled=move || not_duplicate.pending().get()
+                    on:click=move |_| { not_duplicate.dispatch(()); }>
                     "Not a duplicate"
                 </button>
             </div>
@@ -342,15 +335,8 @@ fn MergeHistory() -> impl IntoView {
                 .map(|list| list.into_iter().filter(|(_, e)| e.kind == HistoryKind::Merge).collect::<Vec<_>>())
         }
     });
-    let undo = move |key: f64| {
-        leptos::task::spawn_local(async move {
-            match state.undo(key).await {
-                Ok(true) => state.notify(NoticeKind::Success, "Merge undone"),
-                Ok(false) => state.notify(NoticeKind::Error, "That was undone already"),
-                Err(e) => state.notify(NoticeKind::Error, e.to_string()),
-            }
-        });
-    };
+    let undo =
+        Action::new_local(move |key: &f64| commands::undo(state, *key, "Merge undone", "That was undone already"));
     view! {
         <section aria-labelledby="merge-history-heading">
             <h2 id="merge-history-heading">"Merge history"</h2>
@@ -366,7 +352,7 @@ fn MergeHistory() -> impl IntoView {
                                     <li>
                                         {e.label}
                                         " "
-                                        <button type="button" aria-label=format!("Undo: {label}") on:click=move |_| undo(key)>"Undo"</button>
+                                        <button type="button" aria-label=format!("Undo: {label}") disabled=move || undo.pending().get() on:click=move |_| { undo.dispatch(key); }>"Undo"</button>
                                     </li>
                                 }
                             }).collect_view()}

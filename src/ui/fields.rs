@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 use crate::core::records::LifecycleStage;
 use crate::core::validate::FieldError;
-use crate::state::{AppState, NoticeKind};
 
 /// The DOM id for a field path: `emails[0].address` → `f-emails-0-address`.
 pub fn field_id(field: &str) -> String {
@@ -35,17 +34,12 @@ fn focus_first_error(errors: &[FieldError]) {
     }
 }
 
-/// Shows validation errors next to their fields, focuses the first and says
-/// how many there are. Returns whether there were any (then nothing is saved).
-pub fn show_errors(state: AppState, errors: RwSignal<Vec<FieldError>>, errs: Vec<FieldError>) -> bool {
-    let n = errs.len();
-    if n > 0 {
-        focus_first_error(&errs);
-        state
-            .notify(NoticeKind::Error, format!("Please fix {n} field{} before saving.", if n == 1 { "" } else { "s" }));
-    }
+/// Shows validation errors next to their fields and focuses the first, so
+/// keyboard and screen reader users land on it (the command that refused
+/// the record has said how many there are).
+pub fn show_errors(errors: RwSignal<Vec<FieldError>>, errs: Vec<FieldError>) {
+    focus_first_error(&errs);
     errors.set(errs);
-    n > 0
 }
 
 /// The error text under a field, if any.

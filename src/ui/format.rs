@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::core::display;
 pub use crate::core::display::{count_of, iso_date, long_date, money, money_input, thousands, utc_minute};
+use crate::state::Clock;
 
 /// Percent-encodes a query-string value.
 pub fn encode(value: &str) -> String {
@@ -13,8 +14,7 @@ pub fn encode(value: &str) -> String {
 
 /// The browser's offset from UTC at `t`, in minutes (east positive).
 fn offset_at(t: DateTime<Utc>) -> i64 {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.timestamp_millis() as f64));
-    -(d.get_timezone_offset() as i64)
+    Clock.offset_at(t)
 }
 
 /// `t` in the user's time zone as "2026-11-23 10:05".

@@ -16,7 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::format::{count_of, local_minute, thousands};
 use super::import_records::{RecordImport, RecordKind};
 use super::suggestions::field_label;
-use crate::core::dedupe::{build_index, DedupeIndex, DedupeSettings};
+use crate::core::dedupe::{DedupeIndex, DedupeSettings};
 use crate::core::history::HistoryKind;
 use crate::core::import::contacts_map::{auto_map, AddressPart, Target};
 use crate::core::import::contacts_plan::{build_changes_tidied, counts, PlannedRow, Planner, SourceRow};
@@ -26,7 +26,7 @@ use crate::core::import::plan::{fixed_cells, CellFixes, Choice, Choices, ClassKi
 use crate::core::import::values::guess_date_order;
 use crate::core::import::vcard::{parse_vcard_bytes, VcardContact};
 use crate::core::normalize::suggest_contact;
-use crate::state::{new_id, now, yield_to_browser, AppState, NoticeKind};
+use crate::state::{commands, new_id, yield_to_browser, AppState, NoticeKind, SharedDedupeIndex};
 
 /// Rows read or checked between two yields to the browser.
 const SLICE: usize = 5_000;
@@ -167,6 +167,7 @@ fn looks_like_vcard(name: &str, bytes: &[u8]) -> bool {
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let state = AppState::expect();
+    let shared = SharedDedupeIndex::expect();
     let step = RwSignal::new(Step::Choose);
     let progress = RwSignal::new(0.0f64);
     let cancel = StoredValue::new(false);
@@ -229,8 +230,8 @@ pub fn ImportPage() -> impl IntoView {
         let options = MapOptions { default_country: country.clone(), date_order };
         let settings = DedupeSettings::for_app(data.settings());
         yield_to_browser().await;
-        let index = Arc::new(build_index(data.contacts(), &settings));
-        let mut planner = Planner::new(&data, &index, settings.threshold_probable, now());
+        let index = shared.get();
+        let mut planner = Planner::new(&data, &index, settings.threshold_probable, state.clock.now());
         let all_fixes = fixes.get_value();
         let total = f.len();
         let mut out = Vec::with_capacity(total);
@@ -265,7 +266,7 @@ pub fn ImportPage() -> impl IntoView {
         state.data.with_untracked(|d| {
             plan.update(|p| {
                 if let Some(rows) = p.as_mut().map(Arc::make_mut) {
-                    let mut planner = Planner::new(d, &ctx.index, ctx.probable, now());
+                    let mut planner = Planner::new(d, &ctx.index, ctx.probable, state.clock.now());
                     rows[i] = planner.replan(&rows[..i], source);
                     class = Some(rows[i].class.clone());
                 }
@@ -383,38 +384,16 @@ pub fn ImportPage() -> impl IntoView {
         let tidy = apply_fixes.get_untracked();
         let (changes, n) = state.data.with_untracked(|d| {
             let country = d.settings().default_country.clone();
-            build_changes_tidied(d, &p, &chosen, now(), new_id, tidy.then_some(country.as_str()))
+            build_changes_tidied(d, &p, &chosen, state.clock.now(), new_id, tidy.then_some(country.as_str()))
         });
-        if changes.is_empty() {
-            state.notify(NoticeKind::Error, "Nothing to import with these choices: every row is skipped.");
-            return;
-        }
-        let mut parts = vec![format!("added {}", count_of(n.created, "contact", "contacts"))];
-        if n.updated > 0 {
-            parts.push(format!("updated {}", thousands(n.updated)));
-        }
-        if n.companies > 0 {
-            parts.push(format!("created {}", count_of(n.companies, "company", "companies")));
-        }
-        let label = format!("Imported {}: {}", file_name.get_untracked(), parts.join(", "));
-        match state.commit_undoable(changes, HistoryKind::Import, label.clone()).await {
-            Ok(key) => {
-                reset();
-                state.notify_undoable(label, key);
-            }
-            Err(e) => state.notify(NoticeKind::Error, format!("Nothing was imported. {e}")),
+        let name = file_name.get_untracked();
+        if commands::import(state, changes, n, ("contact", "contacts"), &name).await {
+            reset();
         }
     });
 
     let undo = Action::new_local(move |key: &f64| {
-        let key = *key;
-        async move {
-            match state.undo(key).await {
-                Ok(true) => state.notify(NoticeKind::Success, "Import undone"),
-                Ok(false) => state.notify(NoticeKind::Error, "That import was undone already"),
-                Err(e) => state.notify(NoticeKind::Error, e.to_string()),
-            }
-        }
+        commands::undo(state, *key, "Import undone", "That import was undone already")
     });
 
     let is_busy = move || matches!(step.get(), Step::Reading | Step::Checking) || import.pending().get();
@@ -633,7 +612,7 @@ fn PreviewStep(
                                 _ => None,
                             };
                             let row_number = r.source.row;
-                            let fixes = suggest_contact(&d.clone().into_contact(String::new(), now(), None), &country);
+                            let fixes = suggest_contact(&d.clone().into_contact(String::new(), state.clock.now(), None), &country);
                             let fixes = (!fixes.is_empty()).then(|| {
                                 let list: Vec<String> = fixes
                                     .iter()

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::format::{count_of, thousands};
-use crate::core::history::HistoryKind;
 use crate::core::import::columns::{auto_map_fields, ImportField, PlannedRecord};
 use crate::core::import::companies::{build_company_changes, plan_companies, CompanyField};
 use crate::core::import::csv::Row;
@@ -18,7 +17,7 @@ use crate::core::import::plan::{
 };
 use crate::core::records::Company;
 use crate::core::records::Deal;
-use crate::state::{new_id, now, yield_to_browser, AppState, NoticeKind};
+use crate::state::{commands, new_id, yield_to_browser, AppState, NoticeKind};
 
 /// Rows listed per class in the preview.
 const SHOWN_PER_CLASS: usize = 50;
@@ -153,11 +152,11 @@ pub fn RecordImport(
             let p = state.data.with_untracked(|d| match kind {
                 RecordKind::Companies => {
                     let t: Vec<CompanyField> = t.iter().map(|&i| CompanyField::ALL[i]).collect();
-                    Plan::Companies(Arc::new(plan_companies(d, &cells, &t, now())))
+                    Plan::Companies(Arc::new(plan_companies(d, &cells, &t, state.clock.now())))
                 }
                 RecordKind::Deals => {
                     let t: Vec<DealField> = t.iter().map(|&i| DealField::ALL[i]).collect();
-                    Plan::Deals(Arc::new(plan_deals(d, &cells, &t, now())))
+                    Plan::Deals(Arc::new(plan_deals(d, &cells, &t, state.clock.now())))
                 }
             });
             plan.set(Some(p));
@@ -186,27 +185,11 @@ pub fn RecordImport(
             let Some(p) = plan.get_untracked() else { return };
             let chosen = choices.get_untracked();
             let (changes, n): (_, ImportCounts) = state.data.with_untracked(|d| match &p {
-                Plan::Companies(rows) => build_company_changes(d, rows, &chosen, now(), new_id),
-                Plan::Deals(rows) => build_deal_changes(d, rows, &chosen, now(), new_id),
+                Plan::Companies(rows) => build_company_changes(d, rows, &chosen, state.clock.now(), new_id),
+                Plan::Deals(rows) => build_deal_changes(d, rows, &chosen, state.clock.now(), new_id),
             });
-            if changes.is_empty() {
-                state.notify(NoticeKind::Error, "Nothing to import with these choices: every row is skipped.");
-                return;
-            }
-            let mut parts = vec![format!("added {}", count_of(n.created, one, many))];
-            if n.updated > 0 {
-                parts.push(format!("updated {}", thousands(n.updated)));
-            }
-            if n.companies > 0 {
-                parts.push(format!("created {}", count_of(n.companies, "company", "companies")));
-            }
-            let label = format!("Imported {file_name}: {}", parts.join(", "));
-            match state.commit_undoable(changes, HistoryKind::Import, label.clone()).await {
-                Ok(key) => {
-                    on_close.run(());
-                    state.notify_undoable(label, key);
-                }
-                Err(e) => state.notify(NoticeKind::Error, format!("Nothing was imported. {e}")),
+            if commands::import(state, changes, n, (one, many), &file_name).await {
+                on_close.run(());
             }
         }
     });

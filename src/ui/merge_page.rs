@@ -8,11 +8,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::link;
-use crate::core::dedupe::{merge_changes, merge_contacts, moved_counts, FieldChoices, ListPick, Pick};
+use crate::core::dedupe::{merge_contacts, moved_counts, FieldChoices, ListPick, Pick};
 use crate::core::display::count_of;
-use crate::core::history::HistoryKind;
 use crate::core::records::Contact;
-use crate::state::{now, AppState, NoticeKind};
+use crate::state::{commands, AppState};
 
 /// Which record a field's value comes from, by position on the screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,7 +211,7 @@ fn MergeForm(first: Contact, second: Contact) -> impl IntoView {
     };
     let merged = Memo::new(move |_| {
         let (s, r) = survivor_and_removed();
-        merge_contacts(&s, &r, &sides.with(|x| to_choices(x, first_survives.get())), now())
+        merge_contacts(&s, &r, &sides.with(|x| to_choices(x, first_survives.get())), state.clock.now())
     });
     let moved = move || {
         let (s, r) = survivor_and_removed();
@@ -230,17 +229,9 @@ fn MergeForm(first: Contact, second: Contact) -> impl IntoView {
         async move {
             let (s, r) = survivor_and_removed();
             let choices = sides.with_untracked(|x| to_choices(x, first_survives.get_untracked()));
-            let changes = match state.data.with_untracked(|d| merge_changes(d, &s.id, &r.id, &choices, now())) {
-                Ok(c) => c,
-                Err(e) => return state.notify(NoticeKind::Error, e),
-            };
-            let label = format!("Merged {} into {}", r.display_name(), s.display_name());
-            match state.commit_undoable(changes, HistoryKind::Merge, label.clone()).await {
-                Ok(key) => {
-                    state.notify_undoable(label, key);
-                    navigate(&format!("/contacts/{}", s.id), Default::default());
-                }
-                Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+            let to = format!("/contacts/{}", s.id);
+            if commands::merge(state, s, r, choices).await {
+                navigate(&to, Default::default());
             }
         }
     });

@@ -39,7 +39,6 @@ mod task_rows;
 mod tasks_page;
 mod theme;
 mod timeline;
-mod timing;
 mod today_page;
 mod virtual_list;
 
@@ -47,9 +46,11 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::state::{AppState, LoadStatus, NoticeKind};
+use crate::state::{
+    commands, AppState, LastScanRate, LoadStatus, NoticeKind, ReportControls, SharedDedupeIndex, Today,
+};
 use activities_page::ActivitiesPage;
-use audit_page::{AuditPage, LastScanRate};
+use audit_page::AuditPage;
 use backup_page::BackupPage;
 use companies_page::CompaniesPage;
 use company_form::CompanyFormPage;
@@ -65,11 +66,11 @@ use duplicates_page::DuplicatesPage;
 use import_page::ImportPage;
 use merge_page::MergePage;
 use pipeline_page::PipelinePage;
-use reports_page::{ReportControls, ReportsPage};
+use reports_page::ReportsPage;
 use settings_page::SettingsPage;
 use tasks_page::TasksPage;
 use theme::ThemePicker;
-use today_page::{today_memo, TodayPage};
+use today_page::TodayPage;
 
 /// The IndexedDB database the app uses.
 pub const DB_NAME: &str = "crm";
@@ -110,9 +111,9 @@ pub fn App() -> impl IntoView {
     let state = AppState::provide(DB_NAME);
     ReportControls::provide(state);
     LastScanRate::provide();
-    contact_form::SharedDedupeIndex::provide(state);
-    let today = today_memo(state);
-    let today_count = move || crate::core::today::count(&today.read());
+    SharedDedupeIndex::provide(state);
+    let today = Today::provide(state);
+    let today_count = move || today.count();
     view! {
         <Router base=base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -170,7 +171,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/companies/:id/edit") view=CompanyFormPage />
                                 <Route path=path!("/backup") view=BackupPage />
                                 <Route path=path!("/import") view=ImportPage />
-                                <Route path=path!("/today") view=move || view! { <TodayPage list=today /> } />
+                                <Route path=path!("/today") view=TodayPage />
                                 <Route path=path!("/pipeline") view=PipelinePage />
                                 <Route path=path!("/deals") view=DealsPage />
                                 <Route path=path!("/deals/new") view=DealFormPage />
@@ -198,6 +199,7 @@ fn StatusLine() -> impl IntoView {
     let state = AppState::expect();
     let success = move || state.notice.get().filter(|n| n.kind == NoticeKind::Success).map(|n| n.text);
     let error = move || state.notice.get().filter(|n| n.kind == NoticeKind::Error).map(|n| n.text);
+    let undo = Action::new_local(move |key: &f64| commands::undo(state, *key, "Undone", "That was undone already"));
     view! {
         <div class="status-line">
             <Show when=move || state.status.with(|s| *s == LoadStatus::Ready) && !state.is_complete.get()>
@@ -206,14 +208,8 @@ fn StatusLine() -> impl IntoView {
             <p role="status" class="notice success">{success}</p>
             {move || error().map(|t| view! { <div role="alert" class="notice error"><p class="pre">{t}</p></div> })}
             {move || state.notice.with(|n| n.as_ref().and_then(|n| n.undo)).map(|key| view! {
-                <button type="button" on:click=move |_| {
-                    leptos::task::spawn_local(async move {
-                        match state.undo(key).await {
-                            Ok(true) => state.notify(NoticeKind::Success, "Undone"),
-                            Ok(false) => state.notify(NoticeKind::Error, "That was undone already"),
-                            Err(e) => state.notify(NoticeKind::Error, e.to_string()),
-                        }
-                    });
+                <button type="button" disabled=move || undo.pending().get() on:click=move |_| {
+                    undo.dispatch(key);
                 }>"Undo"</button>
             })}
             <Show when=move || state.notice.with(Option::is_some)>

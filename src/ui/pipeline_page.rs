@@ -8,45 +8,32 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
-use super::commit::commit_and_say;
 use super::format::{count_of, long_date, money};
 use super::link;
 use super::tag_chips::TagFilter;
-use crate::core::changes::Change;
-use crate::core::lifecycle::{lose_deal, move_deal, win_deal};
 use crate::core::lists::with_tag_deals;
 use crate::core::pipeline::{board, Column, CurrencyTotal};
-use crate::state::{now, AppState};
+use crate::state::commands::{self, DealMove};
+use crate::state::AppState;
 
 /// Cards shown per column before "Show more" (a column can hold thousands).
 const CARDS_PER_PAGE: usize = 60;
 
-/// Where a dragged card was dropped.
-#[derive(Clone, Copy)]
-enum Target<'a> {
-    Stage(&'a str),
-    Won,
-    Lost,
-}
+/// Moves a deal (to a stage, or won or lost) and says so; a dropped card
+/// takes focus in its new place.
+type Moves = Action<(String, DealMove), bool>;
 
-/// Moves a deal and says so. `focus` is the deal to focus afterwards.
-fn drop_deal(state: AppState, deal_id: String, target: Target<'_>, focus: RwSignal<Option<String>>) {
-    let t = now();
-    let (changes, done) = state.data.with_untracked(|d| match target {
-        Target::Stage(stage) => {
-            let name = d.settings().stage(stage).map(|s| s.name.clone()).unwrap_or_default();
-            (move_deal(d, &deal_id, stage, t).into_iter().collect::<Vec<Change>>(), format!("Moved to {name}"))
+fn moves(state: AppState, focus: RwSignal<Option<String>>) -> Moves {
+    Action::new_local(move |(deal_id, to): &(String, DealMove)| {
+        let (deal_id, to) = (deal_id.clone(), to.clone());
+        async move {
+            let moved = commands::move_deal_to(state, deal_id.clone(), to).await;
+            if moved && focus.get_untracked().as_deref() != Some(deal_id.as_str()) {
+                focus.set(Some(deal_id));
+            }
+            moved
         }
-        Target::Won => (win_deal(d, &deal_id, t), "Deal won".to_string()),
-        Target::Lost => (lose_deal(d, &deal_id, "", t), "Deal marked lost".to_string()),
-    });
-    if changes.is_empty() {
-        return;
-    }
-    focus.set(Some(deal_id));
-    leptos::task::spawn_local(async move {
-        commit_and_say(state, changes, done).await;
-    });
+    })
 }
 
 fn totals_text(totals: &[CurrencyTotal]) -> String {
@@ -68,6 +55,7 @@ pub fn PipelinePage() -> impl IntoView {
     let q = RwSignal::new(String::new());
     let tag = RwSignal::new(String::new());
     let focus = RwSignal::new(None::<String>);
+    let moves = moves(state, focus);
     let columns = Memo::new(move |_| {
         state.data.with(|d| {
             let all: Vec<u32> = (0..d.deals().len() as u32).collect();
@@ -84,7 +72,7 @@ pub fn PipelinePage() -> impl IntoView {
         move |ev: web_sys::DragEvent| {
             ev.prevent_default();
             if let Some(id) = dragged_id(&ev) {
-                drop_deal(state, id, if target == "won" { Target::Won } else { Target::Lost }, focus);
+                moves.dispatch((id, if target == "won" { DealMove::Won } else { DealMove::Lost(String::new()) }));
             }
         }
     };
@@ -107,7 +95,7 @@ pub fn PipelinePage() -> impl IntoView {
             <For
                 each={move || columns.get().into_iter().enumerate().collect::<Vec<_>>()}
                 key=|(i, c)| (*i, c.stage.clone(), c.deals.clone(), c.totals.clone())
-                children=move |(i, column)| view! { <BoardColumn index=i column stage_ids focus /> }
+                children=move |(i, column)| view! { <BoardColumn index=i column stage_ids focus moves /> }
             />
         </div>
         <div class="drop-zones">
@@ -123,6 +111,7 @@ fn BoardColumn(
     column: Column,
     stage_ids: Memo<Vec<(String, String)>>,
     focus: RwSignal<Option<String>>,
+    moves: Moves,
 ) -> impl IntoView {
     let state = AppState::expect();
     let limit = RwSignal::new(CARDS_PER_PAGE);
@@ -145,7 +134,7 @@ fn BoardColumn(
                     ev.prevent_default();
                     is_over.set(false);
                     if let Some(id) = dragged_id(&ev) {
-                        drop_deal(state, id, Target::Stage(&stage_id), focus);
+                        moves.dispatch((id, DealMove::Stage(stage_id.clone())));
                     }
                 }
             }
@@ -156,7 +145,7 @@ fn BoardColumn(
                 <For
                     each=shown
                     key=move |&i| state.data.with_untracked(|d| d.deals().all().get(i as usize).map(|x| (x.id.clone(), x.updated)))
-                    children=move |i| view! { <div role="listitem"><DealCard pos=i column=index stage_ids focus /></div> }
+                    children=move |i| view! { <div role="listitem"><DealCard pos=i column=index stage_ids focus moves /></div> }
                 />
             </div>
             <Show when=move || limit.get() < n>
@@ -174,6 +163,7 @@ fn DealCard(
     column: usize,
     stage_ids: Memo<Vec<(String, String)>>,
     focus: RwSignal<Option<String>>,
+    moves: Moves,
 ) -> impl IntoView {
     let state = AppState::expect();
     let Some((deal, company)) = state.data.with_untracked(|d| {
@@ -207,7 +197,9 @@ fn DealCard(
         let id = id.clone();
         move |delta: i64| {
             if let Some((stage, _)) = neighbour(delta) {
-                drop_deal(state, id.clone(), Target::Stage(&stage), focus);
+                // The card is rebuilt in its new column: it takes focus there.
+                focus.set(Some(id.clone()));
+                moves.dispatch((id.clone(), DealMove::Stage(stage)));
             }
         }
     };
@@ -266,11 +258,11 @@ fn DealCard(
             <div class="card-moves">
                 {prev.map(|(_, name)| {
                     let move_to = move_to.clone();
-                    view! { <button type="button" class="link-button" aria-label=format!("Move {title} to {name}") on:click=move |_| move_to(-1)>"◀"</button> }
+                    view! { <button type="button" class="link-button" aria-label=format!("Move {title} to {name}") disabled=move || moves.pending().get() on:click=move |_| move_to(-1)>"◀"</button> }
                 })}
                 {next.map(|(_, name)| {
                     let move_to = move_to.clone();
-                    view! { <button type="button" class="link-button" aria-label=format!("Move {} to {name}", deal.title) on:click=move |_| move_to(1)>"▶"</button> }
+                    view! { <button type="button" class="link-button" aria-label=format!("Move {} to {name}", deal.title) disabled=move || moves.pending().get() on:click=move |_| move_to(1)>"▶"</button> }
                 })}
             </div>
         </article>

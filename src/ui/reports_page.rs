@@ -6,29 +6,22 @@
 //! only picks the inputs and draws the results. The period and filters are
 //! kept while moving between reports.
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::charts::{Chart, ChartFigure, ChartKind, ReportTableView, Unit};
 use super::link;
-use super::timing::timed;
 use crate::core::dataset::Dataset;
 use crate::core::display::thousands;
-use crate::core::lists::all_tags;
 use crate::core::reports::activity::{activities, not_contacted_with};
 use crate::core::reports::customer_value::{revenue_by_company, revenue_by_group, rfm, GroupBy, RevenueReport};
 use crate::core::reports::deals::{forecast, pipeline_by_stage, won_lost, WonLostReport};
 use crate::core::reports::funnel::{lifecycle_funnel, FUNNEL};
-use crate::core::reports::period::{period_of, period_text, PeriodChoice};
+use crate::core::reports::period::{period_text, PeriodChoice};
 use crate::core::reports::pivot::{pivot, Dimension, Field, Measure, RecordKind};
-use crate::core::reports::{
-    filter_options, first_of_month, format_cents, format_percent, month_label, Filter, FilterOptions, Period,
-    ReportTable,
-};
-use crate::core::timeline::last_contacted;
-use crate::state::{now, today, AppState};
+use crate::core::reports::{format_cents, format_percent, month_label, Filter, Period, ReportTable};
+use crate::state::{timed, AppState, ReportControls};
 
 /// The reports, in the order of their tabs: (route key, tab name).
 pub const REPORTS: [(&str, &str); 6] = [
@@ -40,78 +33,6 @@ pub const REPORTS: [(&str, &str); 6] = [
     ("pivot", "Pivot table"),
 ];
 
-/// The period and filters shared by every report (kept in the app's
-/// context, so they survive moving between reports).
-#[derive(Clone, Copy)]
-pub struct ReportControls {
-    choice: RwSignal<PeriodChoice>,
-    from: RwSignal<String>,
-    to: RwSignal<String>,
-    compare: RwSignal<bool>,
-    owner: RwSignal<String>,
-    tag: RwSignal<String>,
-    source: RwSignal<String>,
-    company: RwSignal<String>,
-    country: RwSignal<String>,
-    // Derived from the data once per change (lazily, on first use) rather
-    // than each time a report opens.
-    options: Memo<FilterOptions>,
-    tags: Memo<Vec<String>>,
-    company_names: Memo<Vec<String>>,
-    last_contacted: Memo<Vec<Option<DateTime<Utc>>>>,
-}
-
-impl ReportControls {
-    pub fn provide(state: AppState) {
-        let t = today();
-        let options = Memo::new(move |_| state.data.with(filter_options));
-        let tags = Memo::new(move |_| state.data.with(|d| all_tags(d).into_iter().map(|(t, _)| t).collect::<Vec<_>>()));
-        let company_names = Memo::new(move |_| {
-            state.data.with(|d| {
-                let mut names: Vec<String> = d.companies().iter().map(|c| c.name.clone()).collect();
-                names.sort();
-                names.dedup();
-                names
-            })
-        });
-        // Every contact's last call, email or meeting: one pass over all
-        // activities, shared by the reports until the data changes.
-        let last_contacted =
-            Memo::new(move |_| state.data.with(|d| timed("report:last-contacted", || last_contacted(d, now()))));
-        provide_context(ReportControls {
-            options,
-            tags,
-            company_names,
-            last_contacted,
-            choice: RwSignal::new(PeriodChoice::ThisYear),
-            from: RwSignal::new(first_of_month(t).to_string()),
-            to: RwSignal::new(t.to_string()),
-            compare: RwSignal::new(false),
-            owner: RwSignal::new(String::new()),
-            tag: RwSignal::new(String::new()),
-            source: RwSignal::new(String::new()),
-            company: RwSignal::new(String::new()),
-            country: RwSignal::new(String::new()),
-        });
-    }
-
-    fn expect() -> ReportControls {
-        expect_context::<ReportControls>()
-    }
-
-    /// Every contact's last call, email or meeting (shared with the audit).
-    pub fn expect_last_contacted() -> Memo<Vec<Option<DateTime<Utc>>>> {
-        ReportControls::expect().last_contacted
-    }
-}
-
-/// The browser's current offset from UTC in minutes (east positive). Reports
-/// use today's offset for the whole period (a daylight-saving change moves
-/// at most an hour's records at the edges of a day).
-pub fn utc_offset_minutes() -> i32 {
-    -(js_sys::Date::new_0().get_timezone_offset() as i32)
-}
-
 /// What every report needs: the data's filter options, the period (or why
 /// it is invalid), the previous period and the filter.
 #[derive(Clone, Copy)]
@@ -120,38 +41,23 @@ struct Inputs {
     filter: Memo<Filter>,
     compare: RwSignal<bool>,
     offset: i32,
+    state: AppState,
 }
 
 impl Inputs {
     fn new(state: AppState, controls: ReportControls) -> Inputs {
-        let period =
-            Memo::new(move |_| period_of(controls.choice.get(), today(), &controls.from.get(), &controls.to.get()));
-        let filter = Memo::new(move |_| {
-            let some = |s: RwSignal<String>| Some(s.get()).filter(|v| !v.is_empty());
-            let company = controls.company.get();
-            let company_id = (!company.trim().is_empty()).then(|| {
-                state.data.with(|d| {
-                    d.companies()
-                        .iter()
-                        .find(|c| c.name.eq_ignore_ascii_case(company.trim()))
-                        .map_or_else(|| format!("(unknown) {company}"), |c| c.id.clone())
-                })
-            });
-            Filter {
-                owner: some(controls.owner),
-                tag: some(controls.tag),
-                source: some(controls.source),
-                company_id,
-                country: some(controls.country),
-            }
-        });
-        Inputs { period, filter, compare: controls.compare, offset: utc_offset_minutes() }
+        Inputs {
+            period: controls.period,
+            filter: controls.filter,
+            compare: controls.compare,
+            offset: controls.offset,
+            state,
+        }
     }
 
-    /// The period, or the last valid one's fallback (this year) while the
-    /// custom range is being typed.
+    /// The period, or this year while the custom range is being typed.
     fn period(&self) -> Period {
-        self.period.get().unwrap_or_else(|_| Period::this_year(today()))
+        self.period.get().unwrap_or_else(|_| Period::this_year(self.state.clock.today()))
     }
 }
 
@@ -162,6 +68,7 @@ pub fn ReportsPage() -> impl IntoView {
     let params = use_params_map();
     let current = move || params.with(|p| p.get("report").unwrap_or_else(|| "pipeline".to_string()));
     let inputs = Inputs::new(state, controls);
+    controls.follow_url(move || format!("/reports/{}", current()));
     view! {
         <div class="page-header">
             <h1>"Reports"</h1>
@@ -169,7 +76,7 @@ pub fn ReportsPage() -> impl IntoView {
         <nav aria-label="Reports" class="report-tabs">
             {REPORTS
                 .iter()
-                .map(|(key, name)| view! { <A href=link(&format!("/reports/{key}"))>{*name}</A> })
+                .map(|(key, name)| view! { <A href=move || link(&format!("/reports/{key}?{}", controls.to_query()))>{*name}</A> })
                 .collect_view()}
         </nav>
         <Controls controls=controls inputs=inputs />
@@ -488,7 +395,9 @@ fn ActivityReportView(inputs: Inputs) -> impl IntoView {
         let (filter, days) = (inputs.filter.get(), days.get());
         state.data.with(|d| {
             last.with(|l| {
-                timed("report:not-contacted", || not_contacted_with(d, l, now(), days, inputs.offset, &filter))
+                timed("report:not-contacted", || {
+                    not_contacted_with(d, l, state.clock.now(), days, inputs.offset, &filter)
+                })
             })
         })
     });
@@ -567,7 +476,7 @@ fn CustomerValueView(inputs: Inputs) -> impl IntoView {
                 (
                     revenue_by_company(d, &period, inputs.offset, &filter),
                     revenue_by_group(d, &period, inputs.offset, group, &filter),
-                    rfm(d, &period, today(), inputs.offset, &filter),
+                    rfm(d, &period, state.clock.today(), inputs.offset, &filter),
                 )
             })
         })

@@ -3,34 +3,32 @@
 
 use leptos::prelude::*;
 
-use super::commit::commit_and_say;
-use crate::core::changes::Change;
 use crate::core::dedupe::settings::DEFAULT_THRESHOLDS;
 use crate::core::lists::all_tags;
-use crate::core::pipeline::{add_stage, move_stage, remove_stage, rename_stage, set_stage_probability};
+use crate::core::pipeline::{add_stage, move_stage, rename_stage, set_stage_probability};
 use crate::core::records::LifecycleStage;
 use crate::core::records::{Settings, TagColour, TAG_COLOURS};
-use crate::core::validate::validate_settings;
-use crate::state::{now, AppState, NoticeKind};
+use crate::state::{commands, AppState, NoticeKind};
 
-/// Saves new settings (validated first), or shows why not.
-fn save_settings(state: AppState, next: Result<Settings, String>, done: &'static str) {
-    let next = match next {
-        Ok(s) => s,
-        Err(e) => return state.notify(NoticeKind::Error, e),
-    };
-    if let Some(e) = validate_settings(&next).first() {
-        return state.notify(NoticeKind::Error, e.message.clone());
-    }
-    leptos::task::spawn_local(async move {
-        commit_and_say(state, vec![Change::PutSettings { record: next }], done).await;
-    });
+/// Saves settings changes one at a time: (the new settings or why they
+/// could not be made, what to say when saved).
+type SaveSettings = Action<(Result<Settings, String>, &'static str), bool>;
+
+fn save_settings(state: AppState) -> SaveSettings {
+    Action::new_local(move |(next, done): &(Result<Settings, String>, &'static str)| {
+        let (next, done) = (next.clone(), *done);
+        commands::save_settings(state, next, done)
+    })
 }
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = AppState::expect();
     let settings = Memo::new(move |_| state.data.with(|d| d.settings().clone()));
+    let save = save_settings(state);
+    let remove = Action::new_local(move |id: &String| commands::remove_pipeline_stage(state, id.clone()));
+    let now = move || state.clock.now();
+    let is_busy = move || save.pending().get() || remove.pending().get();
     let new_name = RwSignal::new(String::new());
     let new_probability = RwSignal::new("50".to_string());
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -38,7 +36,7 @@ pub fn SettingsPage() -> impl IntoView {
         let Ok(p) = new_probability.get_untracked().trim().parse::<u8>() else {
             return state.notify(NoticeKind::Error, "Enter a probability from 0 to 100");
         };
-        save_settings(state, add_stage(&settings.get_untracked(), &new_name.get_untracked(), p, now()), "Stage added");
+        save.dispatch((add_stage(&settings.get_untracked(), &new_name.get_untracked(), p, now()), "Stage added"));
         new_name.set(String::new());
     };
     let tags = Memo::new(move |_| state.data.with(all_tags));
@@ -62,29 +60,21 @@ pub fn SettingsPage() -> impl IntoView {
                             <li class="stage-item">
                                 <label>"Name " <input aria-label=format!("Name of stage {label}") prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
                                 <label>"Probability % " <input inputmode="numeric" size="4" aria-label=format!("Default probability of stage {label}") prop:value=move || probability.get() on:input=move |ev| probability.set(event_target_value(&ev)) /></label>
-                                <button type="button" aria-label=format!("Save stage {label}") on:click=move |_| {
+                                <button type="button" aria-label=format!("Save stage {label}") disabled=is_busy on:click=move |_| {
                                     let s = settings.get_untracked();
                                     let renamed = rename_stage(&s, &id, &name.get_untracked(), now());
                                     let next = renamed.and_then(|s| match probability.get_untracked().trim().parse::<u8>() {
                                         Ok(p) => set_stage_probability(&s, &id, p, now()),
                                         Err(_) => Err("Enter a probability from 0 to 100".to_string()),
                                     });
-                                    save_settings(state, next, "Stage saved");
+                                    save.dispatch((next, "Stage saved"));
                                 }>"Save"</button>
-                                <button type="button" aria-label=format!("Move stage {label} up") disabled=i == 0
-                                    on:click=move |_| save_settings(state, move_stage(&settings.get_untracked(), &id2, -1, now()), "Stage moved")>"Up"</button>
-                                <button type="button" aria-label=format!("Move stage {label} down") disabled=i + 1 == count
-                                    on:click=move |_| save_settings(state, move_stage(&settings.get_untracked(), &id3, 1, now()), "Stage moved")>"Down"</button>
-                                <button type="button" class="danger" aria-label=format!("Remove stage {label}") disabled=count == 1
-                                    on:click=move |_| {
-                                        let changes = state.data.with_untracked(|d| remove_stage(d, &id4, now()));
-                                        match changes {
-                                            Ok(changes) => leptos::task::spawn_local(async move {
-                                                commit_and_say(state, changes, "Stage removed; its open deals moved to the stage before it").await;
-                                            }),
-                                            Err(e) => state.notify(NoticeKind::Error, e),
-                                        }
-                                    }>"Remove"</button>
+                                <button type="button" aria-label=format!("Move stage {label} up") disabled=move || i == 0 || is_busy()
+                                    on:click=move |_| { save.dispatch((move_stage(&settings.get_untracked(), &id2, -1, now()), "Stage moved")); }>"Up"</button>
+                                <button type="button" aria-label=format!("Move stage {label} down") disabled=move || i + 1 == count || is_busy()
+                                    on:click=move |_| { save.dispatch((move_stage(&settings.get_untracked(), &id3, 1, now()), "Stage moved")); }>"Down"</button>
+                                <button type="button" class="danger" aria-label=format!("Remove stage {label}") disabled=move || count == 1 || is_busy()
+                                    on:click=move |_| { remove.dispatch(id4.clone()); }>"Remove"</button>
                             </li>
                         }
                     }
@@ -95,7 +85,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <input id="f-new-stage" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev)) /></div>
                 <div class="field"><label for="f-new-stage-p">"Default probability %"</label>
                     <input id="f-new-stage-p" inputmode="numeric" prop:value=move || new_probability.get() on:input=move |ev| new_probability.set(event_target_value(&ev)) /></div>
-                <button type="submit">"Add stage"</button>
+                <button type="submit" disabled=is_busy>"Add stage"</button>
             </form>
         </section>
         <section aria-labelledby="deals-heading" class="card">
@@ -106,8 +96,8 @@ pub fn SettingsPage() -> impl IntoView {
                     on:change=move |ev| if let Some(stage) = LifecycleStage::from_key(&event_target_value(&ev)) {
                         let mut s = settings.get_untracked();
                         s.won_stage = stage;
-                        s.updated = now();
-                        save_settings(state, Ok(s), "Saved");
+                        s.updated = state.clock.now();
+                        save.dispatch((Ok(s), "Saved"));
                     }>
                     {[LifecycleStage::Conversion, LifecycleStage::Retention].iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
                 </select>
@@ -118,8 +108,8 @@ pub fn SettingsPage() -> impl IntoView {
                     on:change=move |ev| {
                         let mut s = settings.get_untracked();
                         s.currency = event_target_value(&ev).trim().to_ascii_uppercase();
-                        s.updated = now();
-                        save_settings(state, Ok(s), "Saved");
+                        s.updated = state.clock.now();
+                        save.dispatch((Ok(s), "Saved"));
                     } />
             </div>
         </section>
@@ -141,8 +131,8 @@ pub fn SettingsPage() -> impl IntoView {
                                     let mut s = settings.get_untracked();
                                     s.tags.retain(|x| x.name != t);
                                     s.tags.push(TagColour { name: t.clone(), colour });
-                                    s.updated = now();
-                                    save_settings(state, Ok(s), "Tag colour saved");
+                                    s.updated = state.clock.now();
+                                    save.dispatch((Ok(s), "Tag colour saved"));
                                 }>
                                 {TAG_COLOURS.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
                             </select>
@@ -159,6 +149,7 @@ pub fn SettingsPage() -> impl IntoView {
 #[component]
 fn DuplicateThresholds(settings: Memo<Settings>) -> impl IntoView {
     let state = AppState::expect();
+    let save_thresholds = save_settings(state);
     let current = move || settings.with(|s| s.duplicate_thresholds.unwrap_or(DEFAULT_THRESHOLDS));
     let probable = RwSignal::new(current().0.to_string());
     let possible = RwSignal::new(current().1.to_string());
@@ -167,16 +158,16 @@ fn DuplicateThresholds(settings: Memo<Settings>) -> impl IntoView {
         let read = |v: RwSignal<String>| v.get_untracked().trim().parse::<u8>().unwrap_or(0);
         let mut s = settings.get_untracked();
         s.duplicate_thresholds = Some((read(probable), read(possible)));
-        s.updated = now();
-        save_settings(state, Ok(s), "Duplicate thresholds saved");
+        s.updated = state.clock.now();
+        save_thresholds.dispatch((Ok(s), "Duplicate thresholds saved"));
     };
     let reset = move |_| {
         let mut s = settings.get_untracked();
         s.duplicate_thresholds = None;
-        s.updated = now();
+        s.updated = state.clock.now();
         probable.set(DEFAULT_THRESHOLDS.0.to_string());
         possible.set(DEFAULT_THRESHOLDS.1.to_string());
-        save_settings(state, Ok(s), "Duplicate thresholds reset to the defaults");
+        save_thresholds.dispatch((Ok(s), "Duplicate thresholds reset to the defaults"));
     };
     view! {
         <section aria-labelledby="dedupe-heading" class="card">
@@ -193,8 +184,8 @@ fn DuplicateThresholds(settings: Memo<Settings>) -> impl IntoView {
                     <input id="f-possible" type="number" min="1" max="100" prop:value=move || possible.get()
                         on:input=move |ev| possible.set(event_target_value(&ev)) />
                 </div>
-                <button type="submit">"Save thresholds"</button>
-                <button type="button" on:click=reset>"Reset to defaults"</button>
+                <button type="submit" disabled=move || save_thresholds.pending().get()>"Save thresholds"</button>
+                <button type="button" disabled=move || save_thresholds.pending().get() on:click=reset>"Reset to defaults"</button>
             </form>
         </section>
     }

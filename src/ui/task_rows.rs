@@ -3,17 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::commit::commit_and_say;
 use super::fields::{show_errors, ErrorText};
 use super::format::long_date;
 use super::link;
-use crate::core::changes::Change;
-use crate::core::forms::finish_task;
 use crate::core::records::{ActivityKind, Priority, Task};
-use crate::core::tasks::{complete_task, reopen_task, tasks_of};
+use crate::core::tasks::tasks_of;
 use crate::core::timeline::Links;
 use crate::core::validate::FieldError;
-use crate::state::{new_id, now, today, AppState};
+use crate::state::{commands, new_id, AppState};
 
 /// The "when done, also log…" choice shared by the rows of a list.
 #[component]
@@ -38,23 +35,9 @@ pub fn TaskRow(task: Task, log: RwSignal<Option<ActivityKind>>) -> impl IntoView
     let state = AppState::expect();
     let id = task.id.clone();
     let is_done = task.is_done();
-    let toggle = move |_| {
-        let id = id.clone();
-        leptos::task::spawn_local(async move {
-            let t = now();
-            let changes = state.data.with_untracked(|d| {
-                if is_done {
-                    reopen_task(d, &id, t)
-                } else {
-                    complete_task(d, &id, log.get_untracked().map(|k| (k, new_id())), t)
-                }
-            });
-            if !changes.is_empty() {
-                commit_and_say(state, changes, if is_done { "Task reopened" } else { "Task done" }).await;
-            }
-        });
-    };
-    let overdue = !is_done && task.due.is_some_and(|d| d < today());
+    let toggle =
+        Action::new_local(move |_: &()| commands::toggle_task(state, id.clone(), is_done, log.get_untracked()));
+    let overdue = !is_done && task.due.is_some_and(|d| d < state.clock.today());
     let about = state.data.with_untracked(|d| {
         let mut parts = Vec::new();
         if let Some(c) = task.contact_id.as_ref().and_then(|id| d.contact(id)) {
@@ -71,7 +54,8 @@ pub fn TaskRow(task: Task, log: RwSignal<Option<ActivityKind>>) -> impl IntoView
     let checkbox_id = format!("task-{}", task.id);
     view! {
         <div class=move || format!("task-row{}{}", if is_done { " done" } else { "" }, if overdue { " overdue" } else { "" })>
-            <input type="checkbox" id=checkbox_id.clone() prop:checked=is_done on:change=toggle />
+            <input type="checkbox" id=checkbox_id.clone() prop:checked=is_done disabled=move || toggle.pending().get()
+                on:change=move |_| { toggle.dispatch(()); } />
             <label for=checkbox_id>{task.title.clone()}</label>
             <span class="muted">
                 {task.due.map(|d| if overdue { format!("Overdue since {}", long_date(d)) } else { format!("Due {}", long_date(d)) })}
@@ -93,20 +77,18 @@ pub fn TaskQuickAdd(links: Links) -> impl IntoView {
     let save = Action::new_local(move |_: &()| {
         let links = links.clone();
         async move {
-            let mut t = Task::blank(new_id(), now());
+            let mut t = Task::blank(new_id(), state.clock.now());
             t.priority = priority.get_untracked();
             links.link_task(&mut t);
-            let t = match finish_task(t, &title.get_untracked(), &due.get_untracked()) {
-                Ok(t) => t,
-                Err(errs) => {
-                    show_errors(state, errors, errs);
-                    return;
+            match commands::add_task(state, t, title.get_untracked(), due.get_untracked()).await {
+                Err(errs) => show_errors(errors, errs),
+                Ok(saved) => {
+                    errors.set(Vec::new());
+                    if saved {
+                        title.set(String::new());
+                        due.set(String::new());
+                    }
                 }
-            };
-            errors.set(Vec::new());
-            if commit_and_say(state, vec![Change::PutTask { record: t }], "Task added").await {
-                title.set(String::new());
-                due.set(String::new());
             }
         }
     });

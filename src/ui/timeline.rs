@@ -3,15 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::commit::commit_and_say;
 use super::fields::{show_errors, ErrorText};
 use super::format::{local_input, local_minute, parse_local_input};
-use crate::core::changes::Change;
-use crate::core::forms::{finish_activity, ActivityTexts};
-use crate::core::records::{Activity, ActivityKind, DealStatus};
+use crate::core::forms::ActivityTexts;
+use crate::core::records::{ActivityKind, DealStatus};
 use crate::core::timeline::{deals_of, timeline_of, Links};
 use crate::core::validate::FieldError;
-use crate::state::{new_id, now, AppState};
+use crate::state::{commands, AppState};
 
 /// How many entries show before "Show all".
 const FIRST_ENTRIES: usize = 50;
@@ -98,12 +96,7 @@ fn TimelineEntry(pos: u32) -> impl IntoView {
         meta.push(a.outcome.clone());
     }
     let id = a.id.clone();
-    let remove = move |_| {
-        let id = id.clone();
-        leptos::task::spawn_local(async move {
-            commit_and_say(state, vec![Change::DeleteActivity { id }], "Activity deleted").await;
-        });
-    };
+    let remove = Action::new_local(move |_: &()| commands::delete_activity(state, id.clone()));
     let heading =
         if a.subject.is_empty() { a.kind.label().to_string() } else { format!("{}: {}", a.kind.label(), a.subject) };
     view! {
@@ -114,7 +107,8 @@ fn TimelineEntry(pos: u32) -> impl IntoView {
                 {(!people.is_empty()).then(|| format!("With {people}. "))}
                 {deal.map(|t| format!("Deal: {t}."))}
             </p>
-            <button type="button" class="link-button" aria-label=format!("Delete activity {heading}") on:click=remove>"Delete"</button>
+            <button type="button" class="link-button" aria-label=format!("Delete activity {heading}")
+                disabled=move || remove.pending().get() on:click=move |_| { remove.dispatch(()); }>"Delete"</button>
         </li>
     }
     .into_any()
@@ -124,7 +118,7 @@ fn TimelineEntry(pos: u32) -> impl IntoView {
 #[component]
 fn ActivityForm(kind: ActivityKind, links: Links, adding: RwSignal<Option<ActivityKind>>) -> impl IntoView {
     let state = AppState::expect();
-    let at = RwSignal::new(local_input(now()));
+    let at = RwSignal::new(local_input(state.clock.now()));
     let duration = RwSignal::new(String::new());
     let outcome = RwSignal::new(String::new());
     let subject = RwSignal::new(String::new());
@@ -153,7 +147,7 @@ fn ActivityForm(kind: ActivityKind, links: Links, adding: RwSignal<Option<Activi
     let save = Action::new_local(move |_: &()| {
         let links = links.clone();
         async move {
-            let mut a = Activity::blank(new_id(), kind, now());
+            let mut a = commands::blank_activity(state, kind);
             a.contact_ids = links.contact_ids;
             a.company_id = links.company_id;
             a.deal_id = links.deal_id.or(deal.get_untracked());
@@ -164,17 +158,14 @@ fn ActivityForm(kind: ActivityKind, links: Links, adding: RwSignal<Option<Activi
                 subject: subject.get_untracked(),
                 body: body.get_untracked(),
             };
-            let a = match finish_activity(a, &texts) {
-                Ok(a) => a,
-                Err(errs) => {
-                    show_errors(state, errors, errs);
-                    return;
+            match commands::log_activity(state, a, texts).await {
+                Err(errs) => show_errors(errors, errs),
+                Ok(saved) => {
+                    errors.set(Vec::new());
+                    if saved {
+                        adding.set(None);
+                    }
                 }
-            };
-            errors.set(Vec::new());
-            if commit_and_say(state, vec![Change::PutActivity { record: a }], format!("{} logged", kind.label())).await
-            {
-                adding.set(None);
             }
         }
     });

@@ -7,26 +7,16 @@ use super::format::{long_date, utc_minute};
 use super::link;
 use super::task_rows::{LogOnDone, TaskRow};
 use crate::core::records::ActivityKind;
-use crate::core::timeline::last_contacted_where;
-use crate::core::today::{today_list, TodayList};
-use crate::state::{now, today, AppState};
+use crate::core::today::TodayList;
+use crate::state::{AppState, Today};
 
 /// Entries shown per section before "Show all".
 const FIRST_ENTRIES: usize = 100;
 
-/// The Today list, recomputed when the data changes (shared with the nav badge).
-pub fn today_memo(state: AppState) -> Memo<TodayList> {
-    Memo::new(move |_| {
-        state.data.with(|d| {
-            let t = now();
-            today_list(d, &last_contacted_where(d, t, |c| c.cadence_days.is_some()), today(), t)
-        })
-    })
-}
-
 #[component]
-pub fn TodayPage(list: Memo<TodayList>) -> impl IntoView {
+pub fn TodayPage() -> impl IntoView {
     let state = AppState::expect();
+    let list = Today::expect().list();
     let log = RwSignal::new(None::<ActivityKind>);
     // Long lists (thousands of lapsed contacts in a big database) show their
     // first entries; "Show all" lifts the limit.
@@ -74,7 +64,7 @@ pub fn TodayPage(list: Memo<TodayList>) -> impl IntoView {
     };
     view! {
         <h1>"Today"</h1>
-        <p class="muted">{long_date(today())}</p>
+        <p class="muted">{long_date(state.clock.today())}</p>
         <LogOnDone value=log />
         <section aria-labelledby="overdue-heading">
             <h2 id="overdue-heading">{move || format!("Overdue tasks ({})", list.with(|l| l.overdue.len()))}</h2>
