@@ -1,0 +1,1 @@
+//! The report views, one file per `core::reports` module.
