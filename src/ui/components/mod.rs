@@ -1,6 +1,7 @@
 //! The parts pages share. Each file holds one component (or a few small
 //! ones that only make sense together) and is named for it.
 
+pub mod activity_form;
 pub mod cell_fix;
 pub mod charts;
 pub mod confirm_delete;
@@ -13,6 +14,7 @@ pub mod status_line;
 pub mod suggested_fixes;
 pub mod tag_chips;
 pub mod task_row;
+pub mod tasks_panel;
 pub mod theme_picker;
 pub mod timeline;
 pub mod virtual_list;

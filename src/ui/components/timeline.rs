@@ -3,13 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::forms::ActivityTexts;
-use crate::core::records::{ActivityKind, DealStatus};
-use crate::core::timeline::{deals_of, timeline_of, Links};
-use crate::core::validate::FieldError;
+use crate::core::records::ActivityKind;
+use crate::core::timeline::{timeline_of, Links};
 use crate::state::{commands, AppState};
-use crate::ui::components::fields::{show_errors, ErrorText};
-use crate::ui::format::{local_input, local_minute, parse_local_input};
+use crate::ui::components::activity_form::ActivityForm;
+use crate::ui::format::local_minute;
 
 /// How many entries show before "Show all".
 const FIRST_ENTRIES: usize = 50;
@@ -112,111 +110,4 @@ fn TimelineEntry(pos: u32) -> impl IntoView {
         </li>
     }
     .into_any()
-}
-
-/// The inline form for a new activity of one kind.
-#[component]
-fn ActivityForm(kind: ActivityKind, links: Links, adding: RwSignal<Option<ActivityKind>>) -> impl IntoView {
-    let state = AppState::expect();
-    let at = RwSignal::new(local_input(state.clock.now()));
-    let duration = RwSignal::new(String::new());
-    let outcome = RwSignal::new(String::new());
-    let subject = RwSignal::new(String::new());
-    let body = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    // On a contact or company page, the activity can also be filed under one
-    // of their deals (preselected when there is exactly one open deal).
-    let deal_choices: Vec<(String, String, bool)> = match &links.deal_id {
-        Some(_) => Vec::new(),
-        None => {
-            let owner = links.contact_ids.first().or(links.company_id.as_ref()).cloned().unwrap_or_default();
-            state.data.with_untracked(|d| {
-                deals_of(d, &owner)
-                    .into_iter()
-                    .filter_map(|i| d.deals().all().get(i as usize))
-                    .map(|x| (x.id.clone(), x.title.clone(), x.status == DealStatus::Open))
-                    .collect()
-            })
-        }
-    };
-    let mut open = deal_choices.iter().filter(|c| c.2);
-    let deal = RwSignal::new(match (open.next(), open.next()) {
-        (Some(only), None) => Some(only.0.clone()),
-        _ => None,
-    });
-    let save = Action::new_local(move |_: &()| {
-        let links = links.clone();
-        async move {
-            let mut a = commands::blank_activity(state, kind);
-            a.contact_ids = links.contact_ids;
-            a.company_id = links.company_id;
-            a.deal_id = links.deal_id.or(deal.get_untracked());
-            let texts = ActivityTexts {
-                at: parse_local_input(&at.get_untracked()),
-                duration: duration.get_untracked(),
-                outcome: outcome.get_untracked(),
-                subject: subject.get_untracked(),
-                body: body.get_untracked(),
-            };
-            match commands::log_activity(state, a, texts).await {
-                Err(errs) => show_errors(errors, errs),
-                Ok(saved) => {
-                    errors.set(Vec::new());
-                    if saved {
-                        adding.set(None);
-                    }
-                }
-            }
-        }
-    });
-    view! {
-        <form class="inline-form" aria-label=format!("New {}", kind.label().to_lowercase()) novalidate
-            on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
-            <div class="field">
-                <label for="f-at">"When"</label>
-                <input id="f-at" type="datetime-local" prop:value=move || at.get() on:input=move |ev| at.set(event_target_value(&ev)) />
-                <ErrorText errors field="at" />
-            </div>
-            {kind.has_duration().then(|| view! {
-                <div class="field">
-                    <label for="f-duration_min">"Duration (minutes)"</label>
-                    <input id="f-duration_min" inputmode="numeric" prop:value=move || duration.get() on:input=move |ev| duration.set(event_target_value(&ev)) />
-                    <ErrorText errors field="duration_min" />
-                </div>
-            })}
-            {(!kind.outcomes().is_empty()).then(|| view! {
-                <div class="field">
-                    <label for="f-outcome">"Outcome"</label>
-                    <select id="f-outcome" prop:value=move || outcome.get() on:change=move |ev| outcome.set(event_target_value(&ev))>
-                        <option value="">"—"</option>
-                        {kind.outcomes().iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view()}
-                    </select>
-                </div>
-            })}
-            {(!deal_choices.is_empty()).then(|| view! {
-                <div class="field">
-                    <label for="f-activity-deal">"Deal"</label>
-                    <select id="f-activity-deal" prop:value=move || deal.get().unwrap_or_default()
-                        on:change=move |ev| { let v = event_target_value(&ev); deal.set((!v.is_empty()).then_some(v)); }>
-                        <option value="">"No deal"</option>
-                        {deal_choices.iter().map(|(id, title, _)| view! { <option value=id.clone()>{title.clone()}</option> }).collect_view()}
-                    </select>
-                </div>
-            })}
-            <div class="field">
-                <label for="f-subject">"Subject"</label>
-                <input id="f-subject" prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev)) />
-                <ErrorText errors field="subject" />
-            </div>
-            <div class="field">
-                <label for="f-body">{if kind == ActivityKind::Note { "Note" } else { "Details" }}</label>
-                <textarea id="f-body" rows="3" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
-                <ErrorText errors field="body" />
-            </div>
-            <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || save.pending().get()>{format!("Save {}", kind.label().to_lowercase())}</button>
-                <button type="button" on:click=move |_| adding.set(None)>"Cancel"</button>
-            </div>
-        </form>
-    }
 }

@@ -8,7 +8,7 @@ use crate::ui::components::confirm_delete::delete_record;
 use crate::ui::components::confirm_delete::ConfirmDelete;
 use crate::ui::components::record_sections::{RecordDeals, StageHistory};
 use crate::ui::components::tag_chips::TagChips;
-use crate::ui::components::task_row::TasksPanel;
+use crate::ui::components::tasks_panel::TasksPanel;
 use crate::ui::components::timeline::{timeline_entries, Timeline};
 use crate::ui::download::download;
 use crate::ui::format::{long_date, utc_minute};

@@ -9,10 +9,11 @@ use crate::core::display::{thousands, whole_money};
 use crate::core::reports::dashboard::{kpis, Kpis};
 use crate::core::reports::deals::{pipeline_by_stage, won_lost, PipelineReport, WonLostReport};
 use crate::core::reports::funnel::{lifecycle_funnel, FunnelReport};
-use crate::core::reports::{add_months, first_of_month, format_percent, month_label, Filter, Period};
+use crate::core::reports::{add_months, first_of_month, format_percent, Filter, Period};
 use crate::state::{timed, AppState};
-use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, Unit};
+use crate::ui::components::charts::ChartFigure;
 use crate::ui::paths::link;
+use crate::ui::reports::{funnel_chart, pipeline_chart, won_lost_chart};
 
 #[derive(Clone, PartialEq)]
 struct Dashboard {
@@ -44,37 +45,11 @@ pub fn DashboardPage() -> impl IntoView {
         })
     });
     let k = move || dashboard.with(|d| d.kpis.clone());
-    let pipeline_chart = Signal::derive(move || {
-        dashboard.with(|d| {
-            let p = &d.pipeline;
-            Chart::new(ChartKind::Bar, Unit::Money, p.stages.iter().map(|s| s.name.clone()).collect())
-                .series(
-                    format!("Value ({})", p.currency),
-                    p.stages.iter().map(|s| s.value_cents as f64 / 100.0).collect(),
-                )
-                .series(
-                    format!("Weighted value ({})", p.currency),
-                    p.stages.iter().map(|s| s.weighted_cents as f64 / 100.0).collect(),
-                )
-        })
-    });
+    let pipeline_chart = Signal::derive(move || dashboard.with(|d| pipeline_chart(&d.pipeline)));
     let pipeline_table = Signal::derive(move || dashboard.with(|d| d.pipeline.to_table()));
-    let won_chart = Signal::derive(move || {
-        dashboard.with(|d| {
-            let r = &d.won_lost;
-            Chart::new(ChartKind::StackedBar, Unit::Count, r.months.iter().map(|m| month_label(m.month)).collect())
-                .series("Won", r.months.iter().map(|m| m.won as f64).collect())
-                .series("Lost", r.months.iter().map(|m| m.lost as f64).collect())
-        })
-    });
+    let won_chart = Signal::derive(move || dashboard.with(|d| won_lost_chart(&d.won_lost)));
     let won_table = Signal::derive(move || dashboard.with(|d| d.won_lost.to_table()));
-    let funnel_chart = Signal::derive(move || {
-        dashboard.with(|d| {
-            let f = &d.funnel;
-            Chart::new(ChartKind::Funnel, Unit::Count, f.stages.iter().map(|s| s.stage.label().to_string()).collect())
-                .series("Contacts who reached the stage", f.stages.iter().map(|s| s.reached as f64).collect())
-        })
-    });
+    let funnel_chart = Signal::derive(move || dashboard.with(|d| funnel_chart(&d.funnel)));
     let funnel_table = Signal::derive(move || dashboard.with(|d| d.funnel.to_table()));
     view! {
         <div class="page-header">

@@ -6,7 +6,8 @@ use crate::core::lists::{task_order, TaskFilter};
 use crate::core::records::ActivityKind;
 use crate::core::timeline::Links;
 use crate::state::AppState;
-use crate::ui::components::task_row::{LogOnDone, TaskQuickAdd, TaskRow};
+use crate::ui::components::task_row::{LogOnDone, TaskRow};
+use crate::ui::components::tasks_panel::TaskQuickAdd;
 use crate::ui::components::virtual_list::VirtualList;
 use crate::ui::format::count_of;
 
