@@ -2,11 +2,15 @@
 //! ones that only make sense together) and is named for it.
 
 pub mod activity_form;
+pub mod address_rows;
 pub mod cell_fix;
 pub mod charts;
 pub mod confirm_delete;
 pub mod demo_loader;
+pub mod duplicate_hint;
 pub mod fields;
+pub mod important_dates;
+pub mod kinded_rows;
 pub mod outdated_banner;
 pub mod record_sections;
 pub mod search_list;

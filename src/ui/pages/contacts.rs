@@ -1,5 +1,6 @@
 //! The contacts list: instant search, sort, and only the visible rows rendered.
 
+use std::collections::HashSet;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -81,40 +82,7 @@ pub fn ContactsPage() -> impl IntoView {
         save_csv(state, "contacts.csv", &text);
     };
     // Contacts ticked for a vCard export, by id (kept across searches).
-    let selected = RwSignal::new(std::collections::HashSet::<String>::new());
-    let all_shown_selected = move || {
-        selected.with(|s| {
-            !s.is_empty()
-                && matches.with(|m| {
-                    state
-                        .data
-                        .with(|d| m.iter().all(|&i| d.contacts().get(i as usize).is_some_and(|c| s.contains(&c.id))))
-                })
-        })
-    };
-    let select_all_shown = move |on: bool| {
-        let ids: Vec<String> = matches.with_untracked(|m| {
-            state.data.with_untracked(|d| {
-                m.iter().filter_map(|&i| d.contacts().get(i as usize)).map(|c| c.id.clone()).collect()
-            })
-        });
-        selected.update(|s| {
-            for id in ids {
-                if on {
-                    s.insert(id);
-                } else {
-                    s.remove(&id);
-                }
-            }
-        });
-    };
-    let export_vcard = move |_| {
-        let text =
-            selected.with_untracked(|s| state.data.with_untracked(|d| contacts_vcard(d, s.iter().map(String::as_str))));
-        if let Err(e) = download("contacts.vcf", "text/vcard;charset=utf-8", &text) {
-            state.notify(NoticeKind::Error, format!("The vCard file could not be downloaded: {e}"));
-        }
-    };
+    let selected = RwSignal::new(HashSet::<String>::new());
     let new_contact = {
         let navigate = navigate.clone();
         move |_| navigate("/contacts/new", Default::default())
@@ -151,17 +119,7 @@ pub fn ContactsPage() -> impl IntoView {
                     </select>
                 </label>
                 <button type="button" on:click=export_csv>"Export CSV"</button>
-                <label class="check">
-                    <input type="checkbox" prop:checked=all_shown_selected
-                        on:change=move |ev| select_all_shown(event_target_checked(&ev)) />
-                    "Select all shown"
-                </label>
-                <button type="button" on:click=export_vcard disabled=move || selected.with(|s| s.is_empty())>
-                    {move || match selected.with(|s| s.len()) {
-                        0 => "Export selected as vCard".to_string(),
-                        n => format!("Export {} selected as vCard", thousands(n)),
-                    }}
-                </button>
+                <SelectionTools matches selected />
                 <p class="count" aria-live="polite">
                     {move || count_of(matches.with(Vec::len), "contact", "contacts")}
                 </p>
@@ -184,45 +142,101 @@ pub fn ContactsPage() -> impl IntoView {
                             d.contacts().get(i as usize).map(|c| (c.id.clone(), c.updated.timestamp_millis()))
                         })
                 }
-                render_row=move |_, i| {
-                    state
-                        .data
-                        .with_untracked(|d| {
-                            let c = &d.contacts()[i as usize];
-                            let company = d.company_name_of(c).unwrap_or_default().to_string();
-                            let (id, tick_id) = (c.id.clone(), c.id.clone());
-                            let name = c.display_name();
-                            let tick_label = format!("Select {name}");
-                            view! {
-                                <div class="contact-row">
-                                    <span class="name">
-                                        <input
-                                            type="checkbox"
-                                            class="row-select"
-                                            aria-label=tick_label
-                                            prop:checked=move || selected.with(|s| s.contains(&id))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                selected.update(|s| {
-                                                    if on {
-                                                        s.insert(tick_id.clone());
-                                                    } else {
-                                                        s.remove(&tick_id);
-                                                    }
-                                                });
-                                            }
-                                        />
-                                        <a href=link(&format!("/contacts/{}", c.id))>{name}</a>
-                                    </span>
-                                    <span>{company}</span>
-                                    <span>{c.primary_email().unwrap_or_default().to_string()}</span>
-                                    <span>{c.primary_phone().unwrap_or_default().to_string()}</span>
-                                    <span class="stage">{c.lifecycle_stage.label()}</span>
-                                </div>
-                            }
-                        })
-                }
+                render_row=move |_, i| view! { <ContactRow position=i selected /> }
             />
         </Show>
     }
+}
+
+/// "Select all shown" and the vCard export of the ticked contacts.
+#[component]
+fn SelectionTools(matches: Memo<Vec<u32>>, selected: RwSignal<HashSet<String>>) -> impl IntoView {
+    let state = AppState::expect();
+    let all_shown_selected = move || {
+        selected.with(|s| {
+            !s.is_empty()
+                && matches.with(|m| {
+                    state
+                        .data
+                        .with(|d| m.iter().all(|&i| d.contacts().get(i as usize).is_some_and(|c| s.contains(&c.id))))
+                })
+        })
+    };
+    let select_all_shown = move |on: bool| {
+        let ids: Vec<String> = matches.with_untracked(|m| {
+            state.data.with_untracked(|d| {
+                m.iter().filter_map(|&i| d.contacts().get(i as usize)).map(|c| c.id.clone()).collect()
+            })
+        });
+        selected.update(|s| {
+            for id in ids {
+                if on {
+                    s.insert(id);
+                } else {
+                    s.remove(&id);
+                }
+            }
+        });
+    };
+    let export_vcard = move |_| {
+        let text =
+            selected.with_untracked(|s| state.data.with_untracked(|d| contacts_vcard(d, s.iter().map(String::as_str))));
+        if let Err(e) = download("contacts.vcf", "text/vcard;charset=utf-8", &text) {
+            state.notify(NoticeKind::Error, format!("The vCard file could not be downloaded: {e}"));
+        }
+    };
+    view! {
+        <label class="check">
+            <input type="checkbox" prop:checked=all_shown_selected
+                on:change=move |ev| select_all_shown(event_target_checked(&ev)) />
+            "Select all shown"
+        </label>
+        <button type="button" on:click=export_vcard disabled=move || selected.with(|s| s.is_empty())>
+            {move || match selected.with(|s| s.len()) {
+                0 => "Export selected as vCard".to_string(),
+                n => format!("Export {} selected as vCard", thousands(n)),
+            }}
+        </button>
+    }
+}
+
+/// One row of the list: a tick box named for the contact, its name (a link),
+/// company, first email and phone, and stage.
+#[component]
+fn ContactRow(position: u32, selected: RwSignal<HashSet<String>>) -> impl IntoView {
+    let state = AppState::expect();
+    state.data.with_untracked(|d| {
+        let c = &d.contacts()[position as usize];
+        let company = d.company_name_of(c).unwrap_or_default().to_string();
+        let (id, tick_id) = (c.id.clone(), c.id.clone());
+        let name = c.display_name();
+        let tick_label = format!("Select {name}");
+        view! {
+            <div class="contact-row">
+                <span class="name">
+                    <input
+                        type="checkbox"
+                        class="row-select"
+                        aria-label=tick_label
+                        prop:checked=move || selected.with(|s| s.contains(&id))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            selected.update(|s| {
+                                if on {
+                                    s.insert(tick_id.clone());
+                                } else {
+                                    s.remove(&tick_id);
+                                }
+                            });
+                        }
+                    />
+                    <a href=link(&format!("/contacts/{}", c.id))>{name}</a>
+                </span>
+                <span>{company}</span>
+                <span>{c.primary_email().unwrap_or_default().to_string()}</span>
+                <span>{c.primary_phone().unwrap_or_default().to_string()}</span>
+                <span class="stage">{c.lifecycle_stage.label()}</span>
+            </div>
+        }
+    })
 }

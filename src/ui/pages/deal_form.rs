@@ -59,16 +59,6 @@ fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
     let draft = RwSignal::new(deal);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let (companies, stages) = state.data.with_untracked(|d| (d.companies_by_name(), d.settings().pipeline.clone()));
-    let contact_names = move || {
-        state.data.with(|d| {
-            draft.with(|x| {
-                x.contact_ids
-                    .iter()
-                    .map(|id| (id.clone(), d.contact(id).map_or("(deleted contact)".to_string(), |c| c.display_name())))
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
     let save = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
         async move {
@@ -98,24 +88,6 @@ fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
     let cancel = {
         let navigate = use_navigate();
         move |_| navigate(&cancel_href, Default::default())
-    };
-    let contact_query = RwSignal::new(String::new());
-    let contact_hits = move || {
-        let q = contact_query.get();
-        if q.trim().len() < 2 {
-            return Vec::new();
-        }
-        state.data.with(|d| {
-            let order: Vec<u32> = (0..d.contacts().len() as u32).collect();
-            d.filter_contacts(&order, &q)
-                .into_iter()
-                .take(8)
-                .map(|i| {
-                    let c = &d.contacts()[i as usize];
-                    (c.id.clone(), c.display_name(), c.primary_email().unwrap_or_default().to_string())
-                })
-                .collect::<Vec<_>>()
-        })
     };
     view! {
         <h1>{title}</h1>
@@ -165,43 +137,7 @@ fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
                     <TextField label="Lost reason" field="lost_reason" value=text(|d| &d.lost_reason) on_input=set(|d, v| d.lost_reason = v) errors />
                 </Show>
             </fieldset>
-            <fieldset>
-                <legend>"Who"</legend>
-                <div class="field">
-                    <label for="f-company_id">"Company"</label>
-                    <select id="f-company_id" prop:value=move || draft.with(|d| d.company_id.clone().unwrap_or_default())
-                        on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.company_id = (!v.is_empty()).then_some(v)); }>
-                        <option value="">"No company"</option>
-                        {companies.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
-                    </select>
-                </div>
-                <ul class="plain-list" aria-label="Contacts on this deal">
-                    <For each=contact_names key=|(id, _)| id.clone() let:c>
-                        <li>
-                            {c.1.clone()}" "
-                            <button type="button" class="link-button" aria-label=format!("Remove {} from the deal", c.1)
-                                on:click={ let id = c.0.clone(); move |_| draft.update(|d| d.contact_ids.retain(|x| *x != id)) }>"Remove"</button>
-                        </li>
-                    </For>
-                </ul>
-                <div class="field">
-                    <label for="f-add-contact">"Add a contact"</label>
-                    <input id="f-add-contact" type="search" placeholder="Type a name or email" prop:value=move || contact_query.get()
-                        on:input=move |ev| contact_query.set(event_target_value(&ev)) />
-                </div>
-                <ul class="plain-list" aria-label="Matching contacts">
-                    {move || contact_hits().into_iter().map(|(id, name, email)| view! {
-                        <li>
-                            <button type="button" class="link-button" on:click=move |_| {
-                                let id = id.clone();
-                                draft.update(|d| if !d.contact_ids.contains(&id) { d.contact_ids.push(id) });
-                                contact_query.set(String::new());
-                            }>{format!("Add {name}")}</button>
-                            " "<span class="muted">{email}</span>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </fieldset>
+            <DealPeople draft companies />
             <fieldset>
                 <legend>"More"</legend>
                 <TextField label="Tags" field="tags" value=tags_text on_input=Callback::new(move |v| tags_text.set(v)) errors />
@@ -215,5 +151,79 @@ fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
                 <button type="button" on:click=cancel>"Cancel"</button>
             </div>
         </form>
+    }
+}
+
+/// Who the deal is with: its company, its contacts (each with "Remove") and
+/// a search that adds one.
+#[component]
+fn DealPeople(draft: RwSignal<Deal>, companies: Vec<(String, String)>) -> impl IntoView {
+    let state = AppState::expect();
+    let contact_names = move || {
+        state.data.with(|d| {
+            draft.with(|x| {
+                x.contact_ids
+                    .iter()
+                    .map(|id| (id.clone(), d.contact(id).map_or("(deleted contact)".to_string(), |c| c.display_name())))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let contact_query = RwSignal::new(String::new());
+    let contact_hits = move || {
+        let q = contact_query.get();
+        if q.trim().len() < 2 {
+            return Vec::new();
+        }
+        state.data.with(|d| {
+            let order: Vec<u32> = (0..d.contacts().len() as u32).collect();
+            d.filter_contacts(&order, &q)
+                .into_iter()
+                .take(8)
+                .map(|i| {
+                    let c = &d.contacts()[i as usize];
+                    (c.id.clone(), c.display_name(), c.primary_email().unwrap_or_default().to_string())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <fieldset>
+            <legend>"Who"</legend>
+            <div class="field">
+                <label for="f-company_id">"Company"</label>
+                <select id="f-company_id" prop:value=move || draft.with(|d| d.company_id.clone().unwrap_or_default())
+                    on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.company_id = (!v.is_empty()).then_some(v)); }>
+                    <option value="">"No company"</option>
+                    {companies.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                </select>
+            </div>
+            <ul class="plain-list" aria-label="Contacts on this deal">
+                <For each=contact_names key=|(id, _)| id.clone() let:c>
+                    <li>
+                        {c.1.clone()}" "
+                        <button type="button" class="link-button" aria-label=format!("Remove {} from the deal", c.1)
+                            on:click={ let id = c.0.clone(); move |_| draft.update(|d| d.contact_ids.retain(|x| *x != id)) }>"Remove"</button>
+                    </li>
+                </For>
+            </ul>
+            <div class="field">
+                <label for="f-add-contact">"Add a contact"</label>
+                <input id="f-add-contact" type="search" placeholder="Type a name or email" prop:value=move || contact_query.get()
+                    on:input=move |ev| contact_query.set(event_target_value(&ev)) />
+            </div>
+            <ul class="plain-list" aria-label="Matching contacts">
+                {move || contact_hits().into_iter().map(|(id, name, email)| view! {
+                    <li>
+                        <button type="button" class="link-button" on:click=move |_| {
+                            let id = id.clone();
+                            draft.update(|d| if !d.contact_ids.contains(&id) { d.contact_ids.push(id) });
+                            contact_query.set(String::new());
+                        }>{format!("Add {name}")}</button>
+                        " "<span class="muted">{email}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </fieldset>
     }
 }
