@@ -17,6 +17,7 @@ mod app_state;
 mod clock;
 pub mod commands;
 mod dedupe_index;
+pub mod prefs;
 mod report_controls;
 mod scan_rate;
 mod timing;

@@ -97,43 +97,7 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
                 save.dispatch(());
             }
         >
-            <fieldset>
-                <legend>"Name and role"</legend>
-                <TextField label="Given name" field="given_name" value=text(|d| &d.given_name) on_input=set(|d, v| d.given_name = v) errors autocomplete="off" />
-                <TextField label="Family name" field="family_name" value=text(|d| &d.family_name) on_input=set(|d, v| d.family_name = v) errors autocomplete="off" />
-                <TextField label="Job title" field="job_title" value=text(|d| &d.job_title) on_input=set(|d, v| d.job_title = v) errors />
-                <div class="field">
-                    <label for="f-company_id">"Company"</label>
-                    <select
-                        id="f-company_id"
-                        prop:value=move || draft.with(|d| d.company_id.clone().unwrap_or_default())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            draft.update(|d| d.company_id = (!v.is_empty()).then_some(v));
-                        }
-                    >
-                        <option value="">"No company"</option>
-                        {companies.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
-                    </select>
-                    <ErrorText errors field="company_id" />
-                </div>
-                <LifecycleStageField
-                    value=Signal::derive(move || draft.with(|d| d.lifecycle_stage))
-                    on_change=Callback::new(move |s| draft.update(|d| d.lifecycle_stage = s))
-                />
-                <div class="field">
-                    <label for="f-lead_status">"Lead status"</label>
-                    <select
-                        id="f-lead_status"
-                        prop:value=move || draft.with(|d| d.lead_status.map_or("", |s| s.key()))
-                        on:change=move |ev| draft.update(|d| d.lead_status = LeadStatus::from_key(&event_target_value(&ev)))
-                    >
-                        <option value="">"Not a lead"</option>
-                        {LeadStatus::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <TextField label="Owner" field="owner" value=text(|d| &d.owner) on_input=set(|d, v| d.owner = v) errors />
-            </fieldset>
+            <NameAndRole draft companies errors />
 
             <DuplicateHint draft />
 
@@ -228,5 +192,55 @@ fn PhoneRows(draft: RwSignal<Contact>, errors: RwSignal<Vec<FieldError>>) -> imp
             on_add=Callback::new(move |()| draft.update(|d| d.phones.push(Phone::default())))
             errors
         />
+    }
+}
+
+/// Names, job, company, lifecycle stage, lead status and owner.
+#[component]
+fn NameAndRole(
+    draft: RwSignal<Contact>,
+    companies: Vec<(String, String)>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    let text = move |get: fn(&Contact) -> &String| Signal::derive(move || draft.with(|d| get(d).clone()));
+    let set = move |put: fn(&mut Contact, String)| Callback::new(move |v: String| draft.update(|d| put(d, v)));
+    view! {
+        <fieldset>
+            <legend>"Name and role"</legend>
+            <TextField label="Given name" field="given_name" value=text(|d| &d.given_name) on_input=set(|d, v| d.given_name = v) errors autocomplete="off" />
+            <TextField label="Family name" field="family_name" value=text(|d| &d.family_name) on_input=set(|d, v| d.family_name = v) errors autocomplete="off" />
+            <TextField label="Job title" field="job_title" value=text(|d| &d.job_title) on_input=set(|d, v| d.job_title = v) errors />
+            <div class="field">
+                <label for="f-company_id">"Company"</label>
+                <select
+                    id="f-company_id"
+                    prop:value=move || draft.with(|d| d.company_id.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        draft.update(|d| d.company_id = (!v.is_empty()).then_some(v));
+                    }
+                >
+                    <option value="">"No company"</option>
+                    {companies.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                </select>
+                <ErrorText errors field="company_id" />
+            </div>
+            <LifecycleStageField
+                value=Signal::derive(move || draft.with(|d| d.lifecycle_stage))
+                on_change=Callback::new(move |s| draft.update(|d| d.lifecycle_stage = s))
+            />
+            <div class="field">
+                <label for="f-lead_status">"Lead status"</label>
+                <select
+                    id="f-lead_status"
+                    prop:value=move || draft.with(|d| d.lead_status.map_or("", |s| s.key()))
+                    on:change=move |ev| draft.update(|d| d.lead_status = LeadStatus::from_key(&event_target_value(&ev)))
+                >
+                    <option value="">"Not a lead"</option>
+                    {LeadStatus::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <TextField label="Owner" field="owner" value=text(|d| &d.owner) on_input=set(|d, v| d.owner = v) errors />
+        </fieldset>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::state::{timed, AppState, ReportControls};
 use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, ReportTableView, Unit};
 
-use super::compared;
+use super::summary::compared;
 use crate::core::display::thousands;
 use crate::core::reports::activity::{activities, not_contacted_with};
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::state::{timed, AppState, ReportControls};
 use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, ReportTableView, Unit};
 
-use super::units;
+use super::summary::units;
 use crate::core::reports::customer_value::{revenue_by_company, revenue_by_group, rfm, GroupBy, RevenueReport};
 
 fn revenue_chart(r: &RevenueReport, top: usize) -> Chart {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::state::{timed, AppState, ReportControls};
 use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, ReportTableView, Unit};
 
-use super::{compared, units};
+use super::summary::{compared, units};
 use crate::core::reports::deals::{forecast, pipeline_by_stage, won_lost, PipelineReport, WonLostReport};
 use crate::core::reports::{format_cents, format_percent, month_label};
 

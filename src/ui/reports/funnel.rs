@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::state::{timed, AppState, ReportControls};
 use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, ReportTableView, Unit};
 
-use super::compared;
+use super::summary::compared;
 use crate::core::reports::funnel::{lifecycle_funnel, FunnelReport, FUNNEL};
 use crate::core::reports::{format_percent, month_label};
 

@@ -9,6 +9,7 @@ mod customer_value;
 mod deals;
 mod funnel;
 mod pivot;
+mod summary;
 
 pub use activity::ActivityReportView;
 pub use controls::ReportControlsForm;
@@ -16,8 +17,6 @@ pub use customer_value::CustomerValueView;
 pub use deals::{pipeline_chart, won_lost_chart, PipelineReportView, WonLostReportView};
 pub use funnel::{funnel_chart, FunnelReportView};
 pub use pivot::PivotView;
-
-use crate::core::reports::ReportTable;
 
 /// The reports, in the order of their tabs: (route key, tab name).
 pub const REPORTS: [(&str, &str); 6] = [
@@ -28,25 +27,3 @@ pub const REPORTS: [(&str, &str); 6] = [
     ("customers", "Customer value"),
     ("pivot", "Pivot table"),
 ];
-
-/// Cents as whole currency units for charts.
-pub(crate) fn units(cents: i64) -> f64 {
-    cents as f64 / 100.0
-}
-
-/// A label/value table with a "Previous period" column when comparing.
-fn compared(rows: Vec<(String, String, String)>, compare: bool) -> ReportTable {
-    let mut headers = vec!["Measure", "This period"];
-    if compare {
-        headers.push("Previous period");
-    }
-    let mut t = ReportTable::new(headers);
-    for (label, now, before) in rows {
-        let mut row = vec![label, now];
-        if compare {
-            row.push(before);
-        }
-        t.push(row);
-    }
-    t
-}

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{Chart, ChartKind, Unit, H, SERIES, W};
+use super::chart::{Chart, ChartKind, Unit, H, SERIES, W};
 use crate::core::display::thousands;
 
 fn value_text(_unit: Unit, v: f64) -> String {

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::chart::{Chart, ChartKind, H, SERIES, W};
 use super::draw::{colour, svg_view};
 use super::table::{file_stem, ReportTableView};
-use super::{Chart, ChartKind, H, SERIES, W};
 use crate::core::reports::ReportTable;
 use crate::state::{AppState, NoticeKind};
 use crate::ui::download::{download, download_blob, text_blob};

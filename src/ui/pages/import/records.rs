@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::ui::components::cell_fix::CellFix;
+use crate::ui::components::class_choice::ClassChoice;
 
 use crate::core::import::columns::{auto_map_fields, ImportField, PlannedRecord};
 use crate::core::import::companies::{build_company_changes, plan_companies, CompanyField};
@@ -135,7 +136,6 @@ pub fn RecordImport(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let labels = kind.labels();
     let targets = RwSignal::new(kind.auto_map(&headers));
     let fixes = StoredValue::new(CellFixes::new());
     let plan = RwSignal::new(None::<Plan>);
@@ -196,6 +196,25 @@ pub fn RecordImport(
         }
     });
 
+    view! {
+        <RecordsMapping kind headers=headers.clone() rows targets plan preview on_close />
+        {move || plan.get().map(|p| view! { <RecordsPreview kind plan=p headers=headers.clone() choices fix import /> })}
+    }
+}
+
+/// The columns of the file with sample values and where each one goes.
+#[component]
+fn RecordsMapping(
+    kind: RecordKind,
+    headers: Vec<String>,
+    rows: Arc<Vec<Row>>,
+    targets: RwSignal<Vec<usize>>,
+    plan: RwSignal<Option<Plan>>,
+    preview: Action<(), ()>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let labels = kind.labels();
+    let (one, _) = kind.noun();
     let mapping_rows = headers
         .iter()
         .enumerate()
@@ -232,8 +251,6 @@ pub fn RecordImport(
             }
         })
         .collect_view();
-
-    let headers_for_fix = headers.clone();
     view! {
         <section aria-labelledby="mapping-heading" class="card">
             <h2 id="mapping-heading">"Columns"</h2>
@@ -249,77 +266,77 @@ pub fn RecordImport(
                 <button type="button" on:click=move |_| on_close.run(())>"Cancel import"</button>
             </div>
         </section>
-        {move || plan.get().map(|p| {
-            let shown = p.shown();
-            let mut n = [0usize; 4];
-            for s in &shown {
-                n[ClassKind::ALL.iter().position(|k| *k == s.class.kind()).unwrap_or(0)] += 1;
-            }
-            let headers = headers_for_fix.clone();
-            let total = shown.len();
-            let classes = ClassKind::ALL.into_iter().zip(n).filter(|(_, c)| *c > 0).map(|(class, count)| {
-                let heading = format!("{}: {}", kind.class_label(class), thousands(count));
-                let select_label = format!("What to do with {}", kind.class_label(class).to_lowercase());
-                let rows: Vec<&Shown> = shown.iter().filter(|s| s.class.kind() == class).take(SHOWN_PER_CLASS).collect();
-                let body = rows.into_iter().map(|s| {
-                    let fixable = match &s.class {
-                        RowClass::Invalid { column: Some(c), .. } => Some((*c, headers.get(*c).cloned().unwrap_or_default())),
-                        _ => None,
-                    };
-                    let (index, row_number) = (s.index, s.row);
-                    view! {
-                        <tr>
-                            <td>{s.row}</td>
-                            <td>{s.name.clone()}</td>
-                            <td>
-                                <span>{details(&s.class, &s.notes)}</span>
-                                {fixable.map(|(column, header)| view! {
-                                    <CellFix row=index row_number column header on_fix=fix />
-                                })}
-                            </td>
-                        </tr>
-                    }
-                }).collect_view();
-                view! {
-                    <section class="import-class" aria-label=kind.class_label(class)>
-                        <h3>{heading}</h3>
-                        <label>
-                            {select_label.clone()} " "
-                            <select
-                                aria-label=select_label
-                                prop:value=move || choices.get().get(class).key()
-                                on:change=move |ev| choices.update(|c| c.set(class, Choice::from_key(&event_target_value(&ev))))
-                            >
-                                {class.choices().iter().map(|c| {
-                                    let text = match c {
-                                        Choice::Create => format!("Create new {many}"),
-                                        Choice::Update => format!("Update the existing {many}"),
-                                        Choice::Skip => "Skip".to_string(),
-                                    };
-                                    view! { <option value=c.key() selected=choices.get_untracked().get(class) == *c>{text}</option> }
-                                }).collect_view()}
-                            </select>
-                        </label>
-                        <table class="import-rows">
-                            <thead><tr><th scope="col">"Row"</th><th scope="col">"Name"</th><th scope="col">"Details"</th></tr></thead>
-                            <tbody>{body}</tbody>
-                        </table>
-                        {(count > SHOWN_PER_CLASS).then(|| view! { <p>{format!("and {} more", thousands(count - SHOWN_PER_CLASS))}</p> })}
-                    </section>
-                }
-            }).collect_view();
+    }
+}
+
+/// Counts per class, a choice per class, the first rows of each class (an
+/// invalid cell fixable in place), and the Import button.
+#[component]
+fn RecordsPreview(
+    kind: RecordKind,
+    plan: Plan,
+    headers: Vec<String>,
+    choices: RwSignal<Choices>,
+    fix: Callback<(usize, usize, String)>,
+    import: Action<(), ()>,
+) -> impl IntoView {
+    let (_, many) = kind.noun();
+    let shown = plan.shown();
+    let mut n = [0usize; 4];
+    for s in &shown {
+        n[ClassKind::ALL.iter().position(|k| *k == s.class.kind()).unwrap_or(0)] += 1;
+    }
+    let total = shown.len();
+    let classes = ClassKind::ALL.into_iter().zip(n).filter(|(_, c)| *c > 0).map(|(class, count)| {
+        let heading = format!("{}: {}", kind.class_label(class), thousands(count));
+        let select_label = format!("What to do with {}", kind.class_label(class).to_lowercase());
+        let rows: Vec<&Shown> = shown.iter().filter(|s| s.class.kind() == class).take(SHOWN_PER_CLASS).collect();
+        let body = rows.into_iter().map(|s| {
+            let fixable = match &s.class {
+                RowClass::Invalid { column: Some(c), .. } => Some((*c, headers.get(*c).cloned().unwrap_or_default())),
+                _ => None,
+            };
+            let (index, row_number) = (s.index, s.row);
             view! {
-                <section aria-labelledby="preview-heading" class="card">
-                    <h2 id="preview-heading">"Preview"</h2>
-                    <p>{format!("{} read. Nothing has been written yet.", count_of(total, "row", "rows"))}</p>
-                    {classes}
-                    <div class="form-actions">
-                        <button type="button" class="primary" on:click=move |_| { import.dispatch(()); } disabled=move || import.pending().get()>
-                            {move || if import.pending().get() { "Importing…" } else { "Import" }}
-                        </button>
-                    </div>
-                </section>
+                <tr>
+                    <td>{s.row}</td>
+                    <td>{s.name.clone()}</td>
+                    <td>
+                        <span>{details(&s.class, &s.notes)}</span>
+                        {fixable.map(|(column, header)| view! {
+                            <CellFix row=index row_number column header on_fix=fix />
+                        })}
+                    </td>
+                </tr>
             }
-        })}
+        }).collect_view();
+        let option_text = Callback::new(move |c: Choice| match c {
+            Choice::Create => format!("Create new {many}"),
+            Choice::Update => format!("Update the existing {many}"),
+            Choice::Skip => "Skip".to_string(),
+        });
+        view! {
+            <section class="import-class" aria-label=kind.class_label(class)>
+                <h3>{heading}</h3>
+                <ClassChoice class choices label=select_label option_text />
+                <table class="import-rows">
+                    <thead><tr><th scope="col">"Row"</th><th scope="col">"Name"</th><th scope="col">"Details"</th></tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+                {(count > SHOWN_PER_CLASS).then(|| view! { <p>{format!("and {} more", thousands(count - SHOWN_PER_CLASS))}</p> })}
+            </section>
+        }
+    }).collect_view();
+    view! {
+        <section aria-labelledby="preview-heading" class="card">
+            <h2 id="preview-heading">"Preview"</h2>
+            <p>{format!("{} read. Nothing has been written yet.", count_of(total, "row", "rows"))}</p>
+            {classes}
+            <div class="form-actions">
+                <button type="button" class="primary" on:click=move |_| { import.dispatch(()); } disabled=move || import.pending().get()>
+                    {move || if import.pending().get() { "Importing…" } else { "Import" }}
+                </button>
+            </div>
+        </section>
     }
 }
