@@ -3,11 +3,15 @@
 //! one transaction through [`AppState`] (with its undo entry where the action
 //! can be undone), and says how it went in the status line.
 //!
-//! Components run them from an `Action::new_local`, so the button that
-//! started one shows it is pending and cannot submit twice. A command
+//! Components run them from an `Action` made by [`local_action`], so the
+//! button that started one shows it is pending and cannot submit twice. A command
 //! returns whether it wrote (so a form can move on); a form's command
 //! returns the field errors instead when the record is not valid, and then
 //! nothing is written.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -31,6 +35,29 @@ use crate::core::pipeline::remove_stage;
 use crate::core::records::{Activity, ActivityKind, Company, Contact, Deal, Settings, Task};
 use crate::core::tasks::{complete_task, reopen_task};
 use crate::core::validate::{validate_settings, FieldError};
+
+/// A boxed future of an action, so that every action is one type.
+type LocalFuture<O> = Pin<Box<dyn Future<Output = O>>>;
+/// An action's work behind a shared pointer, its type erased.
+type Work<I, O> = Rc<dyn Fn(&I) -> LocalFuture<O>>;
+
+/// An `Action::new_local` that runs `work` (a command, and what the
+/// component does after it); its pending state disables the button that
+/// dispatches it. The work's type is erased before it reaches Leptos, so all
+/// actions with the same input and output share one copy of the action
+/// machinery in the app's download instead of one per button.
+pub fn local_action<I, O, Fu>(work: impl Fn(&I) -> Fu + 'static) -> Action<I, O>
+where
+    I: 'static,
+    O: 'static,
+    Fu: Future<Output = O> + 'static,
+{
+    erased_action(Rc::new(move |i: &I| Box::pin(work(i)) as LocalFuture<O>))
+}
+
+fn erased_action<I: 'static, O: 'static>(work: Work<I, O>) -> Action<I, O> {
+    Action::new_local(move |i: &I| work(i))
+}
 
 /// Writes `changes` as one user action and says `done`, or what went wrong.
 /// Nothing to write is nothing said.
@@ -154,20 +181,11 @@ pub async fn delete_record(state: AppState, plan: DeletePlan, id: &str, what: &s
 
 /// Undoes history entry `key` as one user action, saying `done` (or
 /// `already` when another tab undid it first).
-pub async fn undo(state: AppState, key: f64, done: &str, already: &str) -> bool {
+pub async fn undo(state: AppState, key: f64, done: &str, already: &str) {
     match state.undo(key).await {
-        Ok(true) => {
-            state.notify(NoticeKind::Success, done);
-            true
-        }
-        Ok(false) => {
-            state.notify(NoticeKind::Error, already);
-            false
-        }
-        Err(e) => {
-            state.notify(NoticeKind::Error, e.to_string());
-            false
-        }
+        Ok(true) => state.notify(NoticeKind::Success, done),
+        Ok(false) => state.notify(NoticeKind::Error, already),
+        Err(e) => state.notify(NoticeKind::Error, e.to_string()),
     }
 }
 
@@ -193,7 +211,7 @@ pub enum DealMove {
 }
 
 /// Moves a deal to a stage, wins, loses (with a reason) or reopens it.
-pub async fn move_deal_to(state: AppState, deal_id: String, to: DealMove) -> bool {
+pub async fn move_deal_to(state: AppState, deal_id: String, to: DealMove) {
     let t = state.clock.now();
     let (changes, done) = state.data.with_untracked(|d| match &to {
         DealMove::Stage(stage) => {
@@ -204,12 +222,12 @@ pub async fn move_deal_to(state: AppState, deal_id: String, to: DealMove) -> boo
         DealMove::Lost(reason) => (lose_deal(d, &deal_id, reason, t), "Deal marked lost".to_string()),
         DealMove::Reopen => (reopen_deal(d, &deal_id, t), "Deal reopened".to_string()),
     });
-    save(state, changes, done).await
+    save(state, changes, done).await;
 }
 
 /// Marks a task done (logging an activity of `log`'s kind, if any) or, when
 /// it is done, open again.
-pub async fn toggle_task(state: AppState, task_id: String, is_done: bool, log: Option<ActivityKind>) -> bool {
+pub async fn toggle_task(state: AppState, task_id: String, is_done: bool, log: Option<ActivityKind>) {
     let t = state.clock.now();
     let changes = state.data.with_untracked(|d| {
         if is_done {
@@ -218,17 +236,17 @@ pub async fn toggle_task(state: AppState, task_id: String, is_done: bool, log: O
             complete_task(d, &task_id, log.map(|k| (k, new_id())), t)
         }
     });
-    save(state, changes, if is_done { "Task reopened" } else { "Task done" }).await
+    save(state, changes, if is_done { "Task reopened" } else { "Task done" }).await;
 }
 
-pub async fn delete_activity(state: AppState, id: String) -> bool {
-    save(state, vec![Change::DeleteActivity { id }], "Activity deleted").await
+pub async fn delete_activity(state: AppState, id: String) {
+    save(state, vec![Change::DeleteActivity { id }], "Activity deleted").await;
 }
 
 /// Remembers that contacts `a` and `b` are not the same person.
-pub async fn mark_not_duplicate(state: AppState, a: String, b: String) -> bool {
+pub async fn mark_not_duplicate(state: AppState, a: String, b: String) {
     let next = state.data.with_untracked(|d| d.settings().with_not_duplicate(&a, &b, state.clock.now()));
-    save(state, vec![Change::PutSettings { record: next }], "Marked as not a duplicate").await
+    save(state, vec![Change::PutSettings { record: next }], "Marked as not a duplicate").await;
 }
 
 /// Merges contact `removed` into `survivor` with the person's choices, as
@@ -248,7 +266,7 @@ pub async fn merge(state: AppState, survivor: Contact, removed: Contact, choices
 
 /// Applies one suggested fix of the data audit, if its record still has the
 /// value.
-pub async fn fix_value(state: AppState, f: Fixable) -> bool {
+pub async fn fix_value(state: AppState, f: Fixable) {
     let t = state.clock.now();
     let change = state.data.with_untracked(|d| {
         if f.company {
@@ -265,11 +283,11 @@ pub async fn fix_value(state: AppState, f: Fixable) -> bool {
             })
         }
     });
-    save(state, change.into_iter().collect(), "Fixed").await
+    save(state, change.into_iter().collect(), "Fixed").await;
 }
 
 /// Applies every suggested fix for `reason` in one transaction.
-pub async fn fix_every(state: AppState, reason: String) -> bool {
+pub async fn fix_every(state: AppState, reason: String) {
     let t = state.clock.now();
     let changes: Vec<Change> = state.data.with_untracked(|d| {
         let (contacts, companies) = fix_all(d, &reason, &d.settings().default_country);
@@ -286,24 +304,20 @@ pub async fn fix_every(state: AppState, reason: String) -> bool {
             .collect()
     });
     let n = changes.len();
-    save(state, changes, format!("Fixed {} records", thousands(n))).await
+    save(state, changes, format!("Fixed {} records", thousands(n))).await;
 }
 
 /// Saves new settings, validated first; `next` is the settings change a
 /// control made (or why it could not be made).
-pub async fn save_settings(state: AppState, next: Result<Settings, String>, done: &str) -> bool {
+pub async fn save_settings(state: AppState, next: Result<Settings, String>, done: &str) {
     let next = match next {
         Ok(s) => s,
-        Err(e) => {
-            state.notify(NoticeKind::Error, e);
-            return false;
-        }
+        Err(e) => return state.notify(NoticeKind::Error, e),
     };
     if let Some(e) = validate_settings(&next).first() {
-        state.notify(NoticeKind::Error, e.message.clone());
-        return false;
+        return state.notify(NoticeKind::Error, e.message.clone());
     }
-    save(state, vec![Change::PutSettings { record: next }], done).await
+    save(state, vec![Change::PutSettings { record: next }], done).await;
 }
 
 /// The current settings changed by `edit` (stamped now), for [`save_settings`].
@@ -315,13 +329,12 @@ pub fn edited_settings(state: AppState, edit: impl FnOnce(&mut Settings)) -> Set
 }
 
 /// Removes a pipeline stage; its open deals move to the stage before it.
-pub async fn remove_pipeline_stage(state: AppState, stage_id: String) -> bool {
+pub async fn remove_pipeline_stage(state: AppState, stage_id: String) {
     match state.data.with_untracked(|d| remove_stage(d, &stage_id, state.clock.now())) {
-        Ok(changes) => save(state, changes, "Stage removed; its open deals moved to the stage before it").await,
-        Err(e) => {
-            state.notify(NoticeKind::Error, e);
-            false
+        Ok(changes) => {
+            save(state, changes, "Stage removed; its open deals moved to the stage before it").await;
         }
+        Err(e) => state.notify(NoticeKind::Error, e),
     }
 }
 
@@ -386,7 +399,7 @@ pub async fn import_backup(state: AppState, b: &Backup, mode: ImportMode, file_n
 
 /// Loads `demo` (the demo records) as the data, keeping anything another tab
 /// saved meanwhile, in one transaction.
-pub async fn load_demo(state: AppState, demo: Dataset, n: usize) -> bool {
+pub async fn load_demo(state: AppState, demo: Dataset, n: usize) {
     let result = state
         .rewrite(move |current| {
             let mut data = demo.clone();
@@ -399,14 +412,8 @@ pub async fn load_demo(state: AppState, demo: Dataset, n: usize) -> bool {
         })
         .await;
     match result {
-        Ok(()) => {
-            state.notify(NoticeKind::Success, format!("Loaded {} demo contacts", thousands(n)));
-            true
-        }
-        Err(e) => {
-            state.notify(NoticeKind::Error, e.to_string());
-            false
-        }
+        Ok(()) => state.notify(NoticeKind::Success, format!("Loaded {} demo contacts", thousands(n))),
+        Err(e) => state.notify(NoticeKind::Error, e.to_string()),
     }
 }
 

@@ -135,27 +135,28 @@ impl ReportControls {
         ]
     }
 
-    /// The controls as a URL query: only what differs from an empty filter
-    /// (the range only for a custom period).
+    /// The controls as a URL query, in the order of [`KEYS`]: the period,
+    /// its range only when it is custom, the comparison when on, and the
+    /// filters that are set.
     pub fn to_query(&self) -> String {
-        let mut params = vec![("period", self.choice.get().key().to_string())];
-        let custom = self.choice.get() == PeriodChoice::Custom;
-        if self.compare.get() {
-            params.push(("compare", "1".into()));
-        }
-        for (key, value) in self.texts() {
-            let v = value.get();
-            let is_range = key == "from" || key == "to";
-            if !v.is_empty() && (custom || !is_range) {
-                params.push((key, v));
+        let choice = self.choice.get();
+        let mut query = format!("period={}", choice.key());
+        let mut add = |key: &str, value: String| {
+            if !value.is_empty() {
+                query.push_str(&format!("&{key}={}", String::from(js_sys::encode_uri_component(&value))));
             }
+        };
+        if choice == PeriodChoice::Custom {
+            add("from", self.from.get());
+            add("to", self.to.get());
         }
-        params.sort_by_key(|(k, _)| KEYS.iter().position(|x| x == k));
-        params
-            .into_iter()
-            .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
-            .collect::<Vec<_>>()
-            .join("&")
+        if self.compare.get() {
+            add("compare", "1".into());
+        }
+        for (key, value) in self.texts().into_iter().skip(2) {
+            add(key, value.get());
+        }
+        query
     }
 
     /// Makes the URL the source of the controls on a reports page: a link or

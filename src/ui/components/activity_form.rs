@@ -7,6 +7,7 @@ use crate::core::forms::ActivityTexts;
 use crate::core::records::{ActivityKind, DealStatus};
 use crate::core::timeline::{deals_of, Links};
 use crate::core::validate::FieldError;
+use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
 use crate::ui::components::fields::{show_errors, ErrorText};
 use crate::ui::format::{local_input, parse_local_input};
@@ -41,7 +42,7 @@ pub fn ActivityForm(kind: ActivityKind, links: Links, adding: RwSignal<Option<Ac
         (Some(only), None) => Some(only.0.clone()),
         _ => None,
     });
-    let save = Action::new_local(move |_: &()| {
+    let save = local_action(move |_: &()| {
         let links = links.clone();
         async move {
             let mut a = commands::blank_activity(state, kind);

@@ -6,7 +6,7 @@ use leptos::html::Button;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::state::commands::{self, DeletePlan};
+use crate::state::commands::{self, local_action, DeletePlan};
 use crate::state::AppState;
 
 #[component]
@@ -63,7 +63,7 @@ pub fn delete_record(plan: DeletePlan, id: String, what: String, to: &'static st
         let (id, what) = (id.clone(), what.clone());
         move || commands::delete_message(state, plan, &id, &what)
     });
-    let action = Action::new_local(move |_: &()| {
+    let action = local_action(move |_: &()| {
         let (navigate, id, what) = (navigate.clone(), id.clone(), what.clone());
         async move {
             if commands::delete_record(state, plan, &id, &what).await {

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::core::dataset::Dataset;
 use crate::core::demo::generate_demo;
+use crate::state::commands::local_action;
 use crate::state::{commands, yield_to_browser, AppState};
 use crate::ui::format::thousands;
 use crate::ui::paths::link;
@@ -18,7 +19,7 @@ const DEMO_SEED: u64 = 2026;
 pub fn DemoLoader() -> impl IntoView {
     let state = AppState::expect();
     let size = RwSignal::new(1_000usize);
-    let load = Action::new_local(move |n: &usize| {
+    let load = local_action(move |n: &usize| {
         let n = *n;
         async move {
             yield_to_browser().await;

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::state::commands::local_action;
 use crate::state::{commands, AppState, LoadStatus, NoticeKind};
 
 /// The last message: "Saved" politely, errors assertively.
@@ -12,7 +13,7 @@ pub fn StatusLine() -> impl IntoView {
     let state = AppState::expect();
     let success = move || state.notice.get().filter(|n| n.kind == NoticeKind::Success).map(|n| n.text);
     let error = move || state.notice.get().filter(|n| n.kind == NoticeKind::Error).map(|n| n.text);
-    let undo = Action::new_local(move |key: &f64| commands::undo(state, *key, "Undone", "That was undone already"));
+    let undo = local_action(move |key: &f64| commands::undo(state, *key, "Undone", "That was undone already"));
     view! {
         <div class="status-line">
             <Show when=move || state.status.with(|s| *s == LoadStatus::Ready) && !state.is_complete.get()>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::records::{ActivityKind, Priority, Task};
+use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
 use crate::ui::format::long_date;
 use crate::ui::paths::link;
@@ -31,8 +32,7 @@ pub fn TaskRow(task: Task, log: RwSignal<Option<ActivityKind>>) -> impl IntoView
     let state = AppState::expect();
     let id = task.id.clone();
     let is_done = task.is_done();
-    let toggle =
-        Action::new_local(move |_: &()| commands::toggle_task(state, id.clone(), is_done, log.get_untracked()));
+    let toggle = local_action(move |_: &()| commands::toggle_task(state, id.clone(), is_done, log.get_untracked()));
     let overdue = !is_done && task.due.is_some_and(|d| d < state.clock.today());
     let about = state.data.with_untracked(|d| {
         let mut parts = Vec::new();

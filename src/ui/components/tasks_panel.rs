@@ -7,6 +7,7 @@ use crate::core::records::{ActivityKind, Priority, Task};
 use crate::core::tasks::tasks_of;
 use crate::core::timeline::Links;
 use crate::core::validate::FieldError;
+use crate::state::commands::local_action;
 use crate::state::{commands, new_id, AppState};
 use crate::ui::components::fields::{show_errors, ErrorText};
 use crate::ui::components::task_row::{LogOnDone, TaskRow};
@@ -19,7 +20,7 @@ pub fn TaskQuickAdd(links: Links) -> impl IntoView {
     let due = RwSignal::new(String::new());
     let priority = RwSignal::new(Priority::Normal);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let save = Action::new_local(move |_: &()| {
+    let save = local_action(move |_: &()| {
         let links = links.clone();
         async move {
             let mut t = Task::blank(new_id(), state.clock.now());

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::records::ActivityKind;
 use crate::core::timeline::{timeline_of, Links};
+use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
 use crate::ui::components::activity_form::ActivityForm;
 use crate::ui::format::local_minute;
@@ -94,7 +95,7 @@ fn TimelineEntry(pos: u32) -> impl IntoView {
         meta.push(a.outcome.clone());
     }
     let id = a.id.clone();
-    let remove = Action::new_local(move |_: &()| commands::delete_activity(state, id.clone()));
+    let remove = local_action(move |_: &()| commands::delete_activity(state, id.clone()));
     let heading =
         if a.subject.is_empty() { a.kind.label().to_string() } else { format!("{}: {}", a.kind.label(), a.subject) };
     view! {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::history::HistoryKind;
+use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
 use crate::ui::format::local_minute;
 
@@ -41,7 +42,7 @@ pub fn UndoHistory(kind: HistoryKind, texts: UndoTexts) -> impl IntoView {
                 .map_err(|e| e.to_string())
         }
     });
-    let undo = Action::new_local(move |key: &f64| commands::undo(state, *key, texts.done, texts.already));
+    let undo = local_action(move |key: &f64| commands::undo(state, *key, texts.done, texts.already));
     view! {
         <section aria-labelledby=texts.heading_id class=texts.class>
             <h2 id=texts.heading_id>{texts.heading}</h2>

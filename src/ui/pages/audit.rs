@@ -6,7 +6,8 @@
 use chrono::Duration;
 use leptos::prelude::*;
 
-use crate::core::audit::{audit, Audit, Completeness, Fixable};
+use crate::core::audit::{audit, Audit, Completeness};
+use crate::state::commands::local_action;
 use crate::state::{commands, AppState, LastScanRate, ReportControls};
 use crate::ui::components::suggested_fixes::field_label;
 use crate::ui::format::{count_of, thousands};
@@ -138,27 +139,41 @@ fn RecordLinks(positions: Signal<Vec<u32>>, company: bool, #[prop(into)] label: 
 #[component]
 fn Fixes(report: Memo<Audit>) -> impl IntoView {
     let state = AppState::expect();
-    let fix_one = Action::new_local(move |f: &Fixable| commands::fix_value(state, f.clone()));
-    let fix_reason = Action::new_local(move |reason: &String| commands::fix_every(state, reason.clone()));
+    // By position in the report's lists, read when the button is pressed.
+    let fix_one = local_action(move |i: &usize| {
+        let f = report.with_untracked(|a| a.fixable.get(*i).cloned());
+        async move {
+            if let Some(f) = f {
+                commands::fix_value(state, f).await;
+            }
+        }
+    });
+    let fix_reason = local_action(move |i: &usize| {
+        let reason = report.with_untracked(|a| a.fixable_by_reason.get(*i).map(|(r, _)| r.clone()));
+        async move {
+            if let Some(reason) = reason {
+                commands::fix_every(state, reason).await;
+            }
+        }
+    });
     let is_fixing = move || fix_one.pending().get() || fix_reason.pending().get();
     view! {
         <section aria-labelledby="fixes-heading" class="card">
             <h2 id="fixes-heading">"Values to tidy"</h2>
             <p>{move || report.with(|a| format!("{} with a suggested fix.", count_of(a.fixable_total, "value", "values")))}</p>
             <ul class="audit-reasons">
-                {move || report.with(|a| a.fixable_by_reason.iter().map(|(reason, n)| {
-                    let r = reason.clone();
+                {move || report.with(|a| a.fixable_by_reason.iter().enumerate().map(|(i, (reason, n))| {
                     let label = format!("Fix all {} values with {reason}", thousands(*n));
                     view! {
                         <li>
                             {format!("{reason}: {}", thousands(*n))} " "
-                            <button type="button" disabled=is_fixing on:click=move |_| { fix_reason.dispatch(r.clone()); }>{label}</button>
+                            <button type="button" disabled=is_fixing on:click=move |_| { fix_reason.dispatch(i); }>{label}</button>
                         </li>
                     }
                 }).collect_view())}
             </ul>
             <ul class="audit-fixes" aria-label="Values with a suggested fix">
-                {move || state.data.with(|d| report.with(|a| a.fixable.iter().map(|f| {
+                {move || state.data.with(|d| report.with(|a| a.fixable.iter().enumerate().map(|(i, f)| {
                     let name = if f.company {
                         d.companies().get(f.position as usize).map(|c| c.name.clone())
                     } else {
@@ -167,9 +182,8 @@ fn Fixes(report: Memo<Audit>) -> impl IntoView {
                     let field = field_label(&f.suggestion.field);
                     let text = format!("{name} — {field}: \"{}\" → \"{}\" ({})", f.suggestion.current, f.suggestion.suggested, f.suggestion.reason);
                     let label = format!("Fix {field} of {name}");
-                    let f = f.clone();
                     view! {
-                        <li><span>{text}</span> " " <button type="button" aria-label=label disabled=is_fixing on:click=move |_| { fix_one.dispatch(f.clone()); }>"Fix"</button></li>
+                        <li><span>{text}</span> " " <button type="button" aria-label=label disabled=is_fixing on:click=move |_| { fix_one.dispatch(i); }>"Fix"</button></li>
                     }
                 }).collect_view()))}
             </ul>

@@ -16,6 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::core::backup::{
     check_backup, export_backup, payload_sha256, plan_import, read_envelope, Backup, BackupError, ImportMode, KindPlan,
 };
+use crate::state::commands::local_action;
 use crate::state::{commands, yield_to_browser, AppState, Clock, NoticeKind};
 use crate::ui::download::download;
 use crate::ui::format::{count_of, thousands};
@@ -86,7 +87,7 @@ pub fn BackupPage() -> impl IntoView {
         }
     };
 
-    let check = Action::new_local(move |input: &web_sys::HtmlInputElement| {
+    let check = local_action(move |input: &web_sys::HtmlInputElement| {
         let input = input.clone();
         async move {
             backup.set(None);
@@ -107,7 +108,7 @@ pub fn BackupPage() -> impl IntoView {
         }
     });
 
-    let import = Action::new_local(move |_: &()| async move {
+    let import = local_action(move |_: &()| async move {
         let Some(b) = backup.get_untracked() else { return };
         let how = mode.get_untracked();
         yield_to_browser().await;

@@ -7,6 +7,7 @@ use crate::core::dedupe::companies::CompanyKeys;
 use crate::core::normalize::{apply_to_company, suggest_company, Suggestion};
 use crate::core::records::{Address, Company, CompanySize};
 use crate::core::validate::FieldError;
+use crate::state::commands::local_action;
 use crate::state::{commands, new_id, AppState};
 use crate::ui::components::fields::{show_errors, ErrorText, LifecycleStageField, TextField};
 use crate::ui::components::suggested_fixes::SuggestedFixes;
@@ -63,7 +64,7 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
         })
     });
 
-    let save = Action::new_local(move |_: &()| {
+    let save = local_action(move |_: &()| {
         let navigate = navigate.clone();
         async move {
             let draft = draft.get_untracked();

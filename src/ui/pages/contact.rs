@@ -21,6 +21,7 @@ use crate::core::import::vcard::write_vcard;
 use crate::core::lifecycle::can_convert;
 use crate::core::records::ActivityKind;
 use crate::core::records::Contact;
+use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
 
 #[component]
@@ -51,7 +52,7 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
         .as_ref()
         .map(|cid| (cid.clone(), state.data.with_untracked(|d| d.company(cid).map(|c| c.name.clone()))));
     let (delete, delete_message) = delete_record(delete_contact_changes, id.clone(), name.clone(), "/contacts");
-    let convert = Action::new_local({
+    let convert = local_action({
         let navigate = navigate.clone();
         let id = id.clone();
         move |_: &()| {

@@ -8,6 +8,7 @@ use crate::core::normalize::{apply_to_contact, suggest_contact, Suggestion};
 use crate::core::records::LeadStatus;
 use crate::core::records::{Address, AddressKind, Contact, Email, EmailKind, Phone, PhoneKind};
 use crate::core::validate::FieldError;
+use crate::state::commands::local_action;
 use crate::state::{commands, new_id, AppState};
 use crate::ui::components::address_rows::AddressRows;
 use crate::ui::components::duplicate_hint::DuplicateHint;
@@ -55,7 +56,7 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let companies = state.data.with_untracked(|d| d.companies_by_name());
 
-    let save = Action::new_local(move |_: &()| {
+    let save = local_action(move |_: &()| {
         let navigate = navigate.clone();
         async move {
             let texts = ContactTexts {

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::core::delete::delete_deal_changes;
 use crate::core::records::{Deal, DealStatus};
 use crate::core::timeline::Links;
-use crate::state::commands::{self, DealMove};
+use crate::state::commands::{self, local_action, DealMove};
 use crate::state::AppState;
 use crate::ui::components::confirm_delete::delete_record;
 use crate::ui::components::confirm_delete::ConfirmDelete;
@@ -50,12 +50,18 @@ fn DealDetails(deal: Deal) -> impl IntoView {
     });
     let (delete, delete_message) =
         delete_record(delete_deal_changes, id.clone(), format!("the deal {}", deal.title), "/pipeline");
-    let outcome = Action::new_local({
+    // Won, lost (with a reason) or open again: one action for the three.
+    let outcome =
+        local_action(move |(id, to): &(String, DealMove)| commands::move_deal_to(state, id.clone(), to.clone()));
+    let close = {
         let id = id.clone();
-        move |to: &DealMove| commands::move_deal_to(state, id.clone(), to.clone())
-    });
+        move |to: DealMove| {
+            outcome.dispatch((id.clone(), to));
+        }
+    };
+    let (won, reopened, lost) = (close.clone(), close.clone(), close);
     let confirm_lost = move |_| {
-        outcome.dispatch(DealMove::Lost(lost_reason.get_untracked()));
+        lost(DealMove::Lost(lost_reason.get_untracked()));
         losing.set(false);
     };
     let edit = {
@@ -70,10 +76,10 @@ fn DealDetails(deal: Deal) -> impl IntoView {
             <h1>{deal.title.clone()}</h1>
             <div class="actions">
                 {(status == DealStatus::Open).then(|| view! {
-                    <button type="button" class="primary" disabled=move || outcome.pending().get() on:click=move |_| { outcome.dispatch(DealMove::Won); }>"Mark won"</button>
+                    <button type="button" class="primary" disabled=move || outcome.pending().get() on:click=move |_| won(DealMove::Won)>"Mark won"</button>
                     <button type="button" on:click=move |_| losing.set(true)>"Mark lost"</button>
                 })}
-                {(status != DealStatus::Open).then(|| view! { <button type="button" disabled=move || outcome.pending().get() on:click=move |_| { outcome.dispatch(DealMove::Reopen); }>"Reopen"</button> })}
+                {(status != DealStatus::Open).then(|| view! { <button type="button" disabled=move || outcome.pending().get() on:click=move |_| reopened(DealMove::Reopen)>"Reopen"</button> })}
                 <button type="button" on:click=edit>"Edit"</button>
                 <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
             </div>
@@ -85,7 +91,7 @@ fn DealDetails(deal: Deal) -> impl IntoView {
                     <option value="">"—"</option>
                     {["Price", "Chose a competitor", "No budget", "No decision", "Timing", "Other"].iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
                 </select>
-                <button type="button" class="danger" disabled=move || outcome.pending().get() on:click=confirm_lost>"Confirm lost"</button>
+                <button type="button" class="danger" disabled=move || outcome.pending().get() on:click=confirm_lost.clone()>"Confirm lost"</button>
                 <button type="button" on:click=move |_| losing.set(false)>"Cancel"</button>
             </div>
         </Show>

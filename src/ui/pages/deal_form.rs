@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use crate::core::forms::DealTexts;
 use crate::core::records::{Deal, DealStatus};
 use crate::core::validate::FieldError;
+use crate::state::commands::local_action;
 use crate::state::{commands, new_id, AppState};
 use crate::ui::components::fields::{show_errors, ErrorText, TextField};
 use crate::ui::format::{iso_date, money_input};
@@ -59,7 +60,7 @@ fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
     let draft = RwSignal::new(deal);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let (companies, stages) = state.data.with_untracked(|d| (d.companies_by_name(), d.settings().pipeline.clone()));
-    let save = Action::new_local(move |_: &()| {
+    let save = local_action(move |_: &()| {
         let navigate = navigate.clone();
         async move {
             let texts = DealTexts {

@@ -10,6 +10,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::core::dedupe::{merge_contacts, moved_counts, FieldChoices, ListPick, Pick};
 use crate::core::display::count_of;
 use crate::core::records::Contact;
+use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
 use crate::ui::paths::link;
 
@@ -224,7 +225,7 @@ fn MergeForm(first: Contact, second: Contact) -> impl IntoView {
             s.display_name()
         )
     };
-    let merge = Action::new_local(move |_: &()| {
+    let merge = local_action(move |_: &()| {
         let navigate = navigate.clone();
         async move {
             let (s, r) = survivor_and_removed();

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::lists::with_tag_deals;
 use crate::core::pipeline::{board, Column, CurrencyTotal};
-use crate::state::commands::{self, DealMove};
+use crate::state::commands::{self, local_action, DealMove};
 use crate::state::AppState;
 use crate::ui::components::tag_chips::TagFilter;
 use crate::ui::format::{count_of, long_date, money};
@@ -19,21 +19,14 @@ use crate::ui::paths::link;
 /// Cards shown per column before "Show more" (a column can hold thousands).
 const CARDS_PER_PAGE: usize = 60;
 
-/// Moves a deal (to a stage, or won or lost) and says so; a dropped card
-/// takes focus in its new place.
-type Moves = Action<(String, DealMove), bool>;
+/// Moves a deal (to a stage, or won or lost) and says so.
+type Moves = Action<(String, DealMove), ()>;
 
-fn moves(state: AppState, focus: RwSignal<Option<String>>) -> Moves {
-    Action::new_local(move |(deal_id, to): &(String, DealMove)| {
-        let (deal_id, to) = (deal_id.clone(), to.clone());
-        async move {
-            let moved = commands::move_deal_to(state, deal_id.clone(), to).await;
-            if moved && focus.get_untracked().as_deref() != Some(deal_id.as_str()) {
-                focus.set(Some(deal_id));
-            }
-            moved
-        }
-    })
+/// Moves `deal_id` to `to`. The card is rebuilt where it lands and takes
+/// focus there.
+fn move_card(moves: Moves, focus: RwSignal<Option<String>>, deal_id: String, to: DealMove) {
+    focus.set(Some(deal_id.clone()));
+    moves.dispatch((deal_id, to));
 }
 
 fn totals_text(totals: &[CurrencyTotal]) -> String {
@@ -55,7 +48,9 @@ pub fn PipelinePage() -> impl IntoView {
     let q = RwSignal::new(String::new());
     let tag = RwSignal::new(String::new());
     let focus = RwSignal::new(None::<String>);
-    let moves = moves(state, focus);
+    let moves: Moves = local_action(move |(deal_id, to): &(String, DealMove)| {
+        commands::move_deal_to(state, deal_id.clone(), to.clone())
+    });
     let columns = Memo::new(move |_| {
         state.data.with(|d| {
             let all: Vec<u32> = (0..d.deals().len() as u32).collect();
@@ -72,7 +67,12 @@ pub fn PipelinePage() -> impl IntoView {
         move |ev: web_sys::DragEvent| {
             ev.prevent_default();
             if let Some(id) = dragged_id(&ev) {
-                moves.dispatch((id, if target == "won" { DealMove::Won } else { DealMove::Lost(String::new()) }));
+                move_card(
+                    moves,
+                    focus,
+                    id,
+                    if target == "won" { DealMove::Won } else { DealMove::Lost(String::new()) },
+                );
             }
         }
     };
@@ -134,7 +134,7 @@ fn BoardColumn(
                     ev.prevent_default();
                     is_over.set(false);
                     if let Some(id) = dragged_id(&ev) {
-                        moves.dispatch((id, DealMove::Stage(stage_id.clone())));
+                        move_card(moves, focus, id, DealMove::Stage(stage_id.clone()));
                     }
                 }
             }
@@ -197,9 +197,7 @@ fn DealCard(
         let id = id.clone();
         move |delta: i64| {
             if let Some((stage, _)) = neighbour(delta) {
-                // The card is rebuilt in its new column: it takes focus there.
-                focus.set(Some(id.clone()));
-                moves.dispatch((id.clone(), DealMove::Stage(stage)));
+                move_card(moves, focus, id.clone(), DealMove::Stage(stage));
             }
         }
     };

@@ -8,14 +8,15 @@ use crate::core::lists::all_tags;
 use crate::core::pipeline::{add_stage, move_stage, rename_stage, set_stage_probability};
 use crate::core::records::LifecycleStage;
 use crate::core::records::{Settings, TagColour, TAG_COLOURS};
+use crate::state::commands::local_action;
 use crate::state::{commands, AppState, NoticeKind};
 
 /// Saves settings changes one at a time: (the new settings or why they
 /// could not be made, what to say when saved).
-type SaveSettings = Action<(Result<Settings, String>, &'static str), bool>;
+type SaveSettings = Action<(Result<Settings, String>, &'static str), ()>;
 
 fn save_settings(state: AppState) -> SaveSettings {
-    Action::new_local(move |(next, done): &(Result<Settings, String>, &'static str)| {
+    local_action(move |(next, done): &(Result<Settings, String>, &'static str)| {
         let (next, done) = (next.clone(), *done);
         commands::save_settings(state, next, done)
     })
@@ -26,7 +27,15 @@ pub fn SettingsPage() -> impl IntoView {
     let state = AppState::expect();
     let settings = Memo::new(move |_| state.data.with(|d| d.settings().clone()));
     let save = save_settings(state);
-    let remove = Action::new_local(move |id: &String| commands::remove_pipeline_stage(state, id.clone()));
+    // The stage at a position of the list, read when the button is pressed.
+    let remove = local_action(move |i: &usize| {
+        let id = settings.with_untracked(|s| s.pipeline.get(*i).map(|p| p.id.clone()));
+        async move {
+            if let Some(id) = id {
+                commands::remove_pipeline_stage(state, id).await;
+            }
+        }
+    });
     let now = move || state.clock.now();
     let is_busy = move || save.pending().get() || remove.pending().get();
     let new_name = RwSignal::new(String::new());
@@ -54,7 +63,7 @@ pub fn SettingsPage() -> impl IntoView {
                         let name = RwSignal::new(stage.name.clone());
                         let probability = RwSignal::new(stage.probability.to_string());
                         let id = stage.id.clone();
-                        let (id2, id3, id4) = (id.clone(), id.clone(), id.clone());
+                        let (id2, id3) = (id.clone(), id.clone());
                         let label = stage.name.clone();
                         view! {
                             <li class="stage-item">
@@ -74,7 +83,7 @@ pub fn SettingsPage() -> impl IntoView {
                                 <button type="button" aria-label=format!("Move stage {label} down") disabled=move || i + 1 == count || is_busy()
                                     on:click=move |_| { save.dispatch((move_stage(&settings.get_untracked(), &id3, 1, now()), "Stage moved")); }>"Down"</button>
                                 <button type="button" class="danger" aria-label=format!("Remove stage {label}") disabled=move || count == 1 || is_busy()
-                                    on:click=move |_| { remove.dispatch(id4.clone()); }>"Remove"</button>
+                                    on:click=move |_| { remove.dispatch(i); }>"Remove"</button>
                             </li>
                         }
                     }

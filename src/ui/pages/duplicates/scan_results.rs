@@ -8,6 +8,7 @@ use leptos_router::components::A;
 
 use super::scan::{ClusterView, MemberView, Outcome, PairView};
 use crate::core::display::count_of;
+use crate::state::commands::local_action;
 use crate::state::{commands, AppState, NoticeKind};
 use crate::ui::download::download;
 use crate::ui::paths::link;
@@ -88,7 +89,7 @@ fn PairRow(pair: PairView) -> impl IntoView {
     let state = AppState::expect();
     let both = format!("{} and {}", pair.a.name, pair.b.name);
     let (a, b) = (pair.a.id.clone(), pair.b.id.clone());
-    let not_duplicate = Action::new_local(move |_: &()| commands::mark_not_duplicate(state, a.clone(), b.clone()));
+    let not_duplicate = local_action(move |_: &()| commands::mark_not_duplicate(state, a.clone(), b.clone()));
     let merge_href = link(&format!("/duplicates/merge?a={}&b={}", pair.a.id, pair.b.id));
     view! {
         <li class="duplicate-pair">

@@ -19,6 +19,7 @@ use crate::core::import::plan::{
 };
 use crate::core::records::Company;
 use crate::core::records::Deal;
+use crate::state::commands::local_action;
 use crate::state::{commands, new_id, yield_to_browser, AppState, NoticeKind};
 use crate::ui::format::{count_of, thousands};
 
@@ -166,7 +167,7 @@ pub fn RecordImport(
     };
     let preview = {
         let run_plan = run_plan.clone();
-        Action::new_local(move |_: &()| {
+        local_action(move |_: &()| {
             let run_plan = run_plan.clone();
             async move {
                 yield_to_browser().await;
@@ -181,7 +182,7 @@ pub fn RecordImport(
         run_plan();
         state.notify(NoticeKind::Success, "The row was checked again");
     });
-    let import = Action::new_local(move |_: &()| {
+    let import = local_action(move |_: &()| {
         let file_name = file_name.clone();
         async move {
             let Some(p) = plan.get_untracked() else { return };

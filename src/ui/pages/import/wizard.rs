@@ -22,6 +22,7 @@ use crate::core::import::csv::{CsvOptions, CsvReader, Row};
 use crate::core::import::plan::{fixed_cells, CellFixes, Choice, Choices};
 use crate::core::import::values::guess_date_order;
 use crate::core::import::vcard::{parse_vcard_bytes, VcardContact};
+use crate::state::commands::local_action;
 use crate::state::{commands, new_id, prefs, yield_to_browser, AppState, NoticeKind, SharedDedupeIndex};
 
 /// Rows read or checked between two yields to the browser.
@@ -202,7 +203,7 @@ impl Wizard {
     /// then shows the preview.
     pub fn check_action(self, state: AppState, shared: SharedDedupeIndex) -> Action<(), ()> {
         let w = self;
-        Action::new_local(move |_: &()| async move {
+        local_action(move |_: &()| async move {
             let Some(f) = w.file.get_value() else { return };
             let back = if matches!(*f, FileRows::Csv { .. }) { Step::Mapping } else { Step::Choose };
             w.step.set(Step::Checking);
@@ -284,7 +285,7 @@ impl Wizard {
     /// the companies or deals import).
     pub fn read_action(self, state: AppState, check: Action<(), ()>) -> Action<web_sys::HtmlInputElement, ()> {
         let w = self;
-        Action::new_local(move |input: &web_sys::HtmlInputElement| {
+        local_action(move |input: &web_sys::HtmlInputElement| {
             let input = input.clone();
             async move {
                 w.plan.set(None);
@@ -365,7 +366,7 @@ impl Wizard {
     /// Writes the import as one undoable transaction with the choices made.
     pub fn import_action(self, state: AppState) -> Action<(), ()> {
         let w = self;
-        Action::new_local(move |_: &()| async move {
+        local_action(move |_: &()| async move {
             let Some(mut p) = w.plan.get_untracked() else { return };
             let chosen = w.choices.get_untracked();
             let per_row = w.row_choices.get_untracked();
