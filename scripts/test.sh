@@ -19,6 +19,15 @@ if grep -rnE '\b(leptos|leptos_router|web_sys|wasm_bindgen|wasm_bindgen_futures|
 fi
 echo "ok"
 
+step "browser persistence: only src/storage names localStorage, IndexedDB or BroadcastChannel"
+# Comment lines are left out; the storage layer is the only one allowed.
+if grep -rnE '\bgloo_storage\b|\bIdb[A-Z][A-Za-z]*\b|\blocalStorage\b|\blocal_storage\b|\bindexed_db\b|\bBroadcastChannel\b' src \
+  --exclude-dir=storage | grep -vE '^[^:]+:[0-9]+:[[:space:]]*//'; then
+  echo "only src/storage may touch browser persistence (see src/storage/mod.rs)" >&2
+  exit 1
+fi
+echo "ok"
+
 step "clippy (native)"
 cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)"

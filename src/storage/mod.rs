@@ -1,12 +1,14 @@
 //! Storage: the only code that touches IndexedDB, BroadcastChannel and
-//! localStorage.
+//! localStorage (CI fails if another layer names them).
 //!
 //! Layout (schema version [`schema::SCHEMA_VERSION`], see `docs/storage.md`):
 //! the dataset is kept as packed JSON chunks of 1,000 records in `chunks`,
 //! plus an append-only `journal` of change lists, one entry per user action;
 //! `meta` holds the snapshot generation and the last journal key folded into
 //! the chunks; `history` holds undo entries for deletes, merges and imports.
-//! Loading reads everything in one read-only transaction.
+//! Loading reads everything in one read-only transaction. Preferences that
+//! are not data (theme, saved import mappings) are in localStorage
+//! ([`prefs`]).
 //!
 //! Invariants:
 //! - Every user action is exactly one readwrite transaction; nothing but
@@ -22,6 +24,7 @@ mod broadcast;
 mod engine;
 mod error;
 mod idb;
+pub mod prefs;
 pub mod schema;
 
 pub use broadcast::Announcer;

@@ -1,9 +1,8 @@
-//! The light/dark theme choice, remembered in localStorage.
+//! The light/dark theme choice, remembered in this browser (`state::prefs`).
 
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-const THEME_KEY: &str = "crm.theme";
+use crate::state::prefs;
 
 fn apply(theme: &str) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
@@ -13,11 +12,11 @@ fn apply(theme: &str) {
 
 #[component]
 pub fn ThemePicker() -> impl IntoView {
-    let theme = RwSignal::new(LocalStorage::get::<String>(THEME_KEY).unwrap_or_else(|_| "system".into()));
+    let theme = RwSignal::new(prefs::theme().unwrap_or_else(|| "system".into()));
     Effect::new(move |_| {
         let t = theme.get();
         apply(&t);
-        let _ = LocalStorage::set(THEME_KEY, &t);
+        prefs::save_theme(&t);
     });
     view! {
         <label class="theme-picker">
