@@ -474,7 +474,57 @@ mod tests {
         let merged = merge_into(ada, &incoming, t());
         assert_eq!(merged.given_name, "Ada");
         assert_eq!(merged.job_title, "Analyst");
-        assert_eq!(diff(&data, ada, &merged).len(), 1);
+        assert_eq!(
+            diff(&data, ada, &merged),
+            [FieldDiff { field: "Job title", before: String::new(), after: "Analyst".into() }]
+        );
+    }
+
+    #[test]
+    fn a_diff_names_every_field_that_changed_with_both_values() {
+        let mut data = data();
+        let mut lab = Company::blank("lab".into(), t());
+        lab.name = "Analytical Engines".into();
+        data.apply(&Change::PutCompany { record: lab });
+        let before = data.contact("ada").unwrap().clone();
+        let mut after = before.clone();
+        after.given_name = "Augusta Ada".into();
+        after.family_name = "King".into();
+        after.emails.push(crate::core::records::Email { address: "countess@example.com".into(), ..Default::default() });
+        after.phones = vec![Phone { number: "+441632960123".into(), ..Default::default() }];
+        after.addresses = vec![crate::core::records::Address { city: "London".into(), ..Default::default() }];
+        after.job_title = "Analyst".into();
+        after.company_id = Some("lab".into());
+        after.tags = vec!["math".into(), "poetry".into()];
+        after.birthday = chrono::NaiveDate::from_ymd_opt(1815, 12, 10);
+        after.source = "Babbage".into();
+        after.notes = "Wrote the first program.".into();
+        let fd = |field: &'static str, before: &str, after: &str| FieldDiff {
+            field,
+            before: before.to_string(),
+            after: after.to_string(),
+        };
+        assert_eq!(
+            diff(&data, &before, &after),
+            [
+                fd("First name", "Ada", "Augusta Ada"),
+                fd("Last name", "Lovelace", "King"),
+                fd("Emails", "ada@example.com", "ada@example.com, countess@example.com"),
+                fd("Phones", "", "+441632960123"),
+                fd("Addresses", "0", "1"),
+                fd("Job title", "", "Analyst"),
+                fd("Company", "", "Analytical Engines"),
+                fd("Tags", "", "math, poetry"),
+                fd("Birthday", "", "1815-12-10"),
+                fd("Source", "", "Babbage"),
+                fd("Notes", "", "Wrote the first program."),
+            ]
+        );
+        // Nothing changed, nothing listed; a field changed back is not listed.
+        assert!(diff(&data, &before, &before).is_empty());
+        let mut only_tags = before.clone();
+        only_tags.tags = vec!["vip".into()];
+        assert_eq!(diff(&data, &before, &only_tags), [fd("Tags", "", "vip")]);
     }
 
     #[test]
