@@ -264,16 +264,4 @@ mod tests {
         let empty = audit(&Dataset::default(), &[], t(5), "GB");
         assert_eq!((empty.contacts, empty.fixable_total, empty.stale), (0, 0, 0));
     }
-
-    /// `cargo test --release --lib audit_timing -- --ignored --nocapture`
-    #[test]
-    #[ignore = "a measurement; run in release with --nocapture"]
-    fn audit_timing() {
-        let now = t(1);
-        let data = Dataset::from_parts(crate::core::demo::generate_demo(7, 100_000, now).into_records()).unwrap();
-        let last = crate::core::timeline::last_contacted(&data, now);
-        let start = std::time::Instant::now();
-        let a = audit(&data, &last, now - chrono::Duration::days(180), "GB");
-        println!("audit of 100k contacts: {:?} ({} fixable, {} stale)", start.elapsed(), a.fixable_total, a.stale);
-    }
 }

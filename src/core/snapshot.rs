@@ -863,6 +863,23 @@ where
     J: IntoIterator,
     J::Item: AsRef<str>,
 {
+    let records = decode_records(chunks)?;
+    let mut data = Dataset::from_parts(records).map_err(SnapshotError::Duplicate)?;
+    for entry in journal {
+        for change in decode_entry(entry.as_ref())?.iter().filter(|c| keep(c)) {
+            data.apply(change);
+        }
+    }
+    Ok(data)
+}
+
+/// The records of the chunks (any order), not yet indexed into a
+/// [`Dataset`]: the parsing half of [`decode_dataset`].
+pub fn decode_records<C>(chunks: C) -> Result<Records, SnapshotError>
+where
+    C: IntoIterator,
+    C::Item: AsRef<str>,
+{
     let mut records = Records::default();
     let mut settings = Vec::new();
     for chunk in chunks {
@@ -882,13 +899,7 @@ where
     }
     // Data written before format 2 has none: the initial settings apply.
     records.settings = settings.pop();
-    let mut data = Dataset::from_parts(records).map_err(SnapshotError::Duplicate)?;
-    for entry in journal {
-        for change in decode_entry(entry.as_ref())?.iter().filter(|c| keep(c)) {
-            data.apply(change);
-        }
-    }
-    Ok(data)
+    Ok(records)
 }
 
 #[cfg(test)]
@@ -1209,46 +1220,6 @@ mod tests {
         let duplicate = r#"[2,"task",[["t","",null,1,null,null,null,null,"","",0,0],["t","",null,1,null,null,null,null,"","",0,0]]]"#;
         assert!(matches!(decode_dataset([duplicate], no_journal()), Err(SnapshotError::Duplicate(_))));
         assert!(matches!(decode_entry(r#"{"v":9,"changes":[]}"#), Err(SnapshotError::Newer { version: 9, .. })));
-    }
-
-    /// Prints how long decoding 500,000 activities takes:
-    /// `cargo test --release --lib decode_timing -- --ignored --nocapture`.
-    #[test]
-    #[ignore = "a measurement, not a test"]
-    fn decode_timing() {
-        let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
-        let activities: Vec<Activity> = (0..500_000)
-            .map(|n| {
-                let mut a = Activity::blank(format!("{:08x}-6d7e-4f80-9a1b-2c3d4e5f6a7b", n), ActivityKind::Call, t);
-                a.subject = format!("Follow-up call {n}");
-                a.outcome = "Connected".into();
-                a.duration_min = Some(15);
-                a.contact_ids = vec!["0b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b".into()];
-                a.company_id = Some("1b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b".into());
-                a
-            })
-            .collect();
-        let data = Dataset::from_parts(Records { activities, ..Records::default() }).unwrap();
-        let start = std::time::Instant::now();
-        let chunks: Vec<String> = encode_chunks(&data).into_iter().map(|(_, j)| j).collect();
-        let encoded = start.elapsed();
-        let bytes: usize = chunks.iter().map(String::len).sum();
-        let start = std::time::Instant::now();
-        let (mut records, mut settings) = (Records::default(), Vec::new());
-        for chunk in &chunks {
-            let mut de = serde_json::Deserializer::from_str(chunk);
-            ChunkSeed { records: &mut records, settings: &mut settings }.deserialize(&mut de).unwrap();
-        }
-        let parsed = start.elapsed();
-        drop(records);
-        let start = std::time::Instant::now();
-        let back = decode_dataset(&chunks, no_journal()).unwrap();
-        println!(
-            "500k activities, {:.1} MB: encode {encoded:?}, parse {parsed:?}, parse and index {:?}",
-            bytes as f64 / 1e6,
-            start.elapsed(),
-        );
-        assert_eq!(back.activities().len(), 500_000);
     }
 
     #[test]
