@@ -1,5 +1,5 @@
 //! Timings the benchmarks read: `performance.measure` entries around the
-//! computations whose targets the issues set (reports, duplicate checks).
+//! computations that have performance targets (reports, duplicate checks).
 
 /// Records how long `f` takes as a performance measure named `name`
 /// (read by the benchmark), and returns its result.

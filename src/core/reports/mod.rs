@@ -1,5 +1,5 @@
 //! Reports: pure computations over a [`Dataset`] for the dashboard, the
-//! fixed reports and the pivot table (issue 5).
+//! fixed reports and the pivot table.
 //!
 //! Every report takes the dataset, a [`Period`], the browser's UTC offset in
 //! minutes and a [`Filter`], and returns plain structs that turn into a

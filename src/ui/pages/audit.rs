@@ -1,4 +1,4 @@
-//! The data audit (issue 4): completeness per field, values with a suggested
+//! The data audit: completeness per field, values with a suggested
 //! fix (one click each, or all of a kind in one transaction), contacts that
 //! have gone quiet, the duplicate rate of the last scan, and a work list
 //! that walks through incomplete contacts. The figures are `core::audit`'s.
