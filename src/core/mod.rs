@@ -1,5 +1,13 @@
 //! The pure domain: record types, validation, search and sort, the stored
-//! and backup formats, and demo data.
+//! and backup formats, imports, duplicate detection, reports and demo data.
+//!
+//! Rooms: `records` (what is stored, one file per kind), `changes`,
+//! `dataset` (memory and indexes), `history`/`delete`/`sync` (undo, what a
+//! delete unlinks, a tab's place in the stored history), `snapshot` and
+//! `backup` (formats), `forms`/`validate`/`normalize` (what a save checks and
+//! suggests), the sales logic (`lifecycle`, `pipeline`, `timeline`, `tasks`,
+//! `today`, `lists`), `import` and `export`, `dedupe` and `audit`, `reports`,
+//! `demo`, and the helpers `text`, `display`, `hash`, `ids`.
 //!
 //! Architecture invariant: nothing here touches the browser, the clock or
 //! randomness. No web crate is named in this folder (CI checks it); time and
