@@ -833,25 +833,30 @@ where
 /// `v` = 1, so the shape tells them apart. Only contacts and companies were
 /// ever written this way; the fields added since read as empty.
 #[derive(Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-enum NamedChunk {
-    Contact { v: u32, records: Vec<Contact> },
-    Company { v: u32, records: Vec<Company> },
+struct NamedChunk<'a> {
+    v: u32,
+    kind: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    records: Vec<&'a serde_json::value::RawValue>,
 }
 
 fn read_named_chunk(text: &str, records: &mut Records) -> Result<(), serde_json::Error> {
-    let v = match serde_json::from_str::<NamedChunk>(text)? {
-        NamedChunk::Contact { v, records: r } => {
-            records.contacts.extend(r);
-            v
+    let chunk: NamedChunk = serde_json::from_str(text)?;
+    if chunk.v != 1 {
+        return Err(de::Error::custom(format!("a chunk with named records has format {}, not 1", chunk.v)));
+    }
+    match &*chunk.kind {
+        Contact::KIND => {
+            for r in chunk.records {
+                records.contacts.push(serde_json::from_str(r.get())?);
+            }
         }
-        NamedChunk::Company { v, records: r } => {
-            records.companies.extend(r);
-            v
+        Company::KIND => {
+            for r in chunk.records {
+                records.companies.push(serde_json::from_str(r.get())?);
+            }
         }
-    };
-    if v != 1 {
-        return Err(de::Error::custom(format!("a chunk with named records has format {v}, not 1")));
+        other => return Err(de::Error::custom(format!("format 1 has no record kind {other:?}"))),
     }
     Ok(())
 }
