@@ -273,26 +273,34 @@ pub fn auto_map(headers: &[String]) -> Vec<Target> {
         .collect()
 }
 
+/// Short names for targets, for the tests of mapping headers and rows.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use AddressPart::*;
+pub(crate) mod targets {
+    use super::{AddressPart, Target};
+    use crate::core::records::{AddressKind, EmailKind, PhoneKind};
 
-    fn headers(line: &str) -> Vec<String> {
+    pub fn headers(line: &str) -> Vec<String> {
         line.split(',').map(str::to_string).collect()
     }
 
-    fn email(slot: u8, kind: Option<EmailKind>) -> Target {
+    pub fn email(slot: u8, kind: Option<EmailKind>) -> Target {
         Target::Email { slot, kind }
     }
 
-    fn phone(slot: u8, kind: Option<PhoneKind>) -> Target {
+    pub fn phone(slot: u8, kind: Option<PhoneKind>) -> Target {
         Target::Phone { slot, kind }
     }
 
-    fn addr(slot: u8, part: AddressPart, kind: Option<AddressKind>) -> Target {
+    pub fn addr(slot: u8, part: AddressPart, kind: Option<AddressKind>) -> Target {
         Target::Address { slot, part, kind }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::targets::{addr, email, headers, phone};
+    use super::*;
+    use AddressPart::*;
 
     #[test]
     fn maps_old_google_export() {

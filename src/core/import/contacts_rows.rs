@@ -293,24 +293,9 @@ fn split_multi(value: &str) -> impl Iterator<Item = &str> {
 mod tests {
     use super::*;
     use crate::core::import::contacts_map::auto_map;
+    use crate::core::import::contacts_map::targets::{addr, email, headers, phone};
     use proptest::prelude::*;
     use AddressPart::*;
-
-    fn headers(line: &str) -> Vec<String> {
-        line.split(',').map(str::to_string).collect()
-    }
-
-    fn email(slot: u8, kind: Option<EmailKind>) -> Target {
-        Target::Email { slot, kind }
-    }
-
-    fn phone(slot: u8, kind: Option<PhoneKind>) -> Target {
-        Target::Phone { slot, kind }
-    }
-
-    fn addr(slot: u8, part: AddressPart, kind: Option<AddressKind>) -> Target {
-        Target::Address { slot, part, kind }
-    }
 
     fn row(cells: &[&str]) -> Vec<String> {
         cells.iter().map(|s| s.to_string()).collect()

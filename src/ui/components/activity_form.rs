@@ -9,7 +9,7 @@ use crate::core::timeline::{deals_of, Links};
 use crate::core::validate::FieldError;
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
-use crate::ui::components::fields::{show_errors, ErrorText};
+use crate::ui::components::fields::{was_saved, ErrorText};
 use crate::ui::format::{local_input, parse_local_input};
 
 /// The inline form for a new activity of one kind.
@@ -56,14 +56,8 @@ pub fn ActivityForm(kind: ActivityKind, links: Links, adding: RwSignal<Option<Ac
                 subject: subject.get_untracked(),
                 body: body.get_untracked(),
             };
-            match commands::log_activity(state, a, texts).await {
-                Err(errs) => show_errors(errors, errs),
-                Ok(saved) => {
-                    errors.set(Vec::new());
-                    if saved {
-                        adding.set(None);
-                    }
-                }
+            if was_saved(errors, commands::log_activity(state, a, texts).await) {
+                adding.set(None);
             }
         }
     });

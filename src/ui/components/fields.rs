@@ -37,9 +37,24 @@ fn focus_first_error(errors: &[FieldError]) {
 /// Shows validation errors next to their fields and focuses the first, so
 /// keyboard and screen reader users land on it (the command that refused
 /// the record has said how many there are).
-pub fn show_errors(errors: RwSignal<Vec<FieldError>>, errs: Vec<FieldError>) {
+fn show_errors(errors: RwSignal<Vec<FieldError>>, errs: Vec<FieldError>) {
     focus_first_error(&errs);
     errors.set(errs);
+}
+
+/// What a form does with its command's answer: shows the field errors
+/// (focusing the first) or clears them. True when the record was saved.
+pub fn was_saved(errors: RwSignal<Vec<FieldError>>, result: Result<bool, Vec<FieldError>>) -> bool {
+    match result {
+        Err(errs) => {
+            show_errors(errors, errs);
+            false
+        }
+        Ok(saved) => {
+            errors.set(Vec::new());
+            saved
+        }
+    }
 }
 
 /// The error text under a field, if any.

@@ -9,7 +9,7 @@ use crate::core::timeline::Links;
 use crate::core::validate::FieldError;
 use crate::state::commands::local_action;
 use crate::state::{commands, new_id, AppState};
-use crate::ui::components::fields::{show_errors, ErrorText};
+use crate::ui::components::fields::{was_saved, ErrorText};
 use crate::ui::components::task_row::{LogOnDone, TaskRow};
 
 /// A one-line form for a new task.
@@ -26,15 +26,9 @@ pub fn TaskQuickAdd(links: Links) -> impl IntoView {
             let mut t = Task::blank(new_id(), state.clock.now());
             t.priority = priority.get_untracked();
             links.link_task(&mut t);
-            match commands::add_task(state, t, title.get_untracked(), due.get_untracked()).await {
-                Err(errs) => show_errors(errors, errs),
-                Ok(saved) => {
-                    errors.set(Vec::new());
-                    if saved {
-                        title.set(String::new());
-                        due.set(String::new());
-                    }
-                }
+            if was_saved(errors, commands::add_task(state, t, title.get_untracked(), due.get_untracked()).await) {
+                title.set(String::new());
+                due.set(String::new());
             }
         }
     });

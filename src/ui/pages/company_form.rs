@@ -9,7 +9,7 @@ use crate::core::records::{Address, Company, CompanySize};
 use crate::core::validate::FieldError;
 use crate::state::commands::local_action;
 use crate::state::{commands, new_id, AppState};
-use crate::ui::components::fields::{show_errors, ErrorText, LifecycleStageField, TextField};
+use crate::ui::components::fields::{was_saved, ErrorText, LifecycleStageField, TextField};
 use crate::ui::components::suggested_fixes::SuggestedFixes;
 use crate::ui::paths::link;
 
@@ -69,14 +69,8 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
         async move {
             let draft = draft.get_untracked();
             let id = draft.id.clone();
-            match commands::save_company(state, draft, tags_text.get_untracked(), is_new).await {
-                Err(errs) => show_errors(errors, errs),
-                Ok(saved) => {
-                    errors.set(Vec::new());
-                    if saved {
-                        navigate(&format!("/companies/{id}"), Default::default());
-                    }
-                }
+            if was_saved(errors, commands::save_company(state, draft, tags_text.get_untracked(), is_new).await) {
+                navigate(&format!("/companies/{id}"), Default::default());
             }
         }
     });

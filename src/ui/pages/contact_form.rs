@@ -12,7 +12,7 @@ use crate::state::commands::local_action;
 use crate::state::{commands, new_id, AppState};
 use crate::ui::components::address_rows::AddressRows;
 use crate::ui::components::duplicate_hint::DuplicateHint;
-use crate::ui::components::fields::{show_errors, ErrorText, LifecycleStageField, TextField};
+use crate::ui::components::fields::{was_saved, ErrorText, LifecycleStageField, TextField};
 use crate::ui::components::important_dates::ImportantDates;
 use crate::ui::components::kinded_rows::KindedRows;
 use crate::ui::components::suggested_fixes::SuggestedFixes;
@@ -66,14 +66,8 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
             };
             let draft = draft.get_untracked();
             let id = draft.id.clone();
-            match commands::save_contact(state, draft, texts, is_new).await {
-                Err(errs) => show_errors(errors, errs),
-                Ok(saved) => {
-                    errors.set(Vec::new());
-                    if saved {
-                        navigate(&format!("/contacts/{id}"), Default::default());
-                    }
-                }
+            if was_saved(errors, commands::save_contact(state, draft, texts, is_new).await) {
+                navigate(&format!("/contacts/{id}"), Default::default());
             }
         }
     });

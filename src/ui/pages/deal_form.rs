@@ -9,7 +9,7 @@ use crate::core::records::{Deal, DealStatus};
 use crate::core::validate::FieldError;
 use crate::state::commands::local_action;
 use crate::state::{commands, new_id, AppState};
-use crate::ui::components::fields::{show_errors, ErrorText, TextField};
+use crate::ui::components::fields::{was_saved, ErrorText, TextField};
 use crate::ui::format::{iso_date, money_input};
 
 #[component]
@@ -71,14 +71,8 @@ fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
             };
             let draft = draft.get_untracked();
             let id = draft.id.clone();
-            match commands::save_deal(state, draft, texts, is_new).await {
-                Err(errs) => show_errors(errors, errs),
-                Ok(saved) => {
-                    errors.set(Vec::new());
-                    if saved {
-                        navigate(&format!("/deals/{id}"), Default::default());
-                    }
-                }
+            if was_saved(errors, commands::save_deal(state, draft, texts, is_new).await) {
+                navigate(&format!("/deals/{id}"), Default::default());
             }
         }
     });

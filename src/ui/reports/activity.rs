@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::state::{timed, AppState, ReportControls};
 use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, ReportTableView, Unit};
 
-use super::summary::compared;
+use super::summary::{compared, with_previous};
 use crate::core::display::thousands;
 use crate::core::reports::activity::{activities, not_contacted_with};
 
@@ -15,17 +15,7 @@ pub fn ActivityReportView() -> impl IntoView {
     let state = AppState::expect();
     let controls = ReportControls::expect();
     let days = RwSignal::new(30u32);
-    let report = Memo::new(move |_| {
-        let (filter, period, compare) =
-            (controls.filter.get(), controls.period_or_this_year(state), controls.compare.get());
-        state.data.with(|d| {
-            timed("report:activities", || {
-                let now = activities(d, &period, controls.offset, &filter);
-                let before = compare.then(|| activities(d, &period.previous(), controls.offset, &filter).total);
-                (now, before)
-            })
-        })
-    });
+    let report = with_previous("report:activities", activities);
     let last = controls.last_contacted;
     let quiet = Memo::new(move |_| {
         let (filter, days) = (controls.filter.get(), days.get());
@@ -40,7 +30,11 @@ pub fn ActivityReportView() -> impl IntoView {
     let summary = Signal::derive(move || {
         report.with(|(r, before)| {
             compared(
-                vec![("Activities".into(), r.total.to_string(), before.map_or(String::new(), |b| b.to_string()))],
+                vec![(
+                    "Activities".into(),
+                    r.total.to_string(),
+                    before.as_ref().map_or(String::new(), |b| b.total.to_string()),
+                )],
                 before.is_some(),
             )
         })

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::state::{timed, AppState, ReportControls};
 use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, ReportTableView, Unit};
 
-use super::summary::{compared, units};
+use super::summary::{compared, units, with_previous};
 use crate::core::reports::deals::{forecast, pipeline_by_stage, won_lost, PipelineReport, WonLostReport};
 use crate::core::reports::{format_cents, format_percent, month_label};
 
@@ -78,19 +78,7 @@ fn won_lost_summary(now: &WonLostReport, before: Option<&WonLostReport>) -> Vec<
 
 #[component]
 pub fn WonLostReportView() -> impl IntoView {
-    let state = AppState::expect();
-    let controls = ReportControls::expect();
-    let report = Memo::new(move |_| {
-        let (filter, period, compare) =
-            (controls.filter.get(), controls.period_or_this_year(state), controls.compare.get());
-        state.data.with(|d| {
-            timed("report:deals", || {
-                let now = won_lost(d, &period, controls.offset, &filter);
-                let before = compare.then(|| won_lost(d, &period.previous(), controls.offset, &filter));
-                (now, before)
-            })
-        })
-    });
+    let report = with_previous("report:deals", won_lost);
     let summary = Signal::derive(move || {
         report.with(|(now, before)| compared(won_lost_summary(now, before.as_ref()), before.is_some()))
     });

@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::state::{timed, AppState, ReportControls};
 use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, ReportTableView, Unit};
 
-use super::summary::compared;
+use super::summary::{compared, with_previous};
 use crate::core::reports::funnel::{lifecycle_funnel, FunnelReport, FUNNEL};
 use crate::core::reports::{format_percent, month_label};
 
@@ -17,19 +16,7 @@ pub fn funnel_chart(r: &FunnelReport) -> Chart {
 
 #[component]
 pub fn FunnelReportView() -> impl IntoView {
-    let state = AppState::expect();
-    let controls = ReportControls::expect();
-    let report = Memo::new(move |_| {
-        let (filter, period, compare) =
-            (controls.filter.get(), controls.period_or_this_year(state), controls.compare.get());
-        state.data.with(|d| {
-            timed("report:funnel", || {
-                let now = lifecycle_funnel(d, &period, controls.offset, &filter);
-                let before = compare.then(|| lifecycle_funnel(d, &period.previous(), controls.offset, &filter));
-                (now, before)
-            })
-        })
-    });
+    let report = with_previous("report:funnel", lifecycle_funnel);
     let summary = Signal::derive(move || {
         report.with(|(now, before)| {
             let mut rows = vec![(
