@@ -17,7 +17,7 @@ use crm::core::changes::Change;
 use crm::core::dataset::Dataset;
 use crm::core::demo::generate_demo;
 use crm::core::records::Contact;
-use crm::core::sync::Position;
+use crm::core::tab_sync::Position;
 use crm::state::{yield_to_browser, AppState, LoadStatus};
 use crm::storage::{SnapshotBase, Store};
 

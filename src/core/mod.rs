@@ -36,7 +36,7 @@ pub mod pipeline;
 pub mod records;
 pub mod reports;
 pub mod snapshot;
-pub mod sync;
+pub mod tab_sync;
 pub mod tasks;
 pub mod text;
 pub mod timeline;

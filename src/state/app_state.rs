@@ -8,7 +8,7 @@ use super::clock::{after_paint, yield_to_browser, Clock};
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::history::{HistoryEntry, HistoryKind};
-use crate::core::sync::{after_append, after_catch_up, needs_compaction, Position, Reconcile};
+use crate::core::tab_sync::{after_append, after_catch_up, needs_compaction, Position, Reconcile};
 use crate::storage::{Announcer, Appended, Loaded, SnapshotBase, StorageError, Store, Synced};
 
 /// Journal entries beyond which the chunks are rewritten and the journal emptied.

@@ -31,7 +31,7 @@ pub use activity::{Activity, ActivityKind};
 pub use company::{Company, CompanySize};
 pub use contact::{Contact, Email, EmailKind, ImportantDate, LeadStatus, Phone, PhoneKind};
 pub use deal::{Deal, DealStatus};
-pub use settings::{PipelineStage, Settings, TagColour, TAG_COLOURS};
+pub use settings::{DuplicateWeights, PipelineStage, Settings, TagColour, TAG_COLOURS};
 pub use task::{Priority, Task};
 
 use chrono::{DateTime, Utc};
