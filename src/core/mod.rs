@@ -2,7 +2,7 @@
 //! and backup formats, imports, duplicate detection, reports and demo data.
 //!
 //! Rooms: `records` (what is stored, one file per kind), `changes`,
-//! `dataset` (memory and indexes), `history`/`delete`/`sync` (undo, what a
+//! `dataset` (memory and indexes), `history`/`delete`/`tab_sync` (undo, what a
 //! delete unlinks, a tab's place in the stored history), `snapshot` and
 //! `backup` (formats), `forms`/`validate`/`normalize` (what a save checks and
 //! suggests), the sales logic (`lifecycle`, `pipeline`, `timeline`, `tasks`,
