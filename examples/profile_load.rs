@@ -18,8 +18,7 @@ use crm::core::backup::stream::StreamReader;
 use crm::core::backup::{check_backup, payload_sha256, read_envelope};
 use crm::core::dataset::ContactSort;
 use crm::core::dataset::{Dataset, Records};
-use crm::core::model::{Company, Contact};
-use crm::core::records::{Activity, Deal, Settings, Task};
+use crm::core::records::{Activity, Company, Contact, Deal, Settings, Task};
 use crm::core::snapshot::{
     decode_dataset, decode_stage, encode_chunks, encode_text_chunks, ChunkReader, Stage, StoredChunk,
 };

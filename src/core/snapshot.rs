@@ -23,7 +23,9 @@
 //!
 //! Architecture invariant: a chunk is read by the layout of its own version.
 //! Version 1 chunks (contacts and companies without the schema-3 fields) are
-//! what existing browsers hold, so they are read for ever; a new layout only
+//! what existing browsers hold, so they are read for ever, in both layouts
+//! that carried `v` = 1 (the first, with named records, and the positional
+//! one); a new layout only
 //! ever appends fields to a row, and a new kind is refused in chunks older
 //! than the version that introduced it. Journal entries keep the named form
 //! of [`Change`]: they are small and few, and serde's defaults cover fields
@@ -38,11 +40,11 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::changes::Change;
 use super::dataset::{Dataset, DuplicateId, Records};
-use super::model::{
+use super::records::{Activity, ActivityKind, Deal, DealStatus, Priority, Settings, Task};
+use super::records::{
     Address, AddressKind, Company, CompanySize, Contact, Email, EmailKind, ImportantDate, LeadStatus, LifecycleStage,
     Phone, PhoneKind, StageChange,
 };
-use super::records::{Activity, ActivityKind, Deal, DealStatus, Priority, Settings, Task};
 
 mod binary;
 
@@ -920,6 +922,9 @@ impl ChunkReader {
     fn read_text(&mut self, text: &str) -> Result<(), SnapshotError> {
         let unreadable =
             |e: serde_json::Error| SnapshotError::Unreadable { what: "chunk".into(), detail: e.to_string() };
+        if text.trim_start().starts_with('{') {
+            return read_named_chunk(text, &mut self.records).map_err(unreadable);
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         let read = ChunkSeed { records: &mut self.records, settings: &mut self.settings }
             .deserialize(&mut de)
@@ -1035,6 +1040,55 @@ where
     reader.into_stage(journal, stage)
 }
 
+/// The records of the chunks (any order, any format), not yet indexed into
+/// a [`Dataset`]: the parsing half of [`decode_dataset`].
+pub fn decode_records<C>(chunks: C) -> Result<Records, SnapshotError>
+where
+    C: IntoIterator,
+    C::Item: ChunkData,
+{
+    let mut reader = ChunkReader::default();
+    for chunk in chunks {
+        reader.read(chunk.chunk())?;
+    }
+    Ok(reader.into_records())
+}
+
+/// The first chunk layout, written before the positional one (by the app's
+/// first release, which had IndexedDB schemas 1 and 2): an object
+/// `{"v":1,"kind":"contact"|"company","records":[…]}` whose records have
+/// their named (backup) form. The positional layout that replaced it kept
+/// `v` = 1, so the shape tells them apart. Only contacts and companies were
+/// ever written this way; the fields added since read as empty.
+#[derive(Deserialize)]
+struct NamedChunk<'a> {
+    v: u32,
+    kind: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    records: Vec<&'a serde_json::value::RawValue>,
+}
+
+fn read_named_chunk(text: &str, records: &mut Records) -> Result<(), serde_json::Error> {
+    let chunk: NamedChunk = serde_json::from_str(text)?;
+    if chunk.v != 1 {
+        return Err(de::Error::custom(format!("a chunk with named records has format {}, not 1", chunk.v)));
+    }
+    match &*chunk.kind {
+        Contact::KIND => {
+            for r in chunk.records {
+                records.contacts.push(serde_json::from_str(r.get())?);
+            }
+        }
+        Company::KIND => {
+            for r in chunk.records {
+                records.companies.push(serde_json::from_str(r.get())?);
+            }
+        }
+        other => return Err(de::Error::custom(format!("format 1 has no record kind {other:?}"))),
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1050,6 +1104,32 @@ mod tests {
 
     fn no_journal() -> Vec<String> {
         Vec::new()
+    }
+
+    #[test]
+    fn the_first_named_chunk_layout_still_reads() {
+        // As the first release wrote them (`{"v":1,"kind":…,"records":[…]}`,
+        // records in their backup form, no schema-3 fields).
+        let company = r#"{"v":1,"kind":"company","records":[{"id":"co-1","name":"Acme Ltd","domain":"acme.example","lifecycle_stage":"retention","created":"2026-01-02T03:04:05Z","updated":"2026-01-02T03:04:05Z"}]}"#;
+        let contact = r#"{"v":1,"kind":"contact","records":[{"id":"c-1","given_name":"Ada","family_name":"Lovelace","emails":[{"kind":"work","address":"ada@acme.example"}],"company_id":"co-1","lifecycle_stage":"acquisition","tags":["vip"],"created":"2026-01-02T03:04:05Z","updated":"2026-02-03T04:05:06Z"}]}"#;
+        let journal = [encode_entry(&[Change::DeleteContact { id: "gone".into() }], DateTime::UNIX_EPOCH)];
+        let data = decode_dataset([contact, company], journal).unwrap();
+        let ada = data.contact("c-1").unwrap();
+        assert_eq!((ada.given_name.as_str(), ada.family_name.as_str()), ("Ada", "Lovelace"));
+        assert_eq!(ada.emails[0].address, "ada@acme.example");
+        assert_eq!((ada.company_id.as_deref(), ada.lifecycle_stage), (Some("co-1"), LifecycleStage::Acquisition));
+        assert_eq!(
+            (ada.tags.as_slice(), ada.updated),
+            (&["vip".to_string()][..], Utc.with_ymd_and_hms(2026, 2, 3, 4, 5, 6).unwrap())
+        );
+        assert!(ada.stage_history.is_empty() && ada.owner.is_empty());
+        assert_eq!(data.company("co-1").unwrap().domain, "acme.example");
+        assert_eq!(data.settings(), &Settings::initial(DateTime::UNIX_EPOCH));
+        // Another version in that layout, or another kind, is refused.
+        let v2 = contact.replace(r#""v":1"#, r#""v":2"#);
+        assert!(matches!(decode_dataset([v2.as_str()], no_journal()), Err(SnapshotError::Unreadable { .. })));
+        let deal = r#"{"v":1,"kind":"deal","records":[]}"#;
+        assert!(matches!(decode_dataset([deal], no_journal()), Err(SnapshotError::Unreadable { .. })));
     }
 
     #[test]

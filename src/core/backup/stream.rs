@@ -30,8 +30,8 @@ use sha2::{Digest, Sha256};
 
 use super::{check_counts, dangling_warnings, hex, Backup, Counts, StatedCounts, FORMAT_NAME, FORMAT_VERSION};
 use crate::core::dataset::{DatasetBuilder, DuplicateId};
-use crate::core::model::{Company, Contact};
 use crate::core::records::{Activity, Deal, Settings, Task};
+use crate::core::records::{Company, Contact};
 use crate::core::validate::{validate_activity, validate_company, validate_contact, validate_deal, validate_task};
 
 /// Where the payload ends if it is the file's last key, as the app writes

@@ -1,83 +1,138 @@
 //! Candidate generation by blocking: only contacts that share a block key are
 //! ever compared, so a scan costs about the sum of squared block sizes, not
-//! n². Keys: a canonical email, a phone (last nine digits), two name keys,
-//! birthday with the family initial, and postcode with the family initial.
-//! The name keys share one namespace: the phonetic family key with the given
-//! name's initial (nicknames resolved, so Bob meets Robert), and the phonetic
-//! given key with the family initial (catches typos that change the family
-//! key), plus the phonetic key of a many-word family name's last word; because they share a namespace, a record with given and family
-//! names swapped meets the original too. A sorted-neighbourhood pass over
-//! "family given" adds near spellings that fall in other blocks.
+//! n². Several passes, so that a pair missed by one (a typo, a swap, a
+//! missing field) is still caught by another:
 //!
-//! A name block bigger than the size limit (a common surname) is split by the
-//! full phonetic keys of both names (taken in sorted order, so swaps still
-//! meet); any block still too big is skipped and listed in
-//! [`Blocks::skipped`], so the UI can say what was not compared.
+//! - **identifiers**: a canonical email, a phone (last nine digits);
+//! - **names**: the phonetic family key with the given name's initial
+//!   (nicknames resolved, so Bob meets Robert), the phonetic given key with
+//!   the family initial (catches typos that change the family key), and the
+//!   phonetic key of a many-word family name's last word. The name keys
+//!   share one namespace, so a record with given and family names swapped
+//!   meets the original too; a name written whole in one field is keyed as
+//!   re-split (see `Features::moved_name`);
+//! - **places**: postcode with house number (whatever the names say),
+//!   house number with the main street word (or all its words joined: a
+//!   postcode typo or a missing city), the main street word with the
+//!   city's initial and the earlier of the two name initials (a typo in the
+//!   number and postcode),
+//!   and postcode with either name's initial (initials in one namespace:
+//!   swaps and a typo in one name still meet);
+//! - **birthdays**: the date with day and month in sorted order (a day/month
+//!   swap meets);
+//! - a sorted-neighbourhood pass over "family given" adds near spellings
+//!   that fall in other blocks.
+//!
+//! The candidate count is bounded: a block bigger than the size limit (a
+//! quarter of it for the weak keys: a place with an initial only) is not
+//! compared within. A name block that big (a common surname) is split by
+//! the full phonetic keys of both names (taken in sorted order, so swaps
+//! still meet); any block still too big, and any other kind of block too big
+//! (an office's postcode), is skipped and listed in [`Blocks::skipped`], so
+//! the UI can say what was not compared. [`Blocks::pair_count`] is the
+//! resulting upper bound of pairs compared.
 
 use std::hash::Hasher;
 
 use serde::{Deserialize, Serialize};
 
-use super::features::Features;
+use super::features::{Features, Name};
 use super::similarity::phonetic_key;
+use crate::core::hash::FxHasher;
 
 /// A block left out because it had too many members.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkippedBlock {
-    /// The block key, such as "n:SMT|j" (name) or "zf:10115|m" (postcode).
+    /// The block key, such as "n:SMT|j" (name) or "a:10115|5" (postcode and number).
     pub key: String,
     pub size: usize,
 }
 
-/// Calls `visit` with each block key of a contact (repeats possible), written
-/// into the reused buffer `buf` so that building the index allocates no
-/// string per key (and joins parts directly: `format!` is slow by comparison).
-fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str)) {
-    let mut key = |parts: &[&str]| {
+/// What a block key is made of; name blocks are split when too big, the
+/// others skipped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Identifier = 0,
+    Name = 1,
+    Place = 2,
+    Birthday = 3,
+}
+
+/// Calls `visit` with each block key of a contact and its kind (repeats
+/// possible), written into the reused buffer `buf` so that building the
+/// index allocates no string per key.
+fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str, BlockKind)) {
+    let mut key = |kind: BlockKind, parts: &[&str]| {
         buf.clear();
         parts.iter().for_each(|p| buf.push_str(p));
-        visit(buf);
+        visit(buf, kind);
     };
+    use BlockKind::*;
     for e in &f.emails {
-        key(&["e:", e]);
+        key(Identifier, &["e:", e]);
     }
     for p in &f.phone_keys {
-        key(&["p:", p]);
+        key(Identifier, &["p:", p]);
+    }
+    name_keys(&f.name, &mut key);
+    if let Some(moved) = &f.moved_name {
+        name_keys(moved, &mut key);
     }
     let (mut given_buf, mut family_buf) = ([0u8; 4], [0u8; 4]);
     let given_initial = f.given_initial().map(|c| &*c.encode_utf8(&mut given_buf));
     let family_initial = f.family_initial().map(|c| &*c.encode_utf8(&mut family_buf));
-    if !f.family_key.is_empty() {
-        key(&["n:", &f.family_key, "|", given_initial.unwrap_or("")]);
+    let initials = [given_initial, family_initial];
+    for a in &f.addresses {
+        let city_initial = a.city.get(..1).unwrap_or("");
+        for n in a.numbers.iter().take(3) {
+            if !a.postcode.is_empty() {
+                key(Place, &["a:", &a.postcode, "|", n]);
+            }
+            for street in a.street_keys.iter() {
+                key(Place, &["s:", n, "|", street]);
+            }
+        }
+        // The street and either initial, whatever the numbers and postcode say.
+        // (With the earlier of the two initials: one key, and a swap meets.)
+        if let (Some(street), Some(initial)) = (a.street_keys.first(), initials.iter().flatten().min()) {
+            key(Place, &["w:", street, "|", city_initial, "|", initial]);
+        }
+        if !a.postcode.is_empty() {
+            for initial in initials.iter().flatten() {
+                key(Place, &["z:", &a.postcode, "|", initial]);
+            }
+        }
+    }
+    if let Some(d) = f.birthday {
+        use chrono::Datelike;
+        let (lo, hi) = (d.month().min(d.day()), d.month().max(d.day()));
+        let (year, lo, hi) = (d.year().to_string(), lo.to_string(), hi.to_string());
+        key(Birthday, &["b:", &year, "|", &lo, "|", &hi]);
+    }
+}
+
+/// The name keys of one reading of a name.
+fn name_keys(name: &Name, key: &mut impl FnMut(BlockKind, &[&str])) {
+    let given_initial = name.given_root.get(..1).unwrap_or("");
+    let family_initial = name.family_main.get(..1).unwrap_or("");
+    if !name.family_key.is_empty() {
+        key(BlockKind::Name, &["n:", &name.family_key, "|", given_initial]);
     }
     // A family name of several words is also keyed by its last word, so
     // that a typo in a particle or first part ("vna den Berg", "Garca
     // López") still meets the correct spelling.
-    if let Some((_, last)) = f.family_main.rsplit_once(' ') {
-        key(&["n:", &phonetic_key(last), "|", given_initial.unwrap_or("")]);
+    if let Some((_, last)) = name.family_main.rsplit_once(' ') {
+        key(BlockKind::Name, &["n:", &phonetic_key(last), "|", given_initial]);
     }
-    if let (false, Some(initial)) = (f.given_key.is_empty(), family_initial) {
-        key(&["n:", &f.given_key, "|", initial]);
-    }
-    // Birthday and postcode go with each name's initial ("f" for the family
-    // name's, "g" for the given name's root), so a typo in the first letter
-    // of one name still meets the same person at the same place or birthday.
-    let birthday = f.birthday.map(|b| b.to_string());
-    for (kind, initial) in [("f:", family_initial), ("g:", given_initial)] {
-        let Some(initial) = initial else { continue };
-        if let Some(date) = &birthday {
-            key(&["b", kind, date, "|", initial]);
-        }
-        for a in f.addresses.iter().filter(|a| !a.postcode.is_empty()) {
-            key(&["z", kind, &a.postcode, "|", initial]);
-        }
+    if !name.given_key.is_empty() && !family_initial.is_empty() {
+        key(BlockKind::Name, &["n:", &name.given_key, "|", family_initial]);
     }
 }
 
 /// The block keys of one contact, sorted.
 pub fn block_keys(f: &Features) -> Vec<String> {
     let mut keys = Vec::new();
-    visit_keys(f, &mut String::new(), |k| keys.push(k.to_string()));
+    visit_keys(f, &mut String::new(), |k, _| keys.push(k.to_string()));
     keys.sort();
     keys.dedup();
     keys
@@ -92,42 +147,51 @@ pub fn refined_key(f: &Features) -> String {
 }
 
 fn write_refined_key(f: &Features, buf: &mut String) {
-    let (x, y) =
-        if f.family_key <= f.given_key { (&f.family_key, &f.given_key) } else { (&f.given_key, &f.family_key) };
+    let (g, fk) = (&f.name.given_key, &f.name.family_key);
+    let (x, y) = if fk <= g { (fk, g) } else { (g, fk) };
     buf.clear();
     for part in ["r:", x, "|", y] {
         buf.push_str(part);
     }
 }
 
-/// FNV-1a: much faster than the default SipHash for the many short block
-/// keys, and block keys come from the user's own data, not an attacker.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let start = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        self.0 = bytes.iter().fold(start, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
-    }
-}
-
-/// A block key as the index stores it: its 64-bit FNV-1a hash (collisions
+/// A block key as the index stores it: its 64-bit Fx hash (collisions
 /// among a list's few hundred thousand keys are vanishingly rare, and would
-/// only add comparisons), with the lowest bit replaced by whether it is a
-/// name key, the kind that is split rather than skipped when too big.
-fn key_hash(key: &str) -> u64 {
-    let mut h = Fnv::default();
+/// only add comparisons), with the lowest two bits replaced by its kind and
+/// the third by whether it is weak (see [`limit`]).
+fn key_hash(key: &str, kind: BlockKind) -> u64 {
+    let mut h = FxHasher::default();
     h.write(key.as_bytes());
-    (h.finish() & !1) | u64::from(key.starts_with("n:"))
+    let weak = matches!(key.as_bytes().first(), Some(b'w' | b'z'));
+    (h.finish() & !7) | kind as u64 | if weak { WEAK } else { 0 }
 }
 
-fn is_name_key(hash: u64) -> bool {
-    hash & 1 == 1
+/// The size limit of a block: weak keys (a place or birthday with only an
+/// initial, a street without its number) keep a quarter of it, so that a
+/// popular street or postcode does not flood the scan with pairs that
+/// share nothing else.
+fn limit(hash: u64, max_size: usize) -> usize {
+    if hash & WEAK != 0 {
+        (max_size / 4).max(2)
+    } else if kind_of(hash) == BlockKind::Name {
+        // A big name block is split, not lost: halving the limit keeps a
+        // common surname's pairs down to those whose names sound alike.
+        (max_size / 2).max(2)
+    } else {
+        max_size
+    }
+}
+
+/// The bit of a key hash that marks a weak key (see [`limit`]).
+const WEAK: u64 = 4;
+
+fn kind_of(hash: u64) -> BlockKind {
+    match hash & 3 {
+        0 => BlockKind::Identifier,
+        1 => BlockKind::Name,
+        2 => BlockKind::Place,
+        _ => BlockKind::Birthday,
+    }
 }
 
 /// Blocks and which contacts are in them. Blocks are found by sorting
@@ -142,6 +206,7 @@ pub struct Blocks {
     members: Vec<u32>,
     /// Whether a block is too big to use (split or skipped).
     oversized: Vec<bool>,
+    kinds: Vec<BlockKind>,
     /// The usable blocks of contact i are `blocks_of[record_starts[i]..record_starts[i + 1]]`.
     record_starts: Vec<u32>,
     blocks_of: Vec<u32>,
@@ -153,22 +218,22 @@ impl Blocks {
         let mut buf = String::new();
         let mut entries: Vec<(u64, u32)> = Vec::with_capacity(features.len() * 4);
         for (i, f) in features.iter().enumerate() {
-            visit_keys(f, &mut buf, |k| entries.push((key_hash(k), i as u32)));
+            visit_keys(f, &mut buf, |k, kind| entries.push((key_hash(k, kind), i as u32)));
         }
         let mut blocks = Blocks::default();
         blocks.starts.push(0);
         // Name blocks that are too big are re-keyed by the finer key.
         let mut refined: Vec<(u64, u32)> = Vec::new();
         for (hash, group) in blocks.add_groups(entries, max_size) {
-            if is_name_key(hash) {
+            if kind_of(hash) == BlockKind::Name {
                 for &i in &group {
                     write_refined_key(&features[i as usize], &mut buf);
-                    refined.push((key_hash(&buf), i));
+                    refined.push((key_hash(&buf, BlockKind::Name), i));
                 }
             } else {
                 let mut key = String::new();
-                visit_keys(&features[group[0] as usize], &mut buf, |k| {
-                    if key_hash(k) == hash {
+                visit_keys(&features[group[0] as usize], &mut buf, |k, kind| {
+                    if key_hash(k, kind) == hash {
                         key = k.to_string();
                     }
                 });
@@ -201,8 +266,9 @@ impl Blocks {
             }
             let b = self.oversized.len() as u32;
             self.by_key.push((group[0].0, b));
-            let oversized = group_members.len() > max_size;
+            let oversized = group_members.len() > limit(group[0].0, max_size);
             self.oversized.push(oversized);
+            self.kinds.push(kind_of(group[0].0));
             if oversized {
                 too_big.push((group[0].0, group_members.clone()));
             } else {
@@ -245,8 +311,8 @@ impl Blocks {
         &self.members[self.starts[b] as usize..self.starts[b + 1] as usize]
     }
 
-    fn block_of(&self, key: &str) -> Option<u32> {
-        let hash = key_hash(key);
+    fn block_of(&self, key: &str, kind: BlockKind) -> Option<u32> {
+        let hash = key_hash(key, kind);
         let pos = self.by_key.partition_point(|&(h, _)| h < hash);
         self.by_key.get(pos).filter(|&&(h, _)| h == hash).map(|&(_, b)| b)
     }
@@ -254,16 +320,30 @@ impl Blocks {
     /// The usable blocks for features not in the index (a draft being typed):
     /// looked up by key, with the finer key for oversized name blocks.
     pub fn lookup(&self, f: &Features) -> Vec<u32> {
+        let mut keys = Vec::new();
+        visit_keys(f, &mut String::new(), |k, kind| keys.push((k.to_string(), kind)));
         let mut found = Vec::new();
-        for key in block_keys(f) {
-            let Some(b) = self.block_of(&key) else { continue };
+        for (key, kind) in keys {
+            let Some(b) = self.block_of(&key, kind) else { continue };
             if !self.oversized[b as usize] {
                 found.push(b);
-            } else if key.starts_with("n:") {
-                found.extend(self.block_of(&refined_key(f)).filter(|&r| !self.oversized[r as usize]));
+            } else if kind == BlockKind::Name {
+                found.extend(self.block_of(&refined_key(f), BlockKind::Name).filter(|&r| !self.oversized[r as usize]));
             }
         }
+        found.sort_unstable();
+        found.dedup();
         found
+    }
+
+    /// How many blocks there are (usable or not).
+    pub fn count(&self) -> u32 {
+        self.oversized.len() as u32
+    }
+
+    /// What a block's key is made of.
+    pub fn kind(&self, block: u32) -> BlockKind {
+        self.kinds[block as usize]
     }
 
     /// How many pairs the usable blocks hold (a scan's upper bound of work).
@@ -363,7 +443,7 @@ impl SortedNames {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::Contact;
+    use crate::core::records::Contact;
 
     fn features(names: &[(&str, &str)]) -> Vec<Features> {
         let t = chrono::DateTime::from_timestamp(0, 0).unwrap();
@@ -413,7 +493,7 @@ mod tests {
             let mut c = Contact::blank("x".into(), t);
             c.given_name = "Jörg".into();
             c.family_name = family.into();
-            c.addresses.push(crate::core::model::Address { postal_code: "40347".into(), ..Default::default() });
+            c.addresses.push(crate::core::records::Address { postal_code: "40347".into(), ..Default::default() });
             Features::of(&c, "DE")
         };
         let f = [at_home("zWerner"), at_home("Werner")];

@@ -1,7 +1,17 @@
 //! Per-contact comparison features, computed once per contact when the index
-//! is built (folding, phone parsing and phonetic keys are too slow to repeat
-//! for every pair): cleaned names, nickname roots, phonetic keys, canonical
-//! emails, E.164 phones, birthday, address keys and company.
+//! is built (folding, phone parsing, phonetic keys and address parsing are too
+//! slow to repeat for every pair): cleaned names with their nickname roots and
+//! phonetic keys, a generational suffix (Jr., Sr.), canonical emails, E.164
+//! phones, birthday, parsed addresses and company.
+//!
+//! An address is parsed the way a person reads it, not as one string: the
+//! numbers in its street lines (house number, unit, flat), the words of the
+//! street and any second line (a building name) with street types written one
+//! way ("Street", "St." and the "-straße" of "Hauptstraße" all become "st"),
+//! those words joined without spaces (so "Main Street", "Mainstreet" and
+//! "Ma in Street" agree), the postcode as letters and digits, and the city.
+//! Lines are not told apart, so an address whose lines were swapped or merged
+//! onto one line reads the same.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -9,43 +19,261 @@ use std::hash::BuildHasherDefault;
 
 use chrono::NaiveDate;
 
-use super::blocking::Fnv;
 use super::similarity::{given_root, nickname_groups, phonetic_key};
-use crate::core::model::{Address, Contact};
+use crate::core::hash::FxHasher;
 use crate::core::normalize::{canonical_email, is_mail_provider, parse_phone};
+use crate::core::records::{Address, Contact};
 use crate::core::text::fold;
 
 /// Family-name particles ignored when comparing surnames ("van der Berg" ~ "Berg").
 const PARTICLES: &[&str] =
     &["van", "von", "der", "den", "de", "la", "le", "du", "di", "da", "dos", "das", "del", "della", "ter", "ten", "y"];
 
+/// Titles dropped from the front of a given name ("Dr John" is "John").
+const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "herr", "frau", "mme", "mlle", "sir"];
+
+/// Generational suffixes and the generation each stands for: a father and
+/// his son of the same name often live at one address.
+const GENERATIONS: &[(&str, u8)] =
+    &[("sr", 1), ("snr", 1), ("senior", 1), ("jr", 2), ("jnr", 2), ("junior", 2), ("ii", 2), ("iii", 3), ("iv", 4)];
+
+/// Words of an address line that only say what kind of place a number is
+/// ("Unit 3", "Flat 2", "Apt 5", "PO Box 7"): dropped, their numbers kept.
+const DESIGNATORS: &[&str] = &[
+    "unit",
+    "flat",
+    "apt",
+    "apartment",
+    "suite",
+    "ste",
+    "level",
+    "lvl",
+    "floor",
+    "fl",
+    "room",
+    "rm",
+    "no",
+    "nr",
+    "num",
+    "number",
+    "bldg",
+    "building",
+    "block",
+    "blk",
+    "lot",
+    "shop",
+    "po",
+    "box",
+    "pobox",
+    "c",
+    "o",
+    "etage",
+    "piso",
+    "puerta",
+    "bus",
+];
+
+/// Street types in their one written form: (long or short form, form used).
+const STREET_TYPES: &[(&str, &str)] = &[
+    ("street", "st"),
+    ("st", "st"),
+    ("str", "st"),
+    ("strasse", "st"),
+    ("straat", "st"),
+    ("road", "rd"),
+    ("rd", "rd"),
+    ("avenue", "ave"),
+    ("ave", "ave"),
+    ("av", "ave"),
+    ("avda", "ave"),
+    ("avenida", "ave"),
+    ("drive", "dr"),
+    ("dr", "dr"),
+    ("lane", "ln"),
+    ("ln", "ln"),
+    ("court", "ct"),
+    ("ct", "ct"),
+    ("place", "pl"),
+    ("pl", "pl"),
+    ("crescent", "cres"),
+    ("cres", "cres"),
+    ("boulevard", "blvd"),
+    ("blvd", "blvd"),
+    ("highway", "hwy"),
+    ("hwy", "hwy"),
+    ("parade", "pde"),
+    ("pde", "pde"),
+    ("terrace", "tce"),
+    ("tce", "tce"),
+    ("close", "cl"),
+    ("cl", "cl"),
+    ("square", "sq"),
+    ("sq", "sq"),
+    ("circuit", "cct"),
+    ("cct", "cct"),
+    ("grove", "gr"),
+    ("gr", "gr"),
+    ("way", "way"),
+    ("weg", "weg"),
+    ("laan", "laan"),
+    ("gracht", "gr"),
+    ("gasse", "gasse"),
+    ("platz", "platz"),
+    ("plein", "plein"),
+    ("calle", "calle"),
+    ("rue", "rue"),
+];
+
+/// Street types that are also written joined to the name ("Hauptstraße",
+/// "Kerkstraat", "Mainstreet"), longest first.
+const JOINED_TYPES: &[(&str, &str)] = &[
+    ("strasse", "st"),
+    ("straat", "st"),
+    ("street", "st"),
+    ("gasse", "gasse"),
+    ("platz", "platz"),
+    ("plein", "plein"),
+    ("laan", "laan"),
+    ("gracht", "gr"),
+    ("road", "rd"),
+    ("weg", "weg"),
+    ("str", "st"),
+];
+
 /// One postal address reduced to what identifies a place.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddressKey {
+    /// The numbers of the street lines (house number, unit), sorted: "12", "3a".
+    pub numbers: Words,
+    /// The street and building words with street types in one form, joined
+    /// without spaces in the order written: "mainstrosevilla".
+    pub joined: String,
+    /// The words that name the street or building (not street types),
+    /// sorted, each once: "main", "rose", "villa".
+    pub names: Words,
+    /// The street types, sorted, each once: "st".
+    pub types: Words,
+    /// Phonetic keys of the street for blocking: of its longest naming word
+    /// and, when different, of its naming words joined ("Ma nor" = "Manor").
+    pub street_keys: Words,
     /// Upper-case letters and digits only: "SW1A1AA".
     pub postcode: String,
-    /// Folded, punctuation removed: "10 downing st".
-    pub street: String,
+    /// Folded, punctuation removed: "new york".
     pub city: String,
 }
 
-/// What duplicate detection compares for one contact.
+/// A few words in one string, separated by spaces: one allocation where a
+/// list of strings would take one per word (a list of 100,000 contacts is
+/// built and freed on every scan, and that counts in WebAssembly).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Words(String);
+
+impl Words {
+    /// The words in the given order.
+    pub fn ordered<'w>(words: impl IntoIterator<Item = &'w str>) -> Words {
+        let mut out = String::new();
+        for w in words.into_iter().filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        Words(out)
+    }
+
+    /// The words sorted, each once.
+    pub fn set<'w>(words: impl IntoIterator<Item = &'w str>) -> Words {
+        let mut list: Vec<&str> = words.into_iter().collect();
+        list.sort_unstable();
+        list.dedup();
+        Words::ordered(list)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> + Clone {
+        self.0.split(' ').filter(|w| !w.is_empty())
+    }
+
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.iter().any(|w| w == word)
+    }
+
+    pub fn first(&self) -> Option<&str> {
+        self.iter().next()
+    }
+
+    /// The words with spaces between them.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Whether a word (in its one written form) is a street type.
+pub fn is_street_type(word: &str) -> bool {
+    STREET_TYPES.iter().any(|&(_, short)| short == word)
+}
+
+/// A person's name as compared: cleaned, with its nickname root and
+/// phonetic keys.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Features {
-    /// Folded given name(s), punctuation removed: "jean luc".
+pub struct Name {
+    /// Folded given name(s), punctuation and titles removed: "jean luc".
     pub given: String,
     /// Nickname root of the first given name: "robert" for "Bob".
     pub given_root: String,
     /// The nickname groups of the first given name (see `nickname_groups`).
-    pub given_groups: u64,
+    pub given_groups: u128,
+    /// Phonetic key of `given_root`.
+    pub given_key: String,
     /// Folded family name: "van den berg", "garcia lopez".
     pub family: String,
     /// The family name without particles: "berg", "garcia lopez".
     pub family_main: String,
     /// Phonetic key of the first word of `family_main`.
     pub family_key: String,
-    /// Phonetic key of `given_root`.
-    pub given_key: String,
+}
+
+impl Name {
+    fn of(given: String, family: String) -> Name {
+        let first_given = given.split(' ').next().unwrap_or("");
+        let given_root = given_root(first_given).to_string();
+        let given_groups = nickname_groups(first_given);
+        let family_main = strip_particles(&family);
+        let first_family = family_main.split(' ').next().unwrap_or("");
+        Name {
+            given_key: phonetic_key(&given_root),
+            family_key: phonetic_key(first_family),
+            given_root,
+            given_groups,
+            family_main,
+            given,
+            family,
+        }
+    }
+
+    /// The first given name: "jean" of "jean luc".
+    pub fn first_given(&self) -> &str {
+        self.given.split(' ').next().unwrap_or("")
+    }
+}
+
+/// What duplicate detection compares for one contact.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Features {
+    pub name: Name,
+    /// The name read another way when one field holds both names and the
+    /// other is empty ("Mary Smith" as the family name): first word given,
+    /// the rest family.
+    pub moved_name: Option<Box<Name>>,
+    /// 1 for Sr., 2 for Jr. or II, 3 for III, 4 for IV.
+    pub generation: Option<u8>,
     /// Canonical email addresses.
     pub emails: Vec<String>,
     /// The domains of those addresses that are not public mail providers.
@@ -67,19 +295,29 @@ pub struct Features {
     pub given_u: f64,
     /// The same for `family_main`.
     pub family_u: f64,
+    /// -log2 of `given_u` and `family_u` (computed once: a logarithm per
+    /// pair costs much in WebAssembly).
+    pub given_rarity: f64,
+    pub family_rarity: f64,
+    /// How many contacts of the list have this given root and family name
+    /// (filled in by the index; see `compare::both_common`).
+    pub given_count: u32,
+    pub family_count: u32,
 }
 
 impl Features {
     /// Features of one contact; phone numbers without "+" are read for the
     /// contact's first address country, else `default_country`.
     pub fn of(contact: &Contact, default_country: &str) -> Features {
-        let given = clean_name(&contact.given_name);
-        let family = clean_name(&contact.family_name);
-        let first_given = given.split(' ').next().unwrap_or("");
-        let given_root = given_root(first_given).to_string();
-        let given_groups = nickname_groups(first_given);
-        let family_main = strip_particles(&family);
-        let first_family = family_main.split(' ').next().unwrap_or("");
+        let mut generation = None;
+        let given = drop_titles(clean_name_parts(&contact.given_name, &mut generation));
+        let family = clean_name_parts(&contact.family_name, &mut generation);
+        let moved_name = match (given.is_empty(), family.is_empty()) {
+            (true, false) => resplit(&family),
+            (false, true) => resplit(&given),
+            _ => None,
+        };
+        let name = Name::of(given, family);
         let country = contact.addresses.iter().map(|a| a.country.as_str()).find(|c| !c.is_empty());
         let country = country.unwrap_or(default_country);
         let mut emails: Vec<String> = contact.emails.iter().filter_map(|e| canonical_email(&e.address)).collect();
@@ -98,15 +336,11 @@ impl Features {
         phone_keys.dedup();
         Features {
             phone_keys,
-            sort_key: format!("{family} {given}"),
-            given_key: phonetic_key(&given_root),
-            family_key: phonetic_key(first_family),
-            given_root,
-            given_groups,
+            sort_key: format!("{} {}", name.family, name.given),
+            moved_name,
+            generation,
             org_domains: organisation_domains(&emails),
-            given,
-            family,
-            family_main,
+            name,
             emails,
             phones,
             birthday: contact.birthday,
@@ -114,25 +348,34 @@ impl Features {
             company: contact.company_id.clone().filter(|c| !c.is_empty()),
             given_u: DEFAULT_U,
             family_u: DEFAULT_U,
+            given_rarity: -DEFAULT_U.log2(),
+            family_rarity: -DEFAULT_U.log2(),
+            given_count: 0,
+            family_count: 0,
         }
     }
 
     /// The first letter of the given name's root ('r' for "Bob").
     pub fn given_initial(&self) -> Option<char> {
-        self.given_root.chars().next()
+        self.name.given_root.chars().next()
     }
 
     /// The first letter of the family name without particles.
     pub fn family_initial(&self) -> Option<char> {
-        self.family_main.chars().next()
+        self.name.family_main.chars().next()
+    }
+
+    /// Whether the contact has any name at all.
+    pub fn has_name(&self) -> bool {
+        !self.name.given.is_empty() || !self.name.family.is_empty()
     }
 }
 
 /// The u probability used when a name's frequency is unknown.
 pub const DEFAULT_U: f64 = 0.01;
 
-/// Name counts, hashed with FNV (see [`Fnv`]): two lookups per contact.
-type CountMap = HashMap<String, u32, BuildHasherDefault<Fnv>>;
+/// Name counts, hashed with [`FxHasher`]: two lookups per contact.
+type CountMap = HashMap<String, u32, BuildHasherDefault<FxHasher>>;
 
 /// How often each given root and family name occurs, for frequency-based
 /// agreement weights: agreeing on "Smith" says less than agreeing on "Ødegaard".
@@ -147,8 +390,8 @@ impl NameCounts {
     pub fn count(features: &[Features]) -> NameCounts {
         let mut counts = NameCounts { total: features.len() as u32, ..NameCounts::default() };
         for f in features {
-            bump(&mut counts.given, &f.given_root);
-            bump(&mut counts.family, &f.family_main);
+            bump(&mut counts.given, &f.name.given_root);
+            bump(&mut counts.family, &f.name.family_main);
         }
         counts
     }
@@ -161,8 +404,13 @@ impl NameCounts {
             let c = f64::from(count.copied().unwrap_or(0));
             ((c + 1.0) / (f64::from(self.total) + 100.0)).clamp(0.002, 0.1)
         };
-        f.given_u = u(self.given.get(&f.given_root));
-        f.family_u = u(self.family.get(&f.family_main));
+        let (given, family) = (self.given.get(&f.name.given_root), self.family.get(&f.name.family_main));
+        f.given_u = u(given);
+        f.family_u = u(family);
+        f.given_rarity = -f.given_u.log2();
+        f.family_rarity = -f.family_u.log2();
+        f.given_count = given.copied().unwrap_or(0);
+        f.family_count = family.copied().unwrap_or(0);
     }
 }
 
@@ -186,13 +434,52 @@ pub fn clean_name(name: &str) -> String {
     for c in folded.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_alphanumeric() {
             out.push(c);
-        } else if (c.is_whitespace() || c == '-') && !out.is_empty() && !out.ends_with(' ') {
+        } else if (c.is_whitespace() || c == '-' || c == ',' || c == '/') && !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
     }
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out
+}
+
+/// A cleaned name without its generational suffix, which goes to `generation`.
+fn clean_name_parts(name: &str, generation: &mut Option<u8>) -> String {
+    let cleaned = clean_name(name);
+    if !cleaned.contains(' ') {
+        return cleaned;
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    for word in cleaned.split(' ') {
+        match GENERATIONS.iter().find(|(w, _)| *w == word) {
+            Some(&(_, g)) => *generation = Some(g),
+            None => kept.push(word),
+        }
+    }
+    kept.join(" ")
+}
+
+/// A given name without leading titles, unless nothing else is left.
+fn drop_titles(given: String) -> String {
+    let mut rest = given.as_str();
+    while let Some((first, tail)) = rest.split_once(' ') {
+        if !TITLES.contains(&first) {
+            break;
+        }
+        rest = tail;
+    }
+    if rest.len() == given.len() {
+        given
+    } else {
+        rest.to_string()
+    }
+}
+
+/// Both names from one field holding them ("mary ann smith"): first word
+/// given, the rest family.
+fn resplit(full: &str) -> Option<Box<Name>> {
+    let (given, family) = full.split_once(' ')?;
+    Some(Box::new(Name::of(given.to_string(), family.to_string())))
 }
 
 /// The distinct organisation domains (not public mail providers) of
@@ -227,10 +514,63 @@ fn strip_particles(family: &str) -> String {
     }
 }
 
+/// Parses a street field (one or several lines) into numbers and words.
+pub fn parse_street(street: &str) -> (Vec<String>, Vec<String>) {
+    let cleaned = clean_name(street);
+    let mut numbers = Vec::new();
+    let mut words = Vec::new();
+    for token in cleaned.split(' ').filter(|t| !t.is_empty()) {
+        if token.starts_with(|c: char| c.is_ascii_digit()) {
+            // "12a" stays whole; "12th" is an ordinal street name.
+            let digits = token.trim_start_matches(|c: char| c.is_ascii_digit());
+            if matches!(digits, "st" | "nd" | "rd" | "th") {
+                words.push(token.to_string());
+            } else {
+                numbers.push(token.to_string());
+            }
+        } else if DESIGNATORS.contains(&token) {
+            continue;
+        } else if let Some(&(_, short)) = STREET_TYPES.iter().find(|(long, _)| *long == token) {
+            words.push(short.to_string());
+        } else if let Some((stem, short)) = split_joined_type(token) {
+            words.push(stem.to_string());
+            words.push(short.to_string());
+        } else {
+            words.push(token.to_string());
+        }
+    }
+    numbers.sort();
+    numbers.dedup();
+    (numbers, words)
+}
+
+/// "hauptstrasse" → ("haupt", "st"); `None` when the word is no such compound.
+fn split_joined_type(word: &str) -> Option<(&str, &'static str)> {
+    JOINED_TYPES.iter().find_map(|&(suffix, short)| {
+        let stem = word.strip_suffix(suffix)?;
+        (stem.len() >= 3).then_some((stem, short))
+    })
+}
+
 fn address_key(a: &Address) -> AddressKey {
+    let (numbers, words) = parse_street(&a.street);
+    let joined = words.concat();
+    let naming = || words.iter().map(String::as_str).filter(|w| !is_street_type(w));
+    let mut keys: Vec<String> = Vec::new();
+    if let Some(longest) = naming().max_by_key(|w| w.len()) {
+        keys.push(phonetic_key(longest));
+        let all = phonetic_key(&naming().collect::<String>());
+        if all != keys[0] {
+            keys.push(all);
+        }
+    }
     AddressKey {
+        names: Words::set(naming()),
+        types: Words::set(words.iter().map(String::as_str).filter(|w| is_street_type(w))),
+        street_keys: Words::ordered(keys.iter().map(String::as_str)),
+        numbers: Words::set(numbers.iter().map(String::as_str)),
+        joined,
         postcode: a.postal_code.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect(),
-        street: clean_name(&a.street),
         city: clean_name(&a.city),
     }
 }
@@ -238,7 +578,7 @@ fn address_key(a: &Address) -> AddressKey {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Email, Phone};
+    use crate::core::records::{Email, Phone};
     use chrono::{TimeZone, Utc};
 
     #[test]
@@ -254,12 +594,39 @@ mod tests {
         c.phones.push(Phone { number: "06 1234 5678".into(), ..Default::default() });
         c.addresses.push(Address { country: "NL".into(), postal_code: "1012 ab".into(), ..Default::default() });
         let f = Features::of(&c, "GB");
-        assert_eq!((f.given_root.as_str(), f.family_main.as_str()), ("robert", "berg"));
-        assert_eq!((f.given_key.as_str(), f.family_key.as_str()), ("RPRT", "PRK"));
+        assert_eq!((f.name.given_root.as_str(), f.name.family_main.as_str()), ("robert", "berg"));
+        assert_eq!((f.name.given_key.as_str(), f.name.family_key.as_str()), ("RPRT", "PRK"));
         assert_eq!(f.emails, ["bobberg@gmail.com"]);
         assert_eq!(f.phones, ["+31612345678"]);
         assert_eq!(f.phone_keys, ["612345678"]);
         assert_eq!(f.addresses[0].postcode, "1012AB");
         assert_eq!(f.sort_key, "van den berg bob");
+    }
+
+    #[test]
+    fn titles_suffixes_and_moved_names_are_read() {
+        let t = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
+        let mut c = Contact::blank("x".into(), t);
+        c.given_name = "Dr. John".into();
+        c.family_name = "Smith Jr.".into();
+        let f = Features::of(&c, "GB");
+        assert_eq!((f.name.given.as_str(), f.name.family.as_str(), f.generation), ("john", "smith", Some(2)));
+        c.given_name = String::new();
+        c.family_name = "Mary Ann Smith".into();
+        let f = Features::of(&c, "GB");
+        let moved = f.moved_name.expect("re-split");
+        assert_eq!((moved.given.as_str(), moved.family.as_str()), ("mary", "ann smith"));
+    }
+
+    #[test]
+    fn streets_are_read_as_numbers_and_words() {
+        let read = |s: &str| parse_street(s);
+        assert_eq!(read("12 Main Street"), (vec!["12".to_string()], vec!["main".to_string(), "st".to_string()]));
+        assert_eq!(read("Unit 3, 12 Main St.").0, ["12", "3"]);
+        assert_eq!(read("Mainstreet 12").1, ["main", "st"]);
+        assert_eq!(read("Hauptstraße 5").1, ["haupt", "st"]);
+        assert_eq!(read("Haupt Str. 5").1, ["haupt", "st"]);
+        assert_eq!(read("Rose Villa\n12 Main St").1, ["rose", "villa", "main", "st"]);
+        assert_eq!(read("5 West 12th Street").1, ["west", "12th", "st"]);
     }
 }

@@ -1,14 +1,23 @@
 //! The duplicate report as JSON: what `examples/dedupe_report.rs` writes and
 //! the Duplicates page's "Export report" downloads, so both stay the same.
+//! Besides the clusters it holds the weights in use and what learning them
+//! did, and how many candidate pairs the blocks allowed.
 
 use serde_json::{json, Value};
 
-use super::{Cluster, DedupeIndex, DedupeSettings};
-use crate::core::model::Contact;
+use super::cluster::Cluster;
+use super::index::DedupeIndex;
+use super::settings::DedupeSettings;
+use crate::core::records::Contact;
+
+/// How many skipped blocks the report lists (the largest; the total is given).
+const MAX_SKIPPED_LISTED: usize = 100;
 
 /// The report of `clusters` found in `contacts` (the list `index` was built
 /// from): each cluster's level, best score, members and scored pairs with
-/// their reasons, plus the settings and the blocks the scan skipped.
+/// their reasons, plus the settings, the weights and what learning them did,
+/// the candidate pairs the blocks allowed and the largest blocks the scan
+/// skipped.
 pub fn report(contacts: &[Contact], index: &DedupeIndex, settings: &DedupeSettings, clusters: &[Cluster]) -> Value {
     let clusters: Vec<Value> = clusters
         .iter()
@@ -23,7 +32,12 @@ pub fn report(contacts: &[Contact], index: &DedupeIndex, settings: &DedupeSettin
                 .iter()
                 .map(|p| {
                     let reasons: Vec<String> = p.reasons.iter().map(ToString::to_string).collect();
-                    json!({ "a": index.id(p.a), "b": index.id(p.b), "score": p.score, "reasons": reasons })
+                    let mut pair =
+                        json!({ "a": index.id(p.a), "b": index.id(p.b), "score": p.score, "reasons": reasons });
+                    if let Some(review) = p.review {
+                        pair["review"] = json!(review.to_string());
+                    }
+                    pair
                 })
                 .collect();
             let level = if c.best_score >= settings.threshold_probable { "probable" } else { "possible" };
@@ -33,7 +47,11 @@ pub fn report(contacts: &[Contact], index: &DedupeIndex, settings: &DedupeSettin
     json!({
         "contacts": contacts.len(),
         "settings": settings,
-        "skipped_blocks": index.skipped_blocks(),
+        "candidate_pairs": index.block_pair_count(),
+        "skipped_blocks": &index.skipped_blocks()[..index.skipped_blocks().len().min(MAX_SKIPPED_LISTED)],
+        "skipped_blocks_total": index.skipped_blocks().len(),
+        "learning": index.learning(),
+        "weights": index.weight_table(),
         "clusters": clusters,
     })
 }
@@ -42,7 +60,7 @@ pub fn report(contacts: &[Contact], index: &DedupeIndex, settings: &DedupeSettin
 mod tests {
     use super::*;
     use crate::core::dedupe::{build_index, scan};
-    use crate::core::model::{Email, EmailKind};
+    use crate::core::records::{Email, EmailKind};
     use chrono::{TimeZone, Utc};
 
     #[test]
@@ -64,7 +82,12 @@ mod tests {
         assert_eq!(r["clusters"][0]["level"], "probable");
         assert_eq!(r["clusters"][0]["members"][0], json!({ "id": "a", "name": "Robert Miller" }));
         let reasons = r["clusters"][0]["pairs"][0]["reasons"].as_array().unwrap();
-        assert!(reasons.iter().any(|x| x.as_str().unwrap().starts_with("same email")), "{reasons:?}");
+        assert!(
+            reasons.iter().any(|x| x.as_str().unwrap().starts_with("same email (robert.miller@example.com)")),
+            "{reasons:?}"
+        );
+        assert_eq!(r["weights"][0]["label"], "given name");
+        assert_eq!(r["learning"]["is_learned"], true);
         assert!(scan(&index, &settings, &[("a".into(), "b".into())]).is_empty());
     }
 }

@@ -18,6 +18,8 @@ pub struct DedupeSettings {
     pub max_block_size: usize,
     /// How many neighbours on each side the sorted-name pass compares.
     pub window: usize,
+    /// Whether weights are learned from the contacts (else hand-set).
+    pub learn_weights: bool,
 }
 
 /// The default thresholds in percent: (probable, possible).
@@ -31,13 +33,15 @@ impl Default for DedupeSettings {
             default_country: "GB".to_string(),
             max_block_size: 40,
             window: 4,
+            learn_weights: true,
         }
     }
 }
 
 impl DedupeSettings {
     /// The settings the app scans with: the defaults, with the app's default
-    /// country for phone numbers and its thresholds when they are set.
+    /// country for phone numbers, its thresholds when they are set, and
+    /// hand-set weights when it says so.
     pub fn for_app(settings: &crate::core::records::Settings) -> DedupeSettings {
         let mut out = DedupeSettings::default();
         if !settings.default_country.is_empty() {
@@ -47,6 +51,7 @@ impl DedupeSettings {
             out.threshold_probable = f64::from(probable) / 100.0;
             out.threshold_possible = f64::from(possible) / 100.0;
         }
+        out.learn_weights = settings.duplicate_weights != Some(crate::core::records::DuplicateWeights::HandSet);
         out
     }
 }
@@ -94,6 +99,23 @@ mod tests {
         assert_eq!(DedupeSettings::for_app(&app), DedupeSettings::default());
         app.default_country = "DE".into();
         assert_eq!(DedupeSettings::for_app(&app).default_country, "DE");
+    }
+
+    #[test]
+    fn learned_weights_are_the_default_and_can_be_reset() {
+        use crate::core::records::{DuplicateWeights, Settings};
+        let mut app = Settings::default();
+        assert!(DedupeSettings::for_app(&app).learn_weights);
+        app.duplicate_weights = Some(DuplicateWeights::HandSet);
+        assert!(!DedupeSettings::for_app(&app).learn_weights);
+        // Stored as a word; settings written before the field read as learned.
+        let json = serde_json::to_value(&app).unwrap();
+        assert_eq!(json["duplicate_weights"], "hand_set");
+        let mut old = json.clone();
+        old.as_object_mut().unwrap().remove("duplicate_weights");
+        let read: Settings = serde_json::from_value(old).unwrap();
+        assert_eq!(read.duplicate_weights, None);
+        assert!(serde_json::to_value(Settings::default()).unwrap().get("duplicate_weights").is_none());
     }
 
     #[test]

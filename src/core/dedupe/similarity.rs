@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use super::blocking::Fnv;
+use crate::core::hash::FxHasher;
 
 /// Jaro similarity of two sequences, 0.0 (nothing in common) to 1.0 (equal).
 pub fn jaro<T: PartialEq + Copy>(a: &[T], b: &[T]) -> f64 {
@@ -155,6 +155,73 @@ fn sound_class(s: &[u8], i: usize) -> (Option<char>, usize) {
     (Some(code), 1)
 }
 
+/// Whether one insertion, deletion, substitution or swap of neighbours turns
+/// `x` into `y` (the longer at least three characters long).
+pub fn one_edit_apart(x: &str, y: &str) -> bool {
+    if x.len().abs_diff(y.len()) > 4 {
+        return false;
+    }
+    if x.is_ascii() && y.is_ascii() {
+        return one_edit(x.as_bytes(), y.as_bytes());
+    }
+    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    one_edit(&x, &y)
+}
+
+fn one_edit<T: PartialEq>(x: &[T], y: &[T]) -> bool {
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    if long.len() < 3 || long.len() - short.len() > 1 {
+        return false;
+    }
+    let head = short.iter().zip(long).take_while(|(p, q)| p == q).count();
+    if head == long.len() {
+        return true;
+    }
+    if short.len() < long.len() {
+        return short[head..] == long[head + 1..];
+    }
+    let tail = short.len() - head;
+    short[head + 1..] == long[head + 1..]
+        || (tail >= 2
+            && short[head] == long[head + 1]
+            && short[head + 1] == long[head]
+            && short[head + 2..] == long[head + 2..])
+}
+
+/// Whether two equally long codes (digits of a date or postcode, a house
+/// number) differ in exactly one position or by one swap of neighbours.
+pub fn one_digit_apart(x: &[u8], y: &[u8]) -> bool {
+    if x.len() != y.len() {
+        return false;
+    }
+    let mut differ = (0..x.len()).filter(|&i| x[i] != y[i]);
+    match (differ.next(), differ.next(), differ.next()) {
+        (Some(_), None, _) => true,
+        (Some(i), Some(j), None) => j == i + 1 && x[i] == y[j] && x[j] == y[i],
+        _ => false,
+    }
+}
+
+/// Whether two given names are a man's and a woman's form of one name
+/// ("Paul"/"Paula", "Daniel"/"Danielle", "Mario"/"Maria"): often a couple or
+/// siblings, so they never count as a typo of each other.
+pub fn gendered_pair(x: &str, y: &str) -> bool {
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    if short.len() < 3 {
+        return false;
+    }
+    // "Paul"/"Paula" but not "Priy"/"Priya" (a dropped letter): the man's
+    // form ends in a consonant.
+    let consonant_end = short.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeiouy".contains(c));
+    if let Some(ending) = long.strip_prefix(short) {
+        return consonant_end && matches!(ending, "a" | "e" | "le" | "ne" | "ette" | "ina" | "ine" | "na");
+    }
+    let (sx, sy) = (&x[..x.len() - 1], &y[..y.len() - 1]);
+    x.len() == y.len()
+        && sx == sy
+        && matches!((x.as_bytes()[x.len() - 1], y.as_bytes()[y.len() - 1]), (b'a', b'o') | (b'o', b'a'))
+}
+
 /// Groups of given names that people use for one another: the first of each
 /// group is the root that stands for all. Variants across languages are
 /// included where one person plausibly uses both (Johannes/Hans/Jan).
@@ -167,7 +234,7 @@ pub const NICKNAME_GROUPS: &[&[&str]] = &[
     &["michael", "mike", "mick", "mikey", "micha"],
     &["james", "jim", "jimmy", "jamie"],
     &["margaret", "maggie", "peggy", "meg", "marge", "margot", "greta"],
-    &["alexander", "alex", "alec", "sasha", "sandy", "alexandre", "alejandro", "alexandra"],
+    &["alexander", "alex", "alec", "sasha", "sandy", "alexandre", "alejandro"],
     &["jose", "pepe"],
     &["francisco", "paco", "curro", "fran"],
     &["johannes", "hans", "hannes", "johann", "jan"],
@@ -217,10 +284,33 @@ pub const NICKNAME_GROUPS: &[&[&str]] = &[
     &["juliette", "julia", "julie"],
     &["jurgen", "jorg", "georg", "george"],
     &["lukasz", "luke"],
+    &["henry", "hank", "hal"],
+    &["sarah", "sally", "sadie", "sara"],
+    &["mary", "molly", "polly", "mae"],
+    &["patricia", "patty", "trish", "tricia", "pat"],
+    &["kimberly", "kim"],
+    &["amelia", "millie", "milly", "amy"],
+    &["olivia", "liv", "livvy", "livia"],
+    &["harriet", "hattie", "harri"],
+    &["philippa", "pippa", "pip"],
+    &["nathan", "nate", "nathaniel"],
+    &["donald", "don", "donny"],
+    &["kevin", "kev"],
+    &["barbara", "barb", "babs"],
+    &["stefanie", "steffi", "stephanie"],
+    &["franziska", "franzi"],
+    &["giovanni", "gianni", "nino"],
+    &["vincenzo", "enzo"],
+    &["luigi", "gigi"],
+    &["giuseppe", "peppe", "beppe", "pino"],
+    &["montserrat", "montse"],
+    &["guadalupe", "lupe"],
+    &["mohammed", "mohammad", "muhammad", "mo"],
+    &["nicholas", "nikolaos", "nikos", "klaus"],
 ];
 
-/// Hashed with FNV (see [`Fnv`]): looked up for every contact.
-type NicknameMap = HashMap<&'static str, (&'static str, u64), BuildHasherDefault<Fnv>>;
+/// Hashed with [`FxHasher`]: looked up for every contact.
+type NicknameMap = HashMap<&'static str, (&'static str, u128), BuildHasherDefault<FxHasher>>;
 
 /// Maps each folded variant to its group's root ("bob" → "robert"; a name in
 /// several groups, such as "sam", maps to the first) and to the bit set of
@@ -229,7 +319,7 @@ type NicknameMap = HashMap<&'static str, (&'static str, u64), BuildHasherDefault
 static NICKNAMES: LazyLock<NicknameMap> = LazyLock::new(|| {
     let mut map = NicknameMap::default();
     for (i, group) in NICKNAME_GROUPS.iter().enumerate() {
-        let bit = if i < 64 { 1u64 << i } else { 0 };
+        let bit = if i < 128 { 1u128 << i } else { 0 };
         for name in group.iter() {
             map.entry(*name).or_insert((group[0], 0)).1 |= bit;
         }
@@ -243,10 +333,10 @@ pub fn given_root(folded: &str) -> &str {
 }
 
 /// A bit set of the nickname groups a folded given name belongs to (bit i
-/// for group i; groups past 64 are ignored). Two names are forms of one
+/// for group i; groups past 128 are ignored). Two names are forms of one
 /// name when their sets intersect; precomputed so that pair scoring needs
 /// one AND instead of a table search.
-pub fn nickname_groups(folded: &str) -> u64 {
+pub fn nickname_groups(folded: &str) -> u128 {
     NICKNAMES.get(folded).map_or(0, |&(_, groups)| groups)
 }
 
@@ -313,6 +403,27 @@ mod tests {
         assert_ne!(nickname_groups("sam") & nickname_groups("samuel"), 0);
         assert_eq!(nickname_groups("bob") & nickname_groups("bill"), 0);
         assert_eq!(nickname_groups("zoe"), 0);
-        assert!(NICKNAME_GROUPS.len() <= 64);
+        assert!(NICKNAME_GROUPS.len() <= 128);
+    }
+
+    #[test]
+    fn edits_digits_and_gendered_pairs() {
+        assert!(one_edit_apart("kim", "kmi"));
+        assert!(one_edit_apart("roux", "rux"));
+        assert!(one_edit_apart("lea", "les"));
+        assert!(!one_edit_apart("lea", "jean"));
+        assert!(!one_edit_apart("ab", "ba"));
+        assert!(one_digit_apart(b"19840302", b"19840303"));
+        assert!(one_digit_apart(b"2000", b"2001"));
+        assert!(one_digit_apart(b"12", b"21"));
+        assert!(!one_digit_apart(b"12", b"12"));
+        assert!(!one_digit_apart(b"1234", b"4321"));
+        assert!(gendered_pair("paul", "paula"));
+        assert!(gendered_pair("daniel", "danielle"));
+        assert!(gendered_pair("mario", "maria"));
+        assert!(!gendered_pair("maria", "marie"));
+        assert!(!gendered_pair("jon", "john"));
+        assert!(!gendered_pair("priy", "priya"));
+        assert!(!gendered_pair("olivi", "olivia"));
     }
 }

@@ -35,8 +35,8 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use super::{Code, Compact};
 use crate::core::dataset::Records;
-use crate::core::model::{Address, Company, Contact, Email, ImportantDate, Phone, StageChange};
 use crate::core::records::{Activity, Deal, Settings, Task};
+use crate::core::records::{Address, Company, Contact, Email, ImportantDate, Phone, StageChange};
 
 /// The format number of byte chunks.
 pub const BINARY_FORMAT: u32 = 3;
