@@ -140,8 +140,12 @@ pub struct StreamReader {
     /// Bytes not yet consumed; `buf[0]` is byte `base` of the file.
     buf: Vec<u8>,
     base: usize,
-    /// How far into `buf` the reader has consumed.
+    /// How far into `buf` the reader has consumed (always at a character
+    /// boundary: it only moves past ASCII and past whole values).
     pos: usize,
+    /// `buf[..valid]` is known to be UTF-8 (only the bytes of a character
+    /// the last window cut in two may follow).
+    valid: usize,
     state: State,
     header: Vec<(String, Value)>,
     payload_keys: Vec<String>,
@@ -177,6 +181,7 @@ impl StreamReader {
             buf: Vec::new(),
             base: 0,
             pos: 0,
+            valid: 0,
             state: State::Start,
             header: Vec::new(),
             payload_keys: Vec::new(),
@@ -238,6 +243,7 @@ impl StreamReader {
         self.hash_up_to(self.base + self.pos);
         self.buf.drain(..self.pos);
         self.base += self.pos;
+        self.valid -= self.pos;
         self.pos = 0;
     }
 
@@ -261,15 +267,45 @@ impl StreamReader {
         self.buf.get(self.pos).copied()
     }
 
+    /// Extends the part of the buffer known to be UTF-8 over the new bytes.
+    fn check_utf8(&mut self) -> Result<()> {
+        match std::str::from_utf8(&self.buf[self.valid..]) {
+            Ok(_) => self.valid = self.buf.len(),
+            Err(e) => {
+                self.valid += e.valid_up_to();
+                // A character cut by the end of the window completes with the
+                // next one; anything else is not UTF-8.
+                if e.error_len().is_some() {
+                    return fallback("the file is not UTF-8");
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The checked text from `pos` on.
+    fn text(&self) -> &str {
+        let bytes = &self.buf[self.pos..self.valid];
+        // SAFETY: `check_utf8` validated `buf[..valid]`, and `pos` is a
+        // character boundary not after `valid` (see the fields), so this is
+        // UTF-8. Checking it again here would scan the rest of the window
+        // for every record. Parsing from `&str` also shares serde_json's code
+        // for it with every other reader in the app (a second, byte-slice
+        // copy of every record's parser would cost ~40 KB of the download).
+        unsafe { std::str::from_utf8_unchecked(bytes) }
+    }
+
     /// Parses one value of type `T` at `pos`; `Ok(None)` when its bytes are
     /// not all in yet.
     fn value<T: DeserializeOwned>(&mut self) -> Result<Option<T>> {
-        let mut values = serde_json::Deserializer::from_slice(&self.buf[self.pos..]).into_iter::<T>();
+        let text = self.text();
+        let len = text.len();
+        let mut values = serde_json::Deserializer::from_str(text).into_iter::<T>();
         match values.next() {
             // A value that ends where the bytes end may go on in the next
             // window (a number cut in two reads as a smaller one); in a
             // backup something always follows a value, so wait for it.
-            Some(Ok(_)) if self.pos + values.byte_offset() == self.buf.len() => Ok(None),
+            Some(Ok(_)) if values.byte_offset() == len => Ok(None),
             Some(Ok(v)) => {
                 self.pos += values.byte_offset();
                 Ok(Some(v))
@@ -306,6 +342,7 @@ impl StreamReader {
 
     /// Reads the bytes in: as far as whole values go.
     pub fn process(&mut self) -> Result<Progress> {
+        self.check_utf8()?;
         loop {
             self.skip_spaces();
             let Some(next) = self.peek() else {

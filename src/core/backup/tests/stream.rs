@@ -168,6 +168,13 @@ fn anything_wrong_goes_to_the_exact_reader() {
         }
         assert!(parse_backup(&file, today()).is_err(), "{name}: parse_backup accepts it");
     }
+    // Bytes that are not UTF-8 inside a name.
+    let mut bytes = good.clone().into_bytes();
+    let at = good.find("Jane").unwrap();
+    bytes[at + 1] = 0xff;
+    for window in [1, 5, 4096] {
+        assert!(matches!(streamed(&bytes, window, Hash::Reader), Err(StreamError::Fallback(_))));
+    }
 }
 
 proptest! {
