@@ -111,6 +111,18 @@ pub trait Row: Clone {
     fn id(&self) -> &str;
     /// Appends the folded text a search matches against.
     fn search_key(&self, key: &mut String);
+    /// About how many bytes [`Row::search_key`] appends (folding rarely
+    /// changes a length), so the keys of many records get one buffer of the
+    /// right size instead of one that doubled its way there.
+    fn search_len(&self) -> usize;
+    /// A guess of [`Row::search_len`] for records not seen yet.
+    const SEARCH_LEN_GUESS: usize = 40;
+}
+
+/// Room for the keys of `rows`: their estimated length and a 1/16 margin.
+fn key_room<'a, T: 'a>(rows: impl IntoIterator<Item = &'a T>, len: impl Fn(&T) -> usize) -> usize {
+    let n: usize = rows.into_iter().map(len).sum();
+    n + n / 16
 }
 
 /// Records of one kind with an id → position map and a contiguous folded
@@ -134,7 +146,7 @@ impl<T: Row> Table<T> {
     fn from_rows(rows: Vec<T>) -> Result<Table<T>, DuplicateId> {
         let mut t = Table { rows, ..Table::default() };
         t.pos.reserve(&t.rows[..0], T::id, t.rows.len());
-        t.search.reserve(t.rows.len(), t.rows.len() * 32);
+        t.search.reserve(t.rows.len(), key_room(&t.rows, T::search_len));
         for (i, r) in t.rows.iter().enumerate() {
             if !t.pos.insert(&t.rows[..i], T::id, r.id(), i) {
                 return Err(DuplicateId { kind: T::KIND, id: r.id().to_string() });
@@ -175,7 +187,7 @@ impl<T: Row> Table<T> {
     fn reserve(&mut self, n: usize) {
         self.rows.reserve(n);
         self.pos.reserve(&self.rows, T::id, n);
-        self.search.reserve(n, n * 32);
+        self.search.reserve(n, n * T::SEARCH_LEN_GUESS);
     }
 
     fn put(&mut self, r: T) {
@@ -237,7 +249,7 @@ impl DatasetBuilder {
             "contact" => {
                 d.contacts.reserve(n);
                 d.contact_pos.reserve(&d.contacts, contact_id, n);
-                d.contact_search.reserve(n, n * 64);
+                d.contact_search.reserve(n, n * 96);
                 d.contact_sort.reserve(n, n * 16);
             }
             "company" => {
@@ -332,6 +344,7 @@ fn push_folded(parts: &[&str], key: &mut String) {
 
 impl Row for Deal {
     const KIND: &'static str = "deal";
+    const SEARCH_LEN_GUESS: usize = 56;
     fn id(&self) -> &str {
         &self.id
     }
@@ -340,6 +353,13 @@ impl Row for Deal {
         for t in &self.tags {
             push_folded(&[t], key);
         }
+    }
+    fn search_len(&self) -> usize {
+        self.title.len()
+            + self.owner.len()
+            + self.lost_reason.len()
+            + 3
+            + self.tags.iter().map(|t| t.len() + 1).sum::<usize>()
     }
 }
 
@@ -351,6 +371,9 @@ impl Row for Activity {
     fn search_key(&self, key: &mut String) {
         push_folded(&[self.kind.key(), &self.subject, &self.outcome, &self.owner], key);
     }
+    fn search_len(&self) -> usize {
+        self.kind.key().len() + self.subject.len() + self.outcome.len() + self.owner.len() + 4
+    }
 }
 
 impl Row for Task {
@@ -360,6 +383,9 @@ impl Row for Task {
     }
     fn search_key(&self, key: &mut String) {
         push_folded(&[&self.title, &self.owner], key);
+    }
+    fn search_len(&self) -> usize {
+        self.title.len() + self.owner.len() + 2
     }
 }
 
@@ -450,6 +476,25 @@ fn contact_search_key(c: &Contact, key: &mut String) {
         fold_into(t, key);
         key.push('\u{1f}');
     }
+}
+
+fn contact_search_len(c: &Contact) -> usize {
+    let parts = c.given_name.len() + c.family_name.len() + c.job_title.len() + 3;
+    let lists = c.emails.iter().map(|e| e.address.len() + 1).sum::<usize>()
+        + c.phones.iter().map(|p| p.number.len() + 1).sum::<usize>()
+        + c.tags.iter().map(|t| t.len() + 1).sum::<usize>();
+    parts + lists
+}
+
+fn contact_sort_len(c: &Contact) -> usize {
+    match c.given_name.len() + c.family_name.len() {
+        0 => 4 + c.emails.first().map_or(0, |e| e.address.len()),
+        n => n + 1,
+    }
+}
+
+fn company_search_len(c: &Company) -> usize {
+    c.name.len() + c.domain.len() + c.industry.len() + 2 + c.tags.iter().map(|t| t.len() + 1).sum::<usize>()
 }
 
 fn contact_sort_key(c: &Contact, k: &mut String) {
@@ -544,6 +589,7 @@ impl Dataset {
     fn from_people(companies: Vec<Company>, contacts: Vec<Contact>) -> Result<Dataset, DuplicateId> {
         let mut d = Dataset { companies, contacts, ..Dataset::default() };
         d.company_pos.reserve(&[], company_id, d.companies.len());
+        d.company_search.reserve(d.companies.len(), key_room(&d.companies, company_search_len));
         for (i, c) in d.companies.iter().enumerate() {
             if !d.company_pos.insert(&d.companies[..i], company_id, &c.id, i) {
                 return Err(DuplicateId { kind: "company", id: c.id.clone() });
@@ -552,8 +598,8 @@ impl Dataset {
         }
         let n = d.contacts.len();
         d.contact_pos.reserve(&[], contact_id, n);
-        d.contact_search.reserve(n, n * 64);
-        d.contact_sort.reserve(n, n * 16);
+        d.contact_search.reserve(n, key_room(&d.contacts, contact_search_len));
+        d.contact_sort.reserve(n, key_room(&d.contacts, contact_sort_len));
         d.contact_company.reserve(n);
         for (i, c) in d.contacts.iter().enumerate() {
             if !d.contact_pos.insert(&d.contacts[..i], contact_id, &c.id, i) {

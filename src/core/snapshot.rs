@@ -773,37 +773,73 @@ pub fn encode_text_chunks(data: &Dataset) -> Vec<(String, String)> {
     out
 }
 
-fn each_kind<T: binary::Binary, E>(
-    records: &[T],
-    bytes_per_record: usize,
-    put: &mut impl FnMut(String, Vec<u8>) -> Result<(), E>,
-) -> Result<(), E> {
-    for (n, records) in records.chunks(CHUNK_SIZE).enumerate() {
-        put(chunk_key::<T>(n), binary::encode(records, records.len() * bytes_per_record))?;
-    }
-    Ok(())
+/// The chunks of a dataset (format 3, bytes), encoded one at a time as they
+/// are taken, so only one chunk's bytes exist at a time; the settings are
+/// always written. See [`chunks`].
+pub struct Chunks<'a> {
+    data: &'a Dataset,
+    /// Which kind is next (in load order), and which chunk of it.
+    kind: u8,
+    n: usize,
 }
 
-/// Encodes the dataset one chunk at a time (format 3, bytes) and hands each
-/// (key, bytes) to `put`, so only one chunk's bytes exist at a time; the
-/// settings are always written. Stops at the first error `put` returns.
-pub fn for_each_chunk<E>(data: &Dataset, mut put: impl FnMut(String, Vec<u8>) -> Result<(), E>) -> Result<(), E> {
-    each_kind(data.companies(), 256, &mut put)?;
-    each_kind(data.contacts(), 384, &mut put)?;
-    each_kind(data.deals().all(), 256, &mut put)?;
-    each_kind(data.activities().all(), 160, &mut put)?;
-    each_kind(data.tasks().all(), 160, &mut put)?;
-    each_kind(std::slice::from_ref(data.settings()), 1024, &mut put)
+/// Chunk `n` of a kind's records (encoded, with its key), or `None` past the
+/// last; `bytes_per_record` is about what a record takes, to size the buffer.
+fn encode_nth<T: binary::Binary>(records: &[T], n: usize, bytes_per_record: usize) -> Option<(String, Vec<u8>)> {
+    let part = records.chunks(CHUNK_SIZE).nth(n)?;
+    Some((chunk_key::<T>(n), binary::encode(part, part.len() * bytes_per_record)))
+}
+
+impl Iterator for Chunks<'_> {
+    type Item = (String, Vec<u8>);
+
+    fn next(&mut self) -> Option<(String, Vec<u8>)> {
+        let d = self.data;
+        loop {
+            let next = match self.kind {
+                0 => encode_nth(d.companies(), self.n, 256),
+                1 => encode_nth(d.contacts(), self.n, 384),
+                2 => encode_nth(d.deals().all(), self.n, 256),
+                3 => encode_nth(d.activities().all(), self.n, 160),
+                4 => encode_nth(d.tasks().all(), self.n, 160),
+                5 => encode_nth(std::slice::from_ref(d.settings()), self.n, 1024),
+                _ => return None,
+            };
+            match next {
+                Some(chunk) => {
+                    self.n += 1;
+                    return Some(chunk);
+                }
+                None => {
+                    self.kind += 1;
+                    self.n = 0;
+                }
+            }
+        }
+    }
+}
+
+impl Chunks<'_> {
+    /// How many chunks the dataset takes in all.
+    pub fn count(data: &Dataset) -> usize {
+        let n = |len: usize| len.div_ceil(CHUNK_SIZE);
+        n(data.companies().len())
+            + n(data.contacts().len())
+            + n(data.deals().len())
+            + n(data.activities().len())
+            + n(data.tasks().len())
+            + 1
+    }
+}
+
+/// The dataset's chunks, encoded as they are taken (see [`Chunks`]).
+pub fn chunks(data: &Dataset) -> Chunks<'_> {
+    Chunks { data, kind: 0, n: 0 }
 }
 
 /// The dataset as (key, bytes) chunks of format 3.
 pub fn encode_chunks(data: &Dataset) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let _ = for_each_chunk(data, |key, bytes| {
-        out.push((key, bytes));
-        Ok::<(), ()>(())
-    });
-    out
+    chunks(data).collect()
 }
 
 /// One journal entry: the changes of one user action.
@@ -893,13 +929,42 @@ impl ChunkData for StoredChunk<'_> {
 pub struct ChunkReader {
     records: Records,
     settings: Vec<Settings>,
+    /// Records the byte chunks' headers announce that no list has room for
+    /// yet, by kind order (company, contact, deal, activity, task).
+    expected: [usize; 5],
     /// Records read so far, for progress.
     pub read: usize,
 }
 
 impl ChunkReader {
+    /// Counts the records of a byte chunk whose first bytes (at least 16, or
+    /// all of it) are `head`, before any chunk is read: the first `read`
+    /// then sizes each list once, exactly, instead of letting it double its
+    /// way there (the wasm memory a load leaves behind is its peak). A header
+    /// counts for at most a chunk's size ([`CHUNK_SIZE`]), so a damaged one
+    /// cannot ask for a huge list. Text chunks and anything unreadable are
+    /// ignored here (`read` judges them).
+    pub fn expect(&mut self, head: &[u8]) {
+        let Some((kind, n)) = binary::header(head) else { return };
+        if let Some(count) = self.expected.get_mut(usize::from(kind)) {
+            *count += n.min(CHUNK_SIZE);
+        }
+    }
+
+    /// Makes the room [`ChunkReader::expect`] counted, once.
+    fn make_room(&mut self) {
+        let [companies, contacts, deals, activities, tasks] = std::mem::take(&mut self.expected);
+        let r = &mut self.records;
+        r.companies.reserve_exact(companies);
+        r.contacts.reserve_exact(contacts);
+        r.deals.reserve_exact(deals);
+        r.activities.reserve_exact(activities);
+        r.tasks.reserve_exact(tasks);
+    }
+
     /// Reads one chunk.
     pub fn read(&mut self, chunk: StoredChunk<'_>) -> Result<(), SnapshotError> {
+        self.make_room();
         let before = self.len();
         match chunk {
             StoredChunk::Text(text) => self.read_text(text)?,
@@ -985,10 +1050,17 @@ pub fn decode_dataset<C, J>(chunks: C, journal: J) -> Result<Dataset, SnapshotEr
 where
     C: IntoIterator,
     C::Item: ChunkData,
+    C::IntoIter: Clone,
     J: IntoIterator,
     J::Item: AsRef<str>,
 {
+    let chunks = chunks.into_iter();
     let mut reader = ChunkReader::default();
+    for chunk in chunks.clone() {
+        if let StoredChunk::Bytes(bytes) = chunk.chunk() {
+            reader.expect(bytes);
+        }
+    }
     for chunk in chunks {
         reader.read(chunk.chunk())?;
     }
@@ -1515,6 +1587,45 @@ mod tests {
             StoredChunk::Text(&text[5].1),
         ];
         assert_eq!(sorted(decode_dataset(mixed, no_journal()).unwrap().to_parts()), sorted(records));
+    }
+
+    #[test]
+    fn a_load_reserves_exactly_the_records_the_headers_announce() {
+        let t = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+        let data = Dataset::from_parts(crate::core::demo::generate_demo(6, 2_345, t).into_records()).unwrap();
+        let chunks = encode_chunks(&data);
+        let mut reader = ChunkReader::default();
+        for (_, bytes) in &chunks {
+            reader.expect(&bytes[..16.min(bytes.len())]);
+        }
+        for (_, bytes) in &chunks {
+            reader.read(StoredChunk::Bytes(bytes)).unwrap();
+        }
+        let records = reader.into_records();
+        assert_eq!(records.contacts.len(), 2_345);
+        assert_eq!(records.contacts.capacity(), records.contacts.len());
+        assert_eq!(records.activities.capacity(), records.activities.len());
+        assert_eq!(records.companies.capacity(), records.companies.len());
+
+        // A damaged header asks for at most one chunk's worth.
+        let mut reader = ChunkReader::default();
+        let mut head = b"CRMc\x03\x01".to_vec();
+        head.extend([0xff; 9]);
+        head.push(0x01);
+        reader.expect(&head);
+        reader.read(StoredChunk::Bytes(&chunks[0].1)).unwrap();
+        assert!(reader.into_records().contacts.capacity() <= CHUNK_SIZE);
+    }
+
+    #[test]
+    fn chunks_are_counted_before_they_are_encoded() {
+        let t = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+        for n in [0, 1, 999, 1000, 1001, 2500] {
+            let data = Dataset::from_records(vec![], (0..n).map(person).collect()).unwrap();
+            assert_eq!(Chunks::count(&data), chunks(&data).count(), "{n} contacts");
+        }
+        let data = Dataset::from_parts(crate::core::demo::generate_demo(4, 700, t).into_records()).unwrap();
+        assert_eq!(Chunks::count(&data), encode_chunks(&data).len());
     }
 
     #[test]

@@ -654,6 +654,15 @@ pub(super) fn encode<T: Binary>(records: &[T], bytes_hint: usize) -> Vec<u8> {
     w.bytes
 }
 
+/// The kind (its `ORDER`) and record count of a byte chunk, from the first
+/// bytes of its header (16 are always enough).
+pub(super) fn header(bytes: &[u8]) -> Option<(u8, usize)> {
+    let kind = kind_of(bytes)?;
+    let mut r = Reader { bytes, pos: 6 };
+    let n = r.uint().ok()?;
+    Some((kind, usize::try_from(n).ok()?))
+}
+
 /// The kind (its `ORDER`) of a byte chunk, from its header.
 pub(super) fn kind_of(bytes: &[u8]) -> Option<u8> {
     (bytes.len() >= 6 && &bytes[..4] == MAGIC).then(|| bytes[5])
