@@ -4,12 +4,12 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::clock::{after_paint, yield_to_browser, Clock};
+use super::clock::{after_paint, take_turn, yield_to_browser, Clock};
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::history::{HistoryEntry, HistoryKind};
 use crate::core::tab_sync::{after_append, after_catch_up, needs_compaction, Position, Reconcile};
-use crate::storage::{Announcer, Appended, Loaded, SnapshotBase, StorageError, Store, Synced};
+use crate::storage::{Announcer, Appended, Loaded, NotWritten, SnapshotBase, StorageError, Store, Synced};
 
 /// Journal entries beyond which the chunks are rewritten and the journal emptied.
 const COMPACT_AFTER: usize = 300;
@@ -128,7 +128,7 @@ impl AppState {
                 // About 40 ms of decoding at a time: the page stays responsive
                 // while the 500k activities of a large dataset come in.
                 match stream.step(40.0) {
-                    Ok(false) => yield_to_browser().await,
+                    Ok(false) => take_turn().await,
                     Ok(true) => break stream.finish(),
                     Err(e) => break Err(e),
                 }
@@ -285,9 +285,18 @@ impl AppState {
 
     /// Replaces everything with `data` in one transaction.
     pub async fn replace_all(&self, data: Dataset) -> Result<(), StorageError> {
+        self.replace_all_with(data, &|_, _| {}).await.map_err(|e| e.error)
+    }
+
+    /// [`AppState::replace_all`], calling `progress(chunks written, chunks)`
+    /// as it writes; when nothing was written, the dataset comes back.
+    pub async fn replace_all_with(&self, data: Dataset, progress: &dyn Fn(usize, usize)) -> Result<(), NotWritten> {
         self.until_complete().await;
-        let h = self.handles()?;
-        let snap = h.store.write_snapshot(data, SnapshotBase::Replace).await?;
+        let h = match self.handles() {
+            Ok(h) => h,
+            Err(error) => return Err(NotWritten { error, data }),
+        };
+        let snap = h.store.write_snapshot_with(data, SnapshotBase::Replace, progress).await?;
         self.accept_snapshot(&h, snap);
         self.announce(&h);
         Ok(())

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::ids::uuid_v4;
 
@@ -75,6 +76,22 @@ pub async fn yield_to_browser() {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Gives the browser a turn between two steps of long work (input, a
+/// painted progress bar) and comes back as soon as it is done: with
+/// `scheduler.yield()` where the browser has it, else a zero timeout (which
+/// browsers stretch to 4 ms after a few in a row).
+pub async fn take_turn() {
+    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).ok().filter(|s| s.is_object());
+    let yield_fn = scheduler.as_ref().and_then(|s| js_sys::Reflect::get(s, &"yield".into()).ok());
+    if let (Some(s), Some(f)) = (scheduler, yield_fn.and_then(|f| f.dyn_into::<js_sys::Function>().ok())) {
+        if let Ok(promise) = f.call0(&s).and_then(|p| p.dyn_into::<js_sys::Promise>()) {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            return;
+        }
+    }
+    yield_to_browser().await;
 }
 
 /// Waits until the browser has painted the current state (one animation

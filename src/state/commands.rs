@@ -12,8 +12,10 @@
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+
 use leptos::prelude::*;
 
 use super::{new_id, AppState, NoticeKind};
@@ -364,35 +366,57 @@ pub async fn import(
 }
 
 /// Imports a checked backup file, replacing everything or merging (newer
-/// wins), in one transaction.
-pub async fn import_backup(state: AppState, b: &Backup, mode: ImportMode, file_name: &str) -> bool {
+/// wins), in one transaction, calling `progress(chunks written, chunks)` as
+/// it writes. A replace takes the file's records without copying them when
+/// `b` is the only handle on them. When nothing was imported, the backup
+/// comes back (so its preview can stay).
+pub async fn import_backup(
+    state: AppState,
+    b: Arc<Backup>,
+    mode: ImportMode,
+    file_name: &str,
+    progress: &dyn Fn(usize, usize),
+) -> Result<(), Arc<Backup>> {
+    let done = format!(
+        "Imported {} and {} from {file_name}",
+        count_of(b.data.contacts().len(), "contact", "contacts"),
+        count_of(b.data.companies().len(), "company", "companies"),
+    );
     let result = match mode {
         ImportMode::Replace => {
-            let mut data = b.data.clone();
-            if !b.has_settings {
+            let Backup { format_version, schema_version, app_version, exported_at, data, has_settings, warnings } =
+                Arc::try_unwrap(b).unwrap_or_else(|b| (*b).clone());
+            let mut data = data;
+            if !has_settings {
                 // A file from before settings existed keeps the stored ones.
                 let record = state.data.with_untracked(|d| d.settings().clone());
                 data.apply(&Change::PutSettings { record });
             }
-            state.replace_all(data).await
+            state.replace_all_with(data, progress).await.map_err(|e| {
+                let back = Backup {
+                    format_version,
+                    schema_version,
+                    app_version,
+                    exported_at,
+                    data: e.data,
+                    has_settings,
+                    warnings,
+                };
+                (e.error, Arc::new(back))
+            })
         }
-        ImportMode::Merge => state.rewrite(|current| apply_import(current, b, ImportMode::Merge)).await,
+        ImportMode::Merge => {
+            state.rewrite(|current| apply_import(current, &b, ImportMode::Merge)).await.map_err(|e| (e, b))
+        }
     };
     match result {
         Ok(()) => {
-            state.notify(
-                NoticeKind::Success,
-                format!(
-                    "Imported {} and {} from {file_name}",
-                    count_of(b.data.contacts().len(), "contact", "contacts"),
-                    count_of(b.data.companies().len(), "company", "companies"),
-                ),
-            );
-            true
+            state.notify(NoticeKind::Success, done);
+            Ok(())
         }
-        Err(e) => {
+        Err((e, b)) => {
             state.notify(NoticeKind::Error, format!("Nothing was imported. {e}"));
-            false
+            Err(b)
         }
     }
 }

@@ -23,7 +23,7 @@ use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::history::{HistoryEntry, HISTORY_LIMIT};
 use crate::core::snapshot::{
-    activity_chunk_range, decode_entry, encode_entry, for_each_chunk, ChunkReader, SnapshotError, Stage, StoredChunk,
+    activity_chunk_range, chunks, decode_entry, encode_entry, ChunkReader, Chunks, SnapshotError, Stage, StoredChunk,
 };
 
 /// Bookkeeping kept in `meta`: which snapshot the chunks are, and the last
@@ -88,6 +88,19 @@ fn read_chunk(value: &JsValue, buf: &mut Vec<u8>, reader: &mut ChunkReader) -> R
     buf.resize(bytes.length() as usize, 0);
     bytes.copy_to(buf);
     reader.read(StoredChunk::Bytes(buf)).map_err(corrupt)
+}
+
+/// Tells `reader` how many records the byte chunks of a `getAll` result
+/// hold (from the first bytes of each), before it reads them.
+fn expect_chunks(values: &Array, reader: &mut ChunkReader) {
+    let mut head = [0u8; 16];
+    for v in values.iter() {
+        if let Some(bytes) = v.dyn_ref::<Uint8Array>() {
+            let n = bytes.length().min(16);
+            bytes.subarray(0, n).copy_to(&mut head[..n as usize]);
+            reader.expect(&head[..n as usize]);
+        }
+    }
 }
 
 /// Reads every chunk of a `getAll` result into `reader`.
@@ -205,10 +218,6 @@ fn decode_entries(values: &[String]) -> Result<Vec<Vec<Change>>, StorageError> {
 
 fn put_text(store: &IdbObjectStore, key: &str, value: &str) -> Result<(), StorageError> {
     started(store.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))).map(|_| ())
-}
-
-fn put_bytes(store: &IdbObjectStore, key: &str, value: &[u8]) -> Result<(), StorageError> {
-    started(store.put_with_key(&Uint8Array::from(value), &JsValue::from_str(key))).map(|_| ())
 }
 
 impl Store {
@@ -344,6 +353,11 @@ impl Store {
         let values = strings(&request(values).await?)?;
         committed(finished, &tx).await?;
         let mut reader = ChunkReader::default();
+        for values in [&first, &last] {
+            if let Some(values) = values.dyn_ref::<Array>() {
+                expect_chunks(values, &mut reader);
+            }
+        }
         read_chunks(&first, &mut reader)?;
         read_chunks(&last, &mut reader)?;
         let data = reader.into_stage(&values, Stage::AllButActivities).map_err(corrupt)?;
@@ -379,13 +393,9 @@ impl Store {
             return Ok(None);
         }
         let values: Array = chunks.dyn_into().map_err(|_| StorageError::Corrupt("expected a list".into()))?;
-        Ok(Some(ChunkStream {
-            values,
-            next: 0,
-            reader: ChunkReader::default(),
-            buf: Vec::new(),
-            journal: rest.journal.clone(),
-        }))
+        let mut reader = ChunkReader::default();
+        expect_chunks(&values, &mut reader);
+        Ok(Some(ChunkStream { values, next: 0, reader, buf: Vec::new(), journal: rest.journal.clone() }))
     }
 
     async fn read_all(&self) -> Result<(Meta, ChunkReader, Vec<f64>, Vec<String>), StorageError> {
@@ -402,6 +412,9 @@ impl Store {
         let values = strings(&request(values).await?)?;
         committed(finished, &tx).await?;
         let mut reader = ChunkReader::default();
+        if let Some(values) = chunks.dyn_ref::<Array>() {
+            expect_chunks(values, &mut reader);
+        }
         read_chunks(&chunks, &mut reader)?;
         Ok((meta, reader, keys, values))
     }
@@ -509,9 +522,27 @@ impl Store {
     /// Replaces the chunks with `data` and empties the journal, in one
     /// transaction. Used for imports, demo data and compaction.
     pub async fn write_snapshot(&self, data: Dataset, base: SnapshotBase) -> Result<Snapshot, StorageError> {
-        let tx = transaction(&self.db, &[META, CHUNKS, JOURNAL], IdbTransactionMode::Readwrite)?;
+        self.write_snapshot_with(data, base, &|_, _| {}).await.map_err(|e| e.error)
+    }
+
+    /// [`Store::write_snapshot`], calling `progress(chunks written, chunks)`
+    /// as it goes. Chunks are encoded and put one at a time; about every
+    /// 40 ms it waits for the last put, which keeps the transaction open and
+    /// gives the browser a turn (a large import stays responsive). When
+    /// nothing was written, the dataset comes back with the error.
+    pub async fn write_snapshot_with(
+        &self,
+        data: Dataset,
+        base: SnapshotBase,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<Snapshot, NotWritten> {
+        let mut data = data;
+        let tx = match transaction(&self.db, &[META, CHUNKS, JOURNAL], IdbTransactionMode::Readwrite) {
+            Ok(tx) => tx,
+            Err(error) => return Err(NotWritten { error, data }),
+        };
         let finished = done(&tx);
-        all_or_nothing(&tx, finished, async {
+        let written = all_or_nothing(&tx, finished, async {
             let meta_store = store(&tx, META)?;
             let journal = store(&tx, JOURNAL)?;
             let meta = started(meta_store.get(&JsValue::from_str(META_KEY)))?;
@@ -525,7 +556,6 @@ impl Store {
             };
             let meta = parse_meta(&request(meta).await?)?;
             let keys = numbers(&request(keys).await?)?;
-            let mut data = data;
             if let (SnapshotBase::Rebase { generation, .. }, Some(tail)) = (&base, tail) {
                 let tail = strings(&request(tail).await?)?;
                 if meta.generation != *generation {
@@ -533,28 +563,45 @@ impl Store {
                 }
                 decode_entries(&tail)?.iter().flatten().for_each(|c| data.apply(c));
             }
-            // Still inside the transaction: encoding is synchronous, and only
-            // IndexedDB requests follow. Each chunk is encoded, copied out as
-            // a `Uint8Array` by its put and dropped, one at a time.
+            // Still inside the transaction: only IndexedDB requests are
+            // awaited. Each chunk is encoded, copied out as a `Uint8Array`
+            // by its put and dropped, one at a time.
             let last_seq = keys.last().copied().unwrap_or(0.0).max(meta.base_seq);
             let next = Meta { generation: meta.generation + 1, base_seq: last_seq };
-            let chunks = store(&tx, CHUNKS)?;
-            started(chunks.clear())?;
+            let store_of_chunks = store(&tx, CHUNKS)?;
+            started(store_of_chunks.clear())?;
             let fail_after = self.fail_after.take();
-            let mut n = 0;
-            for_each_chunk(&data, |key, bytes| {
+            let total = Chunks::count(&data);
+            let mut since = js_sys::Date::now();
+            for (n, (key, bytes)) in chunks(&data).enumerate() {
                 if fail_after == Some(n) {
                     return Err(StorageError::Failed("injected failure".into()));
                 }
-                n += 1;
-                put_bytes(&chunks, &key, &bytes)
-            })?;
+                let put =
+                    started(store_of_chunks.put_with_key(&Uint8Array::from(&bytes[..]), &JsValue::from_str(&key)))?;
+                if js_sys::Date::now() - since >= 40.0 {
+                    progress(n + 1, total);
+                    request(put).await?;
+                    since = js_sys::Date::now();
+                }
+            }
             started(journal.clear())?;
             put_text(&meta_store, META_KEY, &serde_json::to_string(&next).unwrap_or_default())?;
-            Ok(Snapshot { data, generation: next.generation, last_seq })
+            Ok((next.generation, last_seq))
         })
-        .await
+        .await;
+        match written {
+            Ok((generation, last_seq)) => Ok(Snapshot { data, generation, last_seq }),
+            Err(error) => Err(NotWritten { error, data }),
+        }
     }
+}
+
+/// A snapshot write that failed: nothing of it was written; the dataset it
+/// was given comes back.
+pub struct NotWritten {
+    pub error: StorageError,
+    pub data: Dataset,
 }
 
 /// Adds a journal entry inside `tx` (which covers `meta` and `journal`) and

@@ -41,5 +41,7 @@ pub mod schema;
 pub mod service_worker;
 
 pub use broadcast::Announcer;
-pub use engine::{Appended, ChunkStream, Loaded, Rest, Snapshot, SnapshotBase, Staged, Store, Synced, Undone};
+pub use engine::{
+    Appended, ChunkStream, Loaded, NotWritten, Rest, Snapshot, SnapshotBase, Staged, Store, Synced, Undone,
+};
 pub use error::StorageError;

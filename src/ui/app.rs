@@ -25,6 +25,10 @@ pub fn mount() {
     console_error_panic_hook::set_once();
     crate::state::pwa::start();
     leptos::mount::mount_to_body(App);
+    // The frame index.html paints while the wasm loads has done its job.
+    if let Some(frame) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        frame.remove();
+    }
 }
 
 #[component]

@@ -1,60 +1,65 @@
 //! Export and import of JSON backups. An import is checked completely and
 //! previewed before anything is written; the write is one transaction.
 //!
-//! The file is read as bytes (copying bytes into wasm is much cheaper than
-//! encoding a 50 MB JS string), and the payload's SHA-256 is computed by
-//! WebCrypto, several times faster than in wasm; core's own SHA-256 is the
-//! fallback where WebCrypto is missing (pages not served securely).
+//! The file is read a window at a time (`storage::backup_file`): its bytes
+//! stay in JavaScript memory, the records are checked as they come, and the
+//! payload's SHA-256 is computed by WebCrypto meanwhile. A progress bar shows
+//! the phase and how far it is, and the page gets a turn between steps.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-use crate::core::backup::{
-    check_backup, export_backup, payload_sha256, plan_import, read_envelope, Backup, BackupError, ImportMode, KindPlan,
-};
+use crate::core::backup::{export_backup, plan_import, Backup, BackupError, ImportMode, KindPlan};
 use crate::state::commands::local_action;
-use crate::state::{commands, yield_to_browser, AppState, Clock, NoticeKind};
+use crate::state::{commands, take_turn, yield_to_browser, AppState, Clock, NoticeKind};
+use crate::storage::backup_file::BackupFile;
 use crate::ui::download::download;
 use crate::ui::format::{count_of, thousands};
 use crate::ui::paths::link;
 use crate::APP_VERSION;
 
-async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, Result<String, String>)> {
-    let file = input.files()?.get(0)?;
-    let name = file.name();
-    let bytes = JsFuture::from(file.array_buffer()).await.map_err(|_| "The file could not be read.".to_string());
-    let text = bytes.map(|b| {
-        let bytes = js_sys::Uint8Array::new(&b).to_vec();
-        // Invalid UTF-8 becomes U+FFFD, as `File.text()` does; the checks then fail.
-        String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-    });
-    Some((name, text))
+/// What the import is doing, for its progress bar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Phase {
+    Idle,
+    Reading,
+    /// How much of the file is checked, 0 to 1.
+    Checking(f64),
+    /// How much of the data is written, 0 to 1.
+    Writing(f64),
 }
 
-/// The hex SHA-256 of `text` by WebCrypto, or `None` where it is unavailable.
-async fn web_sha256(text: &str) -> Option<String> {
-    let global = js_sys::global();
-    let crypto = js_sys::Reflect::get(&global, &"crypto".into()).ok()?;
-    let subtle = js_sys::Reflect::get(&crypto, &"subtle".into()).ok().filter(|s| s.is_object())?;
-    let digest: js_sys::Function = js_sys::Reflect::get(&subtle, &"digest".into()).ok()?.dyn_into().ok()?;
-    let data = js_sys::Uint8Array::from(text.as_bytes());
-    let promise: js_sys::Promise = digest.call2(&subtle, &"SHA-256".into(), &data).ok()?.dyn_into().ok()?;
-    let hash = js_sys::Uint8Array::new(&JsFuture::from(promise).await.ok()?).to_vec();
-    Some(hash.iter().map(|b| format!("{b:02x}")).collect())
+impl Phase {
+    fn text(self) -> String {
+        let pct = |share: f64| (share * 100.0).floor().clamp(0.0, 100.0);
+        match self {
+            Phase::Idle => String::new(),
+            Phase::Reading => "Reading the file…".into(),
+            Phase::Checking(share) => format!("Checking the file… {} %", pct(share)),
+            Phase::Writing(share) => format!("Writing… {} %", pct(share)),
+        }
+    }
+
+    fn share(self) -> Option<f64> {
+        match self {
+            Phase::Checking(share) | Phase::Writing(share) => Some(share),
+            Phase::Idle | Phase::Reading => None,
+        }
+    }
 }
 
-/// Reads and checks a backup file completely (see `core::backup`).
-async fn check_file(text: &str, clock: Clock) -> Result<Backup, BackupError> {
-    let envelope = read_envelope(text)?;
-    let digest = match web_sha256(envelope.payload()).await {
-        Some(d) => d,
-        None => payload_sha256(envelope.payload()),
-    };
-    check_backup(envelope, &digest, clock.today())
+/// Reads and checks a backup file (see `core::backup`), in steps of about
+/// 40 ms with the browser getting a turn in between.
+async fn check_file(file: &web_sys::File, clock: Clock, phase: RwSignal<Phase>) -> Result<Backup, String> {
+    let mut reading = BackupFile::open(file, clock.today()).await?;
+    while !reading.step(40.0) {
+        phase.set(Phase::Checking(reading.progress()));
+        take_turn().await;
+    }
+    phase.set(Phase::Checking(1.0));
+    reading.finish().await.map_err(|e: BackupError| e.to_string())
 }
 
 fn describe(plan: KindPlan, one: &str, many: &str) -> String {
@@ -87,34 +92,42 @@ pub fn BackupPage() -> impl IntoView {
         }
     };
 
+    let phase = RwSignal::new(Phase::Idle);
+
     let check = local_action(move |input: &web_sys::HtmlInputElement| {
         let input = input.clone();
         async move {
             backup.set(None);
-            let Some((name, text)) = read_file(&input).await else { return };
-            file_name.set(name);
-            let text = match text {
-                Ok(t) => t,
-                Err(e) => return state.notify(NoticeKind::Error, e),
-            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            file_name.set(file.name());
+            phase.set(Phase::Reading);
             yield_to_browser().await;
-            match check_file(&text, state.clock).await {
+            let checked = check_file(&file, state.clock, phase).await;
+            phase.set(Phase::Idle);
+            match checked {
                 Ok(b) => {
                     state.notice.set(None);
                     backup.set(Some(Arc::new(b)));
                 }
-                Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+                Err(e) => state.notify(NoticeKind::Error, e),
             }
         }
     });
 
     let import = local_action(move |_: &()| async move {
-        let Some(b) = backup.get_untracked() else { return };
+        // Taken out of the signal without telling the preview (it stays on
+        // screen), so the import owns the only handle and copies nothing.
+        let Some(b) = backup.try_update_untracked(Option::take).flatten() else { return };
         let how = mode.get_untracked();
+        phase.set(Phase::Writing(0.0));
         yield_to_browser().await;
-        if commands::import_backup(state, &b, how, &file_name.get_untracked()).await {
-            backup.set(None);
+        let progress = move |done: usize, total: usize| phase.set(Phase::Writing(done as f64 / total.max(1) as f64));
+        match commands::import_backup(state, b, how, &file_name.get_untracked(), &progress).await {
+            Ok(()) => backup.set(None),
+            // Nothing was written: the preview stays, to try again.
+            Err(b) => backup.set(Some(b)),
         }
+        phase.set(Phase::Idle);
     });
 
     let plan = move || backup.with(|b| b.as_ref().map(|b| state.data.with(|d| plan_import(d, b, mode.get()))));
@@ -151,8 +164,16 @@ pub fn BackupPage() -> impl IntoView {
                         }
                 />
             </div>
-            <Show when=move || check.pending().get()>
-                <p class="progress">"Checking the file…"</p>
+            <Show when=move || phase.get() != Phase::Idle>
+                <div class="import-progress">
+                    <p id="backup-progress-text" class="progress" aria-live="polite">{move || phase.get().text()}</p>
+                    {move || match phase.get().share() {
+                        Some(share) => view! {
+                            <progress aria-labelledby="backup-progress-text" max="100" value=(share * 100.0).round()></progress>
+                        }.into_any(),
+                        None => view! { <progress aria-labelledby="backup-progress-text"></progress> }.into_any(),
+                    }}
+                </div>
             </Show>
             {move || backup.get().map(|b| {
                 let exported = b.exported_at.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_else(|| "unknown".into());
