@@ -7,7 +7,9 @@
 //! `backup` (formats), `forms`/`validate`/`normalize` (what a save checks and
 //! suggests), the sales logic (`lifecycle`, `pipeline`, `timeline`, `tasks`,
 //! `today`, `lists`), `import` and `export`, `dedupe` and `audit`, `reports`,
-//! `demo`, and the helpers `text`, `display`, `hash`, `ids`.
+//! `demo`, and the helpers `text`, `display` (numbers, money, dates and
+//! times for people), `money` (the one rounding rule), `zone` (the person's
+//! time zone as data), `hash`, `ids`.
 //!
 //! Architecture invariant: nothing here touches the browser, the clock or
 //! randomness. No web crate is named in this folder (CI checks it); time and
@@ -31,6 +33,7 @@ pub mod import;
 pub mod lifecycle;
 pub mod lists;
 pub mod merge3;
+pub mod money;
 pub mod normalize;
 pub mod pipeline;
 pub mod records;
@@ -42,3 +45,4 @@ pub mod text;
 pub mod timeline;
 pub mod today;
 pub mod validate;
+pub mod zone;

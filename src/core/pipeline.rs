@@ -33,11 +33,10 @@ pub struct CurrencyTotal {
     pub weighted_cents: i64,
 }
 
-/// `amount × probability / 100`, to the nearest cent (halves away from zero).
+/// `amount × probability / 100`, to the nearest cent by the one rounding
+/// rule ([`crate::core::money::div_round`]: halves away from zero).
 pub fn weighted_cents(amount_cents: i64, probability: u8) -> i64 {
-    let product = amount_cents as i128 * probability.min(100) as i128;
-    let rounded = (product.abs() + 50) / 100;
-    (if product < 0 { -rounded } else { rounded }) as i64
+    crate::core::money::percent_of(amount_cents, probability)
 }
 
 /// The board: one column per pipeline stage, in order, holding the open
