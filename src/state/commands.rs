@@ -16,14 +16,14 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use super::{new_id, AppState, NoticeKind};
+use super::{locale, new_id, AppState, NoticeKind};
 use crate::core::audit::{fix_all, Fixable};
 use crate::core::backup::{apply_import, Backup, ImportMode};
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::dedupe::{merge_changes, FieldChoices};
 use crate::core::delete::Unlinked;
-use crate::core::display::{count_of, thousands};
+use crate::core::display::number;
 use crate::core::forms::{
     finish_activity, finish_company, finish_contact, finish_deal, finish_task, ActivityTexts, ContactTexts, DealTexts,
 };
@@ -304,7 +304,7 @@ pub async fn fix_every(state: AppState, reason: String) {
             .collect()
     });
     let n = changes.len();
-    save(state, changes, format!("Fixed {} records", thousands(n))).await;
+    save(state, changes, format!("Fixed {}", count_of(n, "record", "records"))).await;
 }
 
 /// Saves new settings, validated first; `next` is the settings change a
@@ -354,7 +354,7 @@ pub async fn import(
     }
     let mut parts = vec![format!("added {}", count_of(n.created, noun.0, noun.1))];
     if n.updated > 0 {
-        parts.push(format!("updated {}", thousands(n.updated)));
+        parts.push(format!("updated {}", count_of(n.updated, noun.0, noun.1)));
     }
     if n.companies > 0 {
         parts.push(format!("created {}", count_of(n.companies, "company", "companies")));
@@ -380,14 +380,7 @@ pub async fn import_backup(state: AppState, b: &Backup, mode: ImportMode, file_n
     };
     match result {
         Ok(()) => {
-            state.notify(
-                NoticeKind::Success,
-                format!(
-                    "Imported {} and {} from {file_name}",
-                    count_of(b.data.contacts().len(), "contact", "contacts"),
-                    count_of(b.data.companies().len(), "company", "companies"),
-                ),
-            );
+            state.notify(NoticeKind::Success, format!("Imported {} from {file_name}", backup_counts(&b.data)));
             true
         }
         Err(e) => {
@@ -395,6 +388,26 @@ pub async fn import_backup(state: AppState, b: &Backup, mode: ImportMode, file_n
             false
         }
     }
+}
+
+/// What a backup holds, every kind named: "8 contacts, 4 companies, 3
+/// deals, 12 activities and no tasks".
+pub fn backup_counts(data: &Dataset) -> String {
+    number::counts_of(
+        locale(),
+        &[
+            (data.contacts().len(), "contact", "contacts"),
+            (data.companies().len(), "company", "companies"),
+            (data.deals().len(), "deal", "deals"),
+            (data.activities().len(), "activity", "activities"),
+            (data.tasks().len(), "task", "tasks"),
+        ],
+    )
+}
+
+/// "1 contact", "2,000 contacts" in the person's locale, for notices.
+fn count_of(n: usize, one: &str, many: &str) -> String {
+    number::count_of(locale(), n, one, many)
 }
 
 /// Loads `demo` (the demo records) as the data, keeping anything another tab
@@ -412,7 +425,7 @@ pub async fn load_demo(state: AppState, demo: Dataset, n: usize) {
         })
         .await;
     match result {
-        Ok(()) => state.notify(NoticeKind::Success, format!("Loaded {} demo contacts", thousands(n))),
+        Ok(()) => state.notify(NoticeKind::Success, format!("Loaded {}", count_of(n, "demo contact", "demo contacts"))),
         Err(e) => state.notify(NoticeKind::Error, e.to_string()),
     }
 }

@@ -25,7 +25,7 @@ mod timing;
 mod today;
 
 pub use app_state::{AppState, LoadStatus, Notice, NoticeKind};
-pub use clock::{new_id, yield_to_browser, Clock};
+pub use clock::{locale, new_id, yield_to_browser, Clock};
 pub use dedupe_index::SharedDedupeIndex;
 pub use report_controls::ReportControls;
 pub use scan_rate::LastScanRate;

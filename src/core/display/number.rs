@@ -26,6 +26,27 @@ pub fn count_of(locale: Locale, n: usize, one: &str, many: &str) -> String {
     format!("{} {}", count(locale, n), if locale.is_singular(n) { one } else { many })
 }
 
+/// Counts of several kinds in one phrase, every kind named even when there
+/// is none of it: "8 contacts, 4 companies, 1 deal, 12 activities and no
+/// tasks". Each item is `(count, singular, plural)`.
+pub fn counts_of(locale: Locale, items: &[(usize, &str, &str)]) -> String {
+    let (and, none) = match locale {
+        Locale::En => ("and", "no"),
+        Locale::De => ("und", "keine"),
+        Locale::Fr => ("et", "aucun"),
+        Locale::Es => ("y", "ningún"),
+    };
+    let parts: Vec<String> = items
+        .iter()
+        .map(|&(n, one, many)| if n == 0 { format!("{none} {many}") } else { count_of(locale, n, one, many) })
+        .collect();
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
 /// `value` with `places` decimals (rounded half away from zero), grouped:
 /// 1234.56 → "1,234.6" (en, 1 place), "1.234,6" (de).
 pub fn decimal(locale: Locale, value: f64, places: usize) -> String {
@@ -95,6 +116,27 @@ mod tests {
         assert_eq!(count_of(En, 2_000, "contact", "contacts"), "2,000 contacts");
         assert_eq!(count_of(Fr, 0, "contact", "contacts"), "0 contact");
         assert_eq!(count_of(De, 0, "Kontakt", "Kontakte"), "0 Kontakte");
+    }
+
+    #[test]
+    fn counts_of_every_kind() {
+        let kinds = |c, co, d, a, t| {
+            counts_of(
+                En,
+                &[
+                    (c, "contact", "contacts"),
+                    (co, "company", "companies"),
+                    (d, "deal", "deals"),
+                    (a, "activity", "activities"),
+                    (t, "task", "tasks"),
+                ],
+            )
+        };
+        assert_eq!(kinds(8, 4, 1, 12, 0), "8 contacts, 4 companies, 1 deal, 12 activities and no tasks");
+        assert_eq!(kinds(1, 1, 1, 1, 1), "1 contact, 1 company, 1 deal, 1 activity and 1 task");
+        assert_eq!(counts_of(En, &[(2, "deal", "deals")]), "2 deals");
+        assert_eq!(counts_of(En, &[(1_500, "deal", "deals"), (0, "task", "tasks")]), "1,500 deals and no tasks");
+        assert_eq!(counts_of(En, &[]), "");
     }
 
     #[test]

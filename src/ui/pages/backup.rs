@@ -19,7 +19,7 @@ use crate::core::backup::{
 use crate::state::commands::local_action;
 use crate::state::{commands, yield_to_browser, AppState, Clock, NoticeKind};
 use crate::ui::download::download;
-use crate::ui::format::{count_of, thousands};
+use crate::ui::format::{count_of, thousands, zoned_minute};
 use crate::ui::paths::link;
 use crate::APP_VERSION;
 
@@ -155,7 +155,7 @@ pub fn BackupPage() -> impl IntoView {
                 <p class="progress">"Checking the file…"</p>
             </Show>
             {move || backup.get().map(|b| {
-                let exported = b.exported_at.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_else(|| "unknown".into());
+                let exported = b.exported_at.map(zoned_minute).unwrap_or_else(|| "unknown".into());
                 view! {
                     <section aria-labelledby="preview-heading" class="preview">
                         <h3 id="preview-heading">"Import preview"</h3>

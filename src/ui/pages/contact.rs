@@ -11,7 +11,8 @@ use crate::ui::components::tag_chips::TagChips;
 use crate::ui::components::tasks_panel::TasksPanel;
 use crate::ui::components::timeline::{timeline_entries, Timeline};
 use crate::ui::download::download;
-use crate::ui::format::{long_date, utc_minute};
+use crate::ui::components::local_time::LocalTime;
+use crate::ui::format::long_date;
 use crate::ui::paths::link;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -132,8 +133,11 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             <dd>{contact.lifecycle_stage.label()}</dd>
             {contact.lead_status.map(|s| view! { <dt>"Lead status"</dt><dd>{s.label()}</dd> })}
             <dt>"Last contacted"</dt>
-            <dd>{move || last().map(utc_minute).unwrap_or_else(|| "Never".into())}</dd>
-            {contact.cadence_days.map(|n| view! { <dt>"Keep in touch"</dt><dd>{format!("Every {n} days")}</dd> })}
+            <dd>{move || match last() {
+                Some(at) => view! { <LocalTime at /> }.into_any(),
+                None => "Never".into_any(),
+            }}</dd>
+            {contact.cadence_days.map(|n| view! { <dt>"Keep in touch"</dt><dd>{every_days(n)}</dd> })}
             {row("Owner", contact.owner.clone())}
             {contact.emails.iter().map(|e| view! {
                 <dt>{format!("Email ({})", e.kind.label())}</dt>
@@ -151,13 +155,22 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             {row("Birthday", contact.birthday.map(long_date).unwrap_or_default())}
             {contact.important_dates.iter().map(|d| view! { <dt>{d.label.clone()}</dt><dd>{long_date(d.date)}</dd> }).collect_view()}
             {row("Source", contact.source.clone())}
-            {row("Added", utc_minute(contact.created))}
-            {row("Updated", utc_minute(contact.updated))}
+            <dt>"Added"</dt><dd><LocalTime at=contact.created /></dd>
+            <dt>"Updated"</dt><dd><LocalTime at=contact.updated /></dd>
         </dl>
         {(!contact.notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{contact.notes.clone()}</p> })}
         <StageHistory history=contact.stage_history.clone() />
         <RecordDeals record_id=contact.id.clone() new_deal_query=format!("contact={}", contact.id) />
         <TasksPanel record_id=contact.id.clone() links=links.clone() />
         <Timeline entries links />
+    }
+}
+
+/// "Every day", "Every 14 days".
+fn every_days(n: u32) -> String {
+    if n == 1 {
+        "Every day".to_string()
+    } else {
+        format!("Every {n} days")
     }
 }

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::display::thousands;
 use crate::core::reports::ReportTable;
 use crate::state::{AppState, NoticeKind};
 use crate::ui::download::download;
+use crate::ui::format::{locale, thousands};
 
 /// A file-name stem from a title: "Pipeline by stage" → "pipeline-by-stage".
 pub fn file_stem(title: &str) -> String {
@@ -57,16 +57,17 @@ pub fn ReportTableView(
                 </thead>
                 <tbody>
                     {move || table.with(|t| {
+                        let locale = locale();
                         t.rows
                             .iter()
                             .take(limit)
                             .map(|r| {
-                                let mut cells = r.iter();
-                                let first = cells.next().cloned().unwrap_or_default();
+                                let mut cells = r.iter().map(|c| (c.shown(locale, &t.currency), c.is_number()));
+                                let first = cells.next().map(|(text, _)| text).unwrap_or_default();
                                 view! {
                                     <tr>
                                         <th scope="row">{first}</th>
-                                        {cells.map(|c| view! { <td>{c.clone()}</td> }).collect_view()}
+                                        {cells.map(|(text, is_number)| view! { <td class:text=!is_number>{text}</td> }).collect_view()}
                                     </tr>
                                 }
                             })

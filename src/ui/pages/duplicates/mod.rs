@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::display::count_of;
+use crate::ui::format::count_of;
 use crate::core::history::HistoryKind;
 use crate::state::{AppState, LastScanRate, NoticeKind, SharedDedupeIndex};
 use crate::ui::components::undo_history::{UndoHistory, UndoTexts};

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::scan::{ClusterView, MemberView, Outcome, PairView};
-use crate::core::display::count_of;
+use crate::ui::format::count_of;
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState, NoticeKind};
 use crate::ui::download::download;
