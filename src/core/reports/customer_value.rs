@@ -391,11 +391,12 @@ pub struct RfmReport {
 ///
 /// Scores 1–5: from [`RFM_QUINTILES_FROM`] (five) customers on, by quintile
 /// of rank ([`quintile_scores`]), so the best fifth scores 5 and the worst
-/// 1. Fewer customers cannot fill five quintiles (with three, the best
-/// recency scored 4 and the best customer landed in "At risk"), so below
-/// five recency and frequency use fixed thresholds ([`recency_score`],
-/// [`frequency_score`]) and money is spread over 1–5 by rank
-/// ([`spread_scores`]). Segments come from recency and frequency.
+/// fifth scores 1. Fewer customers cannot fill five quintiles (with three,
+/// the best recency scored 4 and the best customer landed in "At risk"), so
+/// below five, recency and frequency use fixed thresholds
+/// ([`recency_score`], [`frequency_score`]) and money is spread over the
+/// whole range by rank ([`spread_scores`]). Segments come from recency and
+/// frequency.
 pub fn rfm(data: &Dataset, period: &Period, today: NaiveDate, zone: &Zone, filter: &Filter) -> RfmReport {
     let (deals, other) = won_deals(data, period, zone, filter);
     let mut by_company: HashMap<&str, (NaiveDate, usize, i64)> = HashMap::new();

@@ -9,6 +9,7 @@ use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
 use crate::ui::components::activity_form::ActivityForm;
 use crate::ui::components::local_time::LocalTime;
+use crate::ui::format::count_of;
 
 /// How many entries show before "Show all".
 const FIRST_ENTRIES: usize = 50;
@@ -69,7 +70,7 @@ pub fn Timeline(
             </ol>
             <Show when=move || !show_all.get() && entries.with(|e| e.len() > FIRST_ENTRIES)>
                 <button type="button" on:click=move |_| show_all.set(true)>
-                    {move || format!("Show all {} activities", entries.with(Vec::len))}
+                    {move || format!("Show all {}", count_of(entries.with(Vec::len), "activity", "activities"))}
                 </button>
             </Show>
         </section>

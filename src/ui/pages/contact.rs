@@ -19,7 +19,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::core::delete::delete_contact_changes;
 use crate::core::import::vcard::write_vcard;
-use crate::core::lifecycle::can_convert;
+use crate::core::lifecycle::{can_convert, converted_deal};
 use crate::core::records::ActivityKind;
 use crate::core::records::Contact;
 use crate::state::commands::local_action;
@@ -80,7 +80,13 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
         })
     };
     let links = Links::of_contact(&contact);
-    let is_convertible = can_convert(&contact);
+    let is_lead = can_convert(&contact);
+    // A qualified lead with a deal was converted: link to that deal rather
+    // than offer a second conversion (another deal comes from "New deal").
+    let converted = {
+        let id = id.clone();
+        Memo::new(move |_| state.data.with(|d| converted_deal(d, &id).map(|deal| deal.id.clone())))
+    };
     let edit = {
         let id = id.clone();
         move |_| navigate(&format!("/contacts/{id}/edit"), Default::default())
@@ -104,8 +110,13 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
         <div class="page-header">
             <h1>{name.clone()}</h1>
             <div class="actions">
-                {is_convertible.then(|| view! {
-                    <button type="button" class="primary" disabled=move || convert.pending().get() on:click=move |_| { convert.dispatch(()); }>"Convert to deal"</button>
+                {move || is_lead.then(|| match converted.get() {
+                    Some(deal_id) => view! {
+                        <p class="converted">"Converted — " <A href=link(&format!("/deals/{deal_id}"))>"see deal"</A></p>
+                    }.into_any(),
+                    None => view! {
+                        <button type="button" class="primary" disabled=move || convert.pending().get() on:click=move |_| { convert.dispatch(()); }>"Convert to deal"</button>
+                    }.into_any(),
                 })}
                 <button type="button" on:click=edit>"Edit"</button>
                 <button type="button" on:click=download_vcard>"Download vCard"</button>

@@ -133,7 +133,7 @@ pub fn SettingsPage() -> impl IntoView {
                     view! {
                         <li>
                             <span class=format!("tag tag-{current}")>{tag.clone()}</span>
-                            {format!(" used {n} times ")}
+                            {format!(" used {} ", crate::ui::format::count_of(n, "time", "times"))}
                             <select aria-label=format!("Colour of tag {tag}") prop:value=current.clone()
                                 on:change=move |ev| {
                                     let colour = event_target_value(&ev);

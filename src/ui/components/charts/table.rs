@@ -36,6 +36,7 @@ pub fn ReportTableView(
 ) -> impl IntoView {
     let state = AppState::expect();
     let caption = title.clone();
+    let region_label = format!("{title}, table");
     let stem = file_stem(&title);
     let csv_label = format!("Download {title} as CSV");
     let save_csv = move |_| {
@@ -50,6 +51,9 @@ pub fn ReportTableView(
     let limit = limit.unwrap_or(usize::MAX);
     view! {
         <div class="report-table">
+            // A wide table scrolls sideways; the scrolling box can be reached
+            // by keyboard.
+            <div class="table-scroll" tabindex="0" role="region" aria-label=region_label>
             <table>
                 <caption>{caption}</caption>
                 <thead>
@@ -75,11 +79,12 @@ pub fn ReportTableView(
                     })}
                 </tbody>
             </table>
+            </div>
             {move || {
                 let shown = table.with(|t| t.rows.len()).min(limit);
                 let n = full.map_or_else(|| table.with(|t| t.rows.len()), |(_, rows)| rows.get());
                 (n > shown).then(|| {
-                    view! { <p class="muted">{format!("The first {shown} of {} rows; the CSV has them all.", thousands(n))}</p> }
+                    view! { <p class="muted">{format!("The first {} of {} rows; the CSV has them all.", thousands(shown), thousands(n))}</p> }
                 })
             }}
             <button type="button" on:click=save_csv aria-label=csv_label>"Download CSV"</button>
