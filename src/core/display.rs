@@ -141,6 +141,34 @@ pub fn money_input(cents: i64) -> String {
     }
 }
 
+/// A size in bytes for people: "950 bytes", "12.4 kB", "3.1 MB", "2.0 GB"
+/// (decimal units, as browsers and file managers show them).
+pub fn byte_size(bytes: f64) -> String {
+    let b = bytes.max(0.0);
+    if b < 1_000.0 {
+        return format!("{} bytes", b.round() as u64);
+    }
+    let (value, unit) = if b < 1e6 {
+        (b / 1e3, "kB")
+    } else if b < 1e9 {
+        (b / 1e6, "MB")
+    } else if b < 1e12 {
+        (b / 1e9, "GB")
+    } else {
+        (b / 1e12, "TB")
+    };
+    format!("{value:.1} {unit}")
+}
+
+/// How long ago `then` was, in whole days: "today", "yesterday", "9 days ago".
+pub fn days_ago(then: chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> String {
+    match (now - then).num_days() {
+        ..=0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        n => format!("{} days ago", thousands(n as usize)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,5 +243,19 @@ mod tests {
         assert_eq!(parse_local_input("2026-03-29T10:00", paris), Some(after));
         let before = Utc.with_ymd_and_hms(2026, 3, 28, 9, 0, 0).unwrap();
         assert_eq!(parse_local_input("2026-03-28T10:00", paris), Some(before));
+    }
+
+    #[test]
+    fn sizes_and_ages_read_like_a_file_manager() {
+        assert_eq!(byte_size(950.0), "950 bytes");
+        assert_eq!(byte_size(12_400.0), "12.4 kB");
+        assert_eq!(byte_size(3_140_000.0), "3.1 MB");
+        assert_eq!(byte_size(2_000_000_000.0), "2.0 GB");
+        use chrono::TimeZone;
+        let now = chrono::Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
+        assert_eq!(days_ago(now - chrono::Duration::hours(5), now), "today");
+        assert_eq!(days_ago(now - chrono::Duration::hours(30), now), "yesterday");
+        assert_eq!(days_ago(now - chrono::Duration::days(9), now), "9 days ago");
+        assert_eq!(days_ago(now + chrono::Duration::days(1), now), "today", "a clock set back");
     }
 }

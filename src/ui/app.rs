@@ -6,10 +6,12 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::state::{AppState, LastScanRate, LoadStatus, ReportControls, SharedDedupeIndex, Today};
+use crate::state::{AppState, Durability, LastScanRate, LoadStatus, ReportControls, SharedDedupeIndex, Today};
+use crate::ui::components::backup_reminder::BackupNudge;
 use crate::ui::components::outdated_banner::OutdatedBanner;
 use crate::ui::components::status_line::StatusLine;
 use crate::ui::components::theme_picker::ThemePicker;
+use crate::ui::components::update_prompt::UpdatePrompt;
 use crate::ui::pages::{
     ActivitiesPage, AuditPage, BackupPage, CompaniesPage, CompanyFormPage, CompanyPage, ContactFormPage, ContactPage,
     ContactsPage, DashboardPage, DealFormPage, DealPage, DealsPage, DuplicatesPage, ImportPage, MergePage,
@@ -34,6 +36,7 @@ pub fn App() -> impl IntoView {
     LastScanRate::provide();
     SharedDedupeIndex::provide(state);
     let today = Today::provide(state);
+    Durability::provide(state);
     let today_count = move || today.count();
     view! {
         <Router base=base_path()>
@@ -61,7 +64,9 @@ pub fn App() -> impl IntoView {
                     <A href=link("/settings")>"Settings"</A>
                 </nav>
                 <ThemePicker />
+                <BackupNudge />
             </header>
+            <UpdatePrompt />
             <StatusLine />
             <main id="main" tabindex="-1">
                 {move || match state.status.get() {

@@ -11,6 +11,7 @@ use crate::core::reports::deals::{pipeline_by_stage, won_lost, PipelineReport, W
 use crate::core::reports::funnel::{lifecycle_funnel, FunnelReport};
 use crate::core::reports::{add_months, first_of_month, format_percent, Filter, Period};
 use crate::state::{timed, AppState};
+use crate::ui::components::backup_reminder::BackupReminderCard;
 use crate::ui::components::charts::ChartFigure;
 use crate::ui::paths::link;
 use crate::ui::reports::{funnel_chart, pipeline_chart, won_lost_chart};
@@ -58,6 +59,7 @@ pub fn DashboardPage() -> impl IntoView {
                 <A href=link("/reports")>"All reports"</A>
             </div>
         </div>
+        <BackupReminderCard />
         <ul class="kpi-tiles" aria-label="Key figures">
             <Tile href="/pipeline" label="Open pipeline"
                 value=Signal::derive(move || whole_money(k().open_value_cents, &k().currency))
