@@ -49,7 +49,11 @@ fn main() {
     let quarter = Period::this_quarter(today);
     let none = Filter::default();
     // Berlin in 2026: the reports convert on both sides of the changes.
-    let zone = crm::core::zone::Zone::new("Europe/Berlin", 60, vec![(at(2026, 3, 29, 1, 0), 120), (at(2026, 10, 25, 1, 0), 60)]);
+    let zone = crm::core::zone::Zone::new(
+        "Europe/Berlin",
+        60,
+        vec![(at(2026, 3, 29, 1, 0), 120), (at(2026, 10, 25, 1, 0), 60)],
+    );
     let offset = &zone;
     time("pipeline_by_stage", || crm::core::reports::deals::pipeline_by_stage(&data, &none));
     time("forecast (quarter)", || crm::core::reports::deals::forecast(&data, &quarter, today, &none));

@@ -3,7 +3,8 @@
 //!
 //! Rooms: `records` (what is stored, one file per kind), `changes`,
 //! `dataset` (memory and indexes), `history`/`delete`/`tab_sync` (undo, what a
-//! delete unlinks, a tab's place in the stored history), `snapshot` and
+//! delete unlinks, a tab's place in the stored history), `merge3`/`edit`
+//! (saving a form over a record that changed meanwhile), `snapshot` and
 //! `backup` (formats), `forms`/`validate`/`normalize` (what a save checks and
 //! suggests), the sales logic (`lifecycle`, `pipeline`, `timeline`, `tasks`,
 //! `today`, `lists`), `import` and `export`, `dedupe` and `audit`, `reports`,
@@ -24,6 +25,7 @@ pub mod dedupe;
 pub mod delete;
 pub mod demo;
 pub mod display;
+pub mod edit;
 pub mod export;
 pub mod forms;
 pub mod hash;

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use super::changes::Change;
 use super::dataset::Dataset;
 use super::records::{DealStatus, PipelineStage, Settings};
-use super::text::fold;
+use super::text::{excerpt, fold};
 
 /// One board column: its stage, the positions of its deals in
 /// `data.deals().all()`, and what they add up to.
@@ -136,7 +136,7 @@ fn check_name(s: &Settings, name: &str, except: Option<&str>) -> Result<String, 
     }
     let lower = name.to_lowercase();
     if s.pipeline.iter().any(|st| Some(st.id.as_str()) != except && st.name.trim().to_lowercase() == lower) {
-        return Err(format!("There is already a stage called “{name}”."));
+        return Err(format!("There is already a stage called “{}”.", excerpt(name)));
     }
     Ok(name.to_string())
 }

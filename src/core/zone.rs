@@ -85,11 +85,8 @@ impl Zone {
         let (from, to) = (near(-26).timestamp(), near(26).timestamp());
         let first = self.changes.partition_point(|&(at, _)| at < from);
         offsets.extend(self.changes[first..].iter().take_while(|&&(at, _)| at <= to).map(|&(_, o)| o));
-        let valid = offsets
-            .iter()
-            .map(|&o| naive - Duration::minutes(i64::from(o)))
-            .filter(|&t| self.local(t) == local)
-            .min();
+        let valid =
+            offsets.iter().map(|&o| naive - Duration::minutes(i64::from(o))).filter(|&t| self.local(t) == local).min();
         if let Some(t) = valid {
             return t;
         }
@@ -194,7 +191,12 @@ pub(crate) mod tests {
         let z = Zone::new(
             "",
             0,
-            vec![(at(2026, 9, 1, 0, 0), 60), (at(2026, 1, 1, 0, 0), 0), (at(2026, 3, 1, 0, 0), 60), (at(2026, 6, 1, 0, 0), 60)],
+            vec![
+                (at(2026, 9, 1, 0, 0), 60),
+                (at(2026, 1, 1, 0, 0), 0),
+                (at(2026, 3, 1, 0, 0), 60),
+                (at(2026, 6, 1, 0, 0), 60),
+            ],
         );
         assert_eq!(z, Zone::new("", 0, vec![(at(2026, 3, 1, 0, 0), 60)]));
         assert_eq!(z.offset_at(at(2026, 12, 1, 0, 0)), 60);

@@ -24,17 +24,23 @@ use crate::core::dataset::Dataset;
 use crate::core::dedupe::{merge_changes, FieldChoices};
 use crate::core::delete::Unlinked;
 use crate::core::display::number;
-use crate::core::forms::{
-    finish_activity, finish_company, finish_contact, finish_deal, finish_task, ActivityTexts, ContactTexts, DealTexts,
-};
+use crate::core::forms::{finish_activity, finish_task, ActivityTexts};
 use crate::core::history::HistoryKind;
 use crate::core::import::plan::ImportCounts;
 use crate::core::lifecycle::{convert_lead, lose_deal, move_deal, reopen_deal, win_deal};
 use crate::core::normalize::{apply_to_company, apply_to_contact};
 use crate::core::pipeline::remove_stage;
-use crate::core::records::{Activity, ActivityKind, Company, Contact, Deal, Settings, Task};
+use crate::core::records::{Activity, ActivityKind, Contact, Settings, Task};
 use crate::core::tasks::{complete_task, reopen_task};
+use crate::core::text::excerpt;
 use crate::core::validate::{validate_settings, FieldError};
+
+mod edits;
+
+pub use edits::{
+    open_company, open_contact, open_deal, resolve_conflicts, save_as_new, save_company, save_contact, save_deal,
+    ConflictField, FormSave, Opened, Unsaved,
+};
 
 /// A boxed future of an action, so that every action is one type.
 type LocalFuture<O> = Pin<Box<dyn Future<Output = O>>>;
@@ -98,44 +104,6 @@ fn invalid<T>(state: AppState, errors: Vec<FieldError>) -> Result<T, Vec<FieldEr
     let n = errors.len();
     state.notify(NoticeKind::Error, format!("Please fix {n} field{} before saving.", if n == 1 { "" } else { "s" }));
     Err(errors)
-}
-
-/// Saves the contact form. `Err` holds the field errors (nothing written).
-pub async fn save_contact(
-    state: AppState,
-    draft: Contact,
-    texts: ContactTexts,
-    is_new: bool,
-) -> Result<bool, Vec<FieldError>> {
-    let before = state.data.with_untracked(|d| d.contact(&draft.id).cloned());
-    let c = finish_contact(draft, &texts, before.as_ref(), is_new, state.clock.now(), state.clock.today());
-    match c {
-        Ok(record) => Ok(save(state, vec![Change::PutContact { record }], "Saved").await),
-        Err(errs) => invalid(state, errs),
-    }
-}
-
-/// Saves the company form (`tags` as typed).
-pub async fn save_company(
-    state: AppState,
-    draft: Company,
-    tags: String,
-    is_new: bool,
-) -> Result<bool, Vec<FieldError>> {
-    let before = state.data.with_untracked(|d| d.company(&draft.id).cloned());
-    match finish_company(draft, &tags, before.as_ref(), is_new, state.clock.now()) {
-        Ok(record) => Ok(save(state, vec![Change::PutCompany { record }], "Saved").await),
-        Err(errs) => invalid(state, errs),
-    }
-}
-
-/// Saves the deal form.
-pub async fn save_deal(state: AppState, draft: Deal, texts: DealTexts, is_new: bool) -> Result<bool, Vec<FieldError>> {
-    let deal = state.data.with_untracked(|d| finish_deal(draft, &texts, d.settings(), is_new, state.clock.now()));
-    match deal {
-        Ok(record) => Ok(save(state, vec![Change::PutDeal { record }], "Saved").await),
-        Err(errs) => invalid(state, errs),
-    }
 }
 
 /// Adds a task from a quick-add form: `draft` holds its links and priority.
@@ -359,7 +327,7 @@ pub async fn import(
     if n.companies > 0 {
         parts.push(format!("created {}", count_of(n.companies, "company", "companies")));
     }
-    let label = format!("Imported {file_name}: {}", parts.join(", "));
+    let label = format!("Imported {}: {}", excerpt(file_name), parts.join(", "));
     save_undoable(state, changes, HistoryKind::Import, label, "Nothing was imported. ").await
 }
 
@@ -380,7 +348,10 @@ pub async fn import_backup(state: AppState, b: &Backup, mode: ImportMode, file_n
     };
     match result {
         Ok(()) => {
-            state.notify(NoticeKind::Success, format!("Imported {} from {file_name}", backup_counts(&b.data)));
+            state.notify(
+                NoticeKind::Success,
+                format!("Imported {} from {}", backup_counts(&b.data), excerpt(file_name)),
+            );
             true
         }
         Err(e) => {

@@ -10,10 +10,12 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::state::{AppState, LastScanRate, LoadStatus, ReportControls, SharedDedupeIndex, Today};
+use crate::state::{AppState, Durability, LastScanRate, LoadStatus, ReportControls, SharedDedupeIndex, Today};
+use crate::ui::components::backup_reminder::BackupNudge;
 use crate::ui::components::outdated_banner::OutdatedBanner;
 use crate::ui::components::status_line::StatusLine;
 use crate::ui::components::theme_picker::ThemePicker;
+use crate::ui::components::update_prompt::UpdatePrompt;
 use crate::ui::nav::{MainNav, NAV_ID};
 use crate::ui::pages::{
     ActivitiesPage, AuditPage, BackupPage, CompaniesPage, CompanyFormPage, CompanyPage, ContactFormPage, ContactPage,
@@ -50,6 +52,7 @@ pub fn App() -> impl IntoView {
             }
         }
     };
+    Durability::provide(state);
     view! {
         <Router base=base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -63,9 +66,11 @@ pub fn App() -> impl IntoView {
                     "Menu"
                 </button>
                 <ThemePicker />
+                <BackupNudge />
             </header>
             <MainNav is_open=menu_open />
             <div class="app-page">
+            <UpdatePrompt />
             <StatusLine />
             <main id="main" tabindex="-1">
                 {move || match state.status.get() {

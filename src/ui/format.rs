@@ -35,6 +35,16 @@ pub fn count_of(n: usize, one: &str, many: &str) -> String {
     number::count_of(locale(), n, one, many)
 }
 
+/// A size in bytes: "3.1 MB".
+pub fn byte_size(bytes: f64) -> String {
+    number::byte_size(locale(), bytes)
+}
+
+/// How long ago, in whole days: "today", "9 days ago".
+pub fn days_ago(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    time::days_ago(locale(), then, now)
+}
+
 /// A ratio as a percentage with one decimal: "60.0%".
 pub fn percent(ratio: f64) -> String {
     number::percent(locale(), ratio, 1)

@@ -75,6 +75,25 @@ pub fn percent(locale: Locale, ratio: f64, places: usize) -> String {
     }
 }
 
+/// A size in bytes for people: "950 bytes", "12.4 kB", "3.1 MB", "2.0 GB"
+/// (decimal units, as browsers and file managers show them).
+pub fn byte_size(locale: Locale, bytes: f64) -> String {
+    let b = bytes.max(0.0);
+    if b < 1_000.0 {
+        return format!("{} bytes", b.round() as u64);
+    }
+    let (value, unit) = if b < 1e6 {
+        (b / 1e3, "kB")
+    } else if b < 1e9 {
+        (b / 1e6, "MB")
+    } else if b < 1e12 {
+        (b / 1e9, "GB")
+    } else {
+        (b / 1e12, "TB")
+    };
+    format!("{} {unit}", decimal(locale, value, 1))
+}
+
 /// Groups a string of ASCII digits by threes with the locale's separator.
 pub(super) fn group_digits(locale: Locale, digits: &str) -> String {
     let sep = locale.group_separator();
@@ -152,5 +171,14 @@ mod tests {
         assert_eq!(percent(En, 2.0 / 3.0, 1), "66.7%");
         assert_eq!(percent(De, 0.6, 1), "60,0\u{A0}%");
         assert_eq!(percent(Fr, 0.125, 1), "12,5\u{202F}%");
+    }
+
+    #[test]
+    fn sizes_read_like_a_file_manager() {
+        assert_eq!(byte_size(En, 950.0), "950 bytes");
+        assert_eq!(byte_size(En, 12_400.0), "12.4 kB");
+        assert_eq!(byte_size(En, 3_140_000.0), "3.1 MB");
+        assert_eq!(byte_size(En, 2_000_000_000.0), "2.0 GB");
+        assert_eq!(byte_size(De, 3_140_000.0), "3,1 MB");
     }
 }

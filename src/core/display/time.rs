@@ -192,6 +192,16 @@ pub fn parse_local_input(text: &str, zone: &Zone) -> Option<DateTime<Utc>> {
     Some(zone.instant(naive))
 }
 
+/// How long ago `then` was, in whole days: "today", "yesterday", "9 days
+/// ago" (a clock set back counts as today).
+pub fn days_ago(locale: Locale, then: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    match (now - then).num_days() {
+        ..=0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        n => format!("{} days ago", super::number::integer(locale, n)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,5 +260,16 @@ mod tests {
         for t in [at(2026, 3, 29, 0, 59), at(2026, 3, 29, 1, 0), at(2026, 10, 25, 2, 30), at(2026, 7, 1, 12, 0)] {
             assert_eq!(parse_local_input(&input_minute(t, &z), &z), Some(t), "{t}");
         }
+    }
+
+    #[test]
+    fn ages_in_whole_days() {
+        use chrono::TimeZone;
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
+        assert_eq!(days_ago(Locale::En, now - chrono::Duration::hours(5), now), "today");
+        assert_eq!(days_ago(Locale::En, now - chrono::Duration::hours(30), now), "yesterday");
+        assert_eq!(days_ago(Locale::En, now - chrono::Duration::days(9), now), "9 days ago");
+        assert_eq!(days_ago(Locale::En, now - chrono::Duration::days(1200), now), "1,200 days ago");
+        assert_eq!(days_ago(Locale::En, now + chrono::Duration::days(1), now), "today", "a clock set back");
     }
 }

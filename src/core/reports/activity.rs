@@ -77,7 +77,11 @@ impl ActivityReport {
     pub fn by_week_table(&self) -> ReportTable {
         let mut t = ReportTable::new(["Week", "Starts", "Activities"]);
         for w in &self.by_week {
-            t.push(vec![format!("{}-W{:02}", w.iso_year, w.iso_week).into(), Cell::Day(w.monday), Cell::count(w.count)]);
+            t.push(vec![
+                format!("{}-W{:02}", w.iso_year, w.iso_week).into(),
+                Cell::Day(w.monday),
+                Cell::count(w.count),
+            ]);
         }
         t
     }
@@ -209,8 +213,12 @@ mod tests {
         assert_eq!(weeks, vec![(9, 1), (10, 2), (11, 0), (12, 0), (13, 0), (14, 1)]);
         assert_eq!(r.by_week[0].monday, day(2026, 2, 23));
         assert_eq!(r.by_week_table().plain_rows()[0], vec!["2026-W09", "2026-02-23", "1"]);
-        let bob =
-            activities(&activity_dataset(), &march, &Zone::fixed(0), &Filter { owner: Some("bob".into()), ..Filter::default() });
+        let bob = activities(
+            &activity_dataset(),
+            &march,
+            &Zone::fixed(0),
+            &Filter { owner: Some("bob".into()), ..Filter::default() },
+        );
         assert_eq!(bob.total, 1);
     }
 
@@ -218,7 +226,12 @@ mod tests {
     fn activities_follow_the_local_day() {
         // At UTC+2, a5 (22:30 UTC on 28 February) is on 1 March and a4
         // (23:30 UTC on 31 March) is on 1 April.
-        let r = activities(&activity_dataset(), &Period::this_month(day(2026, 3, 1)), &Zone::fixed(120), &Filter::default());
+        let r = activities(
+            &activity_dataset(),
+            &Period::this_month(day(2026, 3, 1)),
+            &Zone::fixed(120),
+            &Filter::default(),
+        );
         assert_eq!(r.total, 4);
         assert_eq!(r.by_kind, vec![(Call, 2), (Email, 1), (Meeting, 0), (Note, 1)]);
         assert_eq!(r.by_week[0].count, 2);
@@ -270,8 +283,12 @@ mod tests {
 
     #[test]
     fn empty_activity_reports() {
-        let r = activities(&Dataset::default(), &Period::this_month(day(2026, 3, 1)), &Zone::fixed(0), &Filter::default());
+        let r =
+            activities(&Dataset::default(), &Period::this_month(day(2026, 3, 1)), &Zone::fixed(0), &Filter::default());
         assert_eq!((r.total, r.by_owner.len(), r.by_week.len()), (0, 0, 6));
-        assert_eq!(not_contacted(&Dataset::default(), at(2026, 4, 1, 0, 0), 7, &Zone::fixed(0), &Filter::default()).count(), 0);
+        assert_eq!(
+            not_contacted(&Dataset::default(), at(2026, 4, 1, 0, 0), 7, &Zone::fixed(0), &Filter::default()).count(),
+            0
+        );
     }
 }

@@ -599,7 +599,13 @@ mod tests {
 
     #[test]
     fn rfm_scores_and_segments() {
-        let r = rfm(&customers(), &Period::this_year(day(2026, 6, 30)), day(2026, 6, 30), &Zone::fixed(0), &Filter::default());
+        let r = rfm(
+            &customers(),
+            &Period::this_year(day(2026, 6, 30)),
+            day(2026, 6, 30),
+            &Zone::fixed(0),
+            &Filter::default(),
+        );
         type Row<'a> = (&'a str, i64, usize, i64, u8, u8, u8, Segment);
         let got: Vec<Row> = r
             .customers
@@ -654,16 +660,26 @@ mod tests {
             for (i, (days, cents)) in won.iter().enumerate() {
                 let closed = (june30 - chrono::Duration::days(*days)).and_hms_opt(12, 0, 0).unwrap().and_utc();
                 let created = closed - chrono::Duration::days(10);
-                deals.push(deal(&format!("{id}{i}"), Some(id), "negotiation", *cents, DealStatus::Won, created, Some(closed), "ann"));
+                deals.push(deal(
+                    &format!("{id}{i}"),
+                    Some(id),
+                    "negotiation",
+                    *cents,
+                    DealStatus::Won,
+                    created,
+                    Some(closed),
+                    "ann",
+                ));
             }
         }
         let data = dataset(companies, Vec::new(), deals, Vec::new());
         let year = Period::last_12_months(june30);
-        let mut rows: Vec<(String, u8, u8, u8, Segment)> = rfm(&data, &year, june30, &Zone::fixed(0), &Filter::default())
-            .customers
-            .into_iter()
-            .map(|c| (c.company_id, c.r, c.f, c.m, c.segment))
-            .collect();
+        let mut rows: Vec<(String, u8, u8, u8, Segment)> =
+            rfm(&data, &year, june30, &Zone::fixed(0), &Filter::default())
+                .customers
+                .into_iter()
+                .map(|c| (c.company_id, c.r, c.f, c.m, c.segment))
+                .collect();
         rows.sort();
         rows
     }
@@ -675,7 +691,10 @@ mod tests {
     #[test]
     fn rfm_with_one_customer() {
         // Three deals, the last five days ago: recent and returning.
-        assert_eq!(rfm_of(&[("A", &[(5, 1000), (40, 1000), (100, 1000)])]), [row("A", 5, 3, 3, Segment::PotentialLoyalist)]);
+        assert_eq!(
+            rfm_of(&[("A", &[(5, 1000), (40, 1000), (100, 1000)])]),
+            [row("A", 5, 3, 3, Segment::PotentialLoyalist)]
+        );
         // One deal, 200 days ago.
         assert_eq!(rfm_of(&[("A", &[(200, 90_000)])]), [row("A", 2, 1, 3, Segment::Hibernating)]);
         // One deal, 14 days ago: new, not lost.
@@ -734,10 +753,14 @@ mod tests {
         );
         // Seven customers, one deal each, a month apart: recency 1,1,2,3,3,4,5
         // and every frequency ties at 1.
-        let seven: Vec<(&str, [(i64, i64); 1])> =
-            ["A", "B", "C", "D", "E", "F", "G"].iter().enumerate().map(|(i, id)| (*id, [(1 + 30 * i as i64, 1000 * (7 - i as i64))])).collect();
+        let seven: Vec<(&str, [(i64, i64); 1])> = ["A", "B", "C", "D", "E", "F", "G"]
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (*id, [(1 + 30 * i as i64, 1000 * (7 - i as i64))]))
+            .collect();
         let seven: Vec<(&str, &[(i64, i64)])> = seven.iter().map(|(id, d)| (*id, &d[..])).collect();
-        let scores: Vec<(u8, u8, u8, Segment)> = rfm_of(&seven).into_iter().map(|(_, r, f, m, s)| (r, f, m, s)).collect();
+        let scores: Vec<(u8, u8, u8, Segment)> =
+            rfm_of(&seven).into_iter().map(|(_, r, f, m, s)| (r, f, m, s)).collect();
         assert_eq!(
             scores,
             [

@@ -362,10 +362,7 @@ impl WonLostReport {
             ("Deals lost".into(), Cell::count(self.lost)),
             (format!("Won value ({})", self.currency), Cell::Money(self.won_cents)),
             ("Win rate (%)".into(), Cell::Percent(self.win_rate)),
-            (
-                format!("Average won deal ({})", self.currency),
-                self.average_won_cents.map_or(Cell::Empty, Cell::Money),
-            ),
+            (format!("Average won deal ({})", self.currency), self.average_won_cents.map_or(Cell::Empty, Cell::Money)),
             ("Average days to close".into(), Cell::Decimal(self.average_days_to_close)),
         ]
     }
@@ -428,10 +425,7 @@ mod tests {
         let r = forecast(&deals_dataset(), &march, day(2026, 3, 9), &Filter::default());
         let months: Vec<(NaiveDate, usize, i64)> =
             r.months.iter().map(|m| (m.month, m.deals.count, m.deals.weighted_cents)).collect();
-        assert_eq!(
-            months,
-            vec![(day(2026, 3, 1), 1, 10_000), (day(2026, 4, 1), 1, 120_000), (day(2026, 5, 1), 0, 0)]
-        );
+        assert_eq!(months, vec![(day(2026, 3, 1), 1, 10_000), (day(2026, 4, 1), 1, 120_000), (day(2026, 5, 1), 0, 0)]);
         // d3 was expected on 27 February: overdue at 60 % of 500.00.
         assert_eq!(r.overdue, ForecastRow { count: 1, value_cents: 50_000, weighted_cents: 30_000 });
         assert_eq!((r.undated.count, r.later.count, r.other_currency_deals), (0, 0, 1));
@@ -459,22 +453,25 @@ mod tests {
         assert_eq!((k.overdue_deals, k.overdue_cents), (r.overdue.count, r.overdue.weighted_cents));
         assert_eq!(k.forecast_month_cents, r.months[0].deals.weighted_cents);
         let p = pipeline_by_stage(&data, &Filter::default());
-        let rows = std::iter::once(r.overdue)
-            .chain(r.months.iter().map(|m| m.deals))
-            .chain([r.later, r.undated])
-            .fold(ForecastRow::default(), |mut a, b| {
+        let rows = std::iter::once(r.overdue).chain(r.months.iter().map(|m| m.deals)).chain([r.later, r.undated]).fold(
+            ForecastRow::default(),
+            |mut a, b| {
                 a.count += b.count;
                 a.value_cents += b.value_cents;
                 a.weighted_cents += b.weighted_cents;
                 a
-            });
+            },
+        );
         assert_eq!(
             (rows.count + r.other_currency_deals, rows.value_cents, rows.weighted_cents),
             (p.total_count, p.total_value_cents, p.total_weighted_cents)
         );
         // A period of last year still shows this month and the two after it.
         let past = forecast(&data, &Period::this_year(day(2025, 6, 1)), today, &Filter::default());
-        assert_eq!(past.months.iter().map(|m| m.month).collect::<Vec<_>>(), [day(2026, 3, 1), day(2026, 4, 1), day(2026, 5, 1)]);
+        assert_eq!(
+            past.months.iter().map(|m| m.month).collect::<Vec<_>>(),
+            [day(2026, 3, 1), day(2026, 4, 1), day(2026, 5, 1)]
+        );
     }
 
     #[test]
@@ -498,7 +495,16 @@ mod tests {
     #[test]
     fn the_average_won_deal_rounds_to_the_cent() {
         let won = |id: &str, amount| {
-            deal(id, None, "negotiation", amount, DealStatus::Won, at(2026, 3, 1, 9, 0), Some(at(2026, 3, 2, 9, 0)), "ann")
+            deal(
+                id,
+                None,
+                "negotiation",
+                amount,
+                DealStatus::Won,
+                at(2026, 3, 1, 9, 0),
+                Some(at(2026, 3, 2, 9, 0)),
+                "ann",
+            )
         };
         let data = super::super::fixture::dataset(
             Vec::new(),

@@ -219,14 +219,24 @@ mod tests {
         let paris = lifecycle_funnel(&funnel_dataset(), &period, &Zone::fixed(60), &Filter::default());
         let rows: Vec<(usize, [usize; 5])> = paris.cohorts.iter().map(|c| (c.contacts, c.reached)).collect();
         assert_eq!(rows, vec![(1, [1, 1, 1, 0, 0]), (3, [3, 2, 1, 1, 1])]);
-        let feb = lifecycle_funnel(&funnel_dataset(), &Period::this_month(day(2026, 2, 1)), &Zone::fixed(60), &Filter::default());
+        let feb = lifecycle_funnel(
+            &funnel_dataset(),
+            &Period::this_month(day(2026, 2, 1)),
+            &Zone::fixed(60),
+            &Filter::default(),
+        );
         assert_eq!(feb.contacts, 3);
         assert_eq!(paris.cohorts_table().plain_rows()[1], vec!["2026-02", "3", "3", "2", "1", "1", "1"]);
     }
 
     #[test]
     fn empty_funnel() {
-        let r = lifecycle_funnel(&Dataset::default(), &Period::this_month(day(2026, 2, 1)), &Zone::fixed(0), &Filter::default());
+        let r = lifecycle_funnel(
+            &Dataset::default(),
+            &Period::this_month(day(2026, 2, 1)),
+            &Zone::fixed(0),
+            &Filter::default(),
+        );
         assert_eq!(r.contacts, 0);
         assert!(r.stages.iter().all(|s| s.reached == 0 && s.conversion.is_none() && s.median_days.is_none()));
         assert_eq!(median(&mut [3.0, 1.0, 2.0, 10.0]), Some(2.5));

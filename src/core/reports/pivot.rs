@@ -19,9 +19,9 @@ use super::{
 };
 use crate::core::dataset::Dataset;
 use crate::core::money::div_round;
-use crate::core::zone::Zone;
 use crate::core::records::{Activity, Deal};
 use crate::core::records::{Company, Contact};
+use crate::core::zone::Zone;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RecordKind {
@@ -150,9 +150,7 @@ impl<'a> Rec<'a> {
             (Dimension::Country, _) => self.company(data).map_or_else(none, |c| text(company_country(c))),
             (Dimension::Industry, _) => self.company(data).map_or_else(none, |c| text(&c.industry)),
             (Dimension::Kind, Rec::Activity(a)) => ranked(a.kind as usize, a.kind.label()),
-            (Dimension::Month, _) => {
-                (month_index_of(zone.local_date(self.date())) as i64, Cow::Borrowed(""))
-            }
+            (Dimension::Month, _) => (month_index_of(zone.local_date(self.date())) as i64, Cow::Borrowed("")),
             _ => none(),
         }
     }
@@ -397,8 +395,16 @@ mod tests {
         let data = deals_dataset();
         let none = Filter::default();
         // The USD deal adds nothing to the open amount.
-        let sum =
-            pivot(&data, RecordKind::Deals, Dimension::Status, None, Measure::Sum(Field::Amount), &q1(), &Zone::fixed(0), &none);
+        let sum = pivot(
+            &data,
+            RecordKind::Deals,
+            Dimension::Status,
+            None,
+            Measure::Sum(Field::Amount),
+            &q1(),
+            &Zone::fixed(0),
+            &none,
+        );
         assert_eq!(sum.values, vec![vec![Some(350_000.0)], vec![Some(900_000.0)], vec![Some(90_000.0)]]);
         let avg = pivot(
             &data,
@@ -412,14 +418,26 @@ mod tests {
         );
         assert_eq!(avg.row_labels, vec!["Qualified", "Demo scheduled", "Proposal made", "Negotiation"]);
         assert_eq!(avg.values, vec![vec![Some(10.0)], vec![Some(40.0)], vec![Some(60.0)], vec![Some(80.0)]]);
-        let months = pivot(&data, RecordKind::Deals, Dimension::Month, None, Measure::Count, &q1(), &Zone::fixed(0), &none);
+        let months =
+            pivot(&data, RecordKind::Deals, Dimension::Month, None, Measure::Count, &q1(), &Zone::fixed(0), &none);
         assert_eq!(months.row_labels, vec!["2026-01", "2026-02", "2026-03"]);
         assert_eq!(months.row_totals, vec![Some(2.0), Some(4.0), Some(3.0)]);
-        let country = pivot(&data, RecordKind::Deals, Dimension::Country, None, Measure::Count, &q1(), &Zone::fixed(0), &none);
+        let country =
+            pivot(&data, RecordKind::Deals, Dimension::Country, None, Measure::Count, &q1(), &Zone::fixed(0), &none);
         assert_eq!(country.row_labels, vec!["DE", "FR", "(none)"]);
         assert_eq!(country.row_totals, vec![Some(4.0), Some(4.0), Some(1.0)]);
         assert_eq!(
-            pivot(&data, RecordKind::Companies, Dimension::Industry, None, Measure::Count, &q1(), &Zone::fixed(0), &none).total,
+            pivot(
+                &data,
+                RecordKind::Companies,
+                Dimension::Industry,
+                None,
+                Measure::Count,
+                &q1(),
+                &Zone::fixed(0),
+                &none
+            )
+            .total,
             Some(0.0)
         );
     }
@@ -431,7 +449,16 @@ mod tests {
     #[test]
     fn average_amounts_round_to_the_cent() {
         let avg = |data: &Dataset| {
-            pivot(data, RecordKind::Deals, Dimension::Status, None, Measure::Average(Field::Amount), &q1(), &Zone::fixed(0), &Filter::default())
+            pivot(
+                data,
+                RecordKind::Deals,
+                Dimension::Status,
+                None,
+                Measure::Average(Field::Amount),
+                &q1(),
+                &Zone::fixed(0),
+                &Filter::default(),
+            )
         };
         let mut data = deals_dataset();
         assert_eq!(avg(&data).values[1], vec![Some(300_000.0)]);

@@ -105,7 +105,11 @@ pub struct ReportTable {
 
 impl ReportTable {
     pub fn new<S: Into<String>>(headers: impl IntoIterator<Item = S>) -> ReportTable {
-        ReportTable { headers: headers.into_iter().map(Into::into).collect(), rows: Vec::new(), currency: String::new() }
+        ReportTable {
+            headers: headers.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
+            currency: String::new(),
+        }
     }
 
     /// The table with its amounts in `currency`.

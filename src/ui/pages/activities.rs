@@ -7,10 +7,10 @@ use crate::core::export::activities_csv;
 use crate::core::lists::{activity_order, with_activity_kind};
 use crate::core::records::ActivityKind;
 use crate::state::AppState;
+use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::search_list::{search_list, Computed};
 use crate::ui::components::virtual_list::VirtualList;
 use crate::ui::download::save_csv;
-use crate::ui::components::local_time::LocalTime;
 use crate::ui::format::{count_of, zone};
 use crate::ui::paths::link;
 

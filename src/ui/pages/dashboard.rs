@@ -10,6 +10,7 @@ use crate::core::reports::deals::{pipeline_by_stage, won_lost, PipelineReport, W
 use crate::core::reports::funnel::{lifecycle_funnel, FunnelReport};
 use crate::core::reports::{Filter, Period};
 use crate::state::{timed, AppState};
+use crate::ui::components::backup_reminder::BackupReminderCard;
 use crate::ui::components::charts::ChartFigure;
 use crate::ui::components::overdue_deals::OVERDUE_DEALS;
 use crate::ui::format::{count_of, percent, thousands, whole_money};
@@ -56,6 +57,7 @@ pub fn DashboardPage() -> impl IntoView {
                 <A href=link("/reports")>"All reports"</A>
             </div>
         </div>
+        <BackupReminderCard />
         <ul class="kpi-tiles" aria-label="Key figures">
             <Tile href="/pipeline" label="Open pipeline"
                 value=Signal::derive(move || whole_money(k().open_value_cents, &k().currency))

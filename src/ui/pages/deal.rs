@@ -12,10 +12,10 @@ use crate::state::commands::{self, local_action, DealMove};
 use crate::state::AppState;
 use crate::ui::components::confirm_delete::delete_record;
 use crate::ui::components::confirm_delete::ConfirmDelete;
+use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::tag_chips::TagChips;
 use crate::ui::components::tasks_panel::TasksPanel;
 use crate::ui::components::timeline::{timeline_entries, Timeline};
-use crate::ui::components::local_time::LocalTime;
 use crate::ui::format::{long_date, money};
 use crate::ui::paths::link;
 

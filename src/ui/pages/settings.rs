@@ -10,6 +10,7 @@ use crate::core::records::LifecycleStage;
 use crate::core::records::{Settings, TagColour, TAG_COLOURS};
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState, NoticeKind};
+use crate::ui::components::storage_card::StorageCard;
 
 /// Saves settings changes one at a time: (the new settings or why they
 /// could not be made, what to say when saved).
@@ -123,6 +124,7 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
         </section>
         <DuplicateThresholds settings />
+        <StorageCard />
         <section aria-labelledby="tags-heading" class="card">
             <h2 id="tags-heading">"Tag colours"</h2>
             <Show when=move || tags.with(Vec::is_empty)><p class="muted">"No tags in use yet."</p></Show>

@@ -7,7 +7,7 @@ use crate::core::records::ActivityKind;
 use crate::core::today::TodayList;
 use crate::state::{AppState, Today};
 use crate::ui::components::task_row::{LogOnDone, TaskRow};
-use crate::ui::format::{count_of, long_date, local_minute};
+use crate::ui::format::{count_of, local_minute, long_date};
 use crate::ui::paths::link;
 
 /// Entries shown per section before "Show all".

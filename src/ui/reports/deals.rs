@@ -51,7 +51,8 @@ pub fn PipelineReportView() -> impl IntoView {
         })
     });
     let forecast_table = Signal::derive(move || report.with(|(_, f)| f.to_table()));
-    let overdue = Signal::derive(move || report.with(|(_, f)| (f.overdue.count, f.overdue.weighted_cents, f.currency.clone())));
+    let overdue =
+        Signal::derive(move || report.with(|(_, f)| (f.overdue.count, f.overdue.weighted_cents, f.currency.clone())));
     view! {
         <h2>"Pipeline"</h2>
         <p class="muted">"Open deals now, by stage (the period does not apply). The forecast weighs them by probability and groups them by expected close month, from this month to the end of the period; deals expected before today are overdue and not in the forecast."</p>

@@ -66,12 +66,11 @@ pub fn PivotView() -> impl IntoView {
             let value_cols = if has_total { t.headers.len() - 2 } else { t.headers.len() - 1 };
             let cats: Vec<String> = t.rows.iter().take(20).map(|r| r[0].plain()).collect();
             let kind = if value_cols > 1 { ChartKind::StackedBar } else { ChartKind::Bar };
-            let unit = if t.rows.iter().flatten().any(|c| matches!(c, Cell::Money(_))) { Unit::Money } else { Unit::Count };
+            let unit =
+                if t.rows.iter().flatten().any(|c| matches!(c, Cell::Money(_))) { Unit::Money } else { Unit::Count };
             (1..=value_cols.min(6)).fold(Chart::new(kind, unit, cats), |chart, c| {
-                chart.series(
-                    t.headers[c].clone(),
-                    t.rows.iter().take(20).map(|r| r[c].value().unwrap_or(0.0)).collect(),
-                )
+                chart
+                    .series(t.headers[c].clone(), t.rows.iter().take(20).map(|r| r[c].value().unwrap_or(0.0)).collect())
             })
         })
     });

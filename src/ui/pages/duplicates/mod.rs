@@ -12,10 +12,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::ui::format::count_of;
 use crate::core::history::HistoryKind;
 use crate::state::{AppState, LastScanRate, NoticeKind, SharedDedupeIndex};
 use crate::ui::components::undo_history::{UndoHistory, UndoTexts};
+use crate::ui::format::count_of;
 use scan::{run_scan, ScanState};
 use scan_results::ScanResults;
 

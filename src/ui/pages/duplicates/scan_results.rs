@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::scan::{ClusterView, MemberView, Outcome, PairView};
-use crate::ui::format::count_of;
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState, NoticeKind};
 use crate::ui::download::download;
+use crate::ui::format::count_of;
 use crate::ui::paths::link;
 
 /// Clusters rendered at first; "Show more" adds as many again.
