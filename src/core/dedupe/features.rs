@@ -122,6 +122,33 @@ const STREET_TYPES: &[(&str, &str)] = &[
     ("plein", "plein"),
     ("calle", "calle"),
     ("rue", "rue"),
+    ("paseo", "paseo"),
+    ("plaza", "plaza"),
+    ("pza", "plaza"),
+    ("via", "via"),
+    ("viale", "viale"),
+    ("vle", "viale"),
+    ("piazza", "piazza"),
+    ("pzza", "piazza"),
+    ("corso", "corso"),
+    ("cso", "corso"),
+    ("largo", "largo"),
+    ("chemin", "chemin"),
+    ("allee", "allee"),
+    ("impasse", "impasse"),
+    ("quai", "quai"),
+    ("bd", "blvd"),
+    ("marg", "marg"),
+    ("nagar", "nagar"),
+    ("ngr", "nagar"),
+];
+
+/// Little words of street names ("Rue de la Paix", "Calle del Sol") that
+/// say nothing about which street it is: left out of the naming words, so
+/// two streets do not "share a word" by sharing "de".
+const STREET_STOPWORDS: &[&str] = &[
+    "de", "del", "della", "delle", "dei", "di", "da", "du", "des", "la", "le", "les", "l", "the", "of", "van", "von",
+    "der", "den", "y", "e", "et", "and",
 ];
 
 /// Street types that are also written joined to the name ("Hauptstraße",
@@ -555,7 +582,7 @@ fn split_joined_type(word: &str) -> Option<(&str, &'static str)> {
 fn address_key(a: &Address) -> AddressKey {
     let (numbers, words) = parse_street(&a.street);
     let joined = words.concat();
-    let naming = || words.iter().map(String::as_str).filter(|w| !is_street_type(w));
+    let naming = || words.iter().map(String::as_str).filter(|w| !is_street_type(w) && !STREET_STOPWORDS.contains(w));
     let mut keys: Vec<String> = Vec::new();
     if let Some(longest) = naming().max_by_key(|w| w.len()) {
         keys.push(phonetic_key(longest));

@@ -50,12 +50,15 @@ pub fn build_index(contacts: &[Contact], settings: &DedupeSettings) -> DedupeInd
     for f in &mut features {
         counts.apply(f);
     }
-    let context = Context::for_size(features.len());
     let blocks = Blocks::build(&features, settings.max_block_size);
     let (weights, learning) = if settings.learn_weights {
-        learn(&features, &blocks, context)
+        learn(&features, &blocks, Context::for_size(features.len()))
     } else {
         (Weights::hand_set(), Learning::hand_set())
+    };
+    let context = match learning.duplicate_rate {
+        Some(rate) => Context::with_rate(features.len(), rate),
+        None => Context::for_size(features.len()),
     };
     let scorer = Scorer::new(&weights, context, settings.threshold_probable, settings.threshold_possible);
     DedupeIndex {
