@@ -94,8 +94,12 @@ fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str, BlockK
         }
         // The street and either initial, whatever the numbers and postcode say.
         // (With the earlier of the two initials: one key, and a swap meets.)
-        if let (Some(street), Some(initial)) = (a.street_keys.first(), initials.iter().flatten().min()) {
-            key(Place, &["w:", street, "|", city_initial, "|", initial]);
+        // Both street keys: a word split in two ("Chur ch") meets by the
+        // joined one.
+        if let Some(initial) = initials.iter().flatten().min() {
+            for street in a.street_keys.iter() {
+                key(Place, &["w:", street, "|", city_initial, "|", initial]);
+            }
         }
         if !a.postcode.is_empty() {
             for initial in initials.iter().flatten() {

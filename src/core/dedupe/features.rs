@@ -15,7 +15,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
@@ -187,6 +187,56 @@ pub struct AddressKey {
     pub postcode: String,
     /// Folded, punctuation removed: "new york".
     pub city: String,
+    /// How many families (distinct family names) of the list live at
+    /// exactly this address (numbers, street and postcode), filled in by the
+    /// index (see [`count_crowds`]); 0 until then. An office's address is
+    /// shared by many, a home's by one family: agreeing on it says less the
+    /// more share it.
+    pub crowd: u32,
+}
+
+impl AddressKey {
+    /// Whether nothing of the address could be read.
+    pub fn is_empty(&self) -> bool {
+        self.numbers.is_empty() && self.joined.is_empty() && self.postcode.is_empty() && self.city.is_empty()
+    }
+
+    /// A hash of what makes two addresses the same place, for counting.
+    fn place_hash(&self) -> u64 {
+        let mut h = FxHasher::default();
+        for part in [self.numbers.as_str(), &self.joined, &self.postcode] {
+            h.write(part.as_bytes());
+            h.write_u8(0xff);
+        }
+        h.finish()
+    }
+}
+
+/// Counts how many families (distinct family names) live at each address
+/// and writes it into the contacts' address keys (`AddressKey::crowd`): a
+/// home is shared by one family, an office or a block of flats by many.
+/// Families, not contacts, so that a person's own duplicates and a
+/// household's members do not make their home look crowded.
+pub fn count_crowds(features: &mut [Features]) {
+    type Set = std::collections::HashSet<(u64, u64), BuildHasherDefault<FxHasher>>;
+    let mut families: Set = Set::default();
+    for f in features.iter() {
+        let mut h = FxHasher::default();
+        h.write(f.name.family_main.as_bytes());
+        let family = h.finish();
+        for a in f.addresses.iter().filter(|a| !a.is_empty()) {
+            families.insert((a.place_hash(), family));
+        }
+    }
+    let mut counts: HashMap<u64, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+    for (place, _) in families {
+        *counts.entry(place).or_default() += 1;
+    }
+    for f in features.iter_mut() {
+        for a in &mut f.addresses {
+            a.crowd = counts.get(&a.place_hash()).copied().unwrap_or(1);
+        }
+    }
 }
 
 /// A few words in one string, separated by spaces: one allocation where a
@@ -371,7 +421,7 @@ impl Features {
             emails,
             phones,
             birthday: contact.birthday,
-            addresses: contact.addresses.iter().map(address_key).filter(|a| *a != AddressKey::default()).collect(),
+            addresses: contact.addresses.iter().map(address_key).filter(|a| !a.is_empty()).collect(),
             company: contact.company_id.clone().filter(|c| !c.is_empty()),
             given_u: DEFAULT_U,
             family_u: DEFAULT_U,
@@ -599,6 +649,7 @@ fn address_key(a: &Address) -> AddressKey {
         joined,
         postcode: a.postal_code.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect(),
         city: clean_name(&a.city),
+        crowd: 0,
     }
 }
 

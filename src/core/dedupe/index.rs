@@ -5,7 +5,7 @@
 use super::blocking::{Blocks, SkippedBlock, SortedNames};
 use super::cluster::{cluster_pairs, Cluster};
 use super::em::{learn, Learning};
-use super::features::{Features, NameCounts};
+use super::features::{count_crowds, Features, NameCounts};
 use super::scoring::{conflicts, Candidate, Reason, Review, Scorer, Summary};
 use super::settings::DedupeSettings;
 use super::weights::{ComparisonWeights, Context, Weights};
@@ -50,6 +50,7 @@ pub fn build_index(contacts: &[Contact], settings: &DedupeSettings) -> DedupeInd
     for f in &mut features {
         counts.apply(f);
     }
+    count_crowds(&mut features);
     let blocks = Blocks::build(&features, settings.max_block_size);
     let (weights, learning) = if settings.learn_weights {
         learn(&features, &blocks, Context::for_size(features.len()))
