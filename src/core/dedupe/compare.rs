@@ -627,7 +627,7 @@ pub fn street_level(x: &AddressKey, y: &AddressKey) -> Option<Level> {
         .filter(|w| !long.contains(w))
         .filter(|w| w.len() >= 3 && long.iter().any(|v| one_edit_apart(w, v) || jaro_winkler_str(w, v) >= 0.9))
         .count();
-    if exact + fuzzy == short_len || jaro_winkler_str(&x.joined, &y.joined) >= 0.93 {
+    if (exact + fuzzy == short_len || jaro_winkler_str(&x.joined, &y.joined) >= 0.93) && !types_differ {
         return Some(Level::Typo);
     }
     // Split or merged words with more than one typo still share most letters.

@@ -512,7 +512,8 @@ pub fn review(v: &Vector, a: &Features, b: &Features) -> Option<Review> {
         }
     }
     let same_street = matches!(v.get(Comparison::Street), Some(Exact | Subset | Typo));
-    let same_town = matches!(v.get(Comparison::Place), Some(Exact | NearPostcodeSameCity | SameCity));
+    // (The same town, or no postcode and city on one side to say otherwise.)
+    let same_town = matches!(v.get(Comparison::Place), Some(Exact | NearPostcodeSameCity | SameCity) | None);
     if matches!(v.get(Comparison::HouseNumber), Some(Different | Partial))
         && same_street
         && same_town
