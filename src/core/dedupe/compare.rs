@@ -405,7 +405,7 @@ fn given_level(a: &Name, b: &Name) -> Option<Level> {
     if x == y || fx == fy {
         return Some(Level::Exact);
     }
-    if a.given_root == b.given_root || a.given_groups & b.given_groups != 0 {
+    if (a.nickname_root.is_some() && a.nickname_root == b.nickname_root) || a.given_groups & b.given_groups != 0 {
         return Some(Level::Nickname);
     }
     if is_initial_of(fx, fy) {
@@ -522,7 +522,7 @@ fn compare_phones(a: &Features, b: &Features) -> Option<Level> {
     if a.phone_keys.is_empty() || b.phone_keys.is_empty() {
         return None;
     }
-    Some(if shared(&a.phone_keys, &b.phone_keys).is_some() { Level::Exact } else { Level::Different })
+    Some(if a.phone_keys.iter().any(|k| b.phone_keys.contains(k)) { Level::Exact } else { Level::Different })
 }
 
 /// The first value two lists share. The lists hold a few items, so a linear

@@ -215,7 +215,7 @@ pub fn check_one(index: &DedupeIndex, draft: &Contact) -> Vec<Candidate> {
     for b in index.blocks.lookup(&f) {
         others.extend(index.blocks.members(b));
     }
-    others.extend(index.sorted.neighbours_of_key(&index.features, &f.sort_key, index.settings.window));
+    others.extend(index.sorted.neighbours_of_name(&index.features, &f.name, index.settings.window));
     others.sort_unstable();
     others.dedup();
     let needed = index.needed(index.settings.threshold_possible);

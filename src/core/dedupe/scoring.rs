@@ -34,7 +34,7 @@ use super::compare::{
     birthday_level, compare, compare_addresses, compare_people, pack_date, shared, Comparison, Level, Vector,
     COMPARISONS, MAX_LEVELS,
 };
-use super::features::{AddressKey, Features};
+use super::features::{phone_key, AddressKey, Features};
 use super::weights::{Context, Weights};
 use crate::core::hash::FxHasher;
 use crate::core::normalize::parse_phone;
@@ -611,7 +611,7 @@ fn detail(c: Comparison, l: Level, a: &Features, b: &Features, v: &Vector) -> St
             a.org_domains.iter().find(|d| b.org_domains.contains(d)).cloned().unwrap_or_default()
         }
         (Comparison::Phone, Level::Exact) => {
-            shared(&a.phone_keys, &b.phone_keys).map(|key| phone_shown(a, key)).unwrap_or_default()
+            a.phone_keys.iter().find(|k| b.phone_keys.contains(k)).map(|&key| phone_shown(a, key)).unwrap_or_default()
         }
         (Comparison::Place, Level::Exact) => addr(a, x).postcode,
         (Comparison::Place, Level::SameCity) => addr(a, x).city,
@@ -627,9 +627,11 @@ fn detail(c: Comparison, l: Level, a: &Features, b: &Features, v: &Vector) -> St
 }
 
 /// The number of `a` with the given key, grouped for reading.
-fn phone_shown(a: &Features, key: &str) -> String {
-    let e164 = a.phones.iter().find(|p| p.ends_with(key)).map_or(key, String::as_str);
-    parse_phone(e164, "").map(|n| n.display()).unwrap_or_else(|_| e164.to_string())
+fn phone_shown(a: &Features, key: u64) -> String {
+    match a.phones.iter().find(|p| phone_key(p) == key) {
+        Some(e164) => parse_phone(e164, "").map(|n| n.display()).unwrap_or_else(|_| e164.to_string()),
+        None => key.to_string(),
+    }
 }
 
 /// A compact digest of one contact's features, kept in one contiguous array
@@ -709,7 +711,7 @@ impl Summary {
             rarity: f.given_rarity as f32,
             first: f.name.given.bytes().next().unwrap_or(0),
             sound: (hash(&f.name.given_key) >> 48) as u16,
-            nick: 1 << (hash(&f.name.given_root) >> 60) | groups(f.name.given_groups),
+            nick: 1 << (hash(f.name.root()) >> 60) | groups(f.name.given_groups),
         };
         let family = NameCue {
             hash: name(&f.name.family_main),
@@ -721,7 +723,7 @@ impl Summary {
         };
         Summary {
             emails: mask(f.emails.iter().map(String::as_str)),
-            phones: mask(f.phone_keys.iter().map(String::as_str)),
+            phones: f.phone_keys.iter().fold(0, |m, &k| m | 1 << (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59)),
             postcodes: mask(f.addresses.iter().map(|a| a.postcode.as_str())),
             cities: mask(f.addresses.iter().map(|a| a.city.as_str())),
             streets: mask(f.addresses.iter().flat_map(streets)),
