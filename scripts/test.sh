@@ -19,12 +19,21 @@ if grep -rnE '\b(leptos|leptos_router|web_sys|wasm_bindgen|wasm_bindgen_futures|
 fi
 echo "ok"
 
+step "browser persistence: only src/storage names localStorage, IndexedDB or BroadcastChannel"
+# Comment lines are left out; the storage layer is the only one allowed.
+if grep -rnE '\bgloo_storage\b|\bIdb[A-Z][A-Za-z]*\b|\blocalStorage\b|\blocal_storage\b|\bindexed_db\b|\bBroadcastChannel\b' src \
+  --exclude-dir=storage | grep -vE '^[^:]+:[0-9]+:[[:space:]]*//'; then
+  echo "only src/storage may touch browser persistence (see src/storage/mod.rs)" >&2
+  exit 1
+fi
+echo "ok"
+
 step "clippy (native)"
 cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)"
 # core's unit tests are native-only (proptest needs OS randomness), so the wasm
 # lint covers the library, the binary and the browser tests.
-cargo clippy --target wasm32-unknown-unknown --lib --bins --test storage -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test storage --test state -- -D warnings
 
 step "native tests (core)"
 cargo test
@@ -32,11 +41,11 @@ cargo test
 step "fuzz the CSV and vCard readers (cargo-fuzz, 100,000 runs each from a fixed seed)"
 bash scripts/fuzz.sh --ci
 
-step "browser tests (storage, headless Chromium)"
+step "browser tests (storage and app state, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target wasm32-unknown-unknown --test storage
+  cargo test --target wasm32-unknown-unknown --test storage --test state
 
 step "release build under /crm/ (shared by e2e tests and the benchmark)"
 trunk build --release --public-url /crm/ --dist dist-e2e

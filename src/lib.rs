@@ -1,9 +1,15 @@
 //! An in-browser CRM. Layers, each depending only on the ones after it:
 //!
 //! - `ui`: the Leptos app shell, routes, pages and components.
-//! - `state`: reactive glue: the app context, commands that write, sync.
-//! - `storage`: IndexedDB (packed chunks + journal), BroadcastChannel.
-//! - `core`: the pure domain: types, validation, search, formats, demo data.
+//! - `state`: reactive glue: `AppState` (the dataset as a signal), the
+//!   contexts pages share, and the named commands that write.
+//! - `storage`: the only code touching IndexedDB (packed chunks + journal),
+//!   BroadcastChannel and localStorage.
+//! - `core`: the pure domain: records, validation, search, formats, imports,
+//!   duplicates, reports, demo data.
+//!
+//! ARCHITECTURE.md has the code map, the load and save flows and the
+//! invariants.
 //!
 //! `core` is plain Rust and builds everywhere; the other layers exist only in
 //! the wasm build (their crates are wasm-only dependencies), so a native

@@ -6,11 +6,11 @@
 use chrono::{TimeZone, Utc};
 use wasm_bindgen_test::*;
 
+use crm::core::backup::{check_backup, payload_sha256, read_envelope};
 use crm::core::changes::Change;
 use crm::core::dataset::Dataset;
 use crm::core::demo::generate_demo;
 use crm::core::history::{HistoryEntry, HistoryKind};
-use crm::core::snapshot::encode_chunks;
 use crm::core::snapshot::{decode_dataset, decode_entry};
 use crm::storage::schema::{CHUNKS, DEVICE, HISTORY, JOURNAL, META, SCHEMA_VERSION};
 use crm::storage::{SnapshotBase, StorageError, Store, Synced};
@@ -103,28 +103,58 @@ async fn snapshot_and_journal_round_trip() {
     Store::delete(&name).await.unwrap();
 }
 
+/// A schema-1 database as the app's first release wrote it: chunks in their
+/// first layout (`{"v":1,"kind":…,"records":[…]}`, records with named
+/// fields), made by that release's own `encode_chunks`, and the same records
+/// exported by its `export_backup` (how: tests/fixtures/README.md).
+const SCHEMA_1_STORE: &str = include_str!("fixtures/schema1-store.json");
+
 #[wasm_bindgen_test]
 async fn upgrades_a_version_1_database_and_keeps_every_record() {
+    #[derive(serde::Deserialize)]
+    struct Fixture {
+        chunks: Vec<(String, String)>,
+        backup: String,
+    }
+    let fixture: Fixture = serde_json::from_str(SCHEMA_1_STORE).unwrap();
+    // The same records read through the backup format: a path independent
+    // of the chunk decoder under test.
+    let envelope = read_envelope(&fixture.backup).unwrap();
+    let digest = payload_sha256(envelope.payload());
+    let expected = check_backup(envelope, &digest, now().date_naive()).unwrap().data;
+    assert_eq!((expected.contacts().len(), expected.companies().len()), (100, 12));
+    assert!(fixture.chunks.iter().all(|(_, json)| json.starts_with(r#"{"v":1,"kind":"#)), "the first layout");
+
     let name = db_name("upgrade-1");
-    let data = demo(1_500, 2);
-    // Lay out a version-1 database: chunks and meta, no journal.
     let v1 = Store::open_at(&name, 1, || {}).await.unwrap();
     assert_eq!(v1.store_names(), [CHUNKS, META]);
-    for (key, json) in encode_chunks(&data) {
-        v1.put_raw(CHUNKS, &key, &json).await.unwrap();
+    for (key, json) in &fixture.chunks {
+        v1.put_raw(CHUNKS, key, json).await.unwrap();
     }
     v1.close();
 
     let store = open(&name).await;
     assert_eq!(store.store_names(), [CHUNKS, DEVICE, HISTORY, JOURNAL, META]);
     let loaded = store.load().await.unwrap();
-    same_records(&data, &loaded.data);
+    same_records(&expected, &loaded.data);
     assert_eq!((loaded.generation, loaded.journal_len), (0, 0));
-    // The new journal works on the upgraded data.
-    let mut c = data.contacts()[0].clone();
+    // The staged load the app does at start reads it too.
+    let staged = store.load_staged().await.unwrap();
+    same_records(&expected, &staged.loaded.data);
+    // The new journal works on the upgraded data, and compaction rewrites the
+    // chunks in today's layout with nothing lost.
+    let mut c = expected.contacts()[0].clone();
     c.job_title = "After the upgrade".into();
-    store.append(&[Change::PutContact { record: c.clone() }], now(), 0, loaded.last_seq, None).await.unwrap();
-    assert_eq!(store.load().await.unwrap().data.contact(&c.id).unwrap().job_title, "After the upgrade");
+    let appended =
+        store.append(&[Change::PutContact { record: c.clone() }], now(), 0, loaded.last_seq, None).await.unwrap();
+    let after = store.load().await.unwrap();
+    assert_eq!(after.data.contact(&c.id).unwrap().job_title, "After the upgrade");
+    let snap = store
+        .write_snapshot(after.data.clone(), SnapshotBase::Rebase { generation: 0, after_seq: appended.seq })
+        .await
+        .unwrap();
+    same_records(&after.data, &snap.data);
+    same_records(&after.data, &store.load().await.unwrap().data);
     store.close();
     Store::delete(&name).await.unwrap();
 }

@@ -20,7 +20,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
-use crm::core::model::{Address, Contact, Email, EmailKind, Phone, PhoneKind};
+use crm::core::records::{Address, Contact, Email, EmailKind, Phone, PhoneKind};
 
 /// A deterministic SplitMix64 generator.
 pub struct Rng(u64);

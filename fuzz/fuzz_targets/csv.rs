@@ -3,8 +3,9 @@
 //! what the writer writes reads back as the formula-guarded cells.
 #![no_main]
 
-use crm::core::csv::{guard_formula, parse_all, write_csv, CsvOptions, CsvReader};
-use crm::core::import_map::{auto_map, map_row};
+use crm::core::import::csv::{guard_formula, parse_all, write_csv, CsvOptions, CsvReader};
+use crm::core::import::contacts_map::auto_map;
+use crm::core::import::contacts_rows::map_row;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -4,7 +4,7 @@
 #![no_main]
 
 use chrono::{TimeZone, Utc};
-use crm::core::vcard::{parse_vcard_bytes, parse_vcards, write_vcard};
+use crm::core::import::vcard::{parse_vcard_bytes, parse_vcards, write_vcard};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

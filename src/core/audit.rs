@@ -7,8 +7,8 @@
 use chrono::{DateTime, Utc};
 
 use super::dataset::Dataset;
-use super::model::{Company, Contact};
 use super::normalize::{suggest_company, suggest_contact, Suggestion};
+use super::records::{Company, Contact};
 
 /// A field people expect filled, and how many records lack it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -187,7 +187,7 @@ pub fn fix_all(data: &Dataset, reason: &str, default_country: &str) -> (Vec<Cont
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Email, Phone};
+    use crate::core::records::{Email, Phone};
     use chrono::TimeZone;
 
     fn t(day: u32) -> DateTime<Utc> {
@@ -263,17 +263,5 @@ mod tests {
         assert_eq!(companies[0].domain, "acme.example");
         let empty = audit(&Dataset::default(), &[], t(5), "GB");
         assert_eq!((empty.contacts, empty.fixable_total, empty.stale), (0, 0, 0));
-    }
-
-    /// `cargo test --release --lib audit_timing -- --ignored --nocapture`
-    #[test]
-    #[ignore = "a measurement; run in release with --nocapture"]
-    fn audit_timing() {
-        let now = t(1);
-        let data = Dataset::from_parts(crate::core::demo::generate_demo(7, 100_000, now).into_records()).unwrap();
-        let last = crate::core::timeline::last_contacted(&data, now);
-        let start = std::time::Instant::now();
-        let a = audit(&data, &last, now - chrono::Duration::days(180), "GB");
-        println!("audit of 100k contacts: {:?} ({} fixable, {} stale)", start.elapsed(), a.fixable_total, a.stale);
     }
 }

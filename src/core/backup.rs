@@ -21,8 +21,8 @@ use sha2::{Digest, Sha256};
 
 use super::changes::Change;
 use super::dataset::{Dataset, Records};
-use super::model::{Company, Contact};
 use super::records::{Activity, Deal, Settings, Task};
+use super::records::{Company, Contact};
 use super::validate::{
     validate_activity, validate_company, validate_contact, validate_deal, validate_settings, validate_task, FieldError,
 };

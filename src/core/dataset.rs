@@ -12,8 +12,8 @@
 use std::collections::HashMap;
 
 use super::changes::Change;
-use super::model::{Company, Contact};
 use super::records::{Activity, Deal, Settings, Task};
+use super::records::{Company, Contact};
 use super::text::{fold, fold_into};
 
 /// How the contacts list is ordered.
@@ -704,7 +704,7 @@ fn fold_name_part(key: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Email, EmailKind, Phone, PhoneKind};
+    use crate::core::records::{Email, EmailKind, Phone, PhoneKind};
     use chrono::{TimeZone, Utc};
 
     fn person(id: &str, given: &str, family: &str, day: u32) -> Contact {

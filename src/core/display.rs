@@ -48,6 +48,32 @@ pub fn utc_minute(t: chrono::DateTime<chrono::Utc>) -> String {
     format!("{:04}-{:02}-{:02} {:02}:{:02} UTC", t.year(), t.month(), t.day(), t.hour(), t.minute())
 }
 
+/// `t` as local time "2026-11-23 10:05" where the clock is `offset_minutes`
+/// east of UTC (what people read, and what `<input type="datetime-local">`
+/// takes with a "T" instead of the space).
+pub fn local_minute(t: chrono::DateTime<chrono::Utc>, offset_minutes: i64) -> String {
+    use chrono::{Datelike, Timelike};
+    let l = t + chrono::Duration::minutes(offset_minutes);
+    format!("{:04}-{:02}-{:02} {:02}:{:02}", l.year(), l.month(), l.day(), l.hour(), l.minute())
+}
+
+/// Reads `<input type="datetime-local">` ("2026-11-23T10:05") as a UTC time.
+/// `offset_at(t)` is the local zone's offset east of UTC, in minutes, at the
+/// instant `t`; it is asked at the local time itself, as the offset differs
+/// around daylight-saving changes.
+pub fn parse_local_input(
+    text: &str,
+    offset_at: impl Fn(chrono::DateTime<chrono::Utc>) -> i64,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    let (date, time) = text.trim().split_once('T')?;
+    let date = parse_iso_date(date)?;
+    let (h, m) = time.split_once(':')?;
+    let naive = date.and_hms_opt(h.parse().ok()?, m.get(..2)?.parse().ok()?, 0)?;
+    let guess = naive.and_utc();
+    let offset = offset_at(guess - chrono::Duration::minutes(offset_at(guess)));
+    Some(guess - chrono::Duration::minutes(offset))
+}
+
 /// "2026-11-23", as `<input type="date">` and backups write dates.
 pub fn iso_date(d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
@@ -77,6 +103,13 @@ pub fn money(cents: i64, currency: &str) -> String {
         "" => format!("{sign}{number}"),
         code => format!("{sign}{code} {number}"),
     }
+}
+
+/// An amount rounded to whole units, halves away from zero for positive
+/// amounts (half up, by `div_euclid`, for negative ones): 123456 cents in
+/// EUR → "€1,235". The dashboard's key figures use it.
+pub fn whole_money(cents: i64, currency: &str) -> String {
+    money((cents + 50).div_euclid(100) * 100, currency)
 }
 
 /// Reads an amount typed by a person ("12,500", "99.5", "1 000,00" is not
@@ -151,5 +184,36 @@ mod tests {
         assert_eq!(parse_money("abc"), None);
         assert_eq!(money_input(1_250_000), "12500");
         assert_eq!(money_input(9_950), "99.50");
+    }
+
+    #[test]
+    fn whole_money_rounds_to_units() {
+        assert_eq!(whole_money(123_456, "EUR"), "€1,235");
+        assert_eq!(whole_money(123_449, "EUR"), "€1,234");
+        assert_eq!(whole_money(50, "USD"), "$1");
+        assert_eq!(whole_money(49, "USD"), "$0");
+        assert_eq!(whole_money(-149, "GBP"), "-£1");
+        assert_eq!(whole_money(-150, "GBP"), "-£1");
+        assert_eq!(whole_money(-151, "GBP"), "-£2");
+        assert_eq!(whole_money(0, "CHF"), "CHF 0");
+    }
+
+    #[test]
+    fn local_times_follow_the_offset() {
+        let t = Utc.with_ymd_and_hms(2026, 11, 23, 23, 30, 0).unwrap();
+        assert_eq!(local_minute(t, 60), "2026-11-24 00:30");
+        assert_eq!(local_minute(t, -300), "2026-11-23 18:30");
+        assert_eq!(parse_local_input("2026-11-24T00:30", |_| 60), Some(t));
+        assert_eq!(parse_local_input(" 2026-11-23T18:30 ", |_| -300), Some(t));
+        assert_eq!(parse_local_input("2026-11-23 18:30", |_| 0), None);
+        assert_eq!(parse_local_input("2026-11-31T10:00", |_| 0), None);
+        // Around a daylight-saving change the offset at the local time counts:
+        // +120 from 01:00 UTC on 29 March, +60 before.
+        let change = Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap();
+        let paris = |at: chrono::DateTime<Utc>| if at >= change { 120 } else { 60 };
+        let after = Utc.with_ymd_and_hms(2026, 3, 29, 8, 0, 0).unwrap();
+        assert_eq!(parse_local_input("2026-03-29T10:00", paris), Some(after));
+        let before = Utc.with_ymd_and_hms(2026, 3, 28, 9, 0, 0).unwrap();
+        assert_eq!(parse_local_input("2026-03-28T10:00", paris), Some(before));
     }
 }

@@ -4,11 +4,11 @@
 
 use chrono::{DateTime, Utc};
 
-use super::csv::write_csv;
 use super::dataset::Dataset;
+use super::import::csv::write_csv;
+use super::import::vcard::write_vcard;
 use super::records::DealStatus;
 use super::reports::format_cents;
-use super::vcard::write_vcard;
 
 /// The columns of the contacts list, in its order.
 pub const CONTACT_COLUMNS: [&str; 5] = ["Name", "Company", "Email", "Phone", "Stage"];
@@ -110,7 +110,7 @@ pub fn contacts_vcard<'a>(data: &Dataset, ids: impl IntoIterator<Item = &'a str>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Company, Contact, Email, Phone};
+    use crate::core::records::{Company, Contact, Email, Phone};
     use chrono::{TimeZone, Utc};
 
     #[test]
@@ -140,7 +140,7 @@ mod tests {
 
     #[test]
     fn a_selection_exports_as_one_vcard_file() {
-        use crate::core::vcard::parse_vcards;
+        use crate::core::import::vcard::parse_vcards;
         let t = Utc.with_ymd_and_hms(2026, 5, 1, 8, 0, 0).unwrap();
         let person = |id: &str, given: &str| {
             let mut c = Contact::blank(id.into(), t);

@@ -1,5 +1,6 @@
-//! A fast hash map for record ids on hot paths (reports, last-contact
-//! times over 500k activities), where SipHash costs most of the time.
+//! The app's one fast hasher: maps keyed by record ids on hot paths
+//! (reports, last-contact times over 500k activities), where SipHash costs
+//! most of the time, and hashes of text that only need to tell values apart.
 
 /// A fast non-cryptographic hasher (the Fx hash of rustc) for maps filled
 /// with hundreds of thousands of keys (record ids) on hot paths; the keys are
@@ -42,3 +43,12 @@ impl FxHasher {
 }
 
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// The [`FxHasher`] hash of `bytes`: for remembering which values were seen
+/// (the demo generator's handed-out emails) without keeping the values.
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.finish()
+}

@@ -3,7 +3,7 @@
 //! Deletes (and, later, merges and imports) store a [`HistoryEntry`] in the
 //! same transaction as the action: a label for people and the change list
 //! that restores every record the action touched (computed with
-//! [`inverse`](super::changes::inverse) before the action is applied). Undoing
+//! [`inverse`] before the action is applied). Undoing
 //! writes those changes as a new user action and removes the entry, again in
 //! one transaction. Entries are stored as JSON text with a version `v`
 //! (`docs/storage.md`).
@@ -11,7 +11,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::changes::{inverse, Change};
+use super::changes::{Change, RecordRef};
 use super::dataset::Dataset;
 
 /// Version of the stored history-entry format.
@@ -68,10 +68,47 @@ impl HistoryEntry {
     }
 }
 
+/// The change that puts `target` back as it is in `data` now: a put of the
+/// current record, or a delete when there is none.
+fn restore(data: &Dataset, target: &RecordRef) -> Change {
+    match target {
+        RecordRef::Contact(id) => data
+            .contact(id)
+            .map_or(Change::DeleteContact { id: id.clone() }, |r| Change::PutContact { record: r.clone() }),
+        RecordRef::Company(id) => data
+            .company(id)
+            .map_or(Change::DeleteCompany { id: id.clone() }, |r| Change::PutCompany { record: r.clone() }),
+        RecordRef::Deal(id) => data
+            .deals()
+            .get(id)
+            .map_or(Change::DeleteDeal { id: id.clone() }, |r| Change::PutDeal { record: r.clone() }),
+        RecordRef::Activity(id) => data
+            .activities()
+            .get(id)
+            .map_or(Change::DeleteActivity { id: id.clone() }, |r| Change::PutActivity { record: r.clone() }),
+        RecordRef::Task(id) => data
+            .tasks()
+            .get(id)
+            .map_or(Change::DeleteTask { id: id.clone() }, |r| Change::PutTask { record: r.clone() }),
+        RecordRef::Settings => Change::PutSettings { record: data.settings().clone() },
+    }
+}
+
+/// The changes that undo `changes` once they are applied to `data` (which is
+/// the state before them): every touched record goes back to what it is now.
+/// Companies are restored before contacts, so links resolve in order.
+pub fn inverse(data: &Dataset, changes: &[Change]) -> Vec<Change> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<Change> =
+        changes.iter().map(Change::target).filter(|t| seen.insert(t.clone())).map(|t| restore(data, &t)).collect();
+    out.sort_by_key(|c| !matches!(c, Change::PutCompany { .. } | Change::DeleteCompany { .. }));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::Contact;
+    use crate::core::records::Contact;
     use chrono::TimeZone;
 
     #[test]
@@ -94,5 +131,13 @@ mod tests {
     fn newer_entries_are_refused() {
         let text = r#"{"v":2,"at":"2026-05-01T08:00:00Z","kind":"delete","label":"x","undo":[]}"#;
         assert!(HistoryEntry::decode(text).unwrap_err().contains("newer"));
+    }
+
+    #[test]
+    fn inverse_of_a_create_is_a_delete() {
+        let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let data = Dataset::default();
+        let undo = inverse(&data, &[Change::PutContact { record: Contact::blank("n".into(), t) }]);
+        assert_eq!(undo, vec![Change::DeleteContact { id: "n".into() }]);
     }
 }

@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::changes::Change;
 use super::dataset::Dataset;
-use super::model::{Company, Contact, LeadStatus, LifecycleStage, StageChange};
+use super::records::{Company, Contact, LeadStatus, LifecycleStage, StageChange};
 use super::records::{Deal, DealStatus};
 
 /// The history of a record created in `stage`: one entry without `from`.

@@ -254,8 +254,8 @@ pub fn all_tags(data: &Dataset) -> Vec<(String, usize)> {
 mod tests {
     use super::*;
     use crate::core::dataset::Records;
-    use crate::core::model::{Company, Contact};
     use crate::core::records::{Activity, Deal, Priority, Settings};
+    use crate::core::records::{Company, Contact};
     use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
     fn at(day: u32, hour: u32) -> DateTime<Utc> {

@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::model::{Company, Contact};
+use crate::core::records::{Company, Contact};
 use crate::core::text::collapse_spaces;
 
 // ---------------------------------------------------------------------------
@@ -695,7 +695,7 @@ fn replace_if_current(slot: Option<&mut String>, s: &Suggestion) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Address, Email, Phone};
+    use crate::core::records::{Address, Email, Phone};
     use chrono::{TimeZone, Utc};
 
     #[test]

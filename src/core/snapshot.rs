@@ -18,7 +18,9 @@
 //!
 //! Architecture invariant: a chunk is read by the layout of its own version.
 //! Version 1 chunks (contacts and companies without the schema-3 fields) are
-//! what existing browsers hold, so they are read for ever; a new layout only
+//! what existing browsers hold, so they are read for ever, in both layouts
+//! that carried `v` = 1 (the first, with named records, and the positional
+//! one); a new layout only
 //! ever appends fields to a row, and a new kind is refused in chunks older
 //! than the version that introduced it. Journal entries keep the named form
 //! of [`Change`]: they are small and few, and serde's defaults cover fields
@@ -33,11 +35,11 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::changes::Change;
 use super::dataset::{Dataset, DuplicateId, Records};
-use super::model::{
+use super::records::{Activity, ActivityKind, Deal, DealStatus, Priority, Settings, Task};
+use super::records::{
     Address, AddressKind, Company, CompanySize, Contact, Email, EmailKind, ImportantDate, LeadStatus, LifecycleStage,
     Phone, PhoneKind, StageChange,
 };
-use super::records::{Activity, ActivityKind, Deal, DealStatus, Priority, Settings, Task};
 
 /// Version of the chunk and journal-entry formats. 1: contacts and
 /// companies; 2: their schema-3 fields appended, and deals, activities, tasks
@@ -824,6 +826,41 @@ where
     decode_filtered(wanted, journal, |c| is_activity_change(c) == stage.wants_activities())
 }
 
+/// The first chunk layout, written before the positional one (by the app's
+/// first release, which had IndexedDB schemas 1 and 2): an object
+/// `{"v":1,"kind":"contact"|"company","records":[…]}` whose records have
+/// their named (backup) form. The positional layout that replaced it kept
+/// `v` = 1, so the shape tells them apart. Only contacts and companies were
+/// ever written this way; the fields added since read as empty.
+#[derive(Deserialize)]
+struct NamedChunk<'a> {
+    v: u32,
+    kind: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    records: Vec<&'a serde_json::value::RawValue>,
+}
+
+fn read_named_chunk(text: &str, records: &mut Records) -> Result<(), serde_json::Error> {
+    let chunk: NamedChunk = serde_json::from_str(text)?;
+    if chunk.v != 1 {
+        return Err(de::Error::custom(format!("a chunk with named records has format {}, not 1", chunk.v)));
+    }
+    match &*chunk.kind {
+        Contact::KIND => {
+            for r in chunk.records {
+                records.contacts.push(serde_json::from_str(r.get())?);
+            }
+        }
+        Company::KIND => {
+            for r in chunk.records {
+                records.companies.push(serde_json::from_str(r.get())?);
+            }
+        }
+        other => return Err(de::Error::custom(format!("format 1 has no record kind {other:?}"))),
+    }
+    Ok(())
+}
+
 fn decode_filtered<C, J>(chunks: C, journal: J, keep: impl Fn(&Change) -> bool) -> Result<Dataset, SnapshotError>
 where
     C: IntoIterator,
@@ -831,11 +868,32 @@ where
     J: IntoIterator,
     J::Item: AsRef<str>,
 {
+    let records = decode_records(chunks)?;
+    let mut data = Dataset::from_parts(records).map_err(SnapshotError::Duplicate)?;
+    for entry in journal {
+        for change in decode_entry(entry.as_ref())?.iter().filter(|c| keep(c)) {
+            data.apply(change);
+        }
+    }
+    Ok(data)
+}
+
+/// The records of the chunks (any order), not yet indexed into a
+/// [`Dataset`]: the parsing half of [`decode_dataset`].
+pub fn decode_records<C>(chunks: C) -> Result<Records, SnapshotError>
+where
+    C: IntoIterator,
+    C::Item: AsRef<str>,
+{
     let mut records = Records::default();
     let mut settings = Vec::new();
     for chunk in chunks {
         let unreadable =
             |e: serde_json::Error| SnapshotError::Unreadable { what: "chunk".into(), detail: e.to_string() };
+        if chunk.as_ref().trim_start().starts_with('{') {
+            read_named_chunk(chunk.as_ref(), &mut records).map_err(unreadable)?;
+            continue;
+        }
         let mut de = serde_json::Deserializer::from_str(chunk.as_ref());
         let read =
             ChunkSeed { records: &mut records, settings: &mut settings }.deserialize(&mut de).map_err(unreadable)?;
@@ -846,13 +904,7 @@ where
     }
     // Data written before format 2 has none: the initial settings apply.
     records.settings = settings.pop();
-    let mut data = Dataset::from_parts(records).map_err(SnapshotError::Duplicate)?;
-    for entry in journal {
-        for change in decode_entry(entry.as_ref())?.iter().filter(|c| keep(c)) {
-            data.apply(change);
-        }
-    }
-    Ok(data)
+    Ok(records)
 }
 
 #[cfg(test)]
@@ -870,6 +922,32 @@ mod tests {
 
     fn no_journal() -> Vec<String> {
         Vec::new()
+    }
+
+    #[test]
+    fn the_first_named_chunk_layout_still_reads() {
+        // As the first release wrote them (`{"v":1,"kind":…,"records":[…]}`,
+        // records in their backup form, no schema-3 fields).
+        let company = r#"{"v":1,"kind":"company","records":[{"id":"co-1","name":"Acme Ltd","domain":"acme.example","lifecycle_stage":"retention","created":"2026-01-02T03:04:05Z","updated":"2026-01-02T03:04:05Z"}]}"#;
+        let contact = r#"{"v":1,"kind":"contact","records":[{"id":"c-1","given_name":"Ada","family_name":"Lovelace","emails":[{"kind":"work","address":"ada@acme.example"}],"company_id":"co-1","lifecycle_stage":"acquisition","tags":["vip"],"created":"2026-01-02T03:04:05Z","updated":"2026-02-03T04:05:06Z"}]}"#;
+        let journal = [encode_entry(&[Change::DeleteContact { id: "gone".into() }], DateTime::UNIX_EPOCH)];
+        let data = decode_dataset([contact, company], journal).unwrap();
+        let ada = data.contact("c-1").unwrap();
+        assert_eq!((ada.given_name.as_str(), ada.family_name.as_str()), ("Ada", "Lovelace"));
+        assert_eq!(ada.emails[0].address, "ada@acme.example");
+        assert_eq!((ada.company_id.as_deref(), ada.lifecycle_stage), (Some("co-1"), LifecycleStage::Acquisition));
+        assert_eq!(
+            (ada.tags.as_slice(), ada.updated),
+            (&["vip".to_string()][..], Utc.with_ymd_and_hms(2026, 2, 3, 4, 5, 6).unwrap())
+        );
+        assert!(ada.stage_history.is_empty() && ada.owner.is_empty());
+        assert_eq!(data.company("co-1").unwrap().domain, "acme.example");
+        assert_eq!(data.settings(), &Settings::initial(DateTime::UNIX_EPOCH));
+        // Another version in that layout, or another kind, is refused.
+        let v2 = contact.replace(r#""v":1"#, r#""v":2"#);
+        assert!(matches!(decode_dataset([v2.as_str()], no_journal()), Err(SnapshotError::Unreadable { .. })));
+        let deal = r#"{"v":1,"kind":"deal","records":[]}"#;
+        assert!(matches!(decode_dataset([deal], no_journal()), Err(SnapshotError::Unreadable { .. })));
     }
 
     #[test]
@@ -1147,46 +1225,6 @@ mod tests {
         let duplicate = r#"[2,"task",[["t","",null,1,null,null,null,null,"","",0,0],["t","",null,1,null,null,null,null,"","",0,0]]]"#;
         assert!(matches!(decode_dataset([duplicate], no_journal()), Err(SnapshotError::Duplicate(_))));
         assert!(matches!(decode_entry(r#"{"v":9,"changes":[]}"#), Err(SnapshotError::Newer { version: 9, .. })));
-    }
-
-    /// Prints how long decoding 500,000 activities takes:
-    /// `cargo test --release --lib decode_timing -- --ignored --nocapture`.
-    #[test]
-    #[ignore = "a measurement, not a test"]
-    fn decode_timing() {
-        let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
-        let activities: Vec<Activity> = (0..500_000)
-            .map(|n| {
-                let mut a = Activity::blank(format!("{:08x}-6d7e-4f80-9a1b-2c3d4e5f6a7b", n), ActivityKind::Call, t);
-                a.subject = format!("Follow-up call {n}");
-                a.outcome = "Connected".into();
-                a.duration_min = Some(15);
-                a.contact_ids = vec!["0b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b".into()];
-                a.company_id = Some("1b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b".into());
-                a
-            })
-            .collect();
-        let data = Dataset::from_parts(Records { activities, ..Records::default() }).unwrap();
-        let start = std::time::Instant::now();
-        let chunks: Vec<String> = encode_chunks(&data).into_iter().map(|(_, j)| j).collect();
-        let encoded = start.elapsed();
-        let bytes: usize = chunks.iter().map(String::len).sum();
-        let start = std::time::Instant::now();
-        let (mut records, mut settings) = (Records::default(), Vec::new());
-        for chunk in &chunks {
-            let mut de = serde_json::Deserializer::from_str(chunk);
-            ChunkSeed { records: &mut records, settings: &mut settings }.deserialize(&mut de).unwrap();
-        }
-        let parsed = start.elapsed();
-        drop(records);
-        let start = std::time::Instant::now();
-        let back = decode_dataset(&chunks, no_journal()).unwrap();
-        println!(
-            "500k activities, {:.1} MB: encode {encoded:?}, parse {parsed:?}, parse and index {:?}",
-            bytes as f64 / 1e6,
-            start.elapsed(),
-        );
-        assert_eq!(back.activities().len(), 500_000);
     }
 
     #[test]

@@ -36,7 +36,11 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-fn fold_char(c: char) -> Option<&'static str> {
+/// The unaccented lower-case spelling of one non-ASCII letter ("Ø" → "o",
+/// "ß" → "ss"), or `None` for characters the table does not cover (ASCII
+/// among them). The one accent table of the app: search, duplicate
+/// detection and the demo generator all fold through it.
+pub fn fold_char(c: char) -> Option<&'static str> {
     Some(match c {
         'À'..='Å' | 'à'..='å' | 'Ā'..='ą' | 'Ǎ' | 'ǎ' => "a",
         'Æ' | 'æ' => "ae",

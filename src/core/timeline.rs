@@ -1,6 +1,6 @@
-//! Activities, tasks and deals as seen from one record: a contact's or
-//! company's timeline, its tasks and deals, when each contact was last in
-//! touch, and completing tasks (optionally logging what was done).
+//! Activities and deals as seen from one record: a contact's or company's
+//! timeline, its deals, and when each contact was last in touch. (Its tasks
+//! are in [`super::tasks`].)
 //!
 //! Results are positions in the dataset's tables, so lists can render them
 //! without copying records.
@@ -10,12 +10,42 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 
-use super::changes::Change;
 use super::dataset::Dataset;
 use super::hash::FastMap;
-use super::lists::task_cmp;
-use super::model::Contact;
-use super::records::{Activity, ActivityKind, DealStatus};
+use super::records::Contact;
+use super::records::{Activity, ActivityKind, Deal, DealStatus, Task};
+
+/// What a new activity or task added on a record's page links to: a
+/// contact's page links the contact (and its company), a company's page the
+/// company, a deal's page the deal, its company and its contacts. A task
+/// links one contact, the first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Links {
+    pub contact_ids: Vec<String>,
+    pub company_id: Option<String>,
+    pub deal_id: Option<String>,
+}
+
+impl Links {
+    pub fn of_contact(c: &Contact) -> Links {
+        Links { contact_ids: vec![c.id.clone()], company_id: c.company_id.clone(), deal_id: None }
+    }
+
+    pub fn of_company(id: &str) -> Links {
+        Links { company_id: Some(id.to_string()), ..Links::default() }
+    }
+
+    pub fn of_deal(d: &Deal) -> Links {
+        Links { contact_ids: d.contact_ids.clone(), company_id: d.company_id.clone(), deal_id: Some(d.id.clone()) }
+    }
+
+    /// `task` linked to these records.
+    pub fn link_task(&self, task: &mut Task) {
+        task.contact_id = self.contact_ids.first().cloned();
+        task.company_id = self.company_id.clone();
+        task.deal_id = self.deal_id.clone();
+    }
+}
 
 /// Per contact position, the time of its latest call, email or meeting up
 /// to `now` (notes are not contact; planned activities have not happened).
@@ -86,22 +116,6 @@ pub fn timeline_of(data: &Dataset, id: &str) -> Vec<u32> {
     out
 }
 
-/// Positions in `data.tasks().all()` of the tasks about a record: open ones
-/// first, by due date (undated last) then high priority first; then done
-/// ones, most recently done first.
-pub fn tasks_of(data: &Dataset, id: &str) -> Vec<u32> {
-    let tasks = data.tasks().all();
-    let is = |link: &Option<String>| link.as_deref() == Some(id);
-    let mut out: Vec<u32> = (0..tasks.len() as u32)
-        .filter(|&i| {
-            let t = &tasks[i as usize];
-            is(&t.contact_id) || is(&t.company_id) || is(&t.deal_id)
-        })
-        .collect();
-    out.sort_by(|&i, &j| task_cmp(&tasks[i as usize], &tasks[j as usize]).then(i.cmp(&j)));
-    out
-}
-
 /// Positions in `data.deals().all()` of the deals of a company or contact:
 /// open ones first, each group most recently updated first.
 pub fn deals_of(data: &Dataset, id: &str) -> Vec<u32> {
@@ -119,52 +133,13 @@ pub fn deals_of(data: &Dataset, id: &str) -> Vec<u32> {
     out
 }
 
-/// Marks a task done. With `log` (a kind and a new activity id), also
-/// records an activity "Done: <title>" at `now`, linked to the task's
-/// contact, company (the contact's when the task names none) and deal.
-/// Empty when the task is unknown or already done.
-pub fn complete_task(
-    data: &Dataset,
-    task_id: &str,
-    log: Option<(ActivityKind, String)>,
-    now: DateTime<Utc>,
-) -> Vec<Change> {
-    let Some(task) = data.tasks().get(task_id).filter(|t| !t.is_done()) else { return Vec::new() };
-    let mut record = task.clone();
-    record.done_at = Some(now);
-    record.updated = now;
-    let mut changes = vec![Change::PutTask { record }];
-    if let Some((kind, id)) = log {
-        let mut a = Activity::blank(id, kind, now);
-        a.subject = format!("Done: {}", task.title);
-        a.contact_ids = task.contact_id.iter().cloned().collect();
-        a.company_id = task
-            .company_id
-            .clone()
-            .or_else(|| task.contact_id.as_deref().and_then(|c| data.contact(c)).and_then(|c| c.company_id.clone()));
-        a.deal_id = task.deal_id.clone();
-        a.owner = task.owner.clone();
-        changes.push(Change::PutActivity { record: a });
-    }
-    changes
-}
-
-/// Makes a done task open again. Empty when it is unknown or not done.
-pub fn reopen_task(data: &Dataset, task_id: &str, now: DateTime<Utc>) -> Vec<Change> {
-    let Some(task) = data.tasks().get(task_id).filter(|t| t.is_done()) else { return Vec::new() };
-    let mut record = task.clone();
-    record.done_at = None;
-    record.updated = now;
-    vec![Change::PutTask { record }]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::dataset::Records;
-    use crate::core::model::{Company, Contact};
-    use crate::core::records::{Deal, Priority, Settings, Task};
-    use chrono::{NaiveDate, TimeZone};
+    use crate::core::records::{Company, Contact};
+    use crate::core::records::{Deal, Settings};
+    use chrono::TimeZone;
 
     fn at(day: u32, hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 5, day, hour, 0, 0).unwrap()
@@ -240,35 +215,22 @@ mod tests {
     }
 
     #[test]
-    fn tasks_of_a_record_open_first_then_recently_done() {
-        let day = |d| NaiveDate::from_ymd_opt(2026, 5, d);
-        let t = |id: &str, due: Option<NaiveDate>, priority: Priority, done: Option<DateTime<Utc>>| {
-            let mut t = Task::blank(id.into(), at(1, 0));
-            t.contact_id = Some("ann".into());
-            t.due = due;
-            t.priority = priority;
-            t.done_at = done;
-            t
-        };
-        let mut on_deal = t("on-deal", day(3), Priority::Normal, None);
-        on_deal.contact_id = None;
-        on_deal.deal_id = Some("deal".into());
-        let mut elsewhere = t("elsewhere", day(1), Priority::High, None);
-        elsewhere.contact_id = Some("bob".into());
-        let tasks = vec![
-            t("undated", None, Priority::High, None),
-            t("done-early", day(1), Priority::Normal, Some(at(2, 0))),
-            t("late-low", day(9), Priority::Low, None),
-            t("done-late", None, Priority::Normal, Some(at(8, 0))),
-            t("late-high", day(9), Priority::High, None),
-            t("soon", day(4), Priority::Low, None),
-            on_deal,
-            elsewhere,
-        ];
-        let d = Dataset::from_parts(Records { tasks, ..Default::default() }).unwrap();
-        let ids: Vec<&str> = tasks_of(&d, "ann").iter().map(|&i| d.tasks().all()[i as usize].id.as_str()).collect();
-        assert_eq!(ids, ["soon", "late-high", "late-low", "undated", "done-late", "done-early"]);
-        assert_eq!(tasks_of(&d, "deal").len(), 1);
+    fn links_of_each_page_and_of_a_task() {
+        let ann = contact("ann", Some("acme"));
+        assert_eq!(
+            Links::of_contact(&ann),
+            Links { contact_ids: vec!["ann".into()], company_id: Some("acme".into()), deal_id: None }
+        );
+        assert_eq!(Links::of_company("acme"), Links { company_id: Some("acme".into()), ..Links::default() });
+        let d = deal("deal", Some("acme"), &["bob", "ann"]);
+        let links = Links::of_deal(&d);
+        assert_eq!(links.contact_ids, ["bob", "ann"]);
+        let mut task = crate::core::records::Task::blank("t".into(), at(1, 0));
+        links.link_task(&mut task);
+        assert_eq!(
+            (task.contact_id.as_deref(), task.company_id.as_deref(), task.deal_id.as_deref()),
+            (Some("bob"), Some("acme"), Some("deal"))
+        );
     }
 
     #[test]
@@ -289,38 +251,5 @@ mod tests {
         };
         assert_eq!(ids("acme"), ["stale", "won"]);
         assert_eq!(ids("ann"), ["fresh", "stale"]);
-    }
-
-    #[test]
-    fn completing_a_task_can_log_an_activity() {
-        let mut task = Task::blank("t".into(), at(1, 0));
-        task.title = "Send the quote".into();
-        task.contact_id = Some("ann".into());
-        task.deal_id = Some("deal".into());
-        task.owner = "sam".into();
-        let mut done = Task::blank("done".into(), at(1, 0));
-        done.done_at = Some(at(2, 0));
-        let mut d = sample();
-        d.apply(&Change::PutTask { record: task });
-        d.apply(&Change::PutTask { record: done });
-
-        let changes = complete_task(&d, "t", Some((ActivityKind::Email, "new".into())), at(7, 15));
-        let [Change::PutTask { record: t }, Change::PutActivity { record: a }] = &changes[..] else {
-            panic!("{changes:?}")
-        };
-        assert_eq!((t.done_at, t.updated), (Some(at(7, 15)), at(7, 15)));
-        assert_eq!((a.id.as_str(), a.kind, a.at), ("new", ActivityKind::Email, at(7, 15)));
-        assert_eq!(a.subject, "Done: Send the quote");
-        assert_eq!(a.contact_ids, ["ann"]);
-        // The company comes from Ann, as the task names none.
-        assert_eq!((a.company_id.as_deref(), a.deal_id.as_deref()), (Some("acme"), Some("deal")));
-
-        assert_eq!(complete_task(&d, "t", None, at(7, 15)).len(), 1);
-        assert!(complete_task(&d, "done", None, at(7, 15)).is_empty());
-        assert!(complete_task(&d, "missing", None, at(7, 15)).is_empty());
-
-        let [Change::PutTask { record }] = &reopen_task(&d, "done", at(8, 0))[..] else { panic!() };
-        assert_eq!((record.done_at, record.updated), (None, at(8, 0)));
-        assert!(reopen_task(&d, "t", at(8, 0)).is_empty());
     }
 }

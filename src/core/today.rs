@@ -137,7 +137,7 @@ pub fn count(list: &TodayList) -> usize {
 mod tests {
     use super::*;
     use crate::core::dataset::Records;
-    use crate::core::model::{Contact, ImportantDate};
+    use crate::core::records::{Contact, ImportantDate};
     use crate::core::records::{Priority, Task};
     use chrono::TimeZone;
 

@@ -9,8 +9,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::ids::is_uuid;
-use super::model::{Address, Company, Contact, LifecycleStage};
 use super::records::{Activity, Deal, DealStatus, Settings, Task, TAG_COLOURS};
+use super::records::{Address, Company, Contact, LifecycleStage};
 use super::text::collapse_spaces;
 
 /// One problem with one field of a record.
@@ -375,7 +375,7 @@ fn check_links(company_id: Option<&str>, deal_id: Option<&str>, errs: &mut Vec<F
 }
 
 /// Stage changes are oldest first (equal times are allowed).
-fn check_history(history: &[super::model::StageChange], errs: &mut Vec<FieldError>) {
+fn check_history(history: &[super::records::StageChange], errs: &mut Vec<FieldError>) {
     for (i, pair) in history.windows(2).enumerate() {
         if pair[1].at < pair[0].at {
             errs.push(FieldError::new(format!("stage_history[{}].at", i + 1), MSG_HISTORY_ORDER));
@@ -455,8 +455,8 @@ pub fn is_phone(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Email, EmailKind, ImportantDate, Phone, PhoneKind, StageChange};
     use crate::core::records::{ActivityKind, TagColour};
+    use crate::core::records::{Email, EmailKind, ImportantDate, Phone, PhoneKind, StageChange};
     use chrono::{DateTime, Duration, TimeZone, Utc};
 
     const ID: &str = "0b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b";

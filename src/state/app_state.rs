@@ -4,10 +4,11 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::clock::{after_paint, now, yield_to_browser};
+use super::clock::{after_paint, yield_to_browser, Clock};
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::history::{HistoryEntry, HistoryKind};
+use crate::core::tab_sync::{after_append, after_catch_up, needs_compaction, Position, Reconcile};
 use crate::storage::{Announcer, Appended, Loaded, SnapshotBase, StorageError, Store, Synced};
 
 /// Journal entries beyond which the chunks are rewritten and the journal emptied.
@@ -39,14 +40,6 @@ pub struct Notice {
     pub undo: Option<f64>,
 }
 
-/// Where this tab is in the stored history.
-#[derive(Clone, Copy, Default)]
-struct Position {
-    generation: u64,
-    last_seq: f64,
-    journal_len: usize,
-}
-
 struct Handles {
     store: Store,
     position: Cell<Position>,
@@ -63,17 +56,22 @@ pub struct AppState {
     /// False while the activities are still being decoded after the first
     /// screen showed (see `Store::load_staged`); writes wait for it.
     pub is_complete: RwSignal<bool>,
+    /// The time, the local date and the UTC offset, read in one place.
+    pub clock: Clock,
     handles: StoredValue<Option<Rc<Handles>>, LocalStorage>,
 }
 
 impl AppState {
-    /// Creates the state, provides it as context and starts loading `db_name`.
+    /// Creates the state, provides it (and its [`Clock`]) as context and
+    /// starts loading `db_name`.
     pub fn provide(db_name: &str) -> AppState {
+        let clock = Clock::provide();
         let state = AppState {
             data: RwSignal::new(Dataset::default()),
             status: RwSignal::new(LoadStatus::Loading),
             notice: RwSignal::new(None),
             is_complete: RwSignal::new(false),
+            clock,
             handles: StoredValue::new_local(None),
         };
         provide_context(state);
@@ -176,6 +174,11 @@ impl AppState {
         }
     }
 
+    /// Where this tab is in the stored history (for tests and diagnostics).
+    pub fn position(&self) -> Option<Position> {
+        self.handles.get_value().map(|h| h.position.get())
+    }
+
     pub fn is_ready(&self) -> bool {
         self.status.get() == LoadStatus::Ready
     }
@@ -202,7 +205,7 @@ impl AppState {
         self.until_complete().await;
         let h = self.handles()?;
         let pos = h.position.get();
-        let appended = h.store.append(&changes, now(), pos.generation, pos.last_seq, None).await?;
+        let appended = h.store.append(&changes, self.clock.now(), pos.generation, pos.last_seq, None).await?;
         self.after_append(&h, appended, &changes).await?;
         Ok(())
     }
@@ -218,7 +221,7 @@ impl AppState {
         self.until_complete().await;
         let h = self.handles()?;
         let pos = h.position.get();
-        let at = now();
+        let at = self.clock.now();
         let entry = self.data.with_untracked(|d| HistoryEntry::for_changes(d, &changes, kind, label, at));
         let appended = h.store.append(&changes, at, pos.generation, pos.last_seq, Some(&entry)).await?;
         let key = appended.history_key;
@@ -232,7 +235,7 @@ impl AppState {
         self.until_complete().await;
         let h = self.handles()?;
         let pos = h.position.get();
-        match h.store.undo(key, now(), pos.generation, pos.last_seq).await? {
+        match h.store.undo(key, self.clock.now(), pos.generation, pos.last_seq).await? {
             None => Ok(false),
             Some(undone) => {
                 self.after_append(&h, undone.appended, &undone.changes).await?;
@@ -249,24 +252,23 @@ impl AppState {
     /// Applies a committed append here (after other tabs' earlier entries).
     async fn after_append(&self, h: &Rc<Handles>, appended: Appended, changes: &[Change]) -> Result<(), StorageError> {
         let pos = h.position.get();
-        if appended.is_stale {
+        match after_append(pos, appended.seq, appended.earlier.len(), appended.is_stale) {
             // Another tab replaced the data; our entry is in the journal on top of it.
-            let loaded = h.store.load().await?;
-            self.accept(h, loaded);
-        } else {
-            self.data.update(|d| {
-                for c in appended.earlier.iter().flatten().chain(changes) {
-                    d.apply(c);
-                }
-            });
-            h.position.set(Position {
-                generation: pos.generation,
-                last_seq: appended.seq,
-                journal_len: pos.journal_len + appended.earlier.len() + 1,
-            });
+            Reconcile::Reload | Reconcile::Skip => {
+                let loaded = h.store.load().await?;
+                self.accept(h, loaded);
+            }
+            Reconcile::Apply(to) => {
+                self.data.update(|d| {
+                    for c in appended.earlier.iter().flatten().chain(changes) {
+                        d.apply(c);
+                    }
+                });
+                h.position.set(to);
+            }
         }
         self.announce(h);
-        if h.position.get().journal_len > COMPACT_AFTER {
+        if needs_compaction(h.position.get(), COMPACT_AFTER) {
             let state = *self;
             spawn_local(async move { state.compact().await });
         }
@@ -329,15 +331,10 @@ impl AppState {
             Ok(Synced::UpToDate) => {}
             Ok(Synced::Applied { entries, last_seq }) => {
                 // A commit of ours may have moved on meanwhile; only move forward.
-                if h.position.get().last_seq >= last_seq {
-                    return;
+                if let Reconcile::Apply(to) = after_catch_up(pos, h.position.get(), entries.len(), last_seq) {
+                    self.data.update(|d| entries.iter().flatten().for_each(|c| d.apply(c)));
+                    h.position.set(to);
                 }
-                self.data.update(|d| entries.iter().flatten().for_each(|c| d.apply(c)));
-                h.position.set(Position {
-                    generation: pos.generation,
-                    last_seq,
-                    journal_len: pos.journal_len + entries.len(),
-                });
             }
             Ok(Synced::Reloaded(loaded)) => self.accept(&h, *loaded),
             Err(e) => self.notify(NoticeKind::Error, format!("Could not read changes from another tab: {e}")),

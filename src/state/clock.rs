@@ -1,18 +1,54 @@
-//! The clock and randomness that `core` is given as parameters.
+//! The clock, the local date and the UTC offset, and the randomness that
+//! `core` is given as parameters. The browser is asked in this one place.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
 
 use crate::core::ids::uuid_v4;
 
-/// The current time in UTC, to the millisecond.
-pub fn now() -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
-}
+/// The time where the user is, provided at the root (inside [`AppState`]
+/// too, for commands). Reports count a timestamp on the local day of the
+/// browser's current UTC offset; forms read and show local times with the
+/// offset at that time.
+///
+/// [`AppState`]: super::AppState
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Clock;
 
-/// Today's date where the user is (birthdays are local dates).
-pub fn today() -> NaiveDate {
-    let d = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
+impl Clock {
+    /// Provides the browser's clock as context.
+    pub fn provide() -> Clock {
+        provide_context(Clock);
+        Clock
+    }
+
+    pub fn expect() -> Clock {
+        expect_context::<Clock>()
+    }
+
+    /// The current time in UTC, to the millisecond.
+    pub fn now(self) -> DateTime<Utc> {
+        DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+    }
+
+    /// Today's date where the user is (birthdays and due dates are local).
+    pub fn today(self) -> NaiveDate {
+        let d = js_sys::Date::new_0();
+        NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
+    }
+
+    /// The browser's current offset from UTC in minutes (east positive).
+    /// Reports use today's offset for the whole period (a daylight-saving
+    /// change moves at most an hour's records at the edges of a day).
+    pub fn utc_offset_minutes(self) -> i32 {
+        -(js_sys::Date::new_0().get_timezone_offset() as i32)
+    }
+
+    /// The browser's offset from UTC at `t`, in minutes (east positive).
+    pub fn offset_at(self, t: DateTime<Utc>) -> i64 {
+        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.timestamp_millis() as f64));
+        -(d.get_timezone_offset() as i64)
+    }
 }
 
 /// A new random record id.

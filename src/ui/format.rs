@@ -1,6 +1,11 @@
-//! Formatting helpers for the UI: the pure ones live in `core::display`.
+//! Formatting for the UI: the pure helpers are `core::display`'s; the ones
+//! here add what only the browser knows (its time zone, URL encoding).
 
-pub use crate::core::display::*;
+use chrono::{DateTime, Utc};
+
+use crate::core::display;
+pub use crate::core::display::{count_of, iso_date, long_date, money, money_input, thousands, utc_minute};
+use crate::state::Clock;
 
 /// Percent-encodes a query-string value.
 pub fn encode(value: &str) -> String {
@@ -8,32 +13,26 @@ pub fn encode(value: &str) -> String {
 }
 
 /// The browser's offset from UTC at `t`, in minutes (east positive).
-fn local_offset_minutes(t: chrono::DateTime<chrono::Utc>) -> i64 {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.timestamp_millis() as f64));
-    -(d.get_timezone_offset() as i64)
+fn offset_at(t: DateTime<Utc>) -> i64 {
+    Clock.offset_at(t)
 }
 
-/// `t` in the user's time zone as "2026-11-23 10:05" (what people read and
-/// what `<input type="datetime-local">` takes, with a "T" instead of the space).
-pub fn local_minute(t: chrono::DateTime<chrono::Utc>) -> String {
-    use chrono::{Datelike, Timelike};
-    let l = t + chrono::Duration::minutes(local_offset_minutes(t));
-    format!("{:04}-{:02}-{:02} {:02}:{:02}", l.year(), l.month(), l.day(), l.hour(), l.minute())
+/// `t` in the user's time zone as "2026-11-23 10:05".
+pub fn local_minute(t: DateTime<Utc>) -> String {
+    display::local_minute(t, offset_at(t))
 }
 
 /// The value for `<input type="datetime-local">`.
-pub fn local_input(t: chrono::DateTime<chrono::Utc>) -> String {
+pub fn local_input(t: DateTime<Utc>) -> String {
     local_minute(t).replacen(' ', "T", 1)
 }
 
 /// Reads `<input type="datetime-local">` ("2026-11-23T10:05") as a UTC time.
-pub fn parse_local_input(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    let (date, time) = text.trim().split_once('T')?;
-    let date = parse_iso_date(date)?;
-    let (h, m) = time.split_once(':')?;
-    let naive = date.and_hms_opt(h.parse().ok()?, m.get(..2)?.parse().ok()?, 0)?;
-    let guess = naive.and_utc();
-    // The offset at the local time itself (it differs around DST changes).
-    let offset = local_offset_minutes(guess - chrono::Duration::minutes(local_offset_minutes(guess)));
-    Some(guess - chrono::Duration::minutes(offset))
+pub fn parse_local_input(text: &str) -> Option<DateTime<Utc>> {
+    display::parse_local_input(text, offset_at)
+}
+
+/// Parses "YYYY-MM-DD" (what `<input type="date">` gives).
+pub fn parse_iso_date(text: &str) -> Option<chrono::NaiveDate> {
+    display::parse_iso_date(text)
 }

@@ -1,8 +1,8 @@
 use super::*;
-use crate::core::model::{
+use crate::core::records::{ActivityKind, DealStatus, PipelineStage, Priority, TagColour};
+use crate::core::records::{
     Address, AddressKind, Email, EmailKind, ImportantDate, LeadStatus, LifecycleStage, Phone, PhoneKind, StageChange,
 };
-use crate::core::records::{ActivityKind, DealStatus, PipelineStage, Priority, TagColour};
 use chrono::TimeZone;
 use proptest::prelude::*;
 

@@ -469,7 +469,7 @@ impl SortedNames {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::Contact;
+    use crate::core::records::Contact;
 
     fn features(names: &[(&str, &str)]) -> Vec<Features> {
         let t = chrono::DateTime::from_timestamp(0, 0).unwrap();
@@ -519,7 +519,7 @@ mod tests {
             let mut c = Contact::blank("x".into(), t);
             c.given_name = "Jörg".into();
             c.family_name = family.into();
-            c.addresses.push(crate::core::model::Address { postal_code: "40347".into(), ..Default::default() });
+            c.addresses.push(crate::core::records::Address { postal_code: "40347".into(), ..Default::default() });
             Features::of(&c, "DE")
         };
         let f = [at_home("zWerner"), at_home("Werner")];

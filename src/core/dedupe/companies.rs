@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::model::Company;
 use crate::core::normalize::normalize_domain;
+use crate::core::records::Company;
 use crate::core::text::fold;
 
 /// Legal-form words ignored when comparing company names.

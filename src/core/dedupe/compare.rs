@@ -661,7 +661,7 @@ pub fn place_level(x: &AddressKey, y: &AddressKey) -> Option<Level> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Address, Contact};
+    use crate::core::records::{Address, Contact};
 
     fn person(given: &str, family: &str) -> Features {
         let t = chrono::DateTime::from_timestamp(0, 0).unwrap();

@@ -383,7 +383,7 @@ fn run_pass(
 mod tests {
     use super::*;
     use crate::core::dedupe::compare::Level;
-    use crate::core::model::{Address, Contact};
+    use crate::core::records::{Address, Contact};
 
     /// People at distinct addresses, every third with a copy whose birthday
     /// has a one-digit typo: EM should learn that such typos are common

@@ -21,8 +21,8 @@ use chrono::NaiveDate;
 
 use super::similarity::{nickname_groups, nickname_root, phonetic_key};
 use crate::core::hash::FxHasher;
-use crate::core::model::{Address, Contact};
 use crate::core::normalize::{canonical_email, is_mail_provider, parse_phone};
+use crate::core::records::{Address, Contact};
 use crate::core::text::fold;
 
 /// Family-name particles ignored when comparing surnames ("van der Berg" ~ "Berg").
@@ -710,7 +710,7 @@ fn address_key(a: &Address) -> AddressKey {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Email, Phone};
+    use crate::core::records::{Email, Phone};
     use chrono::{TimeZone, Utc};
 
     #[test]

@@ -9,7 +9,7 @@ use super::features::{count_crowds, Features, NameCounts};
 use super::scoring::{conflicts, Candidate, Reason, Review, Scorer, Summary};
 use super::settings::DedupeSettings;
 use super::weights::{ComparisonWeights, Context, Weights};
-use crate::core::model::Contact;
+use crate::core::records::Contact;
 
 /// What became of a compared pair.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
-use crate::core::model::{Address, Contact, Email, Phone, StageChange};
 use crate::core::normalize::{canonical_email, parse_phone};
+use crate::core::records::{Address, Contact, Email, Phone, StageChange};
 use crate::core::text::fold;
 
 /// Whose value a single-valued field takes.
@@ -220,7 +220,7 @@ pub fn moved_counts(data: &Dataset, removed: &str) -> Moved {
 /// deal, activity and task linking the removed contact relinked to the
 /// survivor (without repeating an id), and the settings without the "not a
 /// duplicate" pairs that name the removed contact. Undo is the
-/// [`inverse`](crate::core::changes::inverse) of this list, computed before
+/// [`inverse`](crate::core::history::inverse) of this list, computed before
 /// it is applied.
 pub fn merge_changes(
     data: &Dataset,
@@ -271,7 +271,7 @@ pub fn merge_changes(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{EmailKind, LifecycleStage, PhoneKind};
+    use crate::core::records::{EmailKind, LifecycleStage, PhoneKind};
     use chrono::{NaiveDate, TimeZone};
     use proptest::prelude::*;
 
@@ -466,7 +466,7 @@ mod tests {
             let mut data = linked_dataset(s, r, &links);
             let before = sorted(&data);
             let changes = merge_changes(&data, "s", "r", &c, t(28)).unwrap();
-            let undo = crate::core::changes::inverse(&data, &changes);
+            let undo = crate::core::history::inverse(&data, &changes);
             for ch in &changes {
                 data.apply(ch);
             }

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use super::cluster::Cluster;
 use super::index::DedupeIndex;
 use super::settings::DedupeSettings;
-use crate::core::model::Contact;
+use crate::core::records::Contact;
 
 /// How many skipped blocks the report lists (the largest; the total is given).
 const MAX_SKIPPED_LISTED: usize = 100;
@@ -60,7 +60,7 @@ pub fn report(contacts: &[Contact], index: &DedupeIndex, settings: &DedupeSettin
 mod tests {
     use super::*;
     use crate::core::dedupe::{build_index, scan};
-    use crate::core::model::{Email, EmailKind};
+    use crate::core::records::{Email, EmailKind};
     use chrono::{TimeZone, Utc};
 
     #[test]

@@ -739,7 +739,7 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Address, Contact};
+    use crate::core::records::{Address, Contact};
     use chrono::NaiveDate;
 
     pub(crate) fn person(given: &str, family: &str) -> Features {

@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
-use crate::core::model::{Address, Contact, Email, Phone};
+use crate::core::records::{Address, Contact, Email, Phone};
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap()

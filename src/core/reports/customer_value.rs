@@ -428,7 +428,7 @@ impl RfmReport {
 mod tests {
     use super::super::fixture::{at, company, dataset, day, deal};
     use super::*;
-    use crate::core::model::LifecycleStage;
+    use crate::core::records::LifecycleStage;
 
     /// Five customers, as of 30 June 2026:
     ///

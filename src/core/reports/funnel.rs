@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use super::{format_decimal, format_percent, local_date, month_label, ratio, Filter, Period, ReportTable};
 use crate::core::dataset::Dataset;
 use crate::core::lifecycle::time_in_stage;
-use crate::core::model::{Contact, LifecycleStage};
+use crate::core::records::{Contact, LifecycleStage};
 
 /// The funnel stages, in order.
 pub const FUNNEL: [LifecycleStage; 5] = [

@@ -1,5 +1,5 @@
 //! Reports: pure computations over a [`Dataset`] for the dashboard, the
-//! fixed reports and the pivot table (issue 5).
+//! fixed reports and the pivot table.
 //!
 //! Every report takes the dataset, a [`Period`], the browser's UTC offset in
 //! minutes and a [`Filter`], and returns plain structs that turn into a
@@ -23,14 +23,15 @@ pub mod customer_value;
 pub mod dashboard;
 pub mod deals;
 pub mod funnel;
+pub mod period;
 pub mod pivot;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
-use super::csv::write_csv;
 use super::dataset::Dataset;
-use super::model::{Company, Contact};
+use super::import::csv::write_csv;
 use super::records::{Activity, Deal};
+use super::records::{Company, Contact};
 
 /// A range of local days: `start` inclusive, `end` exclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -299,7 +300,7 @@ impl ReportTable {
     }
 
     /// The table as CSV (BOM, CRLF, cells guarded against formula injection
-    /// by [`crate::core::csv::write_csv`]).
+    /// by [`crate::core::import::csv::write_csv`]).
     pub fn to_csv(&self) -> String {
         write_csv(&self.headers, &self.rows)
     }
@@ -333,8 +334,8 @@ pub(crate) mod fixture {
     use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
     use crate::core::dataset::{Dataset, Records};
-    use crate::core::model::{Address, Company, Contact, LifecycleStage, StageChange};
     use crate::core::records::{Activity, ActivityKind, Deal, DealStatus, Settings};
+    use crate::core::records::{Address, Company, Contact, LifecycleStage, StageChange};
 
     pub fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
@@ -511,8 +512,8 @@ mod tests {
     #[test]
     fn filter_options_list_each_value_once() {
         use super::fixture::{activity, company, contact, dataset};
-        use crate::core::model::Address;
         use crate::core::records::ActivityKind;
+        use crate::core::records::Address;
         let mut ann = contact("ann", None, at(2026, 1, 1, 0, 0), &[]);
         (ann.owner, ann.source) = ("zoe".into(), "Web".into());
         ann.addresses.push(Address { country: "GB".into(), ..Address::default() });
@@ -579,128 +580,5 @@ mod tests {
         assert_eq!(format_cents(-1234), "-12.34");
         assert_eq!(format_cents(5), "0.05");
         assert_eq!(format_percent(Some(0.5)), "50.0");
-    }
-}
-
-/// A measurement, not a test: prints how long each report takes on demo data
-/// of the issue's size (100k contacts, 20k deals, 500k activities). Run with
-/// `cargo test --release --lib reports::timing -- --ignored --nocapture`.
-#[cfg(test)]
-mod timing {
-    use std::time::Instant;
-
-    use super::fixture::{at, day};
-    use super::pivot::{pivot, Dimension, Field, Measure, RecordKind};
-    use super::*;
-    use crate::core::demo::generate_demo;
-
-    /// Runs `f` five times and prints the fastest and the median run, since
-    /// a shared machine adds noise.
-    fn time<T>(name: &str, f: impl Fn() -> T) -> T {
-        let mut runs = Vec::new();
-        let mut out = None;
-        for _ in 0..5 {
-            let start = Instant::now();
-            out = Some(f());
-            runs.push(start.elapsed().as_secs_f64() * 1000.0);
-        }
-        runs.sort_by(f64::total_cmp);
-        println!("{name:<40} best {:>8.2} ms   median {:>8.2} ms", runs[0], runs[2]);
-        out.expect("ran")
-    }
-
-    #[test]
-    #[ignore = "a measurement; run in release with --nocapture"]
-    fn reports_on_demo_data() {
-        let now = at(2026, 11, 23, 12, 0);
-        let data = Dataset::from_parts(generate_demo(7, 100_000, now).into_records()).unwrap();
-        println!(
-            "{} contacts, {} companies, {} deals, {} activities",
-            data.contacts().len(),
-            data.companies().len(),
-            data.deals().len(),
-            data.activities().len()
-        );
-        let today = day(2026, 11, 23);
-        let year = Period::this_year(today);
-        let quarter = Period::this_quarter(today);
-        let none = Filter::default();
-        let offset = 60;
-        time("pipeline_by_stage", || deals::pipeline_by_stage(&data, &none));
-        time("forecast (12 months)", || deals::forecast(&data, &quarter, 12, &none));
-        time("won_lost (year)", || deals::won_lost(&data, &year, offset, &none));
-        time("lifecycle_funnel (year)", || funnel::lifecycle_funnel(&data, &year, offset, &none));
-        time("activities (year)", || activity::activities(&data, &year, offset, &none));
-        time("not_contacted (30 days)", || activity::not_contacted(&data, now, 30, offset, &none));
-        let last = crate::core::timeline::last_contacted(&data, now);
-        time("not_contacted_with (last contacts given)", || {
-            activity::not_contacted_with(&data, &last, now, 30, offset, &none)
-        });
-        time("revenue_by_company (year)", || customer_value::revenue_by_company(&data, &year, offset, &none));
-        time("revenue_by_group tag (year)", || {
-            customer_value::revenue_by_group(&data, &year, offset, customer_value::GroupBy::Tag, &none)
-        });
-        time("revenue_by_group country (year)", || {
-            customer_value::revenue_by_group(&data, &year, offset, customer_value::GroupBy::Country, &none)
-        });
-        let r = time("rfm (year)", || customer_value::rfm(&data, &year, today, offset, &none));
-        println!("  {} customers in RFM", r.customers.len());
-        let wide = Period::new(day(2000, 1, 1), day(2100, 1, 1));
-        time("pivot activities owner × kind (all)", || {
-            pivot(
-                &data,
-                RecordKind::Activities,
-                Dimension::Owner,
-                Some(Dimension::Kind),
-                Measure::Count,
-                &wide,
-                offset,
-                &none,
-            )
-        });
-        time("pivot activities month × kind (all)", || {
-            pivot(
-                &data,
-                RecordKind::Activities,
-                Dimension::Month,
-                Some(Dimension::Kind),
-                Measure::Count,
-                &wide,
-                offset,
-                &none,
-            )
-        });
-        time("pivot contacts country × stage (all)", || {
-            pivot(
-                &data,
-                RecordKind::Contacts,
-                Dimension::Country,
-                Some(Dimension::Stage),
-                Measure::Count,
-                &wide,
-                offset,
-                &none,
-            )
-        });
-        time("pivot deals industry × status sum (all)", || {
-            pivot(
-                &data,
-                RecordKind::Deals,
-                Dimension::Industry,
-                Some(Dimension::Status),
-                Measure::Sum(Field::Amount),
-                &wide,
-                offset,
-                &none,
-            )
-        });
-        let owner = Filter { owner: data.deals().all().first().map(|d| d.owner.clone()), ..Filter::default() };
-        time("won_lost (year, owner filter)", || deals::won_lost(&data, &year, offset, &owner));
-        time("pipeline_by_stage (country filter)", || {
-            deals::pipeline_by_stage(&data, &Filter { country: Some("DE".into()), ..Filter::default() })
-        });
-        let table =
-            time("won_lost to_table + to_csv", || deals::won_lost(&data, &year, offset, &none).to_table().to_csv());
-        assert!(!table.is_empty());
     }
 }

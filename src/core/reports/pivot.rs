@@ -18,8 +18,8 @@ use super::{
     ReportTable,
 };
 use crate::core::dataset::Dataset;
-use crate::core::model::{Company, Contact};
 use crate::core::records::{Activity, Deal};
+use crate::core::records::{Company, Contact};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RecordKind {

@@ -1,0 +1,253 @@
+//! What every import preview shares: the classes a row falls into (create,
+//! update, duplicate, invalid), the choice people make per class and per
+//! row, the field-level differences an update shows, and the counts of what
+//! an import writes. Contacts ([`super::contacts_plan`]), companies
+//! ([`super::companies`]) and deals ([`super::deals`]) each classify rows
+//! their own way into these classes.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// One field an update changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldDiff {
+    pub field: &'static str,
+    pub before: String,
+    pub after: String,
+}
+
+/// What an earlier record a duplicate row repeats.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DuplicateOf {
+    /// An existing contact, with the detection score (0..1).
+    Existing { id: String, score: f64 },
+    /// An earlier row of the file, by its row number.
+    Row(usize),
+}
+
+/// How a row would be imported.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowClass {
+    Create,
+    /// The row's email is an existing contact's; `diff` is what merging it changes.
+    Update {
+        id: String,
+        diff: Vec<FieldDiff>,
+    },
+    Duplicate(DuplicateOf),
+    /// `column` counts from 0; `None` when the row as a whole is the problem.
+    Invalid {
+        column: Option<usize>,
+        reason: String,
+    },
+}
+
+/// The four classes, for counts and choices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ClassKind {
+    Create,
+    Update,
+    Duplicate,
+    Invalid,
+}
+
+impl ClassKind {
+    pub const ALL: [ClassKind; 4] = [ClassKind::Create, ClassKind::Update, ClassKind::Duplicate, ClassKind::Invalid];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ClassKind::Create => "New contacts",
+            ClassKind::Update => "Matches of existing contacts",
+            ClassKind::Duplicate => "Probable duplicates",
+            ClassKind::Invalid => "Invalid rows",
+        }
+    }
+
+    /// What the user may do with the rows of this class; the first is the default.
+    pub fn choices(self) -> &'static [Choice] {
+        match self {
+            ClassKind::Create => &[Choice::Create, Choice::Skip],
+            ClassKind::Update => &[Choice::Update, Choice::Create, Choice::Skip],
+            ClassKind::Duplicate => &[Choice::Skip, Choice::Create, Choice::Update],
+            ClassKind::Invalid => &[Choice::Skip, Choice::Create],
+        }
+    }
+}
+
+impl RowClass {
+    pub fn kind(&self) -> ClassKind {
+        match self {
+            RowClass::Create => ClassKind::Create,
+            RowClass::Update { .. } => ClassKind::Update,
+            RowClass::Duplicate(_) => ClassKind::Duplicate,
+            RowClass::Invalid { .. } => ClassKind::Invalid,
+        }
+    }
+}
+
+/// What to do with the rows of a class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// Add as a new contact.
+    Create,
+    /// Merge into the existing contact it matches (rows without one are skipped).
+    Update,
+    Skip,
+}
+
+impl Choice {
+    pub fn key(self) -> &'static str {
+        match self {
+            Choice::Create => "create",
+            Choice::Update => "update",
+            Choice::Skip => "skip",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Choice::Create => "Create new contacts",
+            Choice::Update => "Update the existing contacts",
+            Choice::Skip => "Skip",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Choice {
+        match key {
+            "create" => Choice::Create,
+            "update" => Choice::Update,
+            _ => Choice::Skip,
+        }
+    }
+}
+
+/// The user's choice per class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Choices {
+    pub create: Choice,
+    pub update: Choice,
+    pub duplicate: Choice,
+    pub invalid: Choice,
+}
+
+impl Default for Choices {
+    fn default() -> Self {
+        Choices { create: Choice::Create, update: Choice::Update, duplicate: Choice::Skip, invalid: Choice::Skip }
+    }
+}
+
+impl Choices {
+    pub fn get(&self, kind: ClassKind) -> Choice {
+        match kind {
+            ClassKind::Create => self.create,
+            ClassKind::Update => self.update,
+            ClassKind::Duplicate => self.duplicate,
+            ClassKind::Invalid => self.invalid,
+        }
+    }
+
+    pub fn set(&mut self, kind: ClassKind, choice: Choice) {
+        match kind {
+            ClassKind::Create => self.create = choice,
+            ClassKind::Update => self.update = choice,
+            ClassKind::Duplicate => self.duplicate = choice,
+            ClassKind::Invalid => self.invalid = choice,
+        }
+    }
+}
+
+/// What an import writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub created: usize,
+    pub updated: usize,
+    pub companies: usize,
+}
+
+/// The fields that differ between two versions of a record, for people:
+/// each [`field`](Diff::field) call adds one when its texts differ.
+#[derive(Debug, Default)]
+pub struct Diff(Vec<FieldDiff>);
+
+impl Diff {
+    pub fn field(&mut self, field: &'static str, before: String, after: String) {
+        if before != after {
+            self.0.push(FieldDiff { field, before, after });
+        }
+    }
+
+    pub fn finish(self) -> Vec<FieldDiff> {
+        self.0
+    }
+}
+
+/// Appends the tags of `incoming` that `tags` does not have yet (compared
+/// case-insensitively), in their order: an update adds tags, never removes.
+pub fn add_missing_tags(tags: &mut Vec<String>, incoming: &[String]) {
+    for t in incoming {
+        if !tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+            tags.push(t.clone());
+        }
+    }
+}
+
+/// Cells a person fixed in the preview: (row index in the file, column from
+/// 0) → the new text.
+pub type CellFixes = HashMap<(usize, usize), String>;
+
+/// The cells of the file's row `row` with the person's fixes in place (a fix
+/// beyond the row's last cell extends it with empty cells); borrowed when
+/// the row has none. The row is then mapped and classified again.
+pub fn fixed_cells<'a>(cells: &'a [String], row: usize, fixes: &CellFixes) -> Cow<'a, [String]> {
+    if !fixes.keys().any(|&(r, _)| r == row) {
+        return Cow::Borrowed(cells);
+    }
+    let mut fixed = cells.to_vec();
+    for (&(_, column), value) in fixes.iter().filter(|((r, _), _)| *r == row) {
+        if fixed.len() <= column {
+            fixed.resize(column + 1, String::new());
+        }
+        fixed[column] = value.clone();
+    }
+    Cow::Owned(fixed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_diff_lists_only_fields_that_changed_in_call_order() {
+        let mut d = Diff::default();
+        d.field("Owner", "sam".into(), "sam".into());
+        d.field("Tags", "a".into(), "a, b".into());
+        d.field("Notes", String::new(), "new".into());
+        assert_eq!(
+            d.finish(),
+            [
+                FieldDiff { field: "Tags", before: "a".into(), after: "a, b".into() },
+                FieldDiff { field: "Notes", before: String::new(), after: "new".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn fixes_replace_their_cells_and_extend_short_rows() {
+        let cells = vec!["Ada".to_string(), "not an email".to_string()];
+        let mut fixes = CellFixes::new();
+        assert!(matches!(fixed_cells(&cells, 0, &fixes), Cow::Borrowed(_)));
+        fixes.insert((0, 1), "ada@example.com".into());
+        fixes.insert((0, 3), "+44 20 7946 0958".into());
+        fixes.insert((1, 0), "Other row".into());
+        assert_eq!(fixed_cells(&cells, 0, &fixes).as_ref(), ["Ada", "ada@example.com", "", "+44 20 7946 0958"]);
+        assert_eq!(fixed_cells(&cells, 1, &fixes).as_ref(), ["Other row", "not an email"]);
+        assert!(matches!(fixed_cells(&cells, 2, &fixes), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn tags_are_added_once_whatever_their_case() {
+        let mut tags = vec!["VIP".to_string(), "board".to_string()];
+        add_missing_tags(&mut tags, &["vip".into(), "Newsletter".into(), "BOARD".into(), "newsletter".into()]);
+        assert_eq!(tags, ["VIP", "board", "Newsletter"]);
+    }
+}

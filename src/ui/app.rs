@@ -1,0 +1,128 @@
+//! The app shell: the header with the main navigation and the theme, the
+//! status line, what shows while the data loads (or when it cannot), and the
+//! routes. It provides the app-wide state every page uses.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::state::{AppState, LastScanRate, LoadStatus, ReportControls, SharedDedupeIndex, Today};
+use crate::ui::components::outdated_banner::OutdatedBanner;
+use crate::ui::components::status_line::StatusLine;
+use crate::ui::components::theme_picker::ThemePicker;
+use crate::ui::pages::{
+    ActivitiesPage, AuditPage, BackupPage, CompaniesPage, CompanyFormPage, CompanyPage, ContactFormPage, ContactPage,
+    ContactsPage, DashboardPage, DealFormPage, DealPage, DealsPage, DuplicatesPage, ImportPage, MergePage,
+    PipelinePage, ReportsPage, SettingsPage, TasksPage, TodayPage,
+};
+use crate::ui::paths::{base_path, link};
+
+/// The IndexedDB database the app uses.
+pub const DB_NAME: &str = "crm";
+
+/// Mounts the app on `<body>`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    crate::state::pwa::start();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::provide(DB_NAME);
+    ReportControls::provide(state);
+    LastScanRate::provide();
+    SharedDedupeIndex::provide(state);
+    let today = Today::provide(state);
+    let today_count = move || today.count();
+    view! {
+        <Router base=base_path()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="app-header">
+                <A href=link("/") exact=true attr:class="brand">"CRM"</A>
+                <nav aria-label="Main">
+                    <A href=link("/today")>
+                        "Today"
+                        {move || match today_count() {
+                            0 => None,
+                            n => Some(view! { <span class="nav-count" aria-label=format!("{n} items")>{n}</span> }),
+                        }}
+                    </A>
+                    <A href=link("/contacts")>"Contacts"</A>
+                    <A href=link("/companies")>"Companies"</A>
+                    <A href=link("/pipeline")>"Pipeline"</A>
+                    <A href=link("/activities")>"Activities"</A>
+                    <A href=link("/reports")>"Reports"</A>
+                    <A href=link("/tasks")>"Tasks"</A>
+                    <A href=link("/import")>"Import"</A>
+                    <A href=link("/duplicates")>"Duplicates"</A>
+                    <A href=link("/audit")>"Data audit"</A>
+                    <A href=link("/backup")>"Backup"</A>
+                    <A href=link("/settings")>"Settings"</A>
+                </nav>
+                <ThemePicker />
+            </header>
+            <StatusLine />
+            <main id="main" tabindex="-1">
+                {move || match state.status.get() {
+                    LoadStatus::Loading => view! { <p class="loading">"Loading your data…"</p> }.into_any(),
+                    LoadStatus::Failed(msg) => {
+                        view! {
+                            <div role="alert" class="banner error">
+                                <h1>"The CRM could not open its data"</h1>
+                                <p>{msg}</p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    LoadStatus::Outdated => view! { <OutdatedBanner /> }.into_any(),
+                    LoadStatus::Ready => {
+                        view! {
+                            <Routes fallback=|| view! { <h1>"Page not found"</h1> }>
+                                <Route path=path!("/") view=HomePage />
+                                <Route path=path!("/reports") view=ReportsPage />
+                                <Route path=path!("/reports/:report") view=ReportsPage />
+                                <Route path=path!("/contacts") view=ContactsPage />
+                                <Route path=path!("/contacts/new") view=ContactFormPage />
+                                <Route path=path!("/contacts/:id") view=ContactPage />
+                                <Route path=path!("/contacts/:id/edit") view=ContactFormPage />
+                                <Route path=path!("/companies") view=CompaniesPage />
+                                <Route path=path!("/companies/new") view=CompanyFormPage />
+                                <Route path=path!("/companies/:id") view=CompanyPage />
+                                <Route path=path!("/companies/:id/edit") view=CompanyFormPage />
+                                <Route path=path!("/backup") view=BackupPage />
+                                <Route path=path!("/import") view=ImportPage />
+                                <Route path=path!("/today") view=TodayPage />
+                                <Route path=path!("/pipeline") view=PipelinePage />
+                                <Route path=path!("/deals") view=DealsPage />
+                                <Route path=path!("/deals/new") view=DealFormPage />
+                                <Route path=path!("/deals/:id") view=DealPage />
+                                <Route path=path!("/deals/:id/edit") view=DealFormPage />
+                                <Route path=path!("/activities") view=ActivitiesPage />
+                                <Route path=path!("/tasks") view=TasksPage />
+                                <Route path=path!("/settings") view=SettingsPage />
+                                <Route path=path!("/duplicates") view=DuplicatesPage />
+                                <Route path=path!("/audit") view=AuditPage />
+                                <Route path=path!("/duplicates/merge") view=MergePage />
+                            </Routes>
+                        }
+                            .into_any()
+                    }
+                }}
+            </main>
+        </Router>
+    }
+}
+
+/// "/" shows the dashboard when there is data, else the contacts list (whose
+/// empty state offers demo data and import).
+#[component]
+fn HomePage() -> impl IntoView {
+    let state = AppState::expect();
+    let is_empty = move || state.data.with(|d| d.is_empty());
+    view! {
+        <Show when=move || !is_empty() fallback=|| view! { <ContactsPage /> }>
+            <DashboardPage />
+        </Show>
+    }
+}

@@ -1,0 +1,114 @@
+//! The inline form for a new activity on a record's timeline: when, how long,
+//! the outcome, the deal it is filed under, a subject and text.
+
+use leptos::prelude::*;
+
+use crate::core::forms::ActivityTexts;
+use crate::core::records::{ActivityKind, DealStatus};
+use crate::core::timeline::{deals_of, Links};
+use crate::core::validate::FieldError;
+use crate::state::commands::local_action;
+use crate::state::{commands, AppState};
+use crate::ui::components::fields::{was_saved, ErrorText};
+use crate::ui::format::{local_input, parse_local_input};
+
+/// The inline form for a new activity of one kind.
+#[component]
+pub fn ActivityForm(kind: ActivityKind, links: Links, adding: RwSignal<Option<ActivityKind>>) -> impl IntoView {
+    let state = AppState::expect();
+    let at = RwSignal::new(local_input(state.clock.now()));
+    let duration = RwSignal::new(String::new());
+    let outcome = RwSignal::new(String::new());
+    let subject = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    // On a contact or company page, the activity can also be filed under one
+    // of their deals (preselected when there is exactly one open deal).
+    let deal_choices: Vec<(String, String, bool)> = match &links.deal_id {
+        Some(_) => Vec::new(),
+        None => {
+            let owner = links.contact_ids.first().or(links.company_id.as_ref()).cloned().unwrap_or_default();
+            state.data.with_untracked(|d| {
+                deals_of(d, &owner)
+                    .into_iter()
+                    .filter_map(|i| d.deals().all().get(i as usize))
+                    .map(|x| (x.id.clone(), x.title.clone(), x.status == DealStatus::Open))
+                    .collect()
+            })
+        }
+    };
+    let mut open = deal_choices.iter().filter(|c| c.2);
+    let deal = RwSignal::new(match (open.next(), open.next()) {
+        (Some(only), None) => Some(only.0.clone()),
+        _ => None,
+    });
+    let save = local_action(move |_: &()| {
+        let links = links.clone();
+        async move {
+            let mut a = commands::blank_activity(state, kind);
+            a.contact_ids = links.contact_ids;
+            a.company_id = links.company_id;
+            a.deal_id = links.deal_id.or(deal.get_untracked());
+            let texts = ActivityTexts {
+                at: parse_local_input(&at.get_untracked()),
+                duration: duration.get_untracked(),
+                outcome: outcome.get_untracked(),
+                subject: subject.get_untracked(),
+                body: body.get_untracked(),
+            };
+            if was_saved(errors, commands::log_activity(state, a, texts).await) {
+                adding.set(None);
+            }
+        }
+    });
+    view! {
+        <form class="inline-form" aria-label=format!("New {}", kind.label().to_lowercase()) novalidate
+            on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
+            <div class="field">
+                <label for="f-at">"When"</label>
+                <input id="f-at" type="datetime-local" prop:value=move || at.get() on:input=move |ev| at.set(event_target_value(&ev)) />
+                <ErrorText errors field="at" />
+            </div>
+            {kind.has_duration().then(|| view! {
+                <div class="field">
+                    <label for="f-duration_min">"Duration (minutes)"</label>
+                    <input id="f-duration_min" inputmode="numeric" prop:value=move || duration.get() on:input=move |ev| duration.set(event_target_value(&ev)) />
+                    <ErrorText errors field="duration_min" />
+                </div>
+            })}
+            {(!kind.outcomes().is_empty()).then(|| view! {
+                <div class="field">
+                    <label for="f-outcome">"Outcome"</label>
+                    <select id="f-outcome" prop:value=move || outcome.get() on:change=move |ev| outcome.set(event_target_value(&ev))>
+                        <option value="">"—"</option>
+                        {kind.outcomes().iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view()}
+                    </select>
+                </div>
+            })}
+            {(!deal_choices.is_empty()).then(|| view! {
+                <div class="field">
+                    <label for="f-activity-deal">"Deal"</label>
+                    <select id="f-activity-deal" prop:value=move || deal.get().unwrap_or_default()
+                        on:change=move |ev| { let v = event_target_value(&ev); deal.set((!v.is_empty()).then_some(v)); }>
+                        <option value="">"No deal"</option>
+                        {deal_choices.iter().map(|(id, title, _)| view! { <option value=id.clone()>{title.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+            })}
+            <div class="field">
+                <label for="f-subject">"Subject"</label>
+                <input id="f-subject" prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev)) />
+                <ErrorText errors field="subject" />
+            </div>
+            <div class="field">
+                <label for="f-body">{if kind == ActivityKind::Note { "Note" } else { "Details" }}</label>
+                <textarea id="f-body" rows="3" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                <ErrorText errors field="body" />
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="primary" disabled=move || save.pending().get()>{format!("Save {}", kind.label().to_lowercase())}</button>
+                <button type="button" on:click=move |_| adding.set(None)>"Cancel"</button>
+            </div>
+        </form>
+    }
+}

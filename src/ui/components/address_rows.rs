@@ -1,0 +1,38 @@
+//! The inputs of one of a contact's postal addresses, with "Remove".
+
+use leptos::prelude::*;
+
+use crate::core::records::{Address, Contact};
+use crate::core::validate::FieldError;
+use crate::ui::components::fields::TextField;
+
+/// The inputs of one postal address.
+#[component]
+pub fn AddressRows(draft: RwSignal<Contact>, i: usize, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let part = move |get: fn(&Address) -> &String| {
+        Signal::derive(move || draft.with(|d| d.addresses.get(i).map(|a| get(a).clone()).unwrap_or_default()))
+    };
+    let put = move |set: fn(&mut Address, String)| {
+        Callback::new(move |v: String| {
+            draft.update(|d| {
+                if let Some(a) = d.addresses.get_mut(i) {
+                    set(a, v)
+                }
+            })
+        })
+    };
+    let n = i + 1;
+    view! {
+        <div class="address-block">
+            <TextField label=format!("Address {n} street") field=format!("addresses[{i}].street") value=part(|a| &a.street) on_input=put(|a, v| a.street = v) errors />
+            <TextField label=format!("Address {n} city") field=format!("addresses[{i}].city") value=part(|a| &a.city) on_input=put(|a, v| a.city = v) errors />
+            <TextField label=format!("Address {n} region") field=format!("addresses[{i}].region") value=part(|a| &a.region) on_input=put(|a, v| a.region = v) errors />
+            <TextField label=format!("Address {n} postal code") field=format!("addresses[{i}].postal_code") value=part(|a| &a.postal_code) on_input=put(|a, v| a.postal_code = v) errors />
+            <TextField label=format!("Address {n} country") field=format!("addresses[{i}].country") value=part(|a| &a.country) on_input=put(|a, v| a.country = v.trim().to_ascii_uppercase()) errors />
+            <button type="button" class="link-button" aria-label=format!("Remove address {n}")
+                on:click=move |_| draft.update(|d| { if i < d.addresses.len() { d.addresses.remove(i); } })>
+                "Remove"
+            </button>
+        </div>
+    }
+}

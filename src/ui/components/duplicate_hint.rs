@@ -1,0 +1,90 @@
+//! "Looks like Jane Roe, jane@example.com — open it?" under the contact
+//! form: the best existing contact the draft looks like, checked with the
+//! shared duplicate index after typing pauses, in a polite live region.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::core::dedupe::check_one;
+use crate::core::records::Contact;
+use crate::state::{timed, AppState, SharedDedupeIndex};
+use crate::ui::paths::link;
+
+/// How long typing must pause before the draft is looked up.
+const CHECK_DELAY: Duration = Duration::from_millis(300);
+
+/// The best existing contact the draft looks like, as its id and "Looks like
+/// Jane Roe, jane@example.com", checked after typing pauses.
+fn looks_like(state: AppState, draft: RwSignal<Contact>) -> ReadSignal<Option<(String, String)>> {
+    let shared = SharedDedupeIndex::expect();
+    let (found, set_found) = signal(None::<(String, String)>);
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    // The effect only schedules the lookup; the result is this form's own
+    // hint, read nowhere else.
+    Effect::new(move |_| {
+        draft.track();
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let check = move || {
+            let Some(d) = draft.try_get_untracked() else { return };
+            let is_blank = d.given_name.trim().is_empty()
+                && d.family_name.trim().is_empty()
+                && d.emails.iter().all(|e| e.address.trim().is_empty())
+                && d.phones.iter().all(|p| p.number.trim().is_empty());
+            if is_blank {
+                set_found.try_set(None);
+                return;
+            }
+            // An edited contact may have pairs marked "not a duplicate".
+            let is_dismissed = |other: &str| {
+                let pair = if d.id.as_str() <= other {
+                    (d.id.clone(), other.to_string())
+                } else {
+                    (other.to_string(), d.id.clone())
+                };
+                state.data.with_untracked(|data| data.settings().not_duplicates.binary_search(&pair).is_ok())
+            };
+            // The index is built (once per data change) before the check is timed.
+            let i = shared.get();
+            let best = timed("dedupe:check", || {
+                check_one(&i, &d).into_iter().map(|c| i.id(c.b).to_string()).find(|id| !is_dismissed(id))
+            });
+            let hint = best.and_then(|id| {
+                state.data.with_untracked(|data| {
+                    data.contact(&id).map(|c| {
+                        let text = match c.primary_email() {
+                            Some(e) if e != c.display_name() => format!("Looks like {}, {e}", c.display_name()),
+                            _ => format!("Looks like {}", c.display_name()),
+                        };
+                        (id.clone(), text)
+                    })
+                })
+            });
+            set_found.try_set(hint);
+        };
+        pending.set_value(set_timeout_with_handle(check, CHECK_DELAY).ok());
+    });
+    on_cleanup(move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+    });
+    found
+}
+
+/// The hint for the contact `draft`; an edited contact never matches itself.
+#[component]
+pub fn DuplicateHint(draft: RwSignal<Contact>) -> impl IntoView {
+    let state = AppState::expect();
+    let looks_like = looks_like(state, draft);
+    view! {
+        <div role="status" aria-live="polite" class="duplicate-hint">
+            {move || looks_like.get().map(|(id, text)| view! {
+                <p>{text} " — " <A href=link(&format!("/contacts/{id}"))>"open it?"</A></p>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,68 @@
+//! Sections shared by the contact and company pages: the lifecycle stage
+//! history and the record's deals.
+
+use leptos::prelude::*;
+
+use crate::core::records::DealStatus;
+use crate::core::records::StageChange;
+use crate::core::timeline::deals_of;
+use crate::state::AppState;
+use crate::ui::format::{money, utc_minute};
+use crate::ui::paths::link;
+
+#[component]
+pub fn StageHistory(history: Vec<StageChange>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="stage-history-heading">
+            <h2 id="stage-history-heading">"Lifecycle history"</h2>
+            {if history.is_empty() {
+                view! { <p class="muted">"No stage changes recorded yet."</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="plain-list" aria-label="Lifecycle stage changes">
+                        {history.iter().rev().map(|h| view! {
+                            <li>{match h.from {
+                                Some(from) => format!("{} → {}, {}", from.label(), h.to.label(), utc_minute(h.at)),
+                                None => format!("Started in {}, {}", h.to.label(), utc_minute(h.at)),
+                            }}</li>
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn RecordDeals(record_id: String, new_deal_query: String) -> impl IntoView {
+    let state = AppState::expect();
+    let deals = Memo::new(move |_| {
+        state.data.with(|d| {
+            deals_of(d, &record_id)
+                .into_iter()
+                .filter_map(|i| d.deals().all().get(i as usize))
+                .map(|x| {
+                    let stage = match x.status {
+                        DealStatus::Open => {
+                            d.settings().stage(&x.stage).map_or_else(|| x.stage.clone(), |s| s.name.clone())
+                        }
+                        s => s.label().to_string(),
+                    };
+                    (x.id.clone(), x.title.clone(), money(x.amount_cents, &x.currency), stage)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section aria-labelledby="deals-heading">
+            <h2 id="deals-heading">"Deals"</h2>
+            <a href=link(&format!("/deals/new?{new_deal_query}"))>"New deal"</a>
+            <Show when=move || deals.with(Vec::is_empty)><p class="muted">"No deals."</p></Show>
+            <ul class="plain-list" aria-label="Deals">
+                <For each=move || deals.get() key=|d| d.clone() let:d>
+                    <li><a href=link(&format!("/deals/{}", d.0))>{d.1.clone()}</a>{format!(" — {} · {}", d.2, d.3)}</li>
+                </For>
+            </ul>
+        </section>
+    }
+}

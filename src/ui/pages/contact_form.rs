@@ -1,0 +1,241 @@
+//! Creating and editing a contact, with validation next to each field.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::core::forms::ContactTexts;
+use crate::core::normalize::{apply_to_contact, suggest_contact, Suggestion};
+use crate::core::records::LeadStatus;
+use crate::core::records::{Address, AddressKind, Contact, Email, EmailKind, Phone, PhoneKind};
+use crate::core::validate::FieldError;
+use crate::state::commands::local_action;
+use crate::state::{commands, new_id, AppState};
+use crate::ui::components::address_rows::AddressRows;
+use crate::ui::components::duplicate_hint::DuplicateHint;
+use crate::ui::components::fields::{was_saved, ErrorText, LifecycleStageField, TextField};
+use crate::ui::components::important_dates::ImportantDates;
+use crate::ui::components::kinded_rows::KindedRows;
+use crate::ui::components::suggested_fixes::SuggestedFixes;
+use crate::ui::format::iso_date;
+
+#[component]
+pub fn ContactFormPage() -> impl IntoView {
+    let state = AppState::expect();
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id"));
+    let existing = id.as_ref().and_then(|id| state.data.with_untracked(|d| d.contact(id).cloned()));
+    match (id, existing) {
+        (Some(_), None) => view! {
+            <h1>"Contact not found"</h1>
+            <p>"It may have been deleted in another tab."</p>
+        }
+        .into_any(),
+        (_, existing) => view! { <ContactForm existing /> }.into_any(),
+    }
+}
+
+#[component]
+fn ContactForm(existing: Option<Contact>) -> impl IntoView {
+    let state = AppState::expect();
+    let navigate = use_navigate();
+    let is_new = existing.is_none();
+    let mut initial = existing.unwrap_or_else(|| {
+        let mut c = Contact::blank(new_id(), state.clock.now());
+        c.emails.push(Email::default());
+        c.phones.push(Phone::default());
+        c
+    });
+    if initial.emails.is_empty() {
+        initial.emails.push(Email::default());
+    }
+    let title = if is_new { "New contact".to_string() } else { format!("Edit {}", initial.display_name()) };
+    let tags_text = RwSignal::new(initial.tags.join(", "));
+    let birthday_text = RwSignal::new(initial.birthday.map(iso_date).unwrap_or_default());
+    let cadence_text = RwSignal::new(initial.cadence_days.map(|n| n.to_string()).unwrap_or_default());
+    let draft = RwSignal::new(initial);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let companies = state.data.with_untracked(|d| d.companies_by_name());
+
+    let save = local_action(move |_: &()| {
+        let navigate = navigate.clone();
+        async move {
+            let texts = ContactTexts {
+                tags: tags_text.get_untracked(),
+                birthday: birthday_text.get_untracked(),
+                cadence_days: cadence_text.get_untracked(),
+            };
+            let draft = draft.get_untracked();
+            let id = draft.id.clone();
+            if was_saved(errors, commands::save_contact(state, draft, texts, is_new).await) {
+                navigate(&format!("/contacts/{id}"), Default::default());
+            }
+        }
+    });
+
+    let text = move |get: fn(&Contact) -> &String| Signal::derive(move || draft.with(|d| get(d).clone()));
+    let set = move |put: fn(&mut Contact, String)| Callback::new(move |v: String| draft.update(|d| put(d, v)));
+    let cancel_href =
+        if is_new { "/contacts".to_string() } else { format!("/contacts/{}", draft.with_untracked(|d| d.id.clone())) };
+    let cancel = {
+        let navigate = use_navigate();
+        move |_| navigate(&cancel_href, Default::default())
+    };
+    let addresses_len = move || draft.with(|d| d.addresses.len());
+
+    view! {
+        <h1>{title}</h1>
+        <form
+            class="record-form"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                save.dispatch(());
+            }
+        >
+            <NameAndRole draft companies errors />
+
+            <DuplicateHint draft />
+
+            <EmailRows draft errors />
+            <PhoneRows draft errors />
+
+            <fieldset>
+                <legend>"Postal addresses"</legend>
+                <For each=move || 0..addresses_len() key=|i| *i let:i>
+                    <AddressRows draft i errors />
+                </For>
+                <button type="button" on:click=move |_| draft.update(|d| d.addresses.push(Address { kind: AddressKind::Work, ..Default::default() }))>
+                    "Add address"
+                </button>
+            </fieldset>
+
+            <fieldset>
+                <legend>"More"</legend>
+                <TextField label="Tags" field="tags" value=tags_text on_input=Callback::new(move |v| tags_text.set(v)) errors />
+                <p class="hint">"Separate tags with commas."</p>
+                <TextField label="Birthday" field="birthday" input_type="date" value=birthday_text on_input=Callback::new(move |v| birthday_text.set(v)) errors />
+                <TextField label="Keep in touch every (days)" field="cadence_days" value=cadence_text on_input=Callback::new(move |v| cadence_text.set(v)) errors />
+                <ImportantDates draft errors />
+                <TextField label="Source" field="source" value=text(|d| &d.source) on_input=set(|d, v| d.source = v) errors />
+                <div class="field">
+                    <label for="f-notes">"Notes"</label>
+                    <textarea
+                        id="f-notes"
+                        rows="5"
+                        prop:value=move || draft.with(|d| d.notes.clone())
+                        on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))
+                    ></textarea>
+                    <ErrorText errors field="notes" />
+                </div>
+            </fieldset>
+
+            <SuggestedFixes
+                suggestions=Signal::derive(move || {
+                    let country = state.data.with(|d| d.settings().default_country.clone());
+                    draft.with(|d| suggest_contact(d, &country))
+                })
+                on_accept=Callback::new(move |s: Suggestion| draft.update(|d| {
+                    apply_to_contact(d, &s);
+                }))
+            />
+            <div class="form-actions">
+                <button type="submit" class="primary" disabled=move || save.pending().get()>
+                    {move || if save.pending().get() { "Saving…" } else { "Save" }}
+                </button>
+                <button type="button" on:click=cancel>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+/// The contact's email addresses, each with its kind.
+#[component]
+fn EmailRows(draft: RwSignal<Contact>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    view! {
+        <KindedRows
+            legend="Email addresses" noun="Email" list="emails" part="address" input_type="email"
+            kinds=EmailKind::ALL.iter().map(|k| (k.key(), k.label())).collect()
+            len=Signal::derive(move || draft.with(|d| d.emails.len()))
+            text=Callback::new(move |i: usize| draft.with(|d| d.emails.get(i).map(|e| e.address.clone()).unwrap_or_default()))
+            kind=Callback::new(move |i: usize| draft.with(|d| d.emails.get(i).map(|e| e.kind.key()).unwrap_or_default()))
+            on_text=Callback::new(move |(i, v): (usize, String)| draft.update(|d| if let Some(e) = d.emails.get_mut(i) { e.address = v }))
+            on_kind=Callback::new(move |(i, k): (usize, String)| if let Some(k) = EmailKind::from_key(&k) {
+                draft.update(|d| if let Some(e) = d.emails.get_mut(i) { e.kind = k })
+            })
+            on_remove=Callback::new(move |i: usize| draft.update(|d| if i < d.emails.len() { d.emails.remove(i); }))
+            on_add=Callback::new(move |()| draft.update(|d| d.emails.push(Email::default())))
+            errors
+        />
+    }
+}
+
+/// The contact's phone numbers, each with its kind.
+#[component]
+fn PhoneRows(draft: RwSignal<Contact>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    view! {
+        <KindedRows
+            legend="Phone numbers" noun="Phone" list="phones" part="number" input_type="tel"
+            kinds=PhoneKind::ALL.iter().map(|k| (k.key(), k.label())).collect()
+            len=Signal::derive(move || draft.with(|d| d.phones.len()))
+            text=Callback::new(move |i: usize| draft.with(|d| d.phones.get(i).map(|p| p.number.clone()).unwrap_or_default()))
+            kind=Callback::new(move |i: usize| draft.with(|d| d.phones.get(i).map(|p| p.kind.key()).unwrap_or_default()))
+            on_text=Callback::new(move |(i, v): (usize, String)| draft.update(|d| if let Some(p) = d.phones.get_mut(i) { p.number = v }))
+            on_kind=Callback::new(move |(i, k): (usize, String)| if let Some(k) = PhoneKind::from_key(&k) {
+                draft.update(|d| if let Some(p) = d.phones.get_mut(i) { p.kind = k })
+            })
+            on_remove=Callback::new(move |i: usize| draft.update(|d| if i < d.phones.len() { d.phones.remove(i); }))
+            on_add=Callback::new(move |()| draft.update(|d| d.phones.push(Phone::default())))
+            errors
+        />
+    }
+}
+
+/// Names, job, company, lifecycle stage, lead status and owner.
+#[component]
+fn NameAndRole(
+    draft: RwSignal<Contact>,
+    companies: Vec<(String, String)>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    let text = move |get: fn(&Contact) -> &String| Signal::derive(move || draft.with(|d| get(d).clone()));
+    let set = move |put: fn(&mut Contact, String)| Callback::new(move |v: String| draft.update(|d| put(d, v)));
+    view! {
+        <fieldset>
+            <legend>"Name and role"</legend>
+            <TextField label="Given name" field="given_name" value=text(|d| &d.given_name) on_input=set(|d, v| d.given_name = v) errors autocomplete="off" />
+            <TextField label="Family name" field="family_name" value=text(|d| &d.family_name) on_input=set(|d, v| d.family_name = v) errors autocomplete="off" />
+            <TextField label="Job title" field="job_title" value=text(|d| &d.job_title) on_input=set(|d, v| d.job_title = v) errors />
+            <div class="field">
+                <label for="f-company_id">"Company"</label>
+                <select
+                    id="f-company_id"
+                    prop:value=move || draft.with(|d| d.company_id.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        draft.update(|d| d.company_id = (!v.is_empty()).then_some(v));
+                    }
+                >
+                    <option value="">"No company"</option>
+                    {companies.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                </select>
+                <ErrorText errors field="company_id" />
+            </div>
+            <LifecycleStageField
+                value=Signal::derive(move || draft.with(|d| d.lifecycle_stage))
+                on_change=Callback::new(move |s| draft.update(|d| d.lifecycle_stage = s))
+            />
+            <div class="field">
+                <label for="f-lead_status">"Lead status"</label>
+                <select
+                    id="f-lead_status"
+                    prop:value=move || draft.with(|d| d.lead_status.map_or("", |s| s.key()))
+                    on:change=move |ev| draft.update(|d| d.lead_status = LeadStatus::from_key(&event_target_value(&ev)))
+                >
+                    <option value="">"Not a lead"</option>
+                    {LeadStatus::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <TextField label="Owner" field="owner" value=text(|d| &d.owner) on_input=set(|d, v| d.owner = v) errors />
+        </fieldset>
+    }
+}

@@ -1,0 +1,155 @@
+//! The preview step of a contacts file: counts per class, a choice per class
+//! and the first rows of each class with their own choice, suggested fixes
+//! and, for an invalid cell of a CSV file, an input that fixes it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::import::contacts_plan::{counts, PlannedRow};
+use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, RowClass};
+use crate::core::normalize::suggest_contact;
+use crate::state::AppState;
+use crate::ui::components::cell_fix::CellFix;
+use crate::ui::components::class_choice::ClassChoice;
+use crate::ui::components::suggested_fixes::field_label;
+use crate::ui::format::{count_of, thousands};
+
+/// Rows listed per class in the preview.
+const SHOWN_PER_CLASS: usize = 50;
+
+/// Counts per class, a choice per class and the first rows of each class,
+/// each with its own choice; invalid cells of a CSV file can be fixed here.
+#[component]
+pub fn PreviewStep(
+    plan: Arc<Vec<PlannedRow>>,
+    choices: RwSignal<Choices>,
+    row_choices: RwSignal<HashMap<usize, Choice>>,
+    apply_fixes: RwSignal<bool>,
+    /// The CSV file's headers (`None` for vCard files, whose cells can't be fixed here).
+    headers: Option<Vec<String>>,
+    on_fix: Callback<(usize, usize, String)>,
+) -> impl IntoView {
+    let n = counts(&plan);
+    let state = AppState::expect();
+    let country = state.data.with_untracked(|d| d.settings().default_country.clone());
+    let classes = ClassKind::ALL.into_iter().zip(n).filter(|(_, c)| *c > 0).map(|(kind, count)| {
+        let rows: Vec<(usize, PlannedRow)> = plan
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.class.kind() == kind)
+            .take(SHOWN_PER_CLASS)
+            .map(|(i, r)| (i, r.clone()))
+            .collect();
+        let heading = format!("{}: {}", kind.label(), thousands(count));
+        let select_label = format!("What to do with {}", kind.label().to_lowercase());
+        let headers = headers.clone();
+        view! {
+            <section class="import-class" aria-label=kind.label()>
+                <h3>{heading}</h3>
+                <ClassChoice class=kind choices label=select_label option_text=Callback::new(|c: Choice| c.label().to_string()) />
+                <table class="import-rows">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Row"</th><th scope="col">"Name"</th><th scope="col">"Email"</th>
+                            <th scope="col">"Details"</th><th scope="col">"This row"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows.into_iter().map(|(i, r)| {
+                            let d = &r.source.contact;
+                            let name = format!("{} {}", d.given_name, d.family_name).trim().to_string();
+                            let email = d.emails.first().map(|e| e.address.clone()).unwrap_or_default();
+                            let row_label = format!("What to do with row {}", r.source.row);
+                            let fixable = match (&r.class, &headers) {
+                                (RowClass::Invalid { column: Some(c), .. }, Some(h)) => Some((*c, h.get(*c).cloned().unwrap_or_default())),
+                                _ => None,
+                            };
+                            let row_number = r.source.row;
+                            let fixes = suggest_contact(&d.clone().into_contact(String::new(), state.clock.now(), None), &country);
+                            let fixes = (!fixes.is_empty()).then(|| {
+                                let list: Vec<String> = fixes
+                                    .iter()
+                                    .map(|f| format!("{} \"{}\" → \"{}\"", field_label(&f.field), f.current, f.suggested))
+                                    .collect();
+                                format!("Suggested fixes: {}", list.join("; "))
+                            });
+                            view! {
+                                <tr>
+                                    <td>{row_number}</td>
+                                    <td>{name}</td>
+                                    <td>{email}</td>
+                                    <td>
+                                        <span>{details(&r.class)}</span>
+                                        {fixes.map(|f| view! { <span class="row-fixes">" " {f}</span> })}
+                                        {fixable.map(|(column, header)| view! { <CellFix row=i row_number column header on_fix /> })}
+                                    </td>
+                                    <td>
+                                        <select
+                                            aria-label=row_label
+                                            prop:value=move || row_choices.with(|m| m.get(&i).map_or("", |c| c.key()))
+                                            on:change=move |ev| {
+                                                let v = event_target_value(&ev);
+                                                row_choices.update(|m| {
+                                                    if v.is_empty() {
+                                                        m.remove(&i);
+                                                    } else {
+                                                        m.insert(i, Choice::from_key(&v));
+                                                    }
+                                                });
+                                            }
+                                        >
+                                            <option value="">"As for its group"</option>
+                                            {kind.choices().iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
+                                        </select>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                {(count > SHOWN_PER_CLASS).then(|| view! { <p>{format!("and {} more", thousands(count - SHOWN_PER_CLASS))}</p> })}
+            </section>
+        }
+    }).collect_view();
+    view! {
+        <section aria-labelledby="preview-heading" class="card">
+            <h2 id="preview-heading">"Preview"</h2>
+            <p>{format!("{} read. Nothing has been written yet.", count_of(plan.len(), "row", "rows"))}</p>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || apply_fixes.get()
+                    on:change=move |ev| apply_fixes.set(event_target_checked(&ev)) />
+                "Apply suggested fixes (name capitals and spaces, email case, phone numbers in international form)"
+            </label>
+            <ul class="import-counts">
+                {ClassKind::ALL.into_iter().zip(n).map(|(k, c)| view! { <li>{format!("{}: {}", k.label(), thousands(c))}</li> }).collect_view()}
+            </ul>
+            {classes}
+        </section>
+    }
+}
+
+/// What the preview says about a row beyond its name and email.
+pub fn details(class: &RowClass) -> String {
+    let state = AppState::expect();
+    match class {
+        RowClass::Create => "New contact".into(),
+        RowClass::Update { id, diff } => {
+            let name = state.data.with_untracked(|d| d.contact(id).map(|c| c.display_name()).unwrap_or_default());
+            if diff.is_empty() {
+                format!("Matches {name}; nothing new")
+            } else {
+                let changes: Vec<String> =
+                    diff.iter().map(|f| format!("{}: \"{}\" → \"{}\"", f.field, f.before, f.after)).collect();
+                format!("Updates {name}: {}", changes.join("; "))
+            }
+        }
+        RowClass::Duplicate(DuplicateOf::Existing { id, score }) => {
+            let name = state.data.with_untracked(|d| d.contact(id).map(|c| c.display_name()).unwrap_or_default());
+            format!("Probable duplicate of {name} ({:.0}% alike)", score * 100.0)
+        }
+        RowClass::Duplicate(DuplicateOf::Row(row)) => format!("Probable duplicate of row {row} of the file"),
+        RowClass::Invalid { reason, .. } => format!("Invalid: {reason}"),
+    }
+}

@@ -1,0 +1,393 @@
+//! The state of the contacts import wizard, and what its steps do: read the
+//! file, check every row, fix a cell, import. Nothing is written before the
+//! import itself, which is one undoable transaction.
+//!
+//! Large files are read and checked in slices, yielding to the browser in
+//! between, so the progress bar moves and Cancel works. The mapping chosen
+//! for a list of headers is remembered (`state::prefs`) and offered again.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use super::preview_step::details;
+use super::records::RecordKind;
+use crate::core::dedupe::{DedupeIndex, DedupeSettings};
+use crate::core::import::contacts_map::{auto_map, Target};
+use crate::core::import::contacts_plan::{build_changes_tidied, PlannedRow, Planner, SourceRow};
+use crate::core::import::contacts_rows::{map_row_with, MapOptions};
+use crate::core::import::csv::{CsvOptions, CsvReader, Row};
+use crate::core::import::plan::{fixed_cells, CellFixes, Choice, Choices};
+use crate::core::import::values::guess_date_order;
+use crate::core::import::vcard::{parse_vcard_bytes, VcardContact};
+use crate::state::commands::local_action;
+use crate::state::{commands, new_id, prefs, yield_to_browser, AppState, NoticeKind, SharedDedupeIndex};
+
+/// Rows read or checked between two yields to the browser.
+const SLICE: usize = 5_000;
+
+/// The file's name and bytes, or why it could not be read.
+async fn read_bytes(input: &web_sys::HtmlInputElement) -> Option<(String, Result<Vec<u8>, String>)> {
+    let file = input.files()?.get(0)?;
+    let name = file.name();
+    let bytes = JsFuture::from(file.array_buffer())
+        .await
+        .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+        .map_err(|_| "The file could not be read.".to_string());
+    Some((name, bytes))
+}
+
+fn looks_like_vcard(name: &str, bytes: &[u8]) -> bool {
+    let name = name.to_lowercase();
+    if name.ends_with(".vcf") || name.ends_with(".vcard") {
+        return true;
+    }
+    let start: Vec<u8> = bytes
+        .iter()
+        .skip_while(|b| matches!(b, 0xEF | 0xBB | 0xBF | b' ' | b'\r' | b'\n' | b'\t'))
+        .take(11)
+        .map(u8::to_ascii_uppercase)
+        .collect();
+    start == b"BEGIN:VCARD"
+}
+
+/// The rows of the chosen file.
+pub enum FileRows {
+    Csv { headers: Vec<String>, rows: Vec<Row> },
+    Vcard(Vec<VcardContact>),
+}
+
+impl FileRows {
+    fn len(&self) -> usize {
+        match self {
+            FileRows::Csv { rows, .. } => rows.len(),
+            FileRows::Vcard(cards) => cards.len(),
+        }
+    }
+
+    /// Row `i` as a contact; CSV rows go through the column targets, with
+    /// the cells the user fixed in the preview (by row index and column).
+    fn source(&self, i: usize, targets: &[Target], options: &MapOptions, fixes: &CellFixes) -> SourceRow {
+        match self {
+            FileRows::Csv { headers, rows } => {
+                let r = &rows[i];
+                let fields = fixed_cells(&r.fields, i, fixes);
+                let m = map_row_with(&fields, targets, options);
+                let problem = m.problems.first().map(|p| {
+                    let header = headers.get(p.column).map(String::as_str).unwrap_or_default();
+                    (Some(p.column), format!("{} (column {} \"{header}\")", p.message, p.column + 1))
+                });
+                SourceRow { row: r.row, contact: m.contact, company_name: m.company_name, problem }
+            }
+            FileRows::Vcard(cards) => {
+                let c = &cards[i];
+                SourceRow {
+                    row: c.line,
+                    contact: c.contact.clone(),
+                    company_name: c.org.clone(),
+                    problem: c.problems.first().map(|p| (None, p.clone())),
+                }
+            }
+        }
+    }
+}
+
+/// What checking the rows used, kept to classify a fixed row again.
+pub struct CheckContext {
+    options: MapOptions,
+    index: Arc<DedupeIndex>,
+    probable: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Choose,
+    Reading,
+    Mapping,
+    Checking,
+    Preview,
+    /// A companies or deals file: its own mapping and preview.
+    Records,
+}
+
+/// A companies or deals file: what it holds, its headers and rows.
+pub type RecordsFile = (RecordKind, Vec<String>, Arc<Vec<Row>>);
+
+/// The wizard's state: which step shows, the file, the mapping, the plan and
+/// the choices. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Wizard {
+    pub step: RwSignal<Step>,
+    pub progress: RwSignal<f64>,
+    pub cancel: StoredValue<bool>,
+    pub file_name: RwSignal<String>,
+    pub file: StoredValue<Option<Arc<FileRows>>>,
+    pub headers: RwSignal<Vec<String>>,
+    pub samples: RwSignal<Vec<Vec<String>>>,
+    pub targets: RwSignal<Vec<Target>>,
+    pub plan: RwSignal<Option<Arc<Vec<PlannedRow>>>>,
+    pub choices: RwSignal<Choices>,
+    /// Choices made for single rows (by row index), applied when importing.
+    pub row_choices: RwSignal<HashMap<usize, Choice>>,
+    /// "Apply suggested fixes": names, email case, phones in international form.
+    pub apply_fixes: RwSignal<bool>,
+    pub fixes: StoredValue<CellFixes>,
+    pub context: StoredValue<Option<Arc<CheckContext>>>,
+    /// What the file holds: contacts (`None`), companies or deals.
+    pub holds: RwSignal<Option<RecordKind>>,
+    pub records: RwSignal<Option<RecordsFile>>,
+    pub input_ref: NodeRef<leptos::html::Input>,
+}
+
+impl Wizard {
+    pub fn new() -> Wizard {
+        Wizard {
+            step: RwSignal::new(Step::Choose),
+            progress: RwSignal::new(0.0),
+            cancel: StoredValue::new(false),
+            file_name: RwSignal::new(String::new()),
+            file: StoredValue::new(None),
+            headers: RwSignal::new(Vec::new()),
+            samples: RwSignal::new(Vec::new()),
+            targets: RwSignal::new(Vec::new()),
+            plan: RwSignal::new(None),
+            choices: RwSignal::new(Choices::default()),
+            row_choices: RwSignal::new(HashMap::new()),
+            apply_fixes: RwSignal::new(true),
+            fixes: StoredValue::new(CellFixes::new()),
+            context: StoredValue::new(None),
+            holds: RwSignal::new(None),
+            records: RwSignal::new(None),
+            input_ref: NodeRef::new(),
+        }
+    }
+
+    /// Back to choosing a file, forgetting everything about the last one.
+    pub fn reset(self) {
+        self.step.set(Step::Choose);
+        self.file.set_value(None);
+        self.plan.set(None);
+        self.headers.set(Vec::new());
+        self.choices.set(Choices::default());
+        self.row_choices.set(HashMap::new());
+        self.fixes.set_value(CellFixes::new());
+        self.context.set_value(None);
+        self.records.set(None);
+        if let Some(input) = self.input_ref.get_untracked() {
+            input.set_value("");
+        }
+    }
+
+    fn fail(self, state: AppState, msg: String) {
+        self.reset();
+        state.notify(NoticeKind::Error, format!("Nothing was imported. {msg}"));
+    }
+
+    /// Whether a file is being read or checked (or the import written).
+    pub fn is_working(self) -> bool {
+        matches!(self.step.get(), Step::Reading | Step::Checking)
+    }
+
+    /// The CSV file's headers (`None` for a vCard file, whose cells cannot
+    /// be fixed in the preview).
+    pub fn csv_headers(self) -> Option<Vec<String>> {
+        self.file.with_value(|f| match f.as_deref() {
+            Some(FileRows::Csv { headers, .. }) => Some(headers.clone()),
+            _ => None,
+        })
+    }
+
+    /// Maps and classifies every row (in slices, with progress and Cancel),
+    /// then shows the preview.
+    pub fn check_action(self, state: AppState, shared: SharedDedupeIndex) -> Action<(), ()> {
+        let w = self;
+        local_action(move |_: &()| async move {
+            let Some(f) = w.file.get_value() else { return };
+            let back = if matches!(*f, FileRows::Csv { .. }) { Step::Mapping } else { Step::Choose };
+            w.step.set(Step::Checking);
+            w.progress.set(0.0);
+            w.cancel.set_value(false);
+            let targets = w.targets.get_untracked();
+            if let FileRows::Csv { headers, .. } = &*f {
+                prefs::save_mapping(headers, &targets);
+            }
+            let data = state.data.get_untracked();
+            let country = data.settings().default_country.clone();
+            let date_order = match &*f {
+                FileRows::Csv { rows, .. } => {
+                    let birthday: Vec<usize> = (0..targets.len()).filter(|&i| targets[i] == Target::Birthday).collect();
+                    guess_date_order(
+                        rows.iter().take(1_000).flat_map(|r| birthday.iter().filter_map(|&i| r.fields.get(i))),
+                    )
+                }
+                FileRows::Vcard(_) => None,
+            };
+            let options = MapOptions { default_country: country.clone(), date_order };
+            let settings = DedupeSettings::for_app(data.settings());
+            yield_to_browser().await;
+            let index = shared.get();
+            let mut planner = Planner::new(&data, &index, settings.threshold_probable, state.clock.now());
+            let all_fixes = w.fixes.get_value();
+            let total = f.len();
+            let mut out = Vec::with_capacity(total);
+            let mut start = 0;
+            while start < total {
+                if w.cancel.get_value() {
+                    w.step.set(back);
+                    return;
+                }
+                let end = (start + SLICE).min(total);
+                out.extend((start..end).map(|i| planner.plan(f.source(i, &targets, &options, &all_fixes))));
+                start = end;
+                w.progress.set(start as f64 / total as f64);
+                yield_to_browser().await;
+            }
+            drop(planner);
+            w.context.set_value(Some(Arc::new(CheckContext { options, index, probable: settings.threshold_probable })));
+            w.row_choices.set(HashMap::new());
+            w.plan.set(Some(Arc::new(out)));
+            w.step.set(Step::Preview);
+        })
+    }
+
+    /// A cell fixed in the preview: the row is mapped and classified again,
+    /// as the row after the ones before it.
+    pub fn fix(self, state: AppState, i: usize, column: usize, value: String) {
+        let w = self;
+        let (Some(f), Some(ctx)) = (w.file.get_value(), w.context.get_value()) else { return };
+        w.fixes.update_value(|x| {
+            x.insert((i, column), value);
+        });
+        let source = w.fixes.with_value(|x| f.source(i, &w.targets.get_untracked(), &ctx.options, x));
+        let row_number = source.row;
+        let mut class = None;
+        state.data.with_untracked(|d| {
+            w.plan.update(|p| {
+                if let Some(rows) = p.as_mut().map(Arc::make_mut) {
+                    let mut planner = Planner::new(d, &ctx.index, ctx.probable, state.clock.now());
+                    rows[i] = planner.replan(&rows[..i], source);
+                    class = Some(rows[i].class.clone());
+                }
+            })
+        });
+        w.row_choices.update(|c| {
+            c.remove(&i);
+        });
+        if let Some(class) = class {
+            state.notify(NoticeKind::Success, format!("Row {row_number} checked again: {}", details(&class)));
+        }
+    }
+
+    /// Reads the chosen file (in slices, with progress and Cancel): a vCard
+    /// file goes straight to checking, a CSV file to the mapping step (or to
+    /// the companies or deals import).
+    pub fn read_action(self, state: AppState, check: Action<(), ()>) -> Action<web_sys::HtmlInputElement, ()> {
+        let w = self;
+        local_action(move |input: &web_sys::HtmlInputElement| {
+            let input = input.clone();
+            async move {
+                w.plan.set(None);
+                let Some((name, bytes)) = read_bytes(&input).await else { return };
+                w.file_name.set(name.clone());
+                w.step.set(Step::Reading);
+                w.progress.set(0.0);
+                w.cancel.set_value(false);
+                state.notice.set(None);
+                let bytes = match bytes {
+                    Ok(b) => b,
+                    Err(e) => return w.fail(state, e),
+                };
+                if bytes.iter().all(u8::is_ascii_whitespace) {
+                    return w.fail(state, "The file is empty.".into());
+                }
+                yield_to_browser().await;
+                if looks_like_vcard(&name, &bytes) {
+                    if w.holds.get_untracked().is_some() {
+                        return w.fail(state, "A vCard file holds contacts: choose \"Contacts\" above.".into());
+                    }
+                    match parse_vcard_bytes(&bytes) {
+                        Ok(cards) if !cards.is_empty() => {
+                            w.file.set_value(Some(Arc::new(FileRows::Vcard(cards))));
+                            check.dispatch(());
+                        }
+                        Ok(_) => w.fail(state, "The file holds no cards.".into()),
+                        Err(e) => w.fail(state, e.to_string()),
+                    }
+                    return;
+                }
+                let mut reader = match CsvReader::from_bytes(&bytes, &CsvOptions::default()) {
+                    Ok(r) => r,
+                    Err(e) => return w.fail(state, e.to_string()),
+                };
+                drop(bytes);
+                let mut rows = Vec::new();
+                while !reader.is_done() {
+                    if w.cancel.get_value() {
+                        w.reset();
+                        state.notify(NoticeKind::Success, "Import cancelled. Nothing was written.");
+                        return;
+                    }
+                    match reader.next_rows(SLICE) {
+                        Ok(r) if r.is_empty() => break,
+                        Ok(mut r) => rows.append(&mut r),
+                        Err(e) => return w.fail(state, e.to_string()),
+                    }
+                    w.progress.set(reader.progress());
+                    yield_to_browser().await;
+                }
+                if rows.is_empty() {
+                    return w.fail(state, "The file has a header row but no rows of data.".into());
+                }
+                let names = reader.headers().to_vec();
+                if let Some(k) = w.holds.get_untracked() {
+                    w.records.set(Some((k, names, Arc::new(rows))));
+                    w.step.set(Step::Records);
+                    return;
+                }
+                w.targets.set(prefs::saved_mapping(&names).unwrap_or_else(|| auto_map(&names)));
+                let shown: Vec<Vec<String>> = (0..names.len())
+                    .map(|c| {
+                        rows.iter()
+                            .filter_map(|r| r.fields.get(c).filter(|v| !v.trim().is_empty()).cloned())
+                            .take(3)
+                            .collect()
+                    })
+                    .collect();
+                w.samples.set(shown);
+                w.headers.set(names.clone());
+                w.file.set_value(Some(Arc::new(FileRows::Csv { headers: names, rows })));
+                w.step.set(Step::Mapping);
+            }
+        })
+    }
+
+    /// Writes the import as one undoable transaction with the choices made.
+    pub fn import_action(self, state: AppState) -> Action<(), ()> {
+        let w = self;
+        local_action(move |_: &()| async move {
+            let Some(mut p) = w.plan.get_untracked() else { return };
+            let chosen = w.choices.get_untracked();
+            let per_row = w.row_choices.get_untracked();
+            if !per_row.is_empty() {
+                let rows = Arc::make_mut(&mut p);
+                for (&i, &c) in &per_row {
+                    if let Some(r) = rows.get_mut(i) {
+                        r.choice = Some(c);
+                    }
+                }
+            }
+            yield_to_browser().await;
+            let tidy = w.apply_fixes.get_untracked();
+            let (changes, n) = state.data.with_untracked(|d| {
+                let country = d.settings().default_country.clone();
+                build_changes_tidied(d, &p, &chosen, state.clock.now(), new_id, tidy.then_some(country.as_str()))
+            });
+            let name = w.file_name.get_untracked();
+            if commands::import(state, changes, n, ("contact", "contacts"), &name).await {
+                w.reset();
+            }
+        })
+    }
+}
