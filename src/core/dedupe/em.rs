@@ -78,6 +78,31 @@ impl Learning {
     }
 }
 
+impl Learning {
+    /// What learning did, in a sentence for the Settings page: "Learned
+    /// from 7,412 pairs of your contacts; about 21 duplicate pairs per 100
+    /// contacts.", or why the hand-set weights are in use.
+    pub fn summary(&self) -> String {
+        use crate::core::display::count_of;
+        if self.passes.is_empty() {
+            return "Hand-set weights: learning from your contacts is off.".to_string();
+        }
+        if !self.is_learned {
+            return "Hand-set weights: too few contacts or likely duplicates to learn from yet.".to_string();
+        }
+        let pairs: usize = self.passes.iter().filter(|p| !p.learned.is_empty()).map(|p| p.pairs).sum();
+        let mut out = format!("Learned from {} of your contacts", count_of(pairs, "pair", "pairs"));
+        if !self.converged {
+            out.push_str(" (not every pass settled; those kept the hand-set values)");
+        }
+        match self.duplicate_rate {
+            Some(rate) => out.push_str(&format!("; about {:.0} duplicate pairs per 100 contacts.", rate * 100.0)),
+            None => out.push('.'),
+        }
+        out
+    }
+}
+
 /// One EM pass.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Pass {
@@ -440,6 +465,21 @@ mod tests {
         );
         // u of "same city" is about a third here, far more than hand-set.
         assert!(w.u(Comparison::Place, Level::SameCity) > 0.2, "{}", w.u(Comparison::Place, Level::SameCity));
+    }
+
+    #[test]
+    fn the_summary_says_what_learning_did() {
+        assert_eq!(Learning::hand_set().summary(), "Hand-set weights: learning from your contacts is off.");
+        let features = people(3000);
+        let blocks = Blocks::build(&features, 40);
+        let (_, learning) = learn(&features, &blocks, Context::for_size(features.len()));
+        let summary = learning.summary();
+        assert!(
+            summary.starts_with("Learned from ") && summary.contains(" pairs of your contacts; about "),
+            "{summary}"
+        );
+        let (_, small) = learn(&people(30), &Blocks::build(&people(30), 40), Context::for_size(40));
+        assert!(small.summary().starts_with("Hand-set weights: too few"), "{}", small.summary());
     }
 
     #[test]
