@@ -13,6 +13,7 @@
 
 pub mod encrypted;
 pub mod files;
+pub mod passphrase;
 pub mod stream;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -24,6 +25,7 @@ use super::changes::Change;
 use super::dataset::{Dataset, Records};
 use super::records::{Activity, Deal, Settings, Task};
 use super::records::{Company, Contact};
+use super::text::{excerpt, quoted, shorten_quoted_parts};
 use super::validate::{
     validate_activity, validate_company, validate_contact, validate_deal, validate_settings, validate_task, FieldError,
 };
@@ -231,7 +233,7 @@ impl std::fmt::Display for BackupError {
                 "The backup says it holds {stated} {kind} but it holds {found}: the file is incomplete. Nothing was imported."
             ),
             BackupError::DuplicateId { kind, id } => {
-                write!(f, "Two {kind} records in the backup share the id {id}. Nothing was imported.")
+                write!(f, "Two {kind} records in the backup share the id {}. Nothing was imported.", excerpt(id))
             }
             BackupError::InvalidRecords { problems, total } => {
                 let noun = if *total == 1 { "problem" } else { "problems" };
@@ -281,10 +283,10 @@ fn label(kind: &str, index: usize, raw: &RawValue) -> String {
     };
     let mut out = format!("{kind}[{index}]");
     if !name.is_empty() {
-        out.push_str(&format!(" \"{name}\""));
+        out.push_str(&format!(" {}", quoted(&name)));
     }
     if let Some(id) = l.id {
-        out.push_str(&format!(" (id {id})"));
+        out.push_str(&format!(" (id {})", excerpt(&id)));
     }
     out
 }
@@ -325,7 +327,8 @@ fn parse_records<T: for<'de> Deserialize<'de>>(
                 *total += 1;
                 if problems.len() < MAX_LISTED_PROBLEMS {
                     let message = e.to_string();
-                    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+                    let message = message.split(" at line ").next().unwrap_or(&message);
+                    let message = shorten_quoted_parts(message).into_owned();
                     problems.push(RecordProblem { record: label(kind, i, raw), field: serde_field(&message), message });
                 }
             }

@@ -59,6 +59,20 @@ pub struct AppState {
     /// The time, the local date and the UTC offset, read in one place.
     pub clock: Clock,
     handles: StoredValue<Option<Rc<Handles>>, LocalStorage>,
+    /// Called after each write this tab made (not compaction, not other
+    /// tabs' writes): automatic backups and the persistence request.
+    on_write: StoredValue<Vec<Rc<dyn Fn()>>, LocalStorage>,
+}
+
+/// The open database, for the durability code of this layer (the `device`
+/// store). Holds the handles alive while in use.
+pub(super) struct StoreRef(Rc<Handles>);
+
+impl std::ops::Deref for StoreRef {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.0.store
+    }
 }
 
 impl AppState {
@@ -73,6 +87,7 @@ impl AppState {
             is_complete: RwSignal::new(false),
             clock,
             handles: StoredValue::new_local(None),
+            on_write: StoredValue::new_local(Vec::new()),
         };
         provide_context(state);
         let name = db_name.to_string();
@@ -176,9 +191,26 @@ impl AppState {
 
     /// Waits until the whole dataset is in memory (the staged load finished),
     /// so that no write is applied to a dataset still missing records.
-    async fn until_complete(&self) {
+    pub(super) async fn until_complete(&self) {
         while !self.is_complete.get_untracked() && self.status.get_untracked() == LoadStatus::Ready {
             yield_to_browser().await;
+        }
+    }
+
+    /// The open database (`Err` until it is open, or once outdated).
+    pub(super) fn store(&self) -> Result<StoreRef, StorageError> {
+        self.handles().map(StoreRef)
+    }
+
+    /// Calls `f` after each write this tab makes (a commit, an undo, an
+    /// import), once it committed; not for compaction or other tabs' writes.
+    pub(super) fn on_write(&self, f: impl Fn() + 'static) {
+        self.on_write.update_value(|v| v.push(Rc::new(f)));
+    }
+
+    fn wrote(&self) {
+        for f in self.on_write.with_value(|v| v.clone()) {
+            f();
         }
     }
 
@@ -276,6 +308,7 @@ impl AppState {
             }
         }
         self.announce(h);
+        self.wrote();
         if needs_compaction(h.position.get(), COMPACT_AFTER) {
             let state = *self;
             spawn_local(async move { state.compact().await });
@@ -299,6 +332,7 @@ impl AppState {
         let snap = h.store.write_snapshot_with(data, SnapshotBase::Replace, progress).await?;
         self.accept_snapshot(&h, snap);
         self.announce(&h);
+        self.wrote();
         Ok(())
     }
 
@@ -306,6 +340,14 @@ impl AppState {
     /// changes other tabs made meanwhile are kept on top. If another tab
     /// replaced everything meanwhile, reloads and derives again once.
     pub async fn rewrite(&self, derive: impl Fn(&Dataset) -> Dataset) -> Result<(), StorageError> {
+        self.rewrite_quietly(derive).await?;
+        self.wrote();
+        Ok(())
+    }
+
+    /// [`rewrite`](Self::rewrite) without telling the write listeners
+    /// (compaction changes no record).
+    async fn rewrite_quietly(&self, derive: impl Fn(&Dataset) -> Dataset) -> Result<(), StorageError> {
         self.until_complete().await;
         let h = self.handles()?;
         for attempt in 0..2 {
@@ -364,7 +406,7 @@ impl AppState {
         if h.is_compacting.replace(true) {
             return;
         }
-        let _ = self.rewrite(Dataset::clone).await;
+        let _ = self.rewrite_quietly(Dataset::clone).await;
         h.is_compacting.set(false);
     }
 }

@@ -69,16 +69,16 @@ pub async fn sha256_of(text: &str) -> String {
     }
 }
 
-impl BackupFile {
-    /// Reads the chosen file into JavaScript memory.
-    pub async fn open(file: &web_sys::File, today: NaiveDate) -> Result<BackupFile, String> {
-        let buffer =
-            JsFuture::from(file.array_buffer()).await.map_err(|_| "The file could not be read.".to_string())?;
-        let buffer: ArrayBuffer = buffer.dyn_into().map_err(|_| "The file could not be read.".to_string())?;
-        Ok(BackupFile::from_bytes(Uint8Array::new(&buffer), today))
-    }
+/// The bytes of a file the person chose, in JavaScript memory (one
+/// `ArrayBuffer`, never copied into wasm here).
+pub async fn read_bytes(file: &web_sys::File) -> Result<Uint8Array, String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| "The file could not be read.".to_string())?;
+    let buffer: ArrayBuffer = buffer.dyn_into().map_err(|_| "The file could not be read.".to_string())?;
+    Ok(Uint8Array::new(&buffer))
+}
 
-    /// A file whose bytes are already in a JavaScript array.
+impl BackupFile {
+    /// Reads a file whose bytes are in a JavaScript array (see [`read_bytes`]).
     pub fn from_bytes(bytes: Uint8Array, today: NaiveDate) -> BackupFile {
         let len = bytes.length() as usize;
         let has_webcrypto = subtle_digest().is_some();

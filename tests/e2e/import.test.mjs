@@ -83,7 +83,7 @@ test('a) a Google Contacts CSV is previewed, imported in one step and undone fro
     await page.getByRole('heading', { name: 'New contacts: 2', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await status(page, 'Imported contacts.csv: added 2 contacts, updated 1, created 2 companies').waitFor();
+    await status(page, 'Imported contacts.csv: added 2 contacts, updated 1 contact, created 2 companies').waitFor();
     await navTo(page, 'Contacts');
     await waitForCount(page, '3 contacts');
     await page.getByRole('link', { name: 'Grace Hopper', exact: true }).waitFor();

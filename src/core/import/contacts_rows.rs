@@ -15,7 +15,7 @@ use super::values::{
     domain_from_url, kind_word, parse_date, parse_stage, set_country, split_full_name, split_tags, DateOrder,
 };
 use crate::core::records::{Address, AddressKind, Contact, Email, EmailKind, LifecycleStage, Phone, PhoneKind};
-use crate::core::text::collapse_spaces;
+use crate::core::text::{collapse_spaces, quoted};
 use crate::core::validate::{is_email, is_phone, tidy_contact, tidy_tags, MAX_TAG_LEN};
 
 /// A contact read from a file, before it gets an id and timestamps.
@@ -128,7 +128,7 @@ pub fn map_row_with<S: AsRef<str>>(row: &[S], targets: &[Target], options: &MapO
                         let email = Email { kind: kind.unwrap_or_default(), address: address.to_string() };
                         emails.push((slot, kind, email));
                     } else {
-                        problem(format!("\"{address}\" is not an email address; it was put in the notes"));
+                        problem(format!("{} is not an email address; it was put in the notes", quoted(address)));
                         rejected.push(format!("Email: {address}"));
                     }
                 }
@@ -139,22 +139,22 @@ pub fn map_row_with<S: AsRef<str>>(row: &[S], targets: &[Target], options: &MapO
                     if is_phone(&number) {
                         phones.push((slot, kind, Phone { kind: kind.unwrap_or_default(), number }));
                     } else {
-                        problem(format!("\"{number}\" is not a phone number; it was put in the notes"));
+                        problem(format!("{} is not a phone number; it was put in the notes", quoted(&number)));
                         rejected.push(format!("Phone: {number}"));
                     }
                 }
             }
             Target::EmailType { slot } => match kind_word(value) {
                 Some(word) => email_types.push((slot, word.email())),
-                None => problem(format!("Unknown email type \"{value}\"")),
+                None => problem(format!("Unknown email type {}", quoted(value))),
             },
             Target::PhoneType { slot } => match kind_word(value) {
                 Some(word) => phone_types.push((slot, word.phone())),
-                None => problem(format!("Unknown phone type \"{value}\"")),
+                None => problem(format!("Unknown phone type {}", quoted(value))),
             },
             Target::AddressType { slot } => match kind_word(value) {
                 Some(word) => address_types.push((slot, word.address())),
-                None => problem(format!("Unknown address type \"{value}\"")),
+                None => problem(format!("Unknown address type {}", quoted(value))),
             },
             Target::Address { slot, part, kind } => {
                 let i = match addresses.iter().position(|a| a.0 == slot && a.1 == kind) {
@@ -187,7 +187,7 @@ pub fn map_row_with<S: AsRef<str>>(row: &[S], targets: &[Target], options: &MapO
                 if out.company_domain.is_none() {
                     out.company_domain = domain_from_url(value);
                     if out.company_domain.is_none() {
-                        problem(format!("\"{value}\" is not a web address"));
+                        problem(format!("{} is not a web address", quoted(value)));
                     }
                 }
             }
@@ -198,7 +198,10 @@ pub fn map_row_with<S: AsRef<str>>(row: &[S], targets: &[Target], options: &MapO
             Target::Tags => {
                 for tag in split_tags(value) {
                     if tag.chars().count() > MAX_TAG_LEN {
-                        problem(format!("The tag \"{tag}\" is longer than {MAX_TAG_LEN} characters; it was left out"));
+                        problem(format!(
+                            "The tag {} is longer than {MAX_TAG_LEN} characters; it was left out",
+                            quoted(&tag)
+                        ));
                     } else {
                         c.tags.push(tag);
                     }
@@ -208,7 +211,7 @@ pub fn map_row_with<S: AsRef<str>>(row: &[S], targets: &[Target], options: &MapO
             Target::Source => set_once(&mut c.source, value),
             Target::LifecycleStage => match parse_stage(value) {
                 Some(stage) => c.lifecycle_stage = c.lifecycle_stage.or(Some(stage)),
-                None => problem(format!("Unknown lifecycle stage \"{value}\"; the stage was left unset")),
+                None => problem(format!("Unknown lifecycle stage {}; the stage was left unset", quoted(value))),
             },
         }
     }

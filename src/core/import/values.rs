@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::core::records::{Address, AddressKind, EmailKind, LifecycleStage, PhoneKind};
-use crate::core::text::{collapse_spaces, fold};
+use crate::core::text::{collapse_spaces, fold, quoted};
 use crate::core::validate::tidy_tags;
 
 /// A header reduced for matching: accents removed, lower case, letters and
@@ -146,9 +146,9 @@ pub fn domain_from_url(url: &str) -> Option<String> {
 pub fn parse_date(value: &str, order: Option<DateOrder>) -> Result<Option<NaiveDate>, String> {
     let value = value.trim();
     let date_part = value.split(['T', ' ']).next().unwrap_or(value);
-    let invalid = || format!("\"{value}\" is not a date; use a form like 1984-03-02");
+    let invalid = || format!("{} is not a date; use a form like 1984-03-02", quoted(value));
     if date_part.starts_with("--") {
-        return Err(format!("The birthday \"{value}\" has no year; it was left out"));
+        return Err(format!("The birthday {} has no year; it was left out", quoted(value)));
     }
     let numbers: Vec<&str> = date_part.split(['-', '/', '.']).collect();
     if !numbers.iter().all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
@@ -157,17 +157,17 @@ pub fn parse_date(value: &str, order: Option<DateOrder>) -> Result<Option<NaiveD
     let num = |s: &str| s.parse::<u32>().ok();
     let make = |y: &str, m: &str, d: &str| -> Result<Option<NaiveDate>, String> {
         if y.len() != 4 {
-            return Err(format!("\"{value}\" needs a four-digit year"));
+            return Err(format!("{} needs a four-digit year", quoted(value)));
         }
         let y = i32::try_from(num(y).ok_or_else(invalid)?).map_err(|_| invalid())?;
         NaiveDate::from_ymd_opt(y, num(m).ok_or_else(invalid)?, num(d).ok_or_else(invalid)?)
             .map(Some)
-            .ok_or_else(|| format!("\"{value}\" is not a real date"))
+            .ok_or_else(|| format!("{} is not a real date", quoted(value)))
     };
     match numbers.as_slice() {
         [ymd] if ymd.len() == 8 => make(&ymd[..4], &ymd[4..6], &ymd[6..]),
         [y, m, d] if y.len() == 4 => make(y, m, d),
-        [_, _, y] if y.len() != 4 => Err(format!("\"{value}\" needs a four-digit year")),
+        [_, _, y] if y.len() != 4 => Err(format!("{} needs a four-digit year", quoted(value))),
         [d, m, y] if date_part.contains('.') => make(y, m, d),
         [a, b, y] => {
             let (x, z) = (num(a).unwrap_or(0), num(b).unwrap_or(0));
@@ -177,7 +177,7 @@ pub fn parse_date(value: &str, order: Option<DateOrder>) -> Result<Option<NaiveD
                 DateOrder::MonthDayYear
             } else {
                 order.ok_or_else(|| {
-                    format!("\"{value}\" could be day/month or month/day; choose the date order for this file")
+                    format!("{} could be day/month or month/day; choose the date order for this file", quoted(value))
                 })?
             };
             match order {
@@ -347,7 +347,7 @@ pub(crate) fn set_country(a: &mut Address, value: &str) -> Option<String> {
         None => {
             let value = collapse_spaces(value);
             a.region = if a.region.is_empty() { value.clone() } else { format!("{}, {value}", a.region) };
-            Some(format!("Unknown country \"{value}\"; it was kept in the region"))
+            Some(format!("Unknown country {}; it was kept in the region", quoted(&value)))
         }
     }
 }
