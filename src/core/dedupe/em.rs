@@ -87,10 +87,12 @@ impl Learning {
         if self.passes.is_empty() {
             return "Hand-set weights: learning from your contacts is off.".to_string();
         }
-        if !self.is_learned {
+        // Pairs of the passes whose weights were learned; none means every
+        // duplicate weight is still hand-set, whatever else was counted.
+        let pairs: usize = self.passes.iter().filter(|p| !p.learned.is_empty()).map(|p| p.pairs).sum();
+        if !self.is_learned || pairs == 0 {
             return "Hand-set weights: too few contacts or likely duplicates to learn from yet.".to_string();
         }
-        let pairs: usize = self.passes.iter().filter(|p| !p.learned.is_empty()).map(|p| p.pairs).sum();
         let mut out = format!("Learned from {} of your contacts", count_of(locale, pairs, "pair", "pairs"));
         if !self.converged {
             out.push_str(" (not every pass settled; those kept the hand-set values)");
