@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setupApp, openApp, createContact, status, poll, DIST, BASE } from './helpers.mjs';
+import { setupApp, openApp, createContact, status, poll, mainNav, menuButton, DIST, BASE } from './helpers.mjs';
 import { inlineScripts, postBuild, precacheManifest } from '../../scripts/post-build.mjs';
 
 let served = null;
@@ -177,6 +177,34 @@ test('the CSP allows no inline script but Trunk\'s hashed loader, and the app st
     // The browser logs the blocked script as an error: expected here, so not a problem.
     for (let i = problems.length - 1; i >= 0; i--) {
       if (/Content Security Policy/.test(problems[i])) problems.splice(i, 1);
+    }
+  }));
+
+test('the first paint needs no wasm: index.html shows the shell and what is loading, and the app takes over', T, () =>
+  app.run(async ({ page, newPage, url }) => {
+    for (const [p, wide] of [
+      [page, true],
+      [await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), false],
+    ]) {
+      // The wasm is held back until the frame has been seen.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await p.route(/\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await p.goto(url);
+      const loading = p.getByRole('progressbar', { name: 'Loading the CRM…' });
+      await loading.waitFor();
+      assert.equal(await p.getByText('CRM', { exact: true }).first().isVisible(), true, 'the brand shows');
+      // Nothing of the frame is a control a person could try to use.
+      assert.equal(await p.getByRole('button').count(), 0);
+      assert.equal(await p.getByRole('navigation').count(), 0);
+      release();
+      await (wide ? mainNav(p) : menuButton(p)).waitFor();
+      await poll(async () => (await loading.count()) === 0, { message: 'the frame to go once the app mounts' });
+      assert.equal(await p.getByText('CRM', { exact: true }).count(), 1, 'one header, the app’s');
+      await p.unroute(/\.wasm$/);
     }
   }));
 

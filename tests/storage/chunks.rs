@@ -5,6 +5,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+use crm::core::backup::files::{BackupPlace, LastBackup};
 use crm::core::history::HistoryEntry;
 use crm::core::snapshot::{decode_dataset, decode_entry, encode_chunks, encode_text_chunks};
 use crm::storage::schema::{CHUNKS, DEVICE, HISTORY, JOURNAL, META, SCHEMA_VERSION};
@@ -41,6 +42,15 @@ async fn upgrades_a_version_4_database_of_text_chunks_and_the_next_snapshot_writ
         let undo = if i + 1 == fixture.journal.len() { history.first() } else { None };
         seq = v4.append(&decode_entry(entry).unwrap(), now(), 0, seq, undo).await.unwrap().seq;
     }
+    // Schema 4's own store: what this browser alone keeps.
+    let last = LastBackup {
+        at: now(),
+        bytes: 12_345,
+        file_name: "crm-backup-2026-11-30.json".into(),
+        is_encrypted: true,
+        place: BackupPlace::Folder,
+    };
+    v4.record_backup(&last).await.unwrap();
     v4.close();
 
     let store = open(&name).await;
@@ -75,9 +85,10 @@ async fn upgrades_a_version_4_database_of_text_chunks_and_the_next_snapshot_writ
     let after = store.load().await.unwrap();
     assert_eq!(after.journal_len, 0);
     same_records(&expected, &after.data);
-    // The undo history is untouched by both.
+    // The undo history and the device store are untouched by both.
     let kept: Vec<HistoryEntry> = store.history().await.unwrap().into_iter().map(|(_, h)| h).collect();
     assert_eq!(kept, history);
+    assert_eq!(store.last_backup().await.unwrap(), Some(last));
     store.close();
     Store::delete(&name).await.unwrap();
 }
