@@ -1,6 +1,8 @@
 //! The Backup page: export (optionally encrypted), import (an encrypted
 //! file asks for its passphrase), automatic backups to a folder and their
-//! passphrase, and when to be reminded. One card per file.
+//! passphrase, and when to be reminded. One card per file; the import's
+//! progress bar (`progress`) is shared by the card that checks the file and
+//! the preview that writes it.
 
 mod automatic_card;
 mod export_card;
