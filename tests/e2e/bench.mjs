@@ -57,6 +57,30 @@ function keepWasmMemory() {
   });
 }
 
+/**
+ * Records the main thread's long tasks (over 50 ms, as Chromium reports
+ * them) in `window.__crmLongTasks`, so a phase can say how long the page
+ * went without answering input.
+ */
+function recordLongTasks() {
+  window.__crmLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__crmLongTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  } catch {
+    // No long-task timing in this browser: the figures read n/a.
+  }
+}
+/** Empties the long tasks recorded so far. */
+const resetLongTasks = (page) => page.evaluate(() => (window.__crmLongTasks = []));
+/** The long tasks since the last reset: `{ longest, over100 }` in ms and count. */
+const longTasks = (page) =>
+  page.evaluate(() => {
+    const d = window.__crmLongTasks ?? [];
+    return { longest: d.length ? Math.max(...d) : 0, over100: d.filter((x) => x > 100).length };
+  });
+
 const wasmMemory = (page) => page.evaluate(() => window.__crmWasmMemory?.buffer.byteLength ?? NaN);
 const TARGETS = { import: 3000, reload: 1500, keystroke: 50, scan: 2000, wasmGzipKB: 300 };
 /** Lists besides contacts whose keystrokes are measured (plans filled in main). */
@@ -235,6 +259,7 @@ async function oneRun(browser, server, backupPath, expectedCount, plan, problems
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
   guardContext(context, server.origin, problems);
   await context.addInitScript(keepWasmMemory);
+  await context.addInitScript(recordLongTasks);
   context.setDefaultTimeout(LONG);
   context.setDefaultNavigationTimeout(LONG);
   const page = await context.newPage();
@@ -244,16 +269,20 @@ async function oneRun(browser, server, backupPath, expectedCount, plan, problems
     await openApp(page, server.url, 'backup');
     await page.getByRole('heading', { name: 'Backup', exact: true, level: 1 }).waitFor();
     const fileInput = page.getByLabel('Choose backup file', { exact: true });
+    await resetLongTasks(page);
     const t0 = performance.now();
     await fileInput.setInputFiles(backupPath);
     await page.getByRole('heading', { name: 'Import preview', exact: true }).waitFor();
     const t1 = performance.now();
+    result.tasksPreview = await longTasks(page);
     await page.getByRole('radio', { name: 'Replace all data', exact: true }).check();
     const importButton = page.getByRole('button', { name: 'Import', exact: true });
+    await resetLongTasks(page);
     const t2 = performance.now();
     await importButton.click();
     await status(page, 'Imported').waitFor();
     const t3 = performance.now();
+    result.tasksWrite = await longTasks(page);
     result.parse = t1 - t0;
     result.write = t3 - t2;
     result.import = result.parse + result.write;
@@ -385,6 +414,8 @@ async function main() {
       console.log(
         `run ${i}: import parse+preview ${ms(r.parse)}, write ${ms(r.write)}, total ${ms(r.import)}; ` +
           `reload ${ms(r.reload)} (activities ${ms(r.reloadAll)}); ` +
+          `longest task while checking and previewing ${ms(r.tasksPreview.longest)} (${r.tasksPreview.over100} over 100 ms), ` +
+          `while writing ${ms(r.tasksWrite.longest)} (${r.tasksWrite.over100} over 100 ms); ` +
           `wasm memory after import ${mib(r.memImport)}, after reload ${mib(r.memReload)}` +
           (r.memScan ? `, after scan ${mib(r.memScan)}` : '') +
           `; keystroke median ${ms(r.keystroke)}; duplicate scan ${ms(r.scan)}` +
@@ -422,6 +453,8 @@ async function main() {
     ['import (total) median', ms(med.import)],
     ['reload to list median', ms(med.reload)],
     ['reload until activities are in median', ms(med.reloadAll)],
+    ['longest task, checking and preview median', `${ms(median(runs.map((r) => r.tasksPreview.longest)))} (target ≤ 100 ms)`],
+    ['longest task, write median', ms(median(runs.map((r) => r.tasksWrite.longest)))],
     ['wasm memory after import (its peak)', mib(med.memImport)],
     ['wasm memory after reload', mib(med.memReload)],
     ['wasm memory after duplicate scan', mib(med.memScan)],
