@@ -492,41 +492,60 @@ fn read_records(payload: &str, counts: Option<StatedCounts>, today: NaiveDate) -
 
 /// What an import preview says about links to records the file lacks.
 fn dangling_warnings(data: &Dataset) -> Vec<String> {
-    let dangling =
-        data.contacts().iter().filter(|c| c.company_id.as_deref().is_some_and(|id| data.company(id).is_none())).count();
+    let links = Links(data);
+    let dangling = links.deals() + links.tasks() + data.activities().all().iter().filter(|a| links.activity(a)).count();
+    warnings_of(data.dangling_company_links(), dangling)
+}
+
+/// The warnings for `contacts` contacts linking to a company the file lacks
+/// and `links` deals, activities and tasks linking to a record it lacks.
+fn warnings_of(contacts: usize, links: usize) -> Vec<String> {
     let mut warnings = Vec::new();
-    if dangling > 0 {
+    if contacts > 0 {
         warnings.push(format!(
-            "{dangling} contact(s) link to a company that is not in the file; the link is kept and shows as unknown unless that company is already stored"
+            "{contacts} contact(s) link to a company that is not in the file; the link is kept and shows as unknown unless that company is already stored"
         ));
     }
-    let dangling = dangling_links(data);
-    if dangling > 0 {
+    if links > 0 {
         warnings.push(format!(
-            "{dangling} deal(s), activities or task(s) link to a contact, company or deal that is not in the file; the links are kept"
+            "{links} deal(s), activities or task(s) link to a contact, company or deal that is not in the file; the links are kept"
         ));
     }
     warnings
 }
 
-/// How many deals, activities and tasks link to a contact, company or deal
-/// that `data` does not hold.
-fn dangling_links(data: &Dataset) -> usize {
-    let contact = |id: &String| data.contact(id).is_none();
-    let company = |id: &Option<String>| id.as_deref().is_some_and(|id| data.company(id).is_none());
-    let deal = |id: &Option<String>| id.as_deref().is_some_and(|id| data.deals().get(id).is_none());
-    let deals = data.deals().all().iter().filter(|d| d.contact_ids.iter().any(contact) || company(&d.company_id));
-    let activities = data
-        .activities()
-        .all()
-        .iter()
-        .filter(|a| a.contact_ids.iter().any(contact) || company(&a.company_id) || deal(&a.deal_id));
-    let tasks = data
-        .tasks()
-        .all()
-        .iter()
-        .filter(|t| t.contact_id.as_ref().is_some_and(contact) || company(&t.company_id) || deal(&t.deal_id));
-    deals.count() + activities.count() + tasks.count()
+/// Which deals, activities and tasks link to a contact, company or deal
+/// that the dataset does not hold.
+struct Links<'a>(&'a Dataset);
+
+impl Links<'_> {
+    fn contact(&self, id: &str) -> bool {
+        self.0.contact(id).is_none()
+    }
+    fn company(&self, id: &Option<String>) -> bool {
+        id.as_deref().is_some_and(|id| self.0.company(id).is_none())
+    }
+    fn deal(&self, id: &Option<String>) -> bool {
+        id.as_deref().is_some_and(|id| self.0.deals().get(id).is_none())
+    }
+    /// Deals with a dangling link.
+    fn deals(&self) -> usize {
+        let dangles = |d: &&Deal| d.contact_ids.iter().any(|id| self.contact(id)) || self.company(&d.company_id);
+        self.0.deals().all().iter().filter(dangles).count()
+    }
+    /// Whether the activity has a dangling link.
+    fn activity(&self, a: &Activity) -> bool {
+        a.contact_ids.iter().any(|id| self.contact(id)) || self.company(&a.company_id) || self.deal(&a.deal_id)
+    }
+    /// Tasks with a dangling link.
+    fn tasks(&self) -> usize {
+        let dangles = |t: &&Task| {
+            t.contact_id.as_deref().is_some_and(|id| self.contact(id))
+                || self.company(&t.company_id)
+                || self.deal(&t.deal_id)
+        };
+        self.0.tasks().all().iter().filter(dangles).count()
+    }
 }
 
 /// Second step of reading a backup: compares the payload's checksum (lower-

@@ -306,6 +306,16 @@ impl DatasetBuilder {
         self.has_settings
     }
 
+    /// Whether a contact with this id was given so far.
+    pub fn has_contact(&self, id: &str) -> bool {
+        self.d.contact_pos.get(&self.d.contacts, contact_id, id).is_some()
+    }
+
+    /// Whether a company with this id was given so far.
+    pub fn has_company(&self, id: &str) -> bool {
+        self.d.company_pos.get(&self.d.companies, company_id, id).is_some()
+    }
+
     /// The settings given so far (the initial ones if none).
     pub fn current_settings(&self) -> &Settings {
         &self.d.settings
@@ -699,6 +709,11 @@ impl Dataset {
             .as_deref()
             .and_then(|id| self.company_pos.get(&self.companies, company_id, id))
             .map_or(NO_COMPANY, |i| i as u32)
+    }
+
+    /// How many contacts link to a company id the dataset does not hold.
+    pub fn dangling_company_links(&self) -> usize {
+        self.dangling
     }
 
     /// Whether the contact links to a company id we do not have.

@@ -22,13 +22,15 @@
 //! wasm while the records are read (see `storage::backup_file`); with
 //! [`StreamReader::hash_payload`] the reader hashes them itself instead.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Deserialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::{check_counts, dangling_warnings, hex, Backup, Counts, StatedCounts, FORMAT_NAME, FORMAT_VERSION};
+use super::{check_counts, hex, warnings_of, Backup, Counts, Links, StatedCounts, FORMAT_NAME, FORMAT_VERSION};
 use crate::core::dataset::{DatasetBuilder, DuplicateId};
 use crate::core::records::{Activity, Deal, Settings, Task};
 use crate::core::records::{Company, Contact};
@@ -155,6 +157,13 @@ pub struct StreamReader {
     hasher: Option<(Sha256, usize)>,
     data: DatasetBuilder,
     deals: Vec<Deal>,
+    /// The ids of the deals so far, for the links of activities.
+    deal_ids: HashSet<String>,
+    /// Activities (by position) with a link to a record not read yet when
+    /// they came: [`StreamReader::finish`] looks at these again. The others
+    /// are known not to dangle, so the 500k activities of a large file are
+    /// checked as they come rather than in one long step at the end.
+    unlinked: Vec<usize>,
     found: Counts,
     /// The file's size in bytes.
     total: usize,
@@ -190,6 +199,8 @@ impl StreamReader {
             hasher: None,
             data: DatasetBuilder::default(),
             deals: Vec::new(),
+            deal_ids: HashSet::new(),
+            unlinked: Vec::new(),
             found: Counts::default(),
             total,
         }
@@ -559,6 +570,7 @@ impl StreamReader {
     /// after them in the file: they wait for [`StreamReader::finish`].
     fn deal(&mut self, d: Deal) -> Result<()> {
         self.found.deals += 1;
+        self.deal_ids.insert(d.id.clone());
         self.deals.push(d);
         Ok(())
     }
@@ -566,6 +578,12 @@ impl StreamReader {
     fn activity(&mut self, a: Activity) -> Result<()> {
         if !validate_activity(&a).is_empty() {
             return fallback("an invalid activity");
+        }
+        let is_linked = a.contact_ids.iter().all(|id| self.data.has_contact(id))
+            && a.company_id.as_deref().is_none_or(|id| self.data.has_company(id))
+            && a.deal_id.as_ref().is_none_or(|id| self.deal_ids.contains(id));
+        if !is_linked {
+            self.unlinked.push(self.found.activities);
         }
         self.found.activities += 1;
         self.data.activity(a).map_err(Self::duplicate)
@@ -618,7 +636,10 @@ impl StreamReader {
         }
         let has_settings = self.data.has_settings();
         let data = self.data.finish();
-        let warnings = dangling_warnings(&data);
+        let links = Links(&data);
+        let activities = data.activities().all();
+        let unlinked = self.unlinked.iter().filter(|&&i| activities.get(i).is_some_and(|a| links.activity(a))).count();
+        let warnings = warnings_of(data.dangling_company_links(), links.deals() + unlinked + links.tasks());
         Ok(Backup {
             format_version,
             schema_version: header.schema_version,

@@ -87,7 +87,27 @@ fn files() -> Vec<(&'static str, String)> {
     let mut a = with_missing.contact(ID_A).unwrap().clone();
     a.company_id = Some(ID_B.into());
     with_missing.put_contact(a);
+    // Activities linking to a contact, a company and a deal the file lacks
+    // (and one to a deal that comes after it when the keys are sorted).
+    let mut unlinked = full();
+    let some = unlinked.activities().all()[0].clone();
+    for (n, (contact, company, deal)) in
+        [(Some(ID_B), None, None), (None, Some(ID_B), None), (None, None, Some("6f1c2a55-0d4e-4f1b-9a5e-1c2d3e4f5a6b"))]
+            .into_iter()
+            .enumerate()
+    {
+        let mut a = some.clone();
+        a.id = format!("0000000{n}-1111-4222-8333-444455556666");
+        a.contact_ids = contact.map(|c| vec![c.to_string()]).unwrap_or_default();
+        a.company_id = company.map(str::to_string);
+        a.deal_id = deal.map(str::to_string);
+        unlinked.apply(&Change::PutActivity { record: a });
+    }
+    let unlinked = export_backup(&unlinked, "x", at(20));
+    let unlinked_sorted = resigned(&serde_json::from_str(&unlinked).unwrap(), false, "");
     vec![
+        ("unlinked activities", unlinked),
+        ("unlinked activities, keys sorted", unlinked_sorted),
         ("demo", exported.clone()),
         ("pretty", pretty),
         ("reordered", reordered),
@@ -102,6 +122,13 @@ fn files() -> Vec<(&'static str, String)> {
 fn gives_what_parse_backup_gives_however_the_file_is_cut() {
     for (name, file) in files() {
         let expected = parse_backup(&file, today()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        if name.starts_with("unlinked") {
+            assert!(
+                expected.warnings.iter().any(|w| w.starts_with("3 deal(s), activities")),
+                "{name}: {:?}",
+                expected.warnings
+            );
+        }
         // A record cut in two is parsed again from its start once the rest
         // is in, so tiny windows are slow on the larger files.
         let tiny: &[usize] = if file.len() < 20_000 { &[1, 2, 3] } else { &[] };
