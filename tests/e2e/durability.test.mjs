@@ -26,7 +26,7 @@ import {
   payloadText,
   mainNav,
 } from './helpers.mjs';
-import { backupCryptBinary } from './durability-helpers.mjs';
+import { backupCryptBinary, nativeRequired } from './durability-helpers.mjs';
 
 const app = setupApp();
 const T = { timeout: 240_000 };
@@ -131,6 +131,11 @@ test('encrypted backup: exported with a passphrase, refused with a wrong one, re
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
+    } else if (nativeRequired()) {
+      assert.fail(
+        'backup_crypt is not built, so the native cross-check cannot run: ' +
+          '`cargo build --release --example backup_crypt` with the same CARGO_TARGET_DIR (scripts/test.sh does), or set CRM_BACKUP_CRYPT',
+      );
     } else {
       console.log('# backup_crypt not built (cargo build --release --example backup_crypt): native decryption not checked');
     }
