@@ -284,13 +284,14 @@ fn line_label(target: &Target) -> Option<&'static str> {
         Target::JobTitle => Some("Job title"),
         Target::Company => Some("Company"),
         Target::Source => Some("Source"),
+        Target::Address { part, .. } if *part != AddressPart::Country => Some("Address"),
         _ => None,
     }
 }
 
 /// Keeps a draft read without column targets (a vCard) within the record's
 /// limits, as [`map_row_with`] does cell by cell: a name, job title, source,
-/// company or tag too long for its field goes into the notes, and notes too
+/// address part, company or tag too long for its field goes into the notes, and notes too
 /// long are cut. Returns what it did, one message each.
 pub fn fit_draft(c: &mut ContactDraft, company: &mut Option<String>) -> Vec<String> {
     let mut problems = Vec::new();
@@ -309,6 +310,19 @@ pub fn fit_draft(c: &mut ContactDraft, company: &mut Option<String>) -> Vec<Stri
             moved.push(format!("{label}: {value}"));
         }
     }
+    for a in &mut c.addresses {
+        for value in [&mut a.street, &mut a.city, &mut a.region, &mut a.postal_code] {
+            if too_long(value, MAX_NAME_LEN) {
+                let value = std::mem::take(value);
+                problems.push(format!(
+                    "{} is longer than {MAX_NAME_LEN} characters; it was put in the notes",
+                    quoted(&value)
+                ));
+                moved.push(format!("Address: {value}"));
+            }
+        }
+    }
+    c.addresses.retain(|a| !a.is_blank());
     if let Some(name) = company.take_if(|n| too_long(n, MAX_NAME_LEN)) {
         problems.push(format!("{} is longer than {MAX_NAME_LEN} characters; it was put in the notes", quoted(&name)));
         moved.push(format!("Company: {name}"));
@@ -377,15 +391,16 @@ mod tests {
 
     #[test]
     fn values_too_long_for_their_field_go_to_the_notes_and_long_notes_are_cut() {
-        let targets = [Target::GivenName, Target::FamilyName, Target::Company, Target::Notes];
+        let targets = [Target::GivenName, Target::FamilyName, Target::Company, Target::Notes, addr(1, City, None)];
         let long = "X".repeat(MAX_NAME_LEN + 1);
-        let m = map_row(&row(&["Ada", &long, &long, "Met at the fair"]), &targets, "");
+        let m = map_row(&row(&["Ada", &long, &long, "Met at the fair", &long]), &targets, "");
         assert_eq!((m.contact.given_name.as_str(), m.contact.family_name.as_str()), ("Ada", ""));
         assert_eq!(m.company_name, None);
-        assert_eq!(m.contact.notes, format!("Met at the fair\n\nName: {long}\n\nCompany: {long}"));
+        assert_eq!(m.contact.addresses, []);
+        assert_eq!(m.contact.notes, format!("Met at the fair\n\nName: {long}\n\nCompany: {long}\n\nAddress: {long}"));
         let quoted80 = format!("\"{}…\" is longer than 200 characters; it was put in the notes", "X".repeat(80));
         let problems: Vec<(usize, &str)> = m.problems.iter().map(|p| (p.column, p.message.as_str())).collect();
-        assert_eq!(problems, [(1, quoted80.as_str()), (2, quoted80.as_str())]);
+        assert_eq!(problems, [(1, quoted80.as_str()), (2, quoted80.as_str()), (4, quoted80.as_str())]);
         // 200 characters fit.
         let fits = "Y".repeat(MAX_NAME_LEN);
         assert_eq!(map_row(&row(&["Ada", &fits]), &targets, "").contact.family_name, fits);
@@ -414,14 +429,19 @@ mod tests {
             given_name: "Bo".into(),
             job_title: long.clone(),
             tags: vec!["vip".into(), long_tag.clone()],
+            addresses: vec![
+                Address { street: long.clone(), ..Address::default() },
+                Address { city: "Oslo".into(), ..Address::default() },
+            ],
             ..ContactDraft::default()
         };
         let mut company = Some(long.clone());
         let problems = fit_draft(&mut d, &mut company);
-        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert_eq!(problems.len(), 4, "{problems:?}");
         assert_eq!((d.given_name.as_str(), d.job_title.as_str(), company), ("Bo", "", None));
         assert_eq!(d.tags, ["vip"]);
-        assert_eq!(d.notes, format!("Job title: {long}\n\nCompany: {long}\n\nTag: {long_tag}"));
+        assert_eq!(d.addresses, [Address { city: "Oslo".into(), ..Address::default() }]);
+        assert_eq!(d.notes, format!("Job title: {long}\n\nAddress: {long}\n\nCompany: {long}\n\nTag: {long_tag}"));
         let mut fine = ContactDraft { given_name: "Bo".into(), ..ContactDraft::default() };
         assert!(fit_draft(&mut fine, &mut Some("Acme".into())).is_empty());
     }
