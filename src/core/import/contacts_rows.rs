@@ -206,9 +206,10 @@ pub fn map_row_with<S: AsRef<str>>(row: &[S], targets: &[Target], options: &MapO
                 for tag in split_tags(value) {
                     if tag.chars().count() > MAX_TAG_LEN {
                         problem(format!(
-                            "The tag {} is longer than {MAX_TAG_LEN} characters; it was left out",
+                            "The tag {} is longer than {MAX_TAG_LEN} characters; it was put in the notes",
                             quoted(&tag)
                         ));
+                        rejected.push(format!("Tag: {tag}"));
                     } else {
                         c.tags.push(tag);
                     }
@@ -391,16 +392,27 @@ mod tests {
 
     #[test]
     fn values_too_long_for_their_field_go_to_the_notes_and_long_notes_are_cut() {
-        let targets = [Target::GivenName, Target::FamilyName, Target::Company, Target::Notes, addr(1, City, None)];
+        let targets =
+            [Target::GivenName, Target::FamilyName, Target::Company, Target::Notes, addr(1, City, None), Target::Tags];
         let long = "X".repeat(MAX_NAME_LEN + 1);
-        let m = map_row(&row(&["Ada", &long, &long, "Met at the fair", &long]), &targets, "");
+        let long_tag = "T".repeat(MAX_TAG_LEN + 1);
+        let m =
+            map_row(&row(&["Ada", &long, &long, "Met at the fair", &long, &format!("vip;{long_tag}")]), &targets, "");
+        assert_eq!(m.contact.tags, ["vip"]);
         assert_eq!((m.contact.given_name.as_str(), m.contact.family_name.as_str()), ("Ada", ""));
         assert_eq!(m.company_name, None);
         assert_eq!(m.contact.addresses, []);
-        assert_eq!(m.contact.notes, format!("Met at the fair\n\nName: {long}\n\nCompany: {long}\n\nAddress: {long}"));
+        assert_eq!(
+            m.contact.notes,
+            format!("Met at the fair\n\nName: {long}\n\nCompany: {long}\n\nAddress: {long}\n\nTag: {long_tag}")
+        );
         let quoted80 = format!("\"{}…\" is longer than 200 characters; it was put in the notes", "X".repeat(80));
         let problems: Vec<(usize, &str)> = m.problems.iter().map(|p| (p.column, p.message.as_str())).collect();
-        assert_eq!(problems, [(1, quoted80.as_str()), (2, quoted80.as_str()), (4, quoted80.as_str())]);
+        assert_eq!(problems[..3], [(1, quoted80.as_str()), (2, quoted80.as_str()), (4, quoted80.as_str())]);
+        assert_eq!(
+            problems[3],
+            (5, format!("The tag \"{long_tag}\" is longer than 50 characters; it was put in the notes").as_str())
+        );
         // 200 characters fit.
         let fits = "Y".repeat(MAX_NAME_LEN);
         assert_eq!(map_row(&row(&["Ada", &fits]), &targets, "").contact.family_name, fits);
