@@ -2,8 +2,8 @@
 # The benchmark (prints figures, asserts nothing): in headless Chromium with
 # the release build, times importing a 100k-contact backup, reloading until
 # the 100k list shows, and search keystrokes in the contacts, deals and
-# activities lists (demo data: 20k deals, 500k activities with 100k contacts);
-# prints medians and wasm size.
+# activities lists (demo data: 20k deals, 500k activities with 100k contacts),
+# and the service worker's cost at start-up; prints medians and wasm size.
 #   bash scripts/bench.sh [contacts=100000] [runs=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,3 +23,5 @@ CRM_DIST="$PWD/../../dist-e2e" CRM_BENCH_BACKUP="$(cd ../.. && realpath "$backup
 CRM_DIST="$PWD/../../dist-e2e" CRM_BENCH_RUNS="$runs" node bench-import.mjs
 # The dashboard and reports (compute and render per report) with the same backup.
 CRM_DIST="$PWD/../../dist-e2e" CRM_BENCH_BACKUP="$(cd ../.. && realpath "$backup")" CRM_BENCH_RUNS="$runs" node bench-reports.mjs
+# The service worker at start-up: warm start without and with it, and offline.
+CRM_DIST="$PWD/../../dist-e2e" node bench-sw.mjs

@@ -43,12 +43,14 @@ function normaliseBase(base) {
 
 /**
  * Starts the server.
- * @param {{ root: string, base?: string, port?: number }} options
+ * @param {{ root: string, base?: string, port?: number, cacheControl?: (file: string) => string }} options
+ *   `cacheControl` gives the Cache-Control header of a file (its path under
+ *   `root`); by default every response is `no-store`.
  * @returns {Promise<{ url: string, origin: string, base: string, port: number,
  *   requests: string[], close: () => Promise<void> }>}
  *   `url` is the app's address, e.g. `http://127.0.0.1:41234/crm/`.
  */
-export async function startServer({ root, base = '/crm/', port = 0 } = {}) {
+export async function startServer({ root, base = '/crm/', port = 0, cacheControl = () => 'no-store' } = {}) {
   if (!root) throw new Error('startServer: `root` is required');
   const rootDir = path.resolve(root);
   const stat = await fs.stat(rootDir).catch(() => null);
@@ -72,7 +74,7 @@ export async function startServer({ root, base = '/crm/', port = 0 } = {}) {
     res.writeHead(status, {
       'content-type': contentType(file),
       'content-length': body.length,
-      'cache-control': 'no-store',
+      'cache-control': cacheControl(path.relative(rootDir, file)),
       'x-content-type-options': 'nosniff',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
