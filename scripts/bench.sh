@@ -5,8 +5,8 @@
 # activities lists (demo data: 20k deals, 500k activities with 100k contacts),
 # with the wasm memory after each phase and the same import and read-back
 # with Dexie 4 for comparison; then a first visit over emulated fast and slow
-# 4G with the files served gzip-compressed, and the first download's size;
-# prints medians.
+# 4G with the files served gzip-compressed, the first download's size, and
+# the service worker's cost at start-up; prints medians.
 #   bash scripts/bench.sh [contacts=100000] [runs=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,3 +28,5 @@ CRM_DIST="$PWD/../../dist-e2e" CRM_BENCH_BACKUP="$(cd ../.. && realpath "$backup
 CRM_DIST="$PWD/../../dist-e2e" CRM_BENCH_RUNS="$runs" node bench-import.mjs
 # The dashboard and reports (compute and render per report) with the same backup.
 CRM_DIST="$PWD/../../dist-e2e" CRM_BENCH_BACKUP="$(cd ../.. && realpath "$backup")" CRM_BENCH_RUNS="$runs" node bench-reports.mjs
+# The service worker at start-up: warm start without and with it, and offline.
+CRM_DIST="$PWD/../../dist-e2e" node bench-sw.mjs

@@ -152,8 +152,8 @@ test('a record deleted in another tab while being edited: saved as new with its 
     await saveForm(b, { 'Job title': 'Architect' });
     const panel = b.getByRole('region', { name: 'Deleted in another tab', exact: true });
     await panel.getByText('This contact was deleted in another tab while you were editing it.', { exact: false }).waitFor();
-    await openApp(a, url, 'contacts');
-    await a.getByRole('heading', { name: 'No contacts yet' }).waitFor();
+    await openApp(a, url, `contacts/${id}`);
+    await a.getByRole('heading', { name: 'Contact not found', level: 1 }).waitFor();
 
     // Save as new: a new record with the edit, and the call linked to it again.
     await panel.getByRole('button', { name: 'Save as a new contact', exact: true }).click();
@@ -176,7 +176,8 @@ test('a record deleted in another tab while being edited: saved as new with its 
     await saveForm(b, { Notes: 'never mind' });
     await b.getByRole('button', { name: 'Discard my changes', exact: true }).click();
     await waitForPath(b, /^\/crm\/contacts\/?$/);
-    await b.getByRole('heading', { name: 'No contacts yet' }).waitFor();
+    await openApp(b, url, `contacts/${newId}`);
+    await b.getByRole('heading', { name: 'Contact not found', level: 1 }).waitFor();
     await b.reload();
-    await b.getByRole('heading', { name: 'No contacts yet' }).waitFor();
+    await b.getByRole('heading', { name: 'Contact not found', level: 1 }).waitFor();
   }));

@@ -34,16 +34,23 @@ export function uuid(n, prefix = '0') {
 
 /**
  * The native command (`cargo build --release --example backup_crypt`):
- * CRM_BACKUP_CRYPT, else the release build in CARGO_TARGET_DIR or target/.
- * `null` when it has not been built.
+ * CRM_BACKUP_CRYPT, else the release build in CARGO_TARGET_DIR when it is
+ * set (a relative one from the repository root, as scripts/test.sh runs
+ * cargo), else in target/. `null` when it has not been built.
  */
 export function backupCryptBinary() {
-  const candidates = [
-    process.env.CRM_BACKUP_CRYPT,
-    process.env.CARGO_TARGET_DIR && path.join(process.env.CARGO_TARGET_DIR, 'release/examples/backup_crypt'),
-    path.resolve(HERE, '../../target/release/examples/backup_crypt'),
-  ].filter(Boolean);
-  return candidates.find((p) => fs.existsSync(p)) ?? null;
+  const root = path.resolve(HERE, '../..');
+  const dir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
+  const binary = process.env.CRM_BACKUP_CRYPT ?? path.join(dir, 'release/examples/backup_crypt');
+  return fs.existsSync(binary) ? binary : null;
+}
+
+/**
+ * True where the native cross-check must run rather than be skipped: in CI
+ * (`CI` set, or `CRM_REQUIRE_NATIVE`, which .ci/run exports).
+ */
+export function nativeRequired() {
+  return Boolean(process.env.CI || process.env.CRM_REQUIRE_NATIVE);
 }
 
 /**

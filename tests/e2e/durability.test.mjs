@@ -1,7 +1,8 @@
 // Never the only copy (issue 12): encrypted backups (export, import in a
 // fresh browser with the right passphrase, refusal of a wrong one, a damaged
 // file, an unknown key derivation or version; the native command decrypts
-// what the app encrypted), the reminder to back up with its one-click
+// what the app encrypted, and the app opens what the native command
+// encrypted), the reminder to back up with its one-click
 // download, and Settings → Storage.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,7 +27,7 @@ import {
   payloadText,
   mainNav,
 } from './helpers.mjs';
-import { backupCryptBinary } from './durability-helpers.mjs';
+import { backupCryptBinary, nativeRequired } from './durability-helpers.mjs';
 
 const app = setupApp();
 const T = { timeout: 240_000 };
@@ -66,7 +67,7 @@ async function downloadWithin(page, click, ms = 1500) {
   return pending;
 }
 
-test('encrypted backup: exported with a passphrase, refused with a wrong one, restored in a fresh browser with the right one, and decrypted by the native command', T, () =>
+test('encrypted backup: exported with a passphrase, refused with a wrong one, restored in a fresh browser with the right one, and cross-checked with the native command both ways', T, () =>
   app.run(async ({ page, newPage, url }) => {
     // Browser 1: demo data, and a plain export to compare with.
     await openApp(page, url);
@@ -74,7 +75,10 @@ test('encrypted backup: exported with a passphrase, refused with a wrong one, re
     await page.getByRole('button', { name: 'Load demo data', exact: true }).click();
     await page.getByRole('heading', { name: 'Dashboard', exact: true, level: 1 }).waitFor();
     await navTo(page, 'Backup');
-    const plain = checkBackup((await exportBackup(page)).text);
+    const plainText = (await exportBackup(page)).text;
+    const plain = checkBackup(plainText);
+    /** The plain backup encrypted by the native command (when it is built). */
+    let nativeEncrypted = null;
     const someone = plain.payload.contacts[7];
     const someoneName = [someone.given_name, someone.family_name].filter(Boolean).join(' ');
     assert.ok(someoneName, 'a demo contact with a name');
@@ -128,9 +132,22 @@ test('encrypted backup: exported with a passphrase, refused with a wrong one, re
           (e) => /damaged or the passphrase is wrong/.test(String(e.stderr)),
         );
         void log;
+        // And the reverse: a file the native command encrypted, for the browser below.
+        fs.writeFileSync(path.join(dir, 'plain.json'), plainText);
+        execFileSync(binary, ['encrypt', path.join(dir, 'plain.json'), path.join(dir, 'native.json')], {
+          env: { ...process.env, CRM_BACKUP_PASSPHRASE: PASSPHRASE },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        nativeEncrypted = fs.readFileSync(path.join(dir, 'native.json'));
+        assert.equal(JSON.parse(nativeEncrypted.toString('utf8')).format, 'crm-backup-encrypted');
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
+    } else if (nativeRequired()) {
+      assert.fail(
+        'backup_crypt is not built, so the native cross-check cannot run: ' +
+          '`cargo build --release --example backup_crypt` with the same CARGO_TARGET_DIR (scripts/test.sh does), or set CRM_BACKUP_CRYPT',
+      );
     } else {
       console.log('# backup_crypt not built (cargo build --release --example backup_crypt): native decryption not checked');
     }
@@ -185,6 +202,19 @@ test('encrypted backup: exported with a passphrase, refused with a wrong one, re
     await page2.getByRole('heading', { name: someoneName, exact: true, level: 1 }).waitFor();
     await navTo(page2, 'Contacts');
     await waitForCount(page2, `${plain.header.counts.contacts} contacts`);
+
+    // A file the native command encrypted opens in a fresh browser too.
+    if (nativeEncrypted) {
+      const page3 = await newPage();
+      await openApp(page3, url, 'backup');
+      await chooseFile(page3, 'native.encrypted.json', nativeEncrypted);
+      await unlock(page3, PASSPHRASE);
+      await page3.getByRole('heading', { name: 'Import preview', exact: true }).waitFor();
+      await page3.getByRole('button', { name: 'Import', exact: true }).click();
+      await status(page3, 'Imported').waitFor({ timeout: 60_000 });
+      const fromNative = checkBackup((await exportBackup(page3)).text);
+      assert.equal(fromNative.header.payload_sha256, plain.header.payload_sha256, 'the native file restores every record');
+    }
   }));
 
 test('the reminder: after the set number of changes without a backup, in the header and on the dashboard, with a one-click download', T, () =>

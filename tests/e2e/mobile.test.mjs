@@ -133,7 +133,9 @@ test('c) the pipeline board scrolls column by column, and cards move with a tap'
       const b = col.parentElement;
       b.scrollBy({ left: col.getBoundingClientRect().width * 0.8, behavior: 'instant' });
       await new Promise((r) => setTimeout(r, 400));
-      const starts = [...b.children].map((c) => c.offsetLeft - b.children[0].offsetLeft);
+      // A snapped column starts where the board's scroll padding ends.
+      const pad = parseFloat(getComputedStyle(b).scrollPaddingLeft) || 0;
+      const starts = [...b.children].map((c) => c.offsetLeft - b.children[0].offsetLeft - pad);
       return { at: b.scrollLeft, starts };
     });
     assert.ok(

@@ -231,46 +231,52 @@ test('a new build installs and waits, the old one keeps working, then all files 
     const next = swVersion(served);
     assert.notEqual(next, first);
 
-    // The browser finds the new service worker; it installs and waits.
+    // The browser finds the new service worker; it installs and waits, and
+    // the open tab says so.
+    const prompt = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
+    const reloadButton = page.getByRole('button', { name: 'Reload', exact: true });
+    assert.equal(await reloadButton.count(), 0, 'no prompt before a new version exists');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     await poll(
       () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting?.state === 'installed'),
       { message: 'the new version to be installed and waiting', timeout: 60_000 },
     );
+    await prompt.waitFor();
+    await reloadButton.waitFor();
     let caches = await cacheContents(page);
     assert.deepEqual(Object.keys(caches).sort(), [`crm-precache:${BASE}:${first}`, `crm-precache:${BASE}:${next}`].sort());
     assert.ok(caches[`crm-precache:${BASE}:${next}`].includes(origin + BASE + nextCss));
     assert.ok(!caches[`crm-precache:${BASE}:${next}`].includes(origin + BASE + css), 'no old file in the new cache');
 
     // While it waits, a reload is still entirely the old build, although the
-    // server no longer has the old stylesheet.
+    // server no longer has the old stylesheet; the prompt is shown again.
     await page.reload();
     await openApp(page, url, 'contacts');
-    const old = await page.evaluate(() => ({
-      marker: document.querySelector('meta[name="crm-build"]')?.content ?? null,
-      sheet: [...document.styleSheets].map((s) => ({ href: s.href, rules: s.cssRules.length })),
-    }));
+    const build = () =>
+      page.evaluate(() => ({
+        marker: document.querySelector('meta[name="crm-build"]')?.content ?? null,
+        sheet: [...document.styleSheets].map((s) => ({ href: s.href, rules: s.cssRules.length })),
+      }));
+    const old = await build();
     assert.equal(old.marker, null, 'the old index.html');
     assert.deepEqual(old.sheet.map((s) => s.href), [origin + BASE + css]);
     assert.ok(old.sheet[0].rules > 10, 'the old stylesheet loaded from the cache');
+    await prompt.waitFor();
 
-    // "Reload": the waiting version takes over, and the next load is all new.
-    await page.evaluate(
-      () =>
-        new Promise(async (resolve) => {
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true });
-          (await navigator.serviceWorker.getRegistration()).waiting.postMessage({ type: 'SKIP_WAITING' });
-        }),
-    );
-    await page.reload();
-    await openApp(page, url, 'contacts');
-    const now = await page.evaluate(() => ({
-      marker: document.querySelector('meta[name="crm-build"]')?.content ?? null,
-      sheet: [...document.styleSheets].map((s) => ({ href: s.href, rules: s.cssRules.length })),
-    }));
-    assert.equal(now.marker, 'next');
+    // "Reload": the waiting version takes over and the tab reloads by itself,
+    // entirely the new build, on the same page.
+    await reloadButton.click();
+    await poll(() => build().then((b) => b.marker === 'next').catch(() => false), {
+      message: 'the tab to reload into the new build',
+      timeout: 60_000,
+    });
+    await page.getByRole('heading', { name: 'No contacts yet', exact: true }).waitFor();
+    assert.equal(new URL(page.url()).pathname, `${BASE}contacts`);
+    const now = await build();
     assert.deepEqual(now.sheet.map((s) => s.href), [origin + BASE + nextCss]);
     assert.ok(now.sheet[0].rules > 10);
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller?.state), 'activated');
+    assert.equal(await reloadButton.count(), 0, 'no prompt once the new version runs');
     caches = await cacheContents(page);
     assert.deepEqual(Object.keys(caches), [`crm-precache:${BASE}:${next}`], 'the old build\'s cache is gone');
   }));

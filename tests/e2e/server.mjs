@@ -47,12 +47,16 @@ function normaliseBase(base) {
 
 /**
  * Starts the server.
- * @param {{ root: string, base?: string, port?: number }} options
+ * @param {{ root: string, base?: string, port?: number, encodings?: boolean | string[], cacheControl?: (file: string) => string }} options
+ *   `encodings`: serve a file's precompressed `.br` or `.gz` copy when the
+ *   request accepts it, as a static host would (see the top of this file).
+ *   `cacheControl` gives the Cache-Control header of a file (its path under
+ *   `root`); by default every response is `no-store`.
  * @returns {Promise<{ url: string, origin: string, base: string, port: number,
  *   requests: string[], close: () => Promise<void> }>}
  *   `url` is the app's address, e.g. `http://127.0.0.1:41234/crm/`.
  */
-export async function startServer({ root, base = '/crm/', port = 0, encodings = false } = {}) {
+export async function startServer({ root, base = '/crm/', port = 0, encodings = false, cacheControl = () => 'no-store' } = {}) {
   if (!root) throw new Error('startServer: `root` is required');
   const rootDir = path.resolve(root);
   const stat = await fs.stat(rootDir).catch(() => null);
@@ -91,7 +95,7 @@ export async function startServer({ root, base = '/crm/', port = 0, encodings = 
     res.writeHead(status, {
       'content-type': contentType(file),
       'content-length': body.length,
-      'cache-control': 'no-store',
+      'cache-control': cacheControl(path.relative(rootDir, file)),
       'x-content-type-options': 'nosniff',
       ...(encodings ? { vary: 'accept-encoding' } : {}),
       ...(copy ? { 'content-encoding': copy[1] } : {}),

@@ -16,7 +16,7 @@ use super::values::{
 };
 use crate::core::records::{Address, AddressKind, Contact, Email, EmailKind, LifecycleStage, Phone, PhoneKind};
 use crate::core::text::{collapse_spaces, quoted};
-use crate::core::validate::{is_email, is_phone, tidy_contact, tidy_tags, MAX_TAG_LEN};
+use crate::core::validate::{is_email, is_phone, tidy_contact, tidy_tags, MAX_NAME_LEN, MAX_NOTES_LEN, MAX_TAG_LEN};
 
 /// A contact read from a file, before it gets an id and timestamps.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,6 +115,13 @@ pub fn map_row_with<S: AsRef<str>>(row: &[S], targets: &[Target], options: &MapO
             continue;
         }
         let mut problem = |message: String| out.problems.push(CellProblem { column, message });
+        // A value longer than its field may be would make a record that no
+        // backup of it could restore; it goes into the notes, said so.
+        if let Some(label) = line_label(target).filter(|_| value.chars().count() > MAX_NAME_LEN) {
+            problem(format!("{} is longer than {MAX_NAME_LEN} characters; it was put in the notes", quoted(value)));
+            rejected.push(format!("{label}: {value}"));
+            continue;
+        }
         let c = &mut out.contact;
         match *target {
             Target::Ignore => {}
@@ -199,9 +206,10 @@ pub fn map_row_with<S: AsRef<str>>(row: &[S], targets: &[Target], options: &MapO
                 for tag in split_tags(value) {
                     if tag.chars().count() > MAX_TAG_LEN {
                         problem(format!(
-                            "The tag {} is longer than {MAX_TAG_LEN} characters; it was left out",
+                            "The tag {} is longer than {MAX_TAG_LEN} characters; it was put in the notes",
                             quoted(&tag)
                         ));
+                        rejected.push(format!("Tag: {tag}"));
                     } else {
                         c.tags.push(tag);
                     }
@@ -262,7 +270,85 @@ pub fn map_row_with<S: AsRef<str>>(row: &[S], targets: &[Target], options: &MapO
     for line in rejected {
         append_paragraph(&mut c.notes, &line);
     }
+    if let Some(message) = cut_notes(&mut c.notes) {
+        let column = targets.iter().position(|t| *t == Target::Notes).unwrap_or(0);
+        out.problems.push(CellProblem { column, message });
+    }
     out
+}
+
+/// What a one-line target is called in the notes, for the targets whose
+/// value must fit in one line of [`MAX_NAME_LEN`] characters.
+fn line_label(target: &Target) -> Option<&'static str> {
+    match target {
+        Target::GivenName | Target::MiddleName | Target::FamilyName | Target::FullName => Some("Name"),
+        Target::JobTitle => Some("Job title"),
+        Target::Company => Some("Company"),
+        Target::Source => Some("Source"),
+        Target::Address { part, .. } if *part != AddressPart::Country => Some("Address"),
+        _ => None,
+    }
+}
+
+/// Keeps a draft read without column targets (a vCard) within the record's
+/// limits, as [`map_row_with`] does cell by cell: a name, job title, source,
+/// address part, company or tag too long for its field goes into the notes, and notes too
+/// long are cut. Returns what it did, one message each.
+pub fn fit_draft(c: &mut ContactDraft, company: &mut Option<String>) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut moved = Vec::new();
+    let too_long = |v: &str, max: usize| v.chars().count() > max;
+    for (label, value) in [
+        ("Name", &mut c.given_name),
+        ("Name", &mut c.family_name),
+        ("Job title", &mut c.job_title),
+        ("Source", &mut c.source),
+    ] {
+        if too_long(value, MAX_NAME_LEN) {
+            let value = std::mem::take(value);
+            problems
+                .push(format!("{} is longer than {MAX_NAME_LEN} characters; it was put in the notes", quoted(&value)));
+            moved.push(format!("{label}: {value}"));
+        }
+    }
+    for a in &mut c.addresses {
+        for value in [&mut a.street, &mut a.city, &mut a.region, &mut a.postal_code] {
+            if too_long(value, MAX_NAME_LEN) {
+                let value = std::mem::take(value);
+                problems.push(format!(
+                    "{} is longer than {MAX_NAME_LEN} characters; it was put in the notes",
+                    quoted(&value)
+                ));
+                moved.push(format!("Address: {value}"));
+            }
+        }
+    }
+    c.addresses.retain(|a| !a.is_blank());
+    if let Some(name) = company.take_if(|n| too_long(n, MAX_NAME_LEN)) {
+        problems.push(format!("{} is longer than {MAX_NAME_LEN} characters; it was put in the notes", quoted(&name)));
+        moved.push(format!("Company: {name}"));
+    }
+    let (kept, long): (Vec<String>, Vec<String>) =
+        std::mem::take(&mut c.tags).into_iter().partition(|t| !too_long(t, MAX_TAG_LEN));
+    c.tags = kept;
+    for tag in long {
+        problems
+            .push(format!("The tag {} is longer than {MAX_TAG_LEN} characters; it was put in the notes", quoted(&tag)));
+        moved.push(format!("Tag: {tag}"));
+    }
+    for line in moved {
+        append_paragraph(&mut c.notes, &line);
+    }
+    problems.extend(cut_notes(&mut c.notes));
+    problems
+}
+
+/// Cuts notes longer than [`MAX_NOTES_LEN`] characters and says so; the
+/// row is then invalid, so it is imported only if the person chooses to.
+pub fn cut_notes(notes: &mut String) -> Option<String> {
+    let (end, _) = notes.char_indices().nth(MAX_NOTES_LEN)?;
+    notes.truncate(end);
+    Some(format!("The notes are longer than {MAX_NOTES_LEN} characters; only the first {MAX_NOTES_LEN} would be kept"))
 }
 
 fn set_once(field: &mut String, value: &str) {
@@ -302,6 +388,74 @@ mod tests {
 
     fn row(cells: &[&str]) -> Vec<String> {
         cells.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn values_too_long_for_their_field_go_to_the_notes_and_long_notes_are_cut() {
+        let targets =
+            [Target::GivenName, Target::FamilyName, Target::Company, Target::Notes, addr(1, City, None), Target::Tags];
+        let long = "X".repeat(MAX_NAME_LEN + 1);
+        let long_tag = "T".repeat(MAX_TAG_LEN + 1);
+        let m =
+            map_row(&row(&["Ada", &long, &long, "Met at the fair", &long, &format!("vip;{long_tag}")]), &targets, "");
+        assert_eq!(m.contact.tags, ["vip"]);
+        assert_eq!((m.contact.given_name.as_str(), m.contact.family_name.as_str()), ("Ada", ""));
+        assert_eq!(m.company_name, None);
+        assert_eq!(m.contact.addresses, []);
+        assert_eq!(
+            m.contact.notes,
+            format!("Met at the fair\n\nName: {long}\n\nCompany: {long}\n\nAddress: {long}\n\nTag: {long_tag}")
+        );
+        let quoted80 = format!("\"{}…\" is longer than 200 characters; it was put in the notes", "X".repeat(80));
+        let problems: Vec<(usize, &str)> = m.problems.iter().map(|p| (p.column, p.message.as_str())).collect();
+        assert_eq!(problems[..3], [(1, quoted80.as_str()), (2, quoted80.as_str()), (4, quoted80.as_str())]);
+        assert_eq!(
+            problems[3],
+            (5, format!("The tag \"{long_tag}\" is longer than 50 characters; it was put in the notes").as_str())
+        );
+        // 200 characters fit.
+        let fits = "Y".repeat(MAX_NAME_LEN);
+        assert_eq!(map_row(&row(&["Ada", &fits]), &targets, "").contact.family_name, fits);
+
+        // A 1 MB name: the notes keep its first 20,000 characters, said so.
+        let huge = "Z".repeat(1 << 20);
+        let m = map_row(&row(&["Ada", &huge]), &targets, "");
+        assert_eq!(m.contact.notes.chars().count(), MAX_NOTES_LEN);
+        assert!(m.contact.notes.starts_with("Name: ZZZ"));
+        assert_eq!(m.problems.len(), 2);
+        assert_eq!(
+            m.problems[1],
+            CellProblem {
+                column: 3,
+                message: "The notes are longer than 20000 characters; only the first 20000 would be kept".into()
+            }
+        );
+        assert!(m.problems.iter().all(|p| p.message.chars().count() < 200));
+    }
+
+    #[test]
+    fn fit_draft_moves_long_values_of_a_card_to_the_notes() {
+        let long = "ü".repeat(MAX_NAME_LEN + 1);
+        let long_tag = "t".repeat(MAX_TAG_LEN + 1);
+        let mut d = ContactDraft {
+            given_name: "Bo".into(),
+            job_title: long.clone(),
+            tags: vec!["vip".into(), long_tag.clone()],
+            addresses: vec![
+                Address { street: long.clone(), ..Address::default() },
+                Address { city: "Oslo".into(), ..Address::default() },
+            ],
+            ..ContactDraft::default()
+        };
+        let mut company = Some(long.clone());
+        let problems = fit_draft(&mut d, &mut company);
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert_eq!((d.given_name.as_str(), d.job_title.as_str(), company), ("Bo", "", None));
+        assert_eq!(d.tags, ["vip"]);
+        assert_eq!(d.addresses, [Address { city: "Oslo".into(), ..Address::default() }]);
+        assert_eq!(d.notes, format!("Job title: {long}\n\nAddress: {long}\n\nCompany: {long}\n\nTag: {long_tag}"));
+        let mut fine = ContactDraft { given_name: "Bo".into(), ..ContactDraft::default() };
+        assert!(fit_draft(&mut fine, &mut Some("Acme".into())).is_empty());
     }
 
     #[test]

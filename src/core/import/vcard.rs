@@ -16,7 +16,7 @@
 
 use std::fmt;
 
-use super::contacts_rows::ContactDraft;
+use super::contacts_rows::{fit_draft, ContactDraft};
 use super::csv::decode;
 use super::values::{parse_date, set_country, split_full_name, KindWord};
 use crate::core::records::{Address, AddressKind, Contact, Email, EmailKind, Phone, PhoneKind};
@@ -396,6 +396,7 @@ fn build_card(line: usize, props: &[Property], mut problems: Vec<String>) -> Vca
     c.emails = emails.into_iter().map(|(_, e)| e).collect();
     c.phones = phones.into_iter().map(|(_, p)| p).collect();
     c.tags = tidy_tags(&c.tags);
+    problems.extend(fit_draft(c, &mut out.org));
     out.problems = problems;
     out
 }

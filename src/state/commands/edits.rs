@@ -31,7 +31,9 @@ use crate::state::{locale, new_id, Clock};
 #[derive(Clone, Debug)]
 pub struct Opened<T> {
     pub record: T,
-    pub links: IncomingLinks,
+    /// Noted again once the activities have loaded when the form opened
+    /// before they had (a deep link to an edit page).
+    links: RwSignal<IncomingLinks>,
 }
 
 /// How saving a form went.
@@ -157,9 +159,20 @@ impl Editable for Deal {
 
 /// The record `id` of `kind` as an edit form opens it, with its links.
 fn open<T: Editable>(state: AppState, id: &str) -> Option<Opened<T>> {
-    state
-        .data
-        .with_untracked(|d| T::stored(d, id).map(|record| Opened { record, links: incoming_links(d, T::KIND, id) }))
+    let (record, links) =
+        state.data.with_untracked(|d| T::stored(d, id).map(|record| (record, incoming_links(d, T::KIND, id))))?;
+    let links = RwSignal::new(links);
+    if !state.is_complete.get_untracked() {
+        let id = id.to_string();
+        leptos::task::spawn_local(async move {
+            state.until_complete().await;
+            let now = state.data.with_untracked(|d| T::stored(d, &id).map(|_| incoming_links(d, T::KIND, &id)));
+            if let Some(now) = now {
+                links.try_set(now);
+            }
+        });
+    }
+    Some(Opened { record, links })
 }
 
 pub fn open_contact(state: AppState, id: &str) -> Option<Opened<Contact>> {
@@ -258,7 +271,7 @@ pub async fn save_contact(
     };
     match opened {
         None => Ok(save_new(state, mine).await),
-        Some(o) => save_edit(state, &o.record, mine, &o.links).await,
+        Some(o) => save_edit(state, &o.record, mine, &o.links.get_untracked()).await,
     }
 }
 
@@ -281,7 +294,7 @@ pub async fn save_company(
     };
     match opened {
         None => Ok(save_new(state, mine).await),
-        Some(o) => save_edit(state, &o.record, mine, &o.links).await,
+        Some(o) => save_edit(state, &o.record, mine, &o.links.get_untracked()).await,
     }
 }
 
@@ -303,7 +316,7 @@ pub async fn save_deal(
     };
     match opened {
         None => Ok(save_new(state, mine).await),
-        Some(o) => save_edit(state, &o.record, mine, &o.links).await,
+        Some(o) => save_edit(state, &o.record, mine, &o.links.get_untracked()).await,
     }
 }
 
