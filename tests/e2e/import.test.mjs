@@ -334,6 +334,8 @@ test('i) the companies, deals and activities lists export exactly the rows they 
     assert.ok(d.slice(1).every((r) => r.includes(',Won,')), 'only won deals');
 
     await openApp(page, url, 'activities');
+    // The activities load after the first screen: wait until they are in.
+    await page.getByText(/^[1-9][\d,]* activit(y|ies)$/).first().waitFor();
     await page.getByRole('searchbox', { name: 'Search activities', exact: true }).fill('call');
     const calls = await countOf(/^\d[\d,]* activit(y|ies)$/);
     const a = rowsOf((await downloadOf(page, page.getByRole('button', { name: 'Export CSV', exact: true }))).bytes);
