@@ -42,6 +42,15 @@ pub fn long_date(d: chrono::NaiveDate) -> String {
     format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
 }
 
+/// A birthday or yearly date: "7 March 1984", or "7 March" without a year.
+pub fn yearly_date(d: crate::core::records::YearlyDate) -> String {
+    let month = MONTHS[d.month() as usize - 1];
+    match d.year() {
+        Some(y) => format!("{} {month} {y}", d.day()),
+        None => format!("{} {month}", d.day()),
+    }
+}
+
 /// "2026-11-23 19:13 UTC".
 pub fn utc_minute(t: chrono::DateTime<chrono::Utc>) -> String {
     use chrono::{Datelike, Timelike};

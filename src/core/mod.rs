@@ -7,7 +7,7 @@
 //! `backup` (formats), `forms`/`validate`/`normalize` (what a save checks and
 //! suggests), the sales logic (`lifecycle`, `pipeline`, `timeline`, `tasks`,
 //! `today`, `lists`), `import` and `export`, `dedupe` and `audit`, `reports`,
-//! `demo`, and the helpers `text`, `display`, `hash`, `ids`.
+//! `demo`, and the helpers `text`, `display`, `countries`, `hash`, `ids`.
 //!
 //! Architecture invariant: nothing here touches the browser, the clock or
 //! randomness. No web crate is named in this folder (CI checks it); time and
@@ -17,6 +17,7 @@
 pub mod audit;
 pub mod backup;
 pub mod changes;
+pub mod countries;
 pub mod dataset;
 pub mod dedupe;
 pub mod delete;
