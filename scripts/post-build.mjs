@@ -15,13 +15,19 @@
 //   3. service-worker write sw.js from pwa/service-worker.js with the list
 //                   of every file of this build and a version that is a hash
 //                   of that list (names and contents), so a new build is a
-//                   new service worker and its files one cache.
+//                   new service worker and its files one cache;
+//   4. precompress  (release builds, or `--precompress` by hand) write a
+//                   brotli (.br, quality 11) and a gzip (.gz, level 9) copy
+//                   next to every text and wasm file, for hosts that serve
+//                   them as they are (nginx gzip_static/brotli_static, most
+//                   CDNs); copies of files that are gone are removed.
 //
-// To add a step (say, precompressed .br/.gz copies), add a function to STEPS
-// before 'service-worker': the service worker must be written last, from the
-// final files. Files the service worker must not precache are excluded by
-// `isPrecached` (precompressed copies are: the server picks an encoding for
-// the plain URL, and the browser decodes it before the cache sees it).
+// A step that changes what the app serves goes before 'service-worker': the
+// service worker is written from the final files. Files the service worker
+// must not precache are excluded by `isPrecached` (precompressed copies are:
+// the server picks an encoding for the plain URL, and the browser decodes it
+// before the cache sees it), so 'precompress' comes last and compresses
+// sw.js too.
 //
 // Only Node's standard library is used: no npm package is needed.
 
@@ -29,6 +35,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SW_TEMPLATE = path.join(ROOT, 'pwa', 'service-worker.js');
@@ -40,6 +47,7 @@ export const STEPS = [
   ['csp', hashInlineScripts],
   ['spa-fallback', copySpaFallback],
   ['service-worker', writeServiceWorker],
+  ['precompress', precompressWhenAsked],
 ];
 
 const sha256 = (data) => createHash('sha256').update(data).digest();
@@ -175,6 +183,66 @@ function writeServiceWorker(dir) {
 }
 
 // ---------------------------------------------------------------------------
+// 4. Precompressed copies
+
+/** Files worth compressing: text and wasm (images are compressed already). */
+export function isCompressible(rel) {
+  return /\.(wasm|js|mjs|css|html|svg|json|webmanifest|txt|map)$/.test(rel);
+}
+
+/** The gzip (level 9) and brotli (quality 11) forms of `data`. */
+export function compressed(data, rel = '') {
+  const text = !rel.endsWith('.wasm');
+  return {
+    gz: zlib.gzipSync(data, { level: 9 }),
+    br: zlib.brotliCompressSync(data, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_MODE]: text ? zlib.constants.BROTLI_MODE_TEXT : zlib.constants.BROTLI_MODE_GENERIC,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      },
+    }),
+  };
+}
+
+/**
+ * Writes `<file>.br` and `<file>.gz` next to every compressible file (only
+ * when smaller than the file), and removes copies whose file is gone.
+ * Returns the sizes: `{ file: { raw, gz, br } }`.
+ */
+export function precompress(dir) {
+  const files = listFiles(dir);
+  const present = new Set(files);
+  const sizes = {};
+  for (const rel of files) {
+    const m = /^(.*)\.(br|gz)$/.exec(rel);
+    if (m) {
+      if (!present.has(m[1]) || !isCompressible(m[1])) fs.rmSync(path.join(dir, rel));
+      continue;
+    }
+    if (!isCompressible(rel)) continue;
+    const data = fs.readFileSync(path.join(dir, rel));
+    const { gz, br } = compressed(data, rel);
+    sizes[rel] = { raw: data.length, gz: gz.length, br: br.length };
+    for (const [ext, bytes] of [['gz', gz], ['br', br]]) {
+      const out = path.join(dir, `${rel}.${ext}`);
+      if (bytes.length < data.length) fs.writeFileSync(out, bytes);
+      else fs.rmSync(out, { force: true });
+    }
+  }
+  return sizes;
+}
+
+function precompressWhenAsked(dir) {
+  const asked = process.env.TRUNK_PROFILE === 'release' || process.argv.includes('--precompress');
+  if (!asked) return 'skipped (not a release build; pass --precompress to run it)';
+  const sizes = Object.values(precompress(dir));
+  const sum = (k) => sizes.reduce((n, s) => n + s[k], 0);
+  const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+  return `${sizes.length} files: ${kib(sum('raw'))} raw, ${kib(sum('gz'))} gzip, ${kib(sum('br'))} brotli`;
+}
+
+// ---------------------------------------------------------------------------
 
 export function postBuild(dir) {
   if (!dir || !fs.existsSync(path.join(dir, 'index.html'))) {
@@ -185,7 +253,8 @@ export function postBuild(dir) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    postBuild(process.argv[2] ?? process.env.TRUNK_STAGING_DIR);
+    const dir = process.argv.slice(2).find((a) => !a.startsWith('--'));
+    postBuild(dir ?? process.env.TRUNK_STAGING_DIR);
   } catch (err) {
     console.error(`[post-build] ${err.message}`);
     process.exit(1);

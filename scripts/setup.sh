@@ -40,10 +40,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wb_version"; t
 fi
 
 # 4. npm packages: binaryen's wasm-opt (Debian's binaryen 108 breaks the
-#    module) and, for tests, playwright-core. Pinned in tests/e2e/package-lock.json.
+#    module) and, for tests, playwright-core and @axe-core/playwright (the
+#    accessibility checks). Pinned in tests/e2e/package-lock.json.
 if [ ! -x "$crm_root/tests/e2e/node_modules/.bin/wasm-opt" ] || [ ! -d "$crm_root/tests/e2e/node_modules/playwright-core" ] \
   || [ "$crm_root/tests/e2e/package-lock.json" -nt "$crm_root/tests/e2e/node_modules/.package-lock.json" ]; then
-  say "installing npm packages (binaryen, playwright-core)"
+  say "installing npm packages (binaryen, playwright-core, @axe-core/playwright)"
   (cd "$crm_root/tests/e2e" && npm ci --no-audit --no-fund)
 fi
 export PATH="$crm_root/tests/e2e/node_modules/.bin:$PATH"

@@ -2,7 +2,8 @@
 # Installs what is missing, then runs every check and test suite:
 #   formatting, core purity, clippy (native and wasm32), native core tests,
 #   a short fuzz run of the CSV and vCard readers, browser storage tests (wasm-bindgen-test in headless Chromium), and the
-#   end-to-end tests (Playwright) against the release build under /crm/.
+#   end-to-end tests (Playwright) against the release build under /crm/, with
+#   the native backup decryptor built for their cross-check.
 # Set CARGO_TARGET_DIR to reuse a build cache (CI does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,8 +50,13 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 
 step "release build under /crm/ (shared by e2e tests and the benchmark)"
 trunk build --release --public-url /crm/ --dist dist-e2e
-wasm_file="$(ls dist-e2e/*.wasm)"
-echo "wasm: $(stat -c%s "$wasm_file") bytes raw, $(gzip -9c "$wasm_file" | wc -c) bytes gzip"
+step "size budget: the first download (gzip) within 5 % of perf-budget.json"
+(cd tests/e2e && node size.mjs check "$PWD/../../dist-e2e")
+
+step "native backup decryptor (the e2e tests decrypt the browser's encrypted files with it)"
+# durability.test.mjs finds it in $CARGO_TARGET_DIR (else target/) and, with
+# CI or CRM_REQUIRE_NATIVE set, fails when it is missing.
+cargo build --release --example backup_crypt
 
 step "end-to-end tests (Playwright, headless Chromium)"
 (cd tests/e2e && CRM_DIST="$PWD/../../dist-e2e" npm test)

@@ -13,6 +13,8 @@
 
 pub mod encrypted;
 pub mod files;
+pub mod passphrase;
+pub mod stream;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -23,6 +25,7 @@ use super::changes::Change;
 use super::dataset::{Dataset, Records};
 use super::records::{Activity, Deal, Settings, Task};
 use super::records::{Company, Contact};
+use super::text::{excerpt, quoted, shorten_quoted_parts};
 use super::validate::{
     validate_activity, validate_company, validate_contact, validate_deal, validate_settings, validate_task, FieldError,
 };
@@ -128,9 +131,13 @@ struct RecordLabel {
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut out = String::with_capacity(64);
-    for b in digest {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Lower-case hex of a digest.
+fn hex(digest: &[u8]) -> String {
+    let mut out = String::with_capacity(2 * digest.len());
+    for &b in digest {
         out.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0'));
         out.push(char::from_digit((b & 0xf) as u32, 16).unwrap_or('0'));
     }
@@ -226,7 +233,7 @@ impl std::fmt::Display for BackupError {
                 "The backup says it holds {stated} {kind} but it holds {found}: the file is incomplete. Nothing was imported."
             ),
             BackupError::DuplicateId { kind, id } => {
-                write!(f, "Two {kind} records in the backup share the id {id}. Nothing was imported.")
+                write!(f, "Two {kind} records in the backup share the id {}. Nothing was imported.", excerpt(id))
             }
             BackupError::InvalidRecords { problems, total } => {
                 let noun = if *total == 1 { "problem" } else { "problems" };
@@ -276,10 +283,10 @@ fn label(kind: &str, index: usize, raw: &RawValue) -> String {
     };
     let mut out = format!("{kind}[{index}]");
     if !name.is_empty() {
-        out.push_str(&format!(" \"{name}\""));
+        out.push_str(&format!(" {}", quoted(&name)));
     }
     if let Some(id) = l.id {
-        out.push_str(&format!(" (id {id})"));
+        out.push_str(&format!(" (id {})", excerpt(&id)));
     }
     out
 }
@@ -320,7 +327,8 @@ fn parse_records<T: for<'de> Deserialize<'de>>(
                 *total += 1;
                 if problems.len() < MAX_LISTED_PROBLEMS {
                     let message = e.to_string();
-                    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+                    let message = message.split(" at line ").next().unwrap_or(&message);
+                    let message = shorten_quoted_parts(message).into_owned();
                     problems.push(RecordProblem { record: label(kind, i, raw), field: serde_field(&message), message });
                 }
             }
@@ -482,24 +490,62 @@ fn read_records(payload: &str, counts: Option<StatedCounts>, today: NaiveDate) -
     Ok(Records { companies, contacts, deals, activities, tasks, settings })
 }
 
-/// How many deals, activities and tasks link to a contact, company or deal
-/// that `data` does not hold.
-fn dangling_links(data: &Dataset) -> usize {
-    let contact = |id: &String| data.contact(id).is_none();
-    let company = |id: &Option<String>| id.as_deref().is_some_and(|id| data.company(id).is_none());
-    let deal = |id: &Option<String>| id.as_deref().is_some_and(|id| data.deals().get(id).is_none());
-    let deals = data.deals().all().iter().filter(|d| d.contact_ids.iter().any(contact) || company(&d.company_id));
-    let activities = data
-        .activities()
-        .all()
-        .iter()
-        .filter(|a| a.contact_ids.iter().any(contact) || company(&a.company_id) || deal(&a.deal_id));
-    let tasks = data
-        .tasks()
-        .all()
-        .iter()
-        .filter(|t| t.contact_id.as_ref().is_some_and(contact) || company(&t.company_id) || deal(&t.deal_id));
-    deals.count() + activities.count() + tasks.count()
+/// What an import preview says about links to records the file lacks.
+fn dangling_warnings(data: &Dataset) -> Vec<String> {
+    let links = Links(data);
+    let dangling = links.deals() + links.tasks() + data.activities().all().iter().filter(|a| links.activity(a)).count();
+    warnings_of(data.dangling_company_links(), dangling)
+}
+
+/// The warnings for `contacts` contacts linking to a company the file lacks
+/// and `links` deals, activities and tasks linking to a record it lacks.
+fn warnings_of(contacts: usize, links: usize) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if contacts > 0 {
+        warnings.push(format!(
+            "{contacts} contact(s) link to a company that is not in the file; the link is kept and shows as unknown unless that company is already stored"
+        ));
+    }
+    if links > 0 {
+        warnings.push(format!(
+            "{links} deal(s), activities or task(s) link to a contact, company or deal that is not in the file; the links are kept"
+        ));
+    }
+    warnings
+}
+
+/// Which deals, activities and tasks link to a contact, company or deal
+/// that the dataset does not hold.
+struct Links<'a>(&'a Dataset);
+
+impl Links<'_> {
+    fn contact(&self, id: &str) -> bool {
+        self.0.contact(id).is_none()
+    }
+    fn company(&self, id: &Option<String>) -> bool {
+        id.as_deref().is_some_and(|id| self.0.company(id).is_none())
+    }
+    fn deal(&self, id: &Option<String>) -> bool {
+        id.as_deref().is_some_and(|id| self.0.deals().get(id).is_none())
+    }
+    /// Deals with a dangling link.
+    fn deals(&self) -> usize {
+        let dangles = |d: &&Deal| d.contact_ids.iter().any(|id| self.contact(id)) || self.company(&d.company_id);
+        self.0.deals().all().iter().filter(dangles).count()
+    }
+    /// Whether the activity has a dangling link.
+    fn activity(&self, a: &Activity) -> bool {
+        a.contact_ids.iter().any(|id| self.contact(id)) || self.company(&a.company_id) || self.deal(&a.deal_id)
+    }
+    /// Tasks with a dangling link.
+    fn tasks(&self) -> usize {
+        let dangles = |t: &&Task| {
+            t.contact_id.as_deref().is_some_and(|id| self.contact(id))
+                || self.company(&t.company_id)
+                || self.deal(&t.deal_id)
+        };
+        self.0.tasks().all().iter().filter(dangles).count()
+    }
 }
 
 /// Second step of reading a backup: compares the payload's checksum (lower-
@@ -516,20 +562,7 @@ pub fn check_backup(env: Envelope<'_>, payload_sha256: &str, today: NaiveDate) -
     };
     let has_settings = records.settings.is_some();
     let data = Dataset::from_parts(records).map_err(|d| BackupError::DuplicateId { kind: d.kind, id: d.id })?;
-    let dangling =
-        data.contacts().iter().filter(|c| c.company_id.as_deref().is_some_and(|id| data.company(id).is_none())).count();
-    let mut warnings = Vec::new();
-    if dangling > 0 {
-        warnings.push(format!(
-            "{dangling} contact(s) link to a company that is not in the file; the link is kept and shows as unknown unless that company is already stored"
-        ));
-    }
-    let dangling = dangling_links(&data);
-    if dangling > 0 {
-        warnings.push(format!(
-            "{dangling} deal(s), activities or task(s) link to a contact, company or deal that is not in the file; the links are kept"
-        ));
-    }
+    let warnings = dangling_warnings(&data);
     Ok(Backup {
         format_version: env.format_version,
         schema_version: env.schema_version,

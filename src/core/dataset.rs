@@ -4,14 +4,14 @@
 //!
 //! Invariants: `contacts[i]`, `contact_search[i]`, `contact_sort[i]` and
 //! `contact_company[i]` describe the same record, and
-//! `contact_pos[&contacts[i].id] == i` (likewise for companies).
+//! `contact_pos` finds `i` by `contacts[i].id` (likewise for companies;
+//! the index holds positions only, see [`IdIndex`]).
 //! `contact_company[i]` is the position of the contact's company, or
 //! [`NO_COMPANY`] when it has none or links to a company we do not have; it
 //! exists so that a search keystroke never hashes company ids.
 
-use std::collections::HashMap;
-
 use super::changes::Change;
+use super::id_index::IdIndex;
 use super::records::{Activity, Deal, Settings, Task};
 use super::records::{Company, Contact};
 use super::text::{fold, fold_into};
@@ -64,20 +64,28 @@ pub struct DuplicateId {
     pub id: String,
 }
 
+fn contact_id(c: &Contact) -> &str {
+    &c.id
+}
+
+fn company_id(c: &Company) -> &str {
+    &c.id
+}
+
 /// `contact_company` of a contact without a known company.
 const NO_COMPANY: u32 = u32::MAX;
 
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
     contacts: Vec<Contact>,
-    contact_pos: HashMap<String, usize>,
+    contact_pos: IdIndex,
     contact_search: TextColumn,
     contact_sort: TextColumn,
     contact_company: Vec<u32>,
     /// How many contacts link to a company id we do not have.
     dangling: usize,
     companies: Vec<Company>,
-    company_pos: HashMap<String, usize>,
+    company_pos: IdIndex,
     company_search: TextColumn,
     deals: Table<Deal>,
     activities: Table<Activity>,
@@ -103,6 +111,18 @@ pub trait Row: Clone {
     fn id(&self) -> &str;
     /// Appends the folded text a search matches against.
     fn search_key(&self, key: &mut String);
+    /// About how many bytes [`Row::search_key`] appends (folding rarely
+    /// changes a length), so the keys of many records get one buffer of the
+    /// right size instead of one that doubled its way there.
+    fn search_len(&self) -> usize;
+    /// A guess of [`Row::search_len`] for records not seen yet.
+    const SEARCH_LEN_GUESS: usize = 40;
+}
+
+/// Room for the keys of `rows`: their estimated length and a 1/16 margin.
+fn key_room<'a, T: 'a>(rows: impl IntoIterator<Item = &'a T>, len: impl Fn(&T) -> usize) -> usize {
+    let n: usize = rows.into_iter().map(len).sum();
+    n + n / 16
 }
 
 /// Records of one kind with an id → position map and a contiguous folded
@@ -111,26 +131,27 @@ pub trait Row: Clone {
 #[derive(Clone, Debug)]
 pub struct Table<T> {
     rows: Vec<T>,
-    pos: HashMap<String, usize>,
+    pos: IdIndex,
     search: TextColumn,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table { rows: Vec::new(), pos: HashMap::new(), search: TextColumn::default() }
+        Table { rows: Vec::new(), pos: IdIndex::default(), search: TextColumn::default() }
     }
 }
 
 impl<T: Row> Table<T> {
+    /// Indexes `rows` where they are (no second copy of the records).
     fn from_rows(rows: Vec<T>) -> Result<Table<T>, DuplicateId> {
-        let mut t = Table::default();
-        t.rows.reserve(rows.len());
-        t.search.reserve(rows.len(), rows.len() * 32);
-        for r in rows {
-            if t.pos.contains_key(r.id()) {
+        let mut t = Table { rows, ..Table::default() };
+        t.pos.reserve(&t.rows[..0], T::id, t.rows.len());
+        t.search.reserve(t.rows.len(), key_room(&t.rows, T::search_len));
+        for (i, r) in t.rows.iter().enumerate() {
+            if !t.pos.insert(&t.rows[..i], T::id, r.id(), i) {
                 return Err(DuplicateId { kind: T::KIND, id: r.id().to_string() });
             }
-            t.put(r);
+            t.search.push_with(|k| r.search_key(k));
         }
         Ok(t)
     }
@@ -140,7 +161,7 @@ impl<T: Row> Table<T> {
     }
 
     pub fn get(&self, id: &str) -> Option<&T> {
-        self.pos.get(id).map(|&i| &self.rows[i])
+        self.pos.get(&self.rows, T::id, id).map(|i| &self.rows[i])
     }
 
     pub fn len(&self) -> usize {
@@ -151,14 +172,32 @@ impl<T: Row> Table<T> {
         self.rows.is_empty()
     }
 
+    /// Adds a record whose id must be new.
+    fn push_new(&mut self, r: T) -> Result<(), DuplicateId> {
+        // On a duplicate the whole build is abandoned, so the map may keep
+        // the second position.
+        if !self.pos.insert(&self.rows, T::id, r.id(), self.rows.len()) {
+            return Err(DuplicateId { kind: T::KIND, id: r.id().to_string() });
+        }
+        self.search.push_with(|k| r.search_key(k));
+        self.rows.push(r);
+        Ok(())
+    }
+
+    fn reserve(&mut self, n: usize) {
+        self.rows.reserve(n);
+        self.pos.reserve(&self.rows, T::id, n);
+        self.search.reserve(n, n * T::SEARCH_LEN_GUESS);
+    }
+
     fn put(&mut self, r: T) {
-        match self.pos.get(r.id()) {
-            Some(&i) => {
+        match self.pos.get(&self.rows, T::id, r.id()) {
+            Some(i) => {
                 self.search.set_with(i, |k| r.search_key(k));
                 self.rows[i] = r;
             }
             None => {
-                self.pos.insert(r.id().to_string(), self.rows.len());
+                self.pos.insert(&self.rows, T::id, r.id(), self.rows.len());
                 self.search.push_with(|k| r.search_key(k));
                 self.rows.push(r);
             }
@@ -166,11 +205,11 @@ impl<T: Row> Table<T> {
     }
 
     fn delete(&mut self, id: &str) {
-        let Some(i) = self.pos.remove(id) else { return };
+        let Some(i) = self.pos.remove(&self.rows, T::id, id) else { return };
         self.rows.swap_remove(i);
         self.search.swap_remove(i);
         if let Some(moved) = self.rows.get(i) {
-            self.pos.insert(moved.id().to_string(), i);
+            self.pos.moved(moved.id(), self.rows.len(), i);
         }
     }
 
@@ -190,6 +229,122 @@ impl<T: Row> Table<T> {
     }
 }
 
+/// Builds a [`Dataset`] one record at a time, in any order of kinds, so that
+/// a reader can index each record as it reads it (a backup file or stored
+/// chunks, in slices with the browser getting a turn in between) instead of
+/// indexing everything at the end in one long step. Contacts are linked to
+/// their companies in [`DatasetBuilder::finish`], once all companies are in.
+#[derive(Default)]
+pub struct DatasetBuilder {
+    d: Dataset,
+    has_settings: bool,
+}
+
+impl DatasetBuilder {
+    /// Makes room for `n` more records of the kind `kind` ("contact",
+    /// "company", "deal", "activity", "task"), when the count is known.
+    pub fn reserve(&mut self, kind: &str, n: usize) {
+        let d = &mut self.d;
+        match kind {
+            "contact" => {
+                d.contacts.reserve(n);
+                d.contact_pos.reserve(&d.contacts, contact_id, n);
+                d.contact_search.reserve(n, n * 96);
+                d.contact_sort.reserve(n, n * 16);
+            }
+            "company" => {
+                d.companies.reserve(n);
+                d.company_pos.reserve(&d.companies, company_id, n);
+            }
+            "deal" => d.deals.reserve(n),
+            "activity" => d.activities.reserve(n),
+            "task" => d.tasks.reserve(n),
+            _ => {}
+        }
+    }
+
+    pub fn company(&mut self, c: Company) -> Result<(), DuplicateId> {
+        let d = &mut self.d;
+        if !d.company_pos.insert(&d.companies, company_id, &c.id, d.companies.len()) {
+            return Err(DuplicateId { kind: "company", id: c.id });
+        }
+        d.company_search.push_with(|k| company_search_key(&c, k));
+        d.companies.push(c);
+        Ok(())
+    }
+
+    pub fn contact(&mut self, c: Contact) -> Result<(), DuplicateId> {
+        let d = &mut self.d;
+        if !d.contact_pos.insert(&d.contacts, contact_id, &c.id, d.contacts.len()) {
+            return Err(DuplicateId { kind: "contact", id: c.id });
+        }
+        d.contact_search.push_with(|k| contact_search_key(&c, k));
+        d.contact_sort.push_with(|k| contact_sort_key(&c, k));
+        d.contacts.push(c);
+        Ok(())
+    }
+
+    pub fn deal(&mut self, r: Deal) -> Result<(), DuplicateId> {
+        self.d.deals.push_new(r)
+    }
+
+    pub fn activity(&mut self, r: Activity) -> Result<(), DuplicateId> {
+        self.d.activities.push_new(r)
+    }
+
+    pub fn task(&mut self, r: Task) -> Result<(), DuplicateId> {
+        self.d.tasks.push_new(r)
+    }
+
+    /// The settings record (the last one given wins, as in [`Records`]).
+    pub fn settings(&mut self, s: Settings) {
+        self.d.settings = s;
+        self.has_settings = true;
+    }
+
+    pub fn has_settings(&self) -> bool {
+        self.has_settings
+    }
+
+    /// Whether a contact with this id was given so far.
+    pub fn has_contact(&self, id: &str) -> bool {
+        self.d.contact_pos.get(&self.d.contacts, contact_id, id).is_some()
+    }
+
+    /// Whether a company with this id was given so far.
+    pub fn has_company(&self, id: &str) -> bool {
+        self.d.company_pos.get(&self.d.companies, company_id, id).is_some()
+    }
+
+    /// The settings given so far (the initial ones if none).
+    pub fn current_settings(&self) -> &Settings {
+        &self.d.settings
+    }
+
+    /// How many records are in, of every kind.
+    pub fn len(&self) -> usize {
+        let d = &self.d;
+        d.contacts.len() + d.companies.len() + d.deals.len() + d.activities.len() + d.tasks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The dataset, with every contact linked to its company.
+    pub fn finish(self) -> Dataset {
+        let mut d = self.d;
+        let links: Vec<u32> = d.contacts.iter().map(|c| d.company_link(c)).collect();
+        d.dangling = d.contacts.iter().zip(&links).filter(|(c, &l)| Self::is_dangling(c, l)).count();
+        d.contact_company = links;
+        d
+    }
+
+    fn is_dangling(c: &Contact, link: u32) -> bool {
+        Dataset::is_dangling(c, link)
+    }
+}
+
 fn push_folded(parts: &[&str], key: &mut String) {
     for part in parts {
         fold_into(part, key);
@@ -199,6 +354,7 @@ fn push_folded(parts: &[&str], key: &mut String) {
 
 impl Row for Deal {
     const KIND: &'static str = "deal";
+    const SEARCH_LEN_GUESS: usize = 56;
     fn id(&self) -> &str {
         &self.id
     }
@@ -207,6 +363,13 @@ impl Row for Deal {
         for t in &self.tags {
             push_folded(&[t], key);
         }
+    }
+    fn search_len(&self) -> usize {
+        self.title.len()
+            + self.owner.len()
+            + self.lost_reason.len()
+            + 3
+            + self.tags.iter().map(|t| t.len() + 1).sum::<usize>()
     }
 }
 
@@ -218,6 +381,9 @@ impl Row for Activity {
     fn search_key(&self, key: &mut String) {
         push_folded(&[self.kind.key(), &self.subject, &self.outcome, &self.owner], key);
     }
+    fn search_len(&self) -> usize {
+        self.kind.key().len() + self.subject.len() + self.outcome.len() + self.owner.len() + 4
+    }
 }
 
 impl Row for Task {
@@ -227,6 +393,9 @@ impl Row for Task {
     }
     fn search_key(&self, key: &mut String) {
         push_folded(&[&self.title, &self.owner], key);
+    }
+    fn search_len(&self) -> usize {
+        self.title.len() + self.owner.len() + 2
     }
 }
 
@@ -319,6 +488,25 @@ fn contact_search_key(c: &Contact, key: &mut String) {
     }
 }
 
+fn contact_search_len(c: &Contact) -> usize {
+    let parts = c.given_name.len() + c.family_name.len() + c.job_title.len() + 3;
+    let lists = c.emails.iter().map(|e| e.address.len() + 1).sum::<usize>()
+        + c.phones.iter().map(|p| p.number.len() + 1).sum::<usize>()
+        + c.tags.iter().map(|t| t.len() + 1).sum::<usize>();
+    parts + lists
+}
+
+fn contact_sort_len(c: &Contact) -> usize {
+    match c.given_name.len() + c.family_name.len() {
+        0 => 4 + c.emails.first().map_or(0, |e| e.address.len()),
+        n => n + 1,
+    }
+}
+
+fn company_search_len(c: &Company) -> usize {
+    c.name.len() + c.domain.len() + c.industry.len() + 2 + c.tags.iter().map(|t| t.len() + 1).sum::<usize>()
+}
+
 fn contact_sort_key(c: &Contact, k: &mut String) {
     if c.given_name.is_empty() && c.family_name.is_empty() {
         // Nameless contacts sort after every name, by email.
@@ -407,24 +595,33 @@ impl Dataset {
         }
     }
 
+    /// Indexes the companies and contacts where they are (no second copy).
     fn from_people(companies: Vec<Company>, contacts: Vec<Contact>) -> Result<Dataset, DuplicateId> {
-        let mut d = Dataset::default();
-        d.companies.reserve(companies.len());
-        for c in companies {
-            if d.company_pos.contains_key(&c.id) {
-                return Err(DuplicateId { kind: "company", id: c.id });
+        let mut d = Dataset { companies, contacts, ..Dataset::default() };
+        d.company_pos.reserve(&[], company_id, d.companies.len());
+        d.company_search.reserve(d.companies.len(), key_room(&d.companies, company_search_len));
+        for (i, c) in d.companies.iter().enumerate() {
+            if !d.company_pos.insert(&d.companies[..i], company_id, &c.id, i) {
+                return Err(DuplicateId { kind: "company", id: c.id.clone() });
             }
-            d.put_company(c);
+            d.company_search.push_with(|k| company_search_key(c, k));
         }
-        d.contacts.reserve(contacts.len());
-        d.contact_search.reserve(contacts.len(), contacts.len() * 64);
-        d.contact_sort.reserve(contacts.len(), contacts.len() * 16);
-        d.contact_company.reserve(contacts.len());
-        for c in contacts {
-            if d.contact_pos.contains_key(&c.id) {
-                return Err(DuplicateId { kind: "contact", id: c.id });
+        let n = d.contacts.len();
+        d.contact_pos.reserve(&[], contact_id, n);
+        d.contact_search.reserve(n, key_room(&d.contacts, contact_search_len));
+        d.contact_sort.reserve(n, key_room(&d.contacts, contact_sort_len));
+        d.contact_company.reserve(n);
+        for (i, c) in d.contacts.iter().enumerate() {
+            if !d.contact_pos.insert(&d.contacts[..i], contact_id, &c.id, i) {
+                return Err(DuplicateId { kind: "contact", id: c.id.clone() });
             }
-            d.put_contact(c);
+            let link = d.company_link(c);
+            if Self::is_dangling(c, link) {
+                d.dangling += 1;
+            }
+            d.contact_search.push_with(|k| contact_search_key(c, k));
+            d.contact_sort.push_with(|k| contact_sort_key(c, k));
+            d.contact_company.push(link);
         }
         Ok(d)
     }
@@ -468,11 +665,11 @@ impl Dataset {
     }
 
     pub fn contact(&self, id: &str) -> Option<&Contact> {
-        self.contact_pos.get(id).map(|&i| &self.contacts[i])
+        self.contact_pos.get(&self.contacts, contact_id, id).map(|i| &self.contacts[i])
     }
 
     pub fn company(&self, id: &str) -> Option<&Company> {
-        self.company_pos.get(id).map(|&i| &self.companies[i])
+        self.company_pos.get(&self.companies, company_id, id).map(|i| &self.companies[i])
     }
 
     /// The company name of a contact, if it is linked to a company we have.
@@ -508,7 +705,15 @@ impl Dataset {
 
     /// The position of the contact's company, or [`NO_COMPANY`].
     fn company_link(&self, c: &Contact) -> u32 {
-        c.company_id.as_deref().and_then(|id| self.company_pos.get(id)).map_or(NO_COMPANY, |&i| i as u32)
+        c.company_id
+            .as_deref()
+            .and_then(|id| self.company_pos.get(&self.companies, company_id, id))
+            .map_or(NO_COMPANY, |i| i as u32)
+    }
+
+    /// How many contacts link to a company id the dataset does not hold.
+    pub fn dangling_company_links(&self) -> usize {
+        self.dangling
     }
 
     /// Whether the contact links to a company id we do not have.
@@ -519,8 +724,8 @@ impl Dataset {
     pub fn put_contact(&mut self, c: Contact) {
         let link = self.company_link(&c);
         let dangling = Self::is_dangling(&c, link);
-        match self.contact_pos.get(&c.id) {
-            Some(&i) => {
+        match self.contact_pos.get(&self.contacts, contact_id, &c.id) {
+            Some(i) => {
                 if Self::is_dangling(&self.contacts[i], self.contact_company[i]) {
                     self.dangling -= 1;
                 }
@@ -530,7 +735,7 @@ impl Dataset {
                 self.contact_company[i] = link;
             }
             None => {
-                self.contact_pos.insert(c.id.clone(), self.contacts.len());
+                self.contact_pos.insert(&self.contacts, contact_id, &c.id, self.contacts.len());
                 self.contact_search.push_with(|k| contact_search_key(&c, k));
                 self.contact_sort.push_with(|k| contact_sort_key(&c, k));
                 self.contacts.push(c);
@@ -543,7 +748,7 @@ impl Dataset {
     }
 
     fn delete_contact(&mut self, id: &str) {
-        let Some(i) = self.contact_pos.remove(id) else { return };
+        let Some(i) = self.contact_pos.remove(&self.contacts, contact_id, id) else { return };
         if Self::is_dangling(&self.contacts[i], self.contact_company[i]) {
             self.dangling -= 1;
         }
@@ -552,19 +757,19 @@ impl Dataset {
         self.contact_sort.swap_remove(i);
         self.contact_company.swap_remove(i);
         if let Some(moved) = self.contacts.get(i) {
-            self.contact_pos.insert(moved.id.clone(), i);
+            self.contact_pos.moved(&moved.id, self.contacts.len(), i);
         }
     }
 
     pub fn put_company(&mut self, c: Company) {
-        match self.company_pos.get(&c.id) {
-            Some(&i) => {
+        match self.company_pos.get(&self.companies, company_id, &c.id) {
+            Some(i) => {
                 self.company_search.set_with(i, |k| company_search_key(&c, k));
                 self.companies[i] = c;
             }
             None => {
                 let pos = self.companies.len() as u32;
-                self.company_pos.insert(c.id.clone(), pos as usize);
+                self.company_pos.insert(&self.companies, company_id, &c.id, pos as usize);
                 // Contacts that linked to this id before it existed link now.
                 if self.dangling > 0 {
                     for (contact, link) in self.contacts.iter().zip(&mut self.contact_company) {
@@ -581,7 +786,7 @@ impl Dataset {
     }
 
     fn delete_company(&mut self, id: &str) {
-        let Some(i) = self.company_pos.remove(id) else { return };
+        let Some(i) = self.company_pos.remove(&self.companies, company_id, id) else { return };
         self.companies.swap_remove(i);
         self.company_search.swap_remove(i);
         // Its contacts keep their link, now dangling; the last company moved to `i`.
@@ -595,7 +800,7 @@ impl Dataset {
             }
         }
         if let Some(moved) = self.companies.get(i) {
-            self.company_pos.insert(moved.id.clone(), i);
+            self.company_pos.moved(&moved.id, self.companies.len(), i);
         }
     }
 

@@ -2,13 +2,12 @@
 //! [`write_csv`], so UTF-8 with a byte order mark and formula-safe cells) and
 //! vCard 4.0 (through [`write_vcard`]).
 
-use chrono::{DateTime, Utc};
-
 use super::dataset::Dataset;
+use super::display::{iso_date, money};
 use super::import::csv::write_csv;
 use super::import::vcard::write_vcard;
 use super::records::DealStatus;
-use super::reports::format_cents;
+use super::zone::Zone;
 
 /// The columns of the contacts list, in its order.
 pub const CONTACT_COLUMNS: [&str; 5] = ["Name", "Company", "Email", "Phone", "Stage"];
@@ -65,32 +64,42 @@ pub fn deals_csv(data: &Dataset, rows: &[u32]) -> String {
             [
                 d.title.clone(),
                 company.unwrap_or_default(),
-                format_cents(d.amount_cents),
+                money::plain(d.amount_cents),
                 d.currency.clone(),
                 stage,
-                d.expected_close.map(|x| x.to_string()).unwrap_or_default(),
+                d.expected_close.map(iso_date).unwrap_or_default(),
             ]
         })
         .collect();
     write_csv(&DEAL_COLUMNS, &cells)
 }
 
-/// The columns of the activities list.
+/// The columns of the activities list; "When" names the zone its times are
+/// in.
 pub const ACTIVITY_COLUMNS: [&str; 4] = ["When", "Kind", "Subject", "With"];
 
 /// The activities at `rows` (indices into `data.activities().all()`), with
-/// times written by `when` (the list shows local times).
-pub fn activities_csv(data: &Dataset, rows: &[u32], when: impl Fn(DateTime<Utc>) -> String) -> String {
+/// their times as the list shows them, local times of `zone`, written
+/// "2026-11-23 10:05" for spreadsheets; the header says which zone:
+/// "When (Europe/Berlin)", or its offset now when it has no name.
+pub fn activities_csv(data: &Dataset, rows: &[u32], zone: &Zone, now: chrono::DateTime<chrono::Utc>) -> String {
     let cells: Vec<[String; 4]> = rows
         .iter()
         .filter_map(|&i| data.activities().all().get(i as usize))
         .map(|a| {
             let subject = if a.subject.is_empty() { a.outcome.clone() } else { a.subject.clone() };
             let with = a.contact_ids.first().and_then(|id| data.contact(id)).map(|c| c.display_name());
-            [when(a.at), a.kind.label().to_string(), subject, with.unwrap_or_default()]
+            let when = super::display::time::input_minute(a.at, zone).replacen('T', " ", 1);
+            [when, a.kind.label().to_string(), subject, with.unwrap_or_default()]
         })
         .collect();
-    write_csv(&ACTIVITY_COLUMNS, &cells)
+    let zone_name = match zone.name() {
+        "" => super::zone::offset_text(zone.offset_at(now)),
+        name => name.to_string(),
+    };
+    let mut headers = ACTIVITY_COLUMNS.map(String::from);
+    headers[0] = format!("When ({zone_name})");
+    write_csv(&headers, &cells)
 }
 
 /// The contacts with these ids, in the dataset's order, as one vCard 4.0
@@ -194,7 +203,12 @@ mod tests {
             "\u{FEFF}Title,Company,Amount,Currency,Stage,Expected close\r\n\
              Door,Acme,12500.50,EUR,Won,2026-06-30\r\nRoof,Acme,12500.50,EUR,Proposal made,2026-06-30\r\n"
         );
-        let acts = activities_csv(&data, &[0], |at| at.to_rfc3339());
-        assert_eq!(acts, "\u{FEFF}When,Kind,Subject,With\r\n2026-05-01T08:00:00+00:00,Call,Intro,Ann\r\n");
+        // Local times with the zone in the header (08:00 UTC is 10:00 in
+        // Berlin in May), or the offset when the zone has no name.
+        let berlin = crate::core::zone::tests::berlin();
+        let acts = activities_csv(&data, &[0], &berlin, t);
+        assert_eq!(acts, "\u{FEFF}When (Europe/Berlin),Kind,Subject,With\r\n2026-05-01 10:00,Call,Intro,Ann\r\n");
+        let acts = activities_csv(&data, &[0], &crate::core::zone::Zone::fixed(-300), t);
+        assert_eq!(acts, "\u{FEFF}When (UTC−05:00),Kind,Subject,With\r\n2026-05-01 03:00,Call,Intro,Ann\r\n");
     }
 }

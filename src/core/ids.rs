@@ -19,11 +19,14 @@ pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
 /// Whether `s` is a UUID in lower-case hyphenated form (any version).
 pub fn is_uuid(s: &str) -> bool {
     let b = s.as_bytes();
+    let hex = |part: &[u8]| part.iter().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'));
     b.len() == 36
-        && b.iter().enumerate().all(|(i, &c)| match i {
-            8 | 13 | 18 | 23 => c == b'-',
-            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
-        })
+        && [b[8], b[13], b[18], b[23]] == [b'-'; 4]
+        && hex(&b[..8])
+        && hex(&b[9..13])
+        && hex(&b[14..18])
+        && hex(&b[19..23])
+        && hex(&b[24..])
 }
 
 #[cfg(test)]

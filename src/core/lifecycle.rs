@@ -107,9 +107,23 @@ pub fn can_convert(c: &Contact) -> bool {
     c.lead_status == Some(LeadStatus::Qualified)
 }
 
+/// The deal of a converted lead: a qualified lead that has a deal has been
+/// converted, and its page says "Converted — see deal" (this deal, the
+/// first one created) instead of offering "Convert to deal" again; more
+/// deals are added from its Deals section. `None` when the contact has no
+/// deal.
+pub fn converted_deal<'a>(data: &'a Dataset, contact_id: &str) -> Option<&'a Deal> {
+    data.deals()
+        .all()
+        .iter()
+        .filter(|d| d.contact_ids.iter().any(|c| c == contact_id))
+        .min_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)))
+}
+
 /// Turns a qualified lead into a deal in the first pipeline stage. The
 /// contact moves from reach to acquisition (and stays a qualified lead).
-/// Returns the deal (first) and, when its stage changed, the contact.
+/// Returns the deal (first) and, when its stage changed, the contact. A
+/// lead that already has a deal was converted: it is not converted twice.
 pub fn convert_lead(
     data: &Dataset,
     contact_id: &str,
@@ -119,6 +133,9 @@ pub fn convert_lead(
     let contact = data.contact(contact_id).ok_or_else(|| "This contact no longer exists.".to_string())?;
     if !can_convert(contact) {
         return Err("Only a qualified lead can be converted to a deal.".to_string());
+    }
+    if converted_deal(data, contact_id).is_some() {
+        return Err("This lead was already converted: its deal is on its page.".to_string());
     }
     let settings = data.settings();
     let stage = settings.pipeline.first().ok_or_else(|| "The pipeline has no stages.".to_string())?;
@@ -388,6 +405,29 @@ mod tests {
             Err("Only a qualified lead can be converted to a deal.".into())
         );
         assert!(convert_lead(&data, "zz", "d3".into(), t(9, 10)).is_err());
+    }
+
+    /// Once converted, a lead is not offered or converted again: its deal is
+    /// the one the page links to ("Converted — see deal").
+    #[test]
+    fn a_converted_lead_has_its_deal_and_is_not_converted_twice() {
+        let mut lead = person("a", "Ann", Reach);
+        lead.lead_status = Some(LeadStatus::Qualified);
+        let mut data = data_with(vec![lead], vec![], vec![]);
+        assert!(converted_deal(&data, "a").is_none());
+        for change in convert_lead(&data, "a", "d1".into(), t(9, 10)).unwrap() {
+            data.apply(&change);
+        }
+        assert_eq!(converted_deal(&data, "a").map(|d| d.id.as_str()), Some("d1"));
+        assert_eq!(
+            convert_lead(&data, "a", "d2".into(), t(9, 11)),
+            Err("This lead was already converted: its deal is on its page.".into())
+        );
+        // A second deal added later does not change which one converted it.
+        let mut later = deal("d0", "demo", &["a"], None);
+        later.created = t(10, 9);
+        data.apply(&Change::PutDeal { record: later });
+        assert_eq!(converted_deal(&data, "a").map(|d| d.id.as_str()), Some("d1"));
     }
 
     fn deal(id: &str, stage: &str, contacts: &[&str], company: Option<&str>) -> Deal {

@@ -207,6 +207,18 @@ pub fn with_deal_status(data: &Dataset, order: &[u32], status: Option<DealStatus
     order.iter().copied().filter(|&i| deals.get(i as usize).is_some_and(|d| d.status == status)).collect()
 }
 
+/// Deal positions of `order` that are overdue: open and expected to close
+/// before `today` (the dashboard's and the forecast's rule).
+pub fn with_overdue(data: &Dataset, order: &[u32], today: chrono::NaiveDate) -> Vec<u32> {
+    let deals = data.deals().all();
+    order.iter().copied().filter(|&i| deals.get(i as usize).is_some_and(|d| is_overdue(d, today))).collect()
+}
+
+/// Whether a deal is open and expected to close before `today`.
+pub fn is_overdue(d: &crate::core::records::Deal, today: chrono::NaiveDate) -> bool {
+    d.status == DealStatus::Open && d.expected_close.is_some_and(|c| c < today)
+}
+
 /// Activity positions of `order` of that kind; all of them for None.
 pub fn with_activity_kind(data: &Dataset, order: &[u32], kind: Option<ActivityKind>) -> Vec<u32> {
     let Some(kind) = kind else { return order.to_vec() };
@@ -299,6 +311,10 @@ mod tests {
         assert_eq!(deal_ids(&d, &with_deal_status(&d, &order, Some(DealStatus::Lost))), ["e"]);
         assert_eq!(with_deal_status(&d, &order, Some(DealStatus::Won)), Vec::<u32>::new());
         assert_eq!(with_deal_status(&d, &order, None), order);
+        // On 3 July, "c" (2 July) is overdue; "e" (3 July) is lost, "b" later.
+        let july3 = NaiveDate::from_ymd_opt(2026, 7, 3).unwrap();
+        assert_eq!(deal_ids(&d, &with_overdue(&d, &order, july3)), ["c"]);
+        assert_eq!(deal_ids(&d, &with_overdue(&d, &order, NaiveDate::from_ymd_opt(2026, 7, 11).unwrap())), ["b", "c"]);
         for s in DealSort::ALL {
             assert_eq!(DealSort::from_key(s.key()), s);
         }

@@ -142,8 +142,18 @@ const PROVIDERS: &[Provider] = &[
     },
 ];
 
+/// Every provider domain with its provider, for one hash lookup per
+/// address (this runs for every contact of a duplicate scan).
+static PROVIDER_OF: std::sync::LazyLock<
+    std::collections::HashMap<
+        &'static str,
+        &'static Provider,
+        std::hash::BuildHasherDefault<crate::core::hash::FxHasher>,
+    >,
+> = std::sync::LazyLock::new(|| PROVIDERS.iter().flat_map(|p| p.domains.iter().map(move |d| (*d, p))).collect());
+
 fn provider(domain: &str) -> Option<&'static Provider> {
-    PROVIDERS.iter().find(|p| p.domains.contains(&domain))
+    PROVIDER_OF.get(domain).copied()
 }
 
 /// Whether a (lower-case) domain is a known public mail provider, as opposed
@@ -169,7 +179,17 @@ fn split_email(address: &str) -> Option<(&str, &str)> {
 /// providers known to ignore them, dots and "+tags" are removed from the local
 /// part and "googlemail.com" becomes "gmail.com". `None` if not an email.
 pub fn canonical_email(address: &str) -> Option<String> {
-    let lower = address.trim().to_lowercase();
+    let trimmed = address.trim();
+    if trimmed.is_ascii() {
+        canonical_ascii_email(trimmed)
+    } else {
+        canonical_any_email(trimmed)
+    }
+}
+
+/// [`canonical_email`] of any trimmed address.
+fn canonical_any_email(trimmed: &str) -> Option<String> {
+    let lower = trimmed.to_lowercase();
     let (local, domain) = split_email(&lower)?;
     let domain = if domain == "googlemail.com" { "gmail.com" } else { domain };
     let mut local = local.to_string();
@@ -187,6 +207,29 @@ pub fn canonical_email(address: &str) -> Option<String> {
         return None;
     }
     Some(format!("{local}@{domain}"))
+}
+
+/// [`canonical_email`] of an ASCII address, with one allocation (the
+/// result): most addresses are ASCII, and a duplicate scan reads them all.
+fn canonical_ascii_email(trimmed: &str) -> Option<String> {
+    let (local, domain) = split_email(trimmed)?;
+    // Domains are short; a longer one takes the general path.
+    let mut buf = [0u8; 64];
+    let Some(lower) = buf.get_mut(..domain.len()) else { return canonical_any_email(trimmed) };
+    lower.copy_from_slice(domain.as_bytes());
+    lower.make_ascii_lowercase();
+    let domain = std::str::from_utf8(lower).ok()?;
+    let domain = if domain == "googlemail.com" { "gmail.com" } else { domain };
+    let rules = provider(domain).map_or((false, false), |p| (p.ignores_plus, p.ignores_dots));
+    let local = if rules.0 { local.split('+').next().unwrap_or("") } else { local };
+    let mut out = String::with_capacity(local.len() + 1 + domain.len());
+    out.extend(local.chars().filter(|&c| !(rules.1 && c == '.')).map(|c| c.to_ascii_lowercase()));
+    if out.is_empty() {
+        return None;
+    }
+    out.push('@');
+    out.push_str(domain);
+    Some(out)
 }
 
 /// The address as it should be stored: trimmed, the domain in lower case
@@ -253,14 +296,37 @@ const PHONE_COUNTRIES: &[PhoneCountry] = &[
 ];
 
 fn phone_country(iso: &str) -> Option<&'static PhoneCountry> {
-    PHONE_COUNTRIES.iter().find(|c| c.iso.eq_ignore_ascii_case(iso.trim()))
+    let iso = iso.trim();
+    let key: [u8; 2] = iso.as_bytes().try_into().ok()?;
+    PHONE_COUNTRY_OF.get(&key.map(|b| b.to_ascii_uppercase())).copied()
 }
+
+/// The table's countries by ISO code and by calling code: looked up for
+/// every phone number of a duplicate scan.
+type ByKey<K> =
+    std::collections::HashMap<K, &'static PhoneCountry, std::hash::BuildHasherDefault<crate::core::hash::FxHasher>>;
+static PHONE_COUNTRY_OF: std::sync::LazyLock<ByKey<[u8; 2]>> = std::sync::LazyLock::new(|| {
+    let mut map = ByKey::default();
+    for c in PHONE_COUNTRIES {
+        if let Ok(key) = <[u8; 2]>::try_from(c.iso.as_bytes()) {
+            map.entry(key).or_insert(c);
+        }
+    }
+    map
+});
+static PHONE_COUNTRY_BY_CODE: std::sync::LazyLock<ByKey<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut map = ByKey::default();
+    for c in PHONE_COUNTRIES {
+        map.entry(c.cc).or_insert(c);
+    }
+    map
+});
 
 /// The country for an international number: the default country when it
 /// shares the calling code (so "+1" stays "CA" for Canadians), else the first
 /// table entry with the code.
 fn country_for_code(cc: &str, default: Option<&'static PhoneCountry>) -> Option<&'static PhoneCountry> {
-    default.filter(|d| d.cc == cc).or_else(|| PHONE_COUNTRIES.iter().find(|c| c.cc == cc))
+    default.filter(|d| d.cc == cc).or_else(|| PHONE_COUNTRY_BY_CODE.get(cc).copied())
 }
 
 /// A phone number in E.164 form with its country and any extension.
@@ -357,7 +423,7 @@ pub fn parse_phone(text: &str, default_country: &str) -> Result<PhoneNumber, Pho
     if main.is_empty() {
         return Err(PhoneError::Empty);
     }
-    if !main.chars().all(|c| c.is_ascii_digit() || " ()-./\u{a0}".contains(c) || c == '+') {
+    if !main.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '(' | ')' | '-' | '.' | '/' | '\u{a0}' | '+')) {
         return Err(PhoneError::InvalidCharacters);
     }
     let plus = main.trim_start().starts_with('+');
@@ -418,7 +484,11 @@ fn parse_national(digits: &str, meta: &'static PhoneCountry) -> Result<PhoneNumb
 
 fn finish(meta: &'static PhoneCountry, nsn: &str) -> Result<PhoneNumber, PhoneError> {
     check_length(nsn.len(), meta.min, meta.max)?;
-    Ok(PhoneNumber { e164: format!("+{}{}", meta.cc, nsn), country: meta.iso.to_string(), extension: String::new() })
+    let mut e164 = String::with_capacity(1 + meta.cc.len() + nsn.len());
+    e164.push('+');
+    e164.push_str(meta.cc);
+    e164.push_str(nsn);
+    Ok(PhoneNumber { e164, country: meta.iso.to_string(), extension: String::new() })
 }
 
 fn check_length(len: usize, min: usize, max: usize) -> Result<(), PhoneError> {
@@ -655,6 +725,25 @@ mod tests {
     fn a_particle_alone_is_capitalised() {
         assert_eq!(name_case("DE"), "De");
         assert_eq!(name_case("la"), "La");
+    }
+
+    #[test]
+    fn the_ascii_path_of_canonical_emails_agrees_with_the_general_one() {
+        let samples = [
+            "John.Smith+news@GoogleMail.com",
+            "j.s.m.i.t.h@gmail.com",
+            "Jane.Doe+x@Outlook.com",
+            "+only@gmail.com",
+            "a@b@c.com",
+            "a.b+c@Acme.COM",
+            "x@y",
+            "@gmail.com",
+            "ANN..LEE@HOTMAIL.FR",
+            "very.long.local.part@a-very-long-organisation-domain-name-that-keeps-on-going.example.com",
+        ];
+        for s in samples {
+            assert_eq!(canonical_ascii_email(s), canonical_any_email(s), "{s}");
+        }
     }
 
     #[test]

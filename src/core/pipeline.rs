@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use super::changes::Change;
 use super::dataset::Dataset;
 use super::records::{DealStatus, PipelineStage, Settings};
-use super::text::fold;
+use super::text::{excerpt, fold};
 
 /// One board column: its stage, the positions of its deals in
 /// `data.deals().all()`, and what they add up to.
@@ -33,11 +33,10 @@ pub struct CurrencyTotal {
     pub weighted_cents: i64,
 }
 
-/// `amount × probability / 100`, to the nearest cent (halves away from zero).
+/// `amount × probability / 100`, to the nearest cent by the one rounding
+/// rule ([`crate::core::money::div_round`]: halves away from zero).
 pub fn weighted_cents(amount_cents: i64, probability: u8) -> i64 {
-    let product = amount_cents as i128 * probability.min(100) as i128;
-    let rounded = (product.abs() + 50) / 100;
-    (if product < 0 { -rounded } else { rounded }) as i64
+    crate::core::money::percent_of(amount_cents, probability)
 }
 
 /// The board: one column per pipeline stage, in order, holding the open
@@ -137,7 +136,7 @@ fn check_name(s: &Settings, name: &str, except: Option<&str>) -> Result<String, 
     }
     let lower = name.to_lowercase();
     if s.pipeline.iter().any(|st| Some(st.id.as_str()) != except && st.name.trim().to_lowercase() == lower) {
-        return Err(format!("There is already a stage called “{name}”."));
+        return Err(format!("There is already a stage called “{}”.", excerpt(name)));
     }
     Ok(name.to_string())
 }

@@ -16,6 +16,16 @@
 //! `"deal"`, `"activity"`, `"task"` (positional rows, see the `Compact`
 //! implementations) or `"settings"` (one record in its named serde form).
 //!
+//! Format 4 appends a contact's nickname, name prefix and suffix and
+//! department and an address's second street line, and lets birthdays and
+//! important dates lack their year (issue 14); it is written as bytes, and
+//! its text form exists for the documented layout and the journal's `v`.
+//!
+//! Format 3 (written since IndexedDB schema 5) keeps the same fields in the
+//! same order as bytes instead of JSON text (see [`binary`]): what the app
+//! wrote before format 4. Formats 1 and 2 are what older versions wrote, as text; they
+//! are read for ever and rewritten as bytes by the next snapshot.
+//!
 //! Architecture invariant: a chunk is read by the layout of its own version.
 //! Version 1 chunks (contacts and companies without the schema-3 fields) are
 //! what existing browsers hold, so they are read for ever, in both layouts
@@ -41,12 +51,18 @@ use super::records::{
     Phone, PhoneKind, StageChange, YearlyDate,
 };
 
-/// Version of the chunk and journal-entry formats. 1: contacts and
+mod binary;
+
+pub use binary::BINARY_FORMAT;
+
+/// Version of the text chunk and journal-entry formats. 1: contacts and
 /// companies; 2: their schema-3 fields appended, and deals, activities, tasks
-/// and settings; 3: a contact's nickname, name prefix and suffix and
-/// department appended, an address's second street line appended, and
-/// birthdays and important dates that may lack their year.
-pub const RECORD_FORMAT: u32 = 3;
+/// and settings; 3 is bytes only ([`binary`]); 4 (as in byte chunks): a
+/// contact's nickname, name prefix and suffix and department appended, an
+/// address's second street line appended, and birthdays and important dates
+/// that may lack their year. Journal entries carry this number too, so an
+/// older app refuses an entry that may hold a date without a year.
+pub const RECORD_FORMAT: u32 = 4;
 /// Records per stored chunk.
 pub const CHUNK_SIZE: usize = 1000;
 
@@ -142,7 +158,7 @@ fn from_days<E: de::Error>(days: Option<i32>) -> Result<Option<NaiveDate>, E> {
 }
 
 /// A birthday or important date in a chunk: the day number of a full date
-/// (as every date is written), or from format 3 the text `--MM-DD` of a
+/// (as every date is written), or from format 4 the text `--MM-DD` of a
 /// date without a year.
 enum StoredDay {
     Days(i32),
@@ -187,20 +203,20 @@ fn stored_day(date: YearlyDate) -> StoredDay {
     }
 }
 
-/// Reads a [`StoredDay`] of format `v`: text only from format 3 on.
+/// Reads a [`StoredDay`] of format `v`: text only from format 4 on.
 fn yearly_from<E: de::Error>(v: u32, day: StoredDay) -> Result<YearlyDate, E> {
     match day {
         StoredDay::Days(n) => {
             NaiveDate::from_num_days_from_ce_opt(n).map(YearlyDate::full).ok_or_else(|| E::custom("date out of range"))
         }
-        StoredDay::Text(text) if v >= 3 => {
+        StoredDay::Text(text) if v >= 4 => {
             YearlyDate::parse(&text).filter(|d| d.year().is_none()).ok_or_else(|| E::custom(format!("{text:?} is not a date")))
         }
         StoredDay::Text(_) => Err(E::custom(format!("format {v} has no dates without a year"))),
     }
 }
 
-/// `[kind, street, city, region, postal_code, country]`, then from format 3
+/// `[kind, street, city, region, postal_code, country]`, then from format 4
 /// `street2`.
 struct AddressRow(u8, [String; 5], Option<String>);
 
@@ -238,10 +254,10 @@ fn address_row(a: &Address) -> (u8, &str, &str, &str, &str, &str, &str) {
     (a.kind.code(), &a.street, &a.city, &a.region, &a.postal_code, &a.country, &a.street2)
 }
 
-/// Reads an address row of format `v`: 7 fields from format 3, 6 before.
+/// Reads an address row of format `v`: 7 fields from format 4, 6 before.
 fn address_from<E: de::Error>(v: u32, row: AddressRow) -> Result<Address, E> {
     let AddressRow(kind, [street, city, region, postal_code, country], street2) = row;
-    let street2 = match (street2, v >= 3) {
+    let street2 = match (street2, v >= 4) {
         (Some(s), true) => s,
         (None, false) => String::new(),
         (_, true) => return Err(E::invalid_length(6, &"7 address fields")),
@@ -328,7 +344,7 @@ impl<'de, A: SeqAccess<'de>> Fields<A> {
         self.next::<Vec<R>>()?.into_iter().map(convert).collect()
     }
 
-    /// A birthday: `null`, a day number, or (format 3) `--MM-DD`.
+    /// A birthday: `null`, a day number, or (format 4) `--MM-DD`.
     fn yearly(&mut self, v: u32) -> Result<Option<YearlyDate>, A::Error> {
         self.next::<Option<StoredDay>>()?.map(|d| yearly_from(v, d)).transpose()
     }
@@ -387,12 +403,12 @@ macro_rules! positional_read {
 /// A contact: `[id, given_name, family_name, emails, phones, addresses,
 /// job_title, company_id, lifecycle_stage, tags, birthday, source, notes,
 /// created, updated]`, then from version 2 `[lead_status, stage_history,
-/// important_dates, cadence_days, owner]`, then from version 3 `[nickname,
+/// important_dates, cadence_days, owner]`, then from version 4 `[nickname,
 /// name_prefix, name_suffix, department]`. An email is `[kind, address]`, a
 /// phone `[kind, number]`, an address `[kind, street, city, region,
-/// postal_code, country]` and from version 3 `street2` after them, a stage
+/// postal_code, country]` and from version 4 `street2` after them, a stage
 /// change `[from, to, at]`, an important date `[label, day]`; a birthday or
-/// day is a day number, or from version 3 `"--MM-DD"` for a date without a
+/// day is a day number, or from version 4 `"--MM-DD"` for a date without a
 /// year; absent options are `null`, and empty text is `""`.
 impl Compact for Contact {
     const KIND: &'static str = "contact";
@@ -465,7 +481,7 @@ impl Positional for Contact {
             c.cadence_days = f.next()?;
             c.owner = f.next()?;
         }
-        if v >= 3 {
+        if v >= 4 {
             c.nickname = f.next()?;
             c.name_prefix = f.next()?;
             c.name_suffix = f.next()?;
@@ -779,6 +795,9 @@ impl<'de> Visitor<'de> for ChunkSeed<'_> {
             while seq.next_element::<IgnoredAny>()?.is_some() {}
             return Ok(ChunkRead::Newer(v));
         }
+        if v == 3 {
+            return Err(de::Error::custom("format 3 chunks are bytes, not JSON text"));
+        }
         let kind: std::borrow::Cow<'de, str> = seq.next_element()?.ok_or_else(|| missing(1))?;
         let r = &mut *self.records;
         let read = match &*kind {
@@ -865,8 +884,9 @@ fn encode_kind<T: Compact>(records: &[T], out: &mut Vec<(String, String)>) {
     }
 }
 
-/// The dataset as (key, JSON) chunks; the settings are always written.
-pub fn encode_chunks(data: &Dataset) -> Vec<(String, String)> {
+/// The dataset as (key, JSON) chunks of format 2, as versions before
+/// IndexedDB schema 5 wrote them: tests lay out older databases with it.
+pub fn encode_text_chunks(data: &Dataset) -> Vec<(String, String)> {
     let records = data.contacts().len() + data.deals().len() + data.activities().len() + data.tasks().len();
     let mut out = Vec::with_capacity(records / CHUNK_SIZE + 6);
     encode_kind(data.companies(), &mut out);
@@ -876,6 +896,75 @@ pub fn encode_chunks(data: &Dataset) -> Vec<(String, String)> {
     encode_kind(data.tasks().all(), &mut out);
     encode_kind(std::slice::from_ref(data.settings()), &mut out);
     out
+}
+
+/// The chunks of a dataset (format 4, bytes), encoded one at a time as they
+/// are taken, so only one chunk's bytes exist at a time; the settings are
+/// always written. See [`chunks`].
+pub struct Chunks<'a> {
+    data: &'a Dataset,
+    /// Which kind is next (in load order), and which chunk of it.
+    kind: u8,
+    n: usize,
+}
+
+/// Chunk `n` of a kind's records (encoded, with its key), or `None` past the
+/// last; `bytes_per_record` is about what a record takes, to size the buffer.
+fn encode_nth<T: binary::Binary>(records: &[T], n: usize, bytes_per_record: usize) -> Option<(String, Vec<u8>)> {
+    let part = records.chunks(CHUNK_SIZE).nth(n)?;
+    Some((chunk_key::<T>(n), binary::encode(part, part.len() * bytes_per_record)))
+}
+
+impl Iterator for Chunks<'_> {
+    type Item = (String, Vec<u8>);
+
+    fn next(&mut self) -> Option<(String, Vec<u8>)> {
+        let d = self.data;
+        loop {
+            let next = match self.kind {
+                0 => encode_nth(d.companies(), self.n, 256),
+                1 => encode_nth(d.contacts(), self.n, 384),
+                2 => encode_nth(d.deals().all(), self.n, 256),
+                3 => encode_nth(d.activities().all(), self.n, 160),
+                4 => encode_nth(d.tasks().all(), self.n, 160),
+                5 => encode_nth(std::slice::from_ref(d.settings()), self.n, 1024),
+                _ => return None,
+            };
+            match next {
+                Some(chunk) => {
+                    self.n += 1;
+                    return Some(chunk);
+                }
+                None => {
+                    self.kind += 1;
+                    self.n = 0;
+                }
+            }
+        }
+    }
+}
+
+impl Chunks<'_> {
+    /// How many chunks the dataset takes in all.
+    pub fn count(data: &Dataset) -> usize {
+        let n = |len: usize| len.div_ceil(CHUNK_SIZE);
+        n(data.companies().len())
+            + n(data.contacts().len())
+            + n(data.deals().len())
+            + n(data.activities().len())
+            + n(data.tasks().len())
+            + 1
+    }
+}
+
+/// The dataset's chunks, encoded as they are taken (see [`Chunks`]).
+pub fn chunks(data: &Dataset) -> Chunks<'_> {
+    Chunks { data, kind: 0, n: 0 }
+}
+
+/// The dataset as (key, bytes) chunks of format 4.
+pub fn encode_chunks(data: &Dataset) -> Vec<(String, Vec<u8>)> {
+    chunks(data).collect()
 }
 
 /// One journal entry: the changes of one user action.
@@ -892,15 +981,215 @@ pub fn decode_entry(json: &str) -> Result<Vec<Change>, SnapshotError> {
     Ok(e.changes)
 }
 
-/// Rebuilds the dataset from its chunks (any order) and journal entries (in order).
+/// A stored chunk as read back: JSON text (formats 1, 2 and 4) or bytes (formats 3 and 4).
+#[derive(Clone, Copy, Debug)]
+pub enum StoredChunk<'a> {
+    Text(&'a str),
+    Bytes(&'a [u8]),
+}
+
+impl StoredChunk<'_> {
+    /// Whether the chunk holds activities, read from its first bytes only
+    /// (`[2,"activity",[…` as text, the kind byte as bytes).
+    fn is_activities(self) -> bool {
+        match self {
+            StoredChunk::Text(text) => text.get(..24).unwrap_or(text).contains("\"activity\""),
+            StoredChunk::Bytes(bytes) => binary::kind_of(bytes) == Some(Activity::ORDER),
+        }
+    }
+}
+
+/// Anything that holds a stored chunk: text for formats 1 and 2, bytes for 3.
+pub trait ChunkData {
+    fn chunk(&self) -> StoredChunk<'_>;
+}
+
+impl ChunkData for str {
+    fn chunk(&self) -> StoredChunk<'_> {
+        StoredChunk::Text(self)
+    }
+}
+
+impl ChunkData for String {
+    fn chunk(&self) -> StoredChunk<'_> {
+        StoredChunk::Text(self)
+    }
+}
+
+impl ChunkData for [u8] {
+    fn chunk(&self) -> StoredChunk<'_> {
+        StoredChunk::Bytes(self)
+    }
+}
+
+impl ChunkData for Vec<u8> {
+    fn chunk(&self) -> StoredChunk<'_> {
+        StoredChunk::Bytes(self)
+    }
+}
+
+impl<T: ChunkData + ?Sized> ChunkData for &T {
+    fn chunk(&self) -> StoredChunk<'_> {
+        (**self).chunk()
+    }
+}
+
+impl<A: ChunkData, B: ChunkData> ChunkData for (A, B) {
+    /// A (key, chunk) pair, as [`encode_chunks`] gives them.
+    fn chunk(&self) -> StoredChunk<'_> {
+        self.1.chunk()
+    }
+}
+
+impl ChunkData for StoredChunk<'_> {
+    fn chunk(&self) -> StoredChunk<'_> {
+        *self
+    }
+}
+
+/// Reads chunks one at a time (any order, any format), so that storage can
+/// hand over each chunk as it copies it out of IndexedDB and drop it right
+/// after: the chunks of a whole dataset never need to be in memory at once.
+#[derive(Default)]
+pub struct ChunkReader {
+    records: Records,
+    settings: Vec<Settings>,
+    /// Records the byte chunks' headers announce that no list has room for
+    /// yet, by kind order (company, contact, deal, activity, task).
+    expected: [usize; 5],
+    /// Records read so far, for progress.
+    pub read: usize,
+}
+
+impl ChunkReader {
+    /// Counts the records of a byte chunk whose first bytes (at least 16, or
+    /// all of it) are `head`, before any chunk is read: the first `read`
+    /// then sizes each list once, exactly, instead of letting it double its
+    /// way there (the wasm memory a load leaves behind is its peak). A header
+    /// counts for at most a chunk's size ([`CHUNK_SIZE`]), so a damaged one
+    /// cannot ask for a huge list. Text chunks and anything unreadable are
+    /// ignored here (`read` judges them).
+    pub fn expect(&mut self, head: &[u8]) {
+        let Some((kind, n)) = binary::header(head) else { return };
+        if let Some(count) = self.expected.get_mut(usize::from(kind)) {
+            *count += n.min(CHUNK_SIZE);
+        }
+    }
+
+    /// Makes the room [`ChunkReader::expect`] counted, once.
+    fn make_room(&mut self) {
+        let [companies, contacts, deals, activities, tasks] = std::mem::take(&mut self.expected);
+        let r = &mut self.records;
+        r.companies.reserve_exact(companies);
+        r.contacts.reserve_exact(contacts);
+        r.deals.reserve_exact(deals);
+        r.activities.reserve_exact(activities);
+        r.tasks.reserve_exact(tasks);
+    }
+
+    /// Reads one chunk.
+    pub fn read(&mut self, chunk: StoredChunk<'_>) -> Result<(), SnapshotError> {
+        self.make_room();
+        let before = self.len();
+        match chunk {
+            StoredChunk::Text(text) => self.read_text(text)?,
+            StoredChunk::Bytes(bytes) => {
+                binary::decode(bytes, &mut self.records, &mut self.settings).map_err(|e| match e {
+                    binary::ReadError::Newer(version) => SnapshotError::Newer { what: "chunk".into(), version },
+                    binary::ReadError::Unreadable(detail) => SnapshotError::Unreadable { what: "chunk".into(), detail },
+                })?
+            }
+        }
+        self.read += self.len() - before;
+        Ok(())
+    }
+
+    fn len(&self) -> usize {
+        let r = &self.records;
+        r.companies.len() + r.contacts.len() + r.deals.len() + r.activities.len() + r.tasks.len()
+    }
+
+    fn read_text(&mut self, text: &str) -> Result<(), SnapshotError> {
+        let unreadable =
+            |e: serde_json::Error| SnapshotError::Unreadable { what: "chunk".into(), detail: e.to_string() };
+        if text.trim_start().starts_with('{') {
+            return read_named_chunk(text, &mut self.records).map_err(unreadable);
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
+        let read = ChunkSeed { records: &mut self.records, settings: &mut self.settings }
+            .deserialize(&mut de)
+            .map_err(unreadable)?;
+        de.end().map_err(unreadable)?;
+        if let ChunkRead::Newer(version) = read {
+            return Err(SnapshotError::Newer { what: "chunk".into(), version });
+        }
+        Ok(())
+    }
+
+    /// The records read (settings: the last settings chunk, if any).
+    pub fn into_records(mut self) -> Records {
+        // Data written before format 2 has none: the initial settings apply.
+        self.records.settings = self.settings.pop();
+        self.records
+    }
+
+    /// The dataset of the records read, with the journal entries (in
+    /// order) applied; only the changes `keep` accepts are applied.
+    fn into_dataset<J>(self, journal: J, keep: impl Fn(&Change) -> bool) -> Result<Dataset, SnapshotError>
+    where
+        J: IntoIterator,
+        J::Item: AsRef<str>,
+    {
+        let mut data = Dataset::from_parts(self.into_records()).map_err(SnapshotError::Duplicate)?;
+        for entry in journal {
+            for change in decode_entry(entry.as_ref())?.iter().filter(|c| keep(c)) {
+                data.apply(change);
+            }
+        }
+        Ok(data)
+    }
+
+    /// [`ChunkReader::into_dataset`] for the chunks of one [`Stage`]: only
+    /// the journal changes of that stage are applied.
+    pub fn into_stage<J>(self, journal: J, stage: Stage) -> Result<Dataset, SnapshotError>
+    where
+        J: IntoIterator,
+        J::Item: AsRef<str>,
+    {
+        self.into_dataset(journal, |c| is_activity_change(c) == stage.wants_activities())
+    }
+
+    /// The whole dataset of the chunks read, with every journal entry applied.
+    pub fn into_whole<J>(self, journal: J) -> Result<Dataset, SnapshotError>
+    where
+        J: IntoIterator,
+        J::Item: AsRef<str>,
+    {
+        self.into_dataset(journal, |_| true)
+    }
+}
+
+/// Rebuilds the dataset from its chunks (any order, any format) and journal
+/// entries (in order).
 pub fn decode_dataset<C, J>(chunks: C, journal: J) -> Result<Dataset, SnapshotError>
 where
     C: IntoIterator,
-    C::Item: AsRef<str>,
+    C::Item: ChunkData,
+    C::IntoIter: Clone,
     J: IntoIterator,
     J::Item: AsRef<str>,
 {
-    decode_filtered(chunks, journal, |_| true)
+    let chunks = chunks.into_iter();
+    let mut reader = ChunkReader::default();
+    for chunk in chunks.clone() {
+        if let StoredChunk::Bytes(bytes) = chunk.chunk() {
+            reader.expect(bytes);
+        }
+    }
+    for chunk in chunks {
+        reader.read(chunk.chunk())?;
+    }
+    reader.into_whole(journal)
 }
 
 /// Which records a staged load decodes: the app shows contacts as soon as
@@ -916,12 +1205,11 @@ impl Stage {
     fn wants_activities(self) -> bool {
         self == Stage::ActivitiesOnly
     }
-}
 
-/// Whether a chunk holds activities, read from its first bytes only
-/// (`[2,"activity",[…`).
-fn is_activity_chunk(chunk: &str) -> bool {
-    chunk.get(..24).unwrap_or(chunk).contains("\"activity\"")
+    /// Whether a chunk belongs to this stage.
+    pub fn wants(self, chunk: StoredChunk<'_>) -> bool {
+        chunk.is_activities() == self.wants_activities()
+    }
 }
 
 fn is_activity_change(change: &Change) -> bool {
@@ -932,13 +1220,35 @@ fn is_activity_change(change: &Change) -> bool {
 /// that stage only. Applying the journal per stage gives the same records as
 /// applying it whole, since a change only touches records of its own kind.
 /// [`Dataset::install_activities`] joins the two stages.
-pub fn decode_stage<J>(chunks: &[impl AsRef<str>], journal: J, stage: Stage) -> Result<Dataset, SnapshotError>
+pub fn decode_stage<C, J>(chunks: C, journal: J, stage: Stage) -> Result<Dataset, SnapshotError>
 where
+    C: IntoIterator,
+    C::Item: ChunkData,
     J: IntoIterator,
     J::Item: AsRef<str>,
 {
-    let wanted = chunks.iter().filter(|c| is_activity_chunk(c.as_ref()) == stage.wants_activities());
-    decode_filtered(wanted, journal, |c| is_activity_change(c) == stage.wants_activities())
+    let mut reader = ChunkReader::default();
+    for chunk in chunks {
+        let chunk = chunk.chunk();
+        if stage.wants(chunk) {
+            reader.read(chunk)?;
+        }
+    }
+    reader.into_stage(journal, stage)
+}
+
+/// The records of the chunks (any order, any format), not yet indexed into
+/// a [`Dataset`]: the parsing half of [`decode_dataset`].
+pub fn decode_records<C>(chunks: C) -> Result<Records, SnapshotError>
+where
+    C: IntoIterator,
+    C::Item: ChunkData,
+{
+    let mut reader = ChunkReader::default();
+    for chunk in chunks {
+        reader.read(chunk.chunk())?;
+    }
+    Ok(reader.into_records())
 }
 
 /// The first chunk layout, written before the positional one (by the app's
@@ -974,52 +1284,6 @@ fn read_named_chunk(text: &str, records: &mut Records) -> Result<(), serde_json:
         other => return Err(de::Error::custom(format!("format 1 has no record kind {other:?}"))),
     }
     Ok(())
-}
-
-fn decode_filtered<C, J>(chunks: C, journal: J, keep: impl Fn(&Change) -> bool) -> Result<Dataset, SnapshotError>
-where
-    C: IntoIterator,
-    C::Item: AsRef<str>,
-    J: IntoIterator,
-    J::Item: AsRef<str>,
-{
-    let records = decode_records(chunks)?;
-    let mut data = Dataset::from_parts(records).map_err(SnapshotError::Duplicate)?;
-    for entry in journal {
-        for change in decode_entry(entry.as_ref())?.iter().filter(|c| keep(c)) {
-            data.apply(change);
-        }
-    }
-    Ok(data)
-}
-
-/// The records of the chunks (any order), not yet indexed into a
-/// [`Dataset`]: the parsing half of [`decode_dataset`].
-pub fn decode_records<C>(chunks: C) -> Result<Records, SnapshotError>
-where
-    C: IntoIterator,
-    C::Item: AsRef<str>,
-{
-    let mut records = Records::default();
-    let mut settings = Vec::new();
-    for chunk in chunks {
-        let unreadable =
-            |e: serde_json::Error| SnapshotError::Unreadable { what: "chunk".into(), detail: e.to_string() };
-        if chunk.as_ref().trim_start().starts_with('{') {
-            read_named_chunk(chunk.as_ref(), &mut records).map_err(unreadable)?;
-            continue;
-        }
-        let mut de = serde_json::Deserializer::from_str(chunk.as_ref());
-        let read =
-            ChunkSeed { records: &mut records, settings: &mut settings }.deserialize(&mut de).map_err(unreadable)?;
-        de.end().map_err(unreadable)?;
-        if let ChunkRead::Newer(version) = read {
-            return Err(SnapshotError::Newer { what: "chunk".into(), version });
-        }
-    }
-    // Data written before format 2 has none: the initial settings apply.
-    records.settings = settings.pop();
-    Ok(records)
 }
 
 #[cfg(test)]
@@ -1111,7 +1375,7 @@ mod tests {
     fn journal_entries_apply_in_order() {
         let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
         let data = Dataset::from_records(vec![], vec![person(1), person(2)]).unwrap();
-        let chunks: Vec<String> = encode_chunks(&data).into_iter().map(|(_, j)| j).collect();
+        let chunks: Vec<Vec<u8>> = encode_chunks(&data).into_iter().map(|(_, j)| j).collect();
         let mut renamed = person(1);
         renamed.given_name = "Renamed".into();
         let mut task = Task::blank("t1".into(), t);
@@ -1300,7 +1564,7 @@ mod tests {
         }
     }
 
-    /// Every field, with those format 3 added: a contact's nickname, name
+    /// Every field, with those format 4 added: a contact's nickname, name
     /// prefix and suffix, department, a second street line, a birthday and a
     /// date without a year, and a country no table knows.
     fn every_field() -> Records {
@@ -1337,13 +1601,16 @@ mod tests {
         assert!(chunks.iter().all(|(_, c)| c.starts_with("[2,")));
         let data = decode_dataset(chunks.iter().map(|(_, j)| j), no_journal()).unwrap();
         assert_eq!(sorted(data.to_parts()), sorted(every_field_v2()));
-        // A format-2 row with a format-3 date or address is refused.
+        // A format-2 row with a format-4 date or address is refused.
         let contact = &chunks[1].1;
         let yearless = contact.replace("719221", r#""--03-07""#);
         assert!(matches!(decode_dataset([yearless.as_str()], no_journal()), Err(SnapshotError::Unreadable { .. })));
         let street2 = contact.replace(r#""0150","NO"]"#, r#""0150","NO",""]"#);
         assert!(matches!(decode_dataset([street2.as_str()], no_journal()), Err(SnapshotError::Unreadable { .. })));
-        // The same row as format 3 lacks its appended fields: refused too.
+        // The same row as format 4 lacks its appended fields: refused too;
+        // and text never was format 3.
+        let short = contact.replacen("[2,", "[4,", 1);
+        assert!(matches!(decode_dataset([short.as_str()], no_journal()), Err(SnapshotError::Unreadable { .. })));
         let short = contact.replacen("[2,", "[3,", 1);
         assert!(matches!(decode_dataset([short.as_str()], no_journal()), Err(SnapshotError::Unreadable { .. })));
     }
@@ -1352,19 +1619,19 @@ mod tests {
     fn compact_records_round_trip_every_field() {
         let records = every_field();
         let data = Dataset::from_parts(records.clone()).unwrap();
-        let chunks = encode_chunks(&data);
+        let chunks = encode_text_chunks(&data);
         assert!(chunks[0].1.contains(r#"[1,"","Ærøskøbing","","","","Bygg B"]"#), "{}", chunks[0].1);
-        assert!(chunks[1].1.starts_with(r#"[3,"contact",[["id-000001","Person 1","Ødegaard",[[2,"zoe@aero.no"]],[[2,"+47 1"],[3,"2"]],[[2,"1 Way","Oslo","R","0150","NO","3. etasje"],[0,"","","","","Narnia",""]]"#), "{}", chunks[1].1);
+        assert!(chunks[1].1.starts_with(r#"[4,"contact",[["id-000001","Person 1","Ødegaard",[[2,"zoe@aero.no"]],[[2,"+47 1"],[3,"2"]],[[2,"1 Way","Oslo","R","0150","NO","3. etasje"],[0,"","","","","Narnia",""]]"#), "{}", chunks[1].1);
         assert!(chunks[1].1.contains(
             r#""Likes tea 🍵","1969-07-20T20:17:40.000123456Z",1767323045000,3,[[null,0,"1969-07-20T20:17:40.000123456Z"],[0,1,1767323045000]],[["Hochzeitstag 💍",730666],["入社",693595],["Navnedag","--02-29"]],30,"José","Zo","Dr.","PhD","Bro \"Nord\""]"#
         ), "{}", chunks[1].1);
         assert!(chunks[1].1.contains(r#"[],null,"--03-07","","","#), "{}", chunks[1].1);
-        assert!(chunks[2].1.starts_with(r#"[3,"deal",[["d1","Dachsanierung \"Süd\"","co",["id-000001","gone"],12345678901,"GBP","ünï",95,739675,"Åsa Öberg",2,"Price",["big"],"two\nlines",1767323045001,1767323045002,"2026-01-02T03:04:05.002000001Z"]"#));
+        assert!(chunks[2].1.starts_with(r#"[4,"deal",[["d1","Dachsanierung \"Süd\"","co",["id-000001","gone"],12345678901,"GBP","ünï",95,739675,"Åsa Öberg",2,"Price",["big"],"two\nlines",1767323045001,1767323045002,"2026-01-02T03:04:05.002000001Z"]"#));
         assert!(chunks[3]
             .1
             .contains(r#"["a2",3,1767323045000,null,"","","",[],null,null,"",1767323045000,1767323045000]"#));
         assert!(chunks[4].1.contains(r#"["t2","",null,1,null,null,null,null,"","",1767323045000,1767323045000]"#));
-        assert!(chunks[5].1.starts_with(r#"[3,"settings",[{"pipeline":[{"id":"qualified""#));
+        assert!(chunks[5].1.starts_with(r#"[4,"settings",[{"pipeline":[{"id":"qualified""#));
         let back = decode_dataset(chunks.iter().map(|(_, j)| j), no_journal()).unwrap();
         assert_eq!(sorted(back.to_parts()), sorted(records));
     }
@@ -1398,7 +1665,7 @@ mod tests {
         use crate::core::demo::generate_demo;
         let t = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
         let data = Dataset::from_parts(generate_demo(5, 400, t).into_records()).unwrap();
-        let chunks: Vec<String> = encode_chunks(&data).into_iter().map(|(_, c)| c).collect();
+        let chunks: Vec<Vec<u8>> = encode_chunks(&data).into_iter().map(|(_, c)| c).collect();
         let mut a = data.activities().all()[3].clone();
         a.subject = "Edited in the journal".into();
         let gone = data.activities().all()[4].id.clone();
@@ -1432,9 +1699,285 @@ mod tests {
         let (start, end) = activity_chunk_range();
         let chunks = encode_chunks(&data);
         assert!(chunks.iter().any(|(k, _)| k.starts_with(&start)));
-        for (key, json) in &chunks {
+        for (key, bytes) in &chunks {
             let in_range = key.as_str() >= start.as_str() && key.as_str() < end.as_str();
-            assert_eq!(in_range, is_activity_chunk(json), "{key}");
+            assert_eq!(in_range, StoredChunk::Bytes(bytes).is_activities(), "{key}");
+        }
+        for (key, text) in &encode_text_chunks(&data) {
+            let in_range = key.as_str() >= start.as_str() && key.as_str() < end.as_str();
+            assert_eq!(in_range, StoredChunk::Text(text).is_activities(), "{key}");
+        }
+    }
+
+    #[test]
+    fn byte_chunks_round_trip_every_field() {
+        let records = every_field();
+        let data = Dataset::from_parts(records.clone()).unwrap();
+        let chunks = encode_chunks(&data);
+        let keys: Vec<&str> = chunks.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "0-company-00000",
+                "1-contact-00000",
+                "2-deal-00000",
+                "3-activity-00000",
+                "4-task-00000",
+                "5-settings-00000"
+            ]
+        );
+        // The header: "CRMc", format 3, the kind's number, the record count.
+        assert_eq!(&chunks[1].1[..7], b"CRMc\x03\x01\x02");
+        // The bare task: id "t2", empty title, no due date, priority normal,
+        // not done, no links, no owner or notes, created = updated (whole ms).
+        let t = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap().timestamp_millis() as u64;
+        let mut time = Vec::new();
+        let mut n = (t << 1) << 1;
+        while n >= 0x80 {
+            time.push(n as u8 | 0x80);
+            n >>= 7;
+        }
+        time.push(n as u8);
+        // (An id that is not a UUID is its length + 1, then its text.)
+        let mut bare = vec![3, b't', b'2', 0, 0, 1, 0, 0, 0, 0, 0, 0];
+        bare.extend(&time);
+        bare.extend(&time);
+        assert!(chunks[4].1.ends_with(&bare), "{:?}", chunks[4].1);
+        let back = decode_dataset(&chunks, no_journal()).unwrap();
+        assert_eq!(sorted(back.to_parts()), sorted(records.clone()));
+        // Text chunks of format 2 and byte chunks mix (a database between
+        // two snapshots never holds both, but reading does not care).
+        let text = encode_text_chunks(&data);
+        let mixed = [
+            StoredChunk::Text(&text[0].1),
+            StoredChunk::Bytes(&chunks[1].1),
+            StoredChunk::Text(&text[2].1),
+            StoredChunk::Bytes(&chunks[3].1),
+            StoredChunk::Bytes(&chunks[4].1),
+            StoredChunk::Text(&text[5].1),
+        ];
+        assert_eq!(sorted(decode_dataset(mixed, no_journal()).unwrap().to_parts()), sorted(records));
+    }
+
+    #[test]
+    fn a_load_reserves_exactly_the_records_the_headers_announce() {
+        let t = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+        let data = Dataset::from_parts(crate::core::demo::generate_demo(6, 2_345, t).into_records()).unwrap();
+        let chunks = encode_chunks(&data);
+        let mut reader = ChunkReader::default();
+        for (_, bytes) in &chunks {
+            reader.expect(&bytes[..16.min(bytes.len())]);
+        }
+        for (_, bytes) in &chunks {
+            reader.read(StoredChunk::Bytes(bytes)).unwrap();
+        }
+        let records = reader.into_records();
+        assert_eq!(records.contacts.len(), 2_345);
+        assert_eq!(records.contacts.capacity(), records.contacts.len());
+        assert_eq!(records.activities.capacity(), records.activities.len());
+        assert_eq!(records.companies.capacity(), records.companies.len());
+
+        // A damaged header asks for at most one chunk's worth.
+        let mut reader = ChunkReader::default();
+        let mut head = b"CRMc\x03\x01".to_vec();
+        head.extend([0xff; 9]);
+        head.push(0x01);
+        reader.expect(&head);
+        reader.read(StoredChunk::Bytes(&chunks[0].1)).unwrap();
+        assert!(reader.into_records().contacts.capacity() <= CHUNK_SIZE);
+    }
+
+    #[test]
+    fn chunks_are_counted_before_they_are_encoded() {
+        let t = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+        for n in [0, 1, 999, 1000, 1001, 2500] {
+            let data = Dataset::from_records(vec![], (0..n).map(person).collect()).unwrap();
+            assert_eq!(Chunks::count(&data), chunks(&data).count(), "{n} contacts");
+        }
+        let data = Dataset::from_parts(crate::core::demo::generate_demo(4, 700, t).into_records()).unwrap();
+        assert_eq!(Chunks::count(&data), encode_chunks(&data).len());
+    }
+
+    #[test]
+    fn byte_chunks_are_smaller_than_text() {
+        let t = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+        let data = Dataset::from_parts(crate::core::demo::generate_demo(3, 2_000, t).into_records()).unwrap();
+        let bytes: usize = encode_chunks(&data).iter().map(|(_, b)| b.len()).sum();
+        let text: usize = encode_text_chunks(&data).iter().map(|(_, t)| t.len()).sum();
+        assert!(bytes * 10 < text * 6, "{bytes} bytes vs {text} of text");
+    }
+
+    #[test]
+    fn refuses_damaged_and_newer_byte_chunks() {
+        let data = Dataset::from_parts(every_field()).unwrap();
+        let chunks = encode_chunks(&data);
+        let contacts = &chunks[1].1;
+        let unreadable =
+            |bytes: &[u8]| matches!(decode_dataset([bytes], no_journal()), Err(SnapshotError::Unreadable { .. }));
+        // Every cut short chunk is refused, never half-read.
+        for end in 0..contacts.len() {
+            assert!(unreadable(&contacts[..end]), "cut at {end}");
+        }
+        let mut longer = contacts.clone();
+        longer.push(0);
+        assert!(unreadable(&longer));
+        let mut kind = contacts.clone();
+        kind[5] = 9;
+        let err = decode_dataset([kind.as_slice()], no_journal()).unwrap_err();
+        assert!(err.to_string().contains("unknown record kind number 9"), "{err}");
+        let mut newer = contacts.clone();
+        newer[4] = 4;
+        assert!(matches!(
+            decode_dataset([newer.as_slice()], no_journal()),
+            Err(SnapshotError::Newer { version: 4, .. })
+        ));
+        let mut older = contacts.clone();
+        older[4] = 2;
+        assert!(unreadable(&older));
+        assert!(unreadable(b"[2,\"contact\",[]]"));
+        // A text that is not UTF-8, and a lifecycle stage out of its list.
+        let c = Contact { given_name: "A".into(), ..Contact::blank("c".into(), DateTime::UNIX_EPOCH) };
+        let one = encode_chunks(&Dataset::from_records(vec![], vec![c]).unwrap()).remove(0).1;
+        let mut not_utf8 = one.clone();
+        let at = one.windows(2).position(|w| w == [1, b'A']).unwrap() + 1;
+        not_utf8[at] = 0xff;
+        assert!(unreadable(&not_utf8));
+        let mut stage = one.clone();
+        // After the given name: family name, three empty lists, job title,
+        // company, then the stage.
+        stage[at + 7] = 7;
+        let err = decode_dataset([stage.as_slice()], no_journal()).unwrap_err();
+        assert!(err.to_string().contains("unknown kind number 7"), "{err}");
+    }
+
+    #[test]
+    fn staged_reading_of_byte_and_text_chunks_agrees() {
+        let t = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+        let data = Dataset::from_parts(crate::core::demo::generate_demo(11, 300, t).into_records()).unwrap();
+        let bytes = encode_chunks(&data);
+        let text = encode_text_chunks(&data);
+        for stage in [Stage::AllButActivities, Stage::ActivitiesOnly] {
+            let a = decode_stage(&bytes, no_journal(), stage).unwrap().to_parts();
+            let b = decode_stage(&text, no_journal(), stage).unwrap().to_parts();
+            assert_eq!(a, b);
+        }
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn text() -> impl Strategy<Value = String> {
+            prop_oneof![Just(String::new()), "[a-zA-Z0-9 @.]{1,12}", "\\PC{0,8}"]
+        }
+
+        fn time() -> impl Strategy<Value = DateTime<Utc>> {
+            prop_oneof![
+                (-62_000_000_000_000i64..250_000_000_000_000)
+                    .prop_map(|ms| DateTime::from_timestamp_millis(ms).unwrap()),
+                (-62_000_000_000i64..250_000_000_000, 0u32..2_000_000_000)
+                    .prop_map(|(s, n)| DateTime::from_timestamp(s, n).unwrap_or_default()),
+            ]
+        }
+
+        fn date() -> impl Strategy<Value = Option<NaiveDate>> {
+            proptest::option::of(
+                (-300_000i32..3_000_000).prop_filter_map("a date", NaiveDate::from_num_days_from_ce_opt),
+            )
+        }
+
+        /// Ids as the app makes them (UUIDs), and any other text, which
+        /// must read back exactly (upper case, braces, short ones).
+        fn id() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                "[0-9A-F]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                "[0-9a-f-]{1,40}",
+                "\\PC{0,40}",
+            ]
+        }
+
+        /// Birthdays and yearly dates: full ones and, a third of the time,
+        /// a day and month without a year.
+        fn yearly() -> impl Strategy<Value = Option<YearlyDate>> {
+            prop_oneof![
+                2 => date().prop_map(|d| d.map(YearlyDate::full)),
+                1 => (1u32..13, 1u32..32).prop_map(|(m, d)| YearlyDate::without_year(m, d)),
+            ]
+        }
+
+        prop_compose! {
+            fn activity()(
+                id in id(), kind in 0u8..4, at in time(), duration in proptest::option::of(any::<u32>()),
+                outcome in text(), subject in text(), body in text(), contacts in proptest::collection::vec(id(), 0..3),
+                company in proptest::option::of(id()), deal in proptest::option::of(id()), owner in text(),
+                created in time(), updated in time(),
+            ) -> Activity {
+                Activity {
+                    id, kind: ActivityKind::CODES[kind as usize], at, duration_min: duration, outcome, subject, body,
+                    contact_ids: contacts, company_id: company, deal_id: deal, owner, created, updated,
+                }
+            }
+        }
+
+        prop_compose! {
+            fn deal()(
+                id in id(), title in text(), company in proptest::option::of(id()),
+                contacts in proptest::collection::vec(id(), 0..3), cents in any::<i64>(), currency in text(),
+                stage in text(), probability in any::<u8>(), close in date(), owner in text(), status in 0u8..3,
+                reason in text(), tags in proptest::collection::vec(text(), 0..3), notes in text(), created in time(),
+                updated in time(), closed in proptest::option::of(time()),
+            ) -> Deal {
+                Deal {
+                    id, title, company_id: company, contact_ids: contacts, amount_cents: cents, currency, stage,
+                    probability, expected_close: close, owner, status: DealStatus::CODES[status as usize],
+                    lost_reason: reason, tags, notes, created, updated, closed,
+                }
+            }
+        }
+
+        prop_compose! {
+            fn contact()(
+                id in id(), given in text(), family in text(), email in text(), birthday in yearly(),
+                cadence in proptest::option::of(any::<u32>()), created in time(), at in time(), owner in text(),
+                label in text(), day in yearly(), extra in text(), street2 in text(),
+            ) -> Contact {
+                let mut c = Contact::blank(id, created);
+                c.given_name = given;
+                c.family_name = family;
+                c.emails = vec![Email { kind: EmailKind::Personal, address: email }];
+                c.birthday = birthday;
+                c.cadence_days = cadence;
+                c.stage_history = vec![StageChange { from: Some(LifecycleStage::Lost), to: LifecycleStage::Reach, at }];
+                c.important_dates = day.map(|date| ImportantDate { label, date }).into_iter().collect();
+                c.owner = owner;
+                c.nickname = extra.clone();
+                c.department = extra;
+                c.addresses = vec![Address { street2, ..Address::default() }];
+                c
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn any_records_round_trip_through_bytes(
+                activities in proptest::collection::vec(activity(), 0..20),
+                deals in proptest::collection::vec(deal(), 0..10),
+                contacts in proptest::collection::vec(contact(), 0..10),
+            ) {
+                let mut records = Records { activities, deals, contacts, ..Records::default() };
+                records.activities.sort_by(|a, b| a.id.cmp(&b.id));
+                records.activities.dedup_by(|a, b| a.id == b.id);
+                records.deals.sort_by(|a, b| a.id.cmp(&b.id));
+                records.deals.dedup_by(|a, b| a.id == b.id);
+                records.contacts.sort_by(|a, b| a.id.cmp(&b.id));
+                records.contacts.dedup_by(|a, b| a.id == b.id);
+                let data = Dataset::from_parts(records.clone()).unwrap();
+                let back = decode_dataset(encode_chunks(&data), no_journal()).unwrap();
+                let mut parts = sorted(back.to_parts());
+                parts.settings = None;
+                prop_assert_eq!(parts, records);
+            }
         }
     }
 }

@@ -402,7 +402,8 @@ fn check_id(id: &str, errs: &mut Vec<FieldError>) {
 }
 
 fn check_len(field: &str, value: &str, max: usize, errs: &mut Vec<FieldError>) {
-    if value.chars().count() > max {
+    // Bytes are never fewer than characters: count only long texts.
+    if value.len() > max && value.chars().count() > max {
         errs.push(FieldError::new(field, format!("Use at most {max} characters")));
     }
 }

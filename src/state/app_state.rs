@@ -4,12 +4,12 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::clock::{after_paint, yield_to_browser, Clock};
+use super::clock::{after_paint, take_turn, yield_to_browser, Clock};
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::history::{HistoryEntry, HistoryKind};
 use crate::core::tab_sync::{after_append, after_catch_up, needs_compaction, Position, Reconcile};
-use crate::storage::{Announcer, Appended, Loaded, SnapshotBase, StorageError, Store, Synced};
+use crate::storage::{Announcer, Appended, Loaded, NotWritten, SnapshotBase, StorageError, Store, Synced};
 
 /// Journal entries beyond which the chunks are rewritten and the journal emptied.
 const COMPACT_AFTER: usize = 300;
@@ -59,6 +59,20 @@ pub struct AppState {
     /// The time, the local date and the UTC offset, read in one place.
     pub clock: Clock,
     handles: StoredValue<Option<Rc<Handles>>, LocalStorage>,
+    /// Called after each write this tab made (not compaction, not other
+    /// tabs' writes): automatic backups and the persistence request.
+    on_write: StoredValue<Vec<Rc<dyn Fn()>>, LocalStorage>,
+}
+
+/// The open database, for the durability code of this layer (the `device`
+/// store). Holds the handles alive while in use.
+pub(super) struct StoreRef(Rc<Handles>);
+
+impl std::ops::Deref for StoreRef {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.0.store
+    }
 }
 
 impl AppState {
@@ -73,6 +87,7 @@ impl AppState {
             is_complete: RwSignal::new(false),
             clock,
             handles: StoredValue::new_local(None),
+            on_write: StoredValue::new_local(Vec::new()),
         };
         provide_context(state);
         let name = db_name.to_string();
@@ -124,7 +139,15 @@ impl AppState {
         after_paint().await;
         let Some(h) = self.handles.get_value() else { return Err(()) };
         let rest = match h.store.load_rest(&staged.rest).await {
-            Ok(Some(rest)) => Ok(rest),
+            Ok(Some(mut stream)) => loop {
+                // About 40 ms of decoding at a time: the page stays responsive
+                // while the 500k activities of a large dataset come in.
+                match stream.step(40.0) {
+                    Ok(false) => take_turn().await,
+                    Ok(true) => break stream.finish(),
+                    Err(e) => break Err(e),
+                }
+            },
             // Another tab replaced the data meanwhile: read it all again.
             Ok(None) => h.store.load().await.map(|all| {
                 self.accept(&h, all);
@@ -168,9 +191,26 @@ impl AppState {
 
     /// Waits until the whole dataset is in memory (the staged load finished),
     /// so that no write is applied to a dataset still missing records.
-    async fn until_complete(&self) {
+    pub(super) async fn until_complete(&self) {
         while !self.is_complete.get_untracked() && self.status.get_untracked() == LoadStatus::Ready {
             yield_to_browser().await;
+        }
+    }
+
+    /// The open database (`Err` until it is open, or once outdated).
+    pub(super) fn store(&self) -> Result<StoreRef, StorageError> {
+        self.handles().map(StoreRef)
+    }
+
+    /// Calls `f` after each write this tab makes (a commit, an undo, an
+    /// import), once it committed; not for compaction or other tabs' writes.
+    pub(super) fn on_write(&self, f: impl Fn() + 'static) {
+        self.on_write.update_value(|v| v.push(Rc::new(f)));
+    }
+
+    fn wrote(&self) {
+        for f in self.on_write.with_value(|v| v.clone()) {
+            f();
         }
     }
 
@@ -268,6 +308,7 @@ impl AppState {
             }
         }
         self.announce(h);
+        self.wrote();
         if needs_compaction(h.position.get(), COMPACT_AFTER) {
             let state = *self;
             spawn_local(async move { state.compact().await });
@@ -277,11 +318,21 @@ impl AppState {
 
     /// Replaces everything with `data` in one transaction.
     pub async fn replace_all(&self, data: Dataset) -> Result<(), StorageError> {
+        self.replace_all_with(data, &|_, _| {}).await.map_err(|e| e.error)
+    }
+
+    /// [`AppState::replace_all`], calling `progress(chunks written, chunks)`
+    /// as it writes; when nothing was written, the dataset comes back.
+    pub async fn replace_all_with(&self, data: Dataset, progress: &dyn Fn(usize, usize)) -> Result<(), NotWritten> {
         self.until_complete().await;
-        let h = self.handles()?;
-        let snap = h.store.write_snapshot(data, SnapshotBase::Replace).await?;
+        let h = match self.handles() {
+            Ok(h) => h,
+            Err(error) => return Err(NotWritten { error, data }),
+        };
+        let snap = h.store.write_snapshot_with(data, SnapshotBase::Replace, progress).await?;
         self.accept_snapshot(&h, snap);
         self.announce(&h);
+        self.wrote();
         Ok(())
     }
 
@@ -289,6 +340,14 @@ impl AppState {
     /// changes other tabs made meanwhile are kept on top. If another tab
     /// replaced everything meanwhile, reloads and derives again once.
     pub async fn rewrite(&self, derive: impl Fn(&Dataset) -> Dataset) -> Result<(), StorageError> {
+        self.rewrite_quietly(derive).await?;
+        self.wrote();
+        Ok(())
+    }
+
+    /// [`rewrite`](Self::rewrite) without telling the write listeners
+    /// (compaction changes no record).
+    async fn rewrite_quietly(&self, derive: impl Fn(&Dataset) -> Dataset) -> Result<(), StorageError> {
         self.until_complete().await;
         let h = self.handles()?;
         for attempt in 0..2 {
@@ -347,7 +406,7 @@ impl AppState {
         if h.is_compacting.replace(true) {
             return;
         }
-        let _ = self.rewrite(Dataset::clone).await;
+        let _ = self.rewrite_quietly(Dataset::clone).await;
         h.is_compacting.set(false);
     }
 }

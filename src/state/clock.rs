@@ -1,15 +1,21 @@
-//! The clock, the local date and the UTC offset, and the randomness that
-//! `core` is given as parameters. The browser is asked in this one place.
+//! The clock, the local date, the time zone, the locale, and the
+//! randomness that `core` is given as parameters. The browser is asked in
+//! this one place.
+
+use std::sync::OnceLock;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 
+use crate::core::display::Locale;
 use crate::core::ids::uuid_v4;
+use crate::core::zone::Zone;
 
 /// The time where the user is, provided at the root (inside [`AppState`]
-/// too, for commands). Reports count a timestamp on the local day of the
-/// browser's current UTC offset; forms read and show local times with the
-/// offset at that time.
+/// too, for commands). Reports count a timestamp on its local day in the
+/// browser's time zone ([`Clock::zone`], with the offset in force at that
+/// instant); screens show local times of that zone.
 ///
 /// [`AppState`]: super::AppState
 #[derive(Clone, Copy, Debug, Default)]
@@ -37,18 +43,59 @@ impl Clock {
         NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
     }
 
-    /// The browser's current offset from UTC in minutes (east positive).
-    /// Reports use today's offset for the whole period (a daylight-saving
-    /// change moves at most an hour's records at the edges of a day).
-    pub fn utc_offset_minutes(self) -> i32 {
-        -(js_sys::Date::new_0().get_timezone_offset() as i32)
+    /// The browser's time zone: its name and every change of its offset
+    /// from 1970 to 2100, read once (see [`browser_zone`]).
+    pub fn zone(self) -> &'static Zone {
+        static ZONE: OnceLock<Zone> = OnceLock::new();
+        ZONE.get_or_init(browser_zone)
     }
+}
 
-    /// The browser's offset from UTC at `t`, in minutes (east positive).
-    pub fn offset_at(self, t: DateTime<Utc>) -> i64 {
-        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.timestamp_millis() as f64));
-        -(d.get_timezone_offset() as i64)
+/// The person's locale for numbers, money, dates and times. English for
+/// now: the languages pass picks it here (from the browser's language and a
+/// setting), and every figure on screen follows, as they all go through
+/// `core::display` with this locale.
+pub fn locale() -> Locale {
+    Locale::En
+}
+
+/// The browser's zone as data for `core`: the offset is sampled every week
+/// from 1970 to 2100 and each change is found to the minute by bisection
+/// (two changes less than a week apart would be missed; no zone has them
+/// today). Times before 1970 take the 1970 offset, after 2100 the last one.
+fn browser_zone() -> Zone {
+    const MINUTE: f64 = 60_000.0;
+    const WEEK_MINUTES: i64 = 7 * 24 * 60;
+    const FROM: i64 = 0; // 1970-01-01, in minutes since then
+    const TO: i64 = 68_744_160; // 2100-01-01
+    let offset = |minutes: i64| -> i32 {
+        -(js_sys::Date::new(&JsValue::from_f64(minutes as f64 * MINUTE)).get_timezone_offset() as i32)
+    };
+    let initial = offset(FROM);
+    let (mut t, mut current, mut changes) = (FROM, initial, Vec::new());
+    while t < TO {
+        let next = (t + WEEK_MINUTES).min(TO);
+        let after = offset(next);
+        if after != current {
+            let (mut lo, mut hi) = (t, next);
+            while hi - lo > 1 {
+                let mid = lo + (hi - lo) / 2;
+                if offset(mid) == current {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            if let Some(at) = DateTime::from_timestamp(hi * 60, 0) {
+                changes.push((at, after));
+            }
+            current = after;
+        }
+        t = next;
     }
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
+    let name = js_sys::Reflect::get(&options, &JsValue::from_str("timeZone")).ok().and_then(|v| v.as_string());
+    Zone::new(&name.unwrap_or_default(), initial, changes)
 }
 
 /// A new random record id.
@@ -75,6 +122,22 @@ pub async fn yield_to_browser() {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Gives the browser a turn between two steps of long work (input, a
+/// painted progress bar) and comes back as soon as it is done: with
+/// `scheduler.yield()` where the browser has it, else a zero timeout (which
+/// browsers stretch to 4 ms after a few in a row).
+pub async fn take_turn() {
+    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).ok().filter(|s| s.is_object());
+    let yield_fn = scheduler.as_ref().and_then(|s| js_sys::Reflect::get(s, &"yield".into()).ok());
+    if let (Some(s), Some(f)) = (scheduler, yield_fn.and_then(|f| f.dyn_into::<js_sys::Function>().ok())) {
+        if let Ok(promise) = f.call0(&s).and_then(|p| p.dyn_into::<js_sys::Promise>()) {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            return;
+        }
+    }
+    yield_to_browser().await;
 }
 
 /// Waits until the browser has painted the current state (one animation

@@ -12,29 +12,36 @@
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use super::{new_id, AppState, NoticeKind};
+use super::{locale, new_id, AppState, NoticeKind};
 use crate::core::audit::{fix_all, Fixable};
 use crate::core::backup::{apply_import, Backup, ImportMode};
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::dedupe::{merge_changes, FieldChoices};
 use crate::core::delete::Unlinked;
-use crate::core::display::{count_of, thousands};
-use crate::core::forms::{
-    finish_activity, finish_company, finish_contact, finish_deal, finish_task, ActivityTexts, ContactTexts, DealTexts,
-};
+use crate::core::display::number;
+use crate::core::forms::{finish_activity, finish_task, ActivityTexts};
 use crate::core::history::HistoryKind;
 use crate::core::import::plan::ImportCounts;
 use crate::core::lifecycle::{convert_lead, lose_deal, move_deal, reopen_deal, win_deal};
 use crate::core::normalize::{apply_to_company, apply_to_contact};
 use crate::core::pipeline::remove_stage;
-use crate::core::records::{Activity, ActivityKind, Company, Contact, Deal, Settings, Task};
+use crate::core::records::{Activity, ActivityKind, Contact, Settings, Task};
 use crate::core::tasks::{complete_task, reopen_task};
+use crate::core::text::excerpt;
 use crate::core::validate::{validate_settings, FieldError};
+
+mod edits;
+
+pub use edits::{
+    open_company, open_contact, open_deal, resolve_conflicts, save_as_new, save_company, save_contact, save_deal,
+    ConflictField, FormSave, Opened, Unsaved,
+};
 
 /// A boxed future of an action, so that every action is one type.
 type LocalFuture<O> = Pin<Box<dyn Future<Output = O>>>;
@@ -98,44 +105,6 @@ fn invalid<T>(state: AppState, errors: Vec<FieldError>) -> Result<T, Vec<FieldEr
     let n = errors.len();
     state.notify(NoticeKind::Error, format!("Please fix {n} field{} before saving.", if n == 1 { "" } else { "s" }));
     Err(errors)
-}
-
-/// Saves the contact form. `Err` holds the field errors (nothing written).
-pub async fn save_contact(
-    state: AppState,
-    draft: Contact,
-    texts: ContactTexts,
-    is_new: bool,
-) -> Result<bool, Vec<FieldError>> {
-    let before = state.data.with_untracked(|d| d.contact(&draft.id).cloned());
-    let c = finish_contact(draft, &texts, before.as_ref(), is_new, state.clock.now(), state.clock.today());
-    match c {
-        Ok(record) => Ok(save(state, vec![Change::PutContact { record }], "Saved").await),
-        Err(errs) => invalid(state, errs),
-    }
-}
-
-/// Saves the company form (`tags` as typed).
-pub async fn save_company(
-    state: AppState,
-    draft: Company,
-    tags: String,
-    is_new: bool,
-) -> Result<bool, Vec<FieldError>> {
-    let before = state.data.with_untracked(|d| d.company(&draft.id).cloned());
-    match finish_company(draft, &tags, before.as_ref(), is_new, state.clock.now()) {
-        Ok(record) => Ok(save(state, vec![Change::PutCompany { record }], "Saved").await),
-        Err(errs) => invalid(state, errs),
-    }
-}
-
-/// Saves the deal form.
-pub async fn save_deal(state: AppState, draft: Deal, texts: DealTexts, is_new: bool) -> Result<bool, Vec<FieldError>> {
-    let deal = state.data.with_untracked(|d| finish_deal(draft, &texts, d.settings(), is_new, state.clock.now()));
-    match deal {
-        Ok(record) => Ok(save(state, vec![Change::PutDeal { record }], "Saved").await),
-        Err(errs) => invalid(state, errs),
-    }
 }
 
 /// Adds a task from a quick-add form: `draft` holds its links and priority.
@@ -304,7 +273,7 @@ pub async fn fix_every(state: AppState, reason: String) {
             .collect()
     });
     let n = changes.len();
-    save(state, changes, format!("Fixed {} records", thousands(n))).await;
+    save(state, changes, format!("Fixed {}", count_of(n, "record", "records"))).await;
 }
 
 /// Saves new settings, validated first; `next` is the settings change a
@@ -354,47 +323,86 @@ pub async fn import(
     }
     let mut parts = vec![format!("added {}", count_of(n.created, noun.0, noun.1))];
     if n.updated > 0 {
-        parts.push(format!("updated {}", thousands(n.updated)));
+        parts.push(format!("updated {}", count_of(n.updated, noun.0, noun.1)));
     }
     if n.companies > 0 {
         parts.push(format!("created {}", count_of(n.companies, "company", "companies")));
     }
-    let label = format!("Imported {file_name}: {}", parts.join(", "));
+    let label = format!("Imported {}: {}", excerpt(file_name), parts.join(", "));
     save_undoable(state, changes, HistoryKind::Import, label, "Nothing was imported. ").await
 }
 
 /// Imports a checked backup file, replacing everything or merging (newer
-/// wins), in one transaction.
-pub async fn import_backup(state: AppState, b: &Backup, mode: ImportMode, file_name: &str) -> bool {
+/// wins), in one transaction, calling `progress(chunks written, chunks)` as
+/// it writes. A replace takes the file's records without copying them when
+/// `b` is the only handle on them. When nothing was imported, the backup
+/// comes back (so its preview can stay).
+pub async fn import_backup(
+    state: AppState,
+    b: Arc<Backup>,
+    mode: ImportMode,
+    file_name: &str,
+    progress: &dyn Fn(usize, usize),
+) -> Result<(), Arc<Backup>> {
+    // Said before the records move into the store (a replace takes them).
+    let done = format!("Imported {} from {}", backup_counts(&b.data), excerpt(file_name));
     let result = match mode {
         ImportMode::Replace => {
-            let mut data = b.data.clone();
-            if !b.has_settings {
+            let Backup { format_version, schema_version, app_version, exported_at, data, has_settings, warnings } =
+                Arc::try_unwrap(b).unwrap_or_else(|b| (*b).clone());
+            let mut data = data;
+            if !has_settings {
                 // A file from before settings existed keeps the stored ones.
                 let record = state.data.with_untracked(|d| d.settings().clone());
                 data.apply(&Change::PutSettings { record });
             }
-            state.replace_all(data).await
+            state.replace_all_with(data, progress).await.map_err(|e| {
+                let back = Backup {
+                    format_version,
+                    schema_version,
+                    app_version,
+                    exported_at,
+                    data: e.data,
+                    has_settings,
+                    warnings,
+                };
+                (e.error, Arc::new(back))
+            })
         }
-        ImportMode::Merge => state.rewrite(|current| apply_import(current, b, ImportMode::Merge)).await,
+        ImportMode::Merge => {
+            state.rewrite(|current| apply_import(current, &b, ImportMode::Merge)).await.map_err(|e| (e, b))
+        }
     };
     match result {
         Ok(()) => {
-            state.notify(
-                NoticeKind::Success,
-                format!(
-                    "Imported {} and {} from {file_name}",
-                    count_of(b.data.contacts().len(), "contact", "contacts"),
-                    count_of(b.data.companies().len(), "company", "companies"),
-                ),
-            );
-            true
+            state.notify(NoticeKind::Success, done);
+            Ok(())
         }
-        Err(e) => {
+        Err((e, b)) => {
             state.notify(NoticeKind::Error, format!("Nothing was imported. {e}"));
-            false
+            Err(b)
         }
     }
+}
+
+/// What a backup holds, every kind named: "8 contacts, 4 companies, 3
+/// deals, 12 activities and no tasks".
+pub fn backup_counts(data: &Dataset) -> String {
+    number::counts_of(
+        locale(),
+        &[
+            (data.contacts().len(), "contact", "contacts"),
+            (data.companies().len(), "company", "companies"),
+            (data.deals().len(), "deal", "deals"),
+            (data.activities().len(), "activity", "activities"),
+            (data.tasks().len(), "task", "tasks"),
+        ],
+    )
+}
+
+/// "1 contact", "2,000 contacts" in the person's locale, for notices.
+fn count_of(n: usize, one: &str, many: &str) -> String {
+    number::count_of(locale(), n, one, many)
 }
 
 /// Loads `demo` (the demo records) as the data, keeping anything another tab
@@ -412,7 +420,7 @@ pub async fn load_demo(state: AppState, demo: Dataset, n: usize) {
         })
         .await;
     match result {
-        Ok(()) => state.notify(NoticeKind::Success, format!("Loaded {} demo contacts", thousands(n))),
+        Ok(()) => state.notify(NoticeKind::Success, format!("Loaded {}", count_of(n, "demo contact", "demo contacts"))),
         Err(e) => state.notify(NoticeKind::Error, e.to_string()),
     }
 }

@@ -6,7 +6,9 @@
 //! context struct here too, each with `provide()` and `expect()`: the
 //! reports' period and filters ([`ReportControls`]), the duplicate index of
 //! every contact ([`SharedDedupeIndex`]), the last scan's duplicate rate
-//! ([`LastScanRate`]) and the Today list ([`Today`]).
+//! ([`LastScanRate`]), the Today list ([`Today`]) and what keeps the data
+//! safe in this browser: persistence, backups and their reminder, automatic
+//! backups to a folder ([`Durability`]).
 //!
 //! Architecture invariant: every write goes through a named command in
 //! [`commands`], which runs exactly one storage transaction and changes the
@@ -14,9 +16,11 @@
 //! something that was not.
 
 mod app_state;
+mod auto_backup;
 mod clock;
 pub mod commands;
 mod dedupe_index;
+pub mod durability;
 pub mod prefs;
 pub mod pwa;
 mod report_controls;
@@ -25,8 +29,9 @@ mod timing;
 mod today;
 
 pub use app_state::{AppState, LoadStatus, Notice, NoticeKind};
-pub use clock::{new_id, yield_to_browser, Clock};
+pub use clock::{locale, new_id, take_turn, yield_to_browser, Clock};
 pub use dedupe_index::SharedDedupeIndex;
+pub use durability::Durability;
 pub use report_controls::ReportControls;
 pub use scan_rate::LastScanRate;
 pub use timing::timed;

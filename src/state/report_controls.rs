@@ -18,6 +18,7 @@ use crate::core::lists::all_tags;
 use crate::core::reports::period::{period_of, PeriodChoice};
 use crate::core::reports::{filter_options, first_of_month, Filter, FilterOptions, Period};
 use crate::core::timeline::last_contacted;
+use crate::core::zone::Zone;
 
 #[derive(Clone, Copy)]
 pub struct ReportControls {
@@ -42,8 +43,8 @@ pub struct ReportControls {
     pub company_names: Memo<Vec<String>>,
     /// Every contact's last call, email or meeting, by position.
     pub last_contacted: Memo<Vec<Option<DateTime<Utc>>>>,
-    /// The browser's UTC offset when the session started.
-    pub offset: i32,
+    /// The browser's time zone, for the local days of timestamps.
+    pub zone: &'static Zone,
 }
 
 /// The URL query names of the controls, in the order they are written.
@@ -107,7 +108,7 @@ impl ReportControls {
             tags,
             company_names,
             last_contacted,
-            offset: state.clock.utc_offset_minutes(),
+            zone: state.clock.zone(),
         };
         provide_context(controls);
         controls

@@ -6,6 +6,7 @@
 //! | `backup_key` | `{v: 1, key: CryptoKey, iterations, salt: Uint8Array(16)}`: the non-extractable key for automatic encrypted backups (never the passphrase) |
 //! | `backup_folder` | `{v: 1, handle: FileSystemDirectoryHandle}`: the automatic-backup folder |
 //! | `last_backup` | JSON text of `core::backup::files::LastBackup` |
+//! | `backup_settings` | JSON text of `core::backup::files::BackupSettings` (reminder and automatic-backup settings) |
 //!
 //! The first two are stored by structured clone (IndexedDB keeps a
 //! `CryptoKey` non-extractable and a directory handle re-usable after a
@@ -22,11 +23,12 @@ use super::error::StorageError;
 use super::folder::BackupFolder;
 use super::idb::{committed, done, request, started, store, transaction};
 use super::schema::DEVICE;
-use crate::core::backup::files::LastBackup;
+use crate::core::backup::files::{BackupSettings, LastBackup};
 
 const BACKUP_KEY: &str = "backup_key";
 const BACKUP_FOLDER: &str = "backup_folder";
 const LAST_BACKUP: &str = "last_backup";
+const BACKUP_SETTINGS: &str = "backup_settings";
 
 impl Store {
     async fn device_get(&self, key: &str) -> Result<JsValue, StorageError> {
@@ -122,6 +124,20 @@ impl Store {
         match v.as_string() {
             None => Ok(None),
             Some(text) => LastBackup::decode(&text).map(Some).map_err(StorageError::Corrupt),
+        }
+    }
+
+    /// Keeps this browser's backup settings.
+    pub async fn save_backup_settings(&self, settings: &BackupSettings) -> Result<(), StorageError> {
+        self.device_put(BACKUP_SETTINGS, &JsValue::from_str(&settings.encode())).await
+    }
+
+    /// This browser's backup settings, if they were ever saved.
+    pub async fn backup_settings(&self) -> Result<Option<BackupSettings>, StorageError> {
+        let v = self.device_get(BACKUP_SETTINGS).await?;
+        match v.as_string() {
+            None => Ok(None),
+            Some(text) => BackupSettings::decode(&text).map(Some).map_err(StorageError::Corrupt),
         }
     }
 }

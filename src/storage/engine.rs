@@ -6,6 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
+use js_sys::{Array, ArrayBuffer, Uint8Array};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -22,7 +23,7 @@ use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::history::{HistoryEntry, HISTORY_LIMIT};
 use crate::core::snapshot::{
-    activity_chunk_range, decode_dataset, decode_entry, decode_stage, encode_chunks, encode_entry, SnapshotError, Stage,
+    activity_chunk_range, chunks, decode_entry, encode_entry, ChunkReader, Chunks, SnapshotError, Stage, StoredChunk,
 };
 
 /// Bookkeeping kept in `meta`: which snapshot the chunks are, and the last
@@ -67,6 +68,84 @@ pub struct Rest {
 
 fn corrupt(e: SnapshotError) -> StorageError {
     StorageError::Corrupt(e.to_string())
+}
+
+/// Reads one stored chunk value into `reader`: text (formats 1 and 2) as it
+/// is, bytes (format 3) copied into `buf`, which is reused from chunk to
+/// chunk so the chunks never all sit in wasm memory at once.
+fn read_chunk(value: &JsValue, buf: &mut Vec<u8>, reader: &mut ChunkReader) -> Result<(), StorageError> {
+    if let Some(text) = value.as_string() {
+        return reader.read(StoredChunk::Text(&text)).map_err(corrupt);
+    }
+    let bytes = if let Some(array) = value.dyn_ref::<Uint8Array>() {
+        array.clone()
+    } else if value.is_instance_of::<ArrayBuffer>() {
+        Uint8Array::new(value)
+    } else {
+        return Err(StorageError::Corrupt("a stored chunk is neither text nor bytes".into()));
+    };
+    buf.clear();
+    buf.resize(bytes.length() as usize, 0);
+    bytes.copy_to(buf);
+    reader.read(StoredChunk::Bytes(buf)).map_err(corrupt)
+}
+
+/// Tells `reader` how many records the byte chunks of a `getAll` result
+/// hold (from the first bytes of each), before it reads them.
+fn expect_chunks(values: &Array, reader: &mut ChunkReader) {
+    let mut head = [0u8; 16];
+    for v in values.iter() {
+        if let Some(bytes) = v.dyn_ref::<Uint8Array>() {
+            let n = bytes.length().min(16);
+            bytes.subarray(0, n).copy_to(&mut head[..n as usize]);
+            reader.expect(&head[..n as usize]);
+        }
+    }
+}
+
+/// Reads every chunk of a `getAll` result into `reader`.
+fn read_chunks(values: &JsValue, reader: &mut ChunkReader) -> Result<(), StorageError> {
+    let values: &Array = values.dyn_ref().ok_or_else(|| StorageError::Corrupt("expected a list".into()))?;
+    let mut buf = Vec::new();
+    values.iter().try_for_each(|v| read_chunk(&v, &mut buf, reader))
+}
+
+/// Chunks read from IndexedDB (still JavaScript values, outside wasm
+/// memory) and decoded a few at a time, so a long decode can give the
+/// browser a turn between steps (see [`Store::load_rest`]).
+pub struct ChunkStream {
+    values: Array,
+    next: u32,
+    reader: ChunkReader,
+    buf: Vec<u8>,
+    journal: Vec<String>,
+}
+
+impl ChunkStream {
+    /// Decodes chunks until about `budget_ms` have passed; `true` once all are read.
+    pub fn step(&mut self, budget_ms: f64) -> Result<bool, StorageError> {
+        let start = js_sys::Date::now();
+        while self.next < self.values.length() {
+            read_chunk(&self.values.get(self.next), &mut self.buf, &mut self.reader)?;
+            self.next += 1;
+            if js_sys::Date::now() - start >= budget_ms {
+                break;
+            }
+        }
+        Ok(self.next >= self.values.length())
+    }
+
+    /// How many chunks are decoded, of how many.
+    pub fn progress(&self) -> (u32, u32) {
+        (self.next, self.values.length())
+    }
+
+    /// The decoded activities as a dataset holding only them (for
+    /// `Dataset::install_activities`), with the journal applied.
+    pub fn finish(mut self) -> Result<Dataset, StorageError> {
+        while !self.step(f64::INFINITY)? {}
+        self.reader.into_stage(&self.journal, Stage::ActivitiesOnly).map_err(corrupt)
+    }
 }
 
 /// What [`Store::catch_up`] found.
@@ -212,6 +291,27 @@ impl Store {
         all_or_nothing(&tx, finished, async { put_text(&store(&tx, store_name)?, key, value) }).await
     }
 
+    /// Writes one raw value of any kind (browser tests write damaged chunks).
+    #[doc(hidden)]
+    pub async fn put_raw_value(&self, store_name: &str, key: &str, value: &JsValue) -> Result<(), StorageError> {
+        let tx = transaction(&self.db, &[store_name], IdbTransactionMode::Readwrite)?;
+        let finished = done(&tx);
+        all_or_nothing(&tx, finished, async {
+            started(store(&tx, store_name)?.put_with_key(value, &JsValue::from_str(key))).map(|_| ())
+        })
+        .await
+    }
+
+    /// Reads one raw value: browser tests use it to check what is stored.
+    #[doc(hidden)]
+    pub async fn get_raw(&self, store_name: &str, key: &str) -> Result<JsValue, StorageError> {
+        let tx = transaction(&self.db, &[store_name], IdbTransactionMode::Readonly)?;
+        let finished = done(&tx);
+        let value = request(started(store(&tx, store_name)?.get(&JsValue::from_str(key)))?).await?;
+        committed(finished, &tx).await?;
+        Ok(value)
+    }
+
     pub fn close(&self) {
         self.db.set_onversionchange(None);
         self.db.close();
@@ -247,12 +347,20 @@ impl Store {
         let keys = started(journal.get_all_keys())?;
         let values = started(journal.get_all())?;
         let meta = parse_meta(&request(meta).await?)?;
-        let mut chunks = strings(&request(first).await?)?;
-        chunks.extend(strings(&request(last).await?)?);
+        let first = request(first).await?;
+        let last = request(last).await?;
         let keys = numbers(&request(keys).await?)?;
         let values = strings(&request(values).await?)?;
         committed(finished, &tx).await?;
-        let data = decode_stage(&chunks, &values, Stage::AllButActivities).map_err(corrupt)?;
+        let mut reader = ChunkReader::default();
+        for values in [&first, &last] {
+            if let Some(values) = values.dyn_ref::<Array>() {
+                expect_chunks(values, &mut reader);
+            }
+        }
+        read_chunks(&first, &mut reader)?;
+        read_chunks(&last, &mut reader)?;
+        let data = reader.into_stage(&values, Stage::AllButActivities).map_err(corrupt)?;
         let last_seq = keys.last().copied().unwrap_or(0.0).max(meta.base_seq);
         Ok(Staged {
             loaded: Loaded { data, generation: meta.generation, last_seq, journal_len: keys.len() },
@@ -260,11 +368,12 @@ impl Store {
         })
     }
 
-    /// The second stage of [`Store::load_staged`]: the activities, as a
-    /// dataset holding only them (for `Dataset::install_activities`), with
-    /// the journal read in the first stage applied. `None` when another tab
-    /// replaced the data in between: then load everything again.
-    pub async fn load_rest(&self, rest: &Rest) -> Result<Option<Dataset>, StorageError> {
+    /// The second stage of [`Store::load_staged`]: the activity chunks, read
+    /// in one transaction and decoded by the returned stream (a few at a
+    /// time, see [`ChunkStream::step`]), with the journal read in the first
+    /// stage applied at the end. `None` when another tab replaced the data in
+    /// between: then load everything again.
+    pub async fn load_rest(&self, rest: &Rest) -> Result<Option<ChunkStream>, StorageError> {
         let (start, end) = activity_chunk_range();
         let range = IdbKeyRange::bound_with_lower_open_and_upper_open(
             &JsValue::from_str(&start),
@@ -278,15 +387,18 @@ impl Store {
         let meta = started(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
         let chunks = started(store(&tx, CHUNKS)?.get_all_with_key(&range))?;
         let meta = parse_meta(&request(meta).await?)?;
-        let chunks = strings(&request(chunks).await?)?;
+        let chunks = request(chunks).await?;
         committed(finished, &tx).await?;
         if meta.generation != rest.generation {
             return Ok(None);
         }
-        decode_stage(&chunks, &rest.journal, Stage::ActivitiesOnly).map(Some).map_err(corrupt)
+        let values: Array = chunks.dyn_into().map_err(|_| StorageError::Corrupt("expected a list".into()))?;
+        let mut reader = ChunkReader::default();
+        expect_chunks(&values, &mut reader);
+        Ok(Some(ChunkStream { values, next: 0, reader, buf: Vec::new(), journal: rest.journal.clone() }))
     }
 
-    async fn read_all(&self) -> Result<(Meta, Vec<String>, Vec<f64>, Vec<String>), StorageError> {
+    async fn read_all(&self) -> Result<(Meta, ChunkReader, Vec<f64>, Vec<String>), StorageError> {
         let tx = transaction(&self.db, &[META, CHUNKS, JOURNAL], IdbTransactionMode::Readonly)?;
         let finished = done(&tx);
         let meta = started(store(&tx, META)?.get(&JsValue::from_str(META_KEY)))?;
@@ -295,17 +407,22 @@ impl Store {
         let keys = started(journal.get_all_keys())?;
         let values = started(journal.get_all())?;
         let meta = parse_meta(&request(meta).await?)?;
-        let chunks = strings(&request(chunks).await?)?;
+        let chunks = request(chunks).await?;
         let keys = numbers(&request(keys).await?)?;
         let values = strings(&request(values).await?)?;
         committed(finished, &tx).await?;
-        Ok((meta, chunks, keys, values))
+        let mut reader = ChunkReader::default();
+        if let Some(values) = chunks.dyn_ref::<Array>() {
+            expect_chunks(values, &mut reader);
+        }
+        read_chunks(&chunks, &mut reader)?;
+        Ok((meta, reader, keys, values))
     }
 
     /// Reads everything in one read-only transaction.
     pub async fn load(&self) -> Result<Loaded, StorageError> {
         let (meta, chunks, keys, values) = self.read_all().await?;
-        let data = decode_dataset(&chunks, &values).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+        let data = chunks.into_whole(&values).map_err(corrupt)?;
         let last_seq = keys.last().copied().unwrap_or(0.0).max(meta.base_seq);
         Ok(Loaded { data, generation: meta.generation, last_seq, journal_len: keys.len() })
     }
@@ -405,9 +522,27 @@ impl Store {
     /// Replaces the chunks with `data` and empties the journal, in one
     /// transaction. Used for imports, demo data and compaction.
     pub async fn write_snapshot(&self, data: Dataset, base: SnapshotBase) -> Result<Snapshot, StorageError> {
-        let tx = transaction(&self.db, &[META, CHUNKS, JOURNAL], IdbTransactionMode::Readwrite)?;
+        self.write_snapshot_with(data, base, &|_, _| {}).await.map_err(|e| e.error)
+    }
+
+    /// [`Store::write_snapshot`], calling `progress(chunks written, chunks)`
+    /// as it goes. Chunks are encoded and put one at a time; about every
+    /// 40 ms it waits for the last put, which keeps the transaction open and
+    /// gives the browser a turn (a large import stays responsive). When
+    /// nothing was written, the dataset comes back with the error.
+    pub async fn write_snapshot_with(
+        &self,
+        data: Dataset,
+        base: SnapshotBase,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<Snapshot, NotWritten> {
+        let mut data = data;
+        let tx = match transaction(&self.db, &[META, CHUNKS, JOURNAL], IdbTransactionMode::Readwrite) {
+            Ok(tx) => tx,
+            Err(error) => return Err(NotWritten { error, data }),
+        };
         let finished = done(&tx);
-        all_or_nothing(&tx, finished, async {
+        let written = all_or_nothing(&tx, finished, async {
             let meta_store = store(&tx, META)?;
             let journal = store(&tx, JOURNAL)?;
             let meta = started(meta_store.get(&JsValue::from_str(META_KEY)))?;
@@ -421,7 +556,6 @@ impl Store {
             };
             let meta = parse_meta(&request(meta).await?)?;
             let keys = numbers(&request(keys).await?)?;
-            let mut data = data;
             if let (SnapshotBase::Rebase { generation, .. }, Some(tail)) = (&base, tail) {
                 let tail = strings(&request(tail).await?)?;
                 if meta.generation != *generation {
@@ -429,25 +563,45 @@ impl Store {
                 }
                 decode_entries(&tail)?.iter().flatten().for_each(|c| data.apply(c));
             }
-            // Still inside the transaction: encoding is synchronous, and only
-            // IndexedDB requests follow.
+            // Still inside the transaction: only IndexedDB requests are
+            // awaited. Each chunk is encoded, copied out as a `Uint8Array`
+            // by its put and dropped, one at a time.
             let last_seq = keys.last().copied().unwrap_or(0.0).max(meta.base_seq);
             let next = Meta { generation: meta.generation + 1, base_seq: last_seq };
-            let chunks = store(&tx, CHUNKS)?;
-            started(chunks.clear())?;
+            let store_of_chunks = store(&tx, CHUNKS)?;
+            started(store_of_chunks.clear())?;
             let fail_after = self.fail_after.take();
-            for (n, (key, json)) in encode_chunks(&data).into_iter().enumerate() {
+            let total = Chunks::count(&data);
+            let mut since = js_sys::Date::now();
+            for (n, (key, bytes)) in chunks(&data).enumerate() {
                 if fail_after == Some(n) {
                     return Err(StorageError::Failed("injected failure".into()));
                 }
-                put_text(&chunks, &key, &json)?;
+                let put =
+                    started(store_of_chunks.put_with_key(&Uint8Array::from(&bytes[..]), &JsValue::from_str(&key)))?;
+                if js_sys::Date::now() - since >= 40.0 {
+                    progress(n + 1, total);
+                    request(put).await?;
+                    since = js_sys::Date::now();
+                }
             }
             started(journal.clear())?;
             put_text(&meta_store, META_KEY, &serde_json::to_string(&next).unwrap_or_default())?;
-            Ok(Snapshot { data, generation: next.generation, last_seq })
+            Ok((next.generation, last_seq))
         })
-        .await
+        .await;
+        match written {
+            Ok((generation, last_seq)) => Ok(Snapshot { data, generation, last_seq }),
+            Err(error) => Err(NotWritten { error, data }),
+        }
     }
+}
+
+/// A snapshot write that failed: nothing of it was written; the dataset it
+/// was given comes back.
+pub struct NotWritten {
+    pub error: StorageError,
+    pub data: Dataset,
 }
 
 /// Adds a journal entry inside `tx` (which covers `meta` and `journal`) and

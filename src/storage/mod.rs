@@ -2,7 +2,8 @@
 //! localStorage (CI fails if another layer names them).
 //!
 //! Layout (schema version [`schema::SCHEMA_VERSION`], see `docs/storage.md`):
-//! the dataset is kept as packed JSON chunks of 1,000 records in `chunks`,
+//! the dataset is kept as packed chunks of 1,000 records in `chunks` (bytes
+//! since schema 5, JSON text before),
 //! plus an append-only `journal` of change lists, one entry per user action;
 //! `meta` holds the snapshot generation and the last journal key folded into
 //! the chunks; `history` holds undo entries for deletes, merges and imports;
@@ -11,7 +12,7 @@
 //! read-only transaction.
 //!
 //! Besides IndexedDB, this layer holds the other browser storage APIs the
-//! app's durability needs: WebCrypto for encrypted backups (`crypto`), the
+//! app's durability needs: reading a chosen backup file (`backup_file`), WebCrypto for encrypted backups (`crypto`), the
 //! File System Access API for automatic backups (`folder`), the Storage API
 //! for persistence and estimates (`persistence`), and the service worker's
 //! registration (`service_worker`).
@@ -26,6 +27,7 @@
 //!   imports (no Web Locks needed).
 //! - Changes are applied to memory only after their transaction committed.
 
+pub mod backup_file;
 mod broadcast;
 pub mod crypto;
 mod device;
@@ -39,5 +41,7 @@ pub mod schema;
 pub mod service_worker;
 
 pub use broadcast::Announcer;
-pub use engine::{Appended, Loaded, Rest, Snapshot, SnapshotBase, Staged, Store, Synced, Undone};
+pub use engine::{
+    Appended, ChunkStream, Loaded, NotWritten, Rest, Snapshot, SnapshotBase, Staged, Store, Synced, Undone,
+};
 pub use error::StorageError;

@@ -98,7 +98,11 @@ pub fn register(on_update_ready: impl Fn() + 'static) {
         .unchecked_ref(),
     ));
     spawn_local(async move {
-        let Ok(reg) = JsFuture::from(container.register(SCRIPT)).await else { return };
+        // A stubbed `register` (a privacy extension, Playwright's
+        // `serviceWorkers: 'block'`) may resolve with nothing.
+        let Some(reg) = JsFuture::from(container.register(SCRIPT)).await.ok().filter(|r| r.is_object()) else {
+            return;
+        };
         let reg: ServiceWorkerRegistration = reg.unchecked_into();
         watch(&reg, &shared);
         if let Some(w) = web_sys::window() {

@@ -1,15 +1,22 @@
-//! The app shell: the header with the main navigation and the theme, the
-//! status line, what shows while the data loads (or when it cannot), and the
-//! routes. It provides the app-wide state every page uses.
+//! The app shell: the header (the brand, the menu button of narrow screens,
+//! the theme), the grouped main navigation ([`MainNav`]) beside the page,
+//! the status line, what shows while the data loads (or when it cannot), and
+//! the routes. It provides the app-wide state every page uses. The layout
+//! is responsive (`style/main.css`, "The shell"): below 900 px the
+//! navigation folds behind "Menu", and pages, forms and record details run
+//! in one column.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::state::{AppState, LastScanRate, LoadStatus, ReportControls, SharedDedupeIndex, Today};
+use crate::state::{AppState, Durability, LastScanRate, LoadStatus, ReportControls, SharedDedupeIndex, Today};
+use crate::ui::components::backup_reminder::BackupNudge;
 use crate::ui::components::outdated_banner::OutdatedBanner;
 use crate::ui::components::status_line::StatusLine;
 use crate::ui::components::theme_picker::ThemePicker;
+use crate::ui::components::update_prompt::UpdatePrompt;
+use crate::ui::nav::{MainNav, NAV_ID};
 use crate::ui::pages::{
     ActivitiesPage, AuditPage, BackupPage, CompaniesPage, CompanyFormPage, CompanyPage, ContactFormPage, ContactPage,
     ContactsPage, DashboardPage, DealFormPage, DealPage, DealsPage, DuplicatesPage, ImportPage, MergePage,
@@ -25,6 +32,10 @@ pub fn mount() {
     console_error_panic_hook::set_once();
     crate::state::pwa::start();
     leptos::mount::mount_to_body(App);
+    // The frame index.html paints while the wasm loads has done its job.
+    if let Some(frame) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        frame.remove();
+    }
 }
 
 #[component]
@@ -33,35 +44,37 @@ pub fn App() -> impl IntoView {
     ReportControls::provide(state);
     LastScanRate::provide();
     SharedDedupeIndex::provide(state);
-    let today = Today::provide(state);
-    let today_count = move || today.count();
+    Today::provide(state);
+    let menu_open = RwSignal::new(false);
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    // Escape closes the open menu and gives focus back to its button.
+    let close_on_escape = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+            if let Some(b) = menu_button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
+    Durability::provide(state);
     view! {
         <Router base=base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
+            <div class="app-shell" on:keydown=close_on_escape>
             <header class="app-header">
                 <A href=link("/") exact=true attr:class="brand">"CRM"</A>
-                <nav aria-label="Main">
-                    <A href=link("/today")>
-                        "Today"
-                        {move || match today_count() {
-                            0 => None,
-                            n => Some(view! { <span class="nav-count" aria-label=format!("{n} items")>{n}</span> }),
-                        }}
-                    </A>
-                    <A href=link("/contacts")>"Contacts"</A>
-                    <A href=link("/companies")>"Companies"</A>
-                    <A href=link("/pipeline")>"Pipeline"</A>
-                    <A href=link("/activities")>"Activities"</A>
-                    <A href=link("/reports")>"Reports"</A>
-                    <A href=link("/tasks")>"Tasks"</A>
-                    <A href=link("/import")>"Import"</A>
-                    <A href=link("/duplicates")>"Duplicates"</A>
-                    <A href=link("/audit")>"Data audit"</A>
-                    <A href=link("/backup")>"Backup"</A>
-                    <A href=link("/settings")>"Settings"</A>
-                </nav>
+                <button type="button" class="menu-button" node_ref=menu_button aria-controls=NAV_ID
+                    aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                    on:click=move |_| menu_open.update(|o| *o = !*o)>
+                    <span class="menu-icon" aria-hidden="true"></span>
+                    "Menu"
+                </button>
                 <ThemePicker />
+                <BackupNudge />
             </header>
+            <MainNav is_open=menu_open />
+            <div class="app-page">
+            <UpdatePrompt />
             <StatusLine />
             <main id="main" tabindex="-1">
                 {move || match state.status.get() {
@@ -110,6 +123,8 @@ pub fn App() -> impl IntoView {
                     }
                 }}
             </main>
+            </div>
+            </div>
         </Router>
     }
 }

@@ -15,6 +15,16 @@ pub fn text_blob(mime: &str, text: &str) -> Result<web_sys::Blob, String> {
     web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|e| format!("{e:?}"))
 }
 
+/// Offers `bytes` (a backup file) as a download named `filename`. The bytes
+/// are copied into the blob once, never decoded as text.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(|e| format!("{e:?}"))?;
+    download_blob(filename, &blob)
+}
+
 /// Offers a blob (a PNG the app drew) as a download named `filename`.
 pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
@@ -33,4 +43,31 @@ pub fn save_csv(state: crate::state::AppState, filename: &str, text: &str) {
     if let Err(e) = download(filename, "text/csv;charset=utf-8", text) {
         state.notify(crate::state::NoticeKind::Error, format!("The CSV file could not be downloaded: {e}"));
     }
+}
+
+/// Makes a backup of everything (encrypted as asked), offers it as a
+/// download and notes it as the last backup, saying how it went. True when
+/// the file was offered.
+pub async fn download_backup(
+    state: crate::state::AppState,
+    durability: crate::state::Durability,
+    encryption: crate::state::durability::Encryption,
+) -> bool {
+    use crate::state::NoticeKind;
+    let file = match durability.make_backup(encryption).await {
+        Ok(f) => f,
+        Err(e) => {
+            state.notify(NoticeKind::Error, e);
+            return false;
+        }
+    };
+    if let Err(e) = download_bytes(&file.name, "application/json", &file.bytes) {
+        state.notify(NoticeKind::Error, format!("The backup could not be downloaded: {e}"));
+        return false;
+    }
+    match durability.record_download(&file).await {
+        Ok(()) => state.notify(NoticeKind::Success, format!("Exported {}", file.name)),
+        Err(e) => state.notify(NoticeKind::Error, format!("Exported {}, but it could not be noted: {e}", file.name)),
+    }
+    true
 }

@@ -1,10 +1,13 @@
-//! Formatting for the UI: the pure helpers are `core::display`'s; the ones
-//! here add what only the browser knows (its time zone, URL encoding).
+//! Formatting for the UI: every number, amount, date and time on screen is
+//! written here, by `core::display` with the person's locale
+//! (`state::locale`) and time zone (`state::Clock::zone`). Times are local
+//! on screen; [`zoned_minute`] adds the zone for a hover text.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::core::display;
-pub use crate::core::display::{count_of, iso_date, long_date, money, money_input, thousands, utc_minute};
+pub use crate::core::display::{iso_date, money_input, parse_iso_date};
+use crate::core::display::{money::Cents, number, time, Locale};
+use crate::core::zone::Zone;
 use crate::state::Clock;
 
 /// Percent-encodes a query-string value.
@@ -12,27 +15,78 @@ pub fn encode(value: &str) -> String {
     String::from(js_sys::encode_uri_component(value))
 }
 
-/// The browser's offset from UTC at `t`, in minutes (east positive).
-fn offset_at(t: DateTime<Utc>) -> i64 {
-    Clock.offset_at(t)
+/// The person's locale.
+pub fn locale() -> Locale {
+    crate::state::locale()
 }
 
-/// `t` in the user's time zone as "2026-11-23 10:05".
+/// The person's time zone.
+pub fn zone() -> &'static Zone {
+    Clock.zone()
+}
+
+/// A count with the locale's grouping: "100,000".
+pub fn thousands(n: usize) -> String {
+    number::count(locale(), n)
+}
+
+/// A count with its noun: "1 contact", "2,000 contacts".
+pub fn count_of(n: usize, one: &str, many: &str) -> String {
+    number::count_of(locale(), n, one, many)
+}
+
+/// A size in bytes: "3.1 MB".
+pub fn byte_size(bytes: f64) -> String {
+    number::byte_size(locale(), bytes)
+}
+
+/// How long ago, in whole days: "today", "9 days ago".
+pub fn days_ago(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    time::days_ago(locale(), then, now)
+}
+
+/// A ratio as a percentage with one decimal: "60.0%".
+pub fn percent(ratio: f64) -> String {
+    number::percent(locale(), ratio, 1)
+}
+
+/// An amount on a record or in a list: "€12,500", "$1,234.50".
+pub fn money(cents: i64, currency: &str) -> String {
+    crate::core::display::money::money(locale(), cents, currency, Cents::WhenAny)
+}
+
+/// An amount rounded to whole units, for a key figure: "€1,235".
+pub fn whole_money(cents: i64, currency: &str) -> String {
+    crate::core::display::money::money(locale(), cents, currency, Cents::Never)
+}
+
+/// "23 November 2026".
+pub fn long_date(d: NaiveDate) -> String {
+    time::long_date(locale(), d)
+}
+
+/// "Nov 2026", for chart axes.
+pub fn short_month_year(d: NaiveDate) -> String {
+    time::short_month_year(locale(), d)
+}
+
+/// `t` in the person's zone: "23 Nov 2026, 10:05".
 pub fn local_minute(t: DateTime<Utc>) -> String {
-    display::local_minute(t, offset_at(t))
+    time::local_minute(locale(), t, zone())
+}
+
+/// `t` in the person's zone with the zone spelled out, for a hover text:
+/// "23 Nov 2026, 10:05 (Europe/Berlin, UTC+01:00)".
+pub fn zoned_minute(t: DateTime<Utc>) -> String {
+    time::zoned_minute(locale(), t, zone())
 }
 
 /// The value for `<input type="datetime-local">`.
 pub fn local_input(t: DateTime<Utc>) -> String {
-    local_minute(t).replacen(' ', "T", 1)
+    time::input_minute(t, zone())
 }
 
 /// Reads `<input type="datetime-local">` ("2026-11-23T10:05") as a UTC time.
 pub fn parse_local_input(text: &str) -> Option<DateTime<Utc>> {
-    display::parse_local_input(text, offset_at)
-}
-
-/// Parses "YYYY-MM-DD" (what `<input type="date">` gives).
-pub fn parse_iso_date(text: &str) -> Option<chrono::NaiveDate> {
-    display::parse_iso_date(text)
+    time::parse_local_input(text, zone())
 }

@@ -19,6 +19,7 @@ pub mod app;
 mod components;
 mod download;
 mod format;
+mod nav;
 mod pages;
 mod paths;
 mod reports;

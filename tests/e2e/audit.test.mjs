@@ -47,5 +47,5 @@ test('a) the audit counts missing fields, fixes a value in one click, walks inco
     await page.getByRole('button', { name: 'Scan for duplicates', exact: true }).click();
     await status(page, '0 groups of possible duplicates found').waitFor();
     await mainNav(page).getByRole('link', { name: 'Data audit', exact: true }).click();
-    await page.getByText('Duplicate rate at the last scan: 0.0 % (0 of 2 contacts are in a group of possible duplicates).', { exact: true }).waitFor();
+    await page.getByText('Duplicate rate at the last scan: 0.0% (0 of 2 contacts are in a group of possible duplicates).', { exact: true }).waitFor();
   }));

@@ -77,7 +77,16 @@ test('c) a backup exported from one browser imports into a fresh one with the sa
     await page2.getByRole('radio', { name: 'Replace all data', exact: true }).check();
     await page2.getByRole('radio', { name: 'Merge (newer wins)', exact: true }).waitFor();
     await page2.getByRole('button', { name: 'Import', exact: true }).click();
-    await status(page2, 'Imported').waitFor({ timeout: 60_000 });
+    // The message names every kind of record the file held, not only
+    // contacts and companies.
+    const c = backup1.header.counts;
+    const of = (n, one, many) => (n === 0 ? `no ${many}` : `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`);
+    const imported =
+      `Imported ${of(c.contacts, 'contact', 'contacts')}, ${of(c.companies, 'company', 'companies')}, ` +
+      `${of(c.deals, 'deal', 'deals')}, ${of(c.activities, 'activity', 'activities')} and ${of(c.tasks, 'task', 'tasks')} ` +
+      `from ${first.filename}`;
+    assert.ok(c.deals > 0 && c.activities > 0, 'the demo backup holds deals and activities');
+    await page2.getByRole('status').filter({ hasText: imported }).waitFor({ timeout: 60_000 });
 
     await navTo(page2, 'Contacts');
     const count2 = await waitForCount(page2, count1);

@@ -7,6 +7,10 @@
 //   CRM_BENCH_BACKUP  a backup file to import (default ../../target/bench/backup-100k.json),
 //                     e.g. from `cargo run --release --example make_backup -- 100000 <path>`
 //   CRM_BENCH_RUNS    how many runs, each in a fresh browser context (default 5)
+//   CRM_BENCH_STEPS   which steps after the import and reload, comma-separated
+//                     (default "search,lists,scan"; "" for import and reload only)
+//   CRM_BENCH_DEXIE   1 (default) to also import the same file with Dexie 4 in
+//                     the same browser after each run and print the ratios; 0 not to
 //
 // Prints figures and whether the medians meet the targets; asserts nothing about
 // time. Exits non-zero only when something goes wrong (missing files, a step that
@@ -16,6 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer } from './server.mjs';
+import { DEXIE_VERSION, dexieRun, startDexiePage } from './bench-dexie.mjs';
 import {
   HERE,
   DIST,
@@ -36,6 +41,47 @@ import {
 const BACKUP = path.resolve(HERE, process.env.CRM_BENCH_BACKUP ?? '../../target/bench/backup-100k.json');
 const RUNS = Number(process.env.CRM_BENCH_RUNS ?? 5);
 const LONG = 300_000; // a step that takes longer than this is broken, not slow
+const WITH_DEXIE = (process.env.CRM_BENCH_DEXIE ?? '1') !== '0';
+const STEPS = new Set((process.env.CRM_BENCH_STEPS ?? 'search,lists,scan').split(',').map((s) => s.trim()).filter(Boolean));
+const MiB = 1024 * 1024;
+const mib = (bytes) => (Number.isFinite(bytes) ? `${(bytes / MiB).toFixed(0)} MiB` : 'n/a');
+
+/**
+ * Keeps the wasm module's memory where the benchmark can read it: Trunk's
+ * loader dispatches `TrunkApplicationStarted` with the module's exports.
+ * Linear memory never shrinks, so its size after a phase is that phase's peak.
+ */
+function keepWasmMemory() {
+  addEventListener('TrunkApplicationStarted', (e) => {
+    window.__crmWasmMemory = e.detail?.wasm?.memory ?? null;
+  });
+}
+
+/**
+ * Records the main thread's long tasks (over 50 ms, as Chromium reports
+ * them) in `window.__crmLongTasks`, so a phase can say how long the page
+ * went without answering input.
+ */
+function recordLongTasks() {
+  window.__crmLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__crmLongTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  } catch {
+    // No long-task timing in this browser: the figures read n/a.
+  }
+}
+/** Empties the long tasks recorded so far. */
+const resetLongTasks = (page) => page.evaluate(() => (window.__crmLongTasks = []));
+/** The long tasks since the last reset: `{ longest, over100 }` in ms and count. */
+const longTasks = (page) =>
+  page.evaluate(() => {
+    const d = window.__crmLongTasks ?? [];
+    return { longest: d.length ? Math.max(...d) : 0, over100: d.filter((x) => x > 100).length };
+  });
+
+const wasmMemory = (page) => page.evaluate(() => window.__crmWasmMemory?.buffer.byteLength ?? NaN);
 const TARGETS = { import: 3000, reload: 1500, keystroke: 50, scan: 2000, wasmGzipKB: 300 };
 /** Lists besides contacts whose keystrokes are measured (plans filled in main). */
 const LISTS = [
@@ -212,28 +258,35 @@ function pageListReady({ expected, base }) {
 async function oneRun(browser, server, backupPath, expectedCount, plan, problems) {
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
   guardContext(context, server.origin, problems);
+  await context.addInitScript(keepWasmMemory);
+  await context.addInitScript(recordLongTasks);
   context.setDefaultTimeout(LONG);
   context.setDefaultNavigationTimeout(LONG);
   const page = await context.newPage();
-  const result = {};
+  const result = { keystrokes: [] };
   try {
     // (a) import
     await openApp(page, server.url, 'backup');
     await page.getByRole('heading', { name: 'Backup', exact: true, level: 1 }).waitFor();
     const fileInput = page.getByLabel('Choose backup file', { exact: true });
+    await resetLongTasks(page);
     const t0 = performance.now();
     await fileInput.setInputFiles(backupPath);
     await page.getByRole('heading', { name: 'Import preview', exact: true }).waitFor();
     const t1 = performance.now();
+    result.tasksPreview = await longTasks(page);
     await page.getByRole('radio', { name: 'Replace all data', exact: true }).check();
     const importButton = page.getByRole('button', { name: 'Import', exact: true });
+    await resetLongTasks(page);
     const t2 = performance.now();
     await importButton.click();
     await status(page, 'Imported').waitFor();
     const t3 = performance.now();
+    result.tasksWrite = await longTasks(page);
     result.parse = t1 - t0;
     result.write = t3 - t2;
     result.import = result.parse + result.write;
+    result.memImport = await wasmMemory(page);
 
     // (b) reload of the contacts list
     await navTo(page, 'Contacts');
@@ -242,11 +295,16 @@ async function oneRun(browser, server, backupPath, expectedCount, plan, problems
     await page.reload({ waitUntil: 'commit' });
     await page.waitForFunction(pageListReady, { expected: expectedCount, base: BASE }, { polling: 'raf', timeout: LONG });
     result.reload = performance.now() - r0;
+    // Then the activities, read in the background after the first screen.
+    await page.getByText('Loading activities…', { exact: true }).waitFor({ state: 'hidden', timeout: LONG });
+    result.reloadAll = performance.now() - r0;
+    result.memReload = await wasmMemory(page);
+    if (!STEPS.size) return result;
 
     // (c) search keystrokes
+    if (!STEPS.has('search')) return result;
     const input = await page.getByRole('searchbox', { name: 'Search contacts', exact: true }).elementHandle();
     const countSource = COUNT_RE.source;
-    result.keystrokes = [];
     for (const { query, letter } of plan) {
       await page.evaluate(pageSetQuery, { input, value: query, countSource, settleMs: 200 });
       const k = await page.evaluate(pageKeystroke, { input, value: query + letter, countSource });
@@ -257,7 +315,7 @@ async function oneRun(browser, server, backupPath, expectedCount, plan, problems
 
     // (d) the other big lists: open each, then search keystrokes in it.
     result.lists = {};
-    for (const list of LISTS) {
+    for (const list of STEPS.has('lists') ? LISTS : []) {
       if (!list.plan.length) continue;
       // In-app navigation (no reload): the time to compute, sort and show the list.
       const o0 = performance.now();
@@ -295,6 +353,7 @@ async function oneRun(browser, server, backupPath, expectedCount, plan, problems
     await scanButton.click();
     await page.getByText(/^[\d,]+ groups? of possible duplicates found$/).waitFor({ timeout: LONG });
     result.scan = performance.now() - s0;
+    result.memScan = await wasmMemory(page);
   } finally {
     await context.close().catch(() => {});
   }
@@ -334,23 +393,39 @@ async function main() {
   console.log('');
 
   const server = await startServer({ root: DIST, base: BASE });
+  const dexiePage = WITH_DEXIE ? await startDexiePage() : null;
   const browser = await launchBrowser();
   const problems = [];
   const runs = [];
+  const dexie = [];
   try {
     for (let i = 1; i <= RUNS; i++) {
       const r = await oneRun(browser, server, BACKUP, expectedCount, plan, problems);
       runs.push(r);
+      if (dexiePage) {
+        const d = await dexieRun(browser, dexiePage, BACKUP);
+        dexie.push(d);
+        console.log(
+          `run ${i}, Dexie ${DEXIE_VERSION}: import ${ms(d.import)} (File.text ${ms(d.read)}, JSON.parse ${ms(d.parse)}, ` +
+            `bulkPut ${ms(d.write)}); read back after a reload ${ms(d.readBack)}`,
+        );
+      }
       const unchanged = r.keystrokes.filter((k) => !k.changed).length;
       console.log(
         `run ${i}: import parse+preview ${ms(r.parse)}, write ${ms(r.write)}, total ${ms(r.import)}; ` +
-          `reload ${ms(r.reload)}; keystroke median ${ms(r.keystroke)}; duplicate scan ${ms(r.scan)}` +
+          `reload ${ms(r.reload)} (activities ${ms(r.reloadAll)}); ` +
+          `longest task while checking and previewing ${ms(r.tasksPreview.longest)} (${r.tasksPreview.over100} over 100 ms), ` +
+          `while writing ${ms(r.tasksWrite.longest)} (${r.tasksWrite.over100} over 100 ms); ` +
+          `wasm memory after import ${mib(r.memImport)}, after reload ${mib(r.memReload)}` +
+          (r.memScan ? `, after scan ${mib(r.memScan)}` : '') +
+          `; keystroke median ${ms(r.keystroke)}; duplicate scan ${ms(r.scan)}` +
           (unchanged ? ` (${unchanged} of ${r.keystrokes.length} keystrokes did not change the count)` : ''),
       );
     }
   } finally {
     await browser.close().catch(() => {});
     await server.close().catch(() => {});
+    await dexiePage?.close().catch(() => {});
   }
 
   const med = {
@@ -358,6 +433,10 @@ async function main() {
     write: median(runs.map((r) => r.write)),
     import: median(runs.map((r) => r.import)),
     reload: median(runs.map((r) => r.reload)),
+    reloadAll: median(runs.map((r) => r.reloadAll)),
+    memImport: median(runs.map((r) => r.memImport)),
+    memReload: median(runs.map((r) => r.memReload)),
+    memScan: median(runs.map((r) => r.memScan)),
     keystroke: median(runs.flatMap((r) => r.keystrokes.map((k) => k.ms))),
     scan: median(runs.map((r) => r.scan)),
   };
@@ -373,11 +452,28 @@ async function main() {
     ['import (write) median', ms(med.write)],
     ['import (total) median', ms(med.import)],
     ['reload to list median', ms(med.reload)],
+    ['reload until activities are in median', ms(med.reloadAll)],
+    ['longest task, checking and preview median', `${ms(median(runs.map((r) => r.tasksPreview.longest)))} (target ≤ 100 ms)`],
+    ['longest task, write median', ms(median(runs.map((r) => r.tasksWrite.longest)))],
+    ['wasm memory after import (its peak)', mib(med.memImport)],
+    ['wasm memory after reload', mib(med.memReload)],
+    ['wasm memory after duplicate scan', mib(med.memScan)],
     ['search keystroke median', ms(med.keystroke)],
     ...listRows,
     ['duplicate scan median', ms(med.scan)],
     ...sizes.map((s) => [`wasm ${s.file}`, `${kb(s.raw)} raw, ${kb(s.gzip)} gzip -9`]),
   ];
+  if (dexie.length) {
+    const dImport = median(dexie.map((d) => d.import));
+    const dRead = median(dexie.map((d) => d.readBack));
+    const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(1)}×` : 'n/a');
+    rows.push(
+      [`Dexie ${DEXIE_VERSION}: import median`, `${ms(dImport)} (JSON.parse ${ms(median(dexie.map((d) => d.parse)))}, bulkPut ${ms(median(dexie.map((d) => d.write)))})`],
+      [`Dexie ${DEXIE_VERSION}: read back median`, ms(dRead)],
+      ['import: Dexie ÷ app', `${ratio(dImport, med.import)} (target ≥ 25×)`],
+      ['read back: Dexie ÷ app (to the list / everything)', `${ratio(dRead, med.reload)} / ${ratio(dRead, med.reloadAll)}`],
+    );
+  }
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log('');
   for (const [k, v] of rows) console.log(`${(k + ':').padEnd(w + 1)} ${v}`);

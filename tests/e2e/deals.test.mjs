@@ -152,7 +152,7 @@ test('c) a task due today shows on Today and disappears when done', T, () =>
     assert.ok(await page.getByRole('checkbox', { name: 'Send the proposal', exact: true }).isChecked());
   }));
 
-test('d) a lifecycle change appears in the history; a qualified lead converts into a deal', T, () =>
+test('d) a lifecycle change appears in the history; a qualified lead converts into a deal, once', T, () =>
   app.run(async ({ page, url }) => {
     const id = await createContact(page, url, { given: 'Grace', family: 'Hopper' });
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -173,10 +173,18 @@ test('d) a lifecycle change appears in the history; a qualified lead converts in
     // Winning it moves the contact on to conversion.
     await page.getByRole('button', { name: 'Mark won', exact: true }).click();
     await status(page, 'Deal won').waitFor();
+    const dealPath = pathOf(page);
     await page.getByRole('link', { name: 'Grace Hopper', exact: true }).click();
     await history.getByText(/^Acquisition → Conversion, /).waitFor();
     await page.reload();
     await history.getByText(/^Acquisition → Conversion, /).waitFor();
+    // Converted: the page says so and links to the deal instead of offering
+    // a second conversion; another deal can still be added under Deals.
+    await page.getByText('Converted —', { exact: false }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Convert to deal' }).count(), 0);
+    await page.getByRole('link', { name: 'New deal', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'see deal', exact: true }).click();
+    await waitForPath(page, new RegExp(`^${dealPath}$`));
   }));
 
 test('e) deleting a contact keeps its activities unlinked, and Undo brings it back', T, () =>

@@ -1,7 +1,9 @@
 // Duplicates: a near-identical contact is flagged while it is typed and by the
-// scan on the Duplicates page (with reasons); merging keeps the chosen fields
-// and moves the removed contact's activity; Undo brings both back; "Not a
-// duplicate" is remembered after a reload.
+// scan on the Duplicates page (with its reasons: comparison, level, weight);
+// merging keeps the chosen fields and moves the removed contact's activity;
+// Undo brings both back; "Not a duplicate" is remembered after a reload; a
+// family member at one address is offered for review with the reason; the
+// Settings page shows the weights and resets them to the hand-set values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupApp, openApp, createContact, field, status, alert, waitForPath, waitGone, pathOf, mainNav } from './helpers.mjs';
@@ -49,10 +51,13 @@ test('a) a duplicate is flagged while typing and by the scan; merging moves its 
     await form.getByRole('button', { name: 'Save note', exact: true }).click();
     await status(page, 'Note logged').waitFor();
 
-    // The scan finds the pair and says why.
+    // The scan finds the pair and says why: each comparison with its level
+    // and weight.
     await scan(page);
     await found(page, 1).waitFor();
-    await page.getByText(/^Reasons: .*same email/).waitFor();
+    const reasons = page.getByRole('table', { name: /^Reasons: (Margaret|Maggie) Hamilton and (Margaret|Maggie) Hamilton$/ });
+    const email = reasons.getByRole('row', { name: /^email same \(margaret\.hamilton@example\.com\) \+\d+\.\d$/ });
+    await email.waitFor();
 
     // Merge: Margaret's record stays, with Maggie's given name.
     await page.getByRole('link', { name: /^Merge (Margaret|Maggie) Hamilton and (Margaret|Maggie) Hamilton…$/ }).click();
@@ -159,4 +164,85 @@ test('d) the duplicate thresholds set in Settings decide what the scan finds, an
     await status(page, 'Duplicate thresholds reset to the defaults').waitFor();
     await scan(page);
     await found(page, 1).waitFor();
+  }));
+
+/** Creates a contact living at Hauptstraße 5, 10115 Berlin. */
+async function createAtHome(page, url, given, family) {
+  await openApp(page, url, 'contacts/new');
+  await page.getByRole('heading', { name: 'New contact', exact: true }).waitFor();
+  await field(page, 'Given name').fill(given);
+  await field(page, 'Family name').fill(family);
+  await page.getByRole('button', { name: 'Add address', exact: true }).click();
+  await field(page, 'Address 1 street').fill('Hauptstraße 5');
+  await field(page, 'Address 1 postal code').fill('10115');
+  await field(page, 'Address 1 city').fill('Berlin');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('heading', { name: `${given} ${family}`, exact: true, level: 1 }).waitFor();
+}
+
+test('e) a family member at one address is a possible pair with its review reason; a nickname is a level with its weight', T, () =>
+  app.run(async ({ page, url }) => {
+    await createAtHome(page, url, 'Anna', 'Schmidt');
+    await createAtHome(page, url, 'Lukas', 'Schmidt');
+    await createContact(page, url, { given: 'Robert', family: 'Miller', email: 'robert.miller@example.com' });
+    await createContact(page, url, { given: 'Bob', family: 'Miller', email: 'robert.miller@example.com' });
+    await scan(page);
+    await found(page, 2).waitFor();
+
+    // The Millers are one person: probable, a nickname and the same email.
+    const millerReasons = page.getByRole('table', { name: /^Reasons: (Robert|Bob) Miller and (Robert|Bob) Miller$/ });
+    const cluster = (table) => page.getByRole('listitem').filter({ has: table }).filter({ hasText: /duplicates, best score/ });
+    await cluster(millerReasons).getByText(/^Probable duplicates, best score (0\.9\d|1\.00)$/).waitFor();
+    await millerReasons.getByRole('row', { name: /^given name nickname \((robert \/ bob|bob \/ robert)\) \+\d+\.\d$/ }).waitFor();
+    await millerReasons.getByRole('row', { name: /^family name same \(miller\) \+\d+\.\d$/ }).waitFor();
+    await millerReasons.getByRole('row', { name: /^email same \(robert\.miller@example\.com\) \+\d+\.\d$/ }).waitFor();
+    assert.equal(await cluster(millerReasons).getByText(/^Needs review:/).count(), 0);
+
+    // The Schmidts share a home and a family name, with different given
+    // names and no birthdays: possible, for a person to judge.
+    const schmidtReasons = page.getByRole('table', { name: /^Reasons: (Anna|Lukas) Schmidt and (Anna|Lukas) Schmidt$/ });
+    await cluster(schmidtReasons).getByText(/^Possible duplicates, best score 0\.\d\d$/).waitFor();
+    await cluster(schmidtReasons).getByText('Needs review: different given name — family member or typo?', { exact: true }).waitFor();
+    await schmidtReasons.getByRole('row', { name: /^given name different -\d+\.\d$/ }).waitFor();
+    await schmidtReasons.getByRole('row', { name: /^house number same \(5\) \+\d+\.\d$/ }).waitFor();
+    await schmidtReasons.getByRole('row', { name: /^postcode and city same postcode \(10115\) \+\d+\.\d$/ }).waitFor();
+
+    // "Not a duplicate" on the family pair is remembered.
+    await page.getByRole('button', { name: /^Not a duplicate: (Anna|Lukas) Schmidt and (Anna|Lukas) Schmidt$/ }).click();
+    await status(page, 'Marked as not a duplicate').waitFor();
+    await found(page, 1).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Duplicates', exact: true, level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Scan for duplicates', exact: true }).click();
+    await found(page, 1).waitFor();
+    assert.equal(await page.getByText(/^Needs review:/).count(), 0);
+  }));
+
+test('f) Settings shows the weights of every comparison level and resets them to the hand-set values', T, () =>
+  app.run(async ({ page, url }) => {
+    await createContact(page, url, { given: 'Robert', family: 'Miller', email: 'robert.miller@example.com' });
+    await mainNav(page).getByRole('link', { name: 'Settings', exact: true }).click();
+    const section = page.getByRole('region', { name: 'Duplicate detection', exact: true });
+    await section.getByRole('button', { name: 'Show the weights', exact: true }).click();
+    const table = section.getByRole('table', { name: 'Duplicate detection weights', exact: true });
+    // Hand-set and in use, in bits, for each level of each comparison.
+    await table.getByRole('columnheader', { name: 'Hand-set (bits)', exact: true }).waitFor();
+    await table.getByRole('row', { name: /^given name nickname \+\d+\.\d \+\d+\.\d$/ }).waitFor();
+    await table.getByRole('row', { name: /^birthday day and month swapped \+\d+\.\d \+\d+\.\d$/ }).waitFor();
+    await table.getByRole('row', { name: /^postcode and city postcode one digit off, same city \+\d+\.\d \+\d+\.\d$/ }).waitFor();
+    await table.getByRole('row', { name: /^email \(hand-set\) same [+-]\d+\.\d [+-]\d+\.\d$/ }).waitFor();
+    // One contact is too few to learn from.
+    await section.getByText(/^Hand-set weights: too few contacts/).waitFor();
+
+    await section.getByRole('button', { name: 'Reset weights to hand-set values', exact: true }).click();
+    await status(page, 'Duplicate weights reset to the hand-set values').waitFor();
+    await section.getByText('Hand-set weights: learning from your contacts is off.', { exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Settings', exact: true, level: 1 }).waitFor();
+    await section.getByRole('button', { name: 'Show the weights', exact: true }).click();
+    await section.getByText('Hand-set weights: learning from your contacts is off.', { exact: true }).waitFor();
+    await section.getByRole('button', { name: 'Learn weights from my contacts', exact: true }).click();
+    await status(page, 'Duplicate weights will be learned from your contacts').waitFor();
+    await section.getByText(/^Hand-set weights: too few contacts/).waitFor();
+    await section.getByRole('button', { name: 'Reset weights to hand-set values', exact: true }).waitFor();
   }));

@@ -81,7 +81,9 @@ export function setupApp({ root } = {}) {
 
   /**
    * Runs `body({ page, newPage, url, origin, server, problems })`. `page` is in a
-   * fresh context (empty IndexedDB); `newPage()` makes another fresh context.
+   * fresh context (empty IndexedDB); `newPage(options)` makes another fresh
+   * context, with Playwright context options over the defaults (a time zone,
+   * a phone's viewport and touch).
    * After the body, every context is closed and the test fails if any page
    * requested something outside `<origin>/crm/`, logged a console error or
    * threw an uncaught error.
@@ -89,12 +91,13 @@ export function setupApp({ root } = {}) {
   env.run = async (body) => {
     const problems = [];
     const contexts = [];
-    const newPage = async () => {
+    const newPage = async (options = {}) => {
       const context = await env.browser.newContext({
         acceptDownloads: true,
         locale: 'en-US',
         timezoneId: 'UTC',
         viewport: { width: 1280, height: 900 },
+        ...options,
       });
       contexts.push(context);
       guardContext(context, env.origin, problems);
@@ -237,10 +240,18 @@ export function alert(page, text) {
 // ---------------------------------------------------------------------------
 // Navigation
 
-/** Opens `<server>/crm/<rel>` and waits for the app to mount (its main navigation). */
+/**
+ * Opens `<server>/crm/<rel>` and waits for the app to mount: its main
+ * navigation, or on a narrow screen the "Menu" button that opens it.
+ */
 export async function openApp(page, url, rel = '') {
   await page.goto(url + rel);
-  await mainNav(page).waitFor();
+  await mainNav(page).or(menuButton(page)).first().waitFor();
+}
+
+/** The button that opens the main navigation on a narrow screen. */
+export function menuButton(page) {
+  return page.getByRole('button', { name: 'Menu', exact: true });
 }
 
 export function mainNav(page) {

@@ -6,11 +6,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import {
   inlineScripts,
   isPrecached,
   postBuild,
   precacheManifest,
+  precompress,
   withResolvedReload,
   withScriptHashes,
 } from '../../scripts/post-build.mjs';
@@ -74,6 +76,44 @@ test('a build gets a sw.js listing its files, and any change to a file is a new 
     assert.equal(precacheManifest(dir).version, version);
     fs.writeFileSync(path.join(dir, 'icons', 'a.png'), 'PNG');
     assert.notEqual(precacheManifest(dir).version, version);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('precompressed .br and .gz copies decode to their files, images are left alone, stale copies go', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-precompress-'));
+  try {
+    const html = page('<script type="module">go()</script>' + '<p>The CRM</p>'.repeat(200));
+    fs.writeFileSync(path.join(dir, 'index.html'), html);
+    // A wasm-like file: repetitive, so it compresses.
+    const wasm = Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), Buffer.alloc(200_000, 'abcdefgh')]);
+    fs.writeFileSync(path.join(dir, 'crm-1_bg.wasm'), wasm);
+    fs.mkdirSync(path.join(dir, 'icons'));
+    fs.writeFileSync(path.join(dir, 'icons', 'a.png'), Buffer.alloc(4096, 1));
+    fs.writeFileSync(path.join(dir, 'tiny.svg'), '<svg/>');
+    fs.writeFileSync(path.join(dir, 'gone.css.br'), 'a copy of a file that is no longer there');
+    postBuild(dir);
+    const version = precacheManifest(dir).version;
+    const sizes = precompress(dir);
+    for (const f of ['index.html', 'crm-1_bg.wasm', 'sw.js', '404.html']) {
+      const raw = fs.readFileSync(path.join(dir, f));
+      assert.deepEqual(zlib.gunzipSync(fs.readFileSync(path.join(dir, `${f}.gz`))), raw, `${f}.gz`);
+      assert.deepEqual(zlib.brotliDecompressSync(fs.readFileSync(path.join(dir, `${f}.br`))), raw, `${f}.br`);
+      assert.ok(sizes[f].br < sizes[f].raw && sizes[f].gz < sizes[f].raw, f);
+    }
+    assert.ok(sizes['crm-1_bg.wasm'].br <= sizes['crm-1_bg.wasm'].gz);
+    // Images are not compressed again; a copy that would be larger is not written.
+    assert.ok(!fs.existsSync(path.join(dir, 'icons', 'a.png.br')) && !sizes['icons/a.png']);
+    assert.ok(!fs.existsSync(path.join(dir, 'tiny.svg.br')) && !fs.existsSync(path.join(dir, 'tiny.svg.gz')));
+    assert.ok(!fs.existsSync(path.join(dir, 'gone.css.br')), 'the stale copy is removed');
+    // The service worker's list and version do not change: copies are never precached.
+    assert.equal(precacheManifest(dir).version, version);
+    assert.ok(!precacheManifest(dir).files.some((f) => /\.(br|gz)$/.test(f)));
+    // Once the file changes, its copies follow.
+    fs.writeFileSync(path.join(dir, 'crm-1_bg.wasm'), Buffer.alloc(100_000, 'x'));
+    precompress(dir);
+    assert.equal(zlib.brotliDecompressSync(fs.readFileSync(path.join(dir, 'crm-1_bg.wasm.br'))).length, 100_000);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

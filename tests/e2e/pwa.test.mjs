@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setupApp, openApp, createContact, status, poll, DIST, BASE } from './helpers.mjs';
+import { setupApp, openApp, createContact, status, poll, mainNav, menuButton, DIST, BASE } from './helpers.mjs';
 import { inlineScripts, postBuild, precacheManifest } from '../../scripts/post-build.mjs';
 
 let served = null;
@@ -180,6 +180,34 @@ test('the CSP allows no inline script but Trunk\'s hashed loader, and the app st
     }
   }));
 
+test('the first paint needs no wasm: index.html shows the shell and what is loading, and the app takes over', T, () =>
+  app.run(async ({ page, newPage, url }) => {
+    for (const [p, wide] of [
+      [page, true],
+      [await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), false],
+    ]) {
+      // The wasm is held back until the frame has been seen.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await p.route(/\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await p.goto(url);
+      const loading = p.getByRole('progressbar', { name: 'Loading the CRM…' });
+      await loading.waitFor();
+      assert.equal(await p.getByText('CRM', { exact: true }).first().isVisible(), true, 'the brand shows');
+      // Nothing of the frame is a control a person could try to use.
+      assert.equal(await p.getByRole('button').count(), 0);
+      assert.equal(await p.getByRole('navigation').count(), 0);
+      release();
+      await (wide ? mainNav(p) : menuButton(p)).waitFor();
+      await poll(async () => (await loading.count()) === 0, { message: 'the frame to go once the app mounts' });
+      assert.equal(await p.getByText('CRM', { exact: true }).count(), 1, 'one header, the app’s');
+      await p.unroute(/\.wasm$/);
+    }
+  }));
+
 /** Turns the served build into a "next build": a changed index.html and a renamed hashed CSS file. */
 function makeNextBuild(dir) {
   const indexFile = path.join(dir, 'index.html');
@@ -203,46 +231,52 @@ test('a new build installs and waits, the old one keeps working, then all files 
     const next = swVersion(served);
     assert.notEqual(next, first);
 
-    // The browser finds the new service worker; it installs and waits.
+    // The browser finds the new service worker; it installs and waits, and
+    // the open tab says so.
+    const prompt = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
+    const reloadButton = page.getByRole('button', { name: 'Reload', exact: true });
+    assert.equal(await reloadButton.count(), 0, 'no prompt before a new version exists');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     await poll(
       () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting?.state === 'installed'),
       { message: 'the new version to be installed and waiting', timeout: 60_000 },
     );
+    await prompt.waitFor();
+    await reloadButton.waitFor();
     let caches = await cacheContents(page);
     assert.deepEqual(Object.keys(caches).sort(), [`crm-precache:${BASE}:${first}`, `crm-precache:${BASE}:${next}`].sort());
     assert.ok(caches[`crm-precache:${BASE}:${next}`].includes(origin + BASE + nextCss));
     assert.ok(!caches[`crm-precache:${BASE}:${next}`].includes(origin + BASE + css), 'no old file in the new cache');
 
     // While it waits, a reload is still entirely the old build, although the
-    // server no longer has the old stylesheet.
+    // server no longer has the old stylesheet; the prompt is shown again.
     await page.reload();
     await openApp(page, url, 'contacts');
-    const old = await page.evaluate(() => ({
-      marker: document.querySelector('meta[name="crm-build"]')?.content ?? null,
-      sheet: [...document.styleSheets].map((s) => ({ href: s.href, rules: s.cssRules.length })),
-    }));
+    const build = () =>
+      page.evaluate(() => ({
+        marker: document.querySelector('meta[name="crm-build"]')?.content ?? null,
+        sheet: [...document.styleSheets].map((s) => ({ href: s.href, rules: s.cssRules.length })),
+      }));
+    const old = await build();
     assert.equal(old.marker, null, 'the old index.html');
     assert.deepEqual(old.sheet.map((s) => s.href), [origin + BASE + css]);
     assert.ok(old.sheet[0].rules > 10, 'the old stylesheet loaded from the cache');
+    await prompt.waitFor();
 
-    // "Reload": the waiting version takes over, and the next load is all new.
-    await page.evaluate(
-      () =>
-        new Promise(async (resolve) => {
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true });
-          (await navigator.serviceWorker.getRegistration()).waiting.postMessage({ type: 'SKIP_WAITING' });
-        }),
-    );
-    await page.reload();
-    await openApp(page, url, 'contacts');
-    const now = await page.evaluate(() => ({
-      marker: document.querySelector('meta[name="crm-build"]')?.content ?? null,
-      sheet: [...document.styleSheets].map((s) => ({ href: s.href, rules: s.cssRules.length })),
-    }));
-    assert.equal(now.marker, 'next');
+    // "Reload": the waiting version takes over and the tab reloads by itself,
+    // entirely the new build, on the same page.
+    await reloadButton.click();
+    await poll(() => build().then((b) => b.marker === 'next').catch(() => false), {
+      message: 'the tab to reload into the new build',
+      timeout: 60_000,
+    });
+    await page.getByRole('heading', { name: 'No contacts yet', exact: true }).waitFor();
+    assert.equal(new URL(page.url()).pathname, `${BASE}contacts`);
+    const now = await build();
     assert.deepEqual(now.sheet.map((s) => s.href), [origin + BASE + nextCss]);
     assert.ok(now.sheet[0].rules > 10);
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller?.state), 'activated');
+    assert.equal(await reloadButton.count(), 0, 'no prompt once the new version runs');
     caches = await cacheContents(page);
     assert.deepEqual(Object.keys(caches), [`crm-precache:${BASE}:${next}`], 'the old build\'s cache is gone');
   }));

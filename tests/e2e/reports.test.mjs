@@ -57,6 +57,11 @@ function parseCsv(text) {
   return rows;
 }
 
+/** A number as the tables show it ("1,234", "€15,500.75", "60.0%") as a number. */
+function num(text) {
+  return Number(text.replace(/[€$£,%\s]/g, ''));
+}
+
 /** The value of a measure in a report's summary table ("This period" column, or another). */
 async function summaryValue(page, tableName, measure, column = 1) {
   const table = page.getByRole('table', { name: tableName, exact: true });
@@ -73,6 +78,7 @@ test('a) the dashboard is the landing page with data: key figures link to their 
       'Open pipeline',
       'Forecast this month',
       'Forecast this quarter',
+      'Overdue deals',
       'Won this month',
       'New contacts this month',
       'Activities this week',
@@ -87,16 +93,29 @@ test('a) the dashboard is the landing page with data: key figures link to their 
     const total = cells.find((r) => r[0] === 'Total');
     assert.ok(total, 'the pipeline table has a Total row');
     const tileText = await tiles.getByRole('link', { name: /^Open pipeline/ }).textContent();
-    const openDeals = Number(total[1]);
+    const openDeals = num(total[1]);
     assert.ok(openDeals > 0, 'demo data has open deals');
-    assert.match(tileText, new RegExp(`${openDeals.toLocaleString('en-US')} open deals`));
-    const whole = Math.round(Number(total[2])).toLocaleString('en-US');
+    assert.match(tileText, new RegExp(`${openDeals.toLocaleString('en-US')} open deals?`));
+    // One formatter: the table's total "€15,500.75" is the tile's "€15,501".
+    assert.match(total[2], /^€\d{1,3}(,\d{3})*\.\d{2}$/, `the table shows money as money: ${total[2]}`);
+    const whole = `€${Math.round(num(total[2])).toLocaleString('en-US')}`;
     assert.ok(tileText.includes(whole), `tile "${tileText}" shows the table's total value ${whole}`);
     // Three charts, each an image with a name, and the numbers in a table.
     for (const title of ['Open pipeline by stage', 'Deals won and lost, last six months', 'Lifecycle funnel this year']) {
       await page.getByRole('img', { name: new RegExp(`^Chart: ${title}`) }).waitFor();
       await page.getByText(`Show the numbers: ${title}`, { exact: true }).waitFor();
     }
+    // Overdue deals are apart from the forecast, and the tile lists them.
+    const overdueTile = tiles.getByRole('link', { name: /^Overdue deals/ });
+    const overdueText = await overdueTile.textContent();
+    const overdue = /(\d[\d,]*) deals? expected before today/.exec(overdueText);
+    assert.ok(overdue, `the overdue tile counts its deals: ${overdueText}`);
+    await overdueTile.click();
+    await waitForPath(page, /^\/crm\/deals$/);
+    assert.ok(await page.getByRole('checkbox', { name: 'Overdue only', exact: true }).isChecked());
+    await page.getByText(`${overdue[1]} ${overdue[1] === '1' ? 'deal' : 'deals'}`, { exact: true }).waitFor();
+    await page.goBack();
+    await tiles.waitFor();
     // A tile leads to the records behind it.
     await tiles.getByRole('link', { name: /^Won this month/ }).click();
     await waitForPath(page, /^\/crm\/deals$/);
@@ -156,7 +175,21 @@ test('c) a report\'s CSV matches its table; the chart saves as SVG and PNG', T, 
     assert.equal(csv.filename, 'pipeline-by-stage.csv');
     const text = csv.bytes.toString('utf8');
     assert.ok(text.startsWith('\uFEFF'), 'the CSV starts with a byte order mark');
-    assert.deepEqual(parseCsv(text), shown);
+    // The file holds the numbers the table shows: plain in the file
+    // ("2500.00", the currency in the header), formatted on screen
+    // ("€2,500.00"), as the tiles show money.
+    const rows = parseCsv(text);
+    assert.deepEqual(rows[0], shown[0]);
+    assert.match(rows[0][2], /^Value \(EUR\)$/);
+    assert.equal(rows.length, shown.length);
+    for (let r = 1; r < rows.length; r++) {
+      assert.equal(rows[r][0], shown[r][0]);
+      for (let c = 1; c < rows[r].length; c++) {
+        assert.match(rows[r][c], /^-?\d+(\.\d\d)?$/, `CSV cell ${r},${c} is a plain number`);
+        assert.equal(num(shown[r][c]), Number(rows[r][c]), `row ${r} column ${c}: ${shown[r][c]} is ${rows[r][c]}`);
+      }
+      assert.match(shown[r][2], /^€\d{1,3}(,\d{3})*\.\d{2}$/, `shown as money: ${shown[r][2]}`);
+    }
 
     const svg = await downloadOf(page, page.getByRole('button', { name: 'Download Pipeline by stage as SVG' }));
     assert.equal(svg.filename, 'pipeline-by-stage.svg');
@@ -178,8 +211,8 @@ test('c) a report\'s CSV matches its table; the chart saves as SVG and PNG', T, 
     const totalCol = pivot[0].indexOf('Total');
     assert.ok(totalCol > 1, 'a Total column');
     for (const row of pivot.slice(1)) {
-      const sum = row.slice(1, totalCol).reduce((s, c) => s + (Number(c) || 0), 0);
-      assert.equal(sum, Number(row[totalCol]), `row ${row[0]} adds up`);
+      const sum = row.slice(1, totalCol).reduce((s, c) => s + (num(c) || 0), 0);
+      assert.equal(sum, num(row[totalCol]), `row ${row[0]} adds up`);
     }
     assert.equal(pathOf(page), '/crm/reports/pivot');
   }));

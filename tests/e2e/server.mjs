@@ -5,9 +5,13 @@
 // that is not a file gets `root/index.html` (single-page-app fallback); paths
 // outside `base` get 404. Binds 127.0.0.1 only and records every request URL
 // in `requests`, so tests can check that nothing unexpected was asked for.
+// With `encodings: true` it serves a file's precompressed copy (`<file>.br`,
+// else `<file>.gz`, written by scripts/post-build.mjs) when the browser
+// accepts that encoding, as a static host with brotli_static/gzip_static does;
+// `encodings: ['gzip']` serves only the gzip copies.
 //
 // Library: `const { url, close, requests } = await startServer({ root })`.
-// CLI:     `node server.mjs <dist-dir> [port] [base]`.
+// CLI:     `node server.mjs <dist-dir> [port] [base] [--encodings]`.
 
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -43,12 +47,16 @@ function normaliseBase(base) {
 
 /**
  * Starts the server.
- * @param {{ root: string, base?: string, port?: number }} options
+ * @param {{ root: string, base?: string, port?: number, encodings?: boolean | string[], cacheControl?: (file: string) => string }} options
+ *   `encodings`: serve a file's precompressed `.br` or `.gz` copy when the
+ *   request accepts it, as a static host would (see the top of this file).
+ *   `cacheControl` gives the Cache-Control header of a file (its path under
+ *   `root`); by default every response is `no-store`.
  * @returns {Promise<{ url: string, origin: string, base: string, port: number,
  *   requests: string[], close: () => Promise<void> }>}
  *   `url` is the app's address, e.g. `http://127.0.0.1:41234/crm/`.
  */
-export async function startServer({ root, base = '/crm/', port = 0 } = {}) {
+export async function startServer({ root, base = '/crm/', port = 0, encodings = false, cacheControl = () => 'no-store' } = {}) {
   if (!root) throw new Error('startServer: `root` is required');
   const rootDir = path.resolve(root);
   const stat = await fs.stat(rootDir).catch(() => null);
@@ -67,13 +75,30 @@ export async function startServer({ root, base = '/crm/', port = 0 } = {}) {
     }
   });
 
+  /** The precompressed copy to send for `file`, if any: `[path, encoding]`. */
+  async function encoded(req, file) {
+    const offered = encodings === true ? ['br', 'gzip'] : encodings || [];
+    const accepted = String(req.headers['accept-encoding'] ?? '')
+      .split(',')
+      .map((e) => e.trim().split(';')[0]);
+    for (const [ext, name] of [['br', 'br'], ['gz', 'gzip']]) {
+      if (!offered.includes(name) || !accepted.includes(name)) continue;
+      const st = await fs.stat(`${file}.${ext}`).catch(() => null);
+      if (st && st.isFile()) return [`${file}.${ext}`, name];
+    }
+    return null;
+  }
+
   async function send(req, res, file, status = 200) {
-    const body = await fs.readFile(file);
+    const copy = await encoded(req, file);
+    const body = await fs.readFile(copy ? copy[0] : file);
     res.writeHead(status, {
       'content-type': contentType(file),
       'content-length': body.length,
-      'cache-control': 'no-store',
+      'cache-control': cacheControl(path.relative(rootDir, file)),
       'x-content-type-options': 'nosniff',
+      ...(encodings ? { vary: 'accept-encoding' } : {}),
+      ...(copy ? { 'content-encoding': copy[1] } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
@@ -145,7 +170,9 @@ export async function startServer({ root, base = '/crm/', port = 0 } = {}) {
 
 // CLI: node server.mjs <dist-dir> [port] [base]
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [root, portArg, baseArg] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const encodingsArg = args.includes('--encodings');
+  const [root, portArg, baseArg] = args.filter((a) => a !== '--encodings');
   if (!root) {
     console.error('usage: node server.mjs <dist-dir> [port] [base]');
     process.exit(2);
@@ -155,7 +182,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`bad port: ${portArg}`);
     process.exit(2);
   }
-  startServer({ root, port, base: baseArg || '/crm/' }).then(
+  startServer({ root, port, base: baseArg || '/crm/', encodings: encodingsArg }).then(
     (s) => {
       console.log(`serving ${path.resolve(root)} at ${s.url}`);
       const stop = () => s.close().then(() => process.exit(0));

@@ -192,7 +192,7 @@ async fn upgrades_a_version_3_database_keeps_everything_and_adds_the_device_stor
     v3.close();
 
     let store = open(&name).await;
-    assert_eq!(SCHEMA_VERSION, 4);
+    assert_eq!(SCHEMA_VERSION, 5);
     assert_eq!(store.store_names(), [CHUNKS, DEVICE, HISTORY, JOURNAL, META]);
     let loaded = store.load().await.unwrap();
     same_records(&expected, &loaded.data);

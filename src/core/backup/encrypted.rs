@@ -82,16 +82,11 @@ pub enum EncryptedBackupError {
     Damaged { detail: String },
 }
 
-/// At most this many characters of a value from the file are quoted in a
-/// message (a hostile file must not produce a megabyte-long alert).
-const QUOTE_LIMIT: usize = 80;
-
+/// A value from the file in a message, cut by the one rule
+/// (`core::text::excerpt`): a hostile file must not produce a megabyte-long
+/// alert.
 fn quote(s: &str) -> String {
-    let mut out: String = s.chars().take(QUOTE_LIMIT).collect();
-    if s.chars().nth(QUOTE_LIMIT).is_some() {
-        out.push('…');
-    }
-    format!("“{out}”")
+    format!("“{}”", crate::core::text::excerpt(s))
 }
 
 impl std::fmt::Display for EncryptedBackupError {

@@ -602,3 +602,5 @@ fn yearless_dates_and_the_format_3_members_round_trip() {
     let err = parse_backup(&file, today()).unwrap_err().to_string();
     assert!(err.contains("contacts[") && err.contains("--02-30"), "{err}");
 }
+
+mod stream;

@@ -72,7 +72,8 @@ fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str, BlockK
         key(Identifier, &["e:", e]);
     }
     for p in &f.phone_keys {
-        key(Identifier, &["p:", p]);
+        let mut digits = itoa_buf();
+        key(Identifier, &["p:", write_u64(*p, &mut digits)]);
     }
     name_keys(&f.name, &mut key);
     if let Some(moved) = &f.moved_name {
@@ -94,8 +95,12 @@ fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str, BlockK
         }
         // The street and either initial, whatever the numbers and postcode say.
         // (With the earlier of the two initials: one key, and a swap meets.)
-        if let (Some(street), Some(initial)) = (a.street_keys.first(), initials.iter().flatten().min()) {
-            key(Place, &["w:", street, "|", city_initial, "|", initial]);
+        // Both street keys: a word split in two ("Chur ch") meets by the
+        // joined one.
+        if let Some(initial) = initials.iter().flatten().min() {
+            for street in a.street_keys.iter() {
+                key(Place, &["w:", street, "|", city_initial, "|", initial]);
+            }
         }
         if !a.postcode.is_empty() {
             for initial in initials.iter().flatten() {
@@ -113,7 +118,7 @@ fn visit_keys(f: &Features, buf: &mut String, mut visit: impl FnMut(&str, BlockK
 
 /// The name keys of one reading of a name.
 fn name_keys(name: &Name, key: &mut impl FnMut(BlockKind, &[&str])) {
-    let given_initial = name.given_root.get(..1).unwrap_or("");
+    let given_initial = name.root().get(..1).unwrap_or("");
     let family_initial = name.family_main.get(..1).unwrap_or("");
     if !name.family_key.is_empty() {
         key(BlockKind::Name, &["n:", &name.family_key, "|", given_initial]);
@@ -127,6 +132,25 @@ fn name_keys(name: &Name, key: &mut impl FnMut(BlockKind, &[&str])) {
     if !name.given_key.is_empty() && !family_initial.is_empty() {
         key(BlockKind::Name, &["n:", &name.given_key, "|", family_initial]);
     }
+}
+
+/// A buffer for [`write_u64`].
+fn itoa_buf() -> [u8; 20] {
+    [0; 20]
+}
+
+/// A number in decimal, written into `buf` (no allocation).
+fn write_u64(mut n: u64, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).unwrap_or("")
 }
 
 /// The block keys of one contact, sorted.
@@ -389,17 +413,19 @@ pub struct SortedNames {
 
 impl SortedNames {
     pub fn build(features: &[Features]) -> SortedNames {
-        // Sorting by the first sixteen bytes (big-endian, so numeric order
-        // is text order) settles most comparisons without reading the strings.
+        // Sorting by the first sixteen bytes of "family given" (big-endian,
+        // so numeric order is text order) settles most comparisons without
+        // reading the strings.
         let prefix = |f: &Features| {
             let mut bytes = [0u8; 16];
-            let n = f.sort_key.len().min(16);
-            bytes[..n].copy_from_slice(&f.sort_key.as_bytes()[..n]);
+            for (slot, b) in bytes.iter_mut().zip(f.name.sort_bytes()) {
+                *slot = b;
+            }
             u128::from_be_bytes(bytes)
         };
         let mut order: Vec<(u128, u32)> = features.iter().zip(0..).map(|(f, i)| (prefix(f), i)).collect();
         order.sort_unstable_by(|&(px, x), &(py, y)| {
-            px.cmp(&py).then_with(|| features[x as usize].sort_key.cmp(&features[y as usize].sort_key)).then(x.cmp(&y))
+            px.cmp(&py).then_with(|| features[x as usize].name.sort_order(&features[y as usize].name)).then(x.cmp(&y))
         });
         let order: Vec<u32> = order.into_iter().map(|(_, i)| i).collect();
         let mut rank = vec![0u32; order.len()];
@@ -431,9 +457,9 @@ impl SortedNames {
         self.around(self.rank[record as usize] as usize, window)
     }
 
-    /// Neighbours of a sort key not in the index.
-    pub fn neighbours_of_key<'s>(&'s self, features: &[Features], key: &str, window: usize) -> &'s [u32] {
-        let pos = self.order.partition_point(|&i| features[i as usize].sort_key.as_str() < key);
+    /// Neighbours of a name not in the index.
+    pub fn neighbours_of_name<'s>(&'s self, features: &[Features], name: &Name, window: usize) -> &'s [u32] {
+        let pos = self.order.partition_point(|&i| features[i as usize].name.sort_order(name).is_lt());
         let lo = pos.saturating_sub(window);
         let hi = (pos + window).min(self.order.len());
         &self.order[lo..hi]
@@ -506,6 +532,7 @@ mod tests {
         let f = features(&[("Ann", "Abbot"), ("Bea", "Baker"), ("Cy", "Carter"), ("Di", "Dunn")]);
         let sorted = SortedNames::build(&f);
         assert_eq!(sorted.neighbours(1, 1), [0, 1, 2]);
-        assert_eq!(sorted.neighbours_of_key(&f, "bakker bea", 1), [1, 2]);
+        let draft = features(&[("Bea", "Bakker")]);
+        assert_eq!(sorted.neighbours_of_name(&f, &draft[0].name, 1), [1, 2]);
     }
 }

@@ -258,41 +258,20 @@ pub fn compare_people(a: &Features, b: &Features) -> Vector {
 
 /// Given and family names, straight, crosswise, or re-split; the best reading.
 fn compare_names(a: &Features, b: &Features, v: &mut Vector) {
-    let straight = (given_level(&a.name, &b.name), family_level(&a.name, &b.name));
-    let score = |(g, f): (Option<Level>, Option<Level>)| {
-        goodness(Comparison::GivenName, g) + goodness(Comparison::FamilyName, f)
-    };
-    let mut best = straight;
-    let agrees = |l: Option<Level>| matches!(l, Some(Level::Exact | Level::Nickname | Level::Part | Level::Typo));
-    let initial = |x: &str, y: &str| x.as_bytes().first() == y.as_bytes().first();
-    // Worth reading crosswise when one half agrees crosswise by its first
-    // letter or sound (the other may have a typo even there).
-    let may_cross = |a: &Name, b: &Name| {
-        initial(&a.given, &b.family)
-            || a.given_key == b.family_key
-            || initial(&a.family, &b.given)
-            || a.family_key == b.given_key
-    };
-    if !(agrees(straight.0) && agrees(straight.1)) && may_cross(&a.name, &b.name) {
-        let crossed = (
-            spelling_level_keyed(&a.name.given, &b.name.family, Some((&a.name.given_key, &b.name.family_key))),
-            spelling_level_keyed(&a.name.family, &b.name.given, Some((&a.name.family_key, &b.name.given_key))),
-        );
-        // A swap needs both halves to agree crosswise.
-        if crossed.0.is_some() && crossed.1.is_some() && score(crossed) > score(best) + 1 {
-            best = crossed;
-            v.swapped = true;
-        }
-    }
+    let (mut best, crossed) = read_names(&a.name, &b.name);
+    v.swapped = crossed;
     if !(agrees(best.0) && agrees(best.1)) {
+        // A name written whole in one field, re-split (first word given,
+        // the rest family), and read straight or crosswise (a swapped name
+        // typed into one field: "Russo Giulia").
         let resplit = match (&a.moved_name, &b.moved_name) {
-            (Some(x), None) => Some((given_level(x, &b.name), family_level(x, &b.name))),
-            (None, Some(y)) => Some((given_level(&a.name, y), family_level(&a.name, y))),
+            (Some(x), None) => Some(read_names(x, &b.name)),
+            (None, Some(y)) => Some(read_names(&a.name, y)),
             _ => None,
         };
-        if let Some(r) = resplit.filter(|&r| score(r) > score(best)) {
+        if let Some((r, crossed)) = resplit.filter(|&(r, _)| names_goodness(r) > names_goodness(best)) {
             best = r;
-            v.swapped = false;
+            v.swapped = crossed;
             v.moved = true;
         }
     }
@@ -316,6 +295,51 @@ fn compare_names(a: &Features, b: &Features, v: &mut Vector) {
     }
     v.set(Comparison::GivenName, best.0);
     v.set(Comparison::FamilyName, best.1);
+}
+
+type NameLevels = (Option<Level>, Option<Level>);
+
+/// How good a reading of the two names is, for choosing among readings.
+fn names_goodness((g, f): NameLevels) -> i32 {
+    goodness(Comparison::GivenName, g) + goodness(Comparison::FamilyName, f)
+}
+
+/// Whether a name level says the two agree (a spelling slip at most).
+fn agrees(l: Option<Level>) -> bool {
+    matches!(l, Some(Level::Exact | Level::Nickname | Level::Part | Level::Typo))
+}
+
+/// The levels of two names read straight, or crosswise (given against
+/// family) when that agrees clearly better; and whether it was crosswise.
+fn read_names(a: &Name, b: &Name) -> (NameLevels, bool) {
+    let straight = (given_level(a, b), family_level(a, b));
+    if agrees(straight.0) && agrees(straight.1) {
+        return (straight, false);
+    }
+    let initial = |x: &str, y: &str| x.as_bytes().first() == y.as_bytes().first();
+    // Worth reading crosswise when one half agrees crosswise by its first
+    // letter or sound (the other may have a typo even there).
+    let may_cross = initial(&a.given, &b.family)
+        || a.given_key == b.family_key
+        || initial(&a.family, &b.given)
+        || a.family_key == b.given_key;
+    if !may_cross {
+        return (straight, false);
+    }
+    let crossed = (
+        spelling_level_keyed(&a.given, &b.family, Some((&a.given_key, &b.family_key))),
+        spelling_level_keyed(&a.family, &b.given, Some((&a.family_key, &b.given_key))),
+    );
+    // A swap needs both halves to agree crosswise; when one side has only
+    // one of the two names ("Young" in the given-name field beside "Donna
+    // Young"), the half it has must agree.
+    let both = crossed.0.is_some() && crossed.1.is_some();
+    let one_sided = (crossed.0.is_some() != crossed.1.is_some()) && (agrees(crossed.0) || agrees(crossed.1));
+    if (both || one_sided) && names_goodness(crossed) > names_goodness(straight) + 1 {
+        (crossed, true)
+    } else {
+        (straight, false)
+    }
 }
 
 /// Whether one of two spellings is far rarer than the other, which is
@@ -381,7 +405,7 @@ fn given_level(a: &Name, b: &Name) -> Option<Level> {
     if x == y || fx == fy {
         return Some(Level::Exact);
     }
-    if a.given_root == b.given_root || a.given_groups & b.given_groups != 0 {
+    if (a.nickname_root.is_some() && a.nickname_root == b.nickname_root) || a.given_groups & b.given_groups != 0 {
         return Some(Level::Nickname);
     }
     if is_initial_of(fx, fy) {
@@ -419,13 +443,27 @@ fn family_level(a: &Name, b: &Name) -> Option<Level> {
     if x.bytes().filter(|&c| c != b' ').eq(y.bytes().filter(|&c| c != b' ')) {
         return Some(Level::Typo);
     }
-    match spelling_level_keyed(x, y, (!x.contains(' ') && !y.contains(' ')).then_some((&*a.family_key, &*b.family_key)))
-    {
+    let main = match spelling_level_keyed(
+        x,
+        y,
+        (!x.contains(' ') && !y.contains(' ')).then_some((&*a.family_key, &*b.family_key)),
+    ) {
         Some(Level::Similar | Level::Different) if a.family_key == b.family_key && !a.family_key.is_empty() => {
             Some(Level::Phonetic)
         }
         other => other,
+    };
+    // A particle run into the name ("deJong", "Vanegelder") or misspelt:
+    // the whole names, spaces dropped, may agree better.
+    let has_particle = |n: &Name| n.family.len() != n.family_main.len();
+    if matches!(main, Some(Level::Similar | Level::Different)) && (has_particle(a) || has_particle(b)) {
+        let joined = |n: &Name| n.family.replace(' ', "");
+        let whole = spelling_level(&joined(a), &joined(b));
+        if goodness(Comparison::FamilyName, whole) > goodness(Comparison::FamilyName, main) {
+            return whole;
+        }
     }
+    main
 }
 
 /// Birthdays: exact, day and month swapped, one digit, same year, different.
@@ -484,7 +522,7 @@ fn compare_phones(a: &Features, b: &Features) -> Option<Level> {
     if a.phone_keys.is_empty() || b.phone_keys.is_empty() {
         return None;
     }
-    Some(if shared(&a.phone_keys, &b.phone_keys).is_some() { Level::Exact } else { Level::Different })
+    Some(if a.phone_keys.iter().any(|k| b.phone_keys.contains(k)) { Level::Exact } else { Level::Different })
 }
 
 /// The first value two lists share. The lists hold a few items, so a linear
@@ -578,15 +616,18 @@ pub fn street_level(x: &AddressKey, y: &AddressKey) -> Option<Level> {
     let (short, long) = if xs.len() <= ys.len() { (xs, ys) } else { (ys, xs) };
     let exact = short.iter().filter(|w| long.contains(w)).count();
     let short_len = short.len();
+    // Streets of one name and different types ("George Crescent", "George
+    // Circuit") are different streets, unless one type is missing.
+    let types_differ = !x.types.is_empty() && !y.types.is_empty() && !x.types.iter().any(|t| y.types.contains(t));
     if exact == short_len {
-        return Some(Level::Subset);
+        return Some(if types_differ { Level::Partial } else { Level::Subset });
     }
     let fuzzy = short
         .iter()
         .filter(|w| !long.contains(w))
         .filter(|w| w.len() >= 3 && long.iter().any(|v| one_edit_apart(w, v) || jaro_winkler_str(w, v) >= 0.9))
         .count();
-    if exact + fuzzy == short_len || jaro_winkler_str(&x.joined, &y.joined) >= 0.93 {
+    if (exact + fuzzy == short_len || jaro_winkler_str(&x.joined, &y.joined) >= 0.93) && !types_differ {
         return Some(Level::Typo);
     }
     // Split or merged words with more than one typo still share most letters.

@@ -54,6 +54,11 @@ pub struct Learning {
     pub converged: bool,
     /// The random pairs u was counted on.
     pub random_pairs: usize,
+    /// Estimated duplicate pairs per contact, which set the prior odds of
+    /// a pair being one person (`None`: the hand-set 2%, see
+    /// [`super::weights::DEFAULT_DUPLICATE_RATE`]).
+    #[serde(default)]
+    pub duplicate_rate: Option<f64>,
     pub passes: Vec<Pass>,
     /// What kept its hand-set values and why.
     pub notes: Vec<String>,
@@ -66,9 +71,37 @@ impl Learning {
             is_learned: false,
             converged: false,
             random_pairs: 0,
+            duplicate_rate: None,
             passes: Vec::new(),
             notes: vec!["hand-set weights (learning is off)".into()],
         }
+    }
+}
+
+impl Learning {
+    /// What learning did, in a sentence for the Settings page: "Learned
+    /// from 7,412 pairs of your contacts; about 21 duplicate pairs per 100
+    /// contacts.", or why the hand-set weights are in use.
+    pub fn summary(&self, locale: crate::core::display::Locale) -> String {
+        use crate::core::display::number::count_of;
+        if self.passes.is_empty() {
+            return "Hand-set weights: learning from your contacts is off.".to_string();
+        }
+        // Pairs of the passes whose weights were learned; none means every
+        // duplicate weight is still hand-set, whatever else was counted.
+        let pairs: usize = self.passes.iter().filter(|p| !p.learned.is_empty()).map(|p| p.pairs).sum();
+        if !self.is_learned || pairs == 0 {
+            return "Hand-set weights: too few contacts or likely duplicates to learn from yet.".to_string();
+        }
+        let mut out = format!("Learned from {} of your contacts", count_of(locale, pairs, "pair", "pairs"));
+        if !self.converged {
+            out.push_str(" (not every pass settled; those kept the hand-set values)");
+        }
+        match self.duplicate_rate {
+            Some(rate) => out.push_str(&format!("; about {:.0} duplicate pairs per 100 contacts.", rate * 100.0)),
+            None => out.push('.'),
+        }
+        out
     }
 }
 
@@ -105,9 +138,14 @@ fn level_at(key: u64, c: Comparison) -> Option<usize> {
     (nibble != 0).then(|| nibble as usize - 1)
 }
 
-fn patterns(features: &[Features], pairs: &[(u32, u32)]) -> Patterns {
-    let mut keys: Vec<u64> =
-        pairs.iter().map(|&(a, b)| pack(&compare(&features[a as usize], &features[b as usize]))).collect();
+/// The comparison pattern of each pair.
+fn keys(features: &[Features], pairs: &[(u32, u32)]) -> Vec<u64> {
+    pairs.iter().map(|&(a, b)| pack(&compare(&features[a as usize], &features[b as usize]))).collect()
+}
+
+/// Patterns counted once each.
+fn patterns(keys: &[u64]) -> Patterns {
+    let mut keys = keys.to_vec();
     keys.sort_unstable();
     keys.chunk_by(|x, y| x == y).map(|g| (g[0], g.len() as u32)).collect()
 }
@@ -142,8 +180,9 @@ fn random_pairs(n: usize, limit: usize) -> Vec<(u32, u32)> {
         .collect()
 }
 
-/// Up to `limit` pairs from the usable blocks of `kinds`, every k-th pair.
-pub fn block_pairs(blocks: &Blocks, kinds: &[BlockKind], limit: usize) -> Vec<(u32, u32)> {
+/// Up to `limit` pairs from the usable blocks of `kinds`, every k-th pair;
+/// and k.
+pub fn block_pairs(blocks: &Blocks, kinds: &[BlockKind], limit: usize) -> (Vec<(u32, u32)>, usize) {
     let chosen = |b: u32| kinds.contains(&blocks.kind(b));
     let sizes = (0..blocks.count()).filter(|&b| chosen(b)).map(|b| blocks.members(b).len());
     let total: usize = sizes.map(|s| s * s.saturating_sub(1) / 2).sum();
@@ -163,7 +202,41 @@ pub fn block_pairs(blocks: &Blocks, kinds: &[BlockKind], limit: usize) -> Vec<(u
     }
     out.sort_unstable();
     out.dedup();
-    out
+    (out, step)
+}
+
+/// How many blocks of `kinds` hold both contacts of a pair.
+fn shared_blocks(blocks: &Blocks, kinds: &[BlockKind], (a, b): (u32, u32)) -> usize {
+    let theirs = blocks.of_record(b);
+    blocks.of_record(a).iter().filter(|x| kinds.contains(&blocks.kind(**x)) && theirs.contains(x)).count()
+}
+
+/// The expected number of duplicate pairs that a pass's sample stands for:
+/// each pair's chance of being one person (by the comparisons `judged_by`,
+/// with the pass's duplicate share as prior), times the pairs it stands
+/// for (`step`), times `weight` (one over the blocks that hold it, or 0 to
+/// leave it out).
+#[allow(clippy::too_many_arguments)]
+fn duplicates(
+    pairs: &[(u32, u32)],
+    keys: &[u64],
+    step: usize,
+    share: f64,
+    judged_by: &[Comparison],
+    w: &Weights,
+    ctx: Context,
+    weight: impl Fn((u32, u32)) -> f64,
+) -> f64 {
+    let prior = (share / (1.0 - share)).log2();
+    let chance = |key: u64| {
+        let odds: f64 = prior
+            + judged_by
+                .iter()
+                .filter_map(|&c| level_at(key, c).map(|pos| w.bits_in(c, c.levels()[pos], ctx)))
+                .sum::<f64>();
+        1.0 / (1.0 + (-odds).exp2())
+    };
+    pairs.iter().zip(keys).map(|(&pair, &key)| chance(key) * step as f64 * weight(pair)).sum()
 }
 
 /// Learns weights for `features` from their blocks (see the module docs).
@@ -172,20 +245,37 @@ pub fn learn(features: &[Features], blocks: &Blocks, ctx: Context) -> (Weights, 
     let mut w = hand.clone();
     let mut notes = Vec::new();
     let random = random_pairs(features.len(), RANDOM_PAIRS);
-    learn_u(&patterns(features, &random), &mut w);
-    let by_name = patterns(features, &block_pairs(blocks, &[BlockKind::Name], SESSION_PAIRS));
-    let by_place = patterns(features, &block_pairs(blocks, &[BlockKind::Place], SESSION_PAIRS));
+    learn_u(&patterns(&keys(features, &random)), &mut w);
+    let (name_pairs, name_step) = block_pairs(blocks, &[BlockKind::Name], SESSION_PAIRS);
+    let name_keys = keys(features, &name_pairs);
+    let place_keys = keys(features, &block_pairs(blocks, &[BlockKind::Place], SESSION_PAIRS).0);
     use Comparison as C;
     let fixed = [C::Email, C::Phone, C::Company];
     let address = [C::Birthday, C::HouseNumber, C::Street, C::Place];
     let names = [C::GivenName, C::FamilyName];
-    let first = run_pass("name blocks", &by_name, &[&address[..], &fixed[..]].concat(), &address, &mut w, &hand, ctx);
-    let judged_by = [&names[..], &[C::Birthday][..], &fixed[..]].concat();
-    let second = run_pass("address blocks", &by_place, &judged_by, &names, &mut w, &hand, ctx);
+    let by_address = [&address[..], &fixed[..]].concat();
+    let (first, name_share) = run_pass("name blocks", &patterns(&name_keys), &by_address, &address, &mut w, &hand, ctx);
+    // How many duplicate pairs the name blocks hold: each sampled pair
+    // stands for `name_step` pairs of the blocks, shared by as many blocks
+    // as hold both its contacts.
+    let name_duplicates = duplicates(&name_pairs, &name_keys, name_step, name_share, &by_address, &w, ctx, |pair| {
+        1.0 / shared_blocks(blocks, &[BlockKind::Name], pair).max(1) as f64
+    });
+    let by_names = [&names[..], &[C::Birthday][..], &fixed[..]].concat();
+    let (second, _) = run_pass("address blocks", &patterns(&place_keys), &by_names, &names, &mut w, &hand, ctx);
+    // Duplicates whose names share no block (a name replaced, swapped and
+    // misspelt) are not counted, and neither are the address blocks'
+    // pairs: judged by names alone, a household member there looks like
+    // a duplicate. So the estimate errs low, the safe side (stronger prior
+    // odds against a match).
+    let duplicate_rate = (!first.learned.is_empty()).then(|| name_duplicates / features.len().max(1) as f64);
     for pass in [&first, &second] {
         if pass.learned.is_empty() {
             notes.push(format!("{} pairs from {}: hand-set values kept", pass.pairs, pass.pairs_from));
         }
+    }
+    if duplicate_rate.is_none() {
+        notes.push("duplicate rate: the hand-set 2% of contacts kept".into());
     }
     for c in Comparison::ALL.into_iter().filter(|c| c.is_learned()) {
         let levels = c.levels();
@@ -205,6 +295,7 @@ pub fn learn(features: &[Features], blocks: &Blocks, ctx: Context) -> (Weights, 
         is_learned: w != hand,
         converged: first.converged && second.converged,
         random_pairs: random.len(),
+        duplicate_rate,
         passes: vec![first, second],
         notes,
     };
@@ -233,6 +324,7 @@ fn learn_u(random: &Patterns, w: &mut Weights) {
 
 /// One EM pass: `judged_by` are the comparisons whose weights decide each
 /// pair's chance of being one person; `update` those whose m is learned.
+/// Returns the pass and the share of its pairs it found to be duplicates.
 fn run_pass(
     pairs_from: &str,
     patterns: &Patterns,
@@ -241,7 +333,7 @@ fn run_pass(
     w: &mut Weights,
     hand: &Weights,
     ctx: Context,
-) -> Pass {
+) -> (Pass, f64) {
     let total: f64 = patterns.iter().map(|&(_, n)| f64::from(n)).sum();
     let mut pass = Pass {
         pairs_from: pairs_from.to_string(),
@@ -252,7 +344,7 @@ fn run_pass(
         learned: Vec::new(),
     };
     if total < MIN_PAIRS {
-        return pass;
+        return (pass, 0.0);
     }
     let mut learned = w.clone();
     let mut share = 0.1f64;
@@ -311,7 +403,7 @@ fn run_pass(
         }
         pass.learned = update.to_vec();
     }
-    pass
+    (pass, share)
 }
 
 #[cfg(test)]
@@ -376,6 +468,28 @@ mod tests {
         );
         // u of "same city" is about a third here, far more than hand-set.
         assert!(w.u(Comparison::Place, Level::SameCity) > 0.2, "{}", w.u(Comparison::Place, Level::SameCity));
+    }
+
+    #[test]
+    fn the_summary_says_what_learning_did() {
+        assert_eq!(
+            Learning::hand_set().summary(crate::core::display::Locale::En),
+            "Hand-set weights: learning from your contacts is off."
+        );
+        let features = people(3000);
+        let blocks = Blocks::build(&features, 40);
+        let (_, learning) = learn(&features, &blocks, Context::for_size(features.len()));
+        let summary = learning.summary(crate::core::display::Locale::En);
+        assert!(
+            summary.starts_with("Learned from ") && summary.contains(" pairs of your contacts; about "),
+            "{summary}"
+        );
+        let (_, small) = learn(&people(30), &Blocks::build(&people(30), 40), Context::for_size(40));
+        assert!(
+            small.summary(crate::core::display::Locale::En).starts_with("Hand-set weights: too few"),
+            "{}",
+            small.summary(crate::core::display::Locale::En)
+        );
     }
 
     #[test]

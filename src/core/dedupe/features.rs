@@ -13,13 +13,13 @@
 //! Lines are not told apart, so an address whose lines were swapped or merged
 //! onto one line reads the same.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
-use super::similarity::{given_root, nickname_groups, phonetic_key};
+use super::similarity::{nickname_groups, nickname_root, phonetic_key};
 use crate::core::hash::FxHasher;
 use crate::core::normalize::{canonical_email, is_mail_provider, parse_phone};
 use crate::core::records::{Address, Contact};
@@ -122,6 +122,33 @@ const STREET_TYPES: &[(&str, &str)] = &[
     ("plein", "plein"),
     ("calle", "calle"),
     ("rue", "rue"),
+    ("paseo", "paseo"),
+    ("plaza", "plaza"),
+    ("pza", "plaza"),
+    ("via", "via"),
+    ("viale", "viale"),
+    ("vle", "viale"),
+    ("piazza", "piazza"),
+    ("pzza", "piazza"),
+    ("corso", "corso"),
+    ("cso", "corso"),
+    ("largo", "largo"),
+    ("chemin", "chemin"),
+    ("allee", "allee"),
+    ("impasse", "impasse"),
+    ("quai", "quai"),
+    ("bd", "blvd"),
+    ("marg", "marg"),
+    ("nagar", "nagar"),
+    ("ngr", "nagar"),
+];
+
+/// Little words of street names ("Rue de la Paix", "Calle del Sol") that
+/// say nothing about which street it is: left out of the naming words, so
+/// two streets do not "share a word" by sharing "de".
+const STREET_STOPWORDS: &[&str] = &[
+    "de", "del", "della", "delle", "dei", "di", "da", "du", "des", "la", "le", "les", "l", "the", "of", "van", "von",
+    "der", "den", "y", "e", "et", "and",
 ];
 
 /// Street types that are also written joined to the name ("Hauptstraße",
@@ -160,6 +187,56 @@ pub struct AddressKey {
     pub postcode: String,
     /// Folded, punctuation removed: "new york".
     pub city: String,
+    /// How many families (distinct family names) of the list live at
+    /// exactly this address (numbers, street and postcode), filled in by the
+    /// index (see [`count_crowds`]); 0 until then. An office's address is
+    /// shared by many, a home's by one family: agreeing on it says less the
+    /// more share it.
+    pub crowd: u32,
+}
+
+impl AddressKey {
+    /// Whether nothing of the address could be read.
+    pub fn is_empty(&self) -> bool {
+        self.numbers.is_empty() && self.joined.is_empty() && self.postcode.is_empty() && self.city.is_empty()
+    }
+
+    /// A hash of what makes two addresses the same place, for counting.
+    fn place_hash(&self) -> u64 {
+        let mut h = FxHasher::default();
+        for part in [self.numbers.as_str(), &self.joined, &self.postcode] {
+            h.write(part.as_bytes());
+            h.write_u8(0xff);
+        }
+        h.finish()
+    }
+}
+
+/// Counts how many families (distinct family names) live at each address
+/// and writes it into the contacts' address keys (`AddressKey::crowd`): a
+/// home is shared by one family, an office or a block of flats by many.
+/// Families, not contacts, so that a person's own duplicates and a
+/// household's members do not make their home look crowded.
+pub fn count_crowds(features: &mut [Features]) {
+    type Set = std::collections::HashSet<(u64, u64), BuildHasherDefault<FxHasher>>;
+    let mut families: Set = Set::default();
+    for f in features.iter() {
+        let mut h = FxHasher::default();
+        h.write(f.name.family_main.as_bytes());
+        let family = h.finish();
+        for a in f.addresses.iter().filter(|a| !a.is_empty()) {
+            families.insert((a.place_hash(), family));
+        }
+    }
+    let mut counts: HashMap<u64, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+    for (place, _) in families {
+        *counts.entry(place).or_default() += 1;
+    }
+    for f in features.iter_mut() {
+        for a in &mut f.addresses {
+            a.crowd = counts.get(&a.place_hash()).copied().unwrap_or(1);
+        }
+    }
 }
 
 /// A few words in one string, separated by spaces: one allocation where a
@@ -215,9 +292,18 @@ impl Words {
     }
 }
 
+/// Street types, long and short forms, with the form used: one hash lookup
+/// per word of every address of a scan.
+static STREET_TYPE_OF: LazyLock<HashMap<&'static str, &'static str, BuildHasherDefault<FxHasher>>> =
+    LazyLock::new(|| STREET_TYPES.iter().copied().collect());
+
+/// The short forms used (the values of [`STREET_TYPES`]).
+static STREET_TYPE_FORMS: LazyLock<std::collections::HashSet<&'static str, BuildHasherDefault<FxHasher>>> =
+    LazyLock::new(|| STREET_TYPES.iter().map(|&(_, short)| short).collect());
+
 /// Whether a word (in its one written form) is a street type.
 pub fn is_street_type(word: &str) -> bool {
-    STREET_TYPES.iter().any(|&(_, short)| short == word)
+    STREET_TYPE_FORMS.contains(word)
 }
 
 /// A person's name as compared: cleaned, with its nickname root and
@@ -226,11 +312,12 @@ pub fn is_street_type(word: &str) -> bool {
 pub struct Name {
     /// Folded given name(s), punctuation and titles removed: "jean luc".
     pub given: String,
-    /// Nickname root of the first given name: "robert" for "Bob".
-    pub given_root: String,
+    /// Nickname root of the first given name when it has one: "robert" for
+    /// "Bob" (see [`Name::root`]; a static string, so no allocation).
+    pub nickname_root: Option<&'static str>,
     /// The nickname groups of the first given name (see `nickname_groups`).
     pub given_groups: u128,
-    /// Phonetic key of `given_root`.
+    /// Phonetic key of the root (see [`Name::root`]).
     pub given_key: String,
     /// Folded family name: "van den berg", "garcia lopez".
     pub family: String,
@@ -243,14 +330,14 @@ pub struct Name {
 impl Name {
     fn of(given: String, family: String) -> Name {
         let first_given = given.split(' ').next().unwrap_or("");
-        let given_root = given_root(first_given).to_string();
+        let nickname_root = nickname_root(first_given);
         let given_groups = nickname_groups(first_given);
         let family_main = strip_particles(&family);
         let first_family = family_main.split(' ').next().unwrap_or("");
         Name {
-            given_key: phonetic_key(&given_root),
+            given_key: phonetic_key(nickname_root.unwrap_or(first_given)),
             family_key: phonetic_key(first_family),
-            given_root,
+            nickname_root,
             given_groups,
             family_main,
             given,
@@ -261,6 +348,29 @@ impl Name {
     /// The first given name: "jean" of "jean luc".
     pub fn first_given(&self) -> &str {
         self.given.split(' ').next().unwrap_or("")
+    }
+
+    /// The nickname root of the first given name, or the name itself:
+    /// "robert" for "Bob", "jean" for "Jean Luc".
+    pub fn root(&self) -> &str {
+        self.nickname_root.unwrap_or_else(|| self.first_given())
+    }
+
+    /// Compares two names in "family given" order (the sorted-neighbourhood
+    /// pass), without writing that string.
+    pub fn sort_order(&self, other: &Name) -> std::cmp::Ordering {
+        let (x, y) = (self.family.as_bytes(), other.family.as_bytes());
+        let n = x.len().min(y.len());
+        match x[..n].cmp(&y[..n]) {
+            std::cmp::Ordering::Equal if x.len() == y.len() => self.given.as_bytes().cmp(other.given.as_bytes()),
+            std::cmp::Ordering::Equal => self.sort_bytes().cmp(other.sort_bytes()),
+            unequal => unequal,
+        }
+    }
+
+    /// The bytes of "family given".
+    pub fn sort_bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        self.family.bytes().chain([b' ']).chain(self.given.bytes())
     }
 }
 
@@ -284,15 +394,13 @@ pub struct Features {
     /// by: a national number read with the wrong default country ("01 23 45
     /// 67 89" as British) still meets its international form ("+33 1 23 45
     /// 67 89"), and unrelated numbers sharing nine final digits are rare.
-    pub phone_keys: Vec<String>,
+    pub phone_keys: Vec<u64>,
     /// The birthday when its year is known: a day and month alone agree for
     /// one pair of strangers in 365, too weak to weigh like a full date, so a
     /// birthday without a year counts as unknown here.
     pub birthday: Option<NaiveDate>,
     pub addresses: Vec<AddressKey>,
     pub company: Option<String>,
-    /// "family given", for the sorted-neighbourhood pass.
-    pub sort_key: String,
     /// How common the given root is: the chance that two different people
     /// share it (the u probability of agreement), filled in by the index.
     pub given_u: f64,
@@ -334,12 +442,11 @@ impl Features {
             .collect();
         phones.sort();
         phones.dedup();
-        let mut phone_keys: Vec<String> = phones.iter().map(|p| phone_key(p)).collect();
+        let mut phone_keys: Vec<u64> = phones.iter().map(|p| phone_key(p)).collect();
         phone_keys.sort();
         phone_keys.dedup();
         Features {
             phone_keys,
-            sort_key: format!("{} {}", name.family, name.given),
             moved_name,
             generation,
             org_domains: organisation_domains(&emails),
@@ -347,7 +454,7 @@ impl Features {
             emails,
             phones,
             birthday: contact.birthday.and_then(|b| b.date()),
-            addresses: contact.addresses.iter().map(address_key).filter(|a| *a != AddressKey::default()).collect(),
+            addresses: contact.addresses.iter().map(address_key).filter(|a| !a.is_empty()).collect(),
             company: contact.company_id.clone().filter(|c| !c.is_empty()),
             given_u: DEFAULT_U,
             family_u: DEFAULT_U,
@@ -360,7 +467,7 @@ impl Features {
 
     /// The first letter of the given name's root ('r' for "Bob").
     pub fn given_initial(&self) -> Option<char> {
-        self.name.given_root.chars().next()
+        self.name.root().chars().next()
     }
 
     /// The first letter of the family name without particles.
@@ -393,7 +500,7 @@ impl NameCounts {
     pub fn count(features: &[Features]) -> NameCounts {
         let mut counts = NameCounts { total: features.len() as u32, ..NameCounts::default() };
         for f in features {
-            bump(&mut counts.given, &f.name.given_root);
+            bump(&mut counts.given, f.name.root());
             bump(&mut counts.family, &f.name.family_main);
         }
         counts
@@ -407,7 +514,7 @@ impl NameCounts {
             let c = f64::from(count.copied().unwrap_or(0));
             ((c + 1.0) / (f64::from(self.total) + 100.0)).clamp(0.002, 0.1)
         };
-        let (given, family) = (self.given.get(&f.name.given_root), self.family.get(&f.name.family_main));
+        let (given, family) = (self.given.get(f.name.root()), self.family.get(&f.name.family_main));
         f.given_u = u(given);
         f.family_u = u(family);
         f.given_rarity = -f.given_u.log2();
@@ -430,9 +537,29 @@ fn bump(counts: &mut CountMap, key: &str) {
 /// Folds a name and keeps letters and digits; hyphens become spaces,
 /// apostrophes and dots vanish: "O'Brien" → "obrien", "Jean-Luc" → "jean luc".
 pub fn clean_name(name: &str) -> String {
-    // Most names are plain ASCII, which needs only lower-casing: skip the
-    // folded copy for them (this runs several times per contact).
-    let folded = if name.is_ascii() { Cow::Borrowed(name) } else { Cow::Owned(fold(name)) };
+    // Most names are plain ASCII, which needs only lower-casing: done on
+    // bytes, without the folded copy (this runs several times per contact).
+    if !name.is_ascii() {
+        return clean_chars(&fold(name));
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(name.len());
+    for b in name.bytes().map(|b| b.to_ascii_lowercase()) {
+        if b.is_ascii_alphanumeric() {
+            out.push(b);
+        } else if ((b as char).is_whitespace() || matches!(b, b'-' | b',' | b'/'))
+            && out.last().is_some_and(|&l| l != b' ')
+        {
+            out.push(b' ');
+        }
+    }
+    if out.last() == Some(&b' ') {
+        out.pop();
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`clean_name`] of folded text, character by character.
+fn clean_chars(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len());
     for c in folded.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_alphanumeric() {
@@ -498,10 +625,14 @@ fn organisation_domains(emails: &[String]) -> Vec<String> {
     out
 }
 
-/// The last nine digits of an E.164 number (all of them if fewer).
-pub fn phone_key(e164: &str) -> String {
+/// The last nine digits of an E.164 number (all of them if fewer), as a
+/// number: compared and hashed without a string.
+pub fn phone_key(e164: &str) -> u64 {
     let digits = e164.trim_start_matches('+');
-    digits[digits.len().saturating_sub(9)..].to_string()
+    digits[digits.len().saturating_sub(9)..]
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .fold(0, |n, d| n * 10 + u64::from(d - b'0'))
 }
 
 /// Drops particles from a cleaned family name, unless that leaves nothing.
@@ -533,7 +664,7 @@ pub fn parse_street(street: &str) -> (Vec<String>, Vec<String>) {
             }
         } else if DESIGNATORS.contains(&token) {
             continue;
-        } else if let Some(&(_, short)) = STREET_TYPES.iter().find(|(long, _)| *long == token) {
+        } else if let Some(&short) = STREET_TYPE_OF.get(token) {
             words.push(short.to_string());
         } else if let Some((stem, short)) = split_joined_type(token) {
             words.push(stem.to_string());
@@ -558,7 +689,7 @@ fn split_joined_type(word: &str) -> Option<(&str, &'static str)> {
 fn address_key(a: &Address) -> AddressKey {
     let (numbers, words) = parse_street(&a.street);
     let joined = words.concat();
-    let naming = || words.iter().map(String::as_str).filter(|w| !is_street_type(w));
+    let naming = || words.iter().map(String::as_str).filter(|w| !is_street_type(w) && !STREET_STOPWORDS.contains(w));
     let mut keys: Vec<String> = Vec::new();
     if let Some(longest) = naming().max_by_key(|w| w.len()) {
         keys.push(phonetic_key(longest));
@@ -575,6 +706,7 @@ fn address_key(a: &Address) -> AddressKey {
         joined,
         postcode: a.postal_code.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect(),
         city: clean_name(&a.city),
+        crowd: 0,
     }
 }
 
@@ -587,6 +719,10 @@ mod tests {
     #[test]
     fn names_are_cleaned_and_keyed() {
         assert_eq!(clean_name(" O'Brien "), "obrien");
+        // The ASCII path agrees with the general one.
+        for s in [" O'Brien ", "Jean-Luc", "a\u{b}b", "  ,x,, y/z- ", "Mary\tAnn\nSmith", "12a  Main St.", "-"] {
+            assert_eq!(clean_name(s), clean_chars(s), "{s:?}");
+        }
         assert_eq!(clean_name("Jean-Luc"), "jean luc");
         assert_eq!(clean_name("Zoë  Ødegaard."), "zoe odegaard");
         let t = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
@@ -597,13 +733,13 @@ mod tests {
         c.phones.push(Phone { number: "06 1234 5678".into(), ..Default::default() });
         c.addresses.push(Address { country: "NL".into(), postal_code: "1012 ab".into(), ..Default::default() });
         let f = Features::of(&c, "GB");
-        assert_eq!((f.name.given_root.as_str(), f.name.family_main.as_str()), ("robert", "berg"));
+        assert_eq!((f.name.root(), f.name.family_main.as_str()), ("robert", "berg"));
         assert_eq!((f.name.given_key.as_str(), f.name.family_key.as_str()), ("RPRT", "PRK"));
         assert_eq!(f.emails, ["bobberg@gmail.com"]);
         assert_eq!(f.phones, ["+31612345678"]);
-        assert_eq!(f.phone_keys, ["612345678"]);
+        assert_eq!(f.phone_keys, [612_345_678]);
         assert_eq!(f.addresses[0].postcode, "1012AB");
-        assert_eq!(f.sort_key, "van den berg bob");
+        assert_eq!(f.name.sort_bytes().collect::<Vec<u8>>(), b"van den berg bob");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::blocking::{Blocks, SkippedBlock, SortedNames};
 use super::cluster::{cluster_pairs, Cluster};
 use super::em::{learn, Learning};
-use super::features::{Features, NameCounts};
+use super::features::{count_crowds, Features, NameCounts};
 use super::scoring::{conflicts, Candidate, Reason, Review, Scorer, Summary};
 use super::settings::DedupeSettings;
 use super::weights::{ComparisonWeights, Context, Weights};
@@ -50,12 +50,16 @@ pub fn build_index(contacts: &[Contact], settings: &DedupeSettings) -> DedupeInd
     for f in &mut features {
         counts.apply(f);
     }
-    let context = Context::for_size(features.len());
+    count_crowds(&mut features);
     let blocks = Blocks::build(&features, settings.max_block_size);
     let (weights, learning) = if settings.learn_weights {
-        learn(&features, &blocks, context)
+        learn(&features, &blocks, Context::for_size(features.len()))
     } else {
         (Weights::hand_set(), Learning::hand_set())
+    };
+    let context = match learning.duplicate_rate {
+        Some(rate) => Context::with_rate(features.len(), rate),
+        None => Context::for_size(features.len()),
     };
     let scorer = Scorer::new(&weights, context, settings.threshold_probable, settings.threshold_possible);
     DedupeIndex {
@@ -211,7 +215,7 @@ pub fn check_one(index: &DedupeIndex, draft: &Contact) -> Vec<Candidate> {
     for b in index.blocks.lookup(&f) {
         others.extend(index.blocks.members(b));
     }
-    others.extend(index.sorted.neighbours_of_key(&index.features, &f.sort_key, index.settings.window));
+    others.extend(index.sorted.neighbours_of_name(&index.features, &f.name, index.settings.window));
     others.sort_unstable();
     others.dedup();
     let needed = index.needed(index.settings.threshold_possible);

@@ -34,7 +34,7 @@ use super::compare::{
     birthday_level, compare, compare_addresses, compare_people, pack_date, shared, Comparison, Level, Vector,
     COMPARISONS, MAX_LEVELS,
 };
-use super::features::{AddressKey, Features};
+use super::features::{phone_key, AddressKey, Features};
 use super::weights::{Context, Weights};
 use crate::core::hash::FxHasher;
 use crate::core::normalize::parse_phone;
@@ -44,6 +44,7 @@ use crate::core::normalize::parse_phone;
 #[serde(rename_all = "snake_case")]
 pub enum Review {
     DifferentGivenName,
+    Twins,
     MissingGivenName,
     InitialOnly,
     DifferentFamilyName,
@@ -57,6 +58,7 @@ impl fmt::Display for Review {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Review::DifferentGivenName => "different given name — family member or typo?",
+            Review::Twins => "different given name, same birthday, own email or phone — twins?",
             Review::MissingGivenName => "a given name missing — family member?",
             Review::InitialOnly => "only an initial — family member?",
             Review::DifferentFamilyName => "different family name — married name or another person?",
@@ -127,6 +129,9 @@ pub struct Candidate {
 /// The weight of each level in bits, looked up per pair.
 type Table = [[f64; MAX_LEVELS]; COMPARISONS];
 
+/// The comparisons of an address.
+const PLACES: [Comparison; 3] = [Comparison::HouseNumber, Comparison::Street, Comparison::Place];
+
 /// Scores pairs with one set of weights and thresholds.
 #[derive(Clone, Debug)]
 pub struct Scorer {
@@ -138,6 +143,8 @@ pub struct Scorer {
     ctx: Context,
     /// Where a pair held for review is capped.
     cap: f64,
+    /// The possible threshold: where one family at one home is offered.
+    possible: f64,
     bounds: Bounds,
 }
 
@@ -157,6 +164,7 @@ impl Scorer {
             log_m_family: weights.m(Comparison::FamilyName, Level::Exact).log2(),
             ctx,
             cap: (probable + possible) / 2.0,
+            possible,
         }
     }
 
@@ -186,7 +194,11 @@ impl Scorer {
         let total = self.total(a, b, &v, reasons);
         let review = review(&v, a, b);
         let score = 1.0 / (1.0 + (self.ctx.prior() - total).exp2());
-        let score = if review.is_some() { score.min(self.cap) } else { score };
+        let score = match review {
+            Some(_) if at_one_home(&v, review, a, b) => score.clamp(self.possible, self.cap),
+            Some(_) => score.min(self.cap),
+            None => score,
+        };
         (score, review)
     }
 
@@ -198,25 +210,32 @@ impl Scorer {
         let mut v = compare_people(a, b);
         if !a.addresses.is_empty() && !b.addresses.is_empty() {
             let bd = &self.bounds;
-            let places = [Comparison::HouseNumber, Comparison::Street, Comparison::Place];
-            let best: f64 = places.iter().map(|c| bd.best[c.index()].max(0.0)).sum();
-            if self.total(a, b, &v, None) + best + 1e-9 < needed {
+            let best: f64 = PLACES.iter().map(|c| bd.best[c.index()].max(0.0)).sum::<f64>().min(self.ctx.log_n);
+            // (Unless the pair may be one family at one home, offered
+            // whatever its weight.)
+            let may_share_home = (v.get(Comparison::FamilyName).is_some_and(|l| l != Level::Different)
+                || matches!(v.get(Comparison::GivenName), Some(Level::Exact | Level::Nickname | Level::Typo)))
+                && v.get(Comparison::Birthday).is_none()
+                && !(v.swapped || v.moved);
+            if !may_share_home && self.total(a, b, &v, None) + best + 1e-9 < needed {
                 return false;
             }
             compare_addresses(a, b, &mut v);
         }
-        self.total(a, b, &v, None) >= needed
+        self.total(a, b, &v, None) >= needed || at_one_home(&v, review(&v, a, b), a, b)
     }
 
     /// The total weight of a compared pair.
     pub fn total(&self, a: &Features, b: &Features, v: &Vector, mut reasons: Option<&mut Vec<Reason>>) -> f64 {
-        // Another person at the same place: different given names and
-        // birthdays (a household), or different given and family names
-        // (colleagues, flatmates, neighbours in one building).
+        // What sharing a place (and a landline) is worth depends on who else
+        // would share one. Different given names and birthdays: a household,
+        // whose members share all of it, so it counts for a quarter.
+        // Different given and family names (flatmates, neighbours in one
+        // building), or one company (colleagues at its office): half.
         let given_differs = v.get(Comparison::GivenName) == Some(Level::Different);
-        let household = given_differs
-            && (matches!(v.get(Comparison::Birthday), Some(Level::Different | Level::SameYear))
-                || v.get(Comparison::FamilyName) == Some(Level::Different));
+        let household =
+            given_differs && matches!(v.get(Comparison::Birthday), Some(Level::Different | Level::SameYear));
+        let flatmates = given_differs && v.get(Comparison::FamilyName) == Some(Level::Different);
         let colleagues = v.get(Comparison::Company) == Some(Level::Exact);
         if let Some(r) = reasons.as_deref_mut() {
             if let Some(review) = review(v, a, b) {
@@ -230,22 +249,35 @@ impl Scorer {
             }
         }
         // A move changes house number, street and place at once: one event,
-        // counted once (by the place's weight).
+        // counted once (by the place's weight). The new house number agrees
+        // with the old one only by chance.
         let moved = v.get(Comparison::Place) == Some(Level::Different)
-            && matches!(v.get(Comparison::Street), Some(Level::Different) | None)
-            && matches!(v.get(Comparison::HouseNumber), Some(Level::Different | Level::Partial) | None);
-        let mut total = 0.0;
+            && matches!(v.get(Comparison::Street), Some(Level::Different) | None);
+        let mut weights = [None; COMPARISONS];
         for c in Comparison::ALL {
             let Some(l) = v.get(c) else { continue };
             let mut weight = self.weight(c, l, a, b, v);
             if moved && matches!(c, Comparison::HouseNumber | Comparison::Street) {
                 weight = 0.0;
             }
-            let shared_place = matches!(c, Comparison::HouseNumber | Comparison::Street | Comparison::Place);
-            if weight > 0.0 && ((household && (shared_place || c == Comparison::Phone)) || (colleagues && shared_place))
-            {
-                weight *= if household && colleagues { 0.25 } else { 0.5 };
+            // A house number says where someone lives only on its street:
+            // on another street, a number that agrees does so by chance.
+            if c == Comparison::HouseNumber && weight > 0.0 && v.get(Comparison::Street) == Some(Level::Different) {
+                weight = 0.0;
             }
+            let shared_place = PLACES.contains(&c);
+            let people_here = household || flatmates;
+            if weight > 0.0
+                && ((people_here && (shared_place || c == Comparison::Phone)) || (colleagues && shared_place))
+            {
+                weight *= if household || (flatmates && colleagues) { 0.25 } else { 0.5 };
+            }
+            weights[c.index()] = Some((l, weight));
+        }
+        self.cap_address(a, b, v, &mut weights);
+        let mut total = 0.0;
+        for c in Comparison::ALL {
+            let Some((l, weight)) = weights[c.index()] else { continue };
             total += weight;
             if let Some(r) = reasons.as_deref_mut() {
                 let weight = (weight * 10.0).round() / 10.0;
@@ -253,6 +285,36 @@ impl Scorer {
             }
         }
         total
+    }
+
+    /// The most an address agreeing in every part can weigh: log2 of the
+    /// list's size over the number of families living there (about the
+    /// chance that another contact lives there too), as names weigh by
+    /// their frequency. House number, street and postcode each weigh a lot,
+    /// but they say one thing three times (a postcode nearly names the
+    /// street), so their sum is capped, and an office shared by thirty
+    /// colleagues weighs less than a home.
+    fn address_cap(&self, a: &Features, b: &Features, v: &Vector) -> f64 {
+        let crowd = |f: &Features, i: u8| f.addresses.get(usize::from(i)).map_or(1, |x| x.crowd.max(1));
+        let k = crowd(a, v.addresses.0).max(crowd(b, v.addresses.1));
+        self.ctx.log_n - if k > 1 { f64::from(k).log2() } else { 0.0 }
+    }
+
+    /// Scales the address's positive weights down to [`Self::address_cap`].
+    fn cap_address(&self, a: &Features, b: &Features, v: &Vector, weights: &mut [Option<(Level, f64)>; COMPARISONS]) {
+        let positive: f64 = PLACES.iter().filter_map(|c| weights[c.index()]).map(|(_, w)| w.max(0.0)).sum();
+        if positive <= 0.0 {
+            return;
+        }
+        let cap = self.address_cap(a, b, v);
+        if positive > cap {
+            let scale = cap / positive;
+            for c in PLACES {
+                if let Some((_, w)) = weights[c.index()].as_mut().filter(|(_, w)| *w > 0.0) {
+                    *w *= scale;
+                }
+            }
+        }
     }
 
     /// The weight needed to reach `threshold`.
@@ -263,25 +325,41 @@ impl Scorer {
     /// Whether two summarised contacts can possibly reach `needed` weight
     /// (see [`Summary`]).
     pub fn may_reach(&self, a: &Summary, b: &Summary, needed: f64) -> bool {
+        // One family at one home may be offered whatever its weight (see
+        // `at_one_home`): family or given names alike, at one number on one
+        // street, without a birthday.
+        let no_birthday = a.birthday == 0 || b.birthday == 0;
+        let named = |x: &NameCue, y: &NameCue| x.hash != 0 && y.hash != 0 && x.near(y);
+        if no_birthday
+            && (named(&a.family, &b.family) || named(&a.given, &b.given))
+            && a.numbers & b.numbers != 0
+            && a.streets & b.streets != 0
+        {
+            return true;
+        }
         let bd = &self.bounds;
-        let mut weight = 0.0;
-        let mut pick = |x: u32, y: u32, c: Comparison| {
-            if x != 0 && y != 0 {
-                weight += if x & y != 0 { bd.best[c.index()] } else { bd.unshared[c.index()] };
-            }
+        let pick = |x: u32, y: u32, c: Comparison| match (x, y) {
+            (0, _) | (_, 0) => 0.0,
+            _ if x & y != 0 => bd.best[c.index()],
+            _ => bd.unshared[c.index()],
         };
-        pick(a.emails, b.emails, Comparison::Email);
-        pick(a.phones, b.phones, Comparison::Phone);
-        pick(a.numbers, b.numbers, Comparison::HouseNumber);
-        pick(a.streets, b.streets, Comparison::Street);
+        let mut weight = pick(a.emails, b.emails, Comparison::Email) + pick(a.phones, b.phones, Comparison::Phone);
         // A shared postcode allows any place level; without one, a city
         // (perhaps misspelt) allows the others.
         let place = Comparison::Place.index();
-        if a.postcodes & b.postcodes != 0 {
-            weight += bd.best[place];
+        let place_weight = if a.postcodes & b.postcodes != 0 {
+            bd.best[place]
         } else if (a.postcodes != 0 && b.postcodes != 0) || (a.cities != 0 && b.cities != 0) {
-            weight += bd.unshared[place];
-        }
+            bd.unshared[place]
+        } else {
+            0.0
+        };
+        // The address's parts weigh together at most the address cap (see
+        // `Scorer::address_cap`; at most log2 n).
+        let address = pick(a.numbers, b.numbers, Comparison::HouseNumber)
+            + pick(a.streets, b.streets, Comparison::Street)
+            + place_weight;
+        weight += address.min(self.ctx.log_n);
         if a.company != 0 && b.company != 0 {
             weight += self
                 .level_bits(Comparison::Company, if a.company == b.company { Level::Exact } else { Level::Different });
@@ -355,42 +433,74 @@ impl Bounds {
 }
 
 /// Why a compared pair must be reviewed by a person, if it must.
+///
+/// Everything else is left to the pair's weight, as a Fellegi–Sunter model
+/// would: a retyped given name with the same birthday and address, a
+/// birthday typed wrong with the same names, a family name changed with
+/// the same birthday. The rules below hold back what weights cannot tell
+/// apart from one person: two people who share a life (a household, a
+/// parent and child, twins with their own email or phone, neighbours).
 pub fn review(v: &Vector, a: &Features, b: &Features) -> Option<Review> {
     use Level::*;
-    // A birthday that agrees, is written day/month the other way, or has a
-    // typo in the day or month. (A year one digit off is not enough: years
-    // of one decade are one digit apart, and so are a father's and son's
-    // born 30 years apart.)
+    // A birthday that agrees, or has a typo: day and month swapped, or one
+    // digit changed (a household member's birthday is that close about
+    // once in a thousand pairs). Where the given names differ or a Jr./Sr.
+    // tells generations apart, a year one digit off is not enough: the
+    // years of one decade are one digit apart, and so are a father's and
+    // son's born 30 years apart.
     let same_year = matches!((a.birthday, b.birthday), (Some(x), Some(y)) if x.year() == y.year());
-    let exact_birthday = match v.get(Comparison::Birthday) {
-        Some(Exact | DayMonthSwapped) => true,
-        Some(OneDigit) => same_year,
-        _ => false,
-    };
+    let birthday = v.get(Comparison::Birthday);
+    let close_birthday = matches!(birthday, Some(Exact | DayMonthSwapped | OneDigit));
+    let same_birthday = close_birthday && (birthday != Some(OneDigit) || same_year);
+    let other_birthday = matches!(birthday, Some(Different | SameYear));
     let shared_email = v.get(Comparison::Email) == Some(Exact);
     let shared_id = shared_email || v.get(Comparison::Phone) == Some(Exact);
+    // Each has an email or a phone the other lacks: their own mailbox or
+    // mobile, as twins have.
+    let own_ids = !shared_id
+        && (matches!(v.get(Comparison::Email), Some(Different | SameDomain))
+            || v.get(Comparison::Phone) == Some(Different));
     let both_named = a.has_name() && b.has_name();
     let given = v.get(Comparison::GivenName);
     let family = v.get(Comparison::FamilyName);
+    let agrees = |l: Option<Level>| matches!(l, Some(Exact | Nickname | Part | Typo | Phonetic | Similar));
     match v.get(Comparison::Generation) {
         Some(Different) => return Some(Review::DifferentGeneration),
-        Some(Partial) if !exact_birthday => return Some(Review::DifferentGeneration),
+        Some(Partial) if !same_birthday => return Some(Review::DifferentGeneration),
         _ => {}
     }
-    if given == Some(Different) && (family == Some(Different) || v.get(Comparison::Birthday) != Some(Exact)) {
-        return Some(Review::DifferentGivenName);
+    if given == Some(Different) {
+        // Another person at the same place (a household member, a
+        // flatmate): the given names differ and nothing but the place and
+        // family name says it is one person, or both names differ.
+        if !same_birthday || family == Some(Different) {
+            return Some(Review::DifferentGivenName);
+        }
+        // Same birthday too: a retyped name, or twins; twins have their
+        // own email or phone.
+        if own_ids {
+            return Some(Review::Twins);
+        }
     }
-    if matches!(v.get(Comparison::Birthday), Some(Different | SameYear)) {
+    // A birthday replaced outright is a slip only when the names agree and
+    // the place does not differ: namesakes elsewhere differ in birthday too.
+    let moved = v.get(Comparison::Place) == Some(Different);
+    if other_birthday && !(agrees(given) && agrees(family) && !moved) {
         return Some(Review::DifferentBirthday);
     }
-    if family == Some(Different) && !exact_birthday && !shared_email {
+    // One name, one address, birthdays a generation apart: a parent and
+    // child named alike, whether or not a Jr. says so.
+    if other_birthday && generation_apart(a, b) {
+        return Some(Review::DifferentGeneration);
+    }
+    if family == Some(Different) && !close_birthday && !shared_email {
         return Some(Review::DifferentFamilyName);
     }
     // A record with no name at all, at someone's address: who is it?
-    if a.has_name() != b.has_name() && !exact_birthday && !shared_id {
+    if a.has_name() != b.has_name() && !close_birthday && !shared_id {
         return Some(Review::MissingGivenName);
     }
-    if both_named && !exact_birthday {
+    if both_named && !close_birthday {
         if given.is_none() && !(a.name.given.is_empty() && b.name.given.is_empty() && shared_id) {
             return Some(Review::MissingGivenName);
         }
@@ -402,11 +512,12 @@ pub fn review(v: &Vector, a: &Features, b: &Features) -> Option<Review> {
         }
     }
     let same_street = matches!(v.get(Comparison::Street), Some(Exact | Subset | Typo));
-    let same_place = matches!(v.get(Comparison::Place), Some(Exact | NearPostcodeSameCity | SameCity));
+    // (The same town, or no postcode and city on one side to say otherwise.)
+    let same_town = matches!(v.get(Comparison::Place), Some(Exact | NearPostcodeSameCity | SameCity) | None);
     if matches!(v.get(Comparison::HouseNumber), Some(Different | Partial))
         && same_street
-        && same_place
-        && !exact_birthday
+        && same_town
+        && !close_birthday
         && !shared_id
     {
         return Some(Review::Neighbour);
@@ -414,15 +525,74 @@ pub fn review(v: &Vector, a: &Features, b: &Features) -> Option<Review> {
     None
 }
 
+/// Whether a pair held for review is someone of one family at one home
+/// (a home: at most two families live there), with no birthday to tell
+/// them apart: a different or missing given name with the family name
+/// agreeing ("family member or typo?"), or a different family name with
+/// the given name agreeing ("married name?"). Only a person can tell, so
+/// such a pair is offered as possible whatever its weight.
+fn at_one_home(v: &Vector, review: Option<Review>, a: &Features, b: &Features) -> bool {
+    use Level::*;
+    let names = match review {
+        Some(Review::DifferentGivenName | Review::MissingGivenName | Review::InitialOnly) => {
+            matches!(v.get(Comparison::FamilyName), Some(Exact | Part | Typo | Phonetic | Similar))
+        }
+        Some(Review::DifferentFamilyName) => matches!(v.get(Comparison::GivenName), Some(Exact | Nickname | Typo)),
+        _ => false,
+    };
+    let crowd = |f: &Features, i: u8| f.addresses.get(usize::from(i)).map_or(u32::MAX, |x| x.crowd);
+    // Colleagues share an office, and each has a mailbox or phone of their
+    // own: not one family.
+    let own_ids = matches!(v.get(Comparison::Email), Some(Different | SameDomain))
+        || v.get(Comparison::Phone) == Some(Different)
+        || v.get(Comparison::Company).is_some();
+    names
+        && !own_ids
+        && v.get(Comparison::Birthday).is_none()
+        && !(v.swapped || v.moved)
+        && matches!(v.get(Comparison::HouseNumber), Some(Exact | Subset))
+        && matches!(v.get(Comparison::Street), Some(Exact | Subset))
+        && crowd(a, v.addresses.0).max(crowd(b, v.addresses.1)) <= 2
+}
+
+/// The fewest years between a parent's and a child's birthdays.
+const GENERATION_YEARS: i32 = 16;
+
+/// Whether two birthdays are a generation apart or more.
+fn generation_apart(a: &Features, b: &Features) -> bool {
+    matches!((a.birthday, b.birthday), (Some(x), Some(y)) if (x.year() - y.year()).abs() >= GENERATION_YEARS)
+}
+
 /// Whether two contacts must never share a cluster: for probable clusters,
-/// a pair that needs review; for possible ones, unrelated names (so that a
-/// cluster does not chain through a shared address).
+/// a pair with evidence of two people (see [`contradicts`]); for possible
+/// ones, unrelated names (so that a cluster does not chain through a shared
+/// address).
 pub fn conflicts(a: &Features, b: &Features, probable: bool) -> bool {
     let v = compare(a, b);
     if probable {
-        return review(&v, a, b).is_some();
+        return contradicts(&v, a, b);
     }
     v.get(Comparison::GivenName) == Some(Level::Different) && v.get(Comparison::FamilyName) == Some(Level::Different)
+}
+
+/// Whether a pair says "two people", not merely "not sure": another
+/// birthday or generation, both names different, or twins. A pair held
+/// for review only because something is missing (a birthday, a given name)
+/// does not keep a record out of a probable cluster whose other members
+/// vouch for it: if A is B and A is C, then B is C, though B lacks the
+/// birthday that would say so.
+pub fn contradicts(v: &Vector, a: &Features, b: &Features) -> bool {
+    let other_birthday = matches!(v.get(Comparison::Birthday), Some(Level::Different | Level::SameYear));
+    match review(v, a, b) {
+        None => false,
+        Some(Review::DifferentGeneration | Review::DifferentBirthday | Review::Twins) => true,
+        // Both names differing with the same birthday and address is two
+        // copies corrupted in different names (one given, one family), when
+        // a third record vouches for both.
+        Some(Review::DifferentGivenName) => other_birthday,
+        Some(Review::DifferentFamilyName) => other_birthday,
+        Some(_) => false,
+    }
 }
 
 /// The values a reason names.
@@ -441,7 +611,7 @@ fn detail(c: Comparison, l: Level, a: &Features, b: &Features, v: &Vector) -> St
             a.org_domains.iter().find(|d| b.org_domains.contains(d)).cloned().unwrap_or_default()
         }
         (Comparison::Phone, Level::Exact) => {
-            shared(&a.phone_keys, &b.phone_keys).map(|key| phone_shown(a, key)).unwrap_or_default()
+            a.phone_keys.iter().find(|k| b.phone_keys.contains(k)).map(|&key| phone_shown(a, key)).unwrap_or_default()
         }
         (Comparison::Place, Level::Exact) => addr(a, x).postcode,
         (Comparison::Place, Level::SameCity) => addr(a, x).city,
@@ -457,9 +627,11 @@ fn detail(c: Comparison, l: Level, a: &Features, b: &Features, v: &Vector) -> St
 }
 
 /// The number of `a` with the given key, grouped for reading.
-fn phone_shown(a: &Features, key: &str) -> String {
-    let e164 = a.phones.iter().find(|p| p.ends_with(key)).map_or(key, String::as_str);
-    parse_phone(e164, "").map(|n| n.display()).unwrap_or_else(|_| e164.to_string())
+fn phone_shown(a: &Features, key: u64) -> String {
+    match a.phones.iter().find(|p| phone_key(p) == key) {
+        Some(e164) => parse_phone(e164, "").map(|n| n.display()).unwrap_or_else(|_| e164.to_string()),
+        None => key.to_string(),
+    }
 }
 
 /// A compact digest of one contact's features, kept in one contiguous array
@@ -539,7 +711,7 @@ impl Summary {
             rarity: f.given_rarity as f32,
             first: f.name.given.bytes().next().unwrap_or(0),
             sound: (hash(&f.name.given_key) >> 48) as u16,
-            nick: 1 << (hash(&f.name.given_root) >> 60) | groups(f.name.given_groups),
+            nick: 1 << (hash(f.name.root()) >> 60) | groups(f.name.given_groups),
         };
         let family = NameCue {
             hash: name(&f.name.family_main),
@@ -551,7 +723,7 @@ impl Summary {
         };
         Summary {
             emails: mask(f.emails.iter().map(String::as_str)),
-            phones: mask(f.phone_keys.iter().map(String::as_str)),
+            phones: f.phone_keys.iter().fold(0, |m, &k| m | 1 << (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59)),
             postcodes: mask(f.addresses.iter().map(|a| a.postcode.as_str())),
             cities: mask(f.addresses.iter().map(|a| a.city.as_str())),
             streets: mask(f.addresses.iter().flat_map(streets)),
@@ -578,10 +750,8 @@ mod tests {
         Features::of(&c, "GB")
     }
 
-    const CTX: Context = Context { log_n: 13.3 };
-
     fn scorer() -> Scorer {
-        Scorer::new(&Weights::hand_set(), CTX, 0.9, 0.5)
+        Scorer::new(&Weights::hand_set(), Context::for_size(10_000), 0.9, 0.5)
     }
 
     fn with_phone(mut f: Features, e164: &str) -> Features {
@@ -652,17 +822,119 @@ mod tests {
         assert_eq!(review, Some(Review::DifferentGivenName));
     }
 
+    /// The classic duplicate: a given name retyped or replaced, with the
+    /// birthday (exact or with a typo), family name and address agreeing.
+    #[test]
+    fn a_retyped_given_name_with_the_same_birthday_is_probable() {
+        let home = |f| at_home(f, "Hauptstraße 5", "10115", "Berlin");
+        let mut a = home(person("Anna", "Schmidt"));
+        let mut b = home(person("Lena", "Schmidt"));
+        a.birthday = NaiveDate::from_ymd_opt(1970, 5, 1);
+        // In a list where a fifth of the contacts have a duplicate (what
+        // learning estimates on the benchmark), a birthday typo is enough
+        // too; with the hand-set 2% it takes the exact birthday.
+        let learned = Scorer::new(&Weights::hand_set(), Context::with_rate(10_000, 0.2), 0.9, 0.5);
+        for (other, scorer) in [((1970, 5, 1), scorer()), ((1970, 1, 5), learned.clone()), ((1970, 5, 11), learned)] {
+            b.birthday = NaiveDate::from_ymd_opt(other.0, other.1, other.2);
+            let mut reasons = Vec::new();
+            let (s, review) = scorer.score(&a, &b, Some(&mut reasons));
+            let reasons = texts(&reasons);
+            assert!(s > 0.9 && review.is_none(), "{other:?} {s} {reasons:?}");
+            assert!(reasons.contains(&"given name: different -4.6".to_string()), "{reasons:?}");
+        }
+        // A birthday typo with everything else agreeing.
+        let mut c = home(person("Anna", "Schmidt"));
+        for typo in [(1970, 1, 5), (1970, 5, 11), (1907, 5, 1)] {
+            c.birthday = NaiveDate::from_ymd_opt(typo.0, typo.1, typo.2);
+            let (s, review, reasons) = score(&a, &c);
+            assert!(s > 0.99 && review.is_none(), "{typo:?} {s} {reasons:?}");
+        }
+    }
+
+    /// Household members at one address with one family name: never
+    /// probable when the given names and birthdays differ, even when the
+    /// birthdays fall on one day of years one digit apart.
+    #[test]
+    fn household_members_with_close_birthdays_are_not_probable() {
+        let home = |f| at_home(f, "62 Railway Court", "7214", "Launceston");
+        let mut a = home(person("Rebecca", "Marwood"));
+        let mut b = home(person("Brooke", "Marwood"));
+        a.birthday = NaiveDate::from_ymd_opt(1962, 7, 17);
+        b.birthday = NaiveDate::from_ymd_opt(1969, 7, 17);
+        let (s, review, _) = score(&a, &b);
+        assert!(s < 0.9 && review == Some(Review::DifferentGivenName), "{s}");
+        // A birthday in another year altogether: the shared address counts
+        // for a quarter, so the pair is not even offered.
+        b.birthday = NaiveDate::from_ymd_opt(1994, 2, 3);
+        assert!(score(&a, &b).0 < 0.5);
+        // And the bound agrees with the full score.
+        let s = scorer();
+        assert!(!s.reaches(&a, &b, s.needed(0.9)));
+    }
+
+    /// Twins share a birthday, an address and a family name. With their own
+    /// email addresses or mobiles they are held for review; with nothing
+    /// else they look exactly like one person whose given name was retyped
+    /// (the known limit, see docs/dedupe.md).
+    #[test]
+    fn twins_with_their_own_phones_are_not_probable() {
+        let home = |f| at_home(f, "14 Elm Street", "02139", "Cambridge");
+        let mut a = home(with_phone(person("Emma", "Walker"), "+16175550101"));
+        let mut b = home(with_phone(person("Olivia", "Walker"), "+16175550177"));
+        a.birthday = NaiveDate::from_ymd_opt(2001, 4, 9);
+        b.birthday = a.birthday;
+        let (s, review, reasons) = score(&a, &b);
+        assert!(s < 0.9 && review == Some(Review::Twins), "{s} {reasons:?}");
+        assert_eq!(reasons[0], "different given name, same birthday, own email or phone — twins?");
+        a.emails = vec!["emma.walker@gmail.com".into()];
+        b.emails = vec!["olivia.walker@gmail.com".into()];
+        a.phones.clear();
+        a.phone_keys.clear();
+        assert_eq!(score(&a, &b).1, Some(Review::Twins));
+        // Sharing a landline or a family mailbox says nothing against.
+        b.emails = a.emails.clone();
+        assert_eq!(score(&a, &b).1, None);
+        // The documented limit.
+        b.emails.clear();
+        b.phones.clear();
+        b.phone_keys.clear();
+        assert!(score(&a, &b).0 > 0.9);
+    }
+
+    #[test]
+    fn namesakes_elsewhere_sharing_an_email_are_held_when_birthdays_differ() {
+        let mut a = at_home(person("Ryan", "Williams"), "81a Hume Drive", "2171", "Parramatta");
+        let mut b = at_home(person("Ryan", "Williams"), "56 Church Crescent", "2060", "Newtown");
+        a.birthday = NaiveDate::from_ymd_opt(1937, 10, 29);
+        b.birthday = NaiveDate::from_ymd_opt(1999, 11, 30);
+        a.emails = vec!["ryanwilliams82@gmail.com".into()];
+        b.emails = a.emails.clone();
+        assert_eq!(score(&a, &b).1, Some(Review::DifferentBirthday));
+    }
+
     #[test]
     fn a_father_and_son_of_one_name_are_not_probable() {
         let home = |f| at_home(f, "12 Main Street", "02139", "Cambridge");
         let mut a = home(person("John", "Smith"));
         let mut b = home(person("John", "Smith Jr."));
         assert_eq!(score(&a, &b).1, Some(Review::DifferentGeneration));
+        // Without a suffix, birthdays a generation apart tell them apart.
         b = home(person("John", "Smith"));
         a.birthday = NaiveDate::from_ymd_opt(1960, 5, 1);
         b.birthday = NaiveDate::from_ymd_opt(1988, 9, 12);
         let (s, review, _) = score(&a, &b);
-        assert!(s < 0.9 && review == Some(Review::DifferentBirthday), "{s}");
+        assert!(s < 0.9 && review == Some(Review::DifferentGeneration), "{s}");
+        // Born on one day 30 years apart (the years one digit apart) with
+        // a Jr. on one record: still two people.
+        b = home(person("John", "Smith Jr."));
+        b.birthday = NaiveDate::from_ymd_opt(1990, 5, 1);
+        assert_eq!(score(&a, &b).1, Some(Review::DifferentGeneration));
+        // A birthday replaced by one a few years off, all else agreeing: a
+        // slip, probable on its weight.
+        b = home(person("John", "Smith"));
+        b.birthday = NaiveDate::from_ymd_opt(1957, 9, 12);
+        let (s, review, reasons) = score(&a, &b);
+        assert!(s > 0.9 && review.is_none(), "{s} {reasons:?}");
     }
 
     #[test]

@@ -104,22 +104,23 @@ pub fn phonetic_key(folded: &str) -> String {
         letters = folded.bytes().filter(u8::is_ascii_alphabetic).collect();
         &letters
     };
-    let mut out = String::with_capacity(8);
+    let mut out: Vec<u8> = Vec::with_capacity(8);
     let mut i = 0;
     while i < s.len() {
         let (code, used) = sound_class(s, i);
         let first = i == 0;
         i += used;
         let code = match code {
-            Some(c) => c,
-            None if first => 'A',
+            Some(c) => c as u8,
+            None if first => b'A',
             None => continue,
         };
-        if !out.ends_with(code) {
+        if out.last() != Some(&code) {
             out.push(code);
         }
     }
-    out
+    // Sound classes are ASCII capitals.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The sound class at `s[i]` and how many letters it used; `None` for vowels,
@@ -329,7 +330,12 @@ static NICKNAMES: LazyLock<NicknameMap> = LazyLock::new(|| {
 
 /// The root of a folded given name's nickname group, or the name itself.
 pub fn given_root(folded: &str) -> &str {
-    NICKNAMES.get(folded).map_or(folded, |&(root, _)| root)
+    nickname_root(folded).unwrap_or(folded)
+}
+
+/// The root of a folded given name's nickname group, if it is in one.
+pub fn nickname_root(folded: &str) -> Option<&'static str> {
+    NICKNAMES.get(folded).map(|&(root, _)| root)
 }
 
 /// A bit set of the nickname groups a folded given name belongs to (bit i

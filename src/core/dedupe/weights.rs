@@ -21,22 +21,43 @@ use super::compare::{Comparison, Level, COMPARISONS, MAX_LEVELS};
 /// records, so that tiny address books do not make every name look unique.
 const MIN_SIZE: usize = 1000;
 
-/// What pair weights depend on beyond the two records: the list's size.
+/// What pair weights depend on beyond the two records: the list's size and
+/// how many of its contacts are duplicated (the prior odds).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Context {
     pub log_n: f64,
+    /// Log2 prior odds against a random pair being one person.
+    prior: f64,
 }
 
+/// Duplicate pairs per contact assumed when the list does not tell: about
+/// one contact in fifty has a duplicate.
+pub const DEFAULT_DUPLICATE_RATE: f64 = 0.0206;
+
+/// The range an estimated rate is kept in (a tenth of the default to one
+/// duplicate pair for every two contacts).
+const RATE_RANGE: (f64, f64) = (0.002, 0.5);
+
 impl Context {
+    /// The context of a list of `n` contacts with the default duplicate rate.
     pub fn for_size(n: usize) -> Context {
-        Context { log_n: (n.max(MIN_SIZE) as f64).log2() }
+        Context::with_rate(n, DEFAULT_DUPLICATE_RATE)
     }
 
-    /// Log2 prior odds against a random pair being one person: about 2% of
-    /// records are duplicates, so a random pair of n records matches with
-    /// odds 0.04 / n.
+    /// The context of a list of `n` contacts with `rate` duplicate pairs per
+    /// contact (estimated by [`super::em`]), kept within a plausible range.
+    pub fn with_rate(n: usize, rate: f64) -> Context {
+        let log_n = (n.max(MIN_SIZE) as f64).log2();
+        let rate = rate.clamp(RATE_RANGE.0, RATE_RANGE.1);
+        // n * rate duplicate pairs among n² / 2 pairs: odds 2 rate / n.
+        Context { log_n, prior: log_n - 1.0 - rate.log2() }
+    }
+
+    /// Log2 prior odds against a random pair being one person: with r
+    /// duplicate pairs per contact, a random pair of n contacts matches
+    /// with odds 2r / n (about 0.04 / n by default).
     pub fn prior(self) -> f64 {
-        self.log_n + 4.6
+        self.prior
     }
 }
 

@@ -123,7 +123,6 @@ mod tests {
     use super::text::*;
     use super::*;
     use crate::core::records::*;
-    use chrono::Datelike;
     use chrono::TimeZone;
     use std::collections::HashMap;
 

@@ -19,7 +19,7 @@ use crate::core::countries::is_country_code;
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::records::{Address, Company, CompanySize};
-use crate::core::text::{collapse_spaces, fold};
+use crate::core::text::{collapse_spaces, fold, quoted};
 use crate::core::validate::{tidy_company, validate_company};
 
 /// Where a column of a companies file goes.
@@ -151,14 +151,16 @@ fn company_from_row(
             match domain_from_url(v) {
                 Some(d) if c.domain.is_empty() => c.domain = d,
                 Some(_) => {}
-                None => return Err((Some(column), format!("\"{v}\" is not a web address or domain."))),
+                None => return Err((Some(column), format!("{} is not a web address or domain.", quoted(v)))),
             }
         }
     }
     c.industry = text(CompanyField::Industry);
     if let Some((column, v)) = get(CompanyField::Size).filter(|(_, v)| !v.is_empty()) {
-        c.size =
-            Some(parse_size(v).ok_or_else(|| (Some(column), format!("\"{v}\" is not a company size or head count.")))?);
+        c.size = Some(
+            parse_size(v)
+                .ok_or_else(|| (Some(column), format!("{} is not a company size or head count.", quoted(v))))?,
+        );
     }
     let mut address = Address {
         street: text(CompanyField::Street),
@@ -179,7 +181,7 @@ fn company_from_row(
     c.owner = text(CompanyField::Owner);
     if let Some((column, v)) = get(CompanyField::LifecycleStage).filter(|(_, v)| !v.is_empty()) {
         c.lifecycle_stage =
-            parse_stage(v).ok_or_else(|| (Some(column), format!("\"{v}\" is not a lifecycle stage.")))?;
+            parse_stage(v).ok_or_else(|| (Some(column), format!("{} is not a lifecycle stage.", quoted(v))))?;
     }
     tidy_company(&mut c);
     if let Some(e) =

@@ -318,13 +318,13 @@ pub fn diff(data: &Dataset, before: &Contact, after: &Contact) -> Vec<FieldDiff>
     let company = |c: &Contact| c.company_id.as_deref().and_then(|id| data.company(id)).map(|c| c.name.clone());
     diff.field("Company", company(before).unwrap_or_default(), company(after).unwrap_or_default());
     diff.field("Tags", before.tags.join(", "), after.tags.join(", "));
-    let date = |c: &Contact| c.birthday.map(crate::core::display::yearly_date).unwrap_or_default();
+    let date = |c: &Contact| c.birthday.map(|d| crate::core::display::time::yearly_date(crate::core::display::Locale::En, d)).unwrap_or_default();
     diff.field("Birthday", date(before), date(after));
     let dates = |c: &Contact| {
         let list: Vec<String> = c
             .important_dates
             .iter()
-            .map(|d| format!("{} {}", d.label, crate::core::display::yearly_date(d.date)))
+            .map(|d| format!("{} {}", d.label, crate::core::display::time::yearly_date(crate::core::display::Locale::En, d.date)))
             .collect();
         list.join(", ")
     };

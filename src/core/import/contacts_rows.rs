@@ -26,8 +26,8 @@ use crate::core::countries::country_name;
 use crate::core::records::{
     Address, AddressKind, Contact, Email, EmailKind, ImportantDate, LifecycleStage, Phone, PhoneKind, YearlyDate,
 };
-use crate::core::text::{collapse_spaces, fold};
-use crate::core::validate::{is_email, is_phone, tidy_contact, tidy_tags, MAX_TAG_LEN};
+use crate::core::text::{collapse_spaces, fold, quoted};
+use crate::core::validate::{is_email, is_phone, tidy_contact, tidy_tags, MAX_NAME_LEN, MAX_NOTES_LEN, MAX_TAG_LEN};
 
 /// The heading of the section of a contact's notes that holds the values
 /// of an import that no field took.
@@ -95,6 +95,8 @@ impl ContactDraft {
     pub fn into_contact(self, id: String, now: DateTime<Utc>, company_id: Option<String>) -> Contact {
         let mut c = Contact::blank(id, now);
         c.notes = self.notes_with_extras();
+        // The preview said so (see `notes_overflow`).
+        cut_notes(&mut c.notes);
         c.given_name = self.given_name;
         c.family_name = self.family_name;
         c.nickname = self.nickname;
@@ -225,6 +227,13 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
     for (column, (target, cell)) in targets.iter().zip(row.iter().map(AsRef::as_ref)).enumerate() {
         let value = cell.trim();
         if value.is_empty() {
+            continue;
+        }
+        // A value longer than its field may be would make a record that no
+        // backup of it could restore; it goes to the extras, said so.
+        if is_one_line(target) && value.chars().count() > MAX_NAME_LEN {
+            let why = format!("{} is longer than {MAX_NAME_LEN} characters, too long for the field", quoted(value));
+            r.unreadable(column, Reason::TooLong, value, why);
             continue;
         }
         match *target {
@@ -461,7 +470,118 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
     let c = &mut r.out.contact;
     c.tags = tidy_tags(&c.tags);
     c.extras = r.extras;
+    // Joined parts (a street number and street, a whole address kept as its
+    // street) can still be too long; and the notes with the extras too.
+    let notes_column = targets.iter().position(|t| *t == Target::Notes);
+    let mut fitted = fit_draft(&mut r.out.contact, &mut r.out.company_name);
+    for note in &mut fitted {
+        if note.message.starts_with("The notes") {
+            note.column = notes_column;
+        }
+    }
+    r.out.notes.extend(fitted);
     r.out
+}
+
+/// Whether a target's value must fit in one line of [`MAX_NAME_LEN`]
+/// characters.
+fn is_one_line(target: &Target) -> bool {
+    match target {
+        Target::GivenName
+        | Target::MiddleName
+        | Target::FamilyName
+        | Target::FullName
+        | Target::NamePrefix
+        | Target::NameSuffix
+        | Target::Nickname
+        | Target::JobTitle
+        | Target::Department
+        | Target::Company
+        | Target::Source => true,
+        Target::Address { part, .. } => !matches!(part, AddressPart::Country | AddressPart::Formatted),
+        _ => false,
+    }
+}
+
+/// Keeps a draft within the record's limits, for drafts read without
+/// column targets (a vCard) and as the last step of [`map_row`]: a name,
+/// title, department, source, address part or company too long for its field
+/// and a tag too long for a tag go to the extras, with a note each; notes
+/// that with the extras would be longer than a contact's notes may be get a
+/// note saying that only their first [`MAX_NOTES_LEN`] characters are kept.
+pub fn fit_draft(c: &mut ContactDraft, company: &mut Option<String>) -> Vec<RowNote> {
+    let mut notes = Vec::new();
+    let mut moved: Vec<(String, String)> = Vec::new();
+    let too_long = |v: &str, max: usize| v.chars().count() > max;
+    let mut say = |reason: Reason, label: &str, value: &str, max: usize| {
+        notes.push(RowNote {
+            reason,
+            column: None,
+            message: format!(
+                "{label}: {} is longer than {max} characters, too long for the field; it is kept in the imported extras",
+                quoted(value)
+            ),
+        });
+    };
+    for (label, value) in [
+        ("Name prefix", &mut c.name_prefix),
+        ("Given name", &mut c.given_name),
+        ("Family name", &mut c.family_name),
+        ("Name suffix", &mut c.name_suffix),
+        ("Nickname", &mut c.nickname),
+        ("Job title", &mut c.job_title),
+        ("Department", &mut c.department),
+        ("Source", &mut c.source),
+    ] {
+        if too_long(value, MAX_NAME_LEN) {
+            let value = std::mem::take(value);
+            say(Reason::TooLong, label, &value, MAX_NAME_LEN);
+            moved.push((label.to_string(), value));
+        }
+    }
+    for a in &mut c.addresses {
+        for value in [&mut a.street, &mut a.street2, &mut a.city, &mut a.region, &mut a.postal_code, &mut a.country] {
+            if too_long(value, MAX_NAME_LEN) {
+                let value = std::mem::take(value);
+                say(Reason::TooLong, "Address", &value, MAX_NAME_LEN);
+                moved.push(("Address".to_string(), value));
+            }
+        }
+    }
+    c.addresses.retain(|a| !a.is_blank());
+    if let Some(name) = company.take_if(|n| too_long(n, MAX_NAME_LEN)) {
+        say(Reason::TooLong, "Company", &name, MAX_NAME_LEN);
+        moved.push(("Company".to_string(), name));
+    }
+    let (kept, long): (Vec<String>, Vec<String>) =
+        std::mem::take(&mut c.tags).into_iter().partition(|t| !too_long(t, MAX_TAG_LEN));
+    c.tags = kept;
+    for tag in long {
+        say(Reason::LongTag, "Tag", &tag, MAX_TAG_LEN);
+        moved.push(("Tag".to_string(), tag));
+    }
+    c.extras.extend(moved);
+    if too_long(&c.notes_with_extras(), MAX_NOTES_LEN) {
+        notes.push(RowNote {
+            reason: Reason::TooLong,
+            column: None,
+            message: format!(
+                "The notes with the imported extras are longer than {MAX_NOTES_LEN} characters; only the first {MAX_NOTES_LEN} would be kept"
+            ),
+        });
+    }
+    notes
+}
+
+/// Cuts notes longer than [`MAX_NOTES_LEN`] characters; `true` when it cut.
+pub fn cut_notes(notes: &mut String) -> bool {
+    match notes.char_indices().nth(MAX_NOTES_LEN) {
+        Some((end, _)) => {
+            notes.truncate(end);
+            true
+        }
+        None => false,
+    }
 }
 
 /// Reads a date cell; an unreadable one is kept in the extras with a note,
@@ -471,7 +591,7 @@ fn read_date(r: &mut Reader<'_>, column: usize, value: &str, options: &MapOption
         Ok(Some(date)) => {
             if date.year().is_none() {
                 let label = r.label(column);
-                let shown = crate::core::display::yearly_date(date);
+                let shown = crate::core::display::time::yearly_date(crate::core::display::Locale::En, date);
                 r.note(column, Reason::YearlessDate, format!("{label}: \"{value}\" has no year; it is stored as {shown}"));
             }
             Some(date)

@@ -21,7 +21,7 @@ use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::display::parse_money;
 use crate::core::records::{Company, Deal, DealStatus, Settings};
-use crate::core::text::{collapse_spaces, fold};
+use crate::core::text::{collapse_spaces, fold, quoted};
 use crate::core::validate::{is_currency, validate_deal};
 
 /// Where a column of a deals file goes.
@@ -165,19 +165,19 @@ fn deal_from_row(
             v.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ') || !c.is_alphanumeric());
         d.amount_cents = parse_money(&digits)
             .filter(|_| symbols_only)
-            .ok_or_else(|| (Some(column), format!("\"{v}\" is not an amount (write 12500 or 12,500.50).")))?;
+            .ok_or_else(|| (Some(column), format!("{} is not an amount (write 12500 or 12,500.50).", quoted(v))))?;
     }
     if let Some((column, v)) = get(DealField::Currency).filter(|(_, v)| !v.is_empty()) {
         let code = v.to_uppercase();
         if !is_currency(&code) {
-            return Err((Some(column), format!("\"{v}\" is not a three-letter currency code.")));
+            return Err((Some(column), format!("{} is not a three-letter currency code.", quoted(v))));
         }
         d.currency = code;
     }
     if let Some((column, v)) = get(DealField::Stage).filter(|(_, v)| !v.is_empty()) {
         let names: Vec<&str> = settings.pipeline.iter().map(|s| s.name.as_str()).collect();
         let (stage, status) = read_stage(settings, v).ok_or_else(|| {
-            (Some(column), format!("\"{v}\" is not a pipeline stage (the stages are: {}).", names.join(", ")))
+            (Some(column), format!("{} is not a pipeline stage (the stages are: {}).", quoted(v), names.join(", ")))
         })?;
         if let Some(id) = stage {
             let s = settings.stage(id).expect("found above");
@@ -195,7 +195,7 @@ fn deal_from_row(
             "open" | "active" | "inprogress" => DealStatus::Open,
             "won" | "closedwon" => DealStatus::Won,
             "lost" | "closedlost" => DealStatus::Lost,
-            _ => return Err((Some(column), format!("\"{v}\" is not a deal status (open, won or lost)."))),
+            _ => return Err((Some(column), format!("{} is not a deal status (open, won or lost).", quoted(v)))),
         };
     }
     if let Some((column, v)) = get(DealField::Probability).filter(|(_, v)| !v.is_empty()) {
@@ -206,7 +206,7 @@ fn deal_from_row(
             .ok()
             .filter(|p| (0.0..=100.0).contains(p))
             .map(|p| p.round() as u8)
-            .ok_or_else(|| (Some(column), format!("\"{v}\" is not a probability from 0 to 100.")))?;
+            .ok_or_else(|| (Some(column), format!("{} is not a probability from 0 to 100.", quoted(v))))?;
     }
     if let Some((column, v)) = get(DealField::ExpectedClose).filter(|(_, v)| !v.is_empty()) {
         d.expected_close = parse_full_date(v, None).map_err(|e| (Some(column), e))?;
@@ -229,7 +229,7 @@ fn deal_from_row(
         let key = fold(&company);
         match data.companies().iter().find(|c| fold(&c.name) == key) {
             Some(c) => d.company_id = Some(c.id.clone()),
-            None => notes.push(format!("The company \"{company}\" is new: it will be created")),
+            None => notes.push(format!("The company {} is new: it will be created", quoted(&company))),
         }
         company.clone()
     });
@@ -238,7 +238,7 @@ fn deal_from_row(
             match find_contact(data, who) {
                 Some(id) if !d.contact_ids.contains(&id) => d.contact_ids.push(id),
                 Some(_) => {}
-                None => notes.push(format!("No contact \"{who}\": not linked")),
+                None => notes.push(format!("No contact {}: not linked", quoted(who))),
             }
         }
     }

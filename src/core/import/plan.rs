@@ -31,12 +31,15 @@ pub enum Reason {
     UnknownType,
     UnknownStage,
     LongTag,
+    /// A name, title, company or address part longer than its field may be,
+    /// or notes (with the imported extras) longer than a contact's notes may be.
+    TooLong,
     /// A vCard cut off, or a line of it that is not a property.
     DamagedCard,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 13] = [
+    pub const ALL: [Reason; 14] = [
         Reason::NoNameOrEmail,
         Reason::YearlessDate,
         Reason::UnreadableDate,
@@ -49,6 +52,7 @@ impl Reason {
         Reason::UnknownType,
         Reason::UnknownStage,
         Reason::LongTag,
+        Reason::TooLong,
         Reason::DamagedCard,
     ];
 
@@ -67,6 +71,7 @@ impl Reason {
             Reason::UnknownType => "Unknown type or label",
             Reason::UnknownStage => "Unknown lifecycle stage",
             Reason::LongTag => "Tag too long",
+            Reason::TooLong => "Too long for its field",
             Reason::DamagedCard => "Damaged vCard",
         }
     }
@@ -86,6 +91,7 @@ impl Reason {
             Reason::UnknownType => "unknown-type",
             Reason::UnknownStage => "unknown-stage",
             Reason::LongTag => "long-tag",
+            Reason::TooLong => "too-long",
             Reason::DamagedCard => "damaged-card",
         }
     }

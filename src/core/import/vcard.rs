@@ -16,7 +16,7 @@
 
 use std::fmt;
 
-use super::contacts_rows::ContactDraft;
+use super::contacts_rows::{fit_draft, ContactDraft};
 use super::addresses::split_address_block;
 use super::csv::decode;
 use super::plan::{Reason, RowNote};
@@ -516,7 +516,7 @@ fn build_card(
                                 notes.push(RowNote {
                                     reason: Reason::YearlessDate,
                                     column: None,
-                                    message: format!("The birthday has no year; it is stored as {}", crate::core::display::yearly_date(date)),
+                                    message: format!("The birthday has no year; it is stored as {}", crate::core::display::time::yearly_date(crate::core::display::Locale::En, date)),
                                 });
                             }
                             c.birthday = c.birthday.or(Some(date));
@@ -599,6 +599,7 @@ fn build_card(
     c.phones = phones.into_iter().map(|(_, p)| p).collect();
     c.tags = tidy_tags(&c.tags);
     c.extras = extras;
+    notes.extend(fit_draft(c, &mut out.org));
     out.problems = notes;
     out
 }

@@ -7,10 +7,11 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
-use super::{local_date, FastMap, Filter, Period, ReportTable};
+use super::{Cell, FastMap, Filter, Period, ReportTable};
 use crate::core::dataset::Dataset;
 use crate::core::records::ActivityKind;
 use crate::core::timeline::last_contacted_where;
+use crate::core::zone::Zone;
 
 /// Activities in one ISO week (Monday to Sunday).
 #[derive(Clone, Debug, PartialEq)]
@@ -33,7 +34,7 @@ pub struct ActivityReport {
     pub by_owner: Vec<(String, usize)>,
 }
 
-pub fn activities(data: &Dataset, period: &Period, utc_offset_minutes: i32, filter: &Filter) -> ActivityReport {
+pub fn activities(data: &Dataset, period: &Period, zone: &Zone, filter: &Filter) -> ActivityReport {
     let first_monday = period.start - Duration::days(i64::from(period.start.weekday().num_days_from_monday()));
     let mut by_week = Vec::new();
     let mut monday = first_monday;
@@ -45,8 +46,11 @@ pub fn activities(data: &Dataset, period: &Period, utc_offset_minutes: i32, filt
     let mut by_kind = [0usize; 4];
     let mut by_owner: FastMap<&str, usize> = FastMap::default();
     let mut total = 0;
-    let range = period.utc_range(utc_offset_minutes);
-    let weeks_from = Period::new(first_monday, period.end).utc_range(utc_offset_minutes).start;
+    let range = period.utc_range(zone);
+    // Each week from its Monday's local midnight, so a week holding a
+    // daylight-saving change is 167 or 169 hours long and no activity
+    // slips into the week before or after.
+    let week_starts: Vec<DateTime<Utc>> = by_week.iter().skip(1).map(|w| zone.start_of_day(w.monday)).collect();
     for a in data.activities().all() {
         if !range.contains(a.at) || !filter.activity(a) {
             continue;
@@ -54,7 +58,7 @@ pub fn activities(data: &Dataset, period: &Period, utc_offset_minutes: i32, filt
         total += 1;
         by_kind[a.kind as usize] += 1;
         *by_owner.entry(a.owner.as_str()).or_default() += 1;
-        by_week[((a.at - weeks_from).num_seconds() / (7 * 86_400)) as usize].count += 1;
+        by_week[week_starts.partition_point(|&s| s <= a.at)].count += 1;
     }
     let mut by_owner: Vec<(String, usize)> = by_owner.into_iter().map(|(o, n)| (o.to_string(), n)).collect();
     by_owner.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -65,7 +69,7 @@ impl ActivityReport {
     pub fn by_kind_table(&self) -> ReportTable {
         let mut t = ReportTable::new(["Type", "Activities"]);
         for (kind, n) in &self.by_kind {
-            t.push(vec![kind.label().to_string(), n.to_string()]);
+            t.push(vec![kind.label().into(), Cell::count(*n)]);
         }
         t
     }
@@ -73,7 +77,11 @@ impl ActivityReport {
     pub fn by_week_table(&self) -> ReportTable {
         let mut t = ReportTable::new(["Week", "Starts", "Activities"]);
         for w in &self.by_week {
-            t.push(vec![format!("{}-W{:02}", w.iso_year, w.iso_week), w.monday.to_string(), w.count.to_string()]);
+            t.push(vec![
+                format!("{}-W{:02}", w.iso_year, w.iso_week).into(),
+                Cell::Day(w.monday),
+                Cell::count(w.count),
+            ]);
         }
         t
     }
@@ -81,7 +89,7 @@ impl ActivityReport {
     pub fn by_owner_table(&self) -> ReportTable {
         let mut t = ReportTable::new(["Owner", "Activities"]);
         for (owner, n) in &self.by_owner {
-            t.push(vec![if owner.is_empty() { "(no owner)".to_string() } else { owner.clone() }, n.to_string()]);
+            t.push(vec![if owner.is_empty() { "(no owner)".into() } else { owner.clone().into() }, Cell::count(*n)]);
         }
         t
     }
@@ -114,11 +122,11 @@ pub fn not_contacted(
     data: &Dataset,
     now: DateTime<Utc>,
     days: u32,
-    utc_offset_minutes: i32,
+    zone: &Zone,
     filter: &Filter,
 ) -> NotContactedReport {
     let last = last_contacted_where(data, now, |c| filter.contact(c));
-    not_contacted_with(data, &last, now, days, utc_offset_minutes, filter)
+    not_contacted_with(data, &last, now, days, zone, filter)
 }
 
 /// [`not_contacted`] from last-contact times already at hand (per contact
@@ -130,17 +138,17 @@ pub fn not_contacted_with(
     last: &[Option<DateTime<Utc>>],
     now: DateTime<Utc>,
     days: u32,
-    utc_offset_minutes: i32,
+    zone: &Zone,
     filter: &Filter,
 ) -> NotContactedReport {
     let contacts = data.contacts();
-    let today = local_date(now, utc_offset_minutes);
+    let today = zone.local_date(now);
     let mut quiet: Vec<QuietContact> = contacts
         .iter()
         .enumerate()
         .filter(|(_, c)| filter.contact(c))
         .filter_map(|(i, _)| {
-            let last_contacted = last.get(i).copied().flatten().map(|at| local_date(at, utc_offset_minutes));
+            let last_contacted = last.get(i).copied().flatten().map(|at| zone.local_date(at));
             let is_quiet = last_contacted.is_none_or(|d| (today - d).num_days() >= i64::from(days));
             is_quiet.then_some(QuietContact { position: i as u32, last_contacted })
         })
@@ -165,9 +173,9 @@ impl NotContactedReport {
         for q in self.contacts.iter().take(n) {
             let Some(c) = data.contacts().get(q.position as usize) else { continue };
             t.push(vec![
-                c.display_name(),
-                c.primary_email().unwrap_or("").to_string(),
-                q.last_contacted.map_or("never".to_string(), |d| d.to_string()),
+                c.display_name().into(),
+                c.primary_email().unwrap_or("").into(),
+                q.last_contacted.map_or("never".into(), Cell::Day),
             ]);
         }
         t
@@ -196,7 +204,7 @@ mod tests {
     #[test]
     fn activities_by_kind_week_and_owner() {
         let march = Period::this_month(day(2026, 3, 1));
-        let r = activities(&activity_dataset(), &march, 0, &Filter::default());
+        let r = activities(&activity_dataset(), &march, &Zone::fixed(0), &Filter::default());
         assert_eq!(r.total, 4);
         assert_eq!(r.by_kind, vec![(Call, 2), (Email, 1), (Meeting, 1), (Note, 0)]);
         assert_eq!(r.by_owner, vec![("ann".to_string(), 3), ("bob".to_string(), 1)]);
@@ -204,9 +212,13 @@ mod tests {
         let weeks: Vec<(u32, usize)> = r.by_week.iter().map(|w| (w.iso_week, w.count)).collect();
         assert_eq!(weeks, vec![(9, 1), (10, 2), (11, 0), (12, 0), (13, 0), (14, 1)]);
         assert_eq!(r.by_week[0].monday, day(2026, 2, 23));
-        assert_eq!(r.by_week_table().rows[0], vec!["2026-W09", "2026-02-23", "1"]);
-        let bob =
-            activities(&activity_dataset(), &march, 0, &Filter { owner: Some("bob".into()), ..Filter::default() });
+        assert_eq!(r.by_week_table().plain_rows()[0], vec!["2026-W09", "2026-02-23", "1"]);
+        let bob = activities(
+            &activity_dataset(),
+            &march,
+            &Zone::fixed(0),
+            &Filter { owner: Some("bob".into()), ..Filter::default() },
+        );
         assert_eq!(bob.total, 1);
     }
 
@@ -214,16 +226,49 @@ mod tests {
     fn activities_follow_the_local_day() {
         // At UTC+2, a5 (22:30 UTC on 28 February) is on 1 March and a4
         // (23:30 UTC on 31 March) is on 1 April.
-        let r = activities(&activity_dataset(), &Period::this_month(day(2026, 3, 1)), 120, &Filter::default());
+        let r = activities(
+            &activity_dataset(),
+            &Period::this_month(day(2026, 3, 1)),
+            &Zone::fixed(120),
+            &Filter::default(),
+        );
         assert_eq!(r.total, 4);
         assert_eq!(r.by_kind, vec![(Call, 2), (Email, 1), (Meeting, 0), (Note, 1)]);
         assert_eq!(r.by_week[0].count, 2);
     }
 
+    /// Berlin's clocks went forward on Sunday 29 March 2026 (W13): an
+    /// activity at 00:30 local time on Monday 30 March (22:30 UTC on the
+    /// 29th) is in W14, and one at 23:30 on Sunday 22 March (22:30 UTC) is
+    /// still in W12. One offset for the whole period got one of them wrong.
+    #[test]
+    fn weeks_start_at_local_midnight_across_a_daylight_saving_change() {
+        let list = vec![
+            activity("sun-w12", Call, at(2026, 3, 22, 22, 30), "ann", &[]),
+            activity("mon-w13", Call, at(2026, 3, 22, 23, 30), "ann", &[]),
+            activity("mon-w14", Call, at(2026, 3, 29, 22, 30), "ann", &[]),
+        ];
+        let data = dataset(Vec::new(), Vec::new(), Vec::new(), list);
+        let march = Period::this_month(day(2026, 3, 1));
+        let berlin = crate::core::zone::tests::berlin();
+        let weeks = |zone: &Zone| -> Vec<(u32, usize)> {
+            activities(&data, &march, zone, &Filter::default()).by_week.iter().map(|w| (w.iso_week, w.count)).collect()
+        };
+        assert_eq!(weeks(&berlin), vec![(9, 0), (10, 0), (11, 0), (12, 1), (13, 1), (14, 1)]);
+        // Summer time all month long puts Sunday's call on Monday.
+        assert_eq!(weeks(&Zone::fixed(120)), vec![(9, 0), (10, 0), (11, 0), (12, 0), (13, 2), (14, 1)]);
+        // This week on the Sunday of the change: Monday 23 to Sunday 29.
+        let week = crate::core::reports::dashboard::this_week(day(2026, 3, 29));
+        assert_eq!(week, Period::new(day(2026, 3, 23), day(2026, 3, 30)));
+        let range = week.utc_range(&berlin);
+        assert_eq!((range.start, range.end), (at(2026, 3, 22, 23, 0), at(2026, 3, 29, 22, 0)));
+        assert_eq!((range.end - range.start).num_hours(), 167);
+    }
+
     #[test]
     fn contacts_not_contacted_for_fourteen_days() {
         let data = activity_dataset();
-        let r = not_contacted(&data, at(2026, 4, 1, 12, 0), 14, 0, &Filter::default());
+        let r = not_contacted(&data, at(2026, 4, 1, 12, 0), 14, &Zone::fixed(0), &Filter::default());
         let ids: Vec<(&str, Option<NaiveDate>)> =
             r.contacts.iter().map(|q| (data.contacts()[q.position as usize].id.as_str(), q.last_contacted)).collect();
         // c3 only has a note and a call still planned for April, so like c4
@@ -232,14 +277,18 @@ mod tests {
         assert_eq!(ids, vec![("c3", None), ("c4", None), ("c1", Some(day(2026, 3, 2)))]);
         assert_eq!(r.count(), 3);
         let last = crate::core::timeline::last_contacted(&data, at(2026, 4, 1, 12, 0));
-        assert_eq!(not_contacted_with(&data, &last, at(2026, 4, 1, 12, 0), 14, 0, &Filter::default()), r);
-        assert_eq!(r.to_table(&data).rows[1], vec!["c4", "", "never"]);
+        assert_eq!(not_contacted_with(&data, &last, at(2026, 4, 1, 12, 0), 14, &Zone::fixed(0), &Filter::default()), r);
+        assert_eq!(r.to_table(&data).plain_rows()[1], vec!["c4", "", "never"]);
     }
 
     #[test]
     fn empty_activity_reports() {
-        let r = activities(&Dataset::default(), &Period::this_month(day(2026, 3, 1)), 0, &Filter::default());
+        let r =
+            activities(&Dataset::default(), &Period::this_month(day(2026, 3, 1)), &Zone::fixed(0), &Filter::default());
         assert_eq!((r.total, r.by_owner.len(), r.by_week.len()), (0, 0, 6));
-        assert_eq!(not_contacted(&Dataset::default(), at(2026, 4, 1, 0, 0), 7, 0, &Filter::default()).count(), 0);
+        assert_eq!(
+            not_contacted(&Dataset::default(), at(2026, 4, 1, 0, 0), 7, &Zone::fixed(0), &Filter::default()).count(),
+            0
+        );
     }
 }

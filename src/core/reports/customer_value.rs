@@ -19,9 +19,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{company_country, contact_country, format_cents, in_currency, local_date, Filter, Period, ReportTable};
+use super::{company_country, contact_country, in_currency, Cell, Filter, Period, ReportTable};
 use crate::core::dataset::Dataset;
 use crate::core::records::{Deal, DealStatus};
+use crate::core::zone::Zone;
 
 /// The label of deals without a value for a group.
 pub const NONE_LABEL: &str = "(none)";
@@ -76,7 +77,7 @@ pub struct RevenueReport {
 fn won_deals<'a>(
     data: &'a Dataset,
     period: &Period,
-    utc_offset_minutes: i32,
+    zone: &Zone,
     filter: &Filter,
 ) -> (Vec<(&'a Deal, NaiveDate)>, usize) {
     let currency = &data.settings().currency;
@@ -87,7 +88,7 @@ fn won_deals<'a>(
         if d.status != DealStatus::Won {
             continue;
         }
-        let day = local_date(closed, utc_offset_minutes);
+        let day = zone.local_date(closed);
         if !period.contains(day) || !filter.deal(data, d) {
             continue;
         }
@@ -129,8 +130,8 @@ fn revenue_report(
 }
 
 /// Revenue per company; deals without one make a "(no company)" row.
-pub fn revenue_by_company(data: &Dataset, period: &Period, utc_offset_minutes: i32, filter: &Filter) -> RevenueReport {
-    let (deals, other) = won_deals(data, period, utc_offset_minutes, filter);
+pub fn revenue_by_company(data: &Dataset, period: &Period, zone: &Zone, filter: &Filter) -> RevenueReport {
+    let (deals, other) = won_deals(data, period, zone, filter);
     revenue_report(data, "Company", &deals, other, |d| {
         let id = d.company_id.clone().unwrap_or_default();
         let label = match data.company(&id) {
@@ -146,11 +147,11 @@ pub fn revenue_by_company(data: &Dataset, period: &Period, utc_offset_minutes: i
 pub fn revenue_by_group(
     data: &Dataset,
     period: &Period,
-    utc_offset_minutes: i32,
+    zone: &Zone,
     group: GroupBy,
     filter: &Filter,
 ) -> RevenueReport {
-    let (deals, other) = won_deals(data, period, utc_offset_minutes, filter);
+    let (deals, other) = won_deals(data, period, zone, filter);
     revenue_report(data, group.label(), &deals, other, |d| {
         let company = d.company_id.as_deref().and_then(|id| data.company(id));
         let mut contacts = d.contact_ids.iter().filter_map(|id| data.contact(id));
@@ -193,9 +194,10 @@ impl RevenueReport {
             self.grouped_by.clone(),
             "Won deals".to_string(),
             format!("Revenue ({})", self.currency),
-        ]);
+        ])
+        .in_currency(&self.currency);
         for r in &self.rows {
-            t.push(vec![r.label.clone(), r.deals.to_string(), format_cents(r.revenue_cents)]);
+            t.push(vec![r.label.clone().into(), Cell::count(r.deals), Cell::Money(r.revenue_cents)]);
         }
         t
     }
@@ -280,19 +282,73 @@ impl Segment {
 /// Quintile scores 1–5 by rank: the worst fifth scores 1, the best 5.
 /// Equal values share the score of the first of them in rank order, so a
 /// tie never splits across scores. `better` orders worse before better.
+/// With fewer than five values the best cannot reach 5 (with three it
+/// scores 4), which is why [`rfm`] scores small sets another way.
 pub fn quintile_scores<T>(values: &[T], better: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<u8> {
     let n = values.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| better(&values[a], &values[b]));
     let mut scores = vec![0u8; n];
-    let mut tie_start = 0;
-    for (rank, &i) in order.iter().enumerate() {
-        if rank > 0 && better(&values[order[rank - 1]], &values[i]) != std::cmp::Ordering::Equal {
-            tie_start = rank;
-        }
+    for (i, tie_start, _) in ranks(values, &better) {
         scores[i] = 1 + (tie_start * 5 / n) as u8;
     }
     scores
+}
+
+/// Scores 1–5 spread over the whole range by rank, for small sets: the
+/// worst scores 1 and the best 5 (two values: 1 and 5; three: 1, 3, 5).
+/// Equal values share the score of their average rank; a single value, or
+/// values all equal, score 3 (there is nothing to compare them with).
+pub fn spread_scores<T>(values: &[T], better: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<u8> {
+    let n = values.len();
+    let mut scores = vec![3u8; n];
+    if n < 2 {
+        return scores;
+    }
+    for (i, tie_start, tie_end) in ranks(values, &better) {
+        let rank = (tie_start + tie_end) as f64 / 2.0;
+        scores[i] = 1 + (rank * 4.0 / (n - 1) as f64).round() as u8;
+    }
+    scores
+}
+
+/// Each value's index with the first and last rank (worst first) of the
+/// values equal to it.
+fn ranks<T>(values: &[T], better: &impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<(usize, usize, usize)> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| better(&values[a], &values[b]));
+    let mut out = Vec::with_capacity(order.len());
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start;
+        while end + 1 < order.len() && better(&values[order[start]], &values[order[end + 1]]).is_eq() {
+            end += 1;
+        }
+        out.extend(order[start..=end].iter().map(|&i| (i, start, end)));
+        start = end + 1;
+    }
+    out
+}
+
+/// Below this many customers, RFM scores recency and frequency by fixed
+/// thresholds ([`recency_score`], [`frequency_score`]) instead of by
+/// quintiles, and money by [`spread_scores`].
+pub const RFM_QUINTILES_FROM: usize = 5;
+
+/// The recency score of a small set: a won deal in the last 30 days scores
+/// 5, 90 days 4, 180 days 3, a year 2, longer 1.
+pub fn recency_score(days: i64) -> u8 {
+    match days {
+        ..=30 => 5,
+        31..=90 => 4,
+        91..=180 => 3,
+        181..=365 => 2,
+        _ => 1,
+    }
+}
+
+/// The frequency score of a small set: the number of won deals, 5 and more
+/// scoring 5.
+pub fn frequency_score(deals: usize) -> u8 {
+    deals.clamp(1, 5) as u8
 }
 
 /// One customer company's RFM figures.
@@ -332,8 +388,17 @@ pub struct RfmReport {
 /// RFM of the companies with won deals closed in the period up to `today`
 /// (local days): recency = days since the last, frequency = how many,
 /// monetary = their amount.
-pub fn rfm(data: &Dataset, period: &Period, today: NaiveDate, utc_offset_minutes: i32, filter: &Filter) -> RfmReport {
-    let (deals, other) = won_deals(data, period, utc_offset_minutes, filter);
+///
+/// Scores 1–5: from [`RFM_QUINTILES_FROM`] (five) customers on, by quintile
+/// of rank ([`quintile_scores`]), so the best fifth scores 5 and the worst
+/// fifth scores 1. Fewer customers cannot fill five quintiles (with three,
+/// the best recency scored 4 and the best customer landed in "At risk"), so
+/// below five, recency and frequency use fixed thresholds
+/// ([`recency_score`], [`frequency_score`]) and money is spread over the
+/// whole range by rank ([`spread_scores`]). Segments come from recency and
+/// frequency.
+pub fn rfm(data: &Dataset, period: &Period, today: NaiveDate, zone: &Zone, filter: &Filter) -> RfmReport {
+    let (deals, other) = won_deals(data, period, zone, filter);
     let mut by_company: HashMap<&str, (NaiveDate, usize, i64)> = HashMap::new();
     let mut unassigned = 0;
     for (d, day) in deals.into_iter().filter(|(_, day)| *day <= today) {
@@ -366,9 +431,20 @@ pub fn rfm(data: &Dataset, period: &Period, today: NaiveDate, utc_offset_minutes
             .then_with(|| a.name.cmp(&b.name))
             .then_with(|| a.company_id.cmp(&b.company_id))
     });
-    let r = quintile_scores(&customers, |a, b| b.recency_days.cmp(&a.recency_days));
-    let f = quintile_scores(&customers, |a, b| a.frequency.cmp(&b.frequency));
-    let m = quintile_scores(&customers, |a, b| a.monetary_cents.cmp(&b.monetary_cents));
+    let by_money = |a: &RfmRow, b: &RfmRow| a.monetary_cents.cmp(&b.monetary_cents);
+    let (r, f, m) = if customers.len() >= RFM_QUINTILES_FROM {
+        (
+            quintile_scores(&customers, |a, b| b.recency_days.cmp(&a.recency_days)),
+            quintile_scores(&customers, |a, b| a.frequency.cmp(&b.frequency)),
+            quintile_scores(&customers, by_money),
+        )
+    } else {
+        (
+            customers.iter().map(|c| recency_score(c.recency_days)).collect(),
+            customers.iter().map(|c| frequency_score(c.frequency)).collect(),
+            spread_scores(&customers, by_money),
+        )
+    };
     let mut segments: Vec<SegmentRow> =
         Segment::ALL.iter().map(|&segment| SegmentRow { segment, customers: 0, revenue_cents: 0 }).collect();
     for (i, c) in customers.iter_mut().enumerate() {
@@ -401,24 +477,25 @@ impl RfmReport {
         ]);
         for c in &self.customers {
             t.push(vec![
-                c.name.clone(),
-                c.segment.label().to_string(),
-                c.recency_days.to_string(),
-                c.frequency.to_string(),
-                format_cents(c.monetary_cents),
-                c.r.to_string(),
-                c.f.to_string(),
-                c.m.to_string(),
+                c.name.clone().into(),
+                c.segment.label().into(),
+                Cell::Count(c.recency_days),
+                Cell::count(c.frequency),
+                Cell::Money(c.monetary_cents),
+                Cell::count(usize::from(c.r)),
+                Cell::count(usize::from(c.f)),
+                Cell::count(usize::from(c.m)),
             ]);
         }
-        t
+        t.in_currency(&self.currency)
     }
 
     pub fn segments_table(&self) -> ReportTable {
         let mut t =
-            ReportTable::new(["Segment".to_string(), "Customers".to_string(), format!("Revenue ({})", self.currency)]);
+            ReportTable::new(["Segment".to_string(), "Customers".to_string(), format!("Revenue ({})", self.currency)])
+                .in_currency(&self.currency);
         for s in &self.segments {
-            t.push(vec![s.segment.label().to_string(), s.customers.to_string(), format_cents(s.revenue_cents)]);
+            t.push(vec![s.segment.label().into(), Cell::count(s.customers), Cell::Money(s.revenue_cents)]);
         }
         t
     }
@@ -490,7 +567,8 @@ mod tests {
         let data = customers();
         let year = Period::this_year(day(2026, 6, 30));
         let none = Filter::default();
-        let by_company = revenue_by_company(&data, &year, 0, &none);
+        let utc = Zone::fixed(0);
+        let by_company = revenue_by_company(&data, &year, &utc, &none);
         assert_eq!(
             rows(&by_company),
             vec![
@@ -503,25 +581,31 @@ mod tests {
             ]
         );
         assert_eq!(by_company.total_cents, 216_000);
-        let industry = revenue_by_group(&data, &year, 0, GroupBy::Industry, &none);
+        let industry = revenue_by_group(&data, &year, &utc, GroupBy::Industry, &none);
         assert_eq!(rows(&industry), vec![("Retail", 4, 110_000), ("Software", 4, 100_000), ("(none)", 2, 6_000)]);
-        let country = revenue_by_group(&data, &year, 0, GroupBy::Country, &none);
+        let country = revenue_by_group(&data, &year, &utc, GroupBy::Country, &none);
         assert_eq!(rows(&country), vec![("DE", 6, 145_000), ("FR", 3, 70_000), ("(none)", 1, 1_000)]);
-        let tag = revenue_by_group(&data, &year, 0, GroupBy::Tag, &none);
+        let tag = revenue_by_group(&data, &year, &utc, GroupBy::Tag, &none);
         assert_eq!(rows(&tag), vec![("(none)", 9, 186_000), ("vip", 1, 30_000)]);
-        let stage = revenue_by_group(&data, &year, 0, GroupBy::LifecycleStage, &none);
+        let stage = revenue_by_group(&data, &year, &utc, GroupBy::LifecycleStage, &none);
         assert_eq!(rows(&stage), vec![("Reach", 6, 125_000), ("Loyalty", 3, 90_000), ("(none)", 1, 1_000)]);
-        let q2 = revenue_by_company(&data, &Period::this_quarter(day(2026, 6, 30)), 0, &none);
+        let q2 = revenue_by_company(&data, &Period::this_quarter(day(2026, 6, 30)), &utc, &none);
         assert_eq!(
             rows(&q2),
             vec![("Alpha", 1, 30_000), ("Gamma", 1, 25_000), ("Beta", 1, 10_000), ("(no company)", 1, 1_000)]
         );
-        assert_eq!(by_company.to_table().rows[0], vec!["Alpha", "3", "900.00"]);
+        assert_eq!(by_company.to_table().plain_rows()[0], vec!["Alpha", "3", "900.00"]);
     }
 
     #[test]
     fn rfm_scores_and_segments() {
-        let r = rfm(&customers(), &Period::this_year(day(2026, 6, 30)), day(2026, 6, 30), 0, &Filter::default());
+        let r = rfm(
+            &customers(),
+            &Period::this_year(day(2026, 6, 30)),
+            day(2026, 6, 30),
+            &Zone::fixed(0),
+            &Filter::default(),
+        );
         type Row<'a> = (&'a str, i64, usize, i64, u8, u8, u8, Segment);
         let got: Vec<Row> = r
             .customers
@@ -552,7 +636,7 @@ mod tests {
             ]
         );
         assert_eq!(r.segments.len(), 11);
-        assert_eq!(r.segments_table().rows[0], vec!["Champions", "1", "900.00"]);
+        assert_eq!(r.segments_table().plain_rows()[0], vec!["Champions", "1", "900.00"]);
     }
 
     #[test]
@@ -563,6 +647,145 @@ mod tests {
         assert_eq!(quintile_scores(&[1, 2, 2, 3], |a: &i32, b| a.cmp(b)), vec![1, 2, 2, 4]);
         assert_eq!(quintile_scores::<i32>(&[], |a, b| a.cmp(b)), Vec::<u8>::new());
         assert_eq!(quintile_scores(&[4], |a: &i32, b| a.cmp(b)), vec![1]);
+    }
+
+    /// Customers of won deals on 30 June 2026, each `(id, [(days before 30
+    /// June, cents)])`, scored and segmented.
+    fn rfm_of(customers: &[(&str, &[(i64, i64)])]) -> Vec<(String, u8, u8, u8, Segment)> {
+        let june30 = day(2026, 6, 30);
+        let mut deals = Vec::new();
+        let mut companies = Vec::new();
+        for (id, won) in customers {
+            companies.push(company(id, id, "", ""));
+            for (i, (days, cents)) in won.iter().enumerate() {
+                let closed = (june30 - chrono::Duration::days(*days)).and_hms_opt(12, 0, 0).unwrap().and_utc();
+                let created = closed - chrono::Duration::days(10);
+                deals.push(deal(
+                    &format!("{id}{i}"),
+                    Some(id),
+                    "negotiation",
+                    *cents,
+                    DealStatus::Won,
+                    created,
+                    Some(closed),
+                    "ann",
+                ));
+            }
+        }
+        let data = dataset(companies, Vec::new(), deals, Vec::new());
+        let year = Period::last_12_months(june30);
+        let mut rows: Vec<(String, u8, u8, u8, Segment)> =
+            rfm(&data, &year, june30, &Zone::fixed(0), &Filter::default())
+                .customers
+                .into_iter()
+                .map(|c| (c.company_id, c.r, c.f, c.m, c.segment))
+                .collect();
+        rows.sort();
+        rows
+    }
+
+    fn row(id: &str, r: u8, f: u8, m: u8, segment: Segment) -> (String, u8, u8, u8, Segment) {
+        (id.to_string(), r, f, m, segment)
+    }
+
+    #[test]
+    fn rfm_with_one_customer() {
+        // Three deals, the last five days ago: recent and returning.
+        assert_eq!(
+            rfm_of(&[("A", &[(5, 1000), (40, 1000), (100, 1000)])]),
+            [row("A", 5, 3, 3, Segment::PotentialLoyalist)]
+        );
+        // One deal, 200 days ago.
+        assert_eq!(rfm_of(&[("A", &[(200, 90_000)])]), [row("A", 2, 1, 3, Segment::Hibernating)]);
+        // One deal, 14 days ago: new, not lost.
+        assert_eq!(rfm_of(&[("A", &[(14, 90_000)])]), [row("A", 5, 1, 3, Segment::New)]);
+    }
+
+    #[test]
+    fn rfm_with_two_customers() {
+        // By quintiles A scored 3/3 ("Need attention") and B 1/1 ("Lost")
+        // although B bought 100 days ago.
+        assert_eq!(
+            rfm_of(&[("A", &[(20, 5000), (70, 5000)]), ("B", &[(100, 20_000)])]),
+            [row("A", 5, 2, 1, Segment::PotentialLoyalist), row("B", 3, 1, 5, Segment::AboutToSleep)]
+        );
+    }
+
+    #[test]
+    fn rfm_with_three_customers() {
+        // The most recent and most frequent customer: by quintiles its best
+        // recency was 4 (three customers never reach 5) and it was "Loyal"
+        // at best; the one with the largest deal (300 days ago) was "Lost".
+        assert_eq!(
+            rfm_of(&[
+                ("A", &[(10, 3000), (50, 3000), (90, 3000), (120, 3000), (150, 3000)]),
+                ("B", &[(60, 4000), (200, 4000)]),
+                ("C", &[(300, 50_000)]),
+            ]),
+            [
+                row("A", 5, 5, 3, Segment::Champions),
+                row("B", 4, 2, 1, Segment::PotentialLoyalist),
+                row("C", 2, 1, 5, Segment::Hibernating),
+            ]
+        );
+    }
+
+    /// From five customers on, scores are quintiles of rank and use the
+    /// whole range: the best scores 5 and the worst 1.
+    #[test]
+    fn rfm_with_five_and_seven_customers() {
+        let five = rfm_of(&[
+            ("A", &[(1, 500), (2, 500), (3, 500), (4, 500), (5, 500)]),
+            ("B", &[(30, 400), (31, 400), (32, 400), (33, 400)]),
+            ("C", &[(60, 300), (61, 300), (62, 300)]),
+            ("D", &[(90, 200), (91, 200)]),
+            ("E", &[(120, 100)]),
+        ]);
+        assert_eq!(
+            five,
+            [
+                row("A", 5, 5, 5, Segment::Champions),
+                row("B", 4, 4, 4, Segment::Loyal),
+                row("C", 3, 3, 3, Segment::NeedAttention),
+                row("D", 2, 2, 2, Segment::Hibernating),
+                row("E", 1, 1, 1, Segment::Lost),
+            ]
+        );
+        // Seven customers, one deal each, a month apart: recency 1,1,2,3,3,4,5
+        // and every frequency ties at 1.
+        let seven: Vec<(&str, [(i64, i64); 1])> = ["A", "B", "C", "D", "E", "F", "G"]
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (*id, [(1 + 30 * i as i64, 1000 * (7 - i as i64))]))
+            .collect();
+        let seven: Vec<(&str, &[(i64, i64)])> = seven.iter().map(|(id, d)| (*id, &d[..])).collect();
+        let scores: Vec<(u8, u8, u8, Segment)> =
+            rfm_of(&seven).into_iter().map(|(_, r, f, m, s)| (r, f, m, s)).collect();
+        assert_eq!(
+            scores,
+            [
+                (5, 1, 5, Segment::New),
+                (4, 1, 4, Segment::Promising),
+                (3, 1, 3, Segment::AboutToSleep),
+                (3, 1, 3, Segment::AboutToSleep),
+                (2, 1, 2, Segment::Hibernating),
+                (1, 1, 1, Segment::Lost),
+                (1, 1, 1, Segment::Lost),
+            ]
+        );
+    }
+
+    #[test]
+    fn spread_scores_use_the_whole_range() {
+        let cmp = |a: &i32, b: &i32| a.cmp(b);
+        assert_eq!(spread_scores(&[7], cmp), vec![3]);
+        assert_eq!(spread_scores(&[1, 2], cmp), vec![1, 5]);
+        assert_eq!(spread_scores(&[3, 1, 2], cmp), vec![5, 1, 3]);
+        assert_eq!(spread_scores(&[1, 2, 3, 4], cmp), vec![1, 2, 4, 5]);
+        assert_eq!(spread_scores(&[5, 5], cmp), vec![3, 3]);
+        assert_eq!(spread_scores(&[1, 5, 5], cmp), vec![1, 4, 4]);
+        assert_eq!((recency_score(30), recency_score(31), recency_score(365), recency_score(366)), (5, 4, 2, 1));
+        assert_eq!((frequency_score(1), frequency_score(4), frequency_score(9)), (1, 4, 5));
     }
 
     #[test]
@@ -586,8 +809,8 @@ mod tests {
     fn empty_customer_value() {
         let data = Dataset::default();
         let year = Period::this_year(day(2026, 1, 1));
-        assert!(revenue_by_company(&data, &year, 0, &Filter::default()).rows.is_empty());
-        let r = rfm(&data, &year, day(2026, 1, 1), 0, &Filter::default());
+        assert!(revenue_by_company(&data, &year, &Zone::fixed(0), &Filter::default()).rows.is_empty());
+        let r = rfm(&data, &year, day(2026, 1, 1), &Zone::fixed(0), &Filter::default());
         assert!(r.customers.is_empty() && r.segments.iter().all(|s| s.customers == 0));
     }
 }

@@ -1,13 +1,16 @@
 //! The dashboard's key figures: open pipeline, weighted forecast for this
-//! month and quarter, deals won this month with the win rate, new contacts
-//! this month, activities this week and overdue tasks.
+//! month and quarter, overdue deals, deals won this month with the win
+//! rate, new contacts this month, activities this week and overdue tasks.
 //!
-//! Definitions (local days of `utc_offset_minutes`, as every report):
+//! Definitions (local days of the person's zone, as every report):
 //! - open pipeline: open deals now; the value counts the settings currency
 //!   only (see the module above), the count every deal;
 //! - forecast: the probability-weighted value of open deals whose expected
-//!   close falls in this month / quarter (a deal already overdue is not in
-//!   the forecast: it needs a new date);
+//!   close is from today to the end of this month / quarter. A deal whose
+//!   expected close is before today is *overdue*: it is not in the
+//!   forecast (it needs a new date) and is counted apart, with its weighted
+//!   value, so that every open deal with a date is in exactly one of
+//!   "overdue" and the forecast of the month it is expected in;
 //! - won this month: deals won with a close day in this month; the win rate
 //!   is won / (won + lost) of deals closed this month;
 //! - new contacts: created this month; activities: dated this ISO week
@@ -16,10 +19,11 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::{in_currency, local_date, ratio, Period};
+use super::{in_currency, ratio, Period};
 use crate::core::dataset::Dataset;
 use crate::core::pipeline::weighted_cents;
 use crate::core::records::DealStatus;
+use crate::core::zone::Zone;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Kpis {
@@ -30,6 +34,9 @@ pub struct Kpis {
     pub forecast_month_cents: i64,
     pub forecast_quarter_deals: usize,
     pub forecast_quarter_cents: i64,
+    /// Open deals expected to close before today, and their weighted value.
+    pub overdue_deals: usize,
+    pub overdue_cents: i64,
     pub won_month: usize,
     pub won_month_cents: i64,
     /// won / (won + lost) this month; `None` when nothing closed.
@@ -45,7 +52,7 @@ pub fn this_week(today: NaiveDate) -> Period {
     Period::new(monday, monday + Duration::days(7))
 }
 
-pub fn kpis(data: &Dataset, today: NaiveDate, utc_offset_minutes: i32) -> Kpis {
+pub fn kpis(data: &Dataset, today: NaiveDate, zone: &Zone) -> Kpis {
     let currency = data.settings().currency.clone();
     let month = Period::this_month(today);
     let quarter = Period::this_quarter(today);
@@ -60,6 +67,11 @@ pub fn kpis(data: &Dataset, today: NaiveDate, utc_offset_minutes: i32) -> Kpis {
                 k.open_value_cents = k.open_value_cents.saturating_add(amount);
                 let weighted = weighted_cents(amount, d.probability);
                 if let Some(close) = d.expected_close {
+                    if close < today {
+                        k.overdue_deals += 1;
+                        k.overdue_cents += weighted;
+                        continue;
+                    }
                     if month.contains(close) {
                         k.forecast_month_deals += 1;
                         k.forecast_month_cents += weighted;
@@ -72,7 +84,7 @@ pub fn kpis(data: &Dataset, today: NaiveDate, utc_offset_minutes: i32) -> Kpis {
             }
             DealStatus::Won | DealStatus::Lost => {
                 let Some(closed) = d.closed else { continue };
-                if !month.contains(local_date(closed, utc_offset_minutes)) {
+                if !month.contains(zone.local_date(closed)) {
                     continue;
                 }
                 if d.status == DealStatus::Won {
@@ -85,9 +97,9 @@ pub fn kpis(data: &Dataset, today: NaiveDate, utc_offset_minutes: i32) -> Kpis {
         }
     }
     k.win_rate_month = ratio(k.won_month, k.won_month + lost_month);
-    let month_range = month.utc_range(utc_offset_minutes);
+    let month_range = month.utc_range(zone);
     k.new_contacts_month = data.contacts().iter().filter(|c| month_range.contains(c.created)).count();
-    let week = this_week(today).utc_range(utc_offset_minutes);
+    let week = this_week(today).utc_range(zone);
     k.activities_week = data.activities().all().iter().filter(|a| week.contains(a.at)).count();
     k.overdue_tasks =
         data.tasks().all().iter().filter(|t| t.done_at.is_none() && t.due.is_some_and(|due| due < today)).count();
@@ -103,28 +115,41 @@ mod tests {
 
     /// Deals from [`deals_dataset`] on 15 March 2026 (a Sunday):
     /// open EUR d1 100,000 (10 %, closes 20 Mar), d2 200,000 (60 %, 2 Apr),
-    /// d3 50,000 (60 %, 27 Feb, overdue), and u1 in USD.
+    /// d3 50,000 (60 %, 27 Feb, overdue), and u1 in USD (no date).
     #[test]
     fn deal_figures_by_hand() {
         let data = deals_dataset();
-        let k = kpis(&data, day(2026, 3, 15), 0);
+        let utc = Zone::fixed(0);
+        let k = kpis(&data, day(2026, 3, 15), &utc);
         assert_eq!(k.currency, "EUR");
         assert_eq!((k.open_deals, k.open_value_cents), (4, 350_000));
         // This month: only d1, weighted 10 % of 100,000.
         assert_eq!((k.forecast_month_deals, k.forecast_month_cents), (1, 10_000));
-        // This quarter (Jan–Mar): d1 10,000 + d3 60 % of 50,000 = 30,000.
-        assert_eq!((k.forecast_quarter_deals, k.forecast_quarter_cents), (2, 40_000));
+        // This quarter (Jan–Mar): d1 only. d3 (27 February) is overdue: it
+        // needs a new date, so it is not in the forecast but apart, at
+        // 60 % of 50,000.
+        assert_eq!((k.forecast_quarter_deals, k.forecast_quarter_cents), (1, 10_000));
+        assert_eq!((k.overdue_deals, k.overdue_cents), (1, 30_000));
         // Won in March: w1 300,000 + w2 100,000 + w3 500,000; lost l1 and l2.
         assert_eq!((k.won_month, k.won_month_cents), (3, 900_000));
         assert_eq!(k.win_rate_month, Some(0.6));
         // An hour east of UTC, w2 (31 March 23:30 UTC) closed on 1 April.
-        let east = kpis(&data, day(2026, 3, 15), 60);
+        let east = kpis(&data, day(2026, 3, 15), &Zone::fixed(60));
         assert_eq!((east.won_month, east.won_month_cents), (2, 800_000));
         assert_eq!(east.win_rate_month, Some(0.5));
+        // On 21 March d1 (20 March) is overdue too: the month's forecast is
+        // empty although d1's date is in this month.
+        let late = kpis(&data, day(2026, 3, 21), &utc);
+        assert_eq!((late.forecast_month_deals, late.forecast_month_cents), (0, 0));
+        assert_eq!((late.overdue_deals, late.overdue_cents), (2, 40_000));
+        // A deal expected today is still in the forecast.
+        let on_the_day = kpis(&data, day(2026, 3, 20), &utc);
+        assert_eq!((on_the_day.forecast_month_deals, on_the_day.overdue_deals), (1, 1));
         // In April, nothing closed yet and d2 is this month's forecast.
-        let april = kpis(&data, day(2026, 4, 1), 0);
+        let april = kpis(&data, day(2026, 4, 1), &utc);
         assert_eq!((april.won_month, april.win_rate_month), (0, None));
         assert_eq!((april.forecast_month_deals, april.forecast_month_cents), (1, 120_000));
+        assert_eq!(april.overdue_deals, 2);
     }
 
     #[test]
@@ -159,7 +184,7 @@ mod tests {
             settings: Some(Settings::initial(at(2025, 1, 1, 0, 0))),
         })
         .unwrap();
-        let k = kpis(&data, day(2026, 3, 15), 0);
+        let k = kpis(&data, day(2026, 3, 15), &Zone::fixed(0));
         assert_eq!(this_week(day(2026, 3, 15)), Period::new(day(2026, 3, 9), day(2026, 3, 16)));
         assert_eq!(k.new_contacts_month, 2);
         assert_eq!(k.activities_week, 2);
@@ -167,10 +192,10 @@ mod tests {
         assert_eq!((k.open_deals, k.win_rate_month), (0, None));
         // Two hours east: "feb" (23:59 UTC) is 1 March, "mar31" 1 April;
         // "sun-before" is Monday 9 March, "sunday" is Monday 16 March.
-        let east = kpis(&data, day(2026, 3, 15), 120);
+        let east = kpis(&data, day(2026, 3, 15), &Zone::fixed(120));
         assert_eq!(east.new_contacts_month, 2);
         assert_eq!(east.activities_week, 2);
-        let empty = kpis(&Dataset::default(), day(2026, 3, 15), 0);
+        let empty = kpis(&Dataset::default(), day(2026, 3, 15), &Zone::fixed(0));
         assert_eq!((empty.open_deals, empty.new_contacts_month, empty.overdue_tasks), (0, 0, 0));
     }
 }

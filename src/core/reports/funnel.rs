@@ -17,10 +17,11 @@
 
 use chrono::NaiveDate;
 
-use super::{format_decimal, format_percent, local_date, month_label, ratio, Filter, Period, ReportTable};
+use super::{ratio, Cell, Filter, Period, ReportTable};
 use crate::core::dataset::Dataset;
 use crate::core::lifecycle::time_in_stage;
 use crate::core::records::{Contact, LifecycleStage};
+use crate::core::zone::Zone;
 
 /// The funnel stages, in order.
 pub const FUNNEL: [LifecycleStage; 5] = [
@@ -74,18 +75,18 @@ pub struct FunnelReport {
     pub cohorts: Vec<Cohort>,
 }
 
-pub fn lifecycle_funnel(data: &Dataset, period: &Period, utc_offset_minutes: i32, filter: &Filter) -> FunnelReport {
+pub fn lifecycle_funnel(data: &Dataset, period: &Period, zone: &Zone, filter: &Filter) -> FunnelReport {
     let mut cohorts: Vec<Cohort> =
         period.months().into_iter().map(|month| Cohort { month, contacts: 0, reached: [0; 5] }).collect();
     let mut reached = [0usize; 5];
     let mut stays: [Vec<f64>; 5] = Default::default();
     let mut contacts = 0;
-    let range = period.utc_range(utc_offset_minutes);
+    let range = period.utc_range(zone);
     for c in data.contacts() {
         if !range.contains(c.created) || !filter.contact(c) {
             continue;
         }
-        let created = local_date(c.created, utc_offset_minutes);
+        let created = zone.local_date(c.created);
         contacts += 1;
         let furthest = furthest_stage(c);
         let cohort = cohorts.iter_mut().rfind(|m| m.month <= created).expect("the first month is not after the start");
@@ -133,10 +134,10 @@ impl FunnelReport {
             ReportTable::new(["Stage", "Contacts reached", "Conversion from previous (%)", "Median days in stage"]);
         for s in &self.stages {
             t.push(vec![
-                s.stage.label().to_string(),
-                s.reached.to_string(),
-                format_percent(s.conversion),
-                format_decimal(s.median_days),
+                s.stage.label().into(),
+                Cell::count(s.reached),
+                Cell::Percent(s.conversion),
+                Cell::Decimal(s.median_days),
             ]);
         }
         t
@@ -145,10 +146,10 @@ impl FunnelReport {
     pub fn cohorts_table(&self) -> ReportTable {
         let mut headers = vec!["First contact".to_string(), "Contacts".to_string()];
         headers.extend(FUNNEL.iter().map(|s| s.label().to_string()));
-        let mut t = ReportTable { headers, rows: Vec::new() };
+        let mut t = ReportTable::new(headers);
         for c in &self.cohorts {
-            let mut row = vec![month_label(c.month), c.contacts.to_string()];
-            row.extend(c.reached.iter().map(|n| n.to_string()));
+            let mut row = vec![Cell::Month(c.month), Cell::count(c.contacts)];
+            row.extend(c.reached.iter().map(|&n| Cell::count(n)));
             t.push(row);
         }
         t
@@ -196,7 +197,7 @@ mod tests {
     #[test]
     fn funnel_reach_conversion_and_median_stays() {
         let period = Period::new(day(2026, 1, 1), day(2026, 3, 1));
-        let r = lifecycle_funnel(&funnel_dataset(), &period, 0, &Filter::default());
+        let r = lifecycle_funnel(&funnel_dataset(), &period, &Zone::fixed(0), &Filter::default());
         assert_eq!(r.contacts, 4);
         let reached: Vec<usize> = r.stages.iter().map(|s| s.reached).collect();
         assert_eq!(reached, vec![4, 3, 2, 1, 1]);
@@ -205,27 +206,37 @@ mod tests {
         // Reach: 10, 10 and 2 days; acquisition: 20 and 10; c1 is still in conversion.
         let medians: Vec<Option<f64>> = r.stages.iter().map(|s| s.median_days).collect();
         assert_eq!(medians, vec![Some(10.0), Some(15.0), None, None, None]);
-        assert_eq!(r.to_table().rows[1], vec!["Acquisition", "3", "75.0", "15.0"]);
+        assert_eq!(r.to_table().plain_rows()[1], vec!["Acquisition", "3", "75.0", "15.0"]);
     }
 
     #[test]
     fn cohorts_by_local_month_of_first_contact() {
         let period = Period::new(day(2026, 1, 1), day(2026, 3, 1));
-        let utc = lifecycle_funnel(&funnel_dataset(), &period, 0, &Filter::default());
+        let utc = lifecycle_funnel(&funnel_dataset(), &period, &Zone::fixed(0), &Filter::default());
         let rows: Vec<(usize, [usize; 5])> = utc.cohorts.iter().map(|c| (c.contacts, c.reached)).collect();
         assert_eq!(rows, vec![(2, [2, 2, 1, 0, 0]), (2, [2, 1, 1, 1, 1])]);
         // At UTC+1, c2 was created on 1 February.
-        let paris = lifecycle_funnel(&funnel_dataset(), &period, 60, &Filter::default());
+        let paris = lifecycle_funnel(&funnel_dataset(), &period, &Zone::fixed(60), &Filter::default());
         let rows: Vec<(usize, [usize; 5])> = paris.cohorts.iter().map(|c| (c.contacts, c.reached)).collect();
         assert_eq!(rows, vec![(1, [1, 1, 1, 0, 0]), (3, [3, 2, 1, 1, 1])]);
-        let feb = lifecycle_funnel(&funnel_dataset(), &Period::this_month(day(2026, 2, 1)), 60, &Filter::default());
+        let feb = lifecycle_funnel(
+            &funnel_dataset(),
+            &Period::this_month(day(2026, 2, 1)),
+            &Zone::fixed(60),
+            &Filter::default(),
+        );
         assert_eq!(feb.contacts, 3);
-        assert_eq!(paris.cohorts_table().rows[1], vec!["2026-02", "3", "3", "2", "1", "1", "1"]);
+        assert_eq!(paris.cohorts_table().plain_rows()[1], vec!["2026-02", "3", "3", "2", "1", "1", "1"]);
     }
 
     #[test]
     fn empty_funnel() {
-        let r = lifecycle_funnel(&Dataset::default(), &Period::this_month(day(2026, 2, 1)), 0, &Filter::default());
+        let r = lifecycle_funnel(
+            &Dataset::default(),
+            &Period::this_month(day(2026, 2, 1)),
+            &Zone::fixed(0),
+            &Filter::default(),
+        );
         assert_eq!(r.contacts, 0);
         assert!(r.stages.iter().all(|s| s.reached == 0 && s.conversion.is_none() && s.median_days.is_none()));
         assert_eq!(median(&mut [3.0, 1.0, 2.0, 10.0]), Some(2.5));

@@ -1,15 +1,22 @@
 //! Reports: pure computations over a [`Dataset`] for the dashboard, the
 //! fixed reports and the pivot table.
 //!
-//! Every report takes the dataset, a [`Period`], the browser's UTC offset in
-//! minutes and a [`Filter`], and returns plain structs that turn into a
+//! Every report takes the dataset, a [`Period`], the person's time [`Zone`]
+//! and a [`Filter`], and returns plain structs that turn into a
 //! [`ReportTable`] for display and CSV export. Nothing here reads the clock:
 //! "today" and "now" are parameters.
 //!
 //! Conventions shared by all reports:
-//! - A timestamp belongs to the *local* day of `utc_offset_minutes` (east of
-//!   UTC is positive, so Paris in winter is `+60`); a deal closed at 23:30 UTC
-//!   on 31 January with offset `+60` was closed on 1 February.
+//! - A timestamp belongs to the *local* day it has in the zone, with the
+//!   offset in force at that instant: a deal closed at 23:30 UTC on 31
+//!   January in Paris (`+60` in winter) was closed on 1 February, and a
+//!   winter evening stays on its day when the report is run in summer. A
+//!   period's local days start at local midnight, so the day of a
+//!   daylight-saving change is 23 or 25 hours long.
+//! - Periods are whole local days ([`Period`]); the choices of the period
+//!   picker are in [`period`]. Weeks are ISO weeks, Monday to Sunday.
+//! - Money divided (averages, weighted amounts) is rounded to the cent by
+//!   [`crate::core::money::div_round`]: halves away from zero.
 //! - Money is counted in the settings currency only: a deal with an empty
 //!   currency counts as the settings currency, and deals in any other
 //!   currency are left out of every amount and counted in an
@@ -25,13 +32,16 @@ pub mod deals;
 pub mod funnel;
 pub mod period;
 pub mod pivot;
+mod table;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+pub use table::{Cell, ReportTable};
+
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 
 use super::dataset::Dataset;
-use super::import::csv::write_csv;
 use super::records::{Activity, Deal};
 use super::records::{Company, Contact};
+use super::zone::Zone;
 
 /// A range of local days: `start` inclusive, `end` exclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -64,15 +74,33 @@ impl Period {
         Period { start, end: add_months(start, 12) }
     }
 
+    /// The twelve months up to and including `today`: from the day after
+    /// the same date a year ago (4 December → 5 December of the year
+    /// before; 29 February → 1 March). No day still to come is in it.
+    pub fn last_12_months(today: NaiveDate) -> Period {
+        let a_year_ago = today.checked_sub_months(Months::new(12)).expect("a date a year back exists");
+        Period { start: a_year_ago + Duration::days(1), end: today + Duration::days(1) }
+    }
+
+    /// The last `n` calendar months with this one up to and including
+    /// `today` (on 4 December, six months are 1 July to 4 December).
+    pub fn months_to_date(today: NaiveDate, n: u32) -> Period {
+        let start = add_months(first_of_month(today), 1 - n.max(1) as i32);
+        Period { start, end: today + Duration::days(1) }
+    }
+
     /// The comparison period just before this one. A period of whole
-    /// calendar months (starting and ending on the 1st) steps back by the
-    /// same number of months, so March compares with February and Q2 with
-    /// Q1 whatever their lengths; any other range steps back by its length
-    /// in days.
+    /// months — from a day of the month to the same day some months later,
+    /// such as calendar months (1st to 1st) or the last 12 months (5
+    /// December to 5 December) — steps back by the same number of months,
+    /// so March compares with February and Q2 with Q1 whatever their
+    /// lengths; any other range steps back by its length in days.
     pub fn previous(&self) -> Period {
-        let months = self.whole_months();
-        match months {
-            Some(n) if n > 0 => Period { start: add_months(self.start, -n), end: self.start },
+        match self.whole_months() {
+            Some(n) if n > 0 => Period {
+                start: self.start.checked_sub_months(Months::new(n as u32)).expect("a date months back exists"),
+                end: self.start,
+            },
             _ => Period { start: self.start - (self.end - self.start), end: self.start },
         }
     }
@@ -83,16 +111,20 @@ impl Period {
     }
 
     /// Whether the timestamp falls on a local day in the period.
-    pub fn contains_at(&self, at: DateTime<Utc>, utc_offset_minutes: i32) -> bool {
-        self.contains(local_date(at, utc_offset_minutes))
+    pub fn contains_at(&self, at: DateTime<Utc>, zone: &Zone) -> bool {
+        self.contains(zone.local_date(at))
     }
 
-    /// The UTC instants the period's local days span, so that a scan over
-    /// many records compares timestamps instead of converting each one.
-    pub fn utc_range(&self, utc_offset_minutes: i32) -> UtcRange {
-        let instant =
-            |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc() - Duration::minutes(i64::from(utc_offset_minutes));
-        UtcRange { start: instant(self.start), end: instant(self.end) }
+    /// The UTC instants the period's local days span (from the first local
+    /// midnight to the one after the last day), so that a scan over many
+    /// records compares timestamps instead of converting each one.
+    pub fn utc_range(&self, zone: &Zone) -> UtcRange {
+        UtcRange { start: zone.start_of_day(self.start), end: zone.start_of_day(self.end) }
+    }
+
+    /// The number of days in the period.
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).num_days()
     }
 
     /// The first day of every month that overlaps the period, in order.
@@ -106,8 +138,10 @@ impl Period {
         out
     }
 
+    /// The months from start to end when both are the same day of the
+    /// month (up to the 28th, which every month has).
     fn whole_months(&self) -> Option<i32> {
-        if self.start.day() != 1 || self.end.day() != 1 || self.end <= self.start {
+        if self.start.day() != self.end.day() || self.start.day() > 28 || self.end <= self.start {
             return None;
         }
         Some(month_index(self.end) - month_index(self.start))
@@ -128,11 +162,6 @@ impl UtcRange {
 }
 
 pub(crate) use crate::core::hash::FastMap;
-
-/// The local calendar day of a UTC timestamp for a UTC offset in minutes.
-pub fn local_date(at: DateTime<Utc>, utc_offset_minutes: i32) -> NaiveDate {
-    (at + Duration::minutes(i64::from(utc_offset_minutes))).date_naive()
-}
 
 /// The first day of the month of `day`.
 pub fn first_of_month(day: NaiveDate) -> NaiveDate {
@@ -155,9 +184,9 @@ pub(crate) fn month_index_of(day: NaiveDate) -> i32 {
     day.year() * 12 + day.month0() as i32
 }
 
-/// "2026-03" for any day in March 2026.
+/// "2026-03" for any day in March 2026 (a month in a file, or a key).
 pub fn month_label(day: NaiveDate) -> String {
-    format!("{:04}-{:02}", day.year(), day.month())
+    crate::core::display::iso_month(day)
 }
 
 /// Narrows the records a report counts. Empty (`None`) fields match all.
@@ -280,47 +309,6 @@ pub fn filter_options(data: &Dataset) -> FilterOptions {
 /// Whether a deal's amount counts in the settings currency.
 pub(crate) fn in_currency(d: &Deal, currency: &str) -> bool {
     d.currency.is_empty() || d.currency == currency
-}
-
-/// Any report as a table of text cells, for the screen-reader table view and
-/// CSV export.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ReportTable {
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-}
-
-impl ReportTable {
-    pub fn new<S: Into<String>>(headers: impl IntoIterator<Item = S>) -> ReportTable {
-        ReportTable { headers: headers.into_iter().map(Into::into).collect(), rows: Vec::new() }
-    }
-
-    pub fn push(&mut self, row: Vec<String>) {
-        self.rows.push(row);
-    }
-
-    /// The table as CSV (BOM, CRLF, cells guarded against formula injection
-    /// by [`crate::core::import::csv::write_csv`]).
-    pub fn to_csv(&self) -> String {
-        write_csv(&self.headers, &self.rows)
-    }
-}
-
-/// Cents as a plain decimal number: `-1234` → `"-12.34"`.
-pub fn format_cents(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
-}
-
-/// A ratio as a percentage with one decimal, empty when undefined.
-pub fn format_percent(ratio: Option<f64>) -> String {
-    ratio.map_or(String::new(), |r| format!("{:.1}", r * 100.0))
-}
-
-/// A number with one decimal, empty when undefined.
-pub fn format_decimal(value: Option<f64>) -> String {
-    value.map_or(String::new(), |v| format!("{v:.1}"))
 }
 
 /// `part / whole`, undefined when `whole` is zero.
@@ -537,6 +525,31 @@ mod tests {
     }
 
     #[test]
+    fn the_last_12_months_end_today() {
+        // On 4 December: 5 December a year ago to today, nothing to come.
+        let p = Period::last_12_months(day(2026, 12, 4));
+        assert_eq!(p, Period::new(day(2025, 12, 5), day(2026, 12, 5)));
+        assert_eq!(p.days(), 365);
+        assert!(p.contains(day(2026, 12, 4)) && !p.contains(day(2026, 12, 5)) && !p.contains(day(2025, 12, 4)));
+        assert_eq!(p.previous(), Period::new(day(2024, 12, 5), day(2025, 12, 5)));
+        // 29 February: from 1 March, 366 days with the leap day.
+        let leap = Period::last_12_months(day(2028, 2, 29));
+        assert_eq!(leap, Period::new(day(2027, 3, 1), day(2028, 3, 1)));
+        assert_eq!(leap.days(), 366);
+        assert_eq!(leap.previous(), Period::new(day(2026, 3, 1), day(2027, 3, 1)));
+        assert_eq!(Period::last_12_months(day(2027, 1, 1)), Period::new(day(2026, 1, 2), day(2027, 1, 2)));
+    }
+
+    #[test]
+    fn recent_months_end_today() {
+        let p = Period::months_to_date(day(2026, 12, 4), 6);
+        assert_eq!(p, Period::new(day(2026, 7, 1), day(2026, 12, 5)));
+        assert_eq!(p.months().len(), 6);
+        assert_eq!(Period::months_to_date(day(2026, 3, 31), 6).start, day(2025, 10, 1));
+        assert_eq!(Period::months_to_date(day(2026, 3, 31), 1), Period::new(day(2026, 3, 1), day(2026, 4, 1)));
+    }
+
+    #[test]
     fn calendar_periods_and_their_previous() {
         let today = day(2026, 5, 17);
         assert_eq!(Period::this_month(today), Period::new(day(2026, 5, 1), day(2026, 6, 1)));
@@ -554,31 +567,43 @@ mod tests {
     }
 
     #[test]
-    fn local_days_follow_the_offset() {
+    fn local_days_follow_the_zone() {
         let late = at(2026, 1, 31, 23, 30);
-        assert_eq!(local_date(late, 0), day(2026, 1, 31));
-        assert_eq!(local_date(late, 60), day(2026, 2, 1));
-        assert_eq!(local_date(at(2026, 2, 1, 0, 30), -60), day(2026, 1, 31));
+        assert_eq!(Zone::fixed(0).local_date(late), day(2026, 1, 31));
+        assert_eq!(Zone::fixed(60).local_date(late), day(2026, 2, 1));
+        assert_eq!(Zone::fixed(-60).local_date(at(2026, 2, 1, 0, 30)), day(2026, 1, 31));
         let feb = Period::this_month(day(2026, 2, 1));
-        assert!(feb.contains_at(late, 60) && !feb.contains_at(late, 0));
-        for offset in [-600, -60, 0, 60, 330] {
-            let range = feb.utc_range(offset);
+        assert!(feb.contains_at(late, &Zone::fixed(60)) && !feb.contains_at(late, &Zone::fixed(0)));
+        for zone in [-600, -60, 0, 60, 330].map(Zone::fixed).into_iter().chain([crate::core::zone::tests::berlin()]) {
+            let range = feb.utc_range(&zone);
             for t in [late, at(2026, 2, 28, 23, 30), at(2026, 3, 1, 0, 0), at(2026, 2, 1, 5, 0), at(2026, 2, 28, 13, 0)]
             {
-                assert_eq!(range.contains(t), feb.contains_at(t, offset), "{t} at {offset}");
+                assert_eq!(range.contains(t), feb.contains_at(t, &zone), "{t} in {zone:?}");
             }
         }
         assert_eq!(feb.months(), vec![day(2026, 2, 1)]);
         assert_eq!(Period::new(day(2026, 1, 15), day(2026, 3, 2)).months().len(), 3);
     }
 
+    /// A period's days run from local midnight to local midnight on the days
+    /// the clocks change too: in Berlin, 29 March 2026 is 23 hours long and
+    /// 25 October 25 hours, and a record at 00:30 local time on the day
+    /// after either belongs to that next day.
     #[test]
-    fn csv_export_guards_formulas() {
-        let mut t = ReportTable::new(["Reason", "Count"]);
-        t.push(vec!["=HYPERLINK(\"x\")".into(), "2".into()]);
-        assert_eq!(t.to_csv(), "\u{FEFF}Reason,Count\r\n\"'=HYPERLINK(\"\"x\"\")\",2\r\n");
-        assert_eq!(format_cents(-1234), "-12.34");
-        assert_eq!(format_cents(5), "0.05");
-        assert_eq!(format_percent(Some(0.5)), "50.0");
+    fn periods_across_daylight_saving_changes() {
+        let berlin = crate::core::zone::tests::berlin();
+        let spring = Period::new(day(2026, 3, 29), day(2026, 3, 30));
+        let range = spring.utc_range(&berlin);
+        assert_eq!((range.start, range.end), (at(2026, 3, 28, 23, 0), at(2026, 3, 29, 22, 0)));
+        assert!(range.contains(at(2026, 3, 29, 21, 59)) && !range.contains(at(2026, 3, 29, 22, 30)));
+        let autumn = Period::new(day(2026, 10, 25), day(2026, 10, 26)).utc_range(&berlin);
+        assert_eq!((autumn.end - autumn.start).num_hours(), 25);
+        // Summer's offset for the whole of March would put 23:30 on 28 March
+        // (22:30 UTC, still winter time) on the 29th.
+        assert!(!spring.contains_at(at(2026, 3, 28, 22, 30), &berlin));
+        assert!(spring.contains_at(at(2026, 3, 28, 22, 30), &Zone::fixed(120)));
+        // A whole month keeps its records on both sides of the change.
+        let march = Period::this_month(day(2026, 3, 10)).utc_range(&berlin);
+        assert_eq!((march.start, march.end), (at(2026, 2, 28, 23, 0), at(2026, 3, 31, 22, 0)));
     }
 }

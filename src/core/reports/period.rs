@@ -4,7 +4,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::{add_months, first_of_month, Period};
+use super::Period;
 
 /// A choice of the period picker.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -63,8 +63,10 @@ impl PeriodChoice {
 }
 
 /// The period a choice means on `today`; custom ranges (`from` and `to` as
-/// `YYYY-MM-DD`) include their last day. The last 12 months end with this
-/// month. An unreadable or reversed custom range is an error for people.
+/// `YYYY-MM-DD`) include their last day. The calendar periods (this month,
+/// quarter, year) are whole, days to come included, as their names say;
+/// the last 12 months end today (see [`Period::last_12_months`]). An
+/// unreadable or reversed custom range is an error for people.
 pub fn period_of(choice: PeriodChoice, today: NaiveDate, from: &str, to: &str) -> Result<Period, String> {
     Ok(match choice {
         PeriodChoice::ThisMonth => Period::this_month(today),
@@ -72,10 +74,7 @@ pub fn period_of(choice: PeriodChoice, today: NaiveDate, from: &str, to: &str) -
         PeriodChoice::ThisQuarter => Period::this_quarter(today),
         PeriodChoice::LastQuarter => Period::this_quarter(today).previous(),
         PeriodChoice::ThisYear => Period::this_year(today),
-        PeriodChoice::Last12Months => {
-            let next = add_months(first_of_month(today), 1);
-            Period::new(add_months(next, -12), next)
-        }
+        PeriodChoice::Last12Months => Period::last_12_months(today),
         PeriodChoice::Custom => {
             let parse = |s: &str, what: &str| {
                 NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("Enter the {what} date of the range."))
@@ -122,7 +121,8 @@ mod tests {
         assert_eq!(range(PeriodChoice::ThisQuarter, today), (day(2026, 4, 1), day(2026, 7, 1)));
         assert_eq!(range(PeriodChoice::LastQuarter, today), (day(2026, 1, 1), day(2026, 4, 1)));
         assert_eq!(range(PeriodChoice::ThisYear, today), (day(2026, 1, 1), day(2027, 1, 1)));
-        assert_eq!(range(PeriodChoice::Last12Months, today), (day(2025, 6, 1), day(2026, 6, 1)));
+        // The 12 months up to today: 21 May 2025 to 20 May 2026.
+        assert_eq!(range(PeriodChoice::Last12Months, today), (day(2025, 5, 21), day(2026, 5, 21)));
     }
 
     #[test]
@@ -131,6 +131,8 @@ mod tests {
         assert_eq!(range(PeriodChoice::LastMonth, today), (day(2025, 12, 1), day(2026, 1, 1)));
         assert_eq!(range(PeriodChoice::LastQuarter, today), (day(2025, 10, 1), day(2026, 1, 1)));
         assert_eq!(range(PeriodChoice::Last12Months, day(2026, 12, 31)), (day(2026, 1, 1), day(2027, 1, 1)));
+        // On 4 December it is not the calendar year: no day to come.
+        assert_eq!(range(PeriodChoice::Last12Months, day(2026, 12, 4)), (day(2025, 12, 5), day(2026, 12, 5)));
     }
 
     #[test]

@@ -14,12 +14,14 @@ use std::borrow::Cow;
 use chrono::{DateTime, Utc};
 
 use super::{
-    add_months, company_country, contact_country, in_currency, local_date, month_index_of, FastMap, Filter, Period,
+    add_months, company_country, contact_country, in_currency, month_index_of, Cell, FastMap, Filter, Period,
     ReportTable,
 };
 use crate::core::dataset::Dataset;
+use crate::core::money::div_round;
 use crate::core::records::{Activity, Deal};
 use crate::core::records::{Company, Contact};
+use crate::core::zone::Zone;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RecordKind {
@@ -52,7 +54,9 @@ pub enum Dimension {
 
 /// Numeric fields a measure can add up: a deal's amount (cents, settings
 /// currency only) and probability, an activity's duration in minutes.
-/// Records without the field add nothing to sums and averages.
+/// Records without the field add nothing to sums and averages. An average
+/// amount is rounded to the cent by the one rule
+/// ([`crate::core::money::div_round`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     Amount,
@@ -69,9 +73,11 @@ pub enum Measure {
 
 /// The result: `values[row][col]`, with totals. A cell is `None` only for an
 /// average over nothing. Without a column dimension there is one column,
-/// "Total", and `col_totals` equals it.
+/// "Total", and `col_totals` equals it. Amounts are in cents of `currency`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PivotTable {
+    pub measure: Measure,
+    pub currency: String,
     pub row_labels: Vec<String>,
     pub col_labels: Vec<String>,
     pub values: Vec<Vec<Option<f64>>>,
@@ -111,7 +117,7 @@ impl<'a> Rec<'a> {
     }
 
     /// The sort rank and label of the record's value for a dimension.
-    fn key(self, data: &'a Dataset, dim: Dimension, utc_offset_minutes: i32) -> (i64, Cow<'a, str>) {
+    fn key(self, data: &'a Dataset, dim: Dimension, zone: &Zone) -> (i64, Cow<'a, str>) {
         fn none<'x>() -> (i64, Cow<'x, str>) {
             (NONE_RANK, Cow::Borrowed(""))
         }
@@ -144,9 +150,7 @@ impl<'a> Rec<'a> {
             (Dimension::Country, _) => self.company(data).map_or_else(none, |c| text(company_country(c))),
             (Dimension::Industry, _) => self.company(data).map_or_else(none, |c| text(&c.industry)),
             (Dimension::Kind, Rec::Activity(a)) => ranked(a.kind as usize, a.kind.label()),
-            (Dimension::Month, _) => {
-                (month_index_of(local_date(self.date(), utc_offset_minutes)) as i64, Cow::Borrowed(""))
-            }
+            (Dimension::Month, _) => (month_index_of(zone.local_date(self.date())) as i64, Cow::Borrowed("")),
             _ => none(),
         }
     }
@@ -181,6 +185,9 @@ impl Acc {
         match measure {
             Measure::Count => Some(self.count as f64),
             Measure::Sum(_) => Some(self.sum),
+            Measure::Average(Field::Amount) => {
+                (self.values > 0).then(|| div_round(self.sum as i128, self.values as i128) as f64)
+            }
             Measure::Average(_) => (self.values > 0).then(|| self.sum / self.values as f64),
         }
     }
@@ -204,7 +211,7 @@ pub fn pivot<'a>(
     cols: Option<Dimension>,
     measure: Measure,
     period: &Period,
-    utc_offset_minutes: i32,
+    zone: &Zone,
     filter: &Filter,
 ) -> PivotTable {
     let currency = data.settings().currency.as_str();
@@ -215,18 +222,18 @@ pub fn pivot<'a>(
     let mut row_keys: FastMap<(i64, Cow<'a, str>), usize> = FastMap::default();
     let mut col_keys: FastMap<(i64, Cow<'a, str>), usize> = FastMap::default();
     let mut cells: Vec<Vec<Acc>> = Vec::new();
-    let range = period.utc_range(utc_offset_minutes);
+    let range = period.utc_range(zone);
     let mut visit = |rec: Rec<'a>| {
         if !range.contains(rec.date()) {
             return;
         }
-        let r = rec.key(data, rows, utc_offset_minutes);
+        let r = rec.key(data, rows, zone);
         let n = row_keys.len();
         let r = *row_keys.entry(r).or_insert(n);
         let c = match cols {
             Some(dim) => {
                 let n = col_keys.len();
-                *col_keys.entry(rec.key(data, dim, utc_offset_minutes)).or_insert(n)
+                *col_keys.entry(rec.key(data, dim, zone)).or_insert(n)
             }
             None => 0,
         };
@@ -292,6 +299,8 @@ pub fn pivot<'a>(
         })
         .collect();
     PivotTable {
+        measure,
+        currency: currency.to_string(),
         row_labels,
         col_labels,
         values,
@@ -301,37 +310,47 @@ pub fn pivot<'a>(
     }
 }
 
-fn cell(v: Option<f64>) -> String {
-    match v {
-        None => String::new(),
-        Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
-        Some(v) => format!("{v:.2}"),
-    }
-}
-
 impl PivotTable {
+    /// A value as a table cell: amounts as money, counts and sums of
+    /// minutes as whole numbers, averages with one decimal.
+    fn cell(&self, v: Option<f64>) -> Cell {
+        match (self.measure, v) {
+            (_, None) => Cell::Empty,
+            (Measure::Sum(Field::Amount) | Measure::Average(Field::Amount), Some(v)) => Cell::Money(v.round() as i64),
+            (Measure::Count | Measure::Sum(_), Some(v)) => Cell::Count(v.round() as i64),
+            (Measure::Average(_), Some(v)) => Cell::Decimal(Some(v)),
+        }
+    }
+
     /// The table with a first column of row labels, and a "Total" column
-    /// and row when there is a column dimension. Amounts stay in cents.
+    /// and row when there is a column dimension. Amount columns name the
+    /// currency.
     pub fn to_table(&self, row_header: &str) -> ReportTable {
         let has_cols = self.col_labels.len() != 1 || self.col_labels[0] != "Total";
+        let is_money = matches!(self.measure, Measure::Sum(Field::Amount) | Measure::Average(Field::Amount));
         let mut headers = vec![row_header.to_string()];
         headers.extend(self.col_labels.iter().cloned());
         if has_cols {
             headers.push("Total".into());
         }
-        let mut t = ReportTable { headers, rows: Vec::new() };
+        if is_money {
+            for h in headers.iter_mut().skip(1) {
+                h.push_str(&format!(" ({})", self.currency));
+            }
+        }
+        let mut t = ReportTable::new(headers).in_currency(&self.currency);
         for (i, label) in self.row_labels.iter().enumerate() {
-            let mut row = vec![label.clone()];
-            row.extend(self.values[i].iter().map(|&v| cell(v)));
+            let mut row = vec![Cell::text(label.clone())];
+            row.extend(self.values[i].iter().map(|&v| self.cell(v)));
             if has_cols {
-                row.push(cell(self.row_totals[i]));
+                row.push(self.cell(self.row_totals[i]));
             }
             t.push(row);
         }
         if has_cols {
-            let mut row = vec!["Total".to_string()];
-            row.extend(self.col_totals.iter().map(|&v| cell(v)));
-            row.push(cell(self.total));
+            let mut row = vec![Cell::text("Total")];
+            row.extend(self.col_totals.iter().map(|&v| self.cell(v)));
+            row.push(self.cell(self.total));
             t.push(row);
         }
         t
@@ -357,7 +376,7 @@ mod tests {
             Some(Dimension::Status),
             Measure::Count,
             &q1(),
-            0,
+            &Zone::fixed(0),
             &Filter::default(),
         );
         assert_eq!(t.row_labels, vec!["ann", "bob"]);
@@ -368,7 +387,7 @@ mod tests {
         assert_eq!(t.total, Some(9.0));
         let table = t.to_table("Owner");
         assert_eq!(table.headers, vec!["Owner", "Open", "Won", "Lost", "Total"]);
-        assert_eq!(table.rows[2], vec!["Total", "4", "3", "2", "9"]);
+        assert_eq!(table.plain_rows()[2], vec!["Total", "4", "3", "2", "9"]);
     }
 
     #[test]
@@ -376,8 +395,16 @@ mod tests {
         let data = deals_dataset();
         let none = Filter::default();
         // The USD deal adds nothing to the open amount.
-        let sum =
-            pivot(&data, RecordKind::Deals, Dimension::Status, None, Measure::Sum(Field::Amount), &q1(), 0, &none);
+        let sum = pivot(
+            &data,
+            RecordKind::Deals,
+            Dimension::Status,
+            None,
+            Measure::Sum(Field::Amount),
+            &q1(),
+            &Zone::fixed(0),
+            &none,
+        );
         assert_eq!(sum.values, vec![vec![Some(350_000.0)], vec![Some(900_000.0)], vec![Some(90_000.0)]]);
         let avg = pivot(
             &data,
@@ -386,21 +413,64 @@ mod tests {
             None,
             Measure::Average(Field::Probability),
             &q1(),
-            0,
+            &Zone::fixed(0),
             &none,
         );
         assert_eq!(avg.row_labels, vec!["Qualified", "Demo scheduled", "Proposal made", "Negotiation"]);
         assert_eq!(avg.values, vec![vec![Some(10.0)], vec![Some(40.0)], vec![Some(60.0)], vec![Some(80.0)]]);
-        let months = pivot(&data, RecordKind::Deals, Dimension::Month, None, Measure::Count, &q1(), 0, &none);
+        let months =
+            pivot(&data, RecordKind::Deals, Dimension::Month, None, Measure::Count, &q1(), &Zone::fixed(0), &none);
         assert_eq!(months.row_labels, vec!["2026-01", "2026-02", "2026-03"]);
         assert_eq!(months.row_totals, vec![Some(2.0), Some(4.0), Some(3.0)]);
-        let country = pivot(&data, RecordKind::Deals, Dimension::Country, None, Measure::Count, &q1(), 0, &none);
+        let country =
+            pivot(&data, RecordKind::Deals, Dimension::Country, None, Measure::Count, &q1(), &Zone::fixed(0), &none);
         assert_eq!(country.row_labels, vec!["DE", "FR", "(none)"]);
         assert_eq!(country.row_totals, vec![Some(4.0), Some(4.0), Some(1.0)]);
         assert_eq!(
-            pivot(&data, RecordKind::Companies, Dimension::Industry, None, Measure::Count, &q1(), 0, &none).total,
+            pivot(
+                &data,
+                RecordKind::Companies,
+                Dimension::Industry,
+                None,
+                Measure::Count,
+                &q1(),
+                &Zone::fixed(0),
+                &none
+            )
+            .total,
             Some(0.0)
         );
+    }
+
+    /// The average amount of won deals in Q1: 300,000, 100,000 and 500,000
+    /// cents are 300,000 each; with 2 cents more on w1 the average is
+    /// 300,000.67 cents, which rounds to 300,001. Amount columns are money in
+    /// the settings currency.
+    #[test]
+    fn average_amounts_round_to_the_cent() {
+        let avg = |data: &Dataset| {
+            pivot(
+                data,
+                RecordKind::Deals,
+                Dimension::Status,
+                None,
+                Measure::Average(Field::Amount),
+                &q1(),
+                &Zone::fixed(0),
+                &Filter::default(),
+            )
+        };
+        let mut data = deals_dataset();
+        assert_eq!(avg(&data).values[1], vec![Some(300_000.0)]);
+        let mut w1 = data.deals().get("w1").unwrap().clone();
+        w1.amount_cents += 2;
+        data.apply(&crate::core::changes::Change::PutDeal { record: w1 });
+        let t = avg(&data);
+        assert_eq!(t.values[1], vec![Some(300_001.0)]);
+        let table = t.to_table("Status");
+        assert_eq!(table.headers, vec!["Status", "Total (EUR)"]);
+        assert_eq!(table.plain_rows()[1], vec!["Won", "3000.01"]);
+        assert_eq!(table.shown_row(1, crate::core::display::Locale::En), vec!["Won", "€3,000.01"]);
     }
 
     #[test]
@@ -418,13 +488,14 @@ mod tests {
             None,
             Measure::Average(Field::DurationMinutes),
             &q1(),
-            0,
+            &Zone::fixed(0),
             &Filter::default(),
         );
         assert_eq!(t.row_labels, vec!["Call", "Email"]);
         assert_eq!(t.values, vec![vec![Some(15.0)], vec![None]]);
         assert_eq!(t.total, Some(15.0));
-        assert_eq!(t.to_table("Type").rows[1], vec!["Email", ""]);
+        assert_eq!(t.to_table("Type").plain_rows()[1], vec!["Email", ""]);
+        assert_eq!(t.to_table("Type").plain_rows()[0], vec!["Call", "15.0"]);
     }
 
     #[test]
@@ -436,7 +507,7 @@ mod tests {
             Some(Dimension::Month),
             Measure::Count,
             &q1(),
-            0,
+            &Zone::fixed(0),
             &Filter::default(),
         );
         assert!(t.row_labels.is_empty() && t.values.is_empty());

@@ -7,7 +7,8 @@ use crate::core::records::DealStatus;
 use crate::core::records::StageChange;
 use crate::core::timeline::deals_of;
 use crate::state::AppState;
-use crate::ui::format::{money, utc_minute};
+use crate::ui::components::local_time::LocalTime;
+use crate::ui::format::money;
 use crate::ui::paths::link;
 
 #[component]
@@ -22,9 +23,9 @@ pub fn StageHistory(history: Vec<StageChange>) -> impl IntoView {
                     <ol class="plain-list" aria-label="Lifecycle stage changes">
                         {history.iter().rev().map(|h| view! {
                             <li>{match h.from {
-                                Some(from) => format!("{} → {}, {}", from.label(), h.to.label(), utc_minute(h.at)),
-                                None => format!("Started in {}, {}", h.to.label(), utc_minute(h.at)),
-                            }}</li>
+                                Some(from) => format!("{} → {}, ", from.label(), h.to.label()),
+                                None => format!("Started in {}, ", h.to.label()),
+                            }}<LocalTime at=h.at /></li>
                         }).collect_view()}
                     </ol>
                 }.into_any()

@@ -20,7 +20,7 @@ pub fn LogOnDone(value: RwSignal<Option<ActivityKind>>) -> impl IntoView {
                 on:change=move |ev| value.set(ActivityKind::from_key(&event_target_value(&ev)))
             >
                 <option value="">"nothing"</option>
-                {ActivityKind::ALL.iter().map(|k| view! { <option value=k.key()>{format!("a {}", k.label().to_lowercase())}</option> }).collect_view()}
+                {ActivityKind::ALL.iter().map(|k| view! { <option value=k.key()>{{ let word = k.label().to_lowercase(); let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }; format!("{article} {word}") }}</option> }).collect_view()}
             </select>
         </label>
     }

@@ -8,7 +8,8 @@ use crate::core::timeline::{timeline_of, Links};
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
 use crate::ui::components::activity_form::ActivityForm;
-use crate::ui::format::local_minute;
+use crate::ui::components::local_time::LocalTime;
+use crate::ui::format::count_of;
 
 /// How many entries show before "Show all".
 const FIRST_ENTRIES: usize = 50;
@@ -69,7 +70,7 @@ pub fn Timeline(
             </ol>
             <Show when=move || !show_all.get() && entries.with(|e| e.len() > FIRST_ENTRIES)>
                 <button type="button" on:click=move |_| show_all.set(true)>
-                    {move || format!("Show all {} activities", entries.with(Vec::len))}
+                    {move || format!("Show all {}", count_of(entries.with(Vec::len), "activity", "activities"))}
                 </button>
             </Show>
         </section>
@@ -87,7 +88,7 @@ fn TimelineEntry(pos: u32) -> impl IntoView {
     });
     let deal =
         a.deal_id.as_ref().and_then(|id| state.data.with_untracked(|d| d.deals().get(id).map(|d| d.title.clone())));
-    let mut meta = vec![local_minute(a.at)];
+    let mut meta = Vec::new();
     if let Some(m) = a.duration_min {
         meta.push(format!("{m} min"));
     }
@@ -100,7 +101,7 @@ fn TimelineEntry(pos: u32) -> impl IntoView {
         if a.subject.is_empty() { a.kind.label().to_string() } else { format!("{}: {}", a.kind.label(), a.subject) };
     view! {
         <li class=format!("entry entry-{}", a.kind.key())>
-            <p class="entry-head"><strong>{heading.clone()}</strong>" · "<span class="muted">{meta.join(" · ")}</span></p>
+            <p class="entry-head"><strong>{heading.clone()}</strong>" · "<span class="muted"><LocalTime at=a.at />{meta.iter().map(|m| format!(" · {m}")).collect::<String>()}</span></p>
             {(!a.body.is_empty()).then(|| view! { <p class="notes">{a.body.clone()}</p> })}
             <p class="muted small">
                 {(!people.is_empty()).then(|| format!("With {people}. "))}

@@ -1,8 +1,14 @@
 //! A list that renders only the rows in view, so 100,000 rows cost the same
-//! as fifty. Rows have a fixed height; the list is a scroll container.
+//! as fifty. Rows have a fixed height; the list is a scroll container. As
+//! only some rows are in the page, the list says how many there are: its
+//! name carries the count ("Contacts (1,000)") and every row its place
+//! (`aria-posinset` of `aria-setsize`), so a screen reader announces "12 of
+//! 1,000" rather than the rows that happen to be rendered.
 
 use leptos::html::Div;
 use leptos::prelude::*;
+
+use crate::ui::format::thousands;
 
 const OVERSCAN: usize = 8;
 
@@ -61,7 +67,7 @@ where
         <div class="virtual-list" node_ref=container on:scroll=on_scroll>
             <div
                 role="list"
-                aria-label=label
+                aria-label=move || format!("{label} ({})", thousands(total()))
                 class="virtual-spacer"
                 style:height=move || format!("{}px", total() as f64 * row_height)
             >

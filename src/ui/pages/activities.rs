@@ -7,10 +7,11 @@ use crate::core::export::activities_csv;
 use crate::core::lists::{activity_order, with_activity_kind};
 use crate::core::records::ActivityKind;
 use crate::state::AppState;
+use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::search_list::{search_list, Computed};
 use crate::ui::components::virtual_list::VirtualList;
 use crate::ui::download::save_csv;
-use crate::ui::format::{count_of, local_minute};
+use crate::ui::format::{count_of, zone};
 use crate::ui::paths::link;
 
 const ROW_HEIGHT: f64 = 48.0;
@@ -34,7 +35,7 @@ pub fn ActivitiesPage() -> impl IntoView {
             <input type="search" class="search" aria-label="Search activities" placeholder="Search by subject, outcome, owner…"
                 prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev)) />
             <button type="button" on:click=move |_| {
-                let text = rows.with_untracked(|r| state.data.with_untracked(|d| activities_csv(d, r, local_minute)));
+                let text = rows.with_untracked(|r| state.data.with_untracked(|d| activities_csv(d, r, zone(), state.clock.now())));
                 save_csv(state, "activities.csv", &text);
             }>"Export CSV"</button>
             <label>
@@ -59,7 +60,7 @@ pub fn ActivitiesPage() -> impl IntoView {
                 let who = a.contact_ids.first().and_then(|id| d.contact(id));
                 view! {
                     <div class="activity-row">
-                        <span>{local_minute(a.at)}</span>
+                        <span><LocalTime at=a.at /></span>
                         <span>{a.kind.label()}</span>
                         <span>{if a.subject.is_empty() { a.outcome.clone() } else { a.subject.clone() }}</span>
                         {match who {

@@ -14,11 +14,7 @@ use crate::ui::format::{count_of, thousands};
 use crate::ui::paths::link;
 
 fn percent(part: usize, whole: usize) -> String {
-    if whole == 0 {
-        "0 %".into()
-    } else {
-        format!("{:.1} %", part as f64 * 100.0 / whole as f64)
-    }
+    crate::ui::format::percent(if whole == 0 { 0.0 } else { part as f64 / whole as f64 })
 }
 
 #[component]
@@ -56,14 +52,20 @@ pub fn AuditPage() -> impl IntoView {
                         }
                     } />
             </label>
-            <p>{move || report.with(|a| format!("{} of {} contacts ({})", thousands(a.stale), thousands(a.contacts), percent(a.stale, a.contacts)))}</p>
+            <p>{move || report.with(|a| format!("{} of {} ({})", thousands(a.stale), count_of(a.contacts, "contact", "contacts"), percent(a.stale, a.contacts)))}</p>
             <RecordLinks positions=Signal::derive(move || report.with(|a| a.stale_first.clone())) company=false label="Contacts gone quiet" />
         </section>
         <section aria-labelledby="dup-heading" class="card">
             <h2 id="dup-heading">"Duplicates"</h2>
             {move || match rate.get() {
                 Some((inside, total)) => view! {
-                    <p>{format!("Duplicate rate at the last scan: {} ({} of {} contacts are in a group of possible duplicates).", percent(inside, total), thousands(inside), thousands(total))}</p>
+                    <p>{format!(
+                        "Duplicate rate at the last scan: {} ({} of {} {} in a group of possible duplicates).",
+                        percent(inside, total),
+                        thousands(inside),
+                        count_of(total, "contact", "contacts"),
+                        if inside == 1 { "is" } else { "are" },
+                    )}</p>
                 }.into_any(),
                 None => view! { <p>"The duplicate rate is measured by a scan: " <a href=link("/duplicates")>"scan for duplicates"</a> "."</p> }.into_any(),
             }}
@@ -163,7 +165,11 @@ fn Fixes(report: Memo<Audit>) -> impl IntoView {
             <p>{move || report.with(|a| format!("{} with a suggested fix.", count_of(a.fixable_total, "value", "values")))}</p>
             <ul class="audit-reasons">
                 {move || report.with(|a| a.fixable_by_reason.iter().enumerate().map(|(i, (reason, n))| {
-                    let label = format!("Fix all {} values with {reason}", thousands(*n));
+                    let label = if *n == 1 {
+                        format!("Fix the value with {reason}")
+                    } else {
+                        format!("Fix all {} with {reason}", count_of(*n, "value", "values"))
+                    };
                     view! {
                         <li>
                             {format!("{reason}: {}", thousands(*n))} " "

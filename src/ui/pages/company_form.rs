@@ -8,9 +8,11 @@ use crate::core::normalize::{apply_to_company, suggest_company, Suggestion};
 use crate::core::records::{Address, Company, CompanySize};
 use crate::core::validate::FieldError;
 use crate::state::commands::local_action;
+use crate::state::commands::{Opened, Unsaved};
 use crate::state::{commands, new_id, AppState};
-use crate::ui::components::fields::{was_saved, ErrorText, LifecycleStageField, TextField};
+use crate::ui::components::fields::{ErrorText, LifecycleStageField, TextField};
 use crate::ui::components::suggested_fixes::SuggestedFixes;
+use crate::ui::components::unsaved_edit::{saved_id, UnsavedEdit};
 use crate::ui::paths::link;
 
 #[component]
@@ -18,19 +20,22 @@ pub fn CompanyFormPage() -> impl IntoView {
     let state = AppState::expect();
     let params = use_params_map();
     let id = params.with_untracked(|p| p.get("id"));
-    let existing = id.as_ref().and_then(|id| state.data.with_untracked(|d| d.company(id).cloned()));
-    match (id, existing) {
-        (Some(_), None) => view! { <h1>"Company not found"</h1> }.into_any(),
-        (_, existing) => view! { <CompanyForm existing /> }.into_any(),
+    let opened = id.as_ref().and_then(|id| commands::open_company(state, id));
+    match (id, opened) {
+        (Some(_), None) => {
+            view! { <h1>"Company not found"</h1><p>"It may have been deleted in another tab."</p> }.into_any()
+        }
+        (_, opened) => view! { <CompanyForm opened /> }.into_any(),
     }
 }
 
 #[component]
-fn CompanyForm(existing: Option<Company>) -> impl IntoView {
+fn CompanyForm(opened: Option<Opened<Company>>) -> impl IntoView {
     let state = AppState::expect();
     let navigate = use_navigate();
-    let is_new = existing.is_none();
-    let mut initial = existing.unwrap_or_else(|| Company::blank(new_id(), state.clock.now()));
+    let is_new = opened.is_none();
+    let mut initial =
+        opened.as_ref().map(|o| o.record.clone()).unwrap_or_else(|| Company::blank(new_id(), state.clock.now()));
     if initial.address.is_none() {
         initial.address = Some(Address::default());
     }
@@ -64,14 +69,18 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
         })
     });
 
-    let save = local_action(move |_: &()| {
+    let unsaved = RwSignal::new(None::<Unsaved>);
+    let opened = StoredValue::new(opened);
+    let on_saved = {
         let navigate = navigate.clone();
-        async move {
-            let draft = draft.get_untracked();
-            let id = draft.id.clone();
-            if was_saved(errors, commands::save_company(state, draft, tags_text.get_untracked(), is_new).await) {
-                navigate(&format!("/companies/{id}"), Default::default());
-            }
+        Callback::new(move |id: String| navigate(&format!("/companies/{id}"), Default::default()))
+    };
+    let save = local_action(move |_: &()| async move {
+        let opened = opened.get_value();
+        let result =
+            commands::save_company(state, draft.get_untracked(), tags_text.get_untracked(), opened.as_ref()).await;
+        if let Some(id) = saved_id(errors, unsaved, result) {
+            on_saved.run(id);
         }
     });
 
@@ -88,10 +97,11 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
     } else {
         format!("/companies/{}", draft.with_untracked(|d| d.id.clone()))
     };
-    let cancel = {
-        let navigate = use_navigate();
-        move |_| navigate(&cancel_href, Default::default())
+    let on_discard = {
+        let navigate = navigate.clone();
+        Callback::new(move |()| navigate("/companies", Default::default()))
     };
+    let cancel = move |_| navigate(&cancel_href, Default::default());
     view! {
         <h1>{title}</h1>
         <form class="record-form" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
@@ -146,8 +156,9 @@ fn CompanyForm(existing: Option<Company>) -> impl IntoView {
                     apply_to_company(d, &s);
                 }))
             />
+            <UnsavedEdit unsaved errors on_saved on_discard />
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || save.pending().get()>
+                <button type="submit" class="primary" disabled=move || save.pending().get() || unsaved.with(Option::is_some)>
                     {move || if save.pending().get() { "Saving…" } else { "Save" }}
                 </button>
                 <button type="button" on:click=cancel>"Cancel"</button>

@@ -6,19 +6,20 @@ use leptos::prelude::*;
 use crate::core::timeline::Links;
 use crate::ui::components::confirm_delete::delete_record;
 use crate::ui::components::confirm_delete::ConfirmDelete;
+use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::record_sections::{RecordDeals, StageHistory};
 use crate::ui::components::tag_chips::TagChips;
 use crate::ui::components::tasks_panel::TasksPanel;
 use crate::ui::components::timeline::{timeline_entries, Timeline};
 use crate::ui::download::download;
-use crate::ui::format::{long_date, utc_minute};
+use crate::ui::format::long_date;
 use crate::ui::paths::link;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::core::delete::delete_contact_changes;
 use crate::core::import::vcard::write_vcard;
-use crate::core::lifecycle::can_convert;
+use crate::core::lifecycle::{can_convert, converted_deal};
 use crate::core::records::ActivityKind;
 use crate::core::records::Contact;
 use crate::state::commands::local_action;
@@ -79,7 +80,13 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
         })
     };
     let links = Links::of_contact(&contact);
-    let is_convertible = can_convert(&contact);
+    let is_lead = can_convert(&contact);
+    // A qualified lead with a deal was converted: link to that deal rather
+    // than offer a second conversion (another deal comes from "New deal").
+    let converted = {
+        let id = id.clone();
+        Memo::new(move |_| state.data.with(|d| converted_deal(d, &id).map(|deal| deal.id.clone())))
+    };
     let edit = {
         let id = id.clone();
         move |_| navigate(&format!("/contacts/{id}/edit"), Default::default())
@@ -103,8 +110,13 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
         <div class="page-header">
             <h1>{name.clone()}</h1>
             <div class="actions">
-                {is_convertible.then(|| view! {
-                    <button type="button" class="primary" disabled=move || convert.pending().get() on:click=move |_| { convert.dispatch(()); }>"Convert to deal"</button>
+                {move || is_lead.then(|| match converted.get() {
+                    Some(deal_id) => view! {
+                        <p class="converted">"Converted — " <A href=link(&format!("/deals/{deal_id}"))>"see deal"</A></p>
+                    }.into_any(),
+                    None => view! {
+                        <button type="button" class="primary" disabled=move || convert.pending().get() on:click=move |_| { convert.dispatch(()); }>"Convert to deal"</button>
+                    }.into_any(),
                 })}
                 <button type="button" on:click=edit>"Edit"</button>
                 <button type="button" on:click=download_vcard>"Download vCard"</button>
@@ -132,8 +144,11 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             <dd>{contact.lifecycle_stage.label()}</dd>
             {contact.lead_status.map(|s| view! { <dt>"Lead status"</dt><dd>{s.label()}</dd> })}
             <dt>"Last contacted"</dt>
-            <dd>{move || last().map(utc_minute).unwrap_or_else(|| "Never".into())}</dd>
-            {contact.cadence_days.map(|n| view! { <dt>"Keep in touch"</dt><dd>{format!("Every {n} days")}</dd> })}
+            <dd>{move || match last() {
+                Some(at) => view! { <LocalTime at /> }.into_any(),
+                None => "Never".into_any(),
+            }}</dd>
+            {contact.cadence_days.map(|n| view! { <dt>"Keep in touch"</dt><dd>{every_days(n)}</dd> })}
             {row("Owner", contact.owner.clone())}
             {contact.emails.iter().map(|e| view! {
                 <dt>{format!("Email ({})", e.kind.label())}</dt>
@@ -151,13 +166,22 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             {row("Birthday", contact.birthday.map(long_date).unwrap_or_default())}
             {contact.important_dates.iter().map(|d| view! { <dt>{d.label.clone()}</dt><dd>{long_date(d.date)}</dd> }).collect_view()}
             {row("Source", contact.source.clone())}
-            {row("Added", utc_minute(contact.created))}
-            {row("Updated", utc_minute(contact.updated))}
+            <dt>"Added"</dt><dd><LocalTime at=contact.created /></dd>
+            <dt>"Updated"</dt><dd><LocalTime at=contact.updated /></dd>
         </dl>
         {(!contact.notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{contact.notes.clone()}</p> })}
         <StageHistory history=contact.stage_history.clone() />
         <RecordDeals record_id=contact.id.clone() new_deal_query=format!("contact={}", contact.id) />
         <TasksPanel record_id=contact.id.clone() links=links.clone() />
         <Timeline entries links />
+    }
+}
+
+/// "Every day", "Every 14 days".
+fn every_days(n: u32) -> String {
+    if n == 1 {
+        "Every day".to_string()
+    } else {
+        format!("Every {n} days")
     }
 }

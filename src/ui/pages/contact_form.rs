@@ -9,13 +9,15 @@ use crate::core::records::LeadStatus;
 use crate::core::records::{Address, AddressKind, Contact, Email, EmailKind, Phone, PhoneKind};
 use crate::core::validate::FieldError;
 use crate::state::commands::local_action;
+use crate::state::commands::{Opened, Unsaved};
 use crate::state::{commands, new_id, AppState};
 use crate::ui::components::address_rows::AddressRows;
 use crate::ui::components::duplicate_hint::DuplicateHint;
-use crate::ui::components::fields::{was_saved, ErrorText, LifecycleStageField, TextField};
+use crate::ui::components::fields::{ErrorText, LifecycleStageField, TextField};
 use crate::ui::components::important_dates::ImportantDates;
 use crate::ui::components::kinded_rows::KindedRows;
 use crate::ui::components::suggested_fixes::SuggestedFixes;
+use crate::ui::components::unsaved_edit::{saved_id, UnsavedEdit};
 use crate::ui::format::iso_date;
 
 #[component]
@@ -23,23 +25,23 @@ pub fn ContactFormPage() -> impl IntoView {
     let state = AppState::expect();
     let params = use_params_map();
     let id = params.with_untracked(|p| p.get("id"));
-    let existing = id.as_ref().and_then(|id| state.data.with_untracked(|d| d.contact(id).cloned()));
-    match (id, existing) {
+    let opened = id.as_ref().and_then(|id| commands::open_contact(state, id));
+    match (id, opened) {
         (Some(_), None) => view! {
             <h1>"Contact not found"</h1>
             <p>"It may have been deleted in another tab."</p>
         }
         .into_any(),
-        (_, existing) => view! { <ContactForm existing /> }.into_any(),
+        (_, opened) => view! { <ContactForm opened /> }.into_any(),
     }
 }
 
 #[component]
-fn ContactForm(existing: Option<Contact>) -> impl IntoView {
+fn ContactForm(opened: Option<Opened<Contact>>) -> impl IntoView {
     let state = AppState::expect();
     let navigate = use_navigate();
-    let is_new = existing.is_none();
-    let mut initial = existing.unwrap_or_else(|| {
+    let is_new = opened.is_none();
+    let mut initial = opened.as_ref().map(|o| o.record.clone()).unwrap_or_else(|| {
         let mut c = Contact::blank(new_id(), state.clock.now());
         c.emails.push(Email::default());
         c.phones.push(Phone::default());
@@ -54,21 +56,24 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
     let cadence_text = RwSignal::new(initial.cadence_days.map(|n| n.to_string()).unwrap_or_default());
     let draft = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    let unsaved = RwSignal::new(None::<Unsaved>);
+    let opened = StoredValue::new(opened);
     let companies = state.data.with_untracked(|d| d.companies_by_name());
-
-    let save = local_action(move |_: &()| {
+    let on_saved = {
         let navigate = navigate.clone();
-        async move {
-            let texts = ContactTexts {
-                tags: tags_text.get_untracked(),
-                birthday: birthday_text.get_untracked(),
-                cadence_days: cadence_text.get_untracked(),
-            };
-            let draft = draft.get_untracked();
-            let id = draft.id.clone();
-            if was_saved(errors, commands::save_contact(state, draft, texts, is_new).await) {
-                navigate(&format!("/contacts/{id}"), Default::default());
-            }
+        Callback::new(move |id: String| navigate(&format!("/contacts/{id}"), Default::default()))
+    };
+
+    let save = local_action(move |_: &()| async move {
+        let texts = ContactTexts {
+            tags: tags_text.get_untracked(),
+            birthday: birthday_text.get_untracked(),
+            cadence_days: cadence_text.get_untracked(),
+        };
+        let opened = opened.get_value();
+        let result = commands::save_contact(state, draft.get_untracked(), texts, opened.as_ref()).await;
+        if let Some(id) = saved_id(errors, unsaved, result) {
+            on_saved.run(id);
         }
     });
 
@@ -76,10 +81,11 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
     let set = move |put: fn(&mut Contact, String)| Callback::new(move |v: String| draft.update(|d| put(d, v)));
     let cancel_href =
         if is_new { "/contacts".to_string() } else { format!("/contacts/{}", draft.with_untracked(|d| d.id.clone())) };
-    let cancel = {
-        let navigate = use_navigate();
-        move |_| navigate(&cancel_href, Default::default())
+    let on_discard = {
+        let navigate = navigate.clone();
+        Callback::new(move |()| navigate("/contacts", Default::default()))
     };
+    let cancel = move |_| navigate(&cancel_href, Default::default());
     let addresses_len = move || draft.with(|d| d.addresses.len());
 
     view! {
@@ -138,8 +144,9 @@ fn ContactForm(existing: Option<Contact>) -> impl IntoView {
                     apply_to_contact(d, &s);
                 }))
             />
+            <UnsavedEdit unsaved errors on_saved on_discard />
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || save.pending().get()>
+                <button type="submit" class="primary" disabled=move || save.pending().get() || unsaved.with(Option::is_some)>
                     {move || if save.pending().get() { "Saving…" } else { "Save" }}
                 </button>
                 <button type="button" on:click=cancel>"Cancel"</button>

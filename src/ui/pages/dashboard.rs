@@ -5,13 +5,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::core::display::{thousands, whole_money};
 use crate::core::reports::dashboard::{kpis, Kpis};
 use crate::core::reports::deals::{pipeline_by_stage, won_lost, PipelineReport, WonLostReport};
 use crate::core::reports::funnel::{lifecycle_funnel, FunnelReport};
-use crate::core::reports::{add_months, first_of_month, format_percent, Filter, Period};
+use crate::core::reports::{Filter, Period};
 use crate::state::{timed, AppState};
+use crate::ui::components::backup_reminder::BackupReminderCard;
 use crate::ui::components::charts::ChartFigure;
+use crate::ui::components::overdue_deals::OVERDUE_DEALS;
+use crate::ui::format::{count_of, percent, thousands, whole_money};
 use crate::ui::paths::link;
 use crate::ui::reports::{funnel_chart, pipeline_chart, won_lost_chart};
 
@@ -26,20 +28,17 @@ struct Dashboard {
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let state = AppState::expect();
-    let offset = state.clock.utc_offset_minutes();
+    let zone = state.clock.zone();
     let dashboard = Memo::new(move |_| {
         state.data.with(|d| {
             timed("report:dashboard", || {
                 let t = state.clock.today();
-                // The last six months, this one included.
-                let next = add_months(first_of_month(t), 1);
-                let six_months = Period::new(add_months(next, -6), next);
                 let none = Filter::default();
                 Dashboard {
-                    kpis: kpis(d, t, offset),
+                    kpis: kpis(d, t, zone),
                     pipeline: pipeline_by_stage(d, &none),
-                    won_lost: won_lost(d, &six_months, offset, &none),
-                    funnel: lifecycle_funnel(d, &Period::this_year(t), offset, &none),
+                    won_lost: won_lost(d, &Period::months_to_date(t, 6), zone, &none),
+                    funnel: lifecycle_funnel(d, &Period::this_year(t), zone, &none),
                 }
             })
         })
@@ -58,23 +57,27 @@ pub fn DashboardPage() -> impl IntoView {
                 <A href=link("/reports")>"All reports"</A>
             </div>
         </div>
+        <BackupReminderCard />
         <ul class="kpi-tiles" aria-label="Key figures">
             <Tile href="/pipeline" label="Open pipeline"
                 value=Signal::derive(move || whole_money(k().open_value_cents, &k().currency))
-                detail=Signal::derive(move || format!("{} open deals", thousands(k().open_deals))) />
+                detail=Signal::derive(move || count_of(k().open_deals, "open deal", "open deals")) />
             <Tile href="/deals?status=open" label="Forecast this month"
                 value=Signal::derive(move || whole_money(k().forecast_month_cents, &k().currency))
-                detail=Signal::derive(move || format!("weighted, {} deals expected to close", k().forecast_month_deals)) />
+                detail=Signal::derive(move || format!("weighted, {} expected to close from today", count_of(k().forecast_month_deals, "deal", "deals"))) />
             <Tile href="/deals?status=open" label="Forecast this quarter"
                 value=Signal::derive(move || whole_money(k().forecast_quarter_cents, &k().currency))
-                detail=Signal::derive(move || format!("weighted, {} deals expected to close", k().forecast_quarter_deals)) />
+                detail=Signal::derive(move || format!("weighted, {} expected to close from today", count_of(k().forecast_quarter_deals, "deal", "deals"))) />
+            <Tile href=OVERDUE_DEALS label="Overdue deals"
+                value=Signal::derive(move || whole_money(k().overdue_cents, &k().currency))
+                detail=Signal::derive(move || format!("weighted, {} expected before today: not in the forecast until they have a new date", count_of(k().overdue_deals, "deal", "deals"))) />
             <Tile href="/deals?status=won" label="Won this month"
                 value=Signal::derive(move || whole_money(k().won_month_cents, &k().currency))
                 detail=Signal::derive(move || {
                     let k = k();
                     match k.win_rate_month {
-                        Some(r) => format!("{} deals, win rate {} %", k.won_month, format_percent(Some(r))),
-                        None => format!("{} deals", k.won_month),
+                        Some(r) => format!("{}, win rate {}", count_of(k.won_month, "deal", "deals"), percent(r)),
+                        None => count_of(k.won_month, "deal", "deals"),
                     }
                 }) />
             <Tile href="/contacts?sort=created" label="New contacts this month"
@@ -82,7 +85,7 @@ pub fn DashboardPage() -> impl IntoView {
                 detail=Signal::derive(|| "created this month".to_string()) />
             <Tile href="/activities" label="Activities this week"
                 value=Signal::derive(move || thousands(k().activities_week))
-                detail=Signal::derive(|| "calls, emails, meetings and notes".to_string()) />
+                detail=Signal::derive(|| "calls, emails, meetings and notes, Monday to Sunday".to_string()) />
             <Tile href="/today" label="Overdue tasks"
                 value=Signal::derive(move || thousands(k().overdue_tasks))
                 detail=Signal::derive(|| "open tasks due before today".to_string()) />

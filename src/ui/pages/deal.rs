@@ -12,10 +12,11 @@ use crate::state::commands::{self, local_action, DealMove};
 use crate::state::AppState;
 use crate::ui::components::confirm_delete::delete_record;
 use crate::ui::components::confirm_delete::ConfirmDelete;
+use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::tag_chips::TagChips;
 use crate::ui::components::tasks_panel::TasksPanel;
 use crate::ui::components::timeline::{timeline_entries, Timeline};
-use crate::ui::format::{long_date, money, utc_minute};
+use crate::ui::format::{long_date, money};
 use crate::ui::paths::link;
 
 #[component]
@@ -109,8 +110,8 @@ fn DealDetails(deal: Deal) -> impl IntoView {
             })}
             {(!deal.owner.is_empty()).then(|| view! { <dt>"Owner"</dt><dd>{deal.owner.clone()}</dd> })}
             {(!deal.tags.is_empty()).then(|| view! { <dt>"Tags"</dt><dd><TagChips tags=deal.tags.clone() /></dd> })}
-            <dt>"Created"</dt><dd>{utc_minute(deal.created)}</dd>
-            {deal.closed.map(|t| view! { <dt>"Closed"</dt><dd>{utc_minute(t)}</dd> })}
+            <dt>"Created"</dt><dd><LocalTime at=deal.created /></dd>
+            {deal.closed.map(|t| view! { <dt>"Closed"</dt><dd><LocalTime at=t /></dd> })}
         </dl>
         {(!deal.notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{deal.notes.clone()}</p> })}
         <TasksPanel record_id=deal.id.clone() links=links.clone() />

@@ -8,8 +8,10 @@ use crate::core::forms::DealTexts;
 use crate::core::records::{Deal, DealStatus};
 use crate::core::validate::FieldError;
 use crate::state::commands::local_action;
+use crate::state::commands::{Opened, Unsaved};
 use crate::state::{commands, new_id, AppState};
-use crate::ui::components::fields::{was_saved, ErrorText, TextField};
+use crate::ui::components::fields::{ErrorText, TextField};
+use crate::ui::components::unsaved_edit::{saved_id, UnsavedEdit};
 use crate::ui::format::{iso_date, money_input};
 
 #[component]
@@ -18,12 +20,12 @@ pub fn DealFormPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = params.with_untracked(|p| p.get("id"));
-    let existing = id.as_ref().and_then(|id| state.data.with_untracked(|d| d.deals().get(id).cloned()));
-    match (id, existing) {
+    let opened = id.as_ref().and_then(|id| commands::open_deal(state, id));
+    match (id, opened) {
         (Some(_), None) => {
             view! { <h1>"Deal not found"</h1><p>"It may have been deleted in another tab."</p> }.into_any()
         }
-        (_, Some(deal)) => view! { <DealForm deal is_new=false /> }.into_any(),
+        (_, Some(opened)) => view! { <DealForm deal=opened.record.clone() opened=Some(opened) /> }.into_any(),
         (None, None) => {
             let deal = state.data.with_untracked(|d| {
                 let s = d.settings();
@@ -42,15 +44,19 @@ pub fn DealFormPage() -> impl IntoView {
                 }
                 deal
             });
-            view! { <DealForm deal is_new=true /> }.into_any()
+            view! { <DealForm deal opened=None /> }.into_any()
         }
     }
 }
 
+/// The deal form for `deal`: a new one, or the deal as `opened`.
 #[component]
-fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
+fn DealForm(deal: Deal, opened: Option<Opened<Deal>>) -> impl IntoView {
     let state = AppState::expect();
     let navigate = use_navigate();
+    let is_new = opened.is_none();
+    let unsaved = RwSignal::new(None::<Unsaved>);
+    let opened = StoredValue::new(opened);
     let title = if is_new { "New deal".to_string() } else { format!("Edit {}", deal.title) };
     let amount_text =
         RwSignal::new(if deal.amount_cents == 0 { String::new() } else { money_input(deal.amount_cents) });
@@ -60,30 +66,32 @@ fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
     let draft = RwSignal::new(deal);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let (companies, stages) = state.data.with_untracked(|d| (d.companies_by_name(), d.settings().pipeline.clone()));
-    let save = local_action(move |_: &()| {
+    let on_saved = {
         let navigate = navigate.clone();
-        async move {
-            let texts = DealTexts {
-                amount: amount_text.get_untracked(),
-                expected_close: close_text.get_untracked(),
-                probability: probability_text.get_untracked(),
-                tags: tags_text.get_untracked(),
-            };
-            let draft = draft.get_untracked();
-            let id = draft.id.clone();
-            if was_saved(errors, commands::save_deal(state, draft, texts, is_new).await) {
-                navigate(&format!("/deals/{id}"), Default::default());
-            }
+        Callback::new(move |id: String| navigate(&format!("/deals/{id}"), Default::default()))
+    };
+    let save = local_action(move |_: &()| async move {
+        let texts = DealTexts {
+            amount: amount_text.get_untracked(),
+            expected_close: close_text.get_untracked(),
+            probability: probability_text.get_untracked(),
+            tags: tags_text.get_untracked(),
+        };
+        let opened = opened.get_value();
+        let result = commands::save_deal(state, draft.get_untracked(), texts, opened.as_ref()).await;
+        if let Some(id) = saved_id(errors, unsaved, result) {
+            on_saved.run(id);
         }
     });
     let text = move |get: fn(&Deal) -> &String| Signal::derive(move || draft.with(|d| get(d).clone()));
     let set = move |put: fn(&mut Deal, String)| Callback::new(move |v: String| draft.update(|d| put(d, v)));
     let cancel_href =
         if is_new { "/pipeline".to_string() } else { format!("/deals/{}", draft.with_untracked(|d| d.id.clone())) };
-    let cancel = {
-        let navigate = use_navigate();
-        move |_| navigate(&cancel_href, Default::default())
+    let on_discard = {
+        let navigate = navigate.clone();
+        Callback::new(move |()| navigate("/pipeline", Default::default()))
     };
+    let cancel = move |_| navigate(&cancel_href, Default::default());
     view! {
         <h1>{title}</h1>
         <form class="record-form" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
@@ -141,8 +149,9 @@ fn DealForm(deal: Deal, is_new: bool) -> impl IntoView {
                     <textarea id="f-notes" rows="4" prop:value=move || draft.with(|d| d.notes.clone()) on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))></textarea>
                 </div>
             </fieldset>
+            <UnsavedEdit unsaved errors on_saved on_discard />
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || save.pending().get()>{move || if save.pending().get() { "Saving…" } else { "Save deal" }}</button>
+                <button type="submit" class="primary" disabled=move || save.pending().get() || unsaved.with(Option::is_some)>{move || if save.pending().get() { "Saving…" } else { "Save deal" }}</button>
                 <button type="button" on:click=cancel>"Cancel"</button>
             </div>
         </form>

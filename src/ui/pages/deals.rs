@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::export::deals_csv;
-use crate::core::lists::{deal_order, with_deal_status, with_tag_deals, DealSort};
+use crate::core::lists::{deal_order, with_deal_status, with_overdue, with_tag_deals, DealSort};
 use crate::core::records::DealStatus;
 use crate::state::AppState;
 use crate::ui::components::search_list::{search_list, Computed};
@@ -24,11 +24,15 @@ pub fn DealsPage() -> impl IntoView {
     // "?status=won" (the dashboard's tiles link here) picks the status filter.
     let query = leptos_router::hooks::use_query_map();
     let status = RwSignal::new(query.with_untracked(|m| m.get("status")).and_then(|s| DealStatus::from_key(&s)));
+    // "?close=overdue": open deals expected before today (the dashboard's
+    // overdue deals).
+    let overdue_only = RwSignal::new(query.with_untracked(|m| m.get("close")).is_some_and(|c| c == "overdue"));
     let sort = RwSignal::new(DealSort::Updated);
     let order = Memo::new(move |_| state.data.with(|d| deal_order(d, sort.get())));
     let base = Memo::new(move |_| {
         Computed::new(state.data.with(|d| {
             let hits = order.with(|o| with_deal_status(d, o, status.get()));
+            let hits = if overdue_only.get() { with_overdue(d, &hits, state.clock.today()) } else { hits };
             with_tag_deals(d, &hits, &tag.get())
         }))
     });
@@ -56,6 +60,11 @@ pub fn DealsPage() -> impl IntoView {
                     <option value="">"Any status"</option>
                     {DealStatus::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
                 </select>
+            </label>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || overdue_only.get()
+                    on:change=move |ev| overdue_only.set(event_target_checked(&ev)) />
+                "Overdue only"
             </label>
             <TagFilter value=tag />
             <label>

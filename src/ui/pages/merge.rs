@@ -8,10 +8,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::core::dedupe::{merge_contacts, moved_counts, FieldChoices, ListPick, Pick};
-use crate::core::display::count_of;
 use crate::core::records::Contact;
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
+use crate::ui::format::count_of;
 use crate::ui::paths::link;
 
 /// Which record a field's value comes from, by position on the screen.

@@ -7,7 +7,7 @@ use crate::core::records::ActivityKind;
 use crate::core::today::TodayList;
 use crate::state::{AppState, Today};
 use crate::ui::components::task_row::{LogOnDone, TaskRow};
-use crate::ui::format::{long_date, utc_minute};
+use crate::ui::format::{count_of, local_minute, long_date};
 use crate::ui::paths::link;
 
 /// Entries shown per section before "Show all".
@@ -103,10 +103,10 @@ pub fn TodayPage() -> impl IntoView {
                     <li>
                         <a href=link(&format!("/contacts/{id}"))>{name}</a>
                         {format!(
-                            " — every {} days; last contact {}; {} days overdue",
-                            e.cadence_days,
-                            e.last.map(utc_minute).unwrap_or_else(|| "never".into()),
-                            e.days_overdue
+                            " — every {}; last contact {}; {} overdue",
+                            count_of(e.cadence_days as usize, "day", "days"),
+                            e.last.map(local_minute).unwrap_or_else(|| "never".into()),
+                            count_of(e.days_overdue as usize, "day", "days")
                         )}
                     </li>
                 }).collect_view()}

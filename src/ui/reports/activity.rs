@@ -7,8 +7,9 @@ use crate::state::{timed, AppState, ReportControls};
 use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, ReportTableView, Unit};
 
 use super::summary::{compared, with_previous};
-use crate::core::display::thousands;
 use crate::core::reports::activity::{activities, not_contacted_with};
+use crate::core::reports::Cell;
+use crate::ui::format::count_of;
 
 #[component]
 pub fn ActivityReportView() -> impl IntoView {
@@ -22,7 +23,7 @@ pub fn ActivityReportView() -> impl IntoView {
         state.data.with(|d| {
             last.with(|l| {
                 timed("report:not-contacted", || {
-                    not_contacted_with(d, l, state.clock.now(), days, controls.offset, &filter)
+                    not_contacted_with(d, l, state.clock.now(), days, controls.zone, &filter)
                 })
             })
         })
@@ -32,10 +33,11 @@ pub fn ActivityReportView() -> impl IntoView {
             compared(
                 vec![(
                     "Activities".into(),
-                    r.total.to_string(),
-                    before.as_ref().map_or(String::new(), |b| b.total.to_string()),
+                    Cell::count(r.total),
+                    before.as_ref().map_or(Cell::Empty, |b| Cell::count(b.total)),
                 )],
                 before.is_some(),
+                "",
             )
         })
     });
@@ -81,7 +83,11 @@ pub fn ActivityReportView() -> impl IntoView {
                     }
                 } />
         </label>
-        <p>{move || format!("{} contacts have had no call, email or meeting for {} days or more.", thousands(quiet.with(|q| q.count())), days.get())}</p>
+        <p>{move || {
+            let (n, days) = (quiet.with(|q| q.count()), days.get() as usize);
+            let have = if n == 1 { "has" } else { "have" };
+            format!("{} {have} had no call, email or meeting for {} or more.", count_of(n, "contact", "contacts"), count_of(days, "day", "days"))
+        }}</p>
         <ReportTableView title="Contacts not contacted lately" table=quiet_table full=(quiet_full, quiet_count) />
     }
 }

@@ -25,9 +25,9 @@ pub fn CustomerValueView() -> impl IntoView {
         state.data.with(|d| {
             timed("report:customers", || {
                 (
-                    revenue_by_company(d, &period, controls.offset, &filter),
-                    revenue_by_group(d, &period, controls.offset, group, &filter),
-                    rfm(d, &period, state.clock.today(), controls.offset, &filter),
+                    revenue_by_company(d, &period, controls.zone, &filter),
+                    revenue_by_group(d, &period, controls.zone, group, &filter),
+                    rfm(d, &period, state.clock.today(), controls.zone, &filter),
                 )
             })
         })
@@ -50,7 +50,7 @@ pub fn CustomerValueView() -> impl IntoView {
     let group_title = move || format!("Revenue by {}", group.get().label().to_lowercase());
     view! {
         <h2>"Customer value"</h2>
-        <p class="muted">"Revenue is the amount of won deals closed in the period. RFM scores customers by recency, frequency and money of their won deals (1–5, by fifths) and names the segments."</p>
+        <p class="muted">"Revenue is the amount of won deals closed in the period. RFM scores customers by recency, frequency and money of their won deals (1–5: by fifths from five customers on; with fewer, recency and frequency by fixed steps — 30, 90, 180 and 365 days; 1 to 5 won deals) and names the segments."</p>
         <ChartFigure title="Revenue by company" chart=company_chart table=company_table limit=50 />
         <label>
             "Group revenue by"

@@ -8,7 +8,9 @@ use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, ReportTableVi
 
 use super::summary::{compared, units, with_previous};
 use crate::core::reports::deals::{forecast, pipeline_by_stage, won_lost, PipelineReport, WonLostReport};
-use crate::core::reports::{format_cents, format_percent, month_label};
+use crate::core::reports::Cell;
+use crate::ui::components::overdue_deals::OverdueDeals;
+use crate::ui::format::{count_of, short_month_year};
 
 /// Open deals by stage: value and weighted value.
 pub fn pipeline_chart(p: &PipelineReport) -> Chart {
@@ -19,7 +21,7 @@ pub fn pipeline_chart(p: &PipelineReport) -> Chart {
 
 /// Deals won and lost by month.
 pub fn won_lost_chart(r: &WonLostReport) -> Chart {
-    Chart::new(ChartKind::StackedBar, Unit::Count, r.months.iter().map(|m| month_label(m.month)).collect())
+    Chart::new(ChartKind::StackedBar, Unit::Count, r.months.iter().map(|m| short_month_year(m.month)).collect())
         .series("Won", r.months.iter().map(|m| m.won as f64).collect())
         .series("Lost", r.months.iter().map(|m| m.lost as f64).collect())
 }
@@ -33,8 +35,7 @@ pub fn PipelineReportView() -> impl IntoView {
         let period = controls.period_or_this_year(state);
         state.data.with(|d| {
             timed("report:pipeline", || {
-                let months = period.months().len().max(1) as u32;
-                (pipeline_by_stage(d, &filter), forecast(d, &period, months, &filter))
+                (pipeline_by_stage(d, &filter), forecast(d, &period, state.clock.today(), &filter))
             })
         })
     });
@@ -42,45 +43,47 @@ pub fn PipelineReportView() -> impl IntoView {
     let stage_table = Signal::derive(move || report.with(|(p, _)| p.to_table()));
     let forecast_chart = Signal::derive(move || {
         report.with(|(_, f)| {
-            Chart::new(ChartKind::StackedBar, Unit::Money, f.months.iter().map(|m| month_label(m.month)).collect())
+            Chart::new(ChartKind::StackedBar, Unit::Money, f.months.iter().map(|m| short_month_year(m.month)).collect())
                 .series(
                     format!("Weighted value ({})", f.currency),
-                    f.months.iter().map(|m| units(m.weighted_cents)).collect(),
+                    f.months.iter().map(|m| units(m.deals.weighted_cents)).collect(),
                 )
         })
     });
     let forecast_table = Signal::derive(move || report.with(|(_, f)| f.to_table()));
+    let overdue =
+        Signal::derive(move || report.with(|(_, f)| (f.overdue.count, f.overdue.weighted_cents, f.currency.clone())));
     view! {
         <h2>"Pipeline"</h2>
-        <p class="muted">"Open deals now, by stage (the period does not apply); the forecast weighs them by probability and groups them by expected close month in the period."</p>
+        <p class="muted">"Open deals now, by stage (the period does not apply). The forecast weighs them by probability and groups them by expected close month, from this month to the end of the period; deals expected before today are overdue and not in the forecast."</p>
         {move || report.with(|(p, _)| {
             (p.other_currency_deals > 0).then(|| view! {
-                <p class="muted">{format!("{} open deals in other currencies are counted but not added to the amounts.", p.other_currency_deals)}</p>
+                <p class="muted">{format!("{} in another currency: counted, but not added to the amounts.", count_of(p.other_currency_deals, "open deal is", "open deals are"))}</p>
             })
         })}
+        <OverdueDeals overdue />
         <ChartFigure title="Pipeline by stage" chart=stage_chart table=stage_table open=true />
         <ChartFigure title="Forecast by expected close month" chart=forecast_chart table=forecast_table />
     }
 }
 
-fn won_lost_summary(now: &WonLostReport, before: Option<&WonLostReport>) -> Vec<(String, String, String)> {
-    type Figure = fn(&WonLostReport) -> String;
-    let rows: [(String, Figure); 6] = [
-        ("Deals won".into(), |r| r.won.to_string()),
-        ("Deals lost".into(), |r| r.lost.to_string()),
-        (format!("Won value ({})", now.currency), |r| format_cents(r.won_cents)),
-        ("Win rate (%)".into(), |r| format_percent(r.win_rate)),
-        (format!("Average won deal ({})", now.currency), |r| r.average_won_cents.map_or(String::new(), format_cents)),
-        ("Average days to close".into(), |r| r.average_days_to_close.map_or(String::new(), |d| format!("{d:.1}"))),
-    ];
-    rows.into_iter().map(|(label, f)| (label, f(now), before.map_or(String::new(), f))).collect()
+fn won_lost_summary(now: &WonLostReport, before: Option<&WonLostReport>) -> Vec<(String, Cell, Cell)> {
+    let previous = before.map(WonLostReport::summary);
+    now.summary()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, value))| {
+            let then = previous.as_ref().map_or(Cell::Empty, |p| p[i].1.clone());
+            (label, value, then)
+        })
+        .collect()
 }
 
 #[component]
 pub fn WonLostReportView() -> impl IntoView {
     let report = with_previous("report:deals", won_lost);
     let summary = Signal::derive(move || {
-        report.with(|(now, before)| compared(won_lost_summary(now, before.as_ref()), before.is_some()))
+        report.with(|(now, before)| compared(won_lost_summary(now, before.as_ref()), before.is_some(), &now.currency))
     });
     let month_chart = Signal::derive(move || report.with(|(r, _)| won_lost_chart(r)));
     let month_table = Signal::derive(move || report.with(|(r, _)| r.to_table()));

@@ -6,7 +6,8 @@ use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, ReportTableVi
 
 use super::summary::{compared, with_previous};
 use crate::core::reports::funnel::{lifecycle_funnel, FunnelReport, FUNNEL};
-use crate::core::reports::{format_percent, month_label};
+use crate::core::reports::Cell;
+use crate::ui::format::short_month_year;
 
 /// How many contacts reached each stage of the funnel.
 pub fn funnel_chart(r: &FunnelReport) -> Chart {
@@ -21,24 +22,24 @@ pub fn FunnelReportView() -> impl IntoView {
         report.with(|(now, before)| {
             let mut rows = vec![(
                 "New contacts".to_string(),
-                now.contacts.to_string(),
-                before.as_ref().map_or(String::new(), |b| b.contacts.to_string()),
+                Cell::count(now.contacts),
+                before.as_ref().map_or(Cell::Empty, |b| Cell::count(b.contacts)),
             )];
             for (i, s) in now.stages.iter().enumerate().skip(1) {
                 rows.push((
                     format!("Conversion to {} (%)", s.stage.label()),
-                    format_percent(s.conversion),
-                    before.as_ref().map_or(String::new(), |b| format_percent(b.stages[i].conversion)),
+                    Cell::Percent(s.conversion),
+                    before.as_ref().map_or(Cell::Empty, |b| Cell::Percent(b.stages[i].conversion)),
                 ));
             }
-            compared(rows, before.is_some())
+            compared(rows, before.is_some(), "")
         })
     });
     let funnel_chart = Signal::derive(move || report.with(|(r, _)| funnel_chart(r)));
     let funnel_table = Signal::derive(move || report.with(|(r, _)| r.to_table()));
     let cohort_chart = Signal::derive(move || {
         report.with(|(r, _)| {
-            let cats = r.cohorts.iter().map(|c| month_label(c.month)).collect();
+            let cats = r.cohorts.iter().map(|c| short_month_year(c.month)).collect();
             FUNNEL.iter().enumerate().fold(Chart::new(ChartKind::Line, Unit::Count, cats), |chart, (i, stage)| {
                 chart.series(stage.label(), r.cohorts.iter().map(|c| c.reached[i] as f64).collect())
             })

@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::dataset::Dataset;
-use crate::core::reports::pivot::{pivot, Dimension, Field, Measure, PivotTable, RecordKind};
-use crate::core::reports::ReportTable;
+use crate::core::reports::pivot::{pivot, Dimension, Field, Measure, RecordKind};
+use crate::core::reports::Cell;
 use crate::state::{timed, AppState, ReportControls};
 use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, Unit};
 
@@ -43,25 +42,6 @@ fn name_of<T: Copy + PartialEq>(list: &[(T, &'static str)], value: T) -> &'stati
     list.iter().find(|(v, _)| *v == value).map_or("", |(_, l)| l)
 }
 
-/// The pivot as a table, amounts in currency units instead of cents.
-fn pivot_table(d: &Dataset, t: &PivotTable, measure: Measure, rows: Dimension) -> ReportTable {
-    let mut table = t.to_table(name_of(&DIMENSIONS, rows));
-    if matches!(measure, Measure::Sum(Field::Amount) | Measure::Average(Field::Amount)) {
-        for row in &mut table.rows {
-            for cell in row.iter_mut().skip(1) {
-                if let Ok(v) = cell.parse::<f64>() {
-                    *cell = format!("{:.2}", v / 100.0);
-                }
-            }
-        }
-        let currency = &d.settings().currency;
-        for h in table.headers.iter_mut().skip(1) {
-            h.push_str(&format!(" ({currency})"));
-        }
-    }
-    table
-}
-
 #[component]
 pub fn PivotView() -> impl IntoView {
     let state = AppState::expect();
@@ -75,8 +55,8 @@ pub fn PivotView() -> impl IntoView {
         let (kind, rows, cols, measure) = (kind.get(), rows.get(), cols.get(), measure.get());
         state.data.with(|d| {
             timed("report:pivot", || {
-                let t = pivot(d, kind, rows, cols, measure, &period, controls.offset, &filter);
-                pivot_table(d, &t, measure, rows)
+                let t = pivot(d, kind, rows, cols, measure, &period, controls.zone, &filter);
+                t.to_table(name_of(&DIMENSIONS, rows))
             })
         })
     });
@@ -84,13 +64,13 @@ pub fn PivotView() -> impl IntoView {
         result.with(|t| {
             let has_total = t.headers.last().is_some_and(|h| h == "Total") && t.headers.len() > 2;
             let value_cols = if has_total { t.headers.len() - 2 } else { t.headers.len() - 1 };
-            let cats: Vec<String> = t.rows.iter().take(20).map(|r| r[0].clone()).collect();
+            let cats: Vec<String> = t.rows.iter().take(20).map(|r| r[0].plain()).collect();
             let kind = if value_cols > 1 { ChartKind::StackedBar } else { ChartKind::Bar };
-            (1..=value_cols.min(6)).fold(Chart::new(kind, Unit::Count, cats), |chart, c| {
-                chart.series(
-                    t.headers[c].clone(),
-                    t.rows.iter().take(20).map(|r| r[c].parse::<f64>().unwrap_or(0.0)).collect(),
-                )
+            let unit =
+                if t.rows.iter().flatten().any(|c| matches!(c, Cell::Money(_))) { Unit::Money } else { Unit::Count };
+            (1..=value_cols.min(6)).fold(Chart::new(kind, unit, cats), |chart, c| {
+                chart
+                    .series(t.headers[c].clone(), t.rows.iter().take(20).map(|r| r[c].value().unwrap_or(0.0)).collect())
             })
         })
     });

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::core::dataset::Dataset;
-use crate::core::reports::{Filter, Period, ReportTable};
+use crate::core::reports::{Cell, Filter, Period, ReportTable};
+use crate::core::zone::Zone;
 use crate::state::{timed, AppState, ReportControls};
 
 /// Cents as whole currency units for charts.
@@ -12,15 +13,16 @@ pub fn units(cents: i64) -> f64 {
     cents as f64 / 100.0
 }
 
-/// A label/value table with a "Previous period" column when comparing.
-pub fn compared(rows: Vec<(String, String, String)>, compare: bool) -> ReportTable {
+/// A label/value table with a "Previous period" column when comparing;
+/// amounts are in `currency`.
+pub fn compared(rows: Vec<(String, Cell, Cell)>, compare: bool, currency: &str) -> ReportTable {
     let mut headers = vec!["Measure", "This period"];
     if compare {
         headers.push("Previous period");
     }
-    let mut t = ReportTable::new(headers);
+    let mut t = ReportTable::new(headers).in_currency(currency);
     for (label, now, before) in rows {
-        let mut row = vec![label, now];
+        let mut row = vec![label.into(), now];
         if compare {
             row.push(before);
         }
@@ -34,7 +36,7 @@ pub fn compared(rows: Vec<(String, String, String)>, compare: bool) -> ReportTab
 /// names the `performance.measure` entry the benchmark reads.
 pub fn with_previous<R>(
     measure: &'static str,
-    compute: fn(&Dataset, &Period, i32, &Filter) -> R,
+    compute: fn(&Dataset, &Period, &Zone, &Filter) -> R,
 ) -> Memo<(R, Option<R>)>
 where
     R: PartialEq + Send + Sync + 'static,
@@ -46,8 +48,8 @@ where
             (controls.filter.get(), controls.period_or_this_year(state), controls.compare.get());
         state.data.with(|d| {
             timed(measure, || {
-                let now = compute(d, &period, controls.offset, &filter);
-                let before = compare.then(|| compute(d, &period.previous(), controls.offset, &filter));
+                let now = compute(d, &period, controls.zone, &filter);
+                let before = compare.then(|| compute(d, &period.previous(), controls.zone, &filter));
                 (now, before)
             })
         })

@@ -5,16 +5,12 @@
 use leptos::prelude::*;
 
 use super::chart::{Chart, ChartKind, Unit, H, SERIES, W};
-use crate::core::display::thousands;
+use crate::core::display::number;
+use crate::ui::format::locale;
 
+/// A value in a tooltip: a whole number (amounts are in whole units).
 fn value_text(_unit: Unit, v: f64) -> String {
-    let n = v.round() as i64;
-    let digits = thousands(n.unsigned_abs() as usize);
-    if n < 0 {
-        format!("-{digits}")
-    } else {
-        digits
-    }
+    number::integer(locale(), v.round() as i64)
 }
 
 /// Short axis labels: 1.2k, 3.4M.

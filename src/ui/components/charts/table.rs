@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::core::display::thousands;
 use crate::core::reports::ReportTable;
 use crate::state::{AppState, NoticeKind};
 use crate::ui::download::download;
+use crate::ui::format::{locale, thousands};
 
 /// A file-name stem from a title: "Pipeline by stage" → "pipeline-by-stage".
 pub fn file_stem(title: &str) -> String {
@@ -36,6 +36,7 @@ pub fn ReportTableView(
 ) -> impl IntoView {
     let state = AppState::expect();
     let caption = title.clone();
+    let region_label = format!("{title}, table");
     let stem = file_stem(&title);
     let csv_label = format!("Download {title} as CSV");
     let save_csv = move |_| {
@@ -50,6 +51,9 @@ pub fn ReportTableView(
     let limit = limit.unwrap_or(usize::MAX);
     view! {
         <div class="report-table">
+            // A wide table scrolls sideways; the scrolling box can be reached
+            // by keyboard.
+            <div class="table-scroll" tabindex="0" role="region" aria-label=region_label>
             <table>
                 <caption>{caption}</caption>
                 <thead>
@@ -57,16 +61,17 @@ pub fn ReportTableView(
                 </thead>
                 <tbody>
                     {move || table.with(|t| {
+                        let locale = locale();
                         t.rows
                             .iter()
                             .take(limit)
                             .map(|r| {
-                                let mut cells = r.iter();
-                                let first = cells.next().cloned().unwrap_or_default();
+                                let mut cells = r.iter().map(|c| (c.shown(locale, &t.currency), c.is_number()));
+                                let first = cells.next().map(|(text, _)| text).unwrap_or_default();
                                 view! {
                                     <tr>
                                         <th scope="row">{first}</th>
-                                        {cells.map(|c| view! { <td>{c.clone()}</td> }).collect_view()}
+                                        {cells.map(|(text, is_number)| view! { <td class:text=!is_number>{text}</td> }).collect_view()}
                                     </tr>
                                 }
                             })
@@ -74,11 +79,12 @@ pub fn ReportTableView(
                     })}
                 </tbody>
             </table>
+            </div>
             {move || {
                 let shown = table.with(|t| t.rows.len()).min(limit);
                 let n = full.map_or_else(|| table.with(|t| t.rows.len()), |(_, rows)| rows.get());
                 (n > shown).then(|| {
-                    view! { <p class="muted">{format!("The first {shown} of {} rows; the CSV has them all.", thousands(n))}</p> }
+                    view! { <p class="muted">{format!("The first {} of {} rows; the CSV has them all.", thousands(shown), thousands(n))}</p> }
                 })
             }}
             <button type="button" on:click=save_csv aria-label=csv_label>"Download CSV"</button>

@@ -1,8 +1,9 @@
 //! The Duplicates page: a full scan for possible duplicate contacts, run in
 //! slices so the page stays responsive (with a progress bar and Cancel), the
-//! clusters best first with each pair's score and reasons, "Not a duplicate"
-//! (remembered in the settings) and "Merge…" per pair, the report as JSON,
-//! and the merge history with Undo.
+//! clusters best first with each pair's score, review reason and reasons
+//! (comparison, level, weight), "Not a duplicate" (remembered in the
+//! settings) and "Merge…" per pair, the report as JSON, and the merge
+//! history with Undo.
 
 mod scan;
 mod scan_results;
@@ -12,10 +13,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::display::count_of;
 use crate::core::history::HistoryKind;
 use crate::state::{AppState, LastScanRate, NoticeKind, SharedDedupeIndex};
 use crate::ui::components::undo_history::{UndoHistory, UndoTexts};
+use crate::ui::format::count_of;
 use scan::{run_scan, ScanState};
 use scan_results::ScanResults;
 
@@ -59,15 +60,7 @@ pub fn DuplicatesPage() -> impl IntoView {
                     }
                     Some(Ok(outcome)) => {
                         // The duplicate rate the Data audit page shows.
-                        let mut members: Vec<&str> = outcome
-                            .clusters
-                            .iter()
-                            .flat_map(|c| c.pairs.iter().flat_map(|p| [p.a.id.as_str(), p.b.id.as_str()]))
-                            .collect();
-                        members.sort_unstable();
-                        members.dedup();
-                        let total = state.data.with_untracked(|d| d.contacts().len());
-                        last_rate.record(members.len(), total);
+                        last_rate.record(outcome.contacts_in_clusters(), outcome.index.len());
                         progress.try_set(ScanState::Done(Arc::new(outcome)));
                     }
                     Some(Err(e)) => {

@@ -1,13 +1,15 @@
 //! The full duplicate scan, run in slices of about 50 ms with the browser
 //! getting a turn in between, on the index the forms and the import preview
-//! share; and what a finished scan found, as the page shows it.
+//! share. A finished scan keeps the clusters as the engine found them, with
+//! the index they refer to: what is shown of them (names, reasons) is made
+//! only for the clusters on screen, and the report only when it is exported.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::dedupe::{report, DedupeSettings, Scan};
+use crate::core::dedupe::{Cluster, DedupeIndex, DedupeSettings, Scan};
 use crate::state::{timed, yield_to_browser, AppState, SharedDedupeIndex};
 
 /// Pairs compared between two looks at the clock.
@@ -16,38 +18,31 @@ const STEP_PAIRS: usize = 4_000;
 /// a task starts to count as long; shorter slices cost more time in yields).
 const SLICE_MS: f64 = 50.0;
 
-/// One contact of a cluster, as shown.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct MemberView {
-    pub(super) id: String,
-    pub(super) name: String,
-    pub(super) email: String,
-}
-
-/// One scored pair of a cluster, as shown.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct PairView {
-    pub(super) a: MemberView,
-    pub(super) b: MemberView,
-    pub(super) score: f64,
-    pub(super) reasons: String,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct ClusterView {
-    pub(super) key: String,
-    pub(super) level: &'static str,
-    pub(super) pairs: Vec<PairView>,
-}
-
-/// What a finished scan found, and its report for "Export report".
-#[derive(Clone, Debug, PartialEq)]
+/// What a finished scan found: the clusters, best first, and the index and
+/// settings they were found with (contact `i` of a cluster is
+/// `index.id(i)`).
 pub(super) struct Outcome {
-    pub(super) clusters: Vec<ClusterView>,
-    pub(super) report: String,
+    pub(super) index: Arc<DedupeIndex>,
+    pub(super) settings: DedupeSettings,
+    pub(super) clusters: Vec<Cluster>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+impl Outcome {
+    /// Whether cluster `c` is probable (else possible).
+    pub(super) fn is_probable(&self, c: &Cluster) -> bool {
+        c.best_score >= self.settings.threshold_probable
+    }
+
+    /// How many distinct contacts the clusters hold.
+    pub(super) fn contacts_in_clusters(&self) -> usize {
+        let mut members: Vec<u32> = self.clusters.iter().flat_map(|c| c.members.iter().copied()).collect();
+        members.sort_unstable();
+        members.dedup();
+        members.len()
+    }
+}
+
+#[derive(Clone)]
 pub(super) enum ScanState {
     Idle,
     Preparing,
@@ -64,8 +59,9 @@ pub(super) async fn run_scan(
     cancelled: Arc<AtomicBool>,
 ) -> Option<Result<Outcome, String>> {
     yield_to_browser().await;
-    // The index the contact forms and the import preview use (built here if
-    // the data changed since they last did).
+    // The index the contact forms and the import preview use, with the
+    // weights learned from the contacts (built here if the data changed
+    // since it was last used).
     let index = timed("dedupe:scan-index", || shared.get());
     let (settings, not_duplicates) =
         state.data.with_untracked(|d| (DedupeSettings::for_app(d.settings()), d.settings().not_duplicates.clone()));
@@ -91,39 +87,14 @@ pub(super) async fn run_scan(
         }
     }
     let clusters = timed("dedupe:scan-finish", || scan.finish());
-    Some(state.data.with_untracked(|d| {
-        let contacts = d.contacts();
-        let unchanged = contacts.len() == index.len()
-            && clusters.iter().flat_map(|c| &c.members).all(|&i| contacts[i as usize].id == index.id(i));
-        if !unchanged {
-            return Err("The contacts changed during the scan. Scan again.".to_string());
-        }
-        let member = |i: u32| {
-            let c = &contacts[i as usize];
-            MemberView {
-                id: c.id.clone(),
-                name: c.display_name(),
-                email: c.primary_email().unwrap_or_default().to_string(),
-            }
-        };
-        let views = clusters
-            .iter()
-            .map(|c| ClusterView {
-                key: index.id(c.members[0]).to_string(),
-                level: if c.best_score >= settings.threshold_probable { "Probable" } else { "Possible" },
-                pairs: c
-                    .pairs
-                    .iter()
-                    .map(|p| PairView {
-                        a: member(p.a),
-                        b: member(p.b),
-                        score: p.score,
-                        reasons: p.reasons.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
-                    })
-                    .collect(),
-            })
-            .collect();
-        let json = timed("dedupe:scan-report", || report(contacts, &index, &settings, &clusters));
-        Ok(Outcome { clusters: views, report: serde_json::to_string_pretty(&json).unwrap_or_default() + "\n" })
-    }))
+    let unchanged = state.data.with_untracked(|d| is_current(&index, d.contacts()));
+    if !unchanged {
+        return Some(Err("The contacts changed during the scan. Scan again.".to_string()));
+    }
+    Some(Ok(Outcome { index, settings, clusters }))
+}
+
+/// Whether `index` was built from exactly these contacts, in this order.
+pub(super) fn is_current(index: &DedupeIndex, contacts: &[crate::core::records::Contact]) -> bool {
+    contacts.len() == index.len() && contacts.iter().zip(0..).all(|(c, i)| c.id == index.id(i))
 }

@@ -1,20 +1,32 @@
-//! The clusters a finished scan found, best first: each pair with its score
-//! and reasons, "Merge…" and "Not a duplicate"; and "Export report".
+//! The clusters a finished scan found, best first: each pair with its score,
+//! why it needs a person's judgement (possible pairs), and its reasons as a
+//! table of comparison, level and weight; "Merge…" and "Not a duplicate";
+//! and "Export report". Names and reasons are made only for the clusters
+//! shown ("Show more" adds more).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::scan::{ClusterView, MemberView, Outcome, PairView};
-use crate::core::display::count_of;
+use super::scan::{is_current, Outcome};
+use crate::core::dedupe::{report, Candidate, Reason};
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState, NoticeKind};
 use crate::ui::download::download;
+use crate::ui::format::count_of;
 use crate::ui::paths::link;
 
 /// Clusters rendered at first; "Show more" adds as many again.
 const PAGE: usize = 100;
+
+/// A cluster still to show: its position in the outcome and the positions
+/// of its pairs that are neither marked "not a duplicate" nor gone.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Shown {
+    cluster: usize,
+    pairs: Vec<usize>,
+}
 
 /// The clusters of a finished scan, leaving out pairs marked "not a
 /// duplicate" and contacts deleted (merged) since.
@@ -22,33 +34,49 @@ const PAGE: usize = 100;
 pub(super) fn ScanResults(outcome: Arc<Outcome>) -> impl IntoView {
     let state = AppState::expect();
     let shown = RwSignal::new(PAGE);
-    let report_text = outcome.report.clone();
-    let export = move |_| {
-        let name = format!("crm-duplicates-{}.json", state.clock.today().format("%Y-%m-%d"));
-        match download(&name, "application/json", &report_text) {
-            Ok(()) => state.notify(NoticeKind::Success, format!("Exported {name}")),
-            Err(e) => state.notify(NoticeKind::Error, format!("The report could not be downloaded: {e}")),
+    let export = {
+        let outcome = Arc::clone(&outcome);
+        move |_| export_report(state, &outcome)
+    };
+    let visible = {
+        let outcome = Arc::clone(&outcome);
+        Memo::new(move |_| {
+            state.data.with(|d| {
+                let not_dup = &d.settings().not_duplicates;
+                let index = &outcome.index;
+                let keep = |p: &Candidate| {
+                    let (a, b) = (index.id(p.a), index.id(p.b));
+                    let (x, y) = if a <= b { (a, b) } else { (b, a) };
+                    d.contact(a).is_some()
+                        && d.contact(b).is_some()
+                        && not_dup.binary_search_by(|(p, q)| (p.as_str(), q.as_str()).cmp(&(x, y))).is_err()
+                };
+                outcome
+                    .clusters
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, c)| {
+                        let pairs: Vec<usize> = (0..c.pairs.len()).filter(|&j| keep(&c.pairs[j])).collect();
+                        (!pairs.is_empty()).then_some(Shown { cluster: i, pairs })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let total = move || visible.with(Vec::len);
+    let cluster_view = move |s: Shown| {
+        let c = &outcome.clusters[s.cluster];
+        let level = if outcome.is_probable(c) { "Probable" } else { "Possible" };
+        let best = s.pairs.first().map_or(0.0, |&j| c.pairs[j].score);
+        let pairs =
+            s.pairs.iter().map(|&j| view! { <PairRow outcome=Arc::clone(&outcome) cluster=s.cluster pair=j /> });
+        view! {
+            <li>
+                <p><strong>{level}</strong>" duplicates, best score "{format!("{best:.2}")}</p>
+                <ul>{pairs.collect_view()}</ul>
+            </li>
         }
     };
-    let clusters = outcome.clusters.clone();
-    let visible = Memo::new(move |_| {
-        state.data.with(|d| {
-            let not_dup = &d.settings().not_duplicates;
-            let keep = |p: &PairView| {
-                let pair =
-                    if p.a.id <= p.b.id { (p.a.id.clone(), p.b.id.clone()) } else { (p.b.id.clone(), p.a.id.clone()) };
-                d.contact(&p.a.id).is_some() && d.contact(&p.b.id).is_some() && not_dup.binary_search(&pair).is_err()
-            };
-            clusters
-                .iter()
-                .filter_map(|c| {
-                    let pairs: Vec<PairView> = c.pairs.iter().filter(|p| keep(p)).cloned().collect();
-                    (!pairs.is_empty()).then(|| ClusterView { pairs, ..c.clone() })
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let total = move || visible.with(Vec::len);
     view! {
         <section aria-labelledby="found-heading">
             <h2 id="found-heading">"Possible duplicates"</h2>
@@ -57,16 +85,9 @@ pub(super) fn ScanResults(outcome: Arc<Outcome>) -> impl IntoView {
             <ol class="duplicate-clusters">
                 <For
                     each=move || visible.with(|v| v.iter().take(shown.get()).cloned().collect::<Vec<_>>())
-                    key=|c| (c.key.clone(), c.level, c.pairs.len())
-                    let:cluster
-                >
-                    <li>
-                        <p><strong>{cluster.level}</strong>" duplicates, best score "{format!("{:.2}", cluster.pairs.first().map_or(0.0, |p| p.score))}</p>
-                        <ul>
-                            {cluster.pairs.into_iter().map(|p| view! { <PairRow pair=p /> }).collect_view()}
-                        </ul>
-                    </li>
-                </For>
+                    key=|s| s.clone()
+                    children=cluster_view
+                />
             </ol>
             <Show when=move || { total() > shown.get() }>
                 <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>"Show more"</button>
@@ -75,31 +96,62 @@ pub(super) fn ScanResults(outcome: Arc<Outcome>) -> impl IntoView {
     }
 }
 
-/// A member's name and, when it has one, its email.
-fn describe(m: &MemberView) -> String {
-    if m.email.is_empty() || m.name == m.email {
-        m.name.clone()
-    } else {
-        format!("{} ({})", m.name, m.email)
+/// Downloads the report of the scan as JSON (see `core::dedupe::report`),
+/// made now from the contacts the scan read, if they are still as they were.
+fn export_report(state: AppState, outcome: &Outcome) {
+    let name = format!("crm-duplicates-{}.json", state.clock.today().format("%Y-%m-%d"));
+    let text = state.data.with_untracked(|d| {
+        is_current(&outcome.index, d.contacts()).then(|| {
+            let json = report(d.contacts(), &outcome.index, &outcome.settings, &outcome.clusters);
+            serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+        })
+    });
+    let Some(text) = text else {
+        return state
+            .notify(NoticeKind::Error, "The contacts changed since the scan. Scan again to export its report.");
+    };
+    match download(&name, "application/json", &text) {
+        Ok(()) => state.notify(NoticeKind::Success, format!("Exported {name}")),
+        Err(e) => state.notify(NoticeKind::Error, format!("The report could not be downloaded: {e}")),
     }
 }
 
+/// A contact of a pair, as shown: its id, and its name with its email.
+fn describe(state: AppState, id: &str) -> (String, String) {
+    state.data.with_untracked(|d| match d.contact(id) {
+        Some(c) => {
+            let name = c.display_name();
+            let email = c.primary_email().unwrap_or_default();
+            let text = if email.is_empty() || name == email { name.clone() } else { format!("{name} ({email})") };
+            (name, text)
+        }
+        None => ("(deleted)".to_string(), "(deleted)".to_string()),
+    })
+}
+
+/// One pair of a cluster: the two contacts, the score, the review reason of
+/// a pair held for a person's judgement, the reasons, and the actions.
 #[component]
-fn PairRow(pair: PairView) -> impl IntoView {
+fn PairRow(outcome: Arc<Outcome>, cluster: usize, pair: usize) -> impl IntoView {
     let state = AppState::expect();
-    let both = format!("{} and {}", pair.a.name, pair.b.name);
-    let (a, b) = (pair.a.id.clone(), pair.b.id.clone());
+    let p = &outcome.clusters[cluster].pairs[pair];
+    let (a, b) = (outcome.index.id(p.a).to_string(), outcome.index.id(p.b).to_string());
+    let ((name_a, text_a), (name_b, text_b)) = (describe(state, &a), describe(state, &b));
+    let both = format!("{name_a} and {name_b}");
+    let merge_href = link(&format!("/duplicates/merge?a={a}&b={b}"));
+    let (href_a, href_b) = (link(&format!("/contacts/{a}")), link(&format!("/contacts/{b}")));
     let not_duplicate = local_action(move |_: &()| commands::mark_not_duplicate(state, a.clone(), b.clone()));
-    let merge_href = link(&format!("/duplicates/merge?a={}&b={}", pair.a.id, pair.b.id));
+    let review = p.review.map(|r| view! { <p class="review"><strong>"Needs review: "</strong>{r.to_string()}</p> });
     view! {
         <li class="duplicate-pair">
             <p>
-                <A href=link(&format!("/contacts/{}", pair.a.id))>{describe(&pair.a)}</A>
+                <A href=href_a>{text_a}</A>
                 " and "
-                <A href=link(&format!("/contacts/{}", pair.b.id))>{describe(&pair.b)}</A>
-                {format!(": score {:.2}", pair.score)}
+                <A href=href_b>{text_b}</A>
+                {format!(": score {:.2}", p.score)}
             </p>
-            <p class="hint">{format!("Reasons: {}", pair.reasons)}</p>
+            {review}
+            <ReasonsTable reasons=p.reasons.clone() label=format!("Reasons: {both}") />
             <div class="form-actions">
                 <A href=merge_href attr:class="button" attr:aria-label=format!("Merge {both}…")>"Merge…"</A>
                 <button type="button" aria-label=format!("Not a duplicate: {both}") disabled=move || not_duplicate.pending().get()
@@ -108,5 +160,34 @@ fn PairRow(pair: PairView) -> impl IntoView {
                 </button>
             </div>
         </li>
+    }
+}
+
+/// A pair's evidence: each comparison with the level it reached and the
+/// weight that added (in bits: positive for one person, negative against),
+/// and notes on how the names were read.
+#[component]
+fn ReasonsTable(reasons: Vec<Reason>, label: String) -> impl IntoView {
+    let rows = reasons.into_iter().filter_map(|r| {
+        let (comparison, level, weight) = match r {
+            Reason::Compared { comparison, level, weight, detail } => {
+                let level = if detail.is_empty() {
+                    level.label(comparison).to_string()
+                } else {
+                    format!("{} ({detail})", level.label(comparison))
+                };
+                (comparison.label().to_string(), level, format!("{weight:+.1}"))
+            }
+            Reason::NamesSwapped | Reason::NamesResplit => ("names".to_string(), r.to_string(), String::new()),
+            // Shown above the table.
+            Reason::Review { .. } => return None,
+        };
+        Some(view! { <tr><th scope="row">{comparison}</th><td>{level}</td><td class="num">{weight}</td></tr> })
+    });
+    view! {
+        <table class="reasons" aria-label=label>
+            <thead><tr><th scope="col">"Comparison"</th><th scope="col">"Level"</th><th scope="col">"Weight (bits)"</th></tr></thead>
+            <tbody>{rows.collect_view()}</tbody>
+        </table>
     }
 }

@@ -22,6 +22,7 @@ use crate::core::import::csv::{CsvOptions, CsvReader, Row};
 use crate::core::import::plan::{fixed_cells, CellFixes, Choice, Choices};
 use crate::core::import::values::guess_date_order;
 use crate::core::import::vcard::{parse_vcard_bytes, VcardContact};
+use crate::core::text::quoted;
 use crate::state::commands::local_action;
 use crate::state::{commands, new_id, prefs, yield_to_browser, AppState, NoticeKind, SharedDedupeIndex};
 
@@ -77,7 +78,7 @@ impl FileRows {
                 let m = map_row_with(&fields, targets, options);
                 let problem = m.problems.first().map(|p| {
                     let header = headers.get(p.column).map(String::as_str).unwrap_or_default();
-                    (Some(p.column), format!("{} (column {} \"{header}\")", p.message, p.column + 1))
+                    (Some(p.column), format!("{} (column {} {})", p.message, p.column + 1, quoted(header)))
                 });
                 SourceRow { row: r.row, contact: m.contact, company_name: m.company_name, problem }
             }

@@ -1,15 +1,18 @@
 //! Settings that are data (they travel in backups and sync between tabs):
-//! pipeline stages, what winning a deal does, the deal currency, tag colours.
+//! pipeline stages, what winning a deal does, the deal currency, duplicate
+//! detection (see [`duplicates`]), tag colours.
+
+mod duplicates;
 
 use leptos::prelude::*;
 
-use crate::core::dedupe::settings::DEFAULT_THRESHOLDS;
 use crate::core::lists::all_tags;
 use crate::core::pipeline::{add_stage, move_stage, rename_stage, set_stage_probability};
 use crate::core::records::LifecycleStage;
 use crate::core::records::{Settings, TagColour, TAG_COLOURS};
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState, NoticeKind};
+use crate::ui::components::storage_card::StorageCard;
 
 /// Saves settings changes one at a time: (the new settings or why they
 /// could not be made, what to say when saved).
@@ -122,7 +125,8 @@ pub fn SettingsPage() -> impl IntoView {
                     } />
             </div>
         </section>
-        <DuplicateThresholds settings />
+        <duplicates::DuplicateDetection settings />
+        <StorageCard />
         <section aria-labelledby="tags-heading" class="card">
             <h2 id="tags-heading">"Tag colours"</h2>
             <Show when=move || tags.with(Vec::is_empty)><p class="muted">"No tags in use yet."</p></Show>
@@ -133,7 +137,7 @@ pub fn SettingsPage() -> impl IntoView {
                     view! {
                         <li>
                             <span class=format!("tag tag-{current}")>{tag.clone()}</span>
-                            {format!(" used {n} times ")}
+                            {format!(" used {} ", crate::ui::format::count_of(n, "time", "times"))}
                             <select aria-label=format!("Colour of tag {tag}") prop:value=current.clone()
                                 on:change=move |ev| {
                                     let colour = event_target_value(&ev);
@@ -149,53 +153,6 @@ pub fn SettingsPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-        </section>
-    }
-}
-
-/// The duplicate-detection thresholds (percent), used by the Duplicates
-/// scan, the while-typing checks, the import preview and `dedupe_report`.
-#[component]
-fn DuplicateThresholds(settings: Memo<Settings>) -> impl IntoView {
-    let state = AppState::expect();
-    let save_thresholds = save_settings(state);
-    let current = move || settings.with(|s| s.duplicate_thresholds.unwrap_or(DEFAULT_THRESHOLDS));
-    let probable = RwSignal::new(current().0.to_string());
-    let possible = RwSignal::new(current().1.to_string());
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let read = |v: RwSignal<String>| v.get_untracked().trim().parse::<u8>().unwrap_or(0);
-        let mut s = settings.get_untracked();
-        s.duplicate_thresholds = Some((read(probable), read(possible)));
-        s.updated = state.clock.now();
-        save_thresholds.dispatch((Ok(s), "Duplicate thresholds saved"));
-    };
-    let reset = move |_| {
-        let mut s = settings.get_untracked();
-        s.duplicate_thresholds = None;
-        s.updated = state.clock.now();
-        probable.set(DEFAULT_THRESHOLDS.0.to_string());
-        possible.set(DEFAULT_THRESHOLDS.1.to_string());
-        save_thresholds.dispatch((Ok(s), "Duplicate thresholds reset to the defaults"));
-    };
-    view! {
-        <section aria-labelledby="dedupe-heading" class="card">
-            <h2 id="dedupe-heading">"Duplicate detection"</h2>
-            <p>"Pairs of contacts score from 0 to 100 % alike. From the first threshold they are probable duplicates (flagged while typing and in imports), from the second possible ones (listed by the scan)."</p>
-            <form on:submit=save class="toolbar">
-                <div class="field">
-                    <label for="f-probable">"Probable duplicate from (%)"</label>
-                    <input id="f-probable" type="number" min="1" max="100" prop:value=move || probable.get()
-                        on:input=move |ev| probable.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for="f-possible">"Possible duplicate from (%)"</label>
-                    <input id="f-possible" type="number" min="1" max="100" prop:value=move || possible.get()
-                        on:input=move |ev| possible.set(event_target_value(&ev)) />
-                </div>
-                <button type="submit" disabled=move || save_thresholds.pending().get()>"Save thresholds"</button>
-                <button type="button" disabled=move || save_thresholds.pending().get() on:click=reset>"Reset to defaults"</button>
-            </form>
         </section>
     }
 }
