@@ -1388,7 +1388,7 @@ mod tests {
             ),
             encode_entry(&[Change::PutTask { record: task.clone() }], t),
         ];
-        assert!(journal[2].starts_with(r#"{"v":3,"#));
+        assert!(journal[2].starts_with(r#"{"v":4,"#));
         let back = decode_dataset(&chunks, &journal).unwrap();
         assert_eq!(back.contacts().len(), 2);
         assert_eq!(back.contact("id-000001").unwrap().given_name, "Renamed");
@@ -1615,6 +1615,38 @@ mod tests {
         assert!(matches!(decode_dataset([short.as_str()], no_journal()), Err(SnapshotError::Unreadable { .. })));
     }
 
+    /// Format-3 byte chunks exactly as the previous version's encoder wrote
+    /// them (main at 014ad20, from [`every_field_v2`]), as hex.
+    const FORMAT_3_CHUNKS: &str = include_str!("../../tests/fixtures/format3-chunks.json");
+
+    fn unhex(hex: &str) -> Vec<u8> {
+        (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect()
+    }
+
+    #[test]
+    fn format_3_byte_chunks_still_read_and_are_rewritten_as_format_4() {
+        let chunks: Vec<(String, Vec<u8>)> = serde_json::from_str::<Vec<(String, String)>>(FORMAT_3_CHUNKS)
+            .unwrap()
+            .into_iter()
+            .map(|(k, h)| (k, unhex(&h)))
+            .collect();
+        assert!(chunks.iter().all(|(_, b)| b.starts_with(b"CRMc\x03")));
+        let data = decode_dataset(&chunks, no_journal()).unwrap();
+        assert_eq!(sorted(data.to_parts()), sorted(every_field_v2()));
+        // The next snapshot writes format 4, which reads back the same.
+        let again = encode_chunks(&data);
+        assert!(again.iter().all(|(_, b)| b.starts_with(b"CRMc\x04")));
+        assert_eq!(sorted(decode_dataset(&again, no_journal()).unwrap().to_parts()), sorted(every_field_v2()));
+        // A format-3 contact row read as format 4 lacks its appended fields.
+        let mut relabelled = chunks[1].1.clone();
+        relabelled[4] = 4;
+        assert!(matches!(decode_dataset([relabelled.as_slice()], no_journal()), Err(SnapshotError::Unreadable { .. })));
+        // A format-4 chunk is refused by the format-3 reader's rule for newer formats.
+        let mut newer = again[1].1.clone();
+        newer[4] = 5;
+        assert!(matches!(decode_dataset([newer.as_slice()], no_journal()), Err(SnapshotError::Newer { version: 5, .. })));
+    }
+
     #[test]
     fn compact_records_round_trip_every_field() {
         let records = every_field();
@@ -1625,7 +1657,7 @@ mod tests {
         assert!(chunks[1].1.contains(
             r#""Likes tea 🍵","1969-07-20T20:17:40.000123456Z",1767323045000,3,[[null,0,"1969-07-20T20:17:40.000123456Z"],[0,1,1767323045000]],[["Hochzeitstag 💍",730666],["入社",693595],["Navnedag","--02-29"]],30,"José","Zo","Dr.","PhD","Bro \"Nord\""]"#
         ), "{}", chunks[1].1);
-        assert!(chunks[1].1.contains(r#"[],null,"--03-07","","","#), "{}", chunks[1].1);
+        assert!(chunks[1].1.contains(r#""gone",0,[],"--03-07","","","#), "{}", chunks[1].1);
         assert!(chunks[2].1.starts_with(r#"[4,"deal",[["d1","Dachsanierung \"Süd\"","co",["id-000001","gone"],12345678901,"GBP","ünï",95,739675,"Åsa Öberg",2,"Price",["big"],"two\nlines",1767323045001,1767323045002,"2026-01-02T03:04:05.002000001Z"]"#));
         assert!(chunks[3]
             .1
@@ -1638,8 +1670,8 @@ mod tests {
 
     #[test]
     fn refuses_newer_and_unreadable_data() {
-        let newer = r#"[4,"contact",{"a":"layout","this":"version does not know"}]"#;
-        assert!(matches!(decode_dataset([newer], no_journal()), Err(SnapshotError::Newer { version: 4, .. })));
+        let newer = r#"[5,"contact",{"a":"layout","this":"version does not know"}]"#;
+        assert!(matches!(decode_dataset([newer], no_journal()), Err(SnapshotError::Newer { version: 5, .. })));
         assert!(matches!(decode_dataset(["{"], no_journal()), Err(SnapshotError::Unreadable { .. })));
         let bad_kind = r#"[1,"contact",[["id","","",[[9,"a@b.co"]],[],[],"",null,0,[],null,"","",0,0]]]"#;
         assert!(matches!(decode_dataset([bad_kind], no_journal()), Err(SnapshotError::Unreadable { .. })));
@@ -1726,8 +1758,8 @@ mod tests {
                 "5-settings-00000"
             ]
         );
-        // The header: "CRMc", format 3, the kind's number, the record count.
-        assert_eq!(&chunks[1].1[..7], b"CRMc\x03\x01\x02");
+        // The header: "CRMc", format 4, the kind's number, the record count.
+        assert_eq!(&chunks[1].1[..7], b"CRMc\x04\x01\x02");
         // The bare task: id "t2", empty title, no due date, priority normal,
         // not done, no links, no owner or notes, created = updated (whole ms).
         let t = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap().timestamp_millis() as u64;
@@ -1745,7 +1777,7 @@ mod tests {
         assert!(chunks[4].1.ends_with(&bare), "{:?}", chunks[4].1);
         let back = decode_dataset(&chunks, no_journal()).unwrap();
         assert_eq!(sorted(back.to_parts()), sorted(records.clone()));
-        // Text chunks of format 2 and byte chunks mix (a database between
+        // Text chunks and byte chunks mix (a database between
         // two snapshots never holds both, but reading does not care).
         let text = encode_text_chunks(&data);
         let mixed = [
@@ -1826,10 +1858,10 @@ mod tests {
         let err = decode_dataset([kind.as_slice()], no_journal()).unwrap_err();
         assert!(err.to_string().contains("unknown record kind number 9"), "{err}");
         let mut newer = contacts.clone();
-        newer[4] = 4;
+        newer[4] = 5;
         assert!(matches!(
             decode_dataset([newer.as_slice()], no_journal()),
-            Err(SnapshotError::Newer { version: 4, .. })
+            Err(SnapshotError::Newer { version: 5, .. })
         ));
         let mut older = contacts.clone();
         older[4] = 2;

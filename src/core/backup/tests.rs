@@ -427,7 +427,7 @@ fn arb_contact() -> impl Strategy<Value = Contact> {
         0usize..7,
         0i64..400_000_000,
         prop::collection::vec(text(), 0..3),
-        (text(), text(), 0u32..400, any::<bool>()),
+        (text(), text(), 0u32..250, any::<bool>()),
     )
         .prop_map(|(id, given, family, job, notes, stage, secs, tags, (nick, line2, day, has_year))| {
             let created = Utc.timestamp_opt(1_600_000_000 + secs, 0).unwrap();
