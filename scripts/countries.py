@@ -81,6 +81,22 @@ def variants(name):
     return out
 
 
+# Names countries give themselves (endonyms), as files made there write
+# them: an export from a Swedish phone says "Sverige".
+ENDONYMS = {
+    'SE': ['Sverige'], 'NO': ['Norge', 'Noreg'], 'DK': ['Danmark'], 'FI': ['Suomi'], 'IS': ['Ísland'],
+    'FO': ['Føroyar'], 'GL': ['Kalaallit Nunaat'], 'EE': ['Eesti'], 'LV': ['Latvija'], 'LT': ['Lietuva'],
+    'PL': ['Polska'], 'CZ': ['Česko', 'Česká republika'], 'SK': ['Slovensko'], 'HU': ['Magyarország'],
+    'SI': ['Slovenija'], 'HR': ['Hrvatska'], 'RS': ['Srbija', 'Србија'], 'ME': ['Crna Gora'],
+    'BA': ['Bosna i Hercegovina'], 'AL': ['Shqipëria'], 'RO': ['România'], 'BG': ['България'],
+    'GR': ['Ελλάδα', 'Hellas', 'Ellada'], 'CY': ['Κύπρος', 'Kıbrıs'], 'IE': ['Éire'], 'LU': ['Lëtzebuerg'],
+    'UA': ['Україна', 'Ukrajina'], 'BY': ['Беларусь'], 'RU': ['Россия', 'Rossiya'], 'GE': ['Sakartvelo'],
+    'AM': ['Hayastan'], 'KZ': ['Қазақстан'], 'IL': ['ישראל'], 'EG': ['مصر', 'Misr'],
+    'JP': ['日本', 'Nippon', 'Nihon'], 'CN': ['中国', 'Zhongguo'], 'KR': ['대한민국', 'Hanguk'],
+    'TH': ['ประเทศไทย', 'Prathet Thai'], 'VN': ['Việt Nam'], 'IN': ['Bharat', 'भारत'],
+}
+
+
 def main():
     countries = json.load(open(ISO_CODES, encoding='utf-8'))['3166-1']
     translations = [gettext.translation('iso_3166-1', LOCALES, [lang]) for lang in LANGUAGES]
@@ -98,6 +114,7 @@ def main():
             for t in translations:
                 names.extend(variants(t.gettext(original)))
         names.extend(ALIASES.get(code, []))
+        names.extend(ENDONYMS.get(code, []))
         seen = set()
         unique = []
         for n in names:

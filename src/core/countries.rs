@@ -97,6 +97,15 @@ mod tests {
     }
 
     #[test]
+    fn names_countries_give_themselves() {
+        for (text, code) in
+            [("Sverige", "SE"), ("Norge", "NO"), ("Ísland", "IS"), ("Polska", "PL"), ("Česko", "CZ"), ("日本", "JP")]
+        {
+            assert_eq!(country_code(text), Some(code), "{text}");
+        }
+    }
+
+    #[test]
     fn names_in_the_languages_of_import_headers_and_codes() {
         for (text, code) in [
             ("Iceland", "IS"),

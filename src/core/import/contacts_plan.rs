@@ -664,7 +664,7 @@ mod tests {
                 fd("Last name", "Lovelace", "King"),
                 fd("Emails", "ada@example.com", "ada@example.com, countess@example.com"),
                 fd("Phones", "", "+441632960123"),
-                fd("Addresses", "0", "1"),
+                fd("Addresses", "", "London"),
                 fd("Job title", "", "Analyst"),
                 fd("Company", "", "Analytical Engines"),
                 fd("Tags", "", "math, poetry"),

@@ -1138,7 +1138,8 @@ mod tests {
         assert_eq!(m.contact.birthday, None);
         assert_eq!(m.company_name.as_deref(), Some("Acme"));
         assert_eq!(m.contact.lifecycle_stage, Some(LifecycleStage::Acquisition));
-        assert_eq!(reasons(&m), [Reason::ImplausibleBirthday, Reason::ImplausibleBirthday]);
+        // "DOB" repeats the birthday column, so it is an extra (see `auto_map`): kept, without a note.
+        assert_eq!(reasons(&m), [Reason::ImplausibleBirthday]);
         assert_eq!(
             extras(&m),
             [
