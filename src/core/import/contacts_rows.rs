@@ -1071,6 +1071,76 @@ mod tests {
     }
 
     #[test]
+    fn values_too_long_for_their_field_go_to_the_extras_and_long_notes_are_said() {
+        let h = headers("First,Last,Company,Notes,City,Tags");
+        let mapping = Mapping::new(h.clone(), auto_map(&h));
+        let long = "X".repeat(MAX_NAME_LEN + 1);
+        let long_tag = "T".repeat(MAX_TAG_LEN + 1);
+        let m = map_row(
+            &["Ada", long.as_str(), long.as_str(), "Met at the fair", long.as_str(), &format!("vip;{long_tag}")],
+            &mapping,
+            &options(""),
+        );
+        let c = &m.contact;
+        assert_eq!((c.given_name.as_str(), c.family_name.as_str(), c.tags.clone()), ("Ada", "", vec!["vip".to_string()]));
+        assert_eq!((m.company_name.as_deref(), c.addresses.len()), (None, 0));
+        assert_eq!(
+            extras(&m),
+            [("Last", long.as_str()), ("Company", long.as_str()), ("City", long.as_str()), ("Tags", long_tag.as_str())]
+        );
+        assert_eq!(reasons(&m), [Reason::TooLong, Reason::TooLong, Reason::TooLong, Reason::LongTag]);
+        let quoted80 = format!("Last: \"{}…\" is longer than 200 characters", "X".repeat(80));
+        assert!(m.notes[0].message.starts_with(&quoted80), "{}", m.notes[0].message);
+        assert_eq!(m.notes[0].column, Some(1));
+        assert!(m.notes.iter().all(|n| n.message.chars().count() < 200));
+        // 200 characters fit.
+        let fits = "Y".repeat(MAX_NAME_LEN);
+        assert_eq!(map_row(&["Ada", fits.as_str()], &mapping, &options("")).contact.family_name, fits);
+
+        // A 1 MB name: kept in the extras; the notes would pass their limit,
+        // which the preview says, and the contact keeps their first 20,000 characters.
+        let huge = "Z".repeat(1 << 20);
+        let m = map_row(&["Ada", huge.as_str()], &mapping, &options(""));
+        assert_eq!(reasons(&m), [Reason::TooLong, Reason::TooLong]);
+        assert_eq!(
+            m.notes[1].message,
+            "The notes with the imported extras are longer than 20000 characters; only the first 20000 would be kept"
+        );
+        assert_eq!(m.notes[1].column, Some(3));
+        let notes = m.contact.into_contact("x".into(), DateTime::UNIX_EPOCH, None).notes;
+        assert_eq!(notes.chars().count(), MAX_NOTES_LEN);
+        assert!(notes.starts_with("Imported extras:\nLast: ZZZ"), "{}", &notes[..40]);
+    }
+
+    #[test]
+    fn fit_draft_moves_long_values_of_a_card_to_the_extras() {
+        let long = "ü".repeat(MAX_NAME_LEN + 1);
+        let long_tag = "t".repeat(MAX_TAG_LEN + 1);
+        let mut d = ContactDraft {
+            given_name: "Bo".into(),
+            job_title: long.clone(),
+            department: long.clone(),
+            tags: vec!["vip".into(), long_tag.clone()],
+            addresses: vec![
+                Address { street2: long.clone(), ..Address::default() },
+                Address { city: "Oslo".into(), ..Address::default() },
+            ],
+            ..ContactDraft::default()
+        };
+        let mut company = Some(long.clone());
+        let notes = fit_draft(&mut d, &mut company);
+        let reasons: Vec<Reason> = notes.iter().map(|n| n.reason).collect();
+        assert_eq!(reasons, [Reason::TooLong, Reason::TooLong, Reason::TooLong, Reason::TooLong, Reason::LongTag]);
+        assert_eq!((d.given_name.as_str(), d.job_title.as_str(), d.department.as_str(), company), ("Bo", "", "", None));
+        assert_eq!(d.tags, ["vip"]);
+        assert_eq!(d.addresses, [Address { city: "Oslo".into(), ..Address::default() }]);
+        let labels: Vec<&str> = d.extras.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, ["Job title", "Department", "Address", "Company", "Tag"]);
+        let mut fine = ContactDraft { given_name: "Bo".into(), ..ContactDraft::default() };
+        assert!(fit_draft(&mut fine, &mut Some("Acme".into())).is_empty());
+    }
+
+    #[test]
     fn a_value_problem_is_not_a_row_problem() {
         let h = headers("Name,Email,Phone,Birthday,Lifecycle Stage,Country,Tags,Anniversary");
         let mapping = Mapping::new(h.clone(), auto_map(&h));
