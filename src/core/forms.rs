@@ -285,8 +285,14 @@ mod tests {
         let mut draft = Contact::blank(ID.into(), at(1));
         draft.family_name = "Roe".into();
         draft.important_dates = vec![
-            crate::core::records::ImportantDate { label: "Wedding".into(), date: YearlyDate::without_year(1, 1).unwrap() },
-            crate::core::records::ImportantDate { label: "Started".into(), date: YearlyDate::without_year(1, 1).unwrap() },
+            crate::core::records::ImportantDate {
+                label: "Wedding".into(),
+                date: YearlyDate::without_year(1, 1).unwrap(),
+            },
+            crate::core::records::ImportantDate {
+                label: "Started".into(),
+                date: YearlyDate::without_year(1, 1).unwrap(),
+            },
         ];
         let texts = ContactTexts {
             birthday: parts("29", "2", ""),
@@ -370,7 +376,11 @@ mod tests {
         let errs = finish_contact(draft, &texts, None, true, at(5), today()).unwrap_err();
         assert_eq!(
             fields(&errs),
-            [("birthday", MSG_DAY_MONTH), ("cadence_days", MSG_DAYS), ("given_name", crate::core::validate::MSG_NEED_NAME)]
+            [
+                ("birthday", MSG_DAY_MONTH),
+                ("cadence_days", MSG_DAYS),
+                ("given_name", crate::core::validate::MSG_NEED_NAME)
+            ]
         );
     }
 

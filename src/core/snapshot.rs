@@ -209,9 +209,9 @@ fn yearly_from<E: de::Error>(v: u32, day: StoredDay) -> Result<YearlyDate, E> {
         StoredDay::Days(n) => {
             NaiveDate::from_num_days_from_ce_opt(n).map(YearlyDate::full).ok_or_else(|| E::custom("date out of range"))
         }
-        StoredDay::Text(text) if v >= 4 => {
-            YearlyDate::parse(&text).filter(|d| d.year().is_none()).ok_or_else(|| E::custom(format!("{text:?} is not a date")))
-        }
+        StoredDay::Text(text) if v >= 4 => YearlyDate::parse(&text)
+            .filter(|d| d.year().is_none())
+            .ok_or_else(|| E::custom(format!("{text:?} is not a date"))),
         StoredDay::Text(_) => Err(E::custom(format!("format {v} has no dates without a year"))),
     }
 }
@@ -337,10 +337,7 @@ impl<'de, A: SeqAccess<'de>> Fields<A> {
     }
 
     /// Reads a list of rows and converts each.
-    fn list<R: Deserialize<'de>, T>(
-        &mut self,
-        convert: impl Fn(R) -> Result<T, A::Error>,
-    ) -> Result<Vec<T>, A::Error> {
+    fn list<R: Deserialize<'de>, T>(&mut self, convert: impl Fn(R) -> Result<T, A::Error>) -> Result<Vec<T>, A::Error> {
         self.next::<Vec<R>>()?.into_iter().map(convert).collect()
     }
 
@@ -1501,7 +1498,10 @@ mod tests {
             StageChange { from: Some(LifecycleStage::Reach), to: LifecycleStage::Acquisition, at: t },
         ];
         c.important_dates = vec![
-            ImportantDate { label: "Hochzeitstag 💍".into(), date: NaiveDate::from_ymd_opt(2001, 6, 30).unwrap().into() },
+            ImportantDate {
+                label: "Hochzeitstag 💍".into(),
+                date: NaiveDate::from_ymd_opt(2001, 6, 30).unwrap().into(),
+            },
             ImportantDate { label: "入社".into(), date: NaiveDate::from_ymd_opt(1899, 12, 31).unwrap().into() },
         ];
         c.cadence_days = Some(30);
@@ -1576,7 +1576,8 @@ mod tests {
         c.department = "Bro \"Nord\"".into();
         c.addresses[0].street2 = "3. etasje".into();
         c.addresses.push(Address { country: "Narnia".into(), ..Address::default() });
-        c.important_dates.push(ImportantDate { label: "Navnedag".into(), date: YearlyDate::without_year(2, 29).unwrap() });
+        c.important_dates
+            .push(ImportantDate { label: "Navnedag".into(), date: YearlyDate::without_year(2, 29).unwrap() });
         r.contacts[1].birthday = YearlyDate::without_year(3, 7);
         r.companies[0].address.as_mut().unwrap().street2 = "Bygg B".into();
         r
@@ -1644,7 +1645,10 @@ mod tests {
         // A format-4 chunk is refused by the format-3 reader's rule for newer formats.
         let mut newer = again[1].1.clone();
         newer[4] = 5;
-        assert!(matches!(decode_dataset([newer.as_slice()], no_journal()), Err(SnapshotError::Newer { version: 5, .. })));
+        assert!(matches!(
+            decode_dataset([newer.as_slice()], no_journal()),
+            Err(SnapshotError::Newer { version: 5, .. })
+        ));
     }
 
     #[test]

@@ -1,9 +1,9 @@
 use super::*;
+use crate::core::records::YearlyDate;
 use crate::core::records::{ActivityKind, DealStatus, PipelineStage, Priority, TagColour};
 use crate::core::records::{
     Address, AddressKind, Email, EmailKind, ImportantDate, LeadStatus, LifecycleStage, Phone, PhoneKind, StageChange,
 };
-use crate::core::records::YearlyDate;
 use chrono::{Datelike, TimeZone};
 use proptest::prelude::*;
 
@@ -228,8 +228,10 @@ fn full() -> Dataset {
         StageChange { from: None, to: LifecycleStage::Reach, at: at(2) },
         StageChange { from: Some(LifecycleStage::Reach), to: LifecycleStage::Acquisition, at: at(3) },
     ];
-    a.important_dates =
-        vec![ImportantDate { label: "Jubiläum 🎉".into(), date: NaiveDate::from_ymd_opt(2015, 4, 1).unwrap().into() }];
+    a.important_dates = vec![ImportantDate {
+        label: "Jubiläum 🎉".into(),
+        date: NaiveDate::from_ymd_opt(2015, 4, 1).unwrap().into(),
+    }];
     a.cadence_days = Some(14);
     a.owner = "Åsa".into();
     a.updated = at(3);
@@ -456,7 +458,8 @@ fn arb_contact() -> impl Strategy<Value = Contact> {
             } else {
                 YearlyDate::without_year(date.month(), date.day()).unwrap()
             });
-            c.important_dates = vec![ImportantDate { label: "Day".into(), date: YearlyDate::without_year(2, 29).unwrap() }];
+            c.important_dates =
+                vec![ImportantDate { label: "Day".into(), date: YearlyDate::without_year(2, 29).unwrap() }];
             c.updated = created + chrono::Duration::milliseconds(secs % 5000);
             c
         })
@@ -569,7 +572,8 @@ fn yearless_dates_and_the_format_3_members_round_trip() {
     jane.name_prefix = "Dr.".into();
     jane.name_suffix = "PhD".into();
     jane.department = "Research".into();
-    jane.important_dates = vec![ImportantDate { label: "Anniversary".into(), date: YearlyDate::without_year(6, 21).unwrap() }];
+    jane.important_dates =
+        vec![ImportantDate { label: "Anniversary".into(), date: YearlyDate::without_year(6, 21).unwrap() }];
     jane.addresses = vec![Address {
         kind: AddressKind::Home,
         street: "Laugavegur 1".into(),
@@ -594,7 +598,12 @@ fn yearless_dates_and_the_format_3_members_round_trip() {
     let back = parse_backup(&file, today()).unwrap();
     assert_eq!(back.data.contact(ID_B), data.contact(ID_B));
     // A date that is neither form is refused with the record and field named.
-    let bad = payload_of(&file).strip_prefix("\"payload\":").unwrap().strip_suffix('}').unwrap().replace("--03-07", "--02-30");
+    let bad = payload_of(&file)
+        .strip_prefix("\"payload\":")
+        .unwrap()
+        .strip_suffix('}')
+        .unwrap()
+        .replace("--03-07", "--02-30");
     let file = format!(
         r#"{{"format":"crm-backup","format_version":3,"payload_sha256":"{}","payload":{bad}}}"#,
         sha256_hex(bad.as_bytes())

@@ -10,9 +10,8 @@ use crate::core::text::collapse_spaces;
 /// Countries that write the house number before the street ("12 High
 /// Street", "12 rue de la Paix"); the others write it after ("Hauptstraße
 /// 12", "Calle Mayor 5").
-const NUMBER_FIRST: &[&str] = &[
-    "AU", "CA", "FR", "GB", "HK", "IE", "IL", "IN", "LU", "MC", "MY", "NZ", "PH", "SG", "TH", "US", "ZA",
-];
+const NUMBER_FIRST: &[&str] =
+    &["AU", "CA", "FR", "GB", "HK", "IE", "IL", "IN", "LU", "MC", "MY", "NZ", "PH", "SG", "TH", "US", "ZA"];
 
 /// The street with its house number, in the order `country` (an ISO code,
 /// or empty when unknown: then number first, as in English) writes them.
@@ -87,9 +86,9 @@ fn postal_line(line: &str) -> Option<(String, Option<String>, String)> {
     if n >= 2 {
         let first = words[0].rsplit('-').next().unwrap_or(words[0]);
         // "D-10115", "CH-8001": a country letter or two before the code.
-        let prefixed = words[0].split_once('-').is_some_and(|(p, _)| {
-            (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_uppercase())
-        });
+        let prefixed = words[0]
+            .split_once('-')
+            .is_some_and(|(p, _)| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_uppercase()));
         if is_digits(first, 4, 5) && (prefixed || words[0] == first) {
             if n >= 3 && is_state_code(words[1]) && words[1].len() == 2 && is_digits(first, 4, 4) {
                 // "1012 AB Amsterdam"
@@ -138,8 +137,11 @@ fn is_zip_plus_four(s: &str) -> bool {
 /// before), and a country the table knows after it. `None` when the last
 /// line is not of a form it knows: the caller then keeps the block whole.
 pub fn split_address_block(block: &str) -> Option<Address> {
-    let mut lines: Vec<String> =
-        block.lines().map(|l| collapse_spaces(l).trim_matches(',').trim().to_string()).filter(|l| !l.is_empty()).collect();
+    let mut lines: Vec<String> = block
+        .lines()
+        .map(|l| collapse_spaces(l).trim_matches(',').trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
     if lines.len() == 1 {
         lines = lines[0].split(", ").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
     }
@@ -206,11 +208,20 @@ mod tests {
             ("Hauptstr. 1\n10115 Berlin\nDeutschland", addr("Hauptstr. 1", "", "Berlin", "", "10115", "DE")),
             ("Hauptstr. 1\nHinterhaus\nD-10115 Berlin", addr("Hauptstr. 1", "Hinterhaus", "Berlin", "", "10115", "")),
             ("Damrak 1\n1012 LG Amsterdam\nNetherlands", addr("Damrak 1", "", "Amsterdam", "", "1012 LG", "NL")),
-            ("Unit 3\n42 George St\nSydney NSW 2000\nAustralia", addr("Unit 3", "42 George St", "Sydney", "NSW", "2000", "AU")),
-            ("10 Downing Street\nLondon\nSW1A 2AA\nUnited Kingdom", addr("10 Downing Street", "", "London", "", "SW1A 2AA", "GB")),
+            (
+                "Unit 3\n42 George St\nSydney NSW 2000\nAustralia",
+                addr("Unit 3", "42 George St", "Sydney", "NSW", "2000", "AU"),
+            ),
+            (
+                "10 Downing Street\nLondon\nSW1A 2AA\nUnited Kingdom",
+                addr("10 Downing Street", "", "London", "", "SW1A 2AA", "GB"),
+            ),
             ("221B Baker St\nLondon NW1 6XE", addr("221B Baker St", "", "London", "", "NW1 6XE", "")),
             ("24 Sussex Dr\nOttawa ON K1M 1M4\nCanada", addr("24 Sussex Dr", "", "Ottawa", "ON", "K1M 1M4", "CA")),
-            ("Drottninggatan 1\n111 51 Stockholm\nSverige", addr("Drottninggatan 1", "", "Stockholm", "", "111 51", "SE")),
+            (
+                "Drottninggatan 1\n111 51 Stockholm\nSverige",
+                addr("Drottninggatan 1", "", "Stockholm", "", "111 51", "SE"),
+            ),
             ("Laugavegur 1, 101 Reykjavík, Iceland", addr("Laugavegur 1", "", "Reykjavík", "", "101", "IS")),
             ("12 Main St, Springfield, IL 62701-1234", addr("12 Main St", "", "Springfield", "IL", "62701-1234", "")),
         ];

@@ -272,8 +272,15 @@ fn recognise(key: &str, slot: u8) -> Option<Target> {
         "mobile" | "mobilephone" | "mobilephone#" | "mobilephonenumber" | "mobilenumber" | "cell" | "cellphone"
         | "phonemobile" | "handy" | "mobil" | "mobiel" | "portable" | "movil" | "mobiltelefon" | "mobiltelefon#"
         | "cellulare" | "celular" | "telemovel" => phone(Some(PhoneKind::Mobile)),
-        "businessphone" | "businessphone#" | "workphone" | "officephone" | "phonework" | "companymainphone"
-        | "telefongeschaftlich" | "telefongeschaftlich#" | "telefonfirma" => phone(Some(PhoneKind::Work)),
+        "businessphone"
+        | "businessphone#"
+        | "workphone"
+        | "officephone"
+        | "phonework"
+        | "companymainphone"
+        | "telefongeschaftlich"
+        | "telefongeschaftlich#"
+        | "telefonfirma" => phone(Some(PhoneKind::Work)),
         "homephone" | "homephone#" | "phonehome" | "privatephone" | "telefonprivat" | "telefonprivat#" => {
             phone(Some(PhoneKind::Home))
         }
@@ -286,13 +293,36 @@ fn recognise(key: &str, slot: u8) -> Option<Target> {
         "address#street" | "street" | "streetaddress" | "address" | "strasse" | "adresse" | "rue" | "direccion"
         | "calle" | "adres" | "straat" | "straatnaam" | "streetname" | "via" | "indirizzo" | "rua" | "endereco"
         | "morada" | "logradouro" => address(Street, None),
-        "address#extendedaddress" | "extendedaddress" | "unit" | "apartment" | "apt" | "suite" | "flat" | "building"
-        | "careof" | "adresszusatz" | "complementdadresse" | "complemento" => address(Street2, None),
+        "address#extendedaddress"
+        | "extendedaddress"
+        | "unit"
+        | "apartment"
+        | "apt"
+        | "suite"
+        | "flat"
+        | "building"
+        | "careof"
+        | "adresszusatz"
+        | "complementdadresse"
+        | "complemento" => address(Street2, None),
         "streetnumber" | "housenumber" | "houseno" | "streetno" | "hausnummer" | "hausnr" | "huisnummer"
         | "numerocivico" | "numerodecasa" | "numerodarua" | "numerodelacalle" => address(StreetNumber, None),
-        "address#neighborhood" | "address#neighbourhood" | "suburb" | "locality" | "town" | "neighborhood"
-        | "neighbourhood" | "ortsteil" | "quartier" | "barrio" | "colonia" | "wijk" | "quartiere" | "frazione"
-        | "bairro" | "localidade" => address(Locality, None),
+        "address#neighborhood"
+        | "address#neighbourhood"
+        | "suburb"
+        | "locality"
+        | "town"
+        | "neighborhood"
+        | "neighbourhood"
+        | "ortsteil"
+        | "quartier"
+        | "barrio"
+        | "colonia"
+        | "wijk"
+        | "quartiere"
+        | "frazione"
+        | "bairro"
+        | "localidade" => address(Locality, None),
         "address#city" | "city" | "ort" | "stadt" | "ville" | "ciudad" | "plaats" | "woonplaats" | "citta"
         | "cidade" | "localidad" | "localite" => address(City, None),
         "address#region" | "region" | "state" | "stateregion" | "province" | "stateprovince" | "county"
@@ -315,8 +345,15 @@ fn recognise(key: &str, slot: u8) -> Option<Target> {
         | "berufsbezeichnung" | "poste" | "fonction" | "cargo" | "puesto" | "functie" | "ruolo" | "mansione" => {
             Some(Target::JobTitle)
         }
-        "department" | "dept" | "organization#department" | "organizationdepartment" | "abteilung"
-        | "departamento" | "afdeling" | "reparto" | "dipartimento" => Some(Target::Department),
+        "department"
+        | "dept"
+        | "organization#department"
+        | "organizationdepartment"
+        | "abteilung"
+        | "departamento"
+        | "afdeling"
+        | "reparto"
+        | "dipartimento" => Some(Target::Department),
         "website" | "websiteurl" | "website#value" | "web" | "url" | "homepage" | "webpage" | "domain"
         | "companydomainname" | "webseite" | "siteweb" | "sitioweb" | "paginaweb" | "sitoweb" => Some(Target::Website),
         "birthday" | "birthdate" | "dateofbirth" | "dob" | "geburtstag" | "geburtsdatum" | "anniversaire"
@@ -337,7 +374,11 @@ fn recognise(key: &str, slot: u8) -> Option<Target> {
         }
         "lifecyclestage" | "lifecycle" | "stage" => Some(Target::LifecycleStage),
         "photo" | "picture" | "image" | "avatar" | "foto" => Some(Target::Ignore),
-        _ => outlook_parts(key, slot).map(|(kind, part)| Target::Address { slot: kind_slot(kind), part, kind: Some(kind) }),
+        _ => outlook_parts(key, slot).map(|(kind, part)| Target::Address {
+            slot: kind_slot(kind),
+            part,
+            kind: Some(kind),
+        }),
     }
 }
 
@@ -475,10 +516,8 @@ pub struct Mapping {
 impl Mapping {
     pub fn new(headers: Vec<String>, targets: Vec<Target>) -> Mapping {
         let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
-        let quiet = keys
-            .iter()
-            .map(|k| QUIET_VALUES.iter().find(|(h, _)| h == k).map_or(&[][..], |(_, v)| *v))
-            .collect();
+        let quiet =
+            keys.iter().map(|k| QUIET_VALUES.iter().find(|(h, _)| h == k).map_or(&[][..], |(_, v)| *v)).collect();
         let initials = keys.iter().map(|k| matches!(k.as_str(), "initials" | "initialen" | "initiales")).collect();
         Mapping { headers, targets, quiet, initials }
     }
@@ -529,7 +568,9 @@ pub(crate) mod targets {
 mod tests {
     use super::targets::{addr, email, headers, phone};
     use super::*;
-    use crate::core::import::real_exports::{self, GOOGLE_CLASSIC, GOOGLE_CURRENT, OUTLOOK, OUTLOOK_GERMAN, SEPARATE_ADDRESS};
+    use crate::core::import::real_exports::{
+        self, GOOGLE_CLASSIC, GOOGLE_CURRENT, OUTLOOK, OUTLOOK_GERMAN, SEPARATE_ADDRESS,
+    };
     use AddressPart::*;
 
     /// The targets of the named columns, by header.
@@ -787,7 +828,10 @@ mod tests {
         );
         // "Address line 1/2" and "Street 1/2" too are lines of one address.
         let h = headers("Address Line 1,Address Line 2,Street 2,Town");
-        assert_eq!(auto_map(&h), [addr(1, Street, None), addr(1, Street2, None), addr(1, Street2, None), addr(1, Locality, None)]);
+        assert_eq!(
+            auto_map(&h),
+            [addr(1, Street, None), addr(1, Street2, None), addr(1, Street2, None), addr(1, Locality, None)]
+        );
     }
 
     #[test]

@@ -318,13 +318,23 @@ pub fn diff(data: &Dataset, before: &Contact, after: &Contact) -> Vec<FieldDiff>
     let company = |c: &Contact| c.company_id.as_deref().and_then(|id| data.company(id)).map(|c| c.name.clone());
     diff.field("Company", company(before).unwrap_or_default(), company(after).unwrap_or_default());
     diff.field("Tags", before.tags.join(", "), after.tags.join(", "));
-    let date = |c: &Contact| c.birthday.map(|d| crate::core::display::time::yearly_date(crate::core::display::Locale::En, d)).unwrap_or_default();
+    let date = |c: &Contact| {
+        c.birthday
+            .map(|d| crate::core::display::time::yearly_date(crate::core::display::Locale::En, d))
+            .unwrap_or_default()
+    };
     diff.field("Birthday", date(before), date(after));
     let dates = |c: &Contact| {
         let list: Vec<String> = c
             .important_dates
             .iter()
-            .map(|d| format!("{} {}", d.label, crate::core::display::time::yearly_date(crate::core::display::Locale::En, d.date)))
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    d.label,
+                    crate::core::display::time::yearly_date(crate::core::display::Locale::En, d.date)
+                )
+            })
             .collect();
         list.join(", ")
     };
@@ -482,7 +492,11 @@ mod tests {
         assert_eq!(said(1, Choice::Skip), "Will be skipped: Ada Lovelace is not updated");
         assert_eq!(said(2, Choice::Skip), "Will be skipped: it repeats row 2 of the file");
         assert_eq!(said(2, Choice::Create), "Will be created, although it repeats row 2 of the file");
-        assert!(said(3, Choice::Skip).starts_with("Will be skipped: probably Alan Turing already ("), "{}", said(3, Choice::Skip));
+        assert!(
+            said(3, Choice::Skip).starts_with("Will be skipped: probably Alan Turing already ("),
+            "{}",
+            said(3, Choice::Skip)
+        );
         assert!(said(3, Choice::Update).starts_with("Will be merged into Alan Turing ("));
         assert_eq!(
             said(4, Choice::Create),
@@ -555,14 +569,14 @@ mod tests {
         // A phone alone does not identify a contact.
         assert_eq!(
             rows[6].class,
-            RowClass::Invalid { column: None, reason: "it has no name and no email address, which a contact needs".into() }
+            RowClass::Invalid {
+                column: None,
+                reason: "it has no name and no email address, which a contact needs".into()
+            }
         );
         assert!(rows[6].has_reason(Reason::NoNameOrEmail));
         assert_eq!(counts(&rows), [2, 1, 2, 2]);
-        assert_eq!(
-            reason_counts(&rows),
-            [(Reason::NoNameOrEmail, 2), (Reason::UnreadableEmail, 1)]
-        );
+        assert_eq!(reason_counts(&rows), [(Reason::NoNameOrEmail, 2), (Reason::UnreadableEmail, 1)]);
     }
 
     #[test]

@@ -323,7 +323,9 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
                         }
                         a.street2.extend(lines);
                     }
-                    AddressPart::Street2 => a.street2.extend(value.lines().map(collapse_spaces).filter(|l| !l.is_empty())),
+                    AddressPart::Street2 => {
+                        a.street2.extend(value.lines().map(collapse_spaces).filter(|l| !l.is_empty()))
+                    }
                     AddressPart::PoBox => {
                         let v = collapse_spaces(value);
                         a.street2.push(if v.bytes().all(|b| b.is_ascii_digit()) { format!("PO Box {v}") } else { v });
@@ -384,7 +386,9 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
                     events.push((slot, date, column));
                 }
             }
-            Target::EventType { slot } => event_labels.push((slot, collapse_spaces(value.trim_start_matches("* ")), column)),
+            Target::EventType { slot } => {
+                event_labels.push((slot, collapse_spaces(value.trim_start_matches("* ")), column))
+            }
             Target::Tags => {
                 for tag in split_tags(value) {
                     if tag.chars().count() > MAX_TAG_LEN {
@@ -592,7 +596,11 @@ fn read_date(r: &mut Reader<'_>, column: usize, value: &str, options: &MapOption
             if date.year().is_none() {
                 let label = r.label(column);
                 let shown = crate::core::display::time::yearly_date(crate::core::display::Locale::En, date);
-                r.note(column, Reason::YearlessDate, format!("{label}: \"{value}\" has no year; it is stored as {shown}"));
+                r.note(
+                    column,
+                    Reason::YearlessDate,
+                    format!("{label}: \"{value}\" has no year; it is stored as {shown}"),
+                );
             }
             Some(date)
         }
@@ -637,8 +645,11 @@ fn finish_names(r: &mut Reader<'_>, full_names: Vec<(usize, String)>, middle: St
         } else {
             // "Name" beside "Given Name" and "Family Name" usually just joins them.
             let words = |s: &str| {
-                let mut w: Vec<String> =
-                    fold(s).split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect();
+                let mut w: Vec<String> = fold(s)
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(String::from)
+                    .collect();
                 w.sort();
                 w
             };
@@ -692,7 +703,11 @@ fn finish_address(r: &mut Reader<'_>, p: AddressParts, types: &[(u8, AddressKind
             );
         }
     }
-    let has_parts = !(a.street.is_empty() && street2.is_empty() && a.city.is_empty() && a.postal_code.is_empty() && p.number.is_empty());
+    let has_parts = !(a.street.is_empty()
+        && street2.is_empty()
+        && a.city.is_empty()
+        && a.postal_code.is_empty()
+        && p.number.is_empty());
     if let Some((column, block)) = p.formatted {
         if !has_parts {
             match split_address_block(&block) {
@@ -721,7 +736,10 @@ fn finish_address(r: &mut Reader<'_>, p: AddressParts, types: &[(u8, AddressKind
             r.keep(column, &block);
         }
     }
-    if a.country.is_empty() && !options.default_country.is_empty() && !(a.is_blank() && street2.is_empty() && p.number.is_empty()) {
+    if a.country.is_empty()
+        && !options.default_country.is_empty()
+        && !(a.is_blank() && street2.is_empty() && p.number.is_empty())
+    {
         a.country = options.default_country.clone();
     }
     a.street = join_street_number(&a.street, &p.number, &a.country);
@@ -777,9 +795,7 @@ fn split_multi(value: &str) -> impl Iterator<Item = &str> {
 mod tests {
     use super::*;
     use crate::core::import::contacts_map::auto_map;
-    use crate::core::import::real_exports::{
-        headers, row, GOOGLE_CLASSIC, GOOGLE_CURRENT, OUTLOOK, SEPARATE_ADDRESS,
-    };
+    use crate::core::import::real_exports::{headers, row, GOOGLE_CLASSIC, GOOGLE_CURRENT, OUTLOOK, SEPARATE_ADDRESS};
     use crate::core::import::values::kind_word;
     use proptest::prelude::*;
 
@@ -906,7 +922,12 @@ mod tests {
         assert_eq!(m.notes[0].message, "Birthday: \"--03-07\" has no year; it is stored as 7 March");
         assert_eq!(m.notes[0].column, Some(14));
         let notes = c.clone().into_contact("x".into(), DateTime::UNIX_EPOCH, None).notes;
-        assert!(notes.starts_with("Met at the Expo.\nLikes tea.\n\nImported extras:\nYomi Name: ジェーン\nOccupation: Engineer\n"), "{notes}");
+        assert!(
+            notes.starts_with(
+                "Met at the Expo.\nLikes tea.\n\nImported extras:\nYomi Name: ジェーン\nOccupation: Engineer\n"
+            ),
+            "{notes}"
+        );
     }
 
     #[test]
@@ -943,7 +964,10 @@ mod tests {
         let c = &m.contact;
         assert_eq!((c.given_name.as_str(), c.family_name.as_str()), ("Sigríður Anna", "Jónsdóttir"));
         assert_eq!(c.birthday, YearlyDate::new(Some(1984), 3, 7));
-        assert_eq!(c.important_dates, [ImportantDate { label: "Anniversary".into(), date: YearlyDate::without_year(6, 21).unwrap() }]);
+        assert_eq!(
+            c.important_dates,
+            [ImportantDate { label: "Anniversary".into(), date: YearlyDate::without_year(6, 21).unwrap() }]
+        );
         assert_eq!(c.tags, ["starred", "Crew"]);
         assert_eq!(c.emails, [Email { kind: EmailKind::Other, address: "sigga@fjord.example".into() }]);
         assert_eq!(c.phones, [Phone { kind: PhoneKind::Work, number: "+354 555 0001".into() }]);
@@ -1022,7 +1046,10 @@ mod tests {
         );
         assert_eq!((c.department.as_str(), c.job_title.as_str()), ("Einkauf", "Leiter"));
         assert_eq!(c.birthday, None, "0.0.00 is Outlook's empty date");
-        assert_eq!(c.important_dates, [ImportantDate { label: "Anniversary".into(), date: YearlyDate::new(Some(2001), 6, 21).unwrap() }]);
+        assert_eq!(
+            c.important_dates,
+            [ImportantDate { label: "Anniversary".into(), date: YearlyDate::new(Some(2001), 6, 21).unwrap() }]
+        );
         assert_eq!(c.tags, ["Kunden", "VIP"]);
         assert_eq!(c.emails, [Email { kind: EmailKind::Work, address: "joerg@mueller.example".into() }]);
         let phones: Vec<(PhoneKind, &str)> = c.phones.iter().map(|p| (p.kind, p.number.as_str())).collect();
@@ -1036,7 +1063,10 @@ mod tests {
         );
         assert_eq!(c.notes, "Rechnung über 1.200 € – „dringend“");
         // Outlook's defaults, the e-mail type and a display name that repeats say nothing.
-        assert_eq!(extras(&m), [("Business Fax", "+49 30 123457"), ("Spouse", "Anna"), ("Web Page", "www.mueller.example")]);
+        assert_eq!(
+            extras(&m),
+            [("Business Fax", "+49 30 123457"), ("Spouse", "Anna"), ("Web Page", "www.mueller.example")]
+        );
         assert_eq!(m.notes, []);
     }
 
@@ -1060,14 +1090,20 @@ mod tests {
             ],
             &options("GB"),
         );
-        assert_eq!(m.contact.addresses, [address(AddressKind::Work, "42 George St", "Unit 3", "The Rocks", "NSW", "2000", "AU")]);
+        assert_eq!(
+            m.contact.addresses,
+            [address(AddressKind::Work, "42 George St", "Unit 3", "The Rocks", "NSW", "2000", "AU")]
+        );
         assert!(m.notes.is_empty() && m.contact.extras.is_empty(), "{:?} {:?}", m.notes, m.contact.extras);
         // In a country that writes the number after the street, it goes after;
         // a suburb beside a city is a street line.
         let h = headers("street,house number,suburb,city,zip,country");
         let mapping = Mapping::new(h.clone(), auto_map(&h));
         let m = map_row(&["Hauptstraße", "12a", "Mitte", "Berlin", "10115", ""], &mapping, &options("DE"));
-        assert_eq!(m.contact.addresses, [address(AddressKind::Work, "Hauptstraße 12a", "Mitte", "Berlin", "", "10115", "DE")]);
+        assert_eq!(
+            m.contact.addresses,
+            [address(AddressKind::Work, "Hauptstraße 12a", "Mitte", "Berlin", "", "10115", "DE")]
+        );
     }
 
     #[test]
@@ -1082,7 +1118,10 @@ mod tests {
             &options(""),
         );
         let c = &m.contact;
-        assert_eq!((c.given_name.as_str(), c.family_name.as_str(), c.tags.clone()), ("Ada", "", vec!["vip".to_string()]));
+        assert_eq!(
+            (c.given_name.as_str(), c.family_name.as_str(), c.tags.clone()),
+            ("Ada", "", vec!["vip".to_string()])
+        );
         assert_eq!((m.company_name.as_deref(), c.addresses.len()), (None, 0));
         assert_eq!(
             extras(&m),
@@ -1146,16 +1185,7 @@ mod tests {
         let mapping = Mapping::new(h.clone(), auto_map(&h));
         let long_tag = "x".repeat(60);
         let m = map_row(
-            &[
-                "Jane Roe",
-                "jane@",
-                "call me",
-                "31/02/1984",
-                "other",
-                "Narnia",
-                &format!("vip; {long_tag}"),
-                "3/4/2001",
-            ],
+            &["Jane Roe", "jane@", "call me", "31/02/1984", "other", "Narnia", &format!("vip; {long_tag}"), "3/4/2001"],
             &mapping,
             &options("DE"),
         );
@@ -1192,7 +1222,11 @@ mod tests {
             ]
         );
         // With the date order chosen, the ambiguous date is read.
-        let m = map_row(&["Jane", "", "", "", "", "", "", "3/4/2001"], &mapping, &MapOptions { date_order: Some(DateOrder::DayMonthYear), ..options("") });
+        let m = map_row(
+            &["Jane", "", "", "", "", "", "", "3/4/2001"],
+            &mapping,
+            &MapOptions { date_order: Some(DateOrder::DayMonthYear), ..options("") },
+        );
         assert_eq!(m.contact.important_dates[0].date, YearlyDate::new(Some(2001), 4, 3).unwrap());
     }
 
@@ -1250,7 +1284,10 @@ mod tests {
         let m = map_row(&["Dr. Jürgen  Müller", " j@x.de ", "a, b", "44\nwide"], &mapping, &options(""));
         let t = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 1, 2, 3, 4, 5).unwrap();
         let c = m.contact.into_contact("0b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b".into(), t, None);
-        assert_eq!((c.name_prefix.as_str(), c.given_name.as_str(), c.family_name.as_str()), ("Dr.", "Jürgen", "Müller"));
+        assert_eq!(
+            (c.name_prefix.as_str(), c.given_name.as_str(), c.family_name.as_str()),
+            ("Dr.", "Jürgen", "Müller")
+        );
         assert_eq!(c.tags, ["a", "b"]);
         assert_eq!(c.notes, "Imported extras:\nShoe size: 44\n  wide");
         assert!(crate::core::validate::validate_contact(&c, today()).is_empty());
@@ -1261,7 +1298,13 @@ mod tests {
         fold(text)
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(|w| if w.bytes().all(|b| b.is_ascii_digit()) { w.trim_start_matches('0').to_string() } else { w.to_string() })
+            .map(|w| {
+                if w.bytes().all(|b| b.is_ascii_digit()) {
+                    w.trim_start_matches('0').to_string()
+                } else {
+                    w.to_string()
+                }
+            })
             .collect()
     }
 
@@ -1307,12 +1350,43 @@ mod tests {
 
     /// Headers of every kind the mapper knows, and some it does not.
     const HEADERS: &[&str] = &[
-        "Name", "Given Name", "Family Name", "Name Prefix", "Name Suffix", "Nickname", "Middle Name", "E-mail 1 - Type",
-        "E-mail 1 - Value", "Phone 1 - Type", "Phone 1 - Value", "Address 1 - Street", "Address 1 - City",
-        "Address 1 - Country", "Address 1 - Extended Address", "Address 1 - Formatted", "street_number", "suburb",
-        "Organization 1 - Name", "Organization 1 - Title", "Organization 1 - Department", "Birthday", "Anniversary",
-        "Event 1 - Label", "Event 1 - Value", "Notes", "Labels", "Source", "Web Page", "Shoe size", "Hobby",
-        "E-mail Display Name", "Initials", "Company", "Title", "Job Title", "Lifecycle Stage",
+        "Name",
+        "Given Name",
+        "Family Name",
+        "Name Prefix",
+        "Name Suffix",
+        "Nickname",
+        "Middle Name",
+        "E-mail 1 - Type",
+        "E-mail 1 - Value",
+        "Phone 1 - Type",
+        "Phone 1 - Value",
+        "Address 1 - Street",
+        "Address 1 - City",
+        "Address 1 - Country",
+        "Address 1 - Extended Address",
+        "Address 1 - Formatted",
+        "street_number",
+        "suburb",
+        "Organization 1 - Name",
+        "Organization 1 - Title",
+        "Organization 1 - Department",
+        "Birthday",
+        "Anniversary",
+        "Event 1 - Label",
+        "Event 1 - Value",
+        "Notes",
+        "Labels",
+        "Source",
+        "Web Page",
+        "Shoe size",
+        "Hobby",
+        "E-mail Display Name",
+        "Initials",
+        "Company",
+        "Title",
+        "Job Title",
+        "Lifecycle Stage",
     ];
 
     fn cell() -> impl Strategy<Value = String> {

@@ -252,7 +252,9 @@ pub fn parse_date(value: &str, order: Option<DateOrder>) -> Result<Option<Yearly
             return Err(unreadable());
         }
         return match numbers.as_slice() {
-            [ymd] if ymd.len() == 8 => make(ymd[..4].parse().ok(), num(&ymd[4..6]).unwrap_or(0), num(&ymd[6..]).unwrap_or(0)),
+            [ymd] if ymd.len() == 8 => {
+                make(ymd[..4].parse().ok(), num(&ymd[4..6]).unwrap_or(0), num(&ymd[6..]).unwrap_or(0))
+            }
             [y, m, d] if y.len() == 4 => make(y.parse().ok(), num(m).unwrap_or(0), num(d).unwrap_or(0)),
             [_, _, y] if full_year(y).is_none() => Err(unreadable()),
             [d, m, y] if dotted => make(full_year(y), num(m).unwrap_or(0), num(d).unwrap_or(0)),

@@ -16,13 +16,15 @@
 
 use std::fmt;
 
-use super::contacts_rows::{fit_draft, ContactDraft};
 use super::addresses::split_address_block;
+use super::contacts_rows::{fit_draft, ContactDraft};
 use super::csv::decode;
 use super::plan::{Reason, RowNote};
 use super::values::{parse_date, set_country, split_name, CountryRead, DateOrder, KindWord};
 use crate::core::countries::{country_name, is_country_code};
-use crate::core::records::{Address, AddressKind, Contact, Email, EmailKind, ImportantDate, Phone, PhoneKind, YearlyDate};
+use crate::core::records::{
+    Address, AddressKind, Contact, Email, EmailKind, ImportantDate, Phone, PhoneKind, YearlyDate,
+};
 use crate::core::text::{collapse_spaces, fold};
 use crate::core::validate::{is_email, is_phone, tidy_tags};
 
@@ -257,12 +259,15 @@ fn damaged(message: String) -> RowNote {
     RowNote { reason: Reason::DamagedCard, column: None, message }
 }
 
+/// A card being read: its first line, its properties, its notes, and the
+/// lines in it that are not properties (kept as extras).
+type OpenCard = (usize, Vec<Property>, Vec<RowNote>, Vec<(String, String)>);
+
 /// Reads every card in the text. Lines outside cards are ignored; a line
 /// inside a card that is not a property is kept in the card's extras.
 pub fn parse_vcards(text: &str) -> Result<Vec<VcardContact>, VcardError> {
     let mut cards = Vec::new();
-    // (first line, properties, notes, lines that are not properties)
-    let mut current: Option<(usize, Vec<Property>, Vec<RowNote>, Vec<(String, String)>)> = None;
+    let mut current: Option<OpenCard> = None;
     let mut saw_begin = false;
     let build = |start, props: &[Property], notes, kept, cards: &mut Vec<VcardContact>| {
         let number = cards.len() + 1;
@@ -296,9 +301,8 @@ pub fn parse_vcards(text: &str) -> Result<Vec<VcardContact>, VcardError> {
         }
     }
     if let Some((start, props, mut notes, kept)) = current {
-        notes.push(damaged(format!(
-            "The card starting on line {start} has no END:VCARD line; the file may be cut off"
-        )));
+        notes
+            .push(damaged(format!("The card starting on line {start} has no END:VCARD line; the file may be cut off")));
         build(start, &props, notes, kept, &mut cards);
     }
     if saw_begin {
@@ -365,9 +369,7 @@ fn extra_label(name: &str, label: Option<&str>) -> String {
 fn card_date(p: &Property, text: &str) -> Result<Option<YearlyDate>, String> {
     let omitted = p.param("X-APPLE-OMIT-YEAR").and_then(|y| y.trim().parse::<i32>().ok());
     match parse_date(text, Some(DateOrder::DayMonthYear)) {
-        Ok(Some(d)) if d.year().is_some() && d.year() == omitted => {
-            Ok(YearlyDate::without_year(d.month(), d.day()))
-        }
+        Ok(Some(d)) if d.year().is_some() && d.year() == omitted => Ok(YearlyDate::without_year(d.month(), d.day())),
         Ok(d) => Ok(d),
         Err(e) => Err(e.message),
     }
@@ -516,7 +518,10 @@ fn build_card(
                                 notes.push(RowNote {
                                     reason: Reason::YearlessDate,
                                     column: None,
-                                    message: format!("The birthday has no year; it is stored as {}", crate::core::display::time::yearly_date(crate::core::display::Locale::En, date)),
+                                    message: format!(
+                                        "The birthday has no year; it is stored as {}",
+                                        crate::core::display::time::yearly_date(crate::core::display::Locale::En, date)
+                                    ),
                                 });
                             }
                             c.birthday = c.birthday.or(Some(date));
@@ -584,10 +589,8 @@ fn build_card(
         let words = |s: &str| -> Vec<String> {
             fold(s).split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect()
         };
-        let known = words(&format!(
-            "{} {} {} {} {}",
-            c.name_prefix, c.given_name, c.family_name, c.name_suffix, c.nickname
-        ));
+        let known =
+            words(&format!("{} {} {} {} {}", c.name_prefix, c.given_name, c.family_name, c.name_suffix, c.nickname));
         if !words(&name).iter().all(|w| known.contains(w)) {
             extras.push(("Full name".into(), name));
         }
@@ -669,7 +672,9 @@ fn read_address(raw: &str, kind: AddressKind, hint: Option<&str>) -> (Address, O
                 None => Some(RowNote {
                     reason: Reason::UnknownCountry,
                     column: None,
-                    message: format!("\"{country}\" is not a country the app knows; it is kept as written in the address"),
+                    message: format!(
+                        "\"{country}\" is not a country the app knows; it is kept as written in the address"
+                    ),
                 }),
             },
             _ => None,
@@ -785,7 +790,8 @@ pub fn write_vcard(contact: &Contact, company_name: Option<&str>) -> String {
     }
     let org = company_name.unwrap_or_default();
     if !org.is_empty() || !contact.department.is_empty() {
-        let dept = if contact.department.is_empty() { String::new() } else { format!(";{}", escape(&contact.department)) };
+        let dept =
+            if contact.department.is_empty() { String::new() } else { format!(";{}", escape(&contact.department)) };
         line(format!("ORG:{}{dept}", escape(org)));
     }
     if !contact.job_title.is_empty() {
@@ -797,7 +803,11 @@ pub fn write_vcard(contact: &Contact, company_name: Option<&str>) -> String {
     for (i, d) in contact.important_dates.iter().enumerate() {
         let n = i + 1;
         line(format!("item{n}.X-ABDATE:{}", vcard_date(d.date)));
-        let label = if d.label.eq_ignore_ascii_case("anniversary") { "_$!<Anniversary>!$_".to_string() } else { escape(&d.label) };
+        let label = if d.label.eq_ignore_ascii_case("anniversary") {
+            "_$!<Anniversary>!$_".to_string()
+        } else {
+            escape(&d.label)
+        };
         line(format!("item{n}.X-ABLabel:{label}"));
     }
     if !contact.notes.is_empty() {
@@ -847,7 +857,10 @@ mod tests {
             (c.name_prefix.as_str(), c.given_name.as_str(), c.family_name.as_str(), c.nickname.as_str()),
             ("Dr.", "Sigríður Anna", "Jónsdóttir", "Sigga")
         );
-        assert_eq!((card.org.as_deref(), c.department.as_str(), c.job_title.as_str()), (Some("Fjord ehf."), "Research", "Skipper"));
+        assert_eq!(
+            (card.org.as_deref(), c.department.as_str(), c.job_title.as_str()),
+            (Some("Fjord ehf."), "Research", "Skipper")
+        );
         assert_eq!(
             c.emails,
             [
@@ -906,10 +919,19 @@ mod tests {
              EMAIL:ann@\nTEL:call me\nBDAY;VALUE=text:circa 1800\nX-CUSTOM:kept\nnot a property\nEND:VCARD\n");
         let c = &card.contact;
         assert_eq!(c.birthday, YearlyDate::without_year(3, 7));
-        assert_eq!(c.important_dates, [ImportantDate { label: "Anniversary".into(), date: YearlyDate::without_year(6, 21).unwrap() }]);
+        assert_eq!(
+            c.important_dates,
+            [ImportantDate { label: "Anniversary".into(), date: YearlyDate::without_year(6, 21).unwrap() }]
+        );
         assert_eq!(
             card.problems.iter().map(|p| p.reason).collect::<Vec<_>>(),
-            [Reason::DamagedCard, Reason::YearlessDate, Reason::UnreadableEmail, Reason::UnreadablePhone, Reason::UnreadableDate]
+            [
+                Reason::DamagedCard,
+                Reason::YearlessDate,
+                Reason::UnreadableEmail,
+                Reason::UnreadablePhone,
+                Reason::UnreadableDate
+            ]
         );
         let extras: Vec<(&str, &str)> = c.extras.iter().map(|(l, v)| (l.as_str(), v.as_str())).collect();
         assert_eq!(
@@ -1102,7 +1124,12 @@ mod tests {
                 postal_code: "0154".into(),
                 country: "NO".into(),
             },
-            Address { kind: AddressKind::Other, city: "Cair Paravel".into(), country: "Narnia".into(), ..Address::default() },
+            Address {
+                kind: AddressKind::Other,
+                city: "Cair Paravel".into(),
+                country: "Narnia".into(),
+                ..Address::default()
+            },
         ];
         c.nickname = "Zo".into();
         c.name_prefix = "Dr.".into();
@@ -1110,7 +1137,10 @@ mod tests {
         c.department = "Forskning, R&D".into();
         c.important_dates = vec![
             ImportantDate { label: "Anniversary".into(), date: YearlyDate::without_year(6, 21).unwrap() },
-            ImportantDate { label: "Started, at last".into(), date: NaiveDate::from_ymd_opt(2011, 1, 3).unwrap().into() },
+            ImportantDate {
+                label: "Started, at last".into(),
+                date: NaiveDate::from_ymd_opt(2011, 1, 3).unwrap().into(),
+            },
         ];
         c.job_title = "Directrice générale, R&D".into();
         c.tags = vec!["VIP".into(), "Nordic 2026".into()];

@@ -173,7 +173,7 @@ mod tests {
 
     #[test]
     fn orders_by_year_then_day() {
-        let mut v = vec![
+        let mut v = [
             YearlyDate::full(ymd(1990, 1, 2)),
             YearlyDate::without_year(12, 1).unwrap(),
             YearlyDate::full(ymd(1980, 5, 5)),
