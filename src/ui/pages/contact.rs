@@ -12,7 +12,7 @@ use crate::ui::components::tag_chips::TagChips;
 use crate::ui::components::tasks_panel::TasksPanel;
 use crate::ui::components::timeline::{timeline_entries, Timeline};
 use crate::ui::download::download;
-use crate::ui::format::long_date;
+use crate::ui::format::yearly_date;
 use crate::ui::paths::link;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -163,8 +163,8 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
                 <dd>{a.one_line()}</dd>
             }).collect_view()}
             {(!contact.tags.is_empty()).then(|| view! { <dt>"Tags"</dt><dd><TagChips tags=contact.tags.clone() /></dd> })}
-            {row("Birthday", contact.birthday.map(long_date).unwrap_or_default())}
-            {contact.important_dates.iter().map(|d| view! { <dt>{d.label.clone()}</dt><dd>{long_date(d.date)}</dd> }).collect_view()}
+            {row("Birthday", contact.birthday.map(yearly_date).unwrap_or_default())}
+            {contact.important_dates.iter().map(|d| view! { <dt>{d.label.clone()}</dt><dd>{yearly_date(d.date)}</dd> }).collect_view()}
             {row("Source", contact.source.clone())}
             <dt>"Added"</dt><dd><LocalTime at=contact.created /></dd>
             <dt>"Updated"</dt><dd><LocalTime at=contact.updated /></dd>
