@@ -75,6 +75,9 @@ pub fn PreviewStep(
                                     .collect();
                                 format!("Suggested fixes: {}", list.join("; "))
                             });
+                            // What happens to each value that could not be used as it is (kept in the
+                            // imported extras, stored without its year...): said on the row, never silent.
+                            let notes: Vec<String> = r.source.notes.iter().map(|n| n.message.clone()).collect();
                             view! {
                                 <tr>
                                     <td>{row_number}</td>
@@ -82,6 +85,9 @@ pub fn PreviewStep(
                                     <td>{email}</td>
                                     <td>
                                         <span>{details(&r.class)}</span>
+                                        {(!notes.is_empty()).then(|| view! {
+                                            <ul class="row-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                                        })}
                                         {fixes.map(|f| view! { <span class="row-fixes">" " {f}</span> })}
                                         {fixable.map(|(column, header)| view! { <CellFix row=i row_number column header on_fix /> })}
                                     </td>
