@@ -132,7 +132,11 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             })
         />
         <dl class="details">
+            {row("Name prefix", contact.name_prefix.clone())}
+            {row("Name suffix", contact.name_suffix.clone())}
+            {row("Nickname", contact.nickname.clone())}
             {row("Job title", contact.job_title.clone())}
+            {row("Department", contact.department.clone())}
             {company.map(|(cid, name)| view! {
                 <dt>"Company"</dt>
                 <dd>{match name {

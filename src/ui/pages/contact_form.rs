@@ -213,9 +213,13 @@ fn NameAndRole(
     view! {
         <fieldset>
             <legend>"Name and role"</legend>
+            <TextField label="Name prefix" field="name_prefix" value=text(|d| &d.name_prefix) on_input=set(|d, v| d.name_prefix = v) errors autocomplete="off" />
             <TextField label="Given name" field="given_name" value=text(|d| &d.given_name) on_input=set(|d, v| d.given_name = v) errors autocomplete="off" />
             <TextField label="Family name" field="family_name" value=text(|d| &d.family_name) on_input=set(|d, v| d.family_name = v) errors autocomplete="off" />
+            <TextField label="Name suffix" field="name_suffix" value=text(|d| &d.name_suffix) on_input=set(|d, v| d.name_suffix = v) errors autocomplete="off" />
+            <TextField label="Nickname" field="nickname" value=text(|d| &d.nickname) on_input=set(|d, v| d.nickname = v) errors autocomplete="off" />
             <TextField label="Job title" field="job_title" value=text(|d| &d.job_title) on_input=set(|d, v| d.job_title = v) errors />
+            <TextField label="Department" field="department" value=text(|d| &d.department) on_input=set(|d, v| d.department = v) errors />
             <div class="field">
                 <label for="f-company_id">"Company"</label>
                 <select
