@@ -228,7 +228,12 @@ impl Wizard {
             let country = data.settings().default_country.clone();
             let date_order = match &*f {
                 FileRows::Csv { rows, .. } => {
-                    let birthday: Vec<usize> = (0..targets.len()).filter(|&i| targets[i] == Target::Birthday).collect();
+                    // Every date column tells the file's date order, not only the birthday.
+                    let birthday: Vec<usize> = (0..targets.len())
+                        .filter(|&i| {
+                            matches!(targets[i], Target::Birthday | Target::Anniversary | Target::Event { .. })
+                        })
+                        .collect();
                     guess_date_order(
                         rows.iter().take(1_000).flat_map(|r| birthday.iter().filter_map(|&i| r.fields.get(i))),
                     )
