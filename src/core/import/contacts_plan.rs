@@ -87,6 +87,33 @@ pub fn reason_counts(rows: &[PlannedRow]) -> Vec<(Reason, usize)> {
         .collect()
 }
 
+/// Gives every row with `reason` the choice `choice` (or, for `None`, lets
+/// them follow their group again), in `row_choices` keyed by row index. A
+/// row that cannot take the choice (an invalid row can only be skipped)
+/// keeps what it had. Returns how many rows now have the choice.
+pub fn choose_for_reason(
+    rows: &[PlannedRow],
+    reason: Reason,
+    choice: Option<Choice>,
+    row_choices: &mut HashMap<usize, Choice>,
+) -> usize {
+    let mut n = 0;
+    for (i, row) in rows.iter().enumerate().filter(|(_, r)| r.has_reason(reason)) {
+        match choice {
+            None => {
+                row_choices.remove(&i);
+                n += 1;
+            }
+            Some(c) if row.choices().contains(&c) => {
+                row_choices.insert(i, c);
+                n += 1;
+            }
+            Some(_) => {}
+        }
+    }
+    n
+}
+
 /// What will happen to a row under `choice`, in a sentence: "Will be
 /// created", "Will update Ada Lovelace: …", "Will be skipped: …".
 /// `name_of` gives the name of an existing contact by id.
@@ -566,6 +593,15 @@ mod tests {
         // A value that cannot be read does not make the row invalid.
         assert_eq!(rows[5].class, RowClass::Create);
         assert!(rows[5].has_reason(Reason::UnreadableEmail) && !rows[5].has_reason(Reason::NoNameOrEmail));
+        // A choice for a reason reaches every row with it that can take it.
+        let mut chosen = HashMap::new();
+        assert_eq!(choose_for_reason(&rows, Reason::UnreadableEmail, Some(Choice::Skip), &mut chosen), 1);
+        assert_eq!(chosen, HashMap::from([(5, Choice::Skip)]));
+        assert_eq!(choose_for_reason(&rows, Reason::NoNameOrEmail, Some(Choice::Create), &mut chosen), 0);
+        assert_eq!(choose_for_reason(&rows, Reason::NoNameOrEmail, Some(Choice::Skip), &mut chosen), 2);
+        assert_eq!(chosen.len(), 3);
+        assert_eq!(choose_for_reason(&rows, Reason::UnreadableEmail, None, &mut chosen), 1);
+        assert!(!chosen.contains_key(&5));
         // A phone alone does not identify a contact.
         assert_eq!(
             rows[6].class,

@@ -10,6 +10,7 @@
 mod file_step;
 mod mapping_step;
 mod preview_step;
+mod reason_choices;
 mod records;
 mod wizard;
 

@@ -8,12 +8,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::import::contacts_plan::{counts, PlannedRow};
-use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, RowClass};
+use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, Reason, RowClass};
 use crate::core::normalize::suggest_contact;
 use crate::state::AppState;
 use crate::ui::components::cell_fix::CellFix;
 use crate::ui::components::class_choice::ClassChoice;
 use crate::ui::components::suggested_fixes::field_label;
+
+use super::reason_choices::ReasonChoices;
 use crate::ui::format::{count_of, thousands};
 
 /// Rows listed per class in the preview.
@@ -34,11 +36,18 @@ pub fn PreviewStep(
     let n = counts(&plan);
     let state = AppState::expect();
     let country = state.data.with_untracked(|d| d.settings().default_country.clone());
-    let classes = ClassKind::ALL.into_iter().zip(n).filter(|(_, c)| *c > 0).map(|(kind, count)| {
-        let rows: Vec<(usize, PlannedRow)> = plan
+    // The reason the row lists are filtered by (passing UI state).
+    let filter = RwSignal::new(None::<Reason>);
+    let rows_plan = plan.clone();
+    let classes = move || {
+        let want = filter.get();
+        ClassKind::ALL.into_iter().zip(n).filter(|(_, c)| *c > 0).map(|(kind, count)| {
+        let matching = |r: &PlannedRow| r.class.kind() == kind && want.is_none_or(|w| r.has_reason(w));
+        let listed = rows_plan.iter().filter(|r| matching(r)).count();
+        let rows: Vec<(usize, PlannedRow)> = rows_plan
             .iter()
             .enumerate()
-            .filter(|(_, r)| r.class.kind() == kind)
+            .filter(|(_, r)| matching(r))
             .take(SHOWN_PER_CLASS)
             .map(|(i, r)| (i, r.clone()))
             .collect();
@@ -115,10 +124,11 @@ pub fn PreviewStep(
                         }).collect_view()}
                     </tbody>
                 </table>
-                {(count > SHOWN_PER_CLASS).then(|| view! { <p>{format!("and {} more", thousands(count - SHOWN_PER_CLASS))}</p> })}
+                {(listed > SHOWN_PER_CLASS).then(|| view! { <p>{format!("and {} more", thousands(listed - SHOWN_PER_CLASS))}</p> })}
             </section>
         }
-    }).collect_view();
+    }).collect_view()
+    };
     view! {
         <section aria-labelledby="preview-heading" class="card">
             <h2 id="preview-heading">"Preview"</h2>
@@ -131,6 +141,7 @@ pub fn PreviewStep(
             <ul class="import-counts">
                 {ClassKind::ALL.into_iter().zip(n).map(|(k, c)| view! { <li>{format!("{}: {}", k.label(), thousands(c))}</li> }).collect_view()}
             </ul>
+            <ReasonChoices plan=plan.clone() row_choices filter />
             {classes}
         </section>
     }
