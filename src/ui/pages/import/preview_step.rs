@@ -62,7 +62,8 @@ pub fn PreviewStep(
                     <thead>
                         <tr>
                             <th scope="col">"Row"</th><th scope="col">"Name"</th><th scope="col">"Email"</th>
-                            <th scope="col">"Details"</th><th scope="col">"This row"</th>
+                            <th scope="col">"Details"</th><th scope="col">"Suggested fixes"</th>
+                            <th scope="col">"This row"</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -82,7 +83,7 @@ pub fn PreviewStep(
                                     .iter()
                                     .map(|f| format!("{} \"{}\" → \"{}\"", field_label(&f.field), f.current, f.suggested))
                                     .collect();
-                                format!("Suggested fixes: {}", list.join("; "))
+                                list.join("; ")
                             });
                             // What happens to each value that could not be used as it is (kept in the
                             // imported extras, stored without its year...): said on the row, never silent.
@@ -97,9 +98,9 @@ pub fn PreviewStep(
                                         {(!notes.is_empty()).then(|| view! {
                                             <ul class="row-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                                         })}
-                                        {fixes.map(|f| view! { <span class="row-fixes">" " {f}</span> })}
                                         {fixable.map(|(column, header)| view! { <CellFix row=i row_number column header on_fix /> })}
                                     </td>
+                                    <td class="row-fixes">{fixes}</td>
                                     <td>
                                         <select
                                             aria-label=row_label
