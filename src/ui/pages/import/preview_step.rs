@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::import::contacts_map::Target;
 use crate::core::import::contacts_plan::{counts, PlannedRow};
 use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, Reason, RowClass};
 use crate::core::normalize::suggest_contact;
@@ -31,6 +32,9 @@ pub fn PreviewStep(
     apply_fixes: RwSignal<bool>,
     /// The CSV file's headers (`None` for vCard files, whose cells can't be fixed here).
     headers: Option<Vec<String>>,
+    /// The CSV file's column targets, which say what a cell to fix expects.
+    #[prop(optional)]
+    targets: Vec<Target>,
     on_fix: Callback<(usize, usize, String)>,
 ) -> impl IntoView {
     let n = counts(&plan);
@@ -72,10 +76,15 @@ pub fn PreviewStep(
                             let name = format!("{} {}", d.given_name, d.family_name).trim().to_string();
                             let email = d.emails.first().map(|e| e.address.clone()).unwrap_or_default();
                             let row_label = format!("What to do with row {}", r.source.row);
-                            let fixable = match (&r.class, &headers) {
-                                (RowClass::Invalid { column: Some(c), .. }, Some(h)) => Some((*c, h.get(*c).cloned().unwrap_or_default())),
-                                _ => None,
+                            // The invalid cell, else the first cell a note is about (an unreadable date...).
+                            let column = match &r.class {
+                                RowClass::Invalid { column: Some(c), .. } => Some(*c),
+                                _ => r.source.notes.iter().find_map(|n| n.column),
                             };
+                            let fixable = column.zip(headers.as_ref()).map(|(c, h)| {
+                                let expects = targets.get(c).map(|t| t.expects()).unwrap_or_default();
+                                (c, h.get(c).cloned().unwrap_or_default(), expects)
+                            });
                             let row_number = r.source.row;
                             let fixes = suggest_contact(&d.clone().into_contact(String::new(), state.clock.now(), None), &country);
                             let fixes = (!fixes.is_empty()).then(|| {
@@ -98,7 +107,7 @@ pub fn PreviewStep(
                                         {(!notes.is_empty()).then(|| view! {
                                             <ul class="row-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                                         })}
-                                        {fixable.map(|(column, header)| view! { <CellFix row=i row_number column header on_fix /> })}
+                                        {fixable.map(|(column, header, expects)| view! { <CellFix row=i row_number column header expects on_fix /> })}
                                     </td>
                                     <td class="row-fixes">{fixes}</td>
                                     <td>
