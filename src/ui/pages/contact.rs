@@ -164,7 +164,7 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             }).collect_view()}
             {contact.addresses.iter().map(|a| view! {
                 <dt>{format!("Address ({})", a.kind.label())}</dt>
-                <dd>{a.one_line()}</dd>
+                <dd>{address_line(a)}</dd>
             }).collect_view()}
             {(!contact.tags.is_empty()).then(|| view! { <dt>"Tags"</dt><dd><TagChips tags=contact.tags.clone() /></dd> })}
             {row("Birthday", contact.birthday.map(yearly_date).unwrap_or_default())}
@@ -188,4 +188,15 @@ fn every_days(n: u32) -> String {
     } else {
         format!("Every {n} days")
     }
+}
+
+/// An address on one line; a country no table knows (kept as an import found
+/// it) is marked "(unrecognised country)".
+fn address_line(a: &crate::core::records::Address) -> String {
+    use crate::core::countries::{country_name, describe_country};
+    if a.country.is_empty() || country_name(&a.country).is_some() {
+        return a.one_line();
+    }
+    let shown = crate::core::records::Address { country: describe_country(&a.country), ..a.clone() };
+    shown.one_line()
 }
