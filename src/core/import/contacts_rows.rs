@@ -263,7 +263,7 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
                         let email = Email { kind: kind.unwrap_or_default(), address: address.to_string() };
                         emails.push((slot, kind, email));
                     } else {
-                        let why = format!("\"{address}\" is not an email address");
+                        let why = format!("{} is not an email address", quoted(address));
                         r.unreadable(column, Reason::UnreadableEmail, address, why);
                     }
                 }
@@ -274,7 +274,7 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
                     if is_phone(&number) {
                         phones.push((slot, kind, Phone { kind: kind.unwrap_or_default(), number }));
                     } else {
-                        let why = format!("\"{number}\" is not a phone number");
+                        let why = format!("{} is not a phone number", quoted(&number));
                         r.unreadable(column, Reason::UnreadablePhone, &number, why);
                     }
                 }
@@ -366,7 +366,7 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
                         r.note(
                             column,
                             Reason::ImplausibleBirthday,
-                            format!("{label}: \"{value}\" is before 1900 or in the future, so it is not the birthday; it is kept in the imported extras"),
+                            format!("{label}: {} is before 1900 or in the future, so it is not the birthday; it is kept in the imported extras", quoted(value)),
                         );
                         r.keep(column, value);
                     } else if r.out.contact.birthday.is_none() {
@@ -392,7 +392,8 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
             Target::Tags => {
                 for tag in split_tags(value) {
                     if tag.chars().count() > MAX_TAG_LEN {
-                        let why = format!("\"{tag}\" is longer than {MAX_TAG_LEN} characters, too long for a tag");
+                        let why =
+                            format!("{} is longer than {MAX_TAG_LEN} characters, too long for a tag", quoted(&tag));
                         r.unreadable(column, Reason::LongTag, &tag, why);
                     } else {
                         r.out.contact.tags.push(tag);
@@ -407,7 +408,7 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
                     Some(_) => {}
                 },
                 None => {
-                    let why = format!("\"{value}\" is not a lifecycle stage the app knows");
+                    let why = format!("{} is not a lifecycle stage the app knows", quoted(value));
                     r.unreadable(column, Reason::UnknownStage, value, why);
                 }
             },
@@ -599,7 +600,7 @@ fn read_date(r: &mut Reader<'_>, column: usize, value: &str, options: &MapOption
                 r.note(
                     column,
                     Reason::YearlessDate,
-                    format!("{label}: \"{value}\" has no year; it is stored as {shown}"),
+                    format!("{label}: {} has no year; it is stored as {shown}", quoted(value)),
                 );
             }
             Some(date)
@@ -618,7 +619,7 @@ fn unknown_type(r: &mut Reader<'_>, column: usize, value: &str, what: &str) {
     r.note(
         column,
         Reason::UnknownType,
-        format!("{label}: \"{value}\" is not a kind of {what} the app has; the {what} is stored with its usual kind and the label kept in the imported extras"),
+        format!("{label}: {} is not a kind of {what} the app has; the {what} is stored with its usual kind and the label kept in the imported extras", quoted(value)),
     );
     r.keep(column, value);
 }
@@ -699,7 +700,10 @@ fn finish_address(r: &mut Reader<'_>, p: AddressParts, types: &[(u8, AddressKind
             r.note(
                 *column,
                 Reason::UnknownCountry,
-                format!("{label}: \"{country}\" is not a country the app knows; it is kept as written in the address"),
+                format!(
+                    "{label}: {} is not a country the app knows; it is kept as written in the address",
+                    quoted(country)
+                ),
             );
         }
     }
@@ -1149,6 +1153,19 @@ mod tests {
         let notes = m.contact.into_contact("x".into(), DateTime::UNIX_EPOCH, None).notes;
         assert_eq!(notes.chars().count(), MAX_NOTES_LEN);
         assert!(notes.starts_with("Imported extras:\nLast: ZZZ"), "{}", &notes[..40]);
+    }
+
+    #[test]
+    fn messages_quote_a_huge_unreadable_value_in_part() {
+        let h = headers("Name,Email,Birthday");
+        let mapping = Mapping::new(h.clone(), auto_map(&h));
+        let huge = "x".repeat(1 << 20);
+        let m = map_row(&["Ada", huge.as_str(), huge.as_str()], &mapping, &options(""));
+        // (2 MB of extras also pass the notes' limit, which is said too.)
+        assert_eq!(reasons(&m), [Reason::UnreadableEmail, Reason::UnreadableDate, Reason::TooLong]);
+        assert!(m.notes.iter().all(|n| n.message.chars().count() < 300), "{}", m.notes[0].message.len());
+        // The values themselves are kept whole in the extras.
+        assert_eq!(extras(&m), [("Email", huge.as_str()), ("Birthday", huge.as_str())]);
     }
 
     #[test]

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::core::records::{Address, AddressKind, EmailKind, LifecycleStage, PhoneKind, YearlyDate};
-use crate::core::text::{collapse_spaces, fold};
+use crate::core::text::{collapse_spaces, fold, quoted};
 use crate::core::validate::tidy_tags;
 
 /// A header reduced for matching: accents removed, lower case, letters and
@@ -224,9 +224,9 @@ pub fn parse_date(value: &str, order: Option<DateOrder>) -> Result<Option<Yearly
     let value = value.trim();
     let unreadable = || DateError {
         is_ambiguous: false,
-        message: format!("\"{value}\" is not a date (expected a form like 1984-03-07, 07.03.1984 or --03-07)"),
+        message: format!("{} is not a date (expected a form like 1984-03-07, 07.03.1984 or --03-07)", quoted(value)),
     };
-    let no_such_day = || DateError { is_ambiguous: false, message: format!("\"{value}\" is not a real date") };
+    let no_such_day = || DateError { is_ambiguous: false, message: format!("{} is not a real date", quoted(value)) };
     if value.is_empty() || is_empty_marker(value) {
         return Ok(None);
     }
@@ -269,7 +269,8 @@ pub fn parse_date(value: &str, order: Option<DateOrder>) -> Result<Option<Yearly
                     order.ok_or_else(|| DateError {
                         is_ambiguous: true,
                         message: format!(
-                            "\"{value}\" could be day/month or month/day; choose the date order on the mapping page"
+                            "{} could be day/month or month/day; choose the date order on the mapping page",
+                            quoted(value)
                         ),
                     })?
                 };
@@ -303,7 +304,7 @@ pub fn parse_date(value: &str, order: Option<DateOrder>) -> Result<Option<Yearly
 pub fn parse_full_date(value: &str, order: Option<DateOrder>) -> Result<Option<NaiveDate>, String> {
     match parse_date(value, order) {
         Ok(None) => Ok(None),
-        Ok(Some(d)) => d.date().map(Some).ok_or_else(|| format!("\"{value}\" has no year")),
+        Ok(Some(d)) => d.date().map(Some).ok_or_else(|| format!("{} has no year", quoted(value))),
         Err(e) => Err(e.message),
     }
 }

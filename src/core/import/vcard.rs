@@ -25,7 +25,7 @@ use crate::core::countries::{country_name, is_country_code};
 use crate::core::records::{
     Address, AddressKind, Contact, Email, EmailKind, ImportantDate, Phone, PhoneKind, YearlyDate,
 };
-use crate::core::text::{collapse_spaces, fold};
+use crate::core::text::{collapse_spaces, fold, quoted};
 use crate::core::validate::{is_email, is_phone, tidy_tags};
 
 /// One card read from a file.
@@ -439,7 +439,10 @@ fn build_card(
                     notes.push(RowNote {
                         reason: Reason::UnreadableEmail,
                         column: None,
-                        message: format!("\"{address}\" is not an email address; it is kept in the imported extras"),
+                        message: format!(
+                            "{} is not an email address; it is kept in the imported extras",
+                            quoted(&address)
+                        ),
                     });
                     keep("EMAIL", address);
                 }
@@ -460,7 +463,10 @@ fn build_card(
                     notes.push(RowNote {
                         reason: Reason::UnreadablePhone,
                         column: None,
-                        message: format!("\"{number}\" is not a phone number; it is kept in the imported extras"),
+                        message: format!(
+                            "{} is not a phone number; it is kept in the imported extras",
+                            quoted(&number)
+                        ),
                     });
                     keep("TEL", number);
                 }
@@ -510,7 +516,7 @@ fn build_card(
                             notes.push(RowNote {
                                 reason: Reason::ImplausibleBirthday,
                                 column: None,
-                                message: format!("The birthday \"{value}\" is before 1900, so it is not the birthday; it is kept in the imported extras"),
+                                message: format!("The birthday {} is before 1900, so it is not the birthday; it is kept in the imported extras", quoted(&value)),
                             });
                             keep("Birthday", value);
                         } else {
@@ -673,7 +679,8 @@ fn read_address(raw: &str, kind: AddressKind, hint: Option<&str>) -> (Address, O
                     reason: Reason::UnknownCountry,
                     column: None,
                     message: format!(
-                        "\"{country}\" is not a country the app knows; it is kept as written in the address"
+                        "{} is not a country the app knows; it is kept as written in the address",
+                        quoted(&country)
                     ),
                 }),
             },
