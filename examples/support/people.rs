@@ -481,7 +481,7 @@ impl Gen {
         let mut contact = Contact::blank(self.id(), now());
         contact.given_name = p.given.clone();
         contact.family_name = p.family.clone();
-        contact.birthday = Some(p.birthday);
+        contact.birthday = Some(p.birthday.into());
         let street = street_line(c, p, short_type);
         let street = match (&p.second, second_at) {
             (None, _) => street,
@@ -950,15 +950,15 @@ fn apply(g: &mut Gen, p: &Person, d: &mut Contact, kind: Corruption) -> bool {
         AddressMissing => !std::mem::take(&mut d.addresses).is_empty(),
         Moved => true,
         DayMonthSwapped => {
-            let Some(b) = d.birthday else { return false };
+            let Some(b) = d.birthday.and_then(|b| b.date()) else { return false };
             if b.day() > 12 || b.day() == b.month() {
                 return false;
             }
-            d.birthday = NaiveDate::from_ymd_opt(b.year(), b.day(), b.month());
+            d.birthday = NaiveDate::from_ymd_opt(b.year(), b.day(), b.month()).map(Into::into);
             d.birthday.is_some()
         }
         BirthdayDigit => {
-            let Some(b) = d.birthday else { return false };
+            let Some(b) = d.birthday.and_then(|b| b.date()) else { return false };
             let digits = format!("{:04}{:02}{:02}", b.year(), b.month(), b.day());
             for _ in 0..20 {
                 let swap = rng.chance(30);
@@ -966,7 +966,7 @@ fn apply(g: &mut Gen, p: &Person, d: &mut Contact, kind: Corruption) -> bool {
                 let (y, m, dd) =
                     (v[..4].parse().unwrap_or(0), v[4..6].parse().unwrap_or(0), v[6..].parse().unwrap_or(0));
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, dd).filter(|x| x.year() <= 2025 && x.year() >= 1900) {
-                    d.birthday = Some(date);
+                    d.birthday = Some(date.into());
                     return true;
                 }
             }
@@ -974,8 +974,8 @@ fn apply(g: &mut Gen, p: &Person, d: &mut Contact, kind: Corruption) -> bool {
         }
         BirthdayMissing => d.birthday.take().is_some(),
         BirthdayReplaced => {
-            let Some(b) = d.birthday else { return false };
-            d.birthday = Some(other_birthday(rng, b, 1));
+            let Some(b) = d.birthday.and_then(|b| b.date()) else { return false };
+            d.birthday = Some(other_birthday(rng, b, 1).into());
             true
         }
         EmailChanged => {

@@ -32,9 +32,9 @@ use super::validate::{
 
 pub const FORMAT_NAME: &str = "crm-backup";
 /// The newest backup format this version writes and reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The storage schema version the exported records belong to.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 /// How many record problems an error lists before summarising.
 const MAX_LISTED_PROBLEMS: usize = 10;
 

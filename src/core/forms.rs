@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::display::{parse_iso_date, parse_money};
 use super::lifecycle::{record_company_stage_edit, record_stage_edit};
-use super::records::{Activity, Company, Contact, Deal, Settings, Task};
+use super::records::{Activity, Company, Contact, Deal, Settings, Task, YearlyDate};
 use super::validate::{
     parse_tags, tidy_company, tidy_contact, validate_activity, validate_company, validate_contact, validate_deal,
     validate_task, FieldError,
@@ -25,21 +25,12 @@ pub const MSG_AMOUNT_TEXT: &str = "Enter an amount like 12,500 or 99.50";
 pub const MSG_PROBABILITY_TEXT: &str = "Enter a whole number from 0 to 100";
 pub const MSG_WHEN: &str = "Enter a date and time";
 pub const MSG_MINUTES: &str = "Enter the duration in whole minutes";
+pub const MSG_DAY_MONTH: &str = "Enter a day and a month; the year may be left empty";
+pub const MSG_NO_SUCH_DAY: &str = "There is no such day: check the day and the month";
+pub const MSG_YEAR: &str = "Enter the year as four digits, or leave it empty";
 
 fn error(field: &str, message: &str) -> FieldError {
     FieldError { field: field.into(), message: message.into() }
-}
-
-/// An optional date typed as `YYYY-MM-DD`: empty is `None`, anything else
-/// unreadable is an error for `field`.
-fn optional_date(text: &str, field: &str, errs: &mut Vec<FieldError>) -> Option<NaiveDate> {
-    match text.trim() {
-        "" => None,
-        t => parse_iso_date(t).or_else(|| {
-            errs.push(error(field, MSG_DATE));
-            None
-        }),
-    }
 }
 
 /// Sets `updated` to `now`, and `created` too for a new record.
@@ -58,13 +49,54 @@ fn finished<T>(record: T, errs: Vec<FieldError>) -> Result<T, Vec<FieldError>> {
     }
 }
 
+/// A birthday or yearly date as the form's three fields hold it: a day, a
+/// month (1 to 12, the value of a select) and a year that may be left empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DateParts {
+    pub day: String,
+    pub month: String,
+    pub year: String,
+}
+
+impl DateParts {
+    /// The fields showing `date` (all empty for none).
+    pub fn of(date: Option<YearlyDate>) -> DateParts {
+        match date {
+            None => DateParts::default(),
+            Some(d) => DateParts {
+                day: d.day().to_string(),
+                month: d.month().to_string(),
+                year: d.year().map(|y| y.to_string()).unwrap_or_default(),
+            },
+        }
+    }
+
+    /// The date the fields give: `None` when all three are empty, an error
+    /// message when they do not make a date.
+    pub fn read(&self) -> Result<Option<YearlyDate>, &'static str> {
+        let (day, month, year) = (self.day.trim(), self.month.trim(), self.year.trim());
+        if day.is_empty() && month.is_empty() && year.is_empty() {
+            return Ok(None);
+        }
+        let (Ok(day), Ok(month)) = (day.parse::<u32>(), month.parse::<u32>()) else { return Err(MSG_DAY_MONTH) };
+        let year = match year {
+            "" => None,
+            y if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => y.parse::<i32>().ok(),
+            _ => return Err(MSG_YEAR),
+        };
+        YearlyDate::new(year, month, day).map(Some).ok_or(MSG_NO_SUCH_DAY)
+    }
+}
+
 /// The contact form's fields that are typed as text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ContactTexts {
     /// "vip, newsletter".
     pub tags: String,
-    /// `YYYY-MM-DD`, or empty.
-    pub birthday: String,
+    pub birthday: DateParts,
+    /// The dates of the contact's important dates, in their order; their
+    /// labels are in the draft.
+    pub important_dates: Vec<DateParts>,
     /// Whole days, or empty.
     pub cadence_days: String,
 }
@@ -83,7 +115,17 @@ pub fn finish_contact(
     c.tags = parse_tags(&texts.tags);
     tidy_contact(&mut c);
     let mut errs = Vec::new();
-    c.birthday = optional_date(&texts.birthday, "birthday", &mut errs);
+    c.birthday = texts.birthday.read().unwrap_or_else(|message| {
+        errs.push(error("birthday", message));
+        None
+    });
+    for (i, (d, parts)) in c.important_dates.iter_mut().zip(&texts.important_dates).enumerate() {
+        match parts.read() {
+            Ok(Some(date)) => d.date = date,
+            Ok(None) => errs.push(error(&format!("important_dates[{i}].date"), MSG_DAY_MONTH)),
+            Err(message) => errs.push(error(&format!("important_dates[{i}].date"), message)),
+        }
+    }
     stamp(&mut c.created, &mut c.updated, is_new, now);
     c.cadence_days = match texts.cadence_days.trim() {
         "" => None,
@@ -234,6 +276,53 @@ mod tests {
         errs.iter().map(|e| (e.field.as_str(), e.message.as_str())).collect()
     }
 
+    fn parts(day: &str, month: &str, year: &str) -> DateParts {
+        DateParts { day: day.into(), month: month.into(), year: year.into() }
+    }
+
+    #[test]
+    fn a_birthday_may_leave_out_its_year() {
+        let mut draft = Contact::blank(ID.into(), at(1));
+        draft.family_name = "Roe".into();
+        draft.important_dates = vec![
+            crate::core::records::ImportantDate {
+                label: "Wedding".into(),
+                date: YearlyDate::without_year(1, 1).unwrap(),
+            },
+            crate::core::records::ImportantDate {
+                label: "Started".into(),
+                date: YearlyDate::without_year(1, 1).unwrap(),
+            },
+        ];
+        let texts = ContactTexts {
+            birthday: parts("29", "2", ""),
+            important_dates: vec![parts("21", "6", "2001"), parts("7", "3", "")],
+            ..Default::default()
+        };
+        let c = finish_contact(draft.clone(), &texts, None, true, at(5), today()).unwrap();
+        assert_eq!(c.birthday, YearlyDate::without_year(2, 29));
+        assert_eq!(c.important_dates[0].date, YearlyDate::new(Some(2001), 6, 21).unwrap());
+        assert_eq!(c.important_dates[1].date, YearlyDate::without_year(3, 7).unwrap());
+        // The fields show what is stored.
+        assert_eq!(DateParts::of(c.birthday), parts("29", "2", ""));
+        assert_eq!(DateParts::of(Some(c.important_dates[0].date)), parts("21", "6", "2001"));
+        // A day that no year has, a two-digit year, or a date left empty are named.
+        let texts = ContactTexts {
+            birthday: parts("30", "2", ""),
+            important_dates: vec![parts("1", "1", "84"), parts("", "", "")],
+            ..Default::default()
+        };
+        let errs = finish_contact(draft, &texts, None, true, at(5), today()).unwrap_err();
+        assert_eq!(
+            fields(&errs),
+            [
+                ("birthday", MSG_NO_SUCH_DAY),
+                ("important_dates[0].date", MSG_YEAR),
+                ("important_dates[1].date", MSG_DAY_MONTH)
+            ]
+        );
+    }
+
     #[test]
     fn a_new_contact_is_tidied_stamped_and_starts_its_history() {
         let mut draft = Contact::blank(ID.into(), at(1));
@@ -242,15 +331,16 @@ mod tests {
         draft.owner = " sam ".into();
         let texts = ContactTexts {
             tags: "vip, , VIP, board".into(),
-            birthday: " 1985-12-10 ".into(),
+            birthday: parts(" 10", "12", "1985 "),
             cadence_days: "30".into(),
+            ..Default::default()
         };
         let c = finish_contact(draft, &texts, None, true, at(5), today()).unwrap();
         assert_eq!(c.given_name, "Ada King");
         assert_eq!(c.emails.len(), 1);
         assert_eq!(c.emails[0].address, "ada@example.com");
         assert_eq!(c.tags, ["vip", "board"]);
-        assert_eq!(c.birthday, NaiveDate::from_ymd_opt(1985, 12, 10));
+        assert_eq!(c.birthday, NaiveDate::from_ymd_opt(1985, 12, 10).map(Into::into));
         assert_eq!(c.cadence_days, Some(30));
         assert_eq!(c.owner, "sam");
         assert_eq!((c.created, c.updated), (at(5), at(5)));
@@ -281,11 +371,16 @@ mod tests {
     #[test]
     fn unreadable_texts_come_first_then_validation() {
         let draft = Contact::blank(ID.into(), at(1));
-        let texts = ContactTexts { tags: String::new(), birthday: "10/12/1815".into(), cadence_days: "monthly".into() };
+        let texts =
+            ContactTexts { birthday: parts("10", "", "1815"), cadence_days: "monthly".into(), ..Default::default() };
         let errs = finish_contact(draft, &texts, None, true, at(5), today()).unwrap_err();
         assert_eq!(
             fields(&errs),
-            [("birthday", MSG_DATE), ("cadence_days", MSG_DAYS), ("given_name", crate::core::validate::MSG_NEED_NAME)]
+            [
+                ("birthday", MSG_DAY_MONTH),
+                ("cadence_days", MSG_DAYS),
+                ("given_name", crate::core::validate::MSG_NEED_NAME)
+            ]
         );
     }
 
@@ -293,9 +388,9 @@ mod tests {
     fn a_birthday_in_the_future_is_refused() {
         let mut draft = Contact::blank(ID.into(), at(1));
         draft.family_name = "Roe".into();
-        let texts = ContactTexts { birthday: "2026-06-11".into(), ..Default::default() };
+        let texts = ContactTexts { birthday: parts("11", "6", "2026"), ..Default::default() };
         let errs = finish_contact(draft, &texts, None, true, at(5), today()).unwrap_err();
-        assert_eq!(fields(&errs), [("birthday", "A birthday cannot be in the future")]);
+        assert_eq!(fields(&errs), [("birthday", crate::core::validate::MSG_BIRTHDAY_FUTURE)]);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! `today`, `lists`), `import` and `export`, `dedupe` and `audit`, `reports`,
 //! `demo`, and the helpers `text`, `display` (numbers, money, dates and
 //! times for people), `money` (the one rounding rule), `zone` (the person's
-//! time zone as data), `hash`, `ids`.
+//! time zone as data), `countries`, `hash`, `ids`.
 //!
 //! Architecture invariant: nothing here touches the browser, the clock or
 //! randomness. No web crate is named in this folder (CI checks it); time and
@@ -20,6 +20,7 @@
 pub mod audit;
 pub mod backup;
 pub mod changes;
+pub mod countries;
 pub mod dataset;
 pub mod dedupe;
 pub mod delete;

@@ -625,7 +625,11 @@ pub fn suggest_contact(contact: &Contact, default_country: &str) -> Vec<Suggesti
         s.spaces(format!("addresses[{i}].street"), &a.street);
         s.spaces(format!("addresses[{i}].city"), &a.city);
         s.spaces(format!("addresses[{i}].postal_code"), &a.postal_code);
-        s.offer(format!("addresses[{i}].country"), &a.country, a.country.trim().to_uppercase(), "country code");
+        // A country the table knows becomes its code; one it does not know
+        // stays exactly as written (never upper-cased into something else).
+        if let Some(code) = crate::core::countries::country_code(&a.country) {
+            s.offer(format!("addresses[{i}].country"), &a.country, code.to_string(), "country code");
+        }
     }
     s.0
 }
@@ -893,6 +897,18 @@ mod tests {
         assert_eq!(
             fields(&s),
             [("emails[0].address", "john.smith@gmail.com"), ("emails[1].address", "John.Smith@acme.com")]
+        );
+    }
+
+    #[test]
+    fn a_known_country_is_offered_as_its_code_and_an_unknown_one_is_left_as_written() {
+        let mut c = contact();
+        c.addresses.push(Address { country: "Deutschland".into(), ..Default::default() });
+        c.addresses.push(Address { country: "Atlantis".into(), ..Default::default() });
+        c.addresses.push(Address { country: "is".into(), ..Default::default() });
+        assert_eq!(
+            fields(&suggest_contact(&c, "GB")),
+            [("addresses[0].country", "DE"), ("addresses[2].country", "IS")]
         );
     }
 

@@ -16,9 +16,14 @@
 //! `"deal"`, `"activity"`, `"task"` (positional rows, see the `Compact`
 //! implementations) or `"settings"` (one record in its named serde form).
 //!
+//! Format 4 appends a contact's nickname, name prefix and suffix and
+//! department and an address's second street line, and lets birthdays and
+//! important dates lack their year (issue 14); it is written as bytes, and
+//! its text form exists for the documented layout and the journal's `v`.
+//!
 //! Format 3 (written since IndexedDB schema 5) keeps the same fields in the
 //! same order as bytes instead of JSON text (see [`binary`]): what the app
-//! writes now. Formats 1 and 2 are what older versions wrote, as text; they
+//! wrote before format 4. Formats 1 and 2 are what older versions wrote, as text; they
 //! are read for ever and rewritten as bytes by the next snapshot.
 //!
 //! Architecture invariant: a chunk is read by the layout of its own version.
@@ -43,7 +48,7 @@ use super::dataset::{Dataset, DuplicateId, Records};
 use super::records::{Activity, ActivityKind, Deal, DealStatus, Priority, Settings, Task};
 use super::records::{
     Address, AddressKind, Company, CompanySize, Contact, Email, EmailKind, ImportantDate, LeadStatus, LifecycleStage,
-    Phone, PhoneKind, StageChange,
+    Phone, PhoneKind, StageChange, YearlyDate,
 };
 
 mod binary;
@@ -52,8 +57,12 @@ pub use binary::BINARY_FORMAT;
 
 /// Version of the text chunk and journal-entry formats. 1: contacts and
 /// companies; 2: their schema-3 fields appended, and deals, activities, tasks
-/// and settings.
-pub const RECORD_FORMAT: u32 = 2;
+/// and settings; 3 is bytes only ([`binary`]); 4 (as in byte chunks): a
+/// contact's nickname, name prefix and suffix and department appended, an
+/// address's second street line appended, and birthdays and important dates
+/// that may lack their year. Journal entries carry this number too, so an
+/// older app refuses an entry that may hold a date without a year.
+pub const RECORD_FORMAT: u32 = 4;
 /// Records per stored chunk.
 pub const CHUNK_SIZE: usize = 1000;
 
@@ -148,8 +157,90 @@ fn from_days<E: de::Error>(days: Option<i32>) -> Result<Option<NaiveDate>, E> {
     days.map(|n| NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| E::custom("date out of range"))).transpose()
 }
 
-/// `[kind, street, city, region, postal_code, country]`
-type AddressRow = (u8, String, String, String, String, String);
+/// A birthday or important date in a chunk: the day number of a full date
+/// (as every date is written), or from format 4 the text `--MM-DD` of a
+/// date without a year.
+enum StoredDay {
+    Days(i32),
+    Text(String),
+}
+
+impl Serialize for StoredDay {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            StoredDay::Days(n) => s.serialize_i32(*n),
+            StoredDay::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for StoredDay {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<StoredDay, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = StoredDay;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a day number or a date without a year")
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<StoredDay, E> {
+                i32::try_from(n).map(StoredDay::Days).map_err(|_| E::custom("date out of range"))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<StoredDay, E> {
+                i32::try_from(n).map(StoredDay::Days).map_err(|_| E::custom("date out of range"))
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<StoredDay, E> {
+                Ok(StoredDay::Text(text.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn stored_day(date: YearlyDate) -> StoredDay {
+    match date.date() {
+        Some(d) => StoredDay::Days(d.num_days_from_ce()),
+        None => StoredDay::Text(date.to_string()),
+    }
+}
+
+/// Reads a [`StoredDay`] of format `v`: text only from format 4 on.
+fn yearly_from<E: de::Error>(v: u32, day: StoredDay) -> Result<YearlyDate, E> {
+    match day {
+        StoredDay::Days(n) => {
+            NaiveDate::from_num_days_from_ce_opt(n).map(YearlyDate::full).ok_or_else(|| E::custom("date out of range"))
+        }
+        StoredDay::Text(text) if v >= 4 => YearlyDate::parse(&text)
+            .filter(|d| d.year().is_none())
+            .ok_or_else(|| E::custom(format!("{text:?} is not a date"))),
+        StoredDay::Text(_) => Err(E::custom(format!("format {v} has no dates without a year"))),
+    }
+}
+
+/// `[kind, street, city, region, postal_code, country]`, then from format 4
+/// `street2`.
+struct AddressRow(u8, [String; 5], Option<String>);
+
+impl<'de> Deserialize<'de> for AddressRow {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<AddressRow, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = AddressRow;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an address as a list of 6 or 7 fields")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<AddressRow, A::Error> {
+                let mut f = Fields { seq, read: 0 };
+                let kind = f.next()?;
+                let parts = [f.next()?, f.next()?, f.next()?, f.next()?, f.next()?];
+                let street2 = f.seq.next_element()?;
+                f.read += 1;
+                f.end()?;
+                Ok(AddressRow(kind, parts, street2))
+            }
+        }
+        d.deserialize_seq(V)
+    }
+}
 
 fn email_row(e: &Email) -> (u8, &str) {
     (e.kind.code(), &e.address)
@@ -159,13 +250,20 @@ fn phone_row(p: &Phone) -> (u8, &str) {
     (p.kind.code(), &p.number)
 }
 
-fn address_row(a: &Address) -> (u8, &str, &str, &str, &str, &str) {
-    (a.kind.code(), &a.street, &a.city, &a.region, &a.postal_code, &a.country)
+fn address_row(a: &Address) -> (u8, &str, &str, &str, &str, &str, &str) {
+    (a.kind.code(), &a.street, &a.city, &a.region, &a.postal_code, &a.country, &a.street2)
 }
 
-fn address_from<E: de::Error>(row: AddressRow) -> Result<Address, E> {
-    let (kind, street, city, region, postal_code, country) = row;
-    Ok(Address { kind: Code::from_code(kind)?, street, city, region, postal_code, country })
+/// Reads an address row of format `v`: 7 fields from format 4, 6 before.
+fn address_from<E: de::Error>(v: u32, row: AddressRow) -> Result<Address, E> {
+    let AddressRow(kind, [street, city, region, postal_code, country], street2) = row;
+    let street2 = match (street2, v >= 4) {
+        (Some(s), true) => s,
+        (None, false) => String::new(),
+        (_, true) => return Err(E::invalid_length(6, &"7 address fields")),
+        (Some(_), false) => return Err(E::invalid_length(7, &"6 address fields")),
+    };
+    Ok(Address { kind: Code::from_code(kind)?, street, street2, city, region, postal_code, country })
 }
 
 fn stage_change_row(s: &StageChange) -> (Option<u8>, u8, Time) {
@@ -177,14 +275,13 @@ fn stage_change_from<E: de::Error>(row: (Option<u8>, u8, Time)) -> Result<StageC
     Ok(StageChange { from: from.map(Code::from_code).transpose()?, to: Code::from_code(to)?, at: at.0 })
 }
 
-fn important_date_row(d: &ImportantDate) -> (&str, i32) {
-    (&d.label, d.date.num_days_from_ce())
+fn important_date_row(d: &ImportantDate) -> (&str, StoredDay) {
+    (&d.label, stored_day(d.date))
 }
 
-fn important_date_from<E: de::Error>(row: (String, i32)) -> Result<ImportantDate, E> {
-    let (label, days) = row;
-    let date = from_days(Some(days))?.ok_or_else(|| E::custom("date out of range"))?;
-    Ok(ImportantDate { label, date })
+fn important_date_from<E: de::Error>(v: u32, row: (String, StoredDay)) -> Result<ImportantDate, E> {
+    let (label, day) = row;
+    Ok(ImportantDate { label, date: yearly_from(v, day)? })
 }
 
 /// Serialises a slice through a mapping, without collecting it first.
@@ -240,8 +337,13 @@ impl<'de, A: SeqAccess<'de>> Fields<A> {
     }
 
     /// Reads a list of rows and converts each.
-    fn list<R: Deserialize<'de>, T>(&mut self, convert: fn(R) -> Result<T, A::Error>) -> Result<Vec<T>, A::Error> {
+    fn list<R: Deserialize<'de>, T>(&mut self, convert: impl Fn(R) -> Result<T, A::Error>) -> Result<Vec<T>, A::Error> {
         self.next::<Vec<R>>()?.into_iter().map(convert).collect()
+    }
+
+    /// A birthday: `null`, a day number, or (format 4) `--MM-DD`.
+    fn yearly(&mut self, v: u32) -> Result<Option<YearlyDate>, A::Error> {
+        self.next::<Option<StoredDay>>()?.map(|d| yearly_from(v, d)).transpose()
     }
 
     /// Refuses fields beyond the layout.
@@ -298,10 +400,13 @@ macro_rules! positional_read {
 /// A contact: `[id, given_name, family_name, emails, phones, addresses,
 /// job_title, company_id, lifecycle_stage, tags, birthday, source, notes,
 /// created, updated]`, then from version 2 `[lead_status, stage_history,
-/// important_dates, cadence_days, owner]`. An email is `[kind, address]`, a
+/// important_dates, cadence_days, owner]`, then from version 4 `[nickname,
+/// name_prefix, name_suffix, department]`. An email is `[kind, address]`, a
 /// phone `[kind, number]`, an address `[kind, street, city, region,
-/// postal_code, country]`, a stage change `[from, to, at]`, an important date
-/// `[label, day]`; absent options are `null`, and empty text is `""`.
+/// postal_code, country]` and from version 4 `street2` after them, a stage
+/// change `[from, to, at]`, an important date `[label, day]`; a birthday or
+/// day is a day number, or from version 4 `"--MM-DD"` for a date without a
+/// year; absent options are `null`, and empty text is `""`.
 impl Compact for Contact {
     const KIND: &'static str = "contact";
     const ORDER: u8 = 1;
@@ -319,7 +424,7 @@ impl Compact for Contact {
             c.company_id,
             c.lifecycle_stage.code(),
             c.tags,
-            days(c.birthday),
+            c.birthday.map(stored_day),
             c.source,
             c.notes,
             Time(c.created),
@@ -329,6 +434,10 @@ impl Compact for Contact {
             Rows(&c.important_dates, important_date_row),
             c.cadence_days,
             c.owner,
+            c.nickname,
+            c.name_prefix,
+            c.name_suffix,
+            c.department,
         )
     }
     positional_read!();
@@ -342,12 +451,12 @@ impl Positional for Contact {
             family_name: f.next()?,
             emails: f.list(|(kind, address): (u8, String)| Ok(Email { kind: Code::from_code(kind)?, address }))?,
             phones: f.list(|(kind, number): (u8, String)| Ok(Phone { kind: Code::from_code(kind)?, number }))?,
-            addresses: f.list(address_from)?,
+            addresses: f.list(|row| address_from(v, row))?,
             job_title: f.next()?,
             company_id: f.next()?,
             lifecycle_stage: f.code()?,
             tags: f.next()?,
-            birthday: f.date()?,
+            birthday: f.yearly(v)?,
             source: f.next()?,
             notes: f.next()?,
             created: f.time()?,
@@ -357,13 +466,23 @@ impl Positional for Contact {
             important_dates: Vec::new(),
             cadence_days: None,
             owner: String::new(),
+            nickname: String::new(),
+            name_prefix: String::new(),
+            name_suffix: String::new(),
+            department: String::new(),
         };
         if v >= 2 {
             c.lead_status = f.opt_code()?;
             c.stage_history = f.list(stage_change_from)?;
-            c.important_dates = f.list(important_date_from)?;
+            c.important_dates = f.list(|row| important_date_from(v, row))?;
             c.cadence_days = f.next()?;
             c.owner = f.next()?;
+        }
+        if v >= 4 {
+            c.nickname = f.next()?;
+            c.name_prefix = f.next()?;
+            c.name_suffix = f.next()?;
+            c.department = f.next()?;
         }
         Ok(c)
     }
@@ -405,7 +524,7 @@ impl Positional for Company {
             domain: f.next()?,
             industry: f.next()?,
             size: f.opt_code()?,
-            address: f.next::<Option<AddressRow>>()?.map(address_from).transpose()?,
+            address: f.next::<Option<AddressRow>>()?.map(|row| address_from(v, row)).transpose()?,
             lifecycle_stage: f.code()?,
             tags: f.next()?,
             notes: f.next()?,
@@ -673,6 +792,9 @@ impl<'de> Visitor<'de> for ChunkSeed<'_> {
             while seq.next_element::<IgnoredAny>()?.is_some() {}
             return Ok(ChunkRead::Newer(v));
         }
+        if v == 3 {
+            return Err(de::Error::custom("format 3 chunks are bytes, not JSON text"));
+        }
         let kind: std::borrow::Cow<'de, str> = seq.next_element()?.ok_or_else(|| missing(1))?;
         let r = &mut *self.records;
         let read = match &*kind {
@@ -773,7 +895,7 @@ pub fn encode_text_chunks(data: &Dataset) -> Vec<(String, String)> {
     out
 }
 
-/// The chunks of a dataset (format 3, bytes), encoded one at a time as they
+/// The chunks of a dataset (format 4, bytes), encoded one at a time as they
 /// are taken, so only one chunk's bytes exist at a time; the settings are
 /// always written. See [`chunks`].
 pub struct Chunks<'a> {
@@ -837,7 +959,7 @@ pub fn chunks(data: &Dataset) -> Chunks<'_> {
     Chunks { data, kind: 0, n: 0 }
 }
 
-/// The dataset as (key, bytes) chunks of format 3.
+/// The dataset as (key, bytes) chunks of format 4.
 pub fn encode_chunks(data: &Dataset) -> Vec<(String, Vec<u8>)> {
     chunks(data).collect()
 }
@@ -856,7 +978,7 @@ pub fn decode_entry(json: &str) -> Result<Vec<Change>, SnapshotError> {
     Ok(e.changes)
 }
 
-/// A stored chunk as read back: JSON text (formats 1 and 2) or bytes (format 3).
+/// A stored chunk as read back: JSON text (formats 1, 2 and 4) or bytes (formats 3 and 4).
 #[derive(Clone, Copy, Debug)]
 pub enum StoredChunk<'a> {
     Text(&'a str),
@@ -1263,7 +1385,7 @@ mod tests {
             ),
             encode_entry(&[Change::PutTask { record: task.clone() }], t),
         ];
-        assert!(journal[2].starts_with(r#"{"v":2,"#));
+        assert!(journal[2].starts_with(r#"{"v":4,"#));
         let back = decode_dataset(&chunks, &journal).unwrap();
         assert_eq!(back.contacts().len(), 2);
         assert_eq!(back.contact("id-000001").unwrap().given_name, "Renamed");
@@ -1312,7 +1434,7 @@ mod tests {
         assert_eq!(c.addresses[0].postal_code, "0150");
         assert_eq!(c.company_id.as_deref(), Some("co"));
         assert_eq!(c.lifecycle_stage, LifecycleStage::Loyalty);
-        assert_eq!(c.birthday, NaiveDate::from_ymd_opt(1970, 1, 1));
+        assert_eq!(c.birthday, NaiveDate::from_ymd_opt(1970, 1, 1).map(Into::into));
         assert_eq!(
             c.created,
             Utc.with_ymd_and_hms(1969, 7, 20, 20, 17, 40).unwrap() + chrono::Duration::nanoseconds(123_456)
@@ -1326,7 +1448,8 @@ mod tests {
         assert!(matches!(decode_dataset([short.as_str()], no_journal()), Err(SnapshotError::Unreadable { .. })));
     }
 
-    fn every_field() -> Records {
+    /// Every field as format 2 had them (what `tests/fixtures/format2-chunks.json` holds).
+    fn every_field_v2() -> Records {
         let t = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
         let ms = |n| t + chrono::Duration::milliseconds(n);
         let mut co = Company::blank("co".into(), ms(7));
@@ -1353,6 +1476,7 @@ mod tests {
         c.addresses = vec![Address {
             kind: AddressKind::Other,
             street: "1 Way".into(),
+            street2: String::new(),
             city: "Oslo".into(),
             region: "R".into(),
             postal_code: "0150".into(),
@@ -1362,7 +1486,7 @@ mod tests {
         c.company_id = Some("co".into());
         c.lifecycle_stage = LifecycleStage::Acquisition;
         c.tags = vec!["vip".into()];
-        c.birthday = NaiveDate::from_ymd_opt(1970, 2, 28);
+        c.birthday = NaiveDate::from_ymd_opt(1970, 2, 28).map(Into::into);
         c.source = "Referral".into();
         c.notes = "Likes tea 🍵".into();
         // Finer than a millisecond, and before 1970: kept exactly.
@@ -1374,8 +1498,11 @@ mod tests {
             StageChange { from: Some(LifecycleStage::Reach), to: LifecycleStage::Acquisition, at: t },
         ];
         c.important_dates = vec![
-            ImportantDate { label: "Hochzeitstag 💍".into(), date: NaiveDate::from_ymd_opt(2001, 6, 30).unwrap() },
-            ImportantDate { label: "入社".into(), date: NaiveDate::from_ymd_opt(1899, 12, 31).unwrap() },
+            ImportantDate {
+                label: "Hochzeitstag 💍".into(),
+                date: NaiveDate::from_ymd_opt(2001, 6, 30).unwrap().into(),
+            },
+            ImportantDate { label: "入社".into(), date: NaiveDate::from_ymd_opt(1899, 12, 31).unwrap().into() },
         ];
         c.cadence_days = Some(30);
         c.owner = "José".into();
@@ -1437,34 +1564,118 @@ mod tests {
         }
     }
 
+    /// Every field, with those format 4 added: a contact's nickname, name
+    /// prefix and suffix, department, a second street line, a birthday and a
+    /// date without a year, and a country no table knows.
+    fn every_field() -> Records {
+        let mut r = every_field_v2();
+        let c = &mut r.contacts[0];
+        c.nickname = "Zo".into();
+        c.name_prefix = "Dr.".into();
+        c.name_suffix = "PhD".into();
+        c.department = "Bro \"Nord\"".into();
+        c.addresses[0].street2 = "3. etasje".into();
+        c.addresses.push(Address { country: "Narnia".into(), ..Address::default() });
+        c.important_dates
+            .push(ImportantDate { label: "Navnedag".into(), date: YearlyDate::without_year(2, 29).unwrap() });
+        r.contacts[1].birthday = YearlyDate::without_year(3, 7);
+        r.companies[0].address.as_mut().unwrap().street2 = "Bygg B".into();
+        r
+    }
+
+    fn sorted(mut parts: Records) -> Records {
+        parts.companies.sort_by(|a, b| a.id.cmp(&b.id));
+        parts.contacts.sort_by(|a, b| a.id.cmp(&b.id));
+        parts.deals.sort_by(|a, b| a.id.cmp(&b.id));
+        parts.activities.sort_by(|a, b| a.id.cmp(&b.id));
+        parts.tasks.sort_by(|a, b| a.id.cmp(&b.id));
+        parts
+    }
+
+    /// Format-2 chunks exactly as the previous version's encoder wrote them
+    /// (commit b9ebba5, from [`every_field_v2`]).
+    const FORMAT_2_CHUNKS: &str = include_str!("../../tests/fixtures/format2-chunks.json");
+
+    #[test]
+    fn format_2_chunks_still_read() {
+        let chunks: Vec<(String, String)> = serde_json::from_str(FORMAT_2_CHUNKS).unwrap();
+        assert!(chunks.iter().all(|(_, c)| c.starts_with("[2,")));
+        let data = decode_dataset(chunks.iter().map(|(_, j)| j), no_journal()).unwrap();
+        assert_eq!(sorted(data.to_parts()), sorted(every_field_v2()));
+        // A format-2 row with a format-4 date or address is refused.
+        let contact = &chunks[1].1;
+        let yearless = contact.replace("719221", r#""--03-07""#);
+        assert!(matches!(decode_dataset([yearless.as_str()], no_journal()), Err(SnapshotError::Unreadable { .. })));
+        let street2 = contact.replace(r#""0150","NO"]"#, r#""0150","NO",""]"#);
+        assert!(matches!(decode_dataset([street2.as_str()], no_journal()), Err(SnapshotError::Unreadable { .. })));
+        // The same row as format 4 lacks its appended fields: refused too;
+        // and text never was format 3.
+        let short = contact.replacen("[2,", "[4,", 1);
+        assert!(matches!(decode_dataset([short.as_str()], no_journal()), Err(SnapshotError::Unreadable { .. })));
+        let short = contact.replacen("[2,", "[3,", 1);
+        assert!(matches!(decode_dataset([short.as_str()], no_journal()), Err(SnapshotError::Unreadable { .. })));
+    }
+
+    /// Format-3 byte chunks exactly as the previous version's encoder wrote
+    /// them (main at 014ad20, from [`every_field_v2`]), as hex.
+    const FORMAT_3_CHUNKS: &str = include_str!("../../tests/fixtures/format3-chunks.json");
+
+    fn unhex(hex: &str) -> Vec<u8> {
+        (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect()
+    }
+
+    #[test]
+    fn format_3_byte_chunks_still_read_and_are_rewritten_as_format_4() {
+        let chunks: Vec<(String, Vec<u8>)> = serde_json::from_str::<Vec<(String, String)>>(FORMAT_3_CHUNKS)
+            .unwrap()
+            .into_iter()
+            .map(|(k, h)| (k, unhex(&h)))
+            .collect();
+        assert!(chunks.iter().all(|(_, b)| b.starts_with(b"CRMc\x03")));
+        let data = decode_dataset(&chunks, no_journal()).unwrap();
+        assert_eq!(sorted(data.to_parts()), sorted(every_field_v2()));
+        // The next snapshot writes format 4, which reads back the same.
+        let again = encode_chunks(&data);
+        assert!(again.iter().all(|(_, b)| b.starts_with(b"CRMc\x04")));
+        assert_eq!(sorted(decode_dataset(&again, no_journal()).unwrap().to_parts()), sorted(every_field_v2()));
+        // A format-3 contact row read as format 4 lacks its appended fields.
+        let mut relabelled = chunks[1].1.clone();
+        relabelled[4] = 4;
+        assert!(matches!(decode_dataset([relabelled.as_slice()], no_journal()), Err(SnapshotError::Unreadable { .. })));
+        // A format-4 chunk is refused by the format-3 reader's rule for newer formats.
+        let mut newer = again[1].1.clone();
+        newer[4] = 5;
+        assert!(matches!(
+            decode_dataset([newer.as_slice()], no_journal()),
+            Err(SnapshotError::Newer { version: 5, .. })
+        ));
+    }
+
     #[test]
     fn compact_records_round_trip_every_field() {
         let records = every_field();
         let data = Dataset::from_parts(records.clone()).unwrap();
         let chunks = encode_text_chunks(&data);
-        assert!(chunks[1].1.starts_with(r#"[2,"contact",[["id-000001","Person 1","Ødegaard",[[2,"zoe@aero.no"]]"#));
+        assert!(chunks[0].1.contains(r#"[1,"","Ærøskøbing","","","","Bygg B"]"#), "{}", chunks[0].1);
+        assert!(chunks[1].1.starts_with(r#"[4,"contact",[["id-000001","Person 1","Ødegaard",[[2,"zoe@aero.no"]],[[2,"+47 1"],[3,"2"]],[[2,"1 Way","Oslo","R","0150","NO","3. etasje"],[0,"","","","","Narnia",""]]"#), "{}", chunks[1].1);
         assert!(chunks[1].1.contains(
-            r#""Likes tea 🍵","1969-07-20T20:17:40.000123456Z",1767323045000,3,[[null,0,"1969-07-20T20:17:40.000123456Z"],[0,1,1767323045000]],[["Hochzeitstag 💍",730666],["入社",693595]],30,"José"]"#
-        ));
-        assert!(chunks[2].1.starts_with(r#"[2,"deal",[["d1","Dachsanierung \"Süd\"","co",["id-000001","gone"],12345678901,"GBP","ünï",95,739675,"Åsa Öberg",2,"Price",["big"],"two\nlines",1767323045001,1767323045002,"2026-01-02T03:04:05.002000001Z"]"#));
+            r#""Likes tea 🍵","1969-07-20T20:17:40.000123456Z",1767323045000,3,[[null,0,"1969-07-20T20:17:40.000123456Z"],[0,1,1767323045000]],[["Hochzeitstag 💍",730666],["入社",693595],["Navnedag","--02-29"]],30,"José","Zo","Dr.","PhD","Bro \"Nord\""]"#
+        ), "{}", chunks[1].1);
+        assert!(chunks[1].1.contains(r#""gone",0,[],"--03-07","","","#), "{}", chunks[1].1);
+        assert!(chunks[2].1.starts_with(r#"[4,"deal",[["d1","Dachsanierung \"Süd\"","co",["id-000001","gone"],12345678901,"GBP","ünï",95,739675,"Åsa Öberg",2,"Price",["big"],"two\nlines",1767323045001,1767323045002,"2026-01-02T03:04:05.002000001Z"]"#));
         assert!(chunks[3]
             .1
             .contains(r#"["a2",3,1767323045000,null,"","","",[],null,null,"",1767323045000,1767323045000]"#));
         assert!(chunks[4].1.contains(r#"["t2","",null,1,null,null,null,null,"","",1767323045000,1767323045000]"#));
-        assert!(chunks[5].1.starts_with(r#"[2,"settings",[{"pipeline":[{"id":"qualified""#));
+        assert!(chunks[5].1.starts_with(r#"[4,"settings",[{"pipeline":[{"id":"qualified""#));
         let back = decode_dataset(chunks.iter().map(|(_, j)| j), no_journal()).unwrap();
-        let mut parts = back.to_parts();
-        parts.companies.sort_by(|a, b| a.id.cmp(&b.id));
-        parts.deals.sort_by(|a, b| a.id.cmp(&b.id));
-        parts.activities.sort_by(|a, b| a.id.cmp(&b.id));
-        parts.tasks.sort_by(|a, b| a.id.cmp(&b.id));
-        assert_eq!(parts, records);
+        assert_eq!(sorted(back.to_parts()), sorted(records));
     }
 
     #[test]
     fn refuses_newer_and_unreadable_data() {
-        let newer = r#"[3,"contact",{"a":"layout","this":"version does not know"}]"#;
-        assert!(matches!(decode_dataset([newer], no_journal()), Err(SnapshotError::Newer { version: 3, .. })));
+        let newer = r#"[5,"contact",{"a":"layout","this":"version does not know"}]"#;
+        assert!(matches!(decode_dataset([newer], no_journal()), Err(SnapshotError::Newer { version: 5, .. })));
         assert!(matches!(decode_dataset(["{"], no_journal()), Err(SnapshotError::Unreadable { .. })));
         let bad_kind = r#"[1,"contact",[["id","","",[[9,"a@b.co"]],[],[],"",null,0,[],null,"","",0,0]]]"#;
         assert!(matches!(decode_dataset([bad_kind], no_journal()), Err(SnapshotError::Unreadable { .. })));
@@ -1479,6 +1690,10 @@ mod tests {
         let duplicate = r#"[2,"task",[["t","",null,1,null,null,null,null,"","",0,0],["t","",null,1,null,null,null,null,"","",0,0]]]"#;
         assert!(matches!(decode_dataset([duplicate], no_journal()), Err(SnapshotError::Duplicate(_))));
         assert!(matches!(decode_entry(r#"{"v":9,"changes":[]}"#), Err(SnapshotError::Newer { version: 9, .. })));
+        // A journal entry of format 2 (named records, full dates) still reads.
+        let v2 = r#"{"v":2,"at":"2026-01-01T00:00:00Z","changes":[{"op":"put_contact","record":{"id":"c","given_name":"A","birthday":"1970-01-02","created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z"}}]}"#;
+        let Change::PutContact { record } = &decode_entry(v2).unwrap()[0] else { panic!() };
+        assert_eq!(record.birthday, YearlyDate::new(Some(1970), 1, 2));
     }
 
     #[test]
@@ -1530,15 +1745,6 @@ mod tests {
         }
     }
 
-    fn sorted(mut parts: Records) -> Records {
-        parts.companies.sort_by(|a, b| a.id.cmp(&b.id));
-        parts.contacts.sort_by(|a, b| a.id.cmp(&b.id));
-        parts.deals.sort_by(|a, b| a.id.cmp(&b.id));
-        parts.activities.sort_by(|a, b| a.id.cmp(&b.id));
-        parts.tasks.sort_by(|a, b| a.id.cmp(&b.id));
-        parts
-    }
-
     #[test]
     fn byte_chunks_round_trip_every_field() {
         let records = every_field();
@@ -1556,8 +1762,8 @@ mod tests {
                 "5-settings-00000"
             ]
         );
-        // The header: "CRMc", format 3, the kind's number, the record count.
-        assert_eq!(&chunks[1].1[..7], b"CRMc\x03\x01\x02");
+        // The header: "CRMc", format 4, the kind's number, the record count.
+        assert_eq!(&chunks[1].1[..7], b"CRMc\x04\x01\x02");
         // The bare task: id "t2", empty title, no due date, priority normal,
         // not done, no links, no owner or notes, created = updated (whole ms).
         let t = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap().timestamp_millis() as u64;
@@ -1575,7 +1781,7 @@ mod tests {
         assert!(chunks[4].1.ends_with(&bare), "{:?}", chunks[4].1);
         let back = decode_dataset(&chunks, no_journal()).unwrap();
         assert_eq!(sorted(back.to_parts()), sorted(records.clone()));
-        // Text chunks of format 2 and byte chunks mix (a database between
+        // Text chunks and byte chunks mix (a database between
         // two snapshots never holds both, but reading does not care).
         let text = encode_text_chunks(&data);
         let mixed = [
@@ -1656,10 +1862,10 @@ mod tests {
         let err = decode_dataset([kind.as_slice()], no_journal()).unwrap_err();
         assert!(err.to_string().contains("unknown record kind number 9"), "{err}");
         let mut newer = contacts.clone();
-        newer[4] = 4;
+        newer[4] = 5;
         assert!(matches!(
             decode_dataset([newer.as_slice()], no_journal()),
-            Err(SnapshotError::Newer { version: 4, .. })
+            Err(SnapshotError::Newer { version: 5, .. })
         ));
         let mut older = contacts.clone();
         older[4] = 2;
@@ -1727,6 +1933,15 @@ mod tests {
             ]
         }
 
+        /// Birthdays and yearly dates: full ones and, a third of the time,
+        /// a day and month without a year.
+        fn yearly() -> impl Strategy<Value = Option<YearlyDate>> {
+            prop_oneof![
+                2 => date().prop_map(|d| d.map(YearlyDate::full)),
+                1 => (1u32..13, 1u32..32).prop_map(|(m, d)| YearlyDate::without_year(m, d)),
+            ]
+        }
+
         prop_compose! {
             fn activity()(
                 id in id(), kind in 0u8..4, at in time(), duration in proptest::option::of(any::<u32>()),
@@ -1759,9 +1974,9 @@ mod tests {
 
         prop_compose! {
             fn contact()(
-                id in id(), given in text(), family in text(), email in text(), birthday in date(),
+                id in id(), given in text(), family in text(), email in text(), birthday in yearly(),
                 cadence in proptest::option::of(any::<u32>()), created in time(), at in time(), owner in text(),
-                label in text(), day in date(),
+                label in text(), day in yearly(), extra in text(), street2 in text(),
             ) -> Contact {
                 let mut c = Contact::blank(id, created);
                 c.given_name = given;
@@ -1772,6 +1987,9 @@ mod tests {
                 c.stage_history = vec![StageChange { from: Some(LifecycleStage::Lost), to: LifecycleStage::Reach, at }];
                 c.important_dates = day.map(|date| ImportantDate { label, date }).into_iter().collect();
                 c.owner = owner;
+                c.nickname = extra.clone();
+                c.department = extra;
+                c.addresses = vec![Address { street2, ..Address::default() }];
                 c
             }
         }

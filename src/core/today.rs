@@ -8,6 +8,7 @@
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 
 use super::dataset::Dataset;
+use super::records::YearlyDate;
 use super::text::fold;
 
 /// Everything the Today view lists. Tasks are positions in
@@ -34,8 +35,8 @@ pub struct DateEvent {
     pub label: String,
     /// The day it falls on this time.
     pub on: NaiveDate,
-    /// The age or anniversary count on that day, when the stored year is
-    /// plausible (after 1900) and the count is at least one.
+    /// The age or anniversary count on that day, when the date has a year,
+    /// it is plausible (after 1900) and the count is at least one.
     pub years: Option<i32>,
 }
 
@@ -51,23 +52,17 @@ pub struct Lapsed {
     pub days_overdue: i64,
 }
 
-/// The date falls on in `year`: 29 February is kept on 28 February in
-/// years without one.
-fn in_year(date: NaiveDate, year: i32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(year, date.month(), date.day())
-        .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), date.day().saturating_sub(1)))
+/// The occurrence of a yearly date from `today` to `last` inclusive, if any
+/// (29 February falls on 28 February in years without one). Trying next
+/// year too covers a week that crosses New Year.
+fn occurrence(date: YearlyDate, today: NaiveDate, last: NaiveDate) -> Option<NaiveDate> {
+    [today.year(), today.year() + 1].into_iter().filter_map(|y| date.in_year(y)).find(|on| *on >= today && *on <= last)
 }
 
-/// The occurrence of a yearly date from `today` to `last` inclusive, if any.
-/// Trying next year too covers a week that crosses New Year.
-fn occurrence(date: NaiveDate, today: NaiveDate, last: NaiveDate) -> Option<NaiveDate> {
-    [today.year(), today.year() + 1].into_iter().filter_map(|y| in_year(date, y)).find(|on| *on >= today && *on <= last)
-}
-
-fn event(contact: u32, label: &str, date: NaiveDate, today: NaiveDate, last: NaiveDate) -> Option<DateEvent> {
+fn event(contact: u32, label: &str, date: YearlyDate, today: NaiveDate, last: NaiveDate) -> Option<DateEvent> {
     let on = occurrence(date, today, last)?;
-    let years = on.year() - date.year();
-    let years = (date.year() > 1900 && years > 0).then_some(years);
+    // Without a year there is no age to tell.
+    let years = date.year().filter(|&y| y > 1900).map(|y| on.year() - y).filter(|&n| n > 0);
     Some(DateEvent { contact, label: label.to_string(), on, years })
 }
 
@@ -199,19 +194,23 @@ mod tests {
     #[test]
     fn dates_in_the_coming_week_cross_new_year() {
         let mut ann = person("ann", "Ann");
-        ann.birthday = Some(day(1990, 1, 2));
+        ann.birthday = Some(day(1990, 1, 2).into());
         let mut bob = person("bob", "Bob");
-        bob.birthday = Some(day(1985, 12, 28));
+        bob.birthday = Some(day(1985, 12, 28).into());
         bob.important_dates = vec![
-            ImportantDate { label: "Wedding".into(), date: day(2015, 12, 31) },
-            ImportantDate { label: "Too late".into(), date: day(2015, 1, 4) },
+            ImportantDate { label: "Wedding".into(), date: day(2015, 12, 31).into() },
+            ImportantDate { label: "Too late".into(), date: day(2015, 1, 4).into() },
+            ImportantDate { label: "Name day".into(), date: YearlyDate::without_year(1, 1).unwrap() },
         ];
         let mut cy = person("cy", "Cy");
-        // A year before 1900 is a placeholder ("--12-30" in vCard terms).
-        cy.birthday = Some(day(1604, 12, 30));
+        // A year before 1900 is a placeholder: no age is told.
+        cy.birthday = Some(day(1604, 12, 30).into());
         let mut dee = person("dee", "Dee");
-        dee.birthday = Some(day(1970, 12, 27));
-        let d = data(vec![ann, bob, cy, dee], vec![]);
+        dee.birthday = Some(day(1970, 12, 27).into());
+        let mut eve = person("eve", "Eve");
+        // A birthday without a year comes back like any other, without an age.
+        eve.birthday = YearlyDate::without_year(12, 29);
+        let d = data(vec![ann, bob, cy, dee, eve], vec![]);
         let now = Utc.with_ymd_and_hms(2026, 12, 28, 9, 0, 0).unwrap();
         let list = today_list(&d, &[], day(2026, 12, 28), now);
         let got: Vec<(&str, &str, NaiveDate, Option<i32>)> = list
@@ -223,8 +222,10 @@ mod tests {
             got,
             [
                 ("bob", "Birthday", day(2026, 12, 28), Some(41)),
+                ("eve", "Birthday", day(2026, 12, 29), None),
                 ("cy", "Birthday", day(2026, 12, 30), None),
                 ("bob", "Wedding", day(2026, 12, 31), Some(11)),
+                ("bob", "Name day", day(2027, 1, 1), None),
                 ("ann", "Birthday", day(2027, 1, 2), Some(37)),
             ]
         );
@@ -233,17 +234,22 @@ mod tests {
     #[test]
     fn leap_day_birthdays_fall_on_28_february_in_other_years() {
         let mut leap = person("leap", "Lea");
-        leap.birthday = Some(day(2000, 2, 29));
-        let d = data(vec![leap], vec![]);
+        leap.birthday = Some(day(2000, 2, 29).into());
+        let mut yearless = person("yearless", "Yan");
+        yearless.birthday = YearlyDate::without_year(2, 29);
+        let d = data(vec![leap, yearless], vec![]);
         let now = Utc.with_ymd_and_hms(2027, 2, 25, 9, 0, 0).unwrap();
         let list = today_list(&d, &[], day(2027, 2, 25), now);
         assert_eq!(
             list.dates,
-            [DateEvent { contact: 0, label: "Birthday".into(), on: day(2027, 2, 28), years: Some(27) }]
+            [
+                DateEvent { contact: 0, label: "Birthday".into(), on: day(2027, 2, 28), years: Some(27) },
+                DateEvent { contact: 1, label: "Birthday".into(), on: day(2027, 2, 28), years: None },
+            ]
         );
         // In a leap year it is on the day itself.
         let list = today_list(&d, &[], day(2028, 2, 28), now);
-        assert_eq!(list.dates[0].on, day(2028, 2, 29));
+        assert_eq!((list.dates[0].on, list.dates[1].on), (day(2028, 2, 29), day(2028, 2, 29)));
         // 1 March in a non-leap year: 28 February has passed.
         assert!(today_list(&d, &[], day(2027, 3, 1), now).dates.is_empty());
     }
@@ -297,12 +303,17 @@ mod props {
 
     proptest! {
         #[test]
-        fn occurrence_matches_a_day_by_day_search(stored in 0i64..50_000, start in 0i64..4_000) {
+        fn occurrence_matches_a_day_by_day_search(stored in 0i64..50_000, start in 0i64..4_000, has_year: bool) {
             let base = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
             let date = base + chrono::Duration::days(stored);
             let today = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Duration::days(start);
             let last = today + chrono::Duration::days(6);
-            prop_assert_eq!(occurrence(date, today, last), brute_force(date, today));
+            let stored_date = if has_year {
+                YearlyDate::full(date)
+            } else {
+                YearlyDate::without_year(date.month(), date.day()).unwrap()
+            };
+            prop_assert_eq!(occurrence(stored_date, today, last), brute_force(date, today));
         }
     }
 }

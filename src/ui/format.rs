@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-pub use crate::core::display::{iso_date, money_input, parse_iso_date};
+pub use crate::core::display::{iso_date, money_input};
 use crate::core::display::{money::Cents, number, time, Locale};
 use crate::core::zone::Zone;
 use crate::state::Clock;
@@ -63,6 +63,11 @@ pub fn whole_money(cents: i64, currency: &str) -> String {
 /// "23 November 2026".
 pub fn long_date(d: NaiveDate) -> String {
     time::long_date(locale(), d)
+}
+
+/// A birthday or yearly date: "7 March 1984", or "7 March" without its year.
+pub fn yearly_date(d: crate::core::records::YearlyDate) -> String {
+    time::yearly_date(locale(), d)
 }
 
 /// "Nov 2026", for chart axes.

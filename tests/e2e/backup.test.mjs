@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  BACKUP_FORMAT,
   setupApp,
   openApp,
   select,
@@ -138,7 +139,7 @@ test('d2) a file from a newer format version is refused', T, () =>
     await createContact(page, url, { given: 'Ada', family: 'Lovelace' });
     await navTo(page, 'Backup');
     const good = await exportBackup(page);
-    const newer = good.text.replace('"format_version":2', '"format_version":3');
+    const newer = good.text.replace(`"format_version":${BACKUP_FORMAT}`, `"format_version":${BACKUP_FORMAT + 1}`);
     assert.notEqual(newer, good.text);
     await expectRejected(page, 'newer.json', newer, /newer version/i);
   }));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HERE } from './helpers.mjs';
+import { BACKUP_FORMAT, HERE, RECORDS_SCHEMA } from './helpers.mjs';
 
 /**
  * A backup file (format 2) around `payload`, with counts and checksum right:
@@ -21,7 +21,7 @@ export function makeBackupText(payload, { appVersion = 'test', exportedAt = '202
   const counts = Object.fromEntries(kinds.map((k) => [k, full[k].length]));
   const sha = createHash('sha256').update(Buffer.from(payloadText, 'utf8')).digest('hex');
   return (
-    `{"format":"crm-backup","format_version":2,"schema_version":3,"app_version":${JSON.stringify(appVersion)},` +
+    `{"format":"crm-backup","format_version":${BACKUP_FORMAT},"schema_version":${RECORDS_SCHEMA},"app_version":${JSON.stringify(appVersion)},` +
     `"exported_at":"${exportedAt}","counts":${JSON.stringify(counts)},"payload_sha256":"${sha}","payload":${payloadText}}`
   );
 }

@@ -369,6 +369,10 @@ export function payloadText(fileText) {
   throw new Error('payload object is not closed');
 }
 
+/** The backup format and records schema this build writes (core::backup). */
+export const BACKUP_FORMAT = 3;
+export const RECORDS_SCHEMA = 4;
+
 /**
  * Checks a backup file's envelope (key order, format, counts, checksum, sorted
  * ids) and returns `{ header, payload, payloadText }`.
@@ -381,8 +385,8 @@ export function checkBackup(fileText) {
     'backup keys and their order',
   );
   assert.equal(doc.format, 'crm-backup');
-  assert.equal(doc.format_version, 2);
-  assert.equal(doc.schema_version, 3);
+  assert.equal(doc.format_version, BACKUP_FORMAT);
+  assert.equal(doc.schema_version, RECORDS_SCHEMA);
   assert.equal(typeof doc.app_version, 'string');
   assert.match(doc.exported_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
   assert.match(doc.payload_sha256, /^[0-9a-f]{64}$/);

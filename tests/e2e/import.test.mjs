@@ -25,6 +25,7 @@ const GOOGLE_CSV = [
   'Alan Turing,Alan,Turing,Home,alan@example.com,,,',
   'Ada Lovelace,Ada,Lovelace,* Home,ada@example.com,Work,+44 20 7946 0958,Analytical Engines',
   'Bad Row,Bad,Row,* Work,not-an-email,,,',
+  ',,,,,Mobile,+1 202 555 0199,',
 ].join('\r\n');
 
 async function chooseImportFile(page, name, text, mimeType = 'text/csv') {
@@ -59,18 +60,24 @@ test('a) a Google Contacts CSV is previewed, imported in one step and undone fro
     assert.equal(await selectedText(page, 'Import column Organization 1 - Name as'), 'Company');
     await page.getByRole('button', { name: 'Preview import', exact: true }).click();
 
-    // Preview: two new contacts, and the row with Ada's email updates her.
+    // Preview: three new contacts, and the row with Ada's email updates her.
     await page.getByRole('heading', { name: 'Preview', exact: true }).waitFor();
-    await page.getByRole('heading', { name: 'New contacts: 2', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'New contacts: 3', exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Matches of existing contacts: 1', exact: true }).waitFor();
     const matches = page.getByRole('region', { name: 'Matches of existing contacts', exact: true });
     await matches.getByText(/^Updates Ada Lovelace: .*Phones: "" → "\+44/).waitFor();
     assert.equal(await selectedText(page, 'What to do with matches of existing contacts'), 'Update the existing contacts');
-    // The invalid row says why and which cell; it is skipped unless chosen.
+    // A bad value is not a bad row: Bad Row is a new contact, and the note
+    // says which cell and where its value goes.
+    await page
+      .getByRole('region', { name: 'New contacts', exact: true })
+      .getByText('E-mail 1 - Value: "not-an-email" is not an email address; it is kept in the imported extras', { exact: true })
+      .waitFor();
+    // Only a row with neither a name nor an email is invalid; it says why and is skipped.
     await page.getByRole('heading', { name: 'Invalid rows: 1', exact: true }).waitFor();
     await page
       .getByRole('region', { name: 'Invalid rows', exact: true })
-      .getByText('Invalid: "not-an-email" is not an email address; it was put in the notes (column 5 "E-mail 1 - Value")', { exact: true })
+      .getByText('Invalid: it has no name and no email address, which a contact needs', { exact: true })
       .waitFor();
     assert.equal(await selectedText(page, 'What to do with invalid rows'), 'Skip');
     // Nothing is written before the import.
@@ -80,12 +87,17 @@ test('a) a Google Contacts CSV is previewed, imported in one step and undone fro
     await page.getByRole('heading', { name: 'Import contacts', exact: true, level: 1 }).waitFor();
     await chooseImportFile(page, 'contacts.csv', GOOGLE_CSV);
     await page.getByRole('button', { name: 'Preview import', exact: true }).click();
-    await page.getByRole('heading', { name: 'New contacts: 2', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'New contacts: 3', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await status(page, 'Imported contacts.csv: added 2 contacts, updated 1 contact, created 2 companies').waitFor();
+    await status(page, 'Imported contacts.csv: added 3 contacts, updated 1 contact, created 2 companies').waitFor();
     await navTo(page, 'Contacts');
-    await waitForCount(page, '3 contacts');
+    await waitForCount(page, '4 contacts');
+    // The unreadable email is kept, as text, in Bad Row's notes.
+    await page.getByRole('link', { name: 'Bad Row', exact: true }).click();
+    await page.getByRole('heading', { name: 'Bad Row', exact: true, level: 1 }).waitFor();
+    await page.getByText(/not-an-email/).first().waitFor();
+    await navTo(page, 'Contacts');
     await page.getByRole('link', { name: 'Grace Hopper', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Alan Turing', exact: true }).waitFor();
     await navTo(page, 'Companies');
@@ -200,18 +212,23 @@ test('f) an invalid cell is fixed in the preview, a row is skipped on its own, a
     await page.getByRole('heading', { name: 'Import contacts', exact: true, level: 1 }).waitFor();
     await chooseImportFile(page, 'contacts.csv', GOOGLE_CSV);
     await page.getByRole('button', { name: 'Preview import', exact: true }).click();
-    await page.getByRole('heading', { name: 'New contacts: 3', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'New contacts: 4', exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Invalid rows: 1', exact: true }).waitFor();
+    const note = page.getByText('E-mail 1 - Value: "not-an-email" is not an email address; it is kept in the imported extras', { exact: true });
+    await note.waitFor();
 
-    // Fix the bad email of row 5: the row is checked again and becomes new.
+    // Fix the bad email of row 5: the row is checked again, and its note goes.
     await page.getByRole('textbox', { name: 'Fix E-mail 1 - Value on row 5', exact: true }).fill('bad.row@example.com');
     await page.getByRole('button', { name: 'Check row 5 again', exact: true }).click();
     await status(page, 'Row 5 checked again: New contact').waitFor();
     await page.getByRole('heading', { name: 'New contacts: 4', exact: true }).waitFor();
-    assert.equal(await page.getByRole('heading', { name: /^Invalid rows/ }).count(), 0);
+    await note.waitFor({ state: 'detached' });
+    // The row with no name and no email stays invalid and skipped.
+    await page.getByRole('heading', { name: 'Invalid rows: 1', exact: true }).waitFor();
 
     // Normalisation is previewed, and applied unless unticked.
-    await page.getByText('Suggested fixes: Phone 1 "+1 202 555 0101" → "+12025550101"', { exact: true }).waitFor();
+    // (Suggested fixes have their own column since issue 14.)
+    await page.getByRole('cell', { name: 'Phone 1 "+1 202 555 0101" → "+12025550101"', exact: true }).waitFor();
     assert.ok(await page.getByRole('checkbox', { name: /^Apply suggested fixes/ }).isChecked());
 
     // Skip Alan Turing (row 3) alone; the other new contacts stay "create".

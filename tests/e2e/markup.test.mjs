@@ -123,8 +123,7 @@ test('markup in every text field of a CSV, a vCard and a backup shows as text an
     });
     await page.getByRole('button', { name: 'Preview import', exact: true }).click();
     await page.getByRole('heading', { name: 'Preview', exact: true }).waitFor();
-    // The website is not a web address: said, quoted as text.
-    await page.getByText(`"${JS_URL}" is not a web address`).first().waitFor();
+    // A contact's website has no field of its own: it is kept, as text, in the imported extras.
     const invalid = select(page, 'What to do with invalid rows');
     if (await invalid.count()) await invalid.selectOption({ label: 'Create new contacts' });
     await assertInert(page, 'the CSV preview');
@@ -164,6 +163,11 @@ test('markup in every text field of a CSV, a vCard and a backup shows as text an
       await main.getByText(`${SCRIPT} ${source === 'vcard' ? 'vCard' : source === 'csv' ? 'CSV' : 'Backup'} Org`).first().waitFor();
       await main.getByText(IMG).first().waitFor();
       await main.getByText(SCRIPT).first().waitFor();
+      if (source === 'csv') {
+        // The javascript: website is in the notes as text, never a link.
+        await main.getByText(JS_URL).first().waitFor();
+        assert.equal(await main.getByRole('link', { name: /javascript/i }).count(), 0);
+      }
       await assertInert(page, `the ${source} contact's page`);
     }
 
@@ -218,17 +222,24 @@ test('a message quotes at most about 80 characters of a rejected value', T, () =
     });
     await page.getByRole('button', { name: 'Preview import', exact: true }).click();
     await page.getByRole('heading', { name: 'Preview', exact: true }).waitFor();
-    await page.getByRole('heading', { name: 'Invalid rows: 1', exact: true }).waitFor();
+    // A value problem is not a row problem: the row is a new contact, the
+    // name goes to the imported extras, and the note says so in 80 characters.
     await page
-      .getByRole('region', { name: 'Invalid rows', exact: true })
-      .getByText(`"${'X'.repeat(80)}…" is longer than 200 characters; it was put in the notes`)
+      .getByRole('region', { name: 'New contacts', exact: true })
+      .getByText(`Family Name: "${'X'.repeat(80)}…" is longer than 200 characters, too long for the field; it is kept in the imported extras`)
       .waitFor();
     const shown = await page.getByRole('main').innerText();
     assert.ok(!shown.includes('X'.repeat(81)), 'the page never repeats more than 80 characters of the name');
-    // Skipped by default: importing writes nothing.
     await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await status(page, 'Imported huge.csv: added 1 contact').waitFor();
     await navTo(page, 'Backup');
-    assert.equal(checkBackup((await exportBackup(page)).text).header.counts.contacts, 0, 'the row was skipped');
+    const { payload } = checkBackup((await exportBackup(page)).text);
+    assert.equal(payload.contacts.length, 1);
+    const [made] = payload.contacts;
+    assert.equal(made.given_name, 'Huge');
+    assert.equal(made.family_name, undefined, 'the over-long name is not the family name');
+    assert.ok(made.notes.includes('X'.repeat(1000)), 'the name is kept in the imported extras');
+    assert.ok(made.notes.length <= 20_000, `the notes stay within their limit: ${made.notes.length}`);
 
     // The form: a 1 MB family name is refused with a short message.
     await openApp(page, url, 'contacts/new');

@@ -1,9 +1,10 @@
 use super::*;
+use crate::core::records::YearlyDate;
 use crate::core::records::{ActivityKind, DealStatus, PipelineStage, Priority, TagColour};
 use crate::core::records::{
     Address, AddressKind, Email, EmailKind, ImportantDate, LeadStatus, LifecycleStage, Phone, PhoneKind, StageChange,
 };
-use chrono::TimeZone;
+use chrono::{Datelike, TimeZone};
 use proptest::prelude::*;
 
 const ID_A: &str = "0b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b";
@@ -42,15 +43,15 @@ fn export_has_the_documented_envelope() {
     let file = export_backup(&sample(), "0.1.0", at(20));
     let v: serde_json::Value = serde_json::from_str(&file).unwrap();
     assert_eq!(v["format"], "crm-backup");
-    assert_eq!(v["format_version"], 2);
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["format_version"], 3);
+    assert_eq!(v["schema_version"], 4);
     assert_eq!(v["app_version"], "0.1.0");
     assert_eq!(v["exported_at"], "2026-03-20T12:00:00Z");
     assert_eq!(v["counts"]["contacts"], 2);
     assert_eq!(v["counts"]["companies"], 1);
     // Sorted by id whatever the order in memory.
     assert_eq!(v["payload"]["contacts"][0]["id"], ID_A);
-    assert!(file.starts_with(r#"{"format":"crm-backup","format_version":2,"schema_version":3,"#));
+    assert!(file.starts_with(r#"{"format":"crm-backup","format_version":3,"schema_version":4,"#));
     assert_eq!(v["counts"]["deals"], 0);
     assert_eq!(v["payload"]["settings"]["currency"], "EUR");
     // The checksum is over the payload bytes as written.
@@ -99,8 +100,8 @@ fn rejects_garbage_with_clear_reasons() {
     assert!(matches!(parse_backup("[1,2]", today()), Err(BackupError::NotABackup { .. })));
     let err = parse_backup(r#"{"hello":1}"#, today()).unwrap_err();
     assert!(err.to_string().contains("not a CRM backup"), "{err}");
-    let newer = good.replacen("\"format_version\":2", "\"format_version\":3", 1);
-    assert_eq!(parse_backup(&newer, today()).unwrap_err(), BackupError::NewerFormat { found: 3 });
+    let newer = good.replacen("\"format_version\":3", "\"format_version\":4", 1);
+    assert_eq!(parse_backup(&newer, today()).unwrap_err(), BackupError::NewerFormat { found: 4 });
     let tampered = good.replacen("Jane", "Joan", 1);
     let err = parse_backup(&tampered, today()).unwrap_err();
     assert_eq!(err, BackupError::ChecksumMismatch);
@@ -227,8 +228,10 @@ fn full() -> Dataset {
         StageChange { from: None, to: LifecycleStage::Reach, at: at(2) },
         StageChange { from: Some(LifecycleStage::Reach), to: LifecycleStage::Acquisition, at: at(3) },
     ];
-    a.important_dates =
-        vec![ImportantDate { label: "Jubiläum 🎉".into(), date: NaiveDate::from_ymd_opt(2015, 4, 1).unwrap() }];
+    a.important_dates = vec![ImportantDate {
+        label: "Jubiläum 🎉".into(),
+        date: NaiveDate::from_ymd_opt(2015, 4, 1).unwrap().into(),
+    }];
     a.cadence_days = Some(14);
     a.owner = "Åsa".into();
     a.updated = at(3);
@@ -426,8 +429,9 @@ fn arb_contact() -> impl Strategy<Value = Contact> {
         0usize..7,
         0i64..400_000_000,
         prop::collection::vec(text(), 0..3),
+        (text(), text(), 0u32..250, any::<bool>()),
     )
-        .prop_map(|(id, given, family, job, notes, stage, secs, tags)| {
+        .prop_map(|(id, given, family, job, notes, stage, secs, tags, (nick, line2, day, has_year))| {
             let created = Utc.timestamp_opt(1_600_000_000 + secs, 0).unwrap();
             let mut c = Contact::blank(crate::core::ids::uuid_v4(id), created);
             c.given_name = given.trim().to_string();
@@ -441,10 +445,21 @@ fn arb_contact() -> impl Strategy<Value = Contact> {
             }
             c.addresses.push(Address {
                 kind: AddressKind::Home,
+                street2: crate::core::text::collapse_spaces(&line2),
                 city: "Zürich".into(),
-                country: "CH".into(),
+                country: if has_year { "CH".into() } else { "Narnia".into() },
                 ..Default::default()
             });
+            c.nickname = crate::core::text::collapse_spaces(&nick);
+            c.department = crate::core::text::collapse_spaces(&c.job_title);
+            let date = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap() + chrono::Duration::days(i64::from(day) * 97);
+            c.birthday = Some(if has_year {
+                YearlyDate::full(date)
+            } else {
+                YearlyDate::without_year(date.month(), date.day()).unwrap()
+            });
+            c.important_dates =
+                vec![ImportantDate { label: "Day".into(), date: YearlyDate::without_year(2, 29).unwrap() }];
             c.updated = created + chrono::Duration::milliseconds(secs % 5000);
             c
         })
@@ -501,7 +516,7 @@ fn the_documented_example_reads() {
     let doc = include_str!("../../../docs/backup-format.md");
     let example = doc
         .lines()
-        .find(|l| l.starts_with(r#"{"format":"crm-backup","format_version":2,"#) && !l.contains("<64"))
+        .find(|l| l.starts_with(r#"{"format":"crm-backup","format_version":3,"#) && !l.contains("<64"))
         .expect("docs/backup-format.md has a complete example");
     let backup = parse_backup(example, today()).unwrap();
     assert!(backup.has_settings && backup.warnings.is_empty());
@@ -519,6 +534,82 @@ fn demo_data_of_every_kind_exports_and_imports() {
     assert!(backup.warnings.is_empty(), "{:?}", backup.warnings);
     assert_eq!(backup.data.activities().len(), 1500);
     assert_eq!(sorted(backup.data.to_parts()), sorted(data.to_parts()));
+}
+
+/// A format-2 file as the previous version's encoder wrote it (commit
+/// b9ebba5, `tests/fixtures/backup-format2.json`): full birthdays and dates,
+/// addresses without a second street line, countries as codes.
+const FORMAT_2: &str = include_str!("../../../tests/fixtures/backup-format2.json");
+
+#[test]
+fn a_format_2_file_written_by_the_previous_encoder_still_imports() {
+    let backup = parse_backup(FORMAT_2, today()).unwrap();
+    assert_eq!((backup.format_version, backup.schema_version), (2, Some(3)));
+    let data = &backup.data;
+    let jane = data.contact(ID_B).unwrap();
+    assert_eq!(jane.birthday, YearlyDate::new(Some(1988), 2, 29));
+    let a = &jane.addresses[0];
+    assert_eq!(
+        (a.street.as_str(), a.street2.as_str(), a.city.as_str(), a.postal_code.as_str(), a.country.as_str()),
+        ("12 Baker Street", "", "London", "NW1 6XE", "GB")
+    );
+    let zoe = data.contact(ID_A).unwrap();
+    assert_eq!(zoe.important_dates[0].date, YearlyDate::new(Some(2015), 4, 1).unwrap());
+    assert_eq!((zoe.nickname.as_str(), zoe.department.as_str()), ("", ""));
+    assert_eq!(data.deals().len(), 1);
+    // Written again, the records are the same bytes under the new envelope.
+    let again = export_backup(data, "0.3.0", at(20));
+    assert!(again.starts_with(r#"{"format":"crm-backup","format_version":3,"#));
+    assert_eq!(payload_of(&again), payload_of(FORMAT_2));
+}
+
+#[test]
+fn yearless_dates_and_the_format_3_members_round_trip() {
+    let mut parts = sample().to_parts();
+    let jane = parts.contacts.iter_mut().find(|c| c.id == ID_B).unwrap();
+    jane.birthday = YearlyDate::without_year(3, 7);
+    jane.nickname = "Janie".into();
+    jane.name_prefix = "Dr.".into();
+    jane.name_suffix = "PhD".into();
+    jane.department = "Research".into();
+    jane.important_dates =
+        vec![ImportantDate { label: "Anniversary".into(), date: YearlyDate::without_year(6, 21).unwrap() }];
+    jane.addresses = vec![Address {
+        kind: AddressKind::Home,
+        street: "Laugavegur 1".into(),
+        street2: "Flat 3".into(),
+        city: "Reykjavík".into(),
+        postal_code: "101".into(),
+        country: "Narnia".into(),
+        ..Address::default()
+    }];
+    let data = Dataset::from_parts(parts).unwrap();
+    let file = export_backup(&data, "0.3.0", at(20));
+    let payload = payload_of(&file);
+    for member in [
+        r#""birthday":"--03-07""#,
+        r#""street2":"Flat 3""#,
+        r#""country":"Narnia""#,
+        r#""date":"--06-21""#,
+        r#""nickname":"Janie","name_prefix":"Dr.","name_suffix":"PhD","department":"Research""#,
+    ] {
+        assert!(payload.contains(member), "{member} in {payload}");
+    }
+    let back = parse_backup(&file, today()).unwrap();
+    assert_eq!(back.data.contact(ID_B), data.contact(ID_B));
+    // A date that is neither form is refused with the record and field named.
+    let bad = payload_of(&file)
+        .strip_prefix("\"payload\":")
+        .unwrap()
+        .strip_suffix('}')
+        .unwrap()
+        .replace("--03-07", "--02-30");
+    let file = format!(
+        r#"{{"format":"crm-backup","format_version":3,"payload_sha256":"{}","payload":{bad}}}"#,
+        sha256_hex(bad.as_bytes())
+    );
+    let err = parse_backup(&file, today()).unwrap_err().to_string();
+    assert!(err.contains("contacts[") && err.contains("--02-30"), "{err}");
 }
 
 mod stream;

@@ -430,7 +430,8 @@ mod tests {
             c.given_name = given[i % given.len()].into();
             c.family_name = family[(i / given.len()) % family.len()].into();
             c.birthday =
-                chrono::NaiveDate::from_ymd_opt(1950 + (i % 50) as i32, 1 + (i % 12) as u32, 1 + (i % 27) as u32);
+                chrono::NaiveDate::from_ymd_opt(1950 + (i % 50) as i32, 1 + (i % 12) as u32, 1 + (i % 27) as u32)
+                    .map(Into::into);
             c.addresses.push(Address {
                 street: format!("{} Hauptstraße", 1 + i % 150),
                 postal_code: format!("{:05}", 10_000 + i * 7),
@@ -439,8 +440,10 @@ mod tests {
             });
             out.push(Features::of(&c, "DE"));
             if i % 3 == 0 {
-                c.birthday =
-                    c.birthday.map(|d| d.with_day(if d.day() < 19 { d.day() + 10 } else { d.day() - 10 }).unwrap_or(d));
+                c.birthday = c
+                    .birthday
+                    .and_then(|b| b.date())
+                    .map(|d| d.with_day(if d.day() < 19 { d.day() + 10 } else { d.day() - 10 }).unwrap_or(d).into());
                 out.push(Features::of(&c, "DE"));
             }
         }

@@ -395,6 +395,9 @@ pub struct Features {
     /// 67 89" as British) still meets its international form ("+33 1 23 45
     /// 67 89"), and unrelated numbers sharing nine final digits are rare.
     pub phone_keys: Vec<u64>,
+    /// The birthday when its year is known: a day and month alone agree for
+    /// one pair of strangers in 365, too weak to weigh like a full date, so a
+    /// birthday without a year counts as unknown here.
     pub birthday: Option<NaiveDate>,
     pub addresses: Vec<AddressKey>,
     pub company: Option<String>,
@@ -450,7 +453,7 @@ impl Features {
             name,
             emails,
             phones,
-            birthday: contact.birthday,
+            birthday: contact.birthday.and_then(|b| b.date()),
             addresses: contact.addresses.iter().map(address_key).filter(|a| !a.is_empty()).collect(),
             company: contact.company_id.clone().filter(|c| !c.is_empty()),
             given_u: DEFAULT_U,

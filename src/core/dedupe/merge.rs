@@ -136,8 +136,17 @@ pub fn merge_contacts(survivor: &Contact, removed: &Contact, choices: &FieldChoi
             format!("{}|{}", fold(&d.label), d.date)
         }),
         cadence_days: s.cadence_days.or(r.cadence_days),
-        owner: if s.owner.is_empty() { r.owner.clone() } else { s.owner.clone() },
+        owner: or_other(&s.owner, &r.owner),
+        nickname: or_other(&s.nickname, &r.nickname),
+        name_prefix: or_other(&s.name_prefix, &r.name_prefix),
+        name_suffix: or_other(&s.name_suffix, &r.name_suffix),
+        department: or_other(&s.department, &r.department),
     }
+}
+
+/// The survivor's text, or the removed record's when the survivor has none.
+fn or_other(survivor: &str, removed: &str) -> String {
+    if survivor.is_empty() { removed } else { survivor }.to_string()
 }
 
 /// Both records' stage changes, oldest first, each once.
@@ -328,7 +337,8 @@ mod tests {
                 c.emails = emails.iter().map(|e| email(e)).collect();
                 c.phones = phones.iter().map(|p| phone(p)).collect();
                 c.tags = tags;
-                c.birthday = birthday.and_then(|d| NaiveDate::from_num_days_from_ce_opt(700_000 + d as i32));
+                c.birthday =
+                    birthday.and_then(|d| NaiveDate::from_num_days_from_ce_opt(700_000 + d as i32)).map(Into::into);
                 c.lifecycle_stage = LifecycleStage::ALL[stage];
                 c
             })

@@ -107,10 +107,10 @@ fn households_give_probable_duplicates_and_possible_relatives() {
     let mut johm = home(person("j2", "Jonh", "Walker"));
     let mut mary = home(person("m", "Mary", "Walker"));
     let mut tim = home(person("t", "Tim", "Walker"));
-    john.birthday = NaiveDate::from_ymd_opt(1971, 4, 9);
+    john.birthday = NaiveDate::from_ymd_opt(1971, 4, 9).map(Into::into);
     johm.birthday = john.birthday;
-    mary.birthday = NaiveDate::from_ymd_opt(1973, 12, 1);
-    tim.birthday = NaiveDate::from_ymd_opt(2004, 6, 30);
+    mary.birthday = NaiveDate::from_ymd_opt(1973, 12, 1).map(Into::into);
+    tim.birthday = NaiveDate::from_ymd_opt(2004, 6, 30).map(Into::into);
     let contacts = vec![john, johm, mary.clone(), tim.clone()];
     let settings = DedupeSettings::default();
     let clusters = scan(&build_index(&contacts, &settings), &settings, &[]);
@@ -138,9 +138,9 @@ fn blocking_survives_swaps_and_typos() {
     let b = at(person("b", "Chne", "Wie"), "72 Harbour Rd", "2001", "Sydney");
     let c = at(person("c", "Li", "Wang"), "27 Harbour Road", "2000", "Sydney");
     let mut d = person("d", "Xavier", "Okafor");
-    d.birthday = NaiveDate::from_ymd_opt(1980, 3, 12);
+    d.birthday = NaiveDate::from_ymd_opt(1980, 3, 12).map(Into::into);
     let mut e = person("e", "Xaveir", "Okfaor");
-    e.birthday = NaiveDate::from_ymd_opt(1980, 12, 3);
+    e.birthday = NaiveDate::from_ymd_opt(1980, 12, 3).map(Into::into);
     let contacts = vec![a, b, c, d, e];
     let index = build_index(&contacts, &DedupeSettings::default());
     assert!(index.are_compared(0, 1));

@@ -100,6 +100,7 @@ impl Gen {
         Address {
             kind,
             street,
+            street2: String::new(),
             city: city.name.to_string(),
             region: city.region.to_string(),
             postal_code,
@@ -386,7 +387,7 @@ impl Gen {
             company_id: company.map(|k| companies[k].id.clone()),
             lifecycle_stage: self.stage(),
             tags: self.tags(CONTACT_TAGS),
-            birthday,
+            birthday: birthday.map(Into::into),
             source: SOURCES[self.rng.weighted(&SOURCE_WEIGHTS)].to_string(),
             notes: self.notes(CONTACT_NOTES, 18),
             created,
@@ -396,6 +397,10 @@ impl Gen {
             important_dates: Vec::new(),
             cadence_days: None,
             owner: String::new(),
+            nickname: String::new(),
+            name_prefix: String::new(),
+            name_suffix: String::new(),
+            department: String::new(),
         };
         (contact, country)
     }

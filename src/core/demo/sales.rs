@@ -159,7 +159,7 @@ pub(super) fn enrich_people(rng: &mut DemoRng, companies: &mut [Company], contac
             let year = 2000 + rng.below(25) as i32;
             let date = NaiveDate::from_yo_opt(year, 1 + rng.below(365) as u32);
             if let Some(date) = date {
-                c.important_dates.push(ImportantDate { label: rng.pick(DATE_LABELS).to_string(), date });
+                c.important_dates.push(ImportantDate { label: rng.pick(DATE_LABELS).to_string(), date: date.into() });
             }
         }
         if rng.chance(10) {

@@ -107,6 +107,26 @@ pub fn long_date(locale: Locale, d: NaiveDate) -> String {
     }
 }
 
+/// A birthday or yearly date written out: "7 March 1984", or without its
+/// year "7 March" (en), "7. März" (de), "1er mars" (fr), "7 de marzo" (es).
+pub fn yearly_date(locale: Locale, d: crate::core::records::YearlyDate) -> String {
+    if let Some(date) = d.date() {
+        return long_date(locale, date);
+    }
+    // 2000 is a leap year, so every day a yearless date can hold exists in it.
+    let Some(in_2000) = NaiveDate::from_ymd_opt(2000, d.month(), d.day()) else {
+        return d.to_string();
+    };
+    let (day, month) = (d.day(), month_name(locale, in_2000));
+    match locale {
+        Locale::En => format!("{day} {month}"),
+        Locale::De => format!("{day}. {month}"),
+        Locale::Fr if day == 1 => format!("1er {month}"),
+        Locale::Fr => format!("{day} {month}"),
+        Locale::Es => format!("{day} de {month}"),
+    }
+}
+
 /// A month written out: "November 2026", "noviembre de 2026".
 pub fn month_year(locale: Locale, d: NaiveDate) -> String {
     match locale {
@@ -204,6 +224,19 @@ pub fn days_ago(locale: Locale, then: DateTime<Utc>, now: DateTime<Utc>) -> Stri
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn yearly_dates_with_and_without_their_year() {
+        use crate::core::records::YearlyDate;
+        let full = YearlyDate::new(Some(1984), 3, 7).unwrap();
+        let bare = YearlyDate::without_year(3, 7).unwrap();
+        assert_eq!(yearly_date(Locale::En, full), "7 March 1984");
+        assert_eq!(yearly_date(Locale::En, bare), "7 March");
+        assert_eq!(yearly_date(Locale::De, bare), "7. März");
+        assert_eq!(yearly_date(Locale::Fr, YearlyDate::without_year(3, 1).unwrap()), "1er mars");
+        assert_eq!(yearly_date(Locale::Es, bare), "7 de marzo");
+        assert_eq!(yearly_date(Locale::En, YearlyDate::without_year(2, 29).unwrap()), "29 February");
+    }
+
     use super::*;
     use crate::core::zone::tests::{at, berlin};
     use Locale::*;

@@ -16,6 +16,7 @@ use super::columns::{cell, invalid, ImportField, PlannedRecord};
 use super::plan::{add_missing_tags, Choice, Choices, Diff, DuplicateOf, FieldDiff, ImportCounts, RowClass};
 use super::values::{country_code, domain_from_url, parse_stage, split_tags};
 use crate::core::changes::Change;
+use crate::core::countries::is_country_code;
 use crate::core::dataset::Dataset;
 use crate::core::records::{Address, Company, CompanySize};
 use crate::core::text::{collapse_spaces, fold, quoted};
@@ -168,10 +169,9 @@ fn company_from_row(
         postal_code: text(CompanyField::PostalCode),
         ..Address::default()
     };
-    if let Some((column, v)) = get(CompanyField::Country).filter(|(_, v)| !v.is_empty()) {
-        address.country = country_code(v)
-            .ok_or_else(|| (Some(column), format!("{} is not a country name or two-letter code.", quoted(v))))?
-            .to_string();
+    // A country no table knows is kept as written (the preview says so).
+    if let Some((_, v)) = get(CompanyField::Country).filter(|(_, v)| !v.is_empty()) {
+        address.country = country_code(v).map_or_else(|| collapse_spaces(v), str::to_string);
     }
     if address != Address::default() {
         c.address = Some(address);
@@ -273,7 +273,14 @@ pub fn plan_companies(
                 (None, Some(r)) => RowClass::Duplicate(DuplicateOf::Row(r)),
                 (None, None) => RowClass::Create,
             };
-            PlannedRecord { row: *row, record: Some(c), company_name: None, notes: Vec::new(), class }
+            let notes = c
+                .address
+                .as_ref()
+                .filter(|a| !a.country.is_empty() && !is_country_code(&a.country))
+                .map(|a| format!("The country \"{}\" is not one the app knows; it is kept as written", a.country))
+                .into_iter()
+                .collect();
+            PlannedRecord { row: *row, record: Some(c), company_name: None, notes, class }
         })
         .collect()
 }

@@ -1,12 +1,15 @@
 //! The preview of a contact import: every row of a file classified before
 //! anything is written, and the changes that carry out the user's choices.
 //!
-//! A row is *invalid* when a cell could not be read or the row holds nothing
-//! worth importing; an *update* when one of its emails is exactly an existing
-//! contact's; a *duplicate* when it repeats an earlier row of the file (same
-//! email, or same name and phone) or when duplicate detection
-//! ([`check_one`]) rates it a probable duplicate of an existing contact; and
-//! a *create* otherwise. The user then picks per class what happens, and
+//! A row is *invalid* only when nothing identifies the contact (no name and
+//! no email address): a value that cannot be read is not a row problem (the
+//! row comes in with that field empty and the value in its imported extras;
+//! the row's [`RowNote`]s say so). A row is an *update* when one of its
+//! emails is exactly an existing contact's; a *duplicate* when it repeats an
+//! earlier row of the file (same email, or same name and phone) or when
+//! duplicate detection ([`check_one`]) rates it a probable duplicate of an
+//! existing contact; and a *create* otherwise. The user then picks per class
+//! what happens (or per row, or for every row with one [`Reason`]), and
 //! [`build_changes`] turns the plan into one change list (one transaction),
 //! creating the companies the file names that do not exist yet.
 
@@ -15,7 +18,9 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::contacts_rows::ContactDraft;
-use super::plan::{add_missing_tags, Choice, Choices, ClassKind, Diff, DuplicateOf, FieldDiff, ImportCounts, RowClass};
+use super::plan::{
+    add_missing_tags, Choice, Choices, ClassKind, Diff, DuplicateOf, FieldDiff, ImportCounts, Reason, RowClass, RowNote,
+};
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::dedupe::{check_one, DedupeIndex};
@@ -29,12 +34,12 @@ const DRAFT_ID: &str = "import-draft";
 /// A row of the file, mapped to a contact.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceRow {
-    /// The row number people see (a spreadsheet's, or the card's line).
+    /// The number people see: a spreadsheet's row, or the card's place.
     pub row: usize,
     pub contact: ContactDraft,
     pub company_name: Option<String>,
-    /// The first cell that could not be read: its column (from 0) and why.
-    pub problem: Option<(Option<usize>, String)>,
+    /// What could not be used as it is, and what happens to it.
+    pub notes: Vec<RowNote>,
 }
 
 /// A classified row.
@@ -50,6 +55,102 @@ impl PlannedRow {
     /// What happens to the row: its own choice, else its class's.
     pub fn effective(&self, choices: &Choices) -> Choice {
         self.choice.unwrap_or_else(|| choices.get(self.class.kind()))
+    }
+
+    /// Whether the preview says `reason` about the row.
+    pub fn has_reason(&self, reason: Reason) -> bool {
+        match reason {
+            Reason::NoNameOrEmail => matches!(self.class, RowClass::Invalid { .. }),
+            r => self.source.notes.iter().any(|n| n.reason == r),
+        }
+    }
+
+    /// The choices a person can make for this row alone.
+    pub fn choices(&self) -> &'static [Choice] {
+        match &self.class {
+            RowClass::Update { .. } | RowClass::Duplicate(DuplicateOf::Existing { .. }) => {
+                &[Choice::Update, Choice::Create, Choice::Skip]
+            }
+            RowClass::Invalid { .. } => &[Choice::Skip],
+            _ => &[Choice::Create, Choice::Skip],
+        }
+    }
+}
+
+/// How many rows have each reason, for the reasons some row has, in
+/// [`Reason::ALL`] order.
+pub fn reason_counts(rows: &[PlannedRow]) -> Vec<(Reason, usize)> {
+    Reason::ALL
+        .into_iter()
+        .map(|reason| (reason, rows.iter().filter(|r| r.has_reason(reason)).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+/// Gives every row with `reason` the choice `choice` (or, for `None`, lets
+/// them follow their group again), in `row_choices` keyed by row index. A
+/// row that cannot take the choice (an invalid row can only be skipped)
+/// keeps what it had. Returns how many rows now have the choice.
+pub fn choose_for_reason(
+    rows: &[PlannedRow],
+    reason: Reason,
+    choice: Option<Choice>,
+    row_choices: &mut HashMap<usize, Choice>,
+) -> usize {
+    let mut n = 0;
+    for (i, row) in rows.iter().enumerate().filter(|(_, r)| r.has_reason(reason)) {
+        match choice {
+            None => {
+                row_choices.remove(&i);
+                n += 1;
+            }
+            Some(c) if row.choices().contains(&c) => {
+                row_choices.insert(i, c);
+                n += 1;
+            }
+            Some(_) => {}
+        }
+    }
+    n
+}
+
+/// What will happen to a row under `choice`, in a sentence: "Will be
+/// created", "Will update Ada Lovelace: …", "Will be skipped: …".
+/// `name_of` gives the name of an existing contact by id.
+pub fn outcome(row: &PlannedRow, choice: Choice, name_of: impl Fn(&str) -> String) -> String {
+    let diff_text = |diff: &[FieldDiff]| {
+        diff.iter().map(|f| format!("{}: \"{}\" → \"{}\"", f.field, f.before, f.after)).collect::<Vec<_>>().join("; ")
+    };
+    match (&row.class, choice) {
+        (RowClass::Invalid { reason, .. }, _) => format!("Will be skipped: {reason}"),
+        (_, Choice::Skip) => match &row.class {
+            RowClass::Duplicate(DuplicateOf::Row(n)) => format!("Will be skipped: it repeats row {n} of the file"),
+            RowClass::Duplicate(DuplicateOf::Existing { id, score }) => {
+                format!("Will be skipped: probably {} already ({:.0}% alike)", name_of(id), score * 100.0)
+            }
+            RowClass::Update { id, .. } => format!("Will be skipped: {} is not updated", name_of(id)),
+            _ => "Will be skipped".into(),
+        },
+        (RowClass::Update { id, diff }, Choice::Update) if diff.is_empty() => {
+            format!("Matches {}; nothing new to add", name_of(id))
+        }
+        (RowClass::Update { id, diff }, Choice::Update) => format!("Will update {}: {}", name_of(id), diff_text(diff)),
+        (RowClass::Duplicate(DuplicateOf::Existing { id, score }), Choice::Update) => {
+            format!("Will be merged into {} ({:.0}% alike)", name_of(id), score * 100.0)
+        }
+        (RowClass::Duplicate(DuplicateOf::Row(n)), Choice::Update) => {
+            format!("Will be skipped: it repeats row {n} of the file, and only existing contacts can be updated")
+        }
+        (RowClass::Duplicate(DuplicateOf::Row(n)), Choice::Create) => {
+            format!("Will be created, although it repeats row {n} of the file")
+        }
+        (RowClass::Duplicate(DuplicateOf::Existing { id, score }), Choice::Create) => {
+            format!("Will be created, although it looks like {} ({:.0}% alike)", name_of(id), score * 100.0)
+        }
+        (RowClass::Update { id, .. }, Choice::Create) => {
+            format!("Will be created as a new contact beside {}, who has the same email", name_of(id))
+        }
+        (RowClass::Create, _) => "Will be created".into(),
     }
 }
 
@@ -125,14 +226,15 @@ impl<'a> Planner<'a> {
     }
 
     fn classify(&mut self, s: &SourceRow) -> RowClass {
-        if let Some((column, reason)) = &s.problem {
-            return RowClass::Invalid { column: *column, reason: reason.clone() };
+        if !s.contact.is_identified() {
+            let reason = if s.contact.is_empty() {
+                "the row holds nothing to import".to_string()
+            } else {
+                "it has no name and no email address, which a contact needs".to_string()
+            };
+            return RowClass::Invalid { column: None, reason };
         }
-        let d = &s.contact;
-        if d.given_name.is_empty() && d.family_name.is_empty() && d.emails.is_empty() && d.phones.is_empty() {
-            return RowClass::Invalid { column: None, reason: "The row has no name, email or phone.".into() };
-        }
-        let (emails, name, phone) = Self::keys(d);
+        let (emails, name, phone) = Self::keys(&s.contact);
         let earlier = emails
             .iter()
             .find_map(|e| self.seen_email.get(e).copied())
@@ -177,6 +279,10 @@ pub fn merge_into(existing: &Contact, incoming: &Contact, now: DateTime<Utc>) ->
     fill(&mut c.family_name, &incoming.family_name);
     fill(&mut c.job_title, &incoming.job_title);
     fill(&mut c.source, &incoming.source);
+    fill(&mut c.nickname, &incoming.nickname);
+    fill(&mut c.name_prefix, &incoming.name_prefix);
+    fill(&mut c.name_suffix, &incoming.name_suffix);
+    fill(&mut c.department, &incoming.department);
     if c.notes.is_empty() {
         c.notes = incoming.notes.clone();
     } else if !incoming.notes.is_empty() && !c.notes.contains(&incoming.notes) {
@@ -200,6 +306,11 @@ pub fn merge_into(existing: &Contact, incoming: &Contact, now: DateTime<Utc>) ->
     add_missing_tags(&mut c.tags, &incoming.tags);
     if c.birthday.is_none() {
         c.birthday = incoming.birthday;
+    }
+    for d in &incoming.important_dates {
+        if !c.important_dates.contains(d) {
+            c.important_dates.push(d.clone());
+        }
     }
     if c.company_id.is_none() {
         c.company_id = incoming.company_id.clone();
@@ -226,13 +337,35 @@ pub fn diff(data: &Dataset, before: &Contact, after: &Contact) -> Vec<FieldDiff>
         list(before.phones.iter().map(|p| p.number.as_str()).collect()),
         list(after.phones.iter().map(|p| p.number.as_str()).collect()),
     );
-    diff.field("Addresses", before.addresses.len().to_string(), after.addresses.len().to_string());
+    let addresses = |c: &Contact| c.addresses.iter().map(|a| a.one_line()).collect::<Vec<_>>().join("; ");
+    diff.field("Addresses", addresses(before), addresses(after));
+    diff.field("Nickname", before.nickname.clone(), after.nickname.clone());
     diff.field("Job title", before.job_title.clone(), after.job_title.clone());
+    diff.field("Department", before.department.clone(), after.department.clone());
     let company = |c: &Contact| c.company_id.as_deref().and_then(|id| data.company(id)).map(|c| c.name.clone());
     diff.field("Company", company(before).unwrap_or_default(), company(after).unwrap_or_default());
     diff.field("Tags", before.tags.join(", "), after.tags.join(", "));
-    let date = |c: &Contact| c.birthday.map(|d| d.to_string()).unwrap_or_default();
+    let date = |c: &Contact| {
+        c.birthday
+            .map(|d| crate::core::display::time::yearly_date(crate::core::display::Locale::En, d))
+            .unwrap_or_default()
+    };
     diff.field("Birthday", date(before), date(after));
+    let dates = |c: &Contact| {
+        let list: Vec<String> = c
+            .important_dates
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    d.label,
+                    crate::core::display::time::yearly_date(crate::core::display::Locale::En, d.date)
+                )
+            })
+            .collect();
+        list.join(", ")
+    };
+    diff.field("Important dates", dates(before), dates(after));
     diff.field("Source", before.source.clone(), after.source.clone());
     diff.field("Notes", before.notes.clone(), after.notes.clone());
     diff.finish()
@@ -291,7 +424,8 @@ pub fn build_changes_tidied(
             (_, Choice::Update) => continue,
             (_, Choice::Create) => None,
         };
-        if r.source.contact.is_empty() {
+        // A contact needs a name or an email address: an unidentified row is never written.
+        if !r.source.contact.is_identified() {
             continue;
         }
         let company_id = r.source.company_name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(|name| {
@@ -353,7 +487,57 @@ mod tests {
     }
 
     fn row(n: usize, d: ContactDraft, company: Option<&str>) -> SourceRow {
-        SourceRow { row: n, contact: d, company_name: company.map(str::to_string), problem: None }
+        SourceRow { row: n, contact: d, company_name: company.map(str::to_string), notes: Vec::new() }
+    }
+
+    fn bad_email(column: usize) -> RowNote {
+        RowNote {
+            reason: Reason::UnreadableEmail,
+            column: Some(column),
+            message: "Email: \"x@\" is not an email address; it is kept in the imported extras".into(),
+        }
+    }
+
+    #[test]
+    fn each_row_says_what_happens_to_it_under_the_choice() {
+        let data = data();
+        let rows = plan(
+            &data,
+            vec![
+                row(2, draft("Grace", "Hopper", "grace@example.com", ""), None),
+                row(3, draft("Ada", "", "ada@example.com", "+441632960099"), None),
+                row(4, draft("Grace", "Hopper", "GRACE@example.com", ""), None),
+                row(5, draft("Alan", "Turing", "", "+441632960001"), None),
+                row(6, draft("", "", "", "+441632960777"), None),
+            ],
+        );
+        let name = |id: &str| data.contact(id).map(|c| c.display_name()).unwrap_or_default();
+        let said = |i: usize, c: Choice| outcome(&rows[i], c, name);
+        assert_eq!(said(0, Choice::Create), "Will be created");
+        assert_eq!(said(0, Choice::Skip), "Will be skipped");
+        assert_eq!(said(1, Choice::Update), "Will update Ada Lovelace: Phones: \"\" → \"+441632960099\"");
+        assert_eq!(said(1, Choice::Skip), "Will be skipped: Ada Lovelace is not updated");
+        assert_eq!(said(2, Choice::Skip), "Will be skipped: it repeats row 2 of the file");
+        assert_eq!(said(2, Choice::Create), "Will be created, although it repeats row 2 of the file");
+        assert!(
+            said(3, Choice::Skip).starts_with("Will be skipped: probably Alan Turing already ("),
+            "{}",
+            said(3, Choice::Skip)
+        );
+        assert!(said(3, Choice::Update).starts_with("Will be merged into Alan Turing ("));
+        assert_eq!(
+            said(4, Choice::Create),
+            "Will be skipped: it has no name and no email address, which a contact needs"
+        );
+        // The choices offered for one row follow its class.
+        assert_eq!(rows[0].choices(), [Choice::Create, Choice::Skip]);
+        assert_eq!(rows[1].choices(), [Choice::Update, Choice::Create, Choice::Skip]);
+        assert_eq!(rows[4].choices(), [Choice::Skip]);
+        // An unidentified row is never written, whatever the choice says.
+        let mut forced = rows.clone();
+        forced[4].choice = Some(Choice::Create);
+        let (_, n) = build_changes(&data, &forced, &Choices::default(), t(), || "id".into());
+        assert_eq!(n.created, 1, "only Grace");
     }
 
     fn data() -> Dataset {
@@ -388,7 +572,8 @@ mod tests {
                 row(4, draft("Grace", "Hopper", "GRACE@example.com", ""), None),
                 row(5, draft("Alan", "Turing", "", "+441632960001"), None),
                 row(6, ContactDraft::default(), None),
-                SourceRow { problem: Some((Some(3), "Not an email".into())), ..row(7, draft("X", "", "", ""), None) },
+                SourceRow { notes: vec![bad_email(3)], ..row(7, draft("X", "", "", ""), None) },
+                row(8, draft("", "", "", "+441632960777"), None),
             ],
         );
         assert_eq!(rows[0].class, RowClass::Create);
@@ -404,12 +589,30 @@ mod tests {
         }
         assert_eq!(rows[2].class, RowClass::Duplicate(DuplicateOf::Row(2)));
         assert!(matches!(&rows[3].class, RowClass::Duplicate(DuplicateOf::Existing { id, .. }) if id == "alan"));
+        assert_eq!(rows[4].class, RowClass::Invalid { column: None, reason: "the row holds nothing to import".into() });
+        // A value that cannot be read does not make the row invalid.
+        assert_eq!(rows[5].class, RowClass::Create);
+        assert!(rows[5].has_reason(Reason::UnreadableEmail) && !rows[5].has_reason(Reason::NoNameOrEmail));
+        // A choice for a reason reaches every row with it that can take it.
+        let mut chosen = HashMap::new();
+        assert_eq!(choose_for_reason(&rows, Reason::UnreadableEmail, Some(Choice::Skip), &mut chosen), 1);
+        assert_eq!(chosen, HashMap::from([(5, Choice::Skip)]));
+        assert_eq!(choose_for_reason(&rows, Reason::NoNameOrEmail, Some(Choice::Create), &mut chosen), 0);
+        assert_eq!(choose_for_reason(&rows, Reason::NoNameOrEmail, Some(Choice::Skip), &mut chosen), 2);
+        assert_eq!(chosen.len(), 3);
+        assert_eq!(choose_for_reason(&rows, Reason::UnreadableEmail, None, &mut chosen), 1);
+        assert!(!chosen.contains_key(&5));
+        // A phone alone does not identify a contact.
         assert_eq!(
-            rows[4].class,
-            RowClass::Invalid { column: None, reason: "The row has no name, email or phone.".into() }
+            rows[6].class,
+            RowClass::Invalid {
+                column: None,
+                reason: "it has no name and no email address, which a contact needs".into()
+            }
         );
-        assert_eq!(rows[5].class, RowClass::Invalid { column: Some(3), reason: "Not an email".into() });
-        assert_eq!(counts(&rows), [1, 1, 2, 2]);
+        assert!(rows[6].has_reason(Reason::NoNameOrEmail));
+        assert_eq!(counts(&rows), [2, 1, 2, 2]);
+        assert_eq!(reason_counts(&rows), [(Reason::NoNameOrEmail, 2), (Reason::UnreadableEmail, 1)]);
     }
 
     #[test]
@@ -496,7 +699,7 @@ mod tests {
         after.job_title = "Analyst".into();
         after.company_id = Some("lab".into());
         after.tags = vec!["math".into(), "poetry".into()];
-        after.birthday = chrono::NaiveDate::from_ymd_opt(1815, 12, 10);
+        after.birthday = chrono::NaiveDate::from_ymd_opt(1815, 12, 10).map(Into::into);
         after.source = "Babbage".into();
         after.notes = "Wrote the first program.".into();
         let fd = |field: &'static str, before: &str, after: &str| FieldDiff {
@@ -511,11 +714,11 @@ mod tests {
                 fd("Last name", "Lovelace", "King"),
                 fd("Emails", "ada@example.com", "ada@example.com, countess@example.com"),
                 fd("Phones", "", "+441632960123"),
-                fd("Addresses", "0", "1"),
+                fd("Addresses", "", "London"),
                 fd("Job title", "", "Analyst"),
                 fd("Company", "", "Analytical Engines"),
                 fd("Tags", "", "math, poetry"),
-                fd("Birthday", "", "1815-12-10"),
+                fd("Birthday", "", "10 December 1815"),
                 fd("Source", "", "Babbage"),
                 fd("Notes", "", "Wrote the first program."),
             ]
@@ -566,7 +769,7 @@ mod tests {
             &data,
             vec![
                 row(2, draft("Grace", "Hopper", "grace@example.com", ""), None),
-                SourceRow { problem: Some((Some(2), "Not an email".into())), ..row(3, draft("Bad", "", "", ""), None) },
+                SourceRow { notes: vec![bad_email(2)], ..row(3, draft("", "", "", ""), None) },
             ],
         );
         assert!(matches!(rows[1].class, RowClass::Invalid { .. }));

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::columns::{cell, invalid, ImportField, PlannedRecord};
 use super::plan::{add_missing_tags, Choice, Choices, Diff, DuplicateOf, FieldDiff, ImportCounts, RowClass};
-use super::values::{header_key, parse_date, split_tags};
+use super::values::{header_key, parse_full_date, split_tags};
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::display::parse_money;
@@ -209,7 +209,7 @@ fn deal_from_row(
             .ok_or_else(|| (Some(column), format!("{} is not a probability from 0 to 100.", quoted(v))))?;
     }
     if let Some((column, v)) = get(DealField::ExpectedClose).filter(|(_, v)| !v.is_empty()) {
-        d.expected_close = parse_date(v, None).map_err(|e| (Some(column), e))?;
+        d.expected_close = parse_full_date(v, None).map_err(|e| (Some(column), e))?;
     }
     d.owner = text(DealField::Owner);
     d.lost_reason = text(DealField::LostReason);

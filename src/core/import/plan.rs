@@ -8,6 +8,109 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// Why the preview says something about a row. Rows can be listed by
+/// reason, and a choice applied to every row with one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reason {
+    /// Nothing identifies the contact: the row is invalid.
+    NoNameOrEmail,
+    /// A birthday or date without a year, stored as a day and month.
+    YearlessDate,
+    UnreadableDate,
+    /// 3/7/1984: the file does not say which is the day.
+    AmbiguousDate,
+    /// A birthday before 1900 or in the future.
+    ImplausibleBirthday,
+    /// Kept as written in the country.
+    UnknownCountry,
+    /// A whole address that could not be split, kept as its street.
+    AddressAsWritten,
+    UnreadableEmail,
+    UnreadablePhone,
+    /// A type or label the app has no kind for ("Google Voice").
+    UnknownType,
+    UnknownStage,
+    LongTag,
+    /// A name, title, company or address part longer than its field may be,
+    /// or notes (with the imported extras) longer than a contact's notes may be.
+    TooLong,
+    /// A vCard cut off, or a line of it that is not a property.
+    DamagedCard,
+}
+
+impl Reason {
+    pub const ALL: [Reason; 14] = [
+        Reason::NoNameOrEmail,
+        Reason::YearlessDate,
+        Reason::UnreadableDate,
+        Reason::AmbiguousDate,
+        Reason::ImplausibleBirthday,
+        Reason::UnknownCountry,
+        Reason::AddressAsWritten,
+        Reason::UnreadableEmail,
+        Reason::UnreadablePhone,
+        Reason::UnknownType,
+        Reason::UnknownStage,
+        Reason::LongTag,
+        Reason::TooLong,
+        Reason::DamagedCard,
+    ];
+
+    /// What people filter by.
+    pub fn label(self) -> &'static str {
+        match self {
+            Reason::NoNameOrEmail => "No name or email address",
+            Reason::YearlessDate => "Date without a year",
+            Reason::UnreadableDate => "Unreadable date",
+            Reason::AmbiguousDate => "Day and month order unknown",
+            Reason::ImplausibleBirthday => "Birthday before 1900 or in the future",
+            Reason::UnknownCountry => "Unknown country",
+            Reason::AddressAsWritten => "Address kept as written",
+            Reason::UnreadableEmail => "Not an email address",
+            Reason::UnreadablePhone => "Not a phone number",
+            Reason::UnknownType => "Unknown type or label",
+            Reason::UnknownStage => "Unknown lifecycle stage",
+            Reason::LongTag => "Tag too long",
+            Reason::TooLong => "Too long for its field",
+            Reason::DamagedCard => "Damaged vCard",
+        }
+    }
+
+    /// A stable name for selects.
+    pub fn key(self) -> &'static str {
+        match self {
+            Reason::NoNameOrEmail => "no-name",
+            Reason::YearlessDate => "yearless-date",
+            Reason::UnreadableDate => "unreadable-date",
+            Reason::AmbiguousDate => "ambiguous-date",
+            Reason::ImplausibleBirthday => "implausible-birthday",
+            Reason::UnknownCountry => "unknown-country",
+            Reason::AddressAsWritten => "address-as-written",
+            Reason::UnreadableEmail => "unreadable-email",
+            Reason::UnreadablePhone => "unreadable-phone",
+            Reason::UnknownType => "unknown-type",
+            Reason::UnknownStage => "unknown-stage",
+            Reason::LongTag => "long-tag",
+            Reason::TooLong => "too-long",
+            Reason::DamagedCard => "damaged-card",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.key() == key)
+    }
+}
+
+/// Something the preview says about one value of a row (or the row), with
+/// the reason and, for a CSV cell, its column (from 0) so it can be fixed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowNote {
+    pub reason: Reason,
+    pub column: Option<usize>,
+    /// A sentence saying what was found and what happens to it.
+    pub message: String,
+}
+
 /// One field an update changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldDiff {
@@ -69,7 +172,8 @@ impl ClassKind {
             ClassKind::Create => &[Choice::Create, Choice::Skip],
             ClassKind::Update => &[Choice::Update, Choice::Create, Choice::Skip],
             ClassKind::Duplicate => &[Choice::Skip, Choice::Create, Choice::Update],
-            ClassKind::Invalid => &[Choice::Skip, Choice::Create],
+            // A contact needs a name or an email: such a row is fixed in the preview, or skipped.
+            ClassKind::Invalid => &[Choice::Skip],
         }
     }
 }

@@ -21,7 +21,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::core::records::{Address, AddressKind, EmailKind, LifecycleStage, PhoneKind};
+use crate::core::records::{Address, AddressKind, EmailKind, LifecycleStage, PhoneKind, YearlyDate};
 use crate::core::text::{collapse_spaces, fold, quoted};
 use crate::core::validate::tidy_tags;
 
@@ -88,6 +88,12 @@ impl KindWord {
     }
 }
 
+/// Whether a type cell names only how an address is delivered (Outlook's
+/// "SMTP" or "EX" e-mail type): it says nothing about the person.
+pub(crate) fn is_transport_type(value: &str) -> bool {
+    matches!(header_key(value).as_str(), "smtp" | "ex" | "internet" | "x400")
+}
+
 /// Reads "Work", "* Home", "Mobile", "Privat"... Google marks the primary
 /// value with "* " and may list several types with " ::: ": the first counts.
 pub(crate) fn kind_word(value: &str) -> Option<KindWord> {
@@ -137,55 +143,169 @@ pub fn domain_from_url(url: &str) -> Option<String> {
     crate::core::validate::is_domain(host).then(|| host.to_string())
 }
 
-/// Reads a birthday. Accepted: ISO `1984-03-02` (also with `/`, without
-/// separators or followed by a time), `02.03.1984` (day first, as in German),
-/// and `3/2/1984` or `3-2-1984`, which is ambiguous unless a number is above
-/// 12, the two numbers are equal, or `order` says. Anything else is an
-/// `Err` with a message for people, including a date without a year
-/// (`--03-02`), so that they learn the birthday was not imported.
-pub fn parse_date(value: &str, order: Option<DateOrder>) -> Result<Option<NaiveDate>, String> {
-    let value = value.trim();
-    let date_part = value.split(['T', ' ']).next().unwrap_or(value);
-    let invalid = || format!("{} is not a date; use a form like 1984-03-02", quoted(value));
-    if date_part.starts_with("--") {
-        return Err(format!("The birthday {} has no year; it was left out", quoted(value)));
+/// Why a date cell could not be read, for people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError {
+    /// The day and month could be either way round (3/7/1984) and the file
+    /// does not say: choosing the date order on the mapping page settles it.
+    pub is_ambiguous: bool,
+    pub message: String,
+}
+
+/// Month names (folded) in English, German, French, Spanish, Dutch, Italian
+/// and Portuguese; a name's number is its position + 1. Abbreviations are
+/// read as prefixes of at least three letters ("Sept", "Okt", "déc.").
+const MONTHS: [&[&str]; 12] = [
+    &["january", "januar", "janner", "janvier", "enero", "januari", "gennaio", "janeiro"],
+    &["february", "februar", "fevrier", "febrero", "februari", "febbraio", "fevereiro"],
+    &["march", "marz", "mars", "marzo", "maart", "marco"],
+    &["april", "avril", "abril", "aprile"],
+    &["may", "mai", "mayo", "mei", "maggio", "maio"],
+    &["june", "juni", "juin", "junio", "giugno", "junho"],
+    &["july", "juli", "juillet", "julio", "luglio", "julho"],
+    &["august", "aout", "agosto", "augustus"],
+    &["september", "septembre", "septiembre", "setiembre", "settembre", "setembro"],
+    &["october", "oktober", "octobre", "octubre", "ottobre", "outubro"],
+    &["november", "novembre", "noviembre", "novembro"],
+    &["december", "dezember", "decembre", "diciembre", "dicembre", "dezembro"],
+];
+
+/// The month a word names, if exactly one month does.
+fn month_of(word: &str) -> Option<u32> {
+    let w = fold(word.trim_end_matches('.'));
+    if w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
+        return None;
     }
-    let numbers: Vec<&str> = date_part.split(['-', '/', '.']).collect();
-    if !numbers.iter().all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(invalid());
-    }
-    let num = |s: &str| s.parse::<u32>().ok();
-    let make = |y: &str, m: &str, d: &str| -> Result<Option<NaiveDate>, String> {
-        if y.len() != 4 {
-            return Err(format!("{} needs a four-digit year", quoted(value)));
-        }
-        let y = i32::try_from(num(y).ok_or_else(invalid)?).map_err(|_| invalid())?;
-        NaiveDate::from_ymd_opt(y, num(m).ok_or_else(invalid)?, num(d).ok_or_else(invalid)?)
-            .map(Some)
-            .ok_or_else(|| format!("{} is not a real date", quoted(value)))
-    };
-    match numbers.as_slice() {
-        [ymd] if ymd.len() == 8 => make(&ymd[..4], &ymd[4..6], &ymd[6..]),
-        [y, m, d] if y.len() == 4 => make(y, m, d),
-        [_, _, y] if y.len() != 4 => Err(format!("{} needs a four-digit year", quoted(value))),
-        [d, m, y] if date_part.contains('.') => make(y, m, d),
-        [a, b, y] => {
-            let (x, z) = (num(a).unwrap_or(0), num(b).unwrap_or(0));
-            let order = if x > 12 || x == z {
-                DateOrder::DayMonthYear
-            } else if z > 12 {
-                DateOrder::MonthDayYear
-            } else {
-                order.ok_or_else(|| {
-                    format!("{} could be day/month or month/day; choose the date order for this file", quoted(value))
-                })?
-            };
-            match order {
-                DateOrder::DayMonthYear => make(y, b, a),
-                DateOrder::MonthDayYear => make(y, a, b),
+    let mut found = None;
+    for (i, names) in MONTHS.iter().enumerate() {
+        if names.iter().any(|n| n.starts_with(&w)) {
+            if found.is_some_and(|f| f != i) {
+                return None;
             }
+            found = Some(i);
         }
-        _ => Err(invalid()),
+    }
+    found.map(|i| i as u32 + 1)
+}
+
+/// A two-digit year as spreadsheets read it: 00–29 are 2000–2029, 30–99
+/// are 1930–1999.
+fn full_year(year: &str) -> Option<i32> {
+    let n: i32 = year.parse().ok()?;
+    match year.len() {
+        4 => Some(n),
+        2 if n < 30 => Some(2000 + n),
+        2 => Some(1900 + n),
+        _ => None,
+    }
+}
+
+/// Whether a cell is one of the markers Outlook writes for "no date": every
+/// number zero ("0.0.00", "0/0/00", "00-00-0000") or its "None" date, 1
+/// January 4501.
+fn is_empty_marker(text: &str) -> bool {
+    let numbers: Vec<&str> = text.split(['.', '/', '-']).filter(|p| !p.is_empty()).collect();
+    let numeric = numbers.len() == 3 && numbers.iter().all(|n| n.bytes().all(|b| b.is_ascii_digit()));
+    numeric
+        && (numbers.iter().all(|n| n.bytes().all(|b| b == b'0'))
+            || (numbers.contains(&"4501") && numbers.iter().filter(|n| n.trim_start_matches('0') == "1").count() == 2))
+}
+
+/// Reads a date as people and exporting programs write it: ISO `1984-03-07`
+/// (also with `/`, without separators, or followed by a time), `07.03.1984`
+/// (day first, as in German), `3/7/1984` or `3-7-1984` (day or month first:
+/// a number above 12 settles it, else `order`, else it is ambiguous), a month
+/// name in one of seven languages ("7 March 1984", "March 7, 1984", "7. März"),
+/// two-digit years (see [`full_year`]) and dates without a year: Google's
+/// and vCard's `--03-07` and `--0307`, "7 March", `07.03.` and a year 0000.
+/// Outlook's markers for "no date" (`0.0.00`, `0/0/00`, 1/1/4501) and an
+/// empty cell are `Ok(None)`.
+pub fn parse_date(value: &str, order: Option<DateOrder>) -> Result<Option<YearlyDate>, DateError> {
+    let value = value.trim();
+    let unreadable = || DateError {
+        is_ambiguous: false,
+        message: format!("{} is not a date (expected a form like 1984-03-07, 07.03.1984 or --03-07)", quoted(value)),
+    };
+    let no_such_day = || DateError { is_ambiguous: false, message: format!("{} is not a real date", quoted(value)) };
+    if value.is_empty() || is_empty_marker(value) {
+        return Ok(None);
+    }
+    if value.starts_with("--") {
+        return YearlyDate::parse(value).map(Some).ok_or_else(unreadable);
+    }
+    // A time after a numeric date ("1984-03-07T00:00:00Z", "3/7/1984 0:00") is dropped.
+    let date_part = match value.split_once(['T', ' ']) {
+        Some((d, t)) if d.bytes().all(|b| b.is_ascii_digit() || b"./-".contains(&b)) && t.contains(':') => d,
+        _ => value,
+    };
+    let make = |y: Option<i32>, m: u32, d: u32| -> Result<Option<YearlyDate>, DateError> {
+        // Year 0000 is how some programs write "no year".
+        let y = y.filter(|&y| y != 0);
+        YearlyDate::new(y, m, d).map(Some).ok_or_else(no_such_day)
+    };
+    let num = |s: &str| s.parse::<u32>().ok();
+    let is_numeric = date_part.bytes().all(|b| b.is_ascii_digit() || b"./-".contains(&b));
+    if is_numeric {
+        let dotted = date_part.contains('.');
+        let numbers: Vec<&str> = date_part.trim_end_matches('.').split(['-', '/', '.']).collect();
+        if numbers.iter().any(|n| n.is_empty()) {
+            return Err(unreadable());
+        }
+        return match numbers.as_slice() {
+            [ymd] if ymd.len() == 8 => {
+                make(ymd[..4].parse().ok(), num(&ymd[4..6]).unwrap_or(0), num(&ymd[6..]).unwrap_or(0))
+            }
+            [y, m, d] if y.len() == 4 => make(y.parse().ok(), num(m).unwrap_or(0), num(d).unwrap_or(0)),
+            [_, _, y] if full_year(y).is_none() => Err(unreadable()),
+            [d, m, y] if dotted => make(full_year(y), num(m).unwrap_or(0), num(d).unwrap_or(0)),
+            [d, m] if dotted && date_part.ends_with('.') => make(None, num(m).unwrap_or(0), num(d).unwrap_or(0)),
+            [a, b, y] => {
+                let (x, z) = (num(a).unwrap_or(0), num(b).unwrap_or(0));
+                let order = if x > 12 || x == z {
+                    DateOrder::DayMonthYear
+                } else if z > 12 {
+                    DateOrder::MonthDayYear
+                } else {
+                    order.ok_or_else(|| DateError {
+                        is_ambiguous: true,
+                        message: format!(
+                            "{} could be day/month or month/day; choose the date order on the mapping page",
+                            quoted(value)
+                        ),
+                    })?
+                };
+                match order {
+                    DateOrder::DayMonthYear => make(full_year(y), z, x),
+                    DateOrder::MonthDayYear => make(full_year(y), x, z),
+                }
+            }
+            _ => Err(unreadable()),
+        };
+    }
+    // Words: a month name, a day and perhaps a year, in either order.
+    // "7 de marzo de 1984", "the 7th of March": small words between the parts say nothing.
+    let words: Vec<&str> = value
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty() && !matches!(fold(w).as_str(), "de" | "del" | "of" | "the" | "den" | "der"))
+        .collect();
+    let months: Vec<u32> = words.iter().filter_map(|w| month_of(w)).collect();
+    let numbers: Vec<&str> = words.iter().copied().filter(|w| w.bytes().all(|b| b.is_ascii_digit())).collect();
+    let other_words = words.len() - months.len() - numbers.len();
+    match (months.as_slice(), numbers.as_slice(), other_words) {
+        ([m], [d], 0) if d.len() <= 2 => make(None, *m, num(d).unwrap_or(0)),
+        ([m], [d, y], 0) if d.len() <= 2 && y.len() == 4 => make(y.parse().ok(), *m, num(d).unwrap_or(0)),
+        ([m], [y, d], 0) if d.len() <= 2 && y.len() == 4 => make(y.parse().ok(), *m, num(d).unwrap_or(0)),
+        _ => Err(unreadable()),
+    }
+}
+
+/// [`parse_date`] for a date that needs its year (a deal's close date).
+pub fn parse_full_date(value: &str, order: Option<DateOrder>) -> Result<Option<NaiveDate>, String> {
+    match parse_date(value, order) {
+        Ok(None) => Ok(None),
+        Ok(Some(d)) => d.date().map(Some).ok_or_else(|| format!("{} has no year", quoted(value))),
+        Err(e) => Err(e.message),
     }
 }
 
@@ -195,12 +315,12 @@ pub fn guess_date_order<S: AsRef<str>>(cells: impl IntoIterator<Item = S>) -> Op
     let (mut day_first, mut month_first) = (false, false);
     for cell in cells {
         let cell = cell.as_ref().trim();
-        if cell.contains('.') {
+        if cell.contains('.') || cell.starts_with("--") {
             continue;
         }
         let parts: Vec<u32> = cell.split(['/', '-']).map_while(|p| p.parse().ok()).collect();
-        if let [a, b, y] = parts[..] {
-            if y > 31 {
+        if let [a, b, _] = parts[..] {
+            if a <= 31 && b <= 31 {
                 day_first |= a > 12 && b <= 12;
                 month_first |= b > 12 && a <= 12;
             }
@@ -213,141 +333,39 @@ pub fn guess_date_order<S: AsRef<str>>(cells: impl IntoIterator<Item = S>) -> Op
     }
 }
 
-/// Country names (reduced like headers) and their ISO 3166-1 codes.
-const COUNTRIES: &[(&str, &str)] = &[
-    ("unitedkingdom", "GB"),
-    ("greatbritain", "GB"),
-    ("england", "GB"),
-    ("scotland", "GB"),
-    ("wales", "GB"),
-    ("northernireland", "GB"),
-    ("uk", "GB"),
-    ("vereinigteskonigreich", "GB"),
-    ("royaumeuni", "GB"),
-    ("reinounido", "GB"),
-    ("verenigdkoninkrijk", "GB"),
-    ("unitedstates", "US"),
-    ("unitedstatesofamerica", "US"),
-    ("usa", "US"),
-    ("america", "US"),
-    ("vereinigtestaaten", "US"),
-    ("etatsunis", "US"),
-    ("estadosunidos", "US"),
-    ("verenigdestaten", "US"),
-    ("germany", "DE"),
-    ("deutschland", "DE"),
-    ("allemagne", "DE"),
-    ("alemania", "DE"),
-    ("duitsland", "DE"),
-    ("france", "FR"),
-    ("frankreich", "FR"),
-    ("francia", "FR"),
-    ("frankrijk", "FR"),
-    ("spain", "ES"),
-    ("espana", "ES"),
-    ("spanien", "ES"),
-    ("espagne", "ES"),
-    ("spanje", "ES"),
-    ("netherlands", "NL"),
-    ("thenetherlands", "NL"),
-    ("holland", "NL"),
-    ("nederland", "NL"),
-    ("niederlande", "NL"),
-    ("paysbas", "NL"),
-    ("paisesbajos", "NL"),
-    ("belgium", "BE"),
-    ("belgie", "BE"),
-    ("belgique", "BE"),
-    ("belgien", "BE"),
-    ("austria", "AT"),
-    ("osterreich", "AT"),
-    ("autriche", "AT"),
-    ("switzerland", "CH"),
-    ("schweiz", "CH"),
-    ("suisse", "CH"),
-    ("svizzera", "CH"),
-    ("italy", "IT"),
-    ("italia", "IT"),
-    ("italien", "IT"),
-    ("italie", "IT"),
-    ("portugal", "PT"),
-    ("ireland", "IE"),
-    ("irland", "IE"),
-    ("irlande", "IE"),
-    ("luxembourg", "LU"),
-    ("luxemburg", "LU"),
-    ("denmark", "DK"),
-    ("danmark", "DK"),
-    ("danemark", "DK"),
-    ("sweden", "SE"),
-    ("sverige", "SE"),
-    ("schweden", "SE"),
-    ("norway", "NO"),
-    ("norge", "NO"),
-    ("norwegen", "NO"),
-    ("finland", "FI"),
-    ("suomi", "FI"),
-    ("poland", "PL"),
-    ("polska", "PL"),
-    ("polen", "PL"),
-    ("czechrepublic", "CZ"),
-    ("czechia", "CZ"),
-    ("greece", "GR"),
-    ("canada", "CA"),
-    ("mexico", "MX"),
-    ("brazil", "BR"),
-    ("brasil", "BR"),
-    ("argentina", "AR"),
-    ("australia", "AU"),
-    ("newzealand", "NZ"),
-    ("japan", "JP"),
-    ("china", "CN"),
-    ("india", "IN"),
-    ("southafrica", "ZA"),
-    ("turkey", "TR"),
-    ("turkiye", "TR"),
-    ("israel", "IL"),
-    ("singapore", "SG"),
-];
-
-/// The ISO 3166-1 alpha-2 code for a country name in the small built-in
-/// table, or for a two-letter code as it is ("de" gives "DE", "UK" gives "GB").
-pub fn country_code(name: &str) -> Option<&'static str> {
-    let key = header_key(name);
-    if let Some((_, code)) = COUNTRIES.iter().find(|(n, _)| *n == key) {
-        return Some(code);
-    }
-    iso_code(&name.trim().to_ascii_uppercase())
+/// Whether dates like these need the date order: a cell with two numbers
+/// of 12 or less before the year (3/7/1984), which only the order settles.
+pub fn has_ambiguous_dates<S: AsRef<str>>(cells: impl IntoIterator<Item = S>) -> bool {
+    cells.into_iter().any(|c| matches!(parse_date(c.as_ref(), None), Err(DateError { is_ambiguous: true, .. })))
 }
 
-/// Every assigned ISO 3166-1 alpha-2 code, so that any valid code is accepted.
-const ISO_CODES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR \
-BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ \
-FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE \
-JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR \
-MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU \
-RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG \
-UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
+pub use crate::core::countries::country_code;
 
-fn iso_code(code: &str) -> Option<&'static str> {
-    ISO_CODES.split(' ').find(|c| *c == code)
+/// What [`set_country`] did with a country cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountryRead {
+    /// A name or code the table knows: the address holds its ISO code.
+    Known,
+    /// No table knows it: the address holds it as written.
+    Unrecognised,
+    /// The address already had a country; the cell was not used.
+    AlreadySet,
 }
 
-/// Sets the address's country from a name or code. An unknown name is kept
-/// in the region (after any region already there) and a message returned.
-pub(crate) fn set_country(a: &mut Address, value: &str) -> Option<String> {
+/// Sets the address's country from a name or code: its ISO code when the
+/// table knows it, else the text as written (never another field).
+pub(crate) fn set_country(a: &mut Address, value: &str) -> CountryRead {
     if !a.country.is_empty() {
-        return None;
+        return CountryRead::AlreadySet;
     }
     match country_code(value) {
         Some(code) => {
             a.country = code.to_string();
-            None
+            CountryRead::Known
         }
         None => {
-            let value = collapse_spaces(value);
-            a.region = if a.region.is_empty() { value.clone() } else { format!("{}, {value}", a.region) };
-            Some(format!("Unknown country {}; it was kept in the region", quoted(&value)))
+            a.country = collapse_spaces(value);
+            CountryRead::Unrecognised
         }
     }
 }
@@ -367,39 +385,70 @@ fn is_in(word: &str, list: &[&str]) -> bool {
     list.contains(&key.as_str())
 }
 
-/// Splits a full name into (given, family). Handles "Roe, Jane", titles and
-/// suffixes ("Dr. Jane Roe Jr." gives Jane / Roe), family names with
-/// particles ("Jane van der Berg" gives Jane / van der Berg), and single names
-/// (given name only).
-pub fn split_full_name(name: &str) -> (String, String) {
+/// A full name in its parts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NameParts {
+    /// Titles before the name: "Dr.", "Mrs".
+    pub prefix: String,
+    pub given: String,
+    pub family: String,
+    /// Suffixes after it: "Jr.", "PhD".
+    pub suffix: String,
+}
+
+/// Splits a full name into its parts. Handles "Roe, Jane", titles and
+/// suffixes ("Dr. Jane Roe Jr." gives Dr. / Jane / Roe / Jr.), family names
+/// with particles ("Jane van der Berg" gives Jane / van der Berg), and single
+/// names (given name only).
+pub fn split_name(name: &str) -> NameParts {
     let name = collapse_spaces(name);
     // "Roe, Jane" is family first, unless what follows the comma is a suffix ("Jane Roe, Jr.").
     let parts: Vec<&str> = name.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
-    let main: Vec<&str> = parts.iter().copied().filter(|p| !is_in(p, NAME_SUFFIXES)).collect();
+    let (suffixes, main): (Vec<&str>, Vec<&str>) = parts.iter().copied().partition(|p| is_in(p, NAME_SUFFIXES));
+    let mut out = NameParts::default();
+    let join = |w: &[&str]| w.join(" ");
+    let mut suffix_words: Vec<&str> = Vec::new();
     if let [family, given, ..] = main[..] {
-        return (strip_titles(given).join(" "), family.to_string());
-    }
-    let words = strip_titles(main.first().copied().unwrap_or(""));
-    match words.len() {
-        0 => (String::new(), String::new()),
-        1 => (words[0].to_string(), String::new()),
-        n => {
-            let family_start = (1..n - 1).find(|&i| is_in(words[i], FAMILY_PARTICLES)).unwrap_or(n - 1);
-            (words[..family_start].join(" "), words[family_start..].join(" "))
+        let (prefix, words, suffix) = strip_titles(given);
+        out.prefix = join(&prefix);
+        out.given = join(&words);
+        out.family = family.to_string();
+        suffix_words.extend(suffix);
+    } else {
+        let (prefix, words, suffix) = strip_titles(main.first().copied().unwrap_or(""));
+        out.prefix = join(&prefix);
+        suffix_words.extend(suffix);
+        match words.len() {
+            0 => {}
+            1 => out.given = words[0].to_string(),
+            n => {
+                let family_start = (1..n - 1).find(|&i| is_in(words[i], FAMILY_PARTICLES)).unwrap_or(n - 1);
+                out.given = join(&words[..family_start]);
+                out.family = join(&words[family_start..]);
+            }
         }
     }
+    suffix_words.extend(suffixes);
+    out.suffix = suffix_words.join(" ");
+    out
 }
 
-/// The words of a name without leading titles and trailing suffixes; a name
-/// made only of such words is kept whole.
-fn strip_titles(name: &str) -> Vec<&str> {
+/// Splits a full name into (given, family); see [`split_name`].
+pub fn split_full_name(name: &str) -> (String, String) {
+    let p = split_name(name);
+    (p.given, p.family)
+}
+
+/// The words of a name as (leading titles, the name, trailing suffixes); a
+/// name made only of such words is the name.
+fn strip_titles(name: &str) -> (Vec<&str>, Vec<&str>, Vec<&str>) {
     let words: Vec<&str> = name.split_whitespace().collect();
     let start = words.iter().take_while(|w| is_in(w, NAME_PREFIXES)).count();
     let end = words.len() - words[start..].iter().rev().take_while(|w| is_in(w, NAME_SUFFIXES)).count();
     if start < end {
-        words[start..end].to_vec()
+        (words[..start].to_vec(), words[start..end].to_vec(), words[end..].to_vec())
     } else {
-        words
+        (Vec::new(), words, Vec::new())
     }
 }
 
@@ -422,29 +471,87 @@ mod tests {
         assert_eq!(split("Roe, Dr. Jane"), pair("Jane", "Roe"));
         assert_eq!(split("Dr."), pair("Dr.", ""));
         assert_eq!(split(""), pair("", ""));
+        // Titles and suffixes are kept apart, not lost.
+        let parts = |p: &str, g: &str, f: &str, s: &str| NameParts {
+            prefix: p.into(),
+            given: g.into(),
+            family: f.into(),
+            suffix: s.into(),
+        };
+        assert_eq!(split_name("Dr. Jane Roe Jr."), parts("Dr.", "Jane", "Roe", "Jr."));
+        assert_eq!(split_name("Jane Roe, PhD"), parts("", "Jane", "Roe", "PhD"));
+        assert_eq!(split_name("Roe, Prof. Dr. Jane"), parts("Prof. Dr.", "Jane", "Roe", ""));
+    }
+
+    fn date(y: Option<i32>, m: u32, d: u32) -> Result<Option<YearlyDate>, DateError> {
+        Ok(YearlyDate::new(y, m, d))
     }
 
     #[test]
-    fn parses_birthdays() {
-        let d = |y, m, d| Ok(NaiveDate::from_ymd_opt(y, m, d));
-        assert_eq!(parse_date("1984-03-02", None), d(1984, 3, 2));
-        assert_eq!(parse_date("1984/03/02", None), d(1984, 3, 2));
-        assert_eq!(parse_date("19840302", None), d(1984, 3, 2));
-        assert_eq!(parse_date("1984-03-02T00:00:00Z", None), d(1984, 3, 2));
-        assert_eq!(parse_date("02.03.1984", None), d(1984, 3, 2));
-        assert_eq!(parse_date("25/12/1984", None), d(1984, 12, 25));
-        assert_eq!(parse_date("12/25/1984", None), d(1984, 12, 25));
-        assert_eq!(parse_date("3/3/1984", None), d(1984, 3, 3));
-        assert!(parse_date("3/2/1984", None).unwrap_err().contains("day/month"));
-        assert_eq!(parse_date("3/2/1984", Some(DateOrder::MonthDayYear)), d(1984, 3, 2));
-        assert_eq!(parse_date("3/2/1984", Some(DateOrder::DayMonthYear)), d(1984, 2, 3));
-        assert!(parse_date("--03-02", None).unwrap_err().contains("no year"));
-        assert!(parse_date("3/2/84", None).unwrap_err().contains("four-digit"));
-        assert!(parse_date("1984-02-30", None).unwrap_err().contains("real date"));
+    fn reads_dates_as_people_and_exporters_write_them() {
+        let full = |y, m, d| date(Some(y), m, d);
+        let yearless = |m, d| date(None, m, d);
+        for (text, want) in [
+            ("1984-03-02", full(1984, 3, 2)),
+            ("1984/03/02", full(1984, 3, 2)),
+            ("19840302", full(1984, 3, 2)),
+            ("1984-03-02T00:00:00Z", full(1984, 3, 2)),
+            ("3/2/1984 0:00", Ok(None)),
+            ("02.03.1984", full(1984, 3, 2)),
+            ("2.3.84", full(1984, 3, 2)),
+            ("7.3.05", full(2005, 3, 7)),
+            ("25/12/1984", full(1984, 12, 25)),
+            ("12/25/1984", full(1984, 12, 25)),
+            ("3/3/1984", full(1984, 3, 3)),
+            // Google's, vCard 4's and a year 0000: no year.
+            ("--03-07", yearless(3, 7)),
+            ("--0307", yearless(3, 7)),
+            ("0000-03-07", yearless(3, 7)),
+            ("07.03.", yearless(3, 7)),
+            ("--02-29", yearless(2, 29)),
+            // Month names in seven languages, with or without the year.
+            ("7 March 1984", full(1984, 3, 7)),
+            ("March 7, 1984", full(1984, 3, 7)),
+            ("7. März 1984", full(1984, 3, 7)),
+            ("7 mars", yearless(3, 7)),
+            ("7 de marzo de 1984", full(1984, 3, 7)),
+            ("the 7th", Err(DateError { is_ambiguous: false, message: String::new() })),
+            ("21 juni", yearless(6, 21)),
+            ("Sept 9", yearless(9, 9)),
+            ("9 déc. 1999", full(1999, 12, 9)),
+            ("1 janeiro 2000", full(2000, 1, 1)),
+            // Outlook's markers for "no date", and an empty cell.
+            ("0.0.00", Ok(None)),
+            ("0/0/00", Ok(None)),
+            ("00.00.0000", Ok(None)),
+            ("1/1/4501", Ok(None)),
+            ("", Ok(None)),
+        ] {
+            let got = parse_date(text, None);
+            if text == "3/2/1984 0:00" {
+                assert!(got.unwrap_err().is_ambiguous, "{text}");
+                continue;
+            }
+            match want {
+                Err(_) => assert!(got.is_err(), "{text}: {got:?}"),
+                want => assert_eq!(got, want, "{text}"),
+            }
+        }
+        let ambiguous = parse_date("3/2/1984", None).unwrap_err();
+        assert!(ambiguous.is_ambiguous && ambiguous.message.contains("day/month"), "{ambiguous:?}");
+        assert_eq!(parse_date("3/2/1984", Some(DateOrder::MonthDayYear)), full(1984, 3, 2));
+        assert_eq!(parse_date("3/2/1984", Some(DateOrder::DayMonthYear)), full(1984, 2, 3));
+        assert!(parse_date("1984-02-30", None).unwrap_err().message.contains("real date"));
+        assert!(parse_date("--02-30", None).is_err());
         assert!(parse_date("March 2nd", None).is_err());
+        assert!(parse_date("3/2/984", None).is_err());
+        assert!(!parse_date("soon", None).unwrap_err().is_ambiguous);
+        assert_eq!(parse_full_date("--03-07", None), Err("\"--03-07\" has no year".into()));
+        assert_eq!(parse_full_date("2026-04-30", None), Ok(NaiveDate::from_ymd_opt(2026, 4, 30)));
         assert_eq!(guess_date_order(["3/2/1984", "", "25/12/1990"]), Some(DateOrder::DayMonthYear));
-        assert_eq!(guess_date_order(["3/2/1984", "12/25/1990"]), Some(DateOrder::MonthDayYear));
+        assert_eq!(guess_date_order(["3/2/1984", "12/25/1990", "--03-07"]), Some(DateOrder::MonthDayYear));
         assert_eq!(guess_date_order(["3/2/1984"]), None);
+        assert!(has_ambiguous_dates(["1984-01-01", "3/2/1984"]) && !has_ambiguous_dates(["25/12/1990", "0/0/00"]));
     }
 
     #[test]
@@ -478,6 +585,13 @@ mod tests {
         assert_eq!(country_code("nz"), Some("NZ"));
         assert_eq!(country_code("XX"), None);
         assert_eq!(country_code("Narnia"), None);
+        let mut a = Address::default();
+        assert_eq!(set_country(&mut a, " Island "), CountryRead::Known);
+        assert_eq!(a.country, "IS");
+        assert_eq!(set_country(&mut a, "Narnia"), CountryRead::AlreadySet);
+        let mut b = Address { region: "North".into(), ..Address::default() };
+        assert_eq!(set_country(&mut b, "Narnia  Major"), CountryRead::Unrecognised);
+        assert_eq!((b.country.as_str(), b.region.as_str()), ("Narnia Major", "North"));
     }
 
     #[test]

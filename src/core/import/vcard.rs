@@ -16,12 +16,17 @@
 
 use std::fmt;
 
+use super::addresses::split_address_block;
 use super::contacts_rows::{fit_draft, ContactDraft};
 use super::csv::decode;
-use super::values::{parse_date, set_country, split_full_name, KindWord};
-use crate::core::records::{Address, AddressKind, Contact, Email, EmailKind, Phone, PhoneKind};
-use crate::core::text::collapse_spaces;
-use crate::core::validate::tidy_tags;
+use super::plan::{Reason, RowNote};
+use super::values::{parse_date, set_country, split_name, CountryRead, DateOrder, KindWord};
+use crate::core::countries::{country_name, is_country_code};
+use crate::core::records::{
+    Address, AddressKind, Contact, Email, EmailKind, ImportantDate, Phone, PhoneKind, YearlyDate,
+};
+use crate::core::text::{collapse_spaces, fold, quoted};
+use crate::core::validate::{is_email, is_phone, tidy_tags};
 
 /// One card read from a file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -33,8 +38,11 @@ pub struct VcardContact {
     pub uid: Option<String>,
     /// The line of the file where the card begins, counting from 1.
     pub line: usize,
-    /// Sentences for people about what could not be read.
-    pub problems: Vec<String>,
+    /// The card's place in the file, counting from 1: what the preview
+    /// numbers it by.
+    pub card: usize,
+    /// What the preview says about the card's values.
+    pub problems: Vec<RowNote>,
 }
 
 /// Why a file could not be read at all.
@@ -246,15 +254,32 @@ fn unescape_parts(value: &str, sep: Option<char>) -> Vec<String> {
     parts
 }
 
-/// Reads every card in the text. Lines outside cards are ignored.
+/// A problem met while reading a card, before the card is built.
+fn damaged(message: String) -> RowNote {
+    RowNote { reason: Reason::DamagedCard, column: None, message }
+}
+
+/// A card being read: its first line, its properties, its notes, and the
+/// lines in it that are not properties (kept as extras).
+type OpenCard = (usize, Vec<Property>, Vec<RowNote>, Vec<(String, String)>);
+
+/// Reads every card in the text. Lines outside cards are ignored; a line
+/// inside a card that is not a property is kept in the card's extras.
 pub fn parse_vcards(text: &str) -> Result<Vec<VcardContact>, VcardError> {
     let mut cards = Vec::new();
-    let mut current: Option<(usize, Vec<Property>, Vec<String>)> = None;
+    let mut current: Option<OpenCard> = None;
     let mut saw_begin = false;
+    let build = |start, props: &[Property], notes, kept, cards: &mut Vec<VcardContact>| {
+        let number = cards.len() + 1;
+        cards.push(build_card(start, number, props, notes, kept));
+    };
     for (number, line) in unfold(text) {
         let Some(prop) = parse_line(&line, number) else {
-            if let Some((_, _, problems)) = &mut current {
-                problems.push(format!("Line {number} is not a vCard property and was skipped"));
+            if let Some((_, _, notes, kept)) = &mut current {
+                notes.push(damaged(format!(
+                    "Line {number} is not a vCard property; its text is kept in the imported extras"
+                )));
+                kept.push((format!("Unreadable line {number}"), line.trim().to_string()));
             }
             continue;
         };
@@ -262,22 +287,23 @@ pub fn parse_vcards(text: &str) -> Result<Vec<VcardContact>, VcardError> {
         let is_end = prop.name == "END" && prop.value.trim().eq_ignore_ascii_case("VCARD");
         if is_begin {
             saw_begin = true;
-            if let Some((start, props, mut problems)) = current.take() {
-                problems.push(format!("The card starting on line {start} has no END:VCARD line"));
-                cards.push(build_card(start, &props, problems));
+            if let Some((start, props, mut notes, kept)) = current.take() {
+                notes.push(damaged(format!("The card starting on line {start} has no END:VCARD line")));
+                build(start, &props, notes, kept, &mut cards);
             }
-            current = Some((number, Vec::new(), Vec::new()));
+            current = Some((number, Vec::new(), Vec::new(), Vec::new()));
         } else if is_end {
-            if let Some((start, props, problems)) = current.take() {
-                cards.push(build_card(start, &props, problems));
+            if let Some((start, props, notes, kept)) = current.take() {
+                build(start, &props, notes, kept, &mut cards);
             }
-        } else if let Some((_, props, _)) = &mut current {
+        } else if let Some((_, props, _, _)) = &mut current {
             props.push(prop);
         }
     }
-    if let Some((start, props, mut problems)) = current {
-        problems.push(format!("The card starting on line {start} has no END:VCARD line; the file may be cut off"));
-        cards.push(build_card(start, &props, problems));
+    if let Some((start, props, mut notes, kept)) = current {
+        notes
+            .push(damaged(format!("The card starting on line {start} has no END:VCARD line; the file may be cut off")));
+        build(start, &props, notes, kept, &mut cards);
     }
     if saw_begin {
         Ok(cards)
@@ -286,20 +312,95 @@ pub fn parse_vcards(text: &str) -> Result<Vec<VcardContact>, VcardError> {
     }
 }
 
+/// Properties that describe the card or its encoding rather than the person:
+/// they are not kept.
+const META: &[&str] = &[
+    "VERSION",
+    "PRODID",
+    "REV",
+    "X-ABUID",
+    "X-ABLABEL",
+    "X-ABADR",
+    "X-ABSHOWAS",
+    "CLIENTPIDMAP",
+    "X-IMAGETYPE",
+    "X-IMAGEHASH",
+    "X-SHAREDPHOTODISPLAYPREF",
+    "SOURCE",
+    "NAME",
+    "PROFILE",
+    "MAILER",
+    "KIND",
+];
+
+/// What an unknown property is called in the extras.
+fn extra_label(name: &str, label: Option<&str>) -> String {
+    let base = match name {
+        "URL" => "Website",
+        "IMPP" | "X-AIM" | "X-ICQ" | "X-JABBER" | "X-MSN" | "X-YAHOO" | "X-SKYPE" | "X-SKYPE-USERNAME" | "X-QQ" => {
+            "Instant messaging"
+        }
+        "X-SOCIALPROFILE" => "Social profile",
+        "X-ABRELATEDNAMES" | "RELATED" => "Related person",
+        "GENDER" | "X-GENDER" => "Gender",
+        "GEO" => "Location",
+        "LANG" => "Language",
+        "TZ" => "Time zone",
+        "ROLE" => "Role",
+        "X-PHONETIC-FIRST-NAME" => "Phonetic first name",
+        "X-PHONETIC-MIDDLE-NAME" => "Phonetic middle name",
+        "X-PHONETIC-LAST-NAME" => "Phonetic last name",
+        "X-PHONETIC-ORG" => "Phonetic company name",
+        "X-MAIDENNAME" => "Maiden name",
+        "SORT-STRING" => "Sort as",
+        "TEL" => "Phone",
+        "EMAIL" => "Email",
+        other => other,
+    };
+    match label.filter(|l| !l.is_empty()) {
+        Some(l) => format!("{base} ({l})"),
+        None => base.to_string(),
+    }
+}
+
+/// A yearly date of a `BDAY`, `ANNIVERSARY` or `X-ABDATE` property: Apple
+/// marks a date without a year with `X-APPLE-OMIT-YEAR=1604` on the year
+/// 1604; vCard 4 writes `--0307`.
+fn card_date(p: &Property, text: &str) -> Result<Option<YearlyDate>, String> {
+    let omitted = p.param("X-APPLE-OMIT-YEAR").and_then(|y| y.trim().parse::<i32>().ok());
+    match parse_date(text, Some(DateOrder::DayMonthYear)) {
+        Ok(Some(d)) if d.year().is_some() && d.year() == omitted => Ok(YearlyDate::without_year(d.month(), d.day())),
+        Ok(d) => Ok(d),
+        Err(e) => Err(e.message),
+    }
+}
+
+/// Apple's labels: `_$!<Anniversary>!$_` → "Anniversary"; others as they are.
+fn apple_label(raw: &str) -> String {
+    collapse_spaces(raw.trim().trim_start_matches("_$!<").trim_end_matches(">!$_"))
+}
+
 /// Turns the properties of one card into a contact.
-fn build_card(line: usize, props: &[Property], mut problems: Vec<String>) -> VcardContact {
-    let mut out = VcardContact { line, ..VcardContact::default() };
+fn build_card(
+    line: usize,
+    card: usize,
+    props: &[Property],
+    mut notes: Vec<RowNote>,
+    mut extras: Vec<(String, String)>,
+) -> VcardContact {
+    let mut out = VcardContact { line, card, ..VcardContact::default() };
     let c = &mut out.contact;
     let mut full_name = None;
     let mut have_n = false;
     // Preferred emails and phones go first; otherwise the file's order is kept.
     let mut emails: Vec<(bool, Email)> = Vec::new();
     let mut phones: Vec<(bool, Phone)> = Vec::new();
+    let has_adr = props.iter().any(|p| p.name == "ADR");
     for p in props {
         let encoding = p.param("ENCODING").unwrap_or("").to_ascii_uppercase();
         let binary_property = matches!(p.name.as_str(), "PHOTO" | "LOGO" | "SOUND" | "KEY");
-        if matches!(encoding.as_str(), "B" | "BASE64") || (binary_property && p.value.starts_with("data:")) {
-            // Inline binary data (a photo, a logo, a key) is not imported.
+        if binary_property || matches!(encoding.as_str(), "B" | "BASE64") {
+            // Photos, logos, sounds and keys (inline data or links) are not imported.
             continue;
         }
         let raw = if encoding == "QUOTED-PRINTABLE" {
@@ -308,7 +409,14 @@ fn build_card(line: usize, props: &[Property], mut problems: Vec<String>) -> Vca
             p.value.clone()
         };
         let text = || collapse_spaces(&unescape(&raw));
-        let label = group_label(props, p);
+        // Apple's label of the property's group, as written and in lower case (for kinds).
+        let shown_label = group_label(props, p);
+        let label = shown_label.as_ref().map(|l| l.to_lowercase());
+        let mut keep = |name: &str, value: String| {
+            if !value.trim().is_empty() {
+                extras.push((extra_label(name, shown_label.as_deref()), value));
+            }
+        };
         match p.name.as_str() {
             "N" => {
                 let parts: Vec<String> =
@@ -316,14 +424,27 @@ fn build_card(line: usize, props: &[Property], mut problems: Vec<String>) -> Vca
                 let part = |i: usize| parts.get(i).cloned().unwrap_or_default();
                 c.family_name = part(0);
                 c.given_name = collapse_spaces(&format!("{} {}", part(1), part(2)));
+                c.name_prefix = part(3);
+                c.name_suffix = part(4);
                 have_n = !c.family_name.is_empty() || !c.given_name.is_empty();
             }
             "FN" => full_name = Some(text()),
+            "NICKNAME" if c.nickname.is_empty() => c.nickname = text(),
             "EMAIL" => {
                 let address = text();
-                if !address.is_empty() {
+                if is_email(&address) {
                     let kind = kind_of(&p.types(), label.as_deref()).map_or(EmailKind::default(), KindWord::email);
                     emails.push((p.is_preferred(), Email { kind, address }));
+                } else if !address.is_empty() {
+                    notes.push(RowNote {
+                        reason: Reason::UnreadableEmail,
+                        column: None,
+                        message: format!(
+                            "{} is not an email address; it is kept in the imported extras",
+                            quoted(&address)
+                        ),
+                    });
+                    keep("EMAIL", address);
                 }
             }
             "TEL" => {
@@ -335,31 +456,103 @@ fn build_card(line: usize, props: &[Property], mut problems: Vec<String>) -> Vca
                     number = rest.trim_start();
                 }
                 let number = number.to_string();
-                if !number.is_empty() {
+                if is_phone(&number) {
                     let kind = kind_of(&p.types(), label.as_deref()).map_or(PhoneKind::default(), KindWord::phone);
                     phones.push((p.is_preferred(), Phone { kind, number }));
+                } else if !number.is_empty() {
+                    notes.push(RowNote {
+                        reason: Reason::UnreadablePhone,
+                        column: None,
+                        message: format!(
+                            "{} is not a phone number; it is kept in the imported extras",
+                            quoted(&number)
+                        ),
+                    });
+                    keep("TEL", number);
                 }
             }
             "ADR" => {
                 let kind = kind_of(&p.types(), label.as_deref()).map_or(AddressKind::default(), KindWord::address);
-                let (address, problem) = read_address(&raw, kind);
-                problems.extend(problem);
+                // Apple writes the country's code beside the address: `item1.X-ABADR:is`.
+                let hint = p.group.as_ref().and_then(|g| {
+                    props.iter().find(|q| q.group.as_ref() == Some(g) && q.name == "X-ABADR").map(|q| q.value.trim())
+                });
+                let (address, note) = read_address(&raw, kind, hint);
+                notes.extend(note);
                 if !address.is_blank() {
                     c.addresses.push(address);
                 }
             }
+            // A printed address beside `ADR` repeats it; alone, it is the address.
+            "LABEL" if has_adr => {}
+            "LABEL" => {
+                let block = unescape(&raw);
+                match split_address_block(&block) {
+                    Some(a) => c.addresses.push(a),
+                    None => keep("Address", block),
+                }
+            }
             "ORG" => {
-                let name = collapse_spaces(split_escaped(&raw, ';').first().map_or("", String::as_str));
+                let parts: Vec<String> = split_escaped(&raw, ';').iter().map(|s| collapse_spaces(s)).collect();
+                let name = parts.first().cloned().unwrap_or_default();
                 if !name.is_empty() && out.org.is_none() {
                     out.org = Some(name);
                 }
+                let units: Vec<&String> = parts.iter().skip(1).filter(|u| !u.is_empty()).collect();
+                if !units.is_empty() && c.department.is_empty() {
+                    c.department = units.iter().map(|u| u.as_str()).collect::<Vec<_>>().join(" / ");
+                }
             }
             "TITLE" if c.job_title.is_empty() => c.job_title = text(),
-            // Dates without a year (`--0302`) give a problem and no birthday.
-            "BDAY" => match parse_date(&unescape(&raw), None) {
-                Ok(date) => c.birthday = date,
-                Err(message) => problems.push(message),
-            },
+            "ROLE" if text() == c.job_title => {}
+            "BDAY" | "ANNIVERSARY" | "X-ANNIVERSARY" | "X-EVOLUTION-ANNIVERSARY" | "X-ABDATE" => {
+                let value = unescape(&raw);
+                let what = if p.name == "BDAY" { "birthday" } else { "date" };
+                match card_date(p, &value) {
+                    Ok(None) => {}
+                    Ok(Some(date)) if p.name == "BDAY" => {
+                        let too_early = date.year().is_some_and(|y| y < 1900);
+                        if too_early {
+                            notes.push(RowNote {
+                                reason: Reason::ImplausibleBirthday,
+                                column: None,
+                                message: format!("The birthday {} is before 1900, so it is not the birthday; it is kept in the imported extras", quoted(&value)),
+                            });
+                            keep("Birthday", value);
+                        } else {
+                            if date.year().is_none() {
+                                notes.push(RowNote {
+                                    reason: Reason::YearlessDate,
+                                    column: None,
+                                    message: format!(
+                                        "The birthday has no year; it is stored as {}",
+                                        crate::core::display::time::yearly_date(crate::core::display::Locale::En, date)
+                                    ),
+                                });
+                            }
+                            c.birthday = c.birthday.or(Some(date));
+                        }
+                    }
+                    Ok(Some(date)) => {
+                        let label = match p.name.as_str() {
+                            "X-ABDATE" => shown_label.clone().filter(|l| !l.is_empty()),
+                            _ => None,
+                        };
+                        let label = label.unwrap_or_else(|| {
+                            if p.name == "X-ABDATE" { "Important date" } else { "Anniversary" }.to_string()
+                        });
+                        c.important_dates.push(ImportantDate { label, date });
+                    }
+                    Err(message) => {
+                        notes.push(RowNote {
+                            reason: Reason::UnreadableDate,
+                            column: None,
+                            message: format!("The {what} {message}; it is kept in the imported extras"),
+                        });
+                        keep(if p.name == "BDAY" { "Birthday" } else { "Date" }, value);
+                    }
+                }
+            }
             "NOTE" => {
                 let note = unescape(&raw).trim().to_string();
                 if !note.is_empty() {
@@ -378,7 +571,13 @@ fn build_card(line: usize, props: &[Property], mut problems: Vec<String>) -> Vca
                 let uid = uid.strip_prefix("urn:uuid:").unwrap_or(&uid).to_string();
                 out.uid = Some(uid).filter(|u| !u.is_empty());
             }
-            _ => {}
+            name if META.contains(&name) => {}
+            "KIND" => {}
+            name => {
+                let value = unescape(&raw);
+                // Apple's related names carry their relation as the group's label.
+                keep(name, value.trim().to_string());
+            }
         }
     }
     // Without a name in `N`, `FN` is the name, unless it is only what a writer
@@ -387,7 +586,19 @@ fn build_card(line: usize, props: &[Property], mut problems: Vec<String>) -> Vca
         let shown_only =
             |n: &String| n.contains('@') || Some(n) == out.org.as_ref() || emails.iter().any(|(_, e)| e.address == *n);
         if let Some(name) = full_name.filter(|n| !shown_only(n)) {
-            (c.given_name, c.family_name) = split_full_name(&name);
+            let parts = split_name(&name);
+            (c.given_name, c.family_name) = (parts.given, parts.family);
+            (c.name_prefix, c.name_suffix) = (parts.prefix, parts.suffix);
+        }
+    } else if let Some(name) = full_name {
+        // `FN` usually repeats `N`; a name it adds is kept.
+        let words = |s: &str| -> Vec<String> {
+            fold(s).split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect()
+        };
+        let known =
+            words(&format!("{} {} {} {} {}", c.name_prefix, c.given_name, c.family_name, c.name_suffix, c.nickname));
+        if !words(&name).iter().all(|w| known.contains(w)) {
+            extras.push(("Full name".into(), name));
         }
     }
     // A stable sort keeps the file's order among equally preferred values.
@@ -396,16 +607,18 @@ fn build_card(line: usize, props: &[Property], mut problems: Vec<String>) -> Vca
     c.emails = emails.into_iter().map(|(_, e)| e).collect();
     c.phones = phones.into_iter().map(|(_, p)| p).collect();
     c.tags = tidy_tags(&c.tags);
-    problems.extend(fit_draft(c, &mut out.org));
-    out.problems = problems;
+    c.extras = extras;
+    notes.extend(fit_draft(c, &mut out.org));
+    out.problems = notes;
     out
 }
 
-/// Apple's label for a grouped property: `item1.X-ABLabel:_$!<Work>!$_`.
+/// Apple's label for a grouped property: `item1.X-ABLabel:_$!<Work>!$_`
+/// gives "Work".
 fn group_label(props: &[Property], p: &Property) -> Option<String> {
     let group = p.group.as_ref()?;
     let label = props.iter().find(|q| q.group.as_ref() == Some(group) && q.name == "X-ABLABEL")?;
-    Some(label.value.trim_start_matches("_$!<").trim_end_matches(">!$_").to_ascii_lowercase())
+    Some(apple_label(&unescape(&label.value)))
 }
 
 /// Reads types such as `work`, `home`, `cell`: a mobile wins over work or
@@ -427,23 +640,54 @@ fn kind_of(types: &[String], label: Option<&str>) -> Option<KindWord> {
 }
 
 /// Reads `ADR`: post office box; extended address; street; locality;
-/// region; postal code; country. The box and extended address follow the
-/// street. A country that is not recognised stays in the region.
-fn read_address(raw: &str, kind: AddressKind) -> (Address, Option<String>) {
-    let parts: Vec<String> = split_escaped(raw, ';').iter().map(|s| collapse_spaces(s)).collect();
-    let part = |i: usize| parts.get(i).cloned().unwrap_or_default();
-    let street: Vec<String> = [part(2), part(1), part(0)].into_iter().filter(|s| !s.is_empty()).collect();
+/// region; postal code; country. The street's first line is the street;
+/// its further lines (Apple writes "12 High St\nFlat 3"), the extended
+/// address and the box are the second street line. A country the table does
+/// not know is kept as written, unless Apple's `X-ABADR` code (`hint`) names
+/// one; the note says so.
+fn read_address(raw: &str, kind: AddressKind, hint: Option<&str>) -> (Address, Option<RowNote>) {
+    let parts: Vec<String> = split_escaped(raw, ';');
+    let part = |i: usize| collapse_spaces(parts.get(i).map_or("", String::as_str));
+    let street_lines: Vec<String> =
+        parts.get(2).map_or("", String::as_str).lines().map(collapse_spaces).filter(|l| !l.is_empty()).collect();
+    let mut street2: Vec<String> = street_lines.iter().skip(1).cloned().collect();
+    street2.extend([part(1), part(0)].into_iter().filter(|s| !s.is_empty()));
     let mut address = Address {
         kind,
-        street: street.join(", "),
+        street: street_lines.first().cloned().unwrap_or_default(),
+        street2: street2.join(", "),
         city: part(3),
         region: part(4),
         postal_code: part(5),
         country: String::new(),
     };
     let country = part(6);
-    let problem = if country.is_empty() { None } else { set_country(&mut address, &country) };
-    (address, problem)
+    let hinted = hint.map(str::to_ascii_uppercase).filter(|h| is_country_code(h));
+    let note = match (country.is_empty(), hinted) {
+        (true, Some(code)) => {
+            address.country = code;
+            None
+        }
+        (true, None) => None,
+        (false, hint) => match set_country(&mut address, &country) {
+            CountryRead::Unrecognised => match hint {
+                Some(code) => {
+                    address.country = code;
+                    None
+                }
+                None => Some(RowNote {
+                    reason: Reason::UnknownCountry,
+                    column: None,
+                    message: format!(
+                        "{} is not a country the app knows; it is kept as written in the address",
+                        quoted(&country)
+                    ),
+                }),
+            },
+            _ => None,
+        },
+    };
+    (address, note)
 }
 
 /// Escapes a text value: backslash, comma, semicolon and line breaks.
@@ -486,8 +730,20 @@ fn push_folded(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
-/// Writes a contact as a vCard 4.0 card, with the company's name as `ORG`.
-/// The contact's id becomes `UID:urn:uuid:…` and its update time `REV`.
+/// A yearly date in vCard 4.0's form: `19840307`, or `--0307` without a year.
+fn vcard_date(d: YearlyDate) -> String {
+    match d.year() {
+        Some(y) => format!("{y:04}{:02}{:02}", d.month(), d.day()),
+        None => format!("--{:02}{:02}", d.month(), d.day()),
+    }
+}
+
+/// Writes a contact as a vCard 4.0 card, with the company's name and the
+/// contact's department as `ORG`. The contact's id becomes
+/// `UID:urn:uuid:…` and its update time `REV`. A birthday without a year is
+/// `BDAY:--MMDD`; important dates are Apple's labelled `X-ABDATE`s (so Apple
+/// Contacts shows them and this reader reads them back); an address's
+/// country is its English name (a country no table knows, as written).
 pub fn write_vcard(contact: &Contact, company_name: Option<&str>) -> String {
     let mut out = String::new();
     let mut line = |s: String| push_folded(&mut out, &s);
@@ -495,13 +751,28 @@ pub fn write_vcard(contact: &Contact, company_name: Option<&str>) -> String {
     line("VERSION:4.0".into());
     line(format!("UID:urn:uuid:{}", contact.id));
     // `FN` is required: the name, else the organisation, else an email address.
-    let shown = match (contact.given_name.is_empty() && contact.family_name.is_empty(), company_name) {
-        (false, _) => contact.display_name(),
-        (true, Some(org)) if !org.is_empty() => org.to_string(),
-        (true, _) => contact.emails.first().map(|e| e.address.clone()).unwrap_or_default(),
+    let named = !(contact.given_name.is_empty() && contact.family_name.is_empty());
+    let shown = match (named, company_name) {
+        (true, _) => [&contact.name_prefix, &contact.given_name, &contact.family_name, &contact.name_suffix]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        (false, Some(org)) if !org.is_empty() => org.to_string(),
+        (false, _) => contact.emails.first().map(|e| e.address.clone()).unwrap_or_default(),
     };
     line(format!("FN:{}", escape(&shown)));
-    line(format!("N:{};{};;;", escape(&contact.family_name), escape(&contact.given_name)));
+    line(format!(
+        "N:{};{};;{};{}",
+        escape(&contact.family_name),
+        escape(&contact.given_name),
+        escape(&contact.name_prefix),
+        escape(&contact.name_suffix)
+    ));
+    if !contact.nickname.is_empty() {
+        line(format!("NICKNAME:{}", escape(&contact.nickname)));
+    }
     for e in &contact.emails {
         let kind = match e.kind {
             EmailKind::Work => "work",
@@ -520,17 +791,31 @@ pub fn write_vcard(contact: &Contact, company_name: Option<&str>) -> String {
         line(format!("TEL;TYPE={kind}:{}", escape(&p.number)));
     }
     for a in &contact.addresses {
-        let parts = ["", "", a.street.as_str(), &a.city, &a.region, &a.postal_code, &a.country].map(escape);
+        let country = country_name(&a.country).unwrap_or(&a.country);
+        let parts = ["", a.street2.as_str(), &a.street, &a.city, &a.region, &a.postal_code, country].map(escape);
         line(format!("ADR;TYPE={}:{}", a.kind.key(), parts.join(";")));
     }
-    if let Some(name) = company_name.filter(|n| !n.is_empty()) {
-        line(format!("ORG:{}", escape(name)));
+    let org = company_name.unwrap_or_default();
+    if !org.is_empty() || !contact.department.is_empty() {
+        let dept =
+            if contact.department.is_empty() { String::new() } else { format!(";{}", escape(&contact.department)) };
+        line(format!("ORG:{}{dept}", escape(org)));
     }
     if !contact.job_title.is_empty() {
         line(format!("TITLE:{}", escape(&contact.job_title)));
     }
     if let Some(b) = contact.birthday {
-        line(format!("BDAY:{}", b.format("%Y%m%d")));
+        line(format!("BDAY:{}", vcard_date(b)));
+    }
+    for (i, d) in contact.important_dates.iter().enumerate() {
+        let n = i + 1;
+        line(format!("item{n}.X-ABDATE:{}", vcard_date(d.date)));
+        let label = if d.label.eq_ignore_ascii_case("anniversary") {
+            "_$!<Anniversary>!$_".to_string()
+        } else {
+            escape(&d.label)
+        };
+        line(format!("item{n}.X-ABLabel:{label}"));
     }
     if !contact.notes.is_empty() {
         line(format!("NOTE:{}", escape(&contact.notes)));
@@ -549,6 +834,124 @@ mod tests {
     use super::*;
     use crate::core::records::LifecycleStage;
     use chrono::{NaiveDate, TimeZone, Utc};
+
+    /// A card as macOS and iOS Contacts export it (vCard 3.0): Apple's
+    /// grouped labels, a birthday without a year on Apple's year 1604, an
+    /// anniversary as a labelled X-ABDATE, a two-line street, the country's
+    /// code in X-ABADR, a social profile and related names, and a photo.
+    const APPLE: &str = "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//macOS 14.4//EN\r\n\
+        N:Jónsdóttir;Sigríður;Anna;Dr.;\r\nFN:Dr. Sigríður Anna Jónsdóttir\r\nNICKNAME:Sigga\r\n\
+        ORG:Fjord ehf.;Research\r\nTITLE:Skipper\r\n\
+        EMAIL;type=INTERNET;type=WORK;type=pref:sigga@fjord.example\r\n\
+        item1.EMAIL;type=INTERNET:sigga@home.example\r\nitem1.X-ABLabel:_$!<Home>!$_\r\n\
+        TEL;type=CELL;type=VOICE;type=pref:+354 555 0001\r\n\
+        item2.ADR;type=HOME;type=pref:;;Laugavegur 1\\nFlat 3;Reykjavík;;101;Ísland\r\nitem2.X-ABADR:is\r\n\
+        BDAY;X-APPLE-OMIT-YEAR=1604:1604-03-07\r\n\
+        item3.X-ABDATE;type=pref:2001-06-21\r\nitem3.X-ABLabel:_$!<Anniversary>!$_\r\n\
+        item4.X-ABDATE;X-APPLE-OMIT-YEAR=1604:1604-09-01\r\nitem4.X-ABLabel:Name day\r\n\
+        item5.URL;type=pref:https://fjord.example\r\nitem5.X-ABLabel:_$!<HomePage>!$_\r\n\
+        X-SOCIALPROFILE;type=twitter:https://twitter.com/sigga\r\n\
+        item6.X-ABRELATEDNAMES:Jón\r\nitem6.X-ABLabel:_$!<Spouse>!$_\r\n\
+        NOTE:Met at the harbour.\\nLikes coffee.\r\nCATEGORIES:Crew,Iceland\r\n\
+        PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD\r\n\
+        X-ABUID:5B0C0E1A-ABCD-4B0C-9F1E-0A1B2C3D4E5F:ABPerson\r\nEND:VCARD\r\n";
+
+    #[test]
+    fn reads_an_apple_contacts_card_whole() {
+        let card = one(APPLE);
+        let c = &card.contact;
+        assert_eq!(
+            (c.name_prefix.as_str(), c.given_name.as_str(), c.family_name.as_str(), c.nickname.as_str()),
+            ("Dr.", "Sigríður Anna", "Jónsdóttir", "Sigga")
+        );
+        assert_eq!(
+            (card.org.as_deref(), c.department.as_str(), c.job_title.as_str()),
+            (Some("Fjord ehf."), "Research", "Skipper")
+        );
+        assert_eq!(
+            c.emails,
+            [
+                Email { kind: EmailKind::Work, address: "sigga@fjord.example".into() },
+                Email { kind: EmailKind::Personal, address: "sigga@home.example".into() },
+            ]
+        );
+        assert_eq!(c.phones, [Phone { kind: PhoneKind::Mobile, number: "+354 555 0001".into() }]);
+        // "Ísland" is not in the table, but Apple's X-ABADR says "is".
+        assert_eq!(
+            c.addresses,
+            [Address {
+                kind: AddressKind::Home,
+                street: "Laugavegur 1".into(),
+                street2: "Flat 3".into(),
+                city: "Reykjavík".into(),
+                postal_code: "101".into(),
+                country: "IS".into(),
+                ..Address::default()
+            }]
+        );
+        // 1604 with X-APPLE-OMIT-YEAR is "no year", not 7 March 1604.
+        assert_eq!(c.birthday, YearlyDate::without_year(3, 7));
+        assert_eq!(
+            c.important_dates,
+            [
+                ImportantDate { label: "Anniversary".into(), date: YearlyDate::new(Some(2001), 6, 21).unwrap() },
+                ImportantDate { label: "Name day".into(), date: YearlyDate::without_year(9, 1).unwrap() },
+            ]
+        );
+        assert_eq!(c.notes, "Met at the harbour.\nLikes coffee.");
+        assert_eq!(c.tags, ["Crew", "Iceland"]);
+        assert_eq!(
+            c.extras,
+            [
+                ("Website (HomePage)".to_string(), "https://fjord.example".to_string()),
+                ("Social profile".to_string(), "https://twitter.com/sigga".to_string()),
+                ("Related person (Spouse)".to_string(), "Jón".to_string()),
+            ]
+        );
+        assert_eq!(card.problems.iter().map(|p| p.reason).collect::<Vec<_>>(), [Reason::YearlessDate]);
+    }
+
+    #[test]
+    fn cards_are_counted_not_lined() {
+        let file = [APPLE, APPLE, "BEGIN:VCARD\r\nFN:Ann Lee\r\nEND:VCARD\r\n", APPLE].concat();
+        let cards = parse_vcards(&file).unwrap();
+        assert_eq!(cards.iter().map(|c| c.card).collect::<Vec<_>>(), [1, 2, 3, 4]);
+        // APPLE is 29 lines long, so the second card begins on line 30.
+        assert_eq!(cards[1].line, 30);
+    }
+
+    #[test]
+    fn vcard_4_dates_without_a_year_and_unreadable_values() {
+        let card = one("BEGIN:VCARD\nVERSION:4.0\nFN:Ann Lee\nBDAY:--0307\nANNIVERSARY:--0621\n\
+             EMAIL:ann@\nTEL:call me\nBDAY;VALUE=text:circa 1800\nX-CUSTOM:kept\nnot a property\nEND:VCARD\n");
+        let c = &card.contact;
+        assert_eq!(c.birthday, YearlyDate::without_year(3, 7));
+        assert_eq!(
+            c.important_dates,
+            [ImportantDate { label: "Anniversary".into(), date: YearlyDate::without_year(6, 21).unwrap() }]
+        );
+        assert_eq!(
+            card.problems.iter().map(|p| p.reason).collect::<Vec<_>>(),
+            [
+                Reason::DamagedCard,
+                Reason::YearlessDate,
+                Reason::UnreadableEmail,
+                Reason::UnreadablePhone,
+                Reason::UnreadableDate
+            ]
+        );
+        let extras: Vec<(&str, &str)> = c.extras.iter().map(|(l, v)| (l.as_str(), v.as_str())).collect();
+        assert_eq!(
+            extras,
+            [
+                ("Unreadable line 10", "not a property"),
+                ("Email", "ann@"),
+                ("Phone", "call me"),
+                ("Birthday", "circa 1800"),
+                ("X-CUSTOM", "kept"),
+            ]
+        );
+    }
     use proptest::prelude::*;
 
     fn one(text: &str) -> VcardContact {
@@ -568,9 +971,12 @@ mod tests {
              UID:urn:uuid:0b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b\r\n\
              PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQ\r\n  AAAQABAAD\r\nEND:VCARD\r\n");
         let c = &card.contact;
-        assert_eq!(card.problems, Vec::<String>::new());
+        assert_eq!(card.problems, []);
         assert_eq!((c.given_name.as_str(), c.family_name.as_str()), ("Jane Mary", "Roe"));
+        assert_eq!(c.name_prefix, "Dr.");
         assert_eq!(card.org.as_deref(), Some("Acme, Inc."));
+        assert_eq!(c.department, "Research");
+        assert_eq!(c.extras, [], "FN repeats N, the photo is skipped");
         assert_eq!(c.job_title, "Head of R&D");
         assert_eq!(
             c.emails,
@@ -590,14 +996,15 @@ mod tests {
             c.addresses,
             [Address {
                 kind: AddressKind::Work,
-                street: "10 Downing St, Suite 5, PO Box 7".into(),
+                street: "10 Downing St".into(),
+                street2: "Suite 5, PO Box 7".into(),
                 city: "London".into(),
                 region: String::new(),
                 postal_code: "SW1A 2AA".into(),
                 country: "GB".into(),
             }]
         );
-        assert_eq!(c.birthday, NaiveDate::from_ymd_opt(1984, 3, 2));
+        assert_eq!(c.birthday, NaiveDate::from_ymd_opt(1984, 3, 2).map(Into::into));
         assert_eq!(c.notes, "Line one\nLine two; with , commas");
         assert_eq!(c.tags, ["VIP", "Partner EU"]);
         assert_eq!(card.uid.as_deref(), Some("0b1c3a52-6d7e-4f80-9a1b-2c3d4e5f6a7b"));
@@ -626,7 +1033,7 @@ mod tests {
         assert_eq!(c.addresses[0].kind, AddressKind::Home);
         assert_eq!(c.addresses[0].country, "DE");
         assert_eq!(c.addresses[0].city, "Berlin");
-        assert_eq!(c.birthday, NaiveDate::from_ymd_opt(1975, 8, 15));
+        assert_eq!(c.birthday, NaiveDate::from_ymd_opt(1975, 8, 15).map(Into::into));
     }
 
     #[test]
@@ -657,15 +1064,19 @@ mod tests {
             cards.iter().map(|c| (c.contact.given_name.as_str(), c.contact.family_name.as_str())).collect();
         assert_eq!(names, [("Ann", "Lee"), ("Bob", "Ray"), ("Cy", "Cho")]);
         assert!(cards[0].problems.is_empty());
-        assert_eq!(cards[1].problems, ["The card starting on line 5 has no END:VCARD line"]);
+        let messages = |c: &VcardContact| c.problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>();
+        assert_eq!(messages(&cards[1]), ["The card starting on line 5 has no END:VCARD line"]);
         assert_eq!(cards[1].contact.emails.len(), 1);
+        // Cards are numbered in the file; their lines are kept for messages.
+        assert_eq!(cards.iter().map(|c| (c.card, c.line)).collect::<Vec<_>>(), [(1, 1), (2, 5), (3, 8)]);
         let last = &cards[2];
-        assert_eq!(last.line, 8);
-        assert_eq!(last.contact.birthday, None);
-        assert_eq!(last.contact.addresses[0].region, "Atlantis");
-        assert_eq!(last.contact.addresses[0].country, "");
-        assert_eq!(last.problems.len(), 3, "{:?}", last.problems);
-        assert!(last.problems[0].contains("line 8"));
+        assert_eq!(last.contact.birthday, YearlyDate::without_year(3, 2));
+        // An unknown country stays in the country, as written.
+        assert_eq!(last.contact.addresses[0].country, "Atlantis");
+        assert_eq!(last.contact.addresses[0].region, "");
+        let reasons: Vec<Reason> = last.problems.iter().map(|p| p.reason).collect();
+        assert_eq!(reasons, [Reason::DamagedCard, Reason::YearlessDate, Reason::UnknownCountry]);
+        assert!(last.problems[0].message.contains("line 8"));
     }
 
     #[test]
@@ -710,17 +1121,37 @@ mod tests {
             Phone { kind: PhoneKind::Work, number: "(415) 555-0142".into() },
             Phone { kind: PhoneKind::Other, number: "030/1234567".into() },
         ];
-        c.addresses = vec![Address {
-            kind: AddressKind::Home,
-            street: "Karl Johans gate 1; 3. etasje, bak".into(),
-            city: "Oslo".into(),
-            region: "Østlandet".into(),
-            postal_code: "0154".into(),
-            country: "NO".into(),
-        }];
+        c.addresses = vec![
+            Address {
+                kind: AddressKind::Home,
+                street: "Karl Johans gate 1; 3. etasje, bak".into(),
+                street2: "c/o Fjord; Inngang B".into(),
+                city: "Oslo".into(),
+                region: "Østlandet".into(),
+                postal_code: "0154".into(),
+                country: "NO".into(),
+            },
+            Address {
+                kind: AddressKind::Other,
+                city: "Cair Paravel".into(),
+                country: "Narnia".into(),
+                ..Address::default()
+            },
+        ];
+        c.nickname = "Zo".into();
+        c.name_prefix = "Dr.".into();
+        c.name_suffix = "PhD".into();
+        c.department = "Forskning, R&D".into();
+        c.important_dates = vec![
+            ImportantDate { label: "Anniversary".into(), date: YearlyDate::without_year(6, 21).unwrap() },
+            ImportantDate {
+                label: "Started, at last".into(),
+                date: NaiveDate::from_ymd_opt(2011, 1, 3).unwrap().into(),
+            },
+        ];
         c.job_title = "Directrice générale, R&D".into();
         c.tags = vec!["VIP".into(), "Nordic 2026".into()];
-        c.birthday = NaiveDate::from_ymd_opt(1990, 12, 31);
+        c.birthday = YearlyDate::without_year(12, 31);
         c.notes = "Første linje\nSecond; line, with \\ backslash and a very long text that must be folded \
                    across several lines of the card 😀"
             .into();
@@ -733,14 +1164,23 @@ mod tests {
         let c = sample();
         let text = write_vcard(&c, Some("Fjord; Sønner, AS"));
         assert!(text.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:0b1c3a52"));
-        assert!(text.contains("\r\nN:Ødegaard-Łukasz;Zoë Ærin;;;\r\n"));
-        assert!(text.contains("\r\nORG:Fjord\\; Sønner\\, AS\r\n"));
-        assert!(text.contains("\r\nBDAY:19901231\r\n"));
+        assert!(text.contains("\r\nN:Ødegaard-Łukasz;Zoë Ærin;;Dr.;PhD\r\n"), "{text}");
+        assert!(text.contains("\r\nFN:Dr. Zoë Ærin Ødegaard-Łukasz PhD\r\n"), "{text}");
+        assert!(text.contains("\r\nORG:Fjord\\; Sønner\\, AS;Forskning\\, R&D\r\n"), "{text}");
+        assert!(text.contains("\r\nBDAY:--1231\r\n"), "{text}");
+        assert!(text.contains("\r\nitem1.X-ABDATE:--0621\r\nitem1.X-ABLabel:_$!<Anniversary>!$_\r\n"), "{text}");
+        // (The address line is folded; unfolded, it ends with the city onwards.)
+        assert!(text.replace("\r\n ", "").contains(";Oslo;Østlandet;0154;Norway\r\n"), "{text}");
         assert!(text.contains("\r\nREV:20260102T030405Z\r\n"));
         assert!(text.split("\r\n").all(|l| l.len() <= 75));
         assert!(text.ends_with("END:VCARD\r\n"));
         let card = one(&text);
-        assert_eq!(card.problems, Vec::<String>::new());
+        assert_eq!(
+            card.problems.iter().map(|p| p.reason).collect::<Vec<_>>(),
+            // In the card's order: ADR comes before BDAY.
+            [Reason::UnknownCountry, Reason::YearlessDate]
+        );
+        assert_eq!(card.contact.extras, []);
         assert_eq!(card.uid.as_deref(), Some(c.id.as_str()));
         assert_eq!(card.org.as_deref(), Some("Fjord; Sønner, AS"));
         let d = card.contact;
@@ -749,17 +1189,23 @@ mod tests {
             (c.given_name, c.family_name, c.job_title, c.notes)
         );
         assert_eq!((d.emails, d.phones, d.addresses), (c.emails, c.phones, c.addresses));
-        assert_eq!((d.tags, d.birthday), (c.tags, c.birthday));
+        assert_eq!((d.tags, d.birthday, d.important_dates), (c.tags, c.birthday, c.important_dates));
+        assert_eq!(
+            (d.nickname, d.name_prefix, d.name_suffix, d.department),
+            (c.nickname, c.name_prefix, c.name_suffix, c.department)
+        );
     }
 
     /// Only photos, logos, sounds and keys are skipped as inline data; a
-    /// phone that reads "data:…" stays (found by the fuzz target).
+    /// phone that reads "data:…" is not skipped (found by the fuzz target):
+    /// it is not a phone number, so it is kept in the extras, said so.
     #[test]
     fn data_uris_are_skipped_only_for_binary_properties() {
         let c =
             one("BEGIN:VCARD\nVERSION:4.0\nFN:A\nPHOTO:data:image/png;base64,iVBOR\nTEL:data:0-1234567\nEND:VCARD\n");
-        assert_eq!(c.contact.phones.len(), 1);
-        assert_eq!(c.contact.phones[0].number, "data:0-1234567");
+        assert_eq!(c.contact.phones, []);
+        assert_eq!(c.contact.extras, [("Phone".to_string(), "data:0-1234567".to_string())]);
+        assert_eq!(c.problems.iter().map(|p| p.reason).collect::<Vec<_>>(), [Reason::UnreadablePhone]);
     }
 
     /// A repeated `tel:` prefix is read as one (found by the fuzz target).

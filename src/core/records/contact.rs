@@ -1,10 +1,10 @@
 //! A person: names, emails, phones, addresses, where they are in the
 //! lifecycle, and the dates and cadence that keep a relationship going.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Address, LifecycleStage, StageChange};
+use super::{Address, LifecycleStage, StageChange, YearlyDate};
 
 /// What an email address is used for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,9 +67,9 @@ pub struct Contact {
     pub lifecycle_stage: LifecycleStage,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    /// A calendar date, `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`, or `--MM-DD` when the year is not known (format 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub birthday: Option<NaiveDate>,
+    pub birthday: Option<YearlyDate>,
     /// Where the contact came from ("Website", "Referral", an import's name...).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
@@ -94,6 +94,18 @@ pub struct Contact {
     /// The team member who looks after this contact (schema 3).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
+    /// What the person is called ("Bob"), beside their names (format 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nickname: String,
+    /// "Dr.", "Frau", "Sir" (format 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_prefix: String,
+    /// "Jr.", "PhD", "III" (format 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_suffix: String,
+    /// The department at their company ("Research") (format 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub department: String,
 }
 
 impl Contact {
@@ -120,6 +132,10 @@ impl Contact {
             important_dates: Vec::new(),
             cadence_days: None,
             owner: String::new(),
+            nickname: String::new(),
+            name_prefix: String::new(),
+            name_suffix: String::new(),
+            department: String::new(),
         }
     }
 
@@ -165,11 +181,12 @@ kind_names!(LeadStatus {
     Unqualified => "unqualified", "Unqualified"
 });
 
-/// A date that comes back every year ("Work anniversary", "Wedding").
+/// A date that comes back every year ("Work anniversary", "Wedding"), with
+/// or without its year.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportantDate {
     pub label: String,
-    pub date: NaiveDate,
+    pub date: YearlyDate,
 }
 
 #[cfg(test)]

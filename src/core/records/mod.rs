@@ -26,6 +26,7 @@ mod contact;
 mod deal;
 mod settings;
 mod task;
+mod yearly_date;
 
 pub use activity::{Activity, ActivityKind};
 pub use company::{Company, CompanySize};
@@ -33,6 +34,7 @@ pub use contact::{Contact, Email, EmailKind, ImportantDate, LeadStatus, Phone, P
 pub use deal::{Deal, DealStatus};
 pub use settings::{DuplicateWeights, PipelineStage, Settings, TagColour, TAG_COLOURS};
 pub use task::{Priority, Task};
+pub use yearly_date::YearlyDate;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -111,13 +113,18 @@ pub struct Address {
     pub kind: AddressKind,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub street: String,
+    /// The second street line: a flat, suite, building or c/o (format 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub street2: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub city: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub region: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub postal_code: String,
-    /// ISO 3166-1 alpha-2 code, upper case ("GB", "DE"), or empty.
+    /// ISO 3166-1 alpha-2 code, upper case ("GB", "DE"), or empty; or, when
+    /// a file named a country no table knows, its name as written (format 3:
+    /// kept rather than lost, and shown as unrecognised).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub country: String,
 }
@@ -125,6 +132,7 @@ pub struct Address {
 impl Address {
     pub fn is_blank(&self) -> bool {
         self.street.is_empty()
+            && self.street2.is_empty()
             && self.city.is_empty()
             && self.region.is_empty()
             && self.postal_code.is_empty()
@@ -133,7 +141,7 @@ impl Address {
 
     /// One line for lists: "10 Downing St, London, GB".
     pub fn one_line(&self) -> String {
-        [&self.street, &self.postal_code, &self.city, &self.region, &self.country]
+        [&self.street, &self.street2, &self.postal_code, &self.city, &self.region, &self.country]
             .iter()
             .filter(|s| !s.is_empty())
             .map(|s| s.as_str())

@@ -1,4 +1,4 @@
-//! Chunk format 3: the records of a chunk as compact bytes.
+//! Chunk formats 3 and 4: the records of a chunk as compact bytes.
 //!
 //! Formats 1 and 2 store a chunk as JSON text, which IndexedDB keeps as a
 //! JavaScript string: reading 100k contacts and 500k activities back meant
@@ -25,6 +25,15 @@
 //!   nanoseconds, so nothing is ever rounded;
 //! - a list: its length, then its items.
 //!
+//! Format 4 (written since the yearless dates and the new contact fields,
+//! issue 14) appends to the rows of format 3: a contact's `nickname`,
+//! `name_prefix`, `name_suffix` and `department` after `owner` (text each),
+//! and an address's `street2` after `country` (text). Its birthdays and
+//! important dates are yearly dates: a full date `d` (days since 1 January of
+//! year 1) as `zigzag(d) × 2`, a day and month without a year as
+//! `(month × 32 + day) × 2 + 1`; an absent birthday is 0, a present one its
+//! value + 1. Format 3 is read for ever, as it was written.
+//!
 //! The settings chunk holds the one settings record as JSON text in its
 //! named form (as in format 2), so added settings fields stay readable.
 //!
@@ -36,10 +45,12 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use super::{Code, Compact};
 use crate::core::dataset::Records;
 use crate::core::records::{Activity, Deal, Settings, Task};
-use crate::core::records::{Address, Company, Contact, Email, ImportantDate, Phone, StageChange};
+use crate::core::records::{Address, Company, Contact, Email, ImportantDate, Phone, StageChange, YearlyDate};
 
-/// The format number of byte chunks.
-pub const BINARY_FORMAT: u32 = 3;
+/// The format number of the byte chunks this version writes (it reads 3 too).
+pub const BINARY_FORMAT: u32 = 4;
+/// The first format of byte chunks.
+const FIRST_BINARY_FORMAT: u32 = 3;
 const MAGIC: &[u8; 4] = b"CRMc";
 
 /// Why a byte chunk cannot be read.
@@ -154,12 +165,17 @@ impl Writer {
         }
     }
 
-    fn date(&mut self, d: NaiveDate) {
-        self.int(i64::from(d.num_days_from_ce()));
-    }
-
     fn opt_date(&mut self, d: Option<NaiveDate>) {
         self.uint(d.map_or(0, |d| zigzag(i64::from(d.num_days_from_ce())) + 1));
+    }
+
+    /// A birthday or important date (format 4).
+    fn yearly(&mut self, d: YearlyDate) {
+        self.uint(yearly_code(d));
+    }
+
+    fn opt_yearly(&mut self, d: Option<YearlyDate>) {
+        self.uint(d.map_or(0, |d| yearly_code(d) + 1));
     }
 
     fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
@@ -212,10 +228,20 @@ fn unzigzag(n: u64) -> i64 {
     ((n >> 1) as i64) ^ -((n & 1) as i64)
 }
 
+/// The number a yearly date is written as in format 4.
+fn yearly_code(d: YearlyDate) -> u64 {
+    match d.date() {
+        Some(date) => zigzag(i64::from(date.num_days_from_ce())) << 1,
+        None => (u64::from(d.month()) * 32 + u64::from(d.day())) << 1 | 1,
+    }
+}
+
 /// Reads fields from a chunk's bytes.
 pub(super) struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
+    /// The chunk's format: 3 or 4.
+    format: u32,
 }
 
 impl<'a> Reader<'a> {
@@ -361,6 +387,45 @@ impl<'a> Reader<'a> {
         }
     }
 
+    fn yearly_from(code: u64) -> Result<YearlyDate> {
+        if code & 1 == 0 {
+            return Reader::days(unzigzag(code >> 1)).map(YearlyDate::full);
+        }
+        let n = code >> 1;
+        u32::try_from(n)
+            .ok()
+            .and_then(|n| YearlyDate::without_year(n / 32, n % 32))
+            .ok_or_else(|| ReadError::Unreadable("a day and month do not exist".into()))
+    }
+
+    /// A birthday or important date: a full date in format 3, either kind
+    /// from format 4.
+    fn yearly(&mut self) -> Result<YearlyDate> {
+        if self.format < 4 {
+            return self.date().map(YearlyDate::full);
+        }
+        let code = self.uint()?;
+        Reader::yearly_from(code)
+    }
+
+    fn opt_yearly(&mut self) -> Result<Option<YearlyDate>> {
+        if self.format < 4 {
+            return Ok(self.opt_date()?.map(YearlyDate::full));
+        }
+        match self.uint()? {
+            0 => Ok(None),
+            n => Reader::yearly_from(n - 1).map(Some),
+        }
+    }
+
+    /// A text field appended in format `from`: empty in older chunks.
+    fn str_since(&mut self, from: u32) -> Result<String> {
+        if self.format < from {
+            return Ok(String::new());
+        }
+        self.str()
+    }
+
     fn list<T>(&mut self, mut each: impl FnMut(&mut Self) -> Result<T>) -> Result<Vec<T>> {
         let n = self.len()?;
         let mut out = Vec::with_capacity(n);
@@ -379,7 +444,7 @@ pub(super) trait Binary: Compact {
 
 fn put_address(w: &mut Writer, a: &Address) {
     w.code(a.kind);
-    for s in [&a.street, &a.city, &a.region, &a.postal_code, &a.country] {
+    for s in [&a.street, &a.city, &a.region, &a.postal_code, &a.country, &a.street2] {
         w.str(s);
     }
 }
@@ -392,6 +457,7 @@ fn take_address(r: &mut Reader) -> Result<Address> {
         region: r.str()?,
         postal_code: r.str()?,
         country: r.str()?,
+        street2: r.str_since(4)?,
     })
 }
 
@@ -424,7 +490,7 @@ impl Binary for Contact {
         w.opt_id(c.company_id.as_deref());
         w.code(c.lifecycle_stage);
         w.strs(&c.tags);
-        w.opt_date(c.birthday);
+        w.opt_yearly(c.birthday);
         w.str(&c.source);
         w.str(&c.notes);
         w.time(c.created);
@@ -433,10 +499,13 @@ impl Binary for Contact {
         w.list(&c.stage_history, put_stage_change);
         w.list(&c.important_dates, |w, d| {
             w.str(&d.label);
-            w.date(d.date);
+            w.yearly(d.date);
         });
         w.opt_uint(c.cadence_days.map(u64::from));
         w.str(&c.owner);
+        for s in [&c.nickname, &c.name_prefix, &c.name_suffix, &c.department] {
+            w.str(s);
+        }
     }
 
     fn take(r: &mut Reader) -> Result<Contact> {
@@ -451,16 +520,20 @@ impl Binary for Contact {
             company_id: r.opt_id()?,
             lifecycle_stage: r.code()?,
             tags: r.strs()?,
-            birthday: r.opt_date()?,
+            birthday: r.opt_yearly()?,
             source: r.str()?,
             notes: r.str()?,
             created: r.time()?,
             updated: r.time()?,
             lead_status: r.opt_code()?,
             stage_history: r.list(take_stage_change)?,
-            important_dates: r.list(|r| Ok(ImportantDate { label: r.str()?, date: r.date()? }))?,
+            important_dates: r.list(|r| Ok(ImportantDate { label: r.str()?, date: r.yearly()? }))?,
             cadence_days: r.opt_u32()?,
             owner: r.str()?,
+            nickname: r.str_since(4)?,
+            name_prefix: r.str_since(4)?,
+            name_suffix: r.str_since(4)?,
+            department: r.str_since(4)?,
         })
     }
 }
@@ -658,7 +731,7 @@ pub(super) fn encode<T: Binary>(records: &[T], bytes_hint: usize) -> Vec<u8> {
 /// bytes of its header (16 are always enough).
 pub(super) fn header(bytes: &[u8]) -> Option<(u8, usize)> {
     let kind = kind_of(bytes)?;
-    let mut r = Reader { bytes, pos: 6 };
+    let mut r = Reader { bytes, pos: 6, format: BINARY_FORMAT };
     let n = r.uint().ok()?;
     Some((kind, usize::try_from(n).ok()?))
 }
@@ -686,10 +759,10 @@ pub(super) fn decode(bytes: &[u8], records: &mut Records, settings: &mut Vec<Set
     if format > BINARY_FORMAT {
         return Err(ReadError::Newer(format));
     }
-    if format != BINARY_FORMAT {
+    if format < FIRST_BINARY_FORMAT {
         return bad(format!("format {format} chunks are JSON text, not bytes"));
     }
-    let mut r = Reader { bytes, pos: 6 };
+    let mut r = Reader { bytes, pos: 6, format };
     match bytes[5] {
         Company::ORDER => read_all(&mut r, &mut records.companies),
         Contact::ORDER => read_all(&mut r, &mut records.contacts),

@@ -25,14 +25,26 @@ pub fn AddressRows(draft: RwSignal<Contact>, i: usize, errors: RwSignal<Vec<Fiel
     view! {
         <div class="address-block">
             <TextField label=format!("Address {n} street") field=format!("addresses[{i}].street") value=part(|a| &a.street) on_input=put(|a, v| a.street = v) errors />
+            <TextField label=format!("Address {n} street line 2") field=format!("addresses[{i}].street2") value=part(|a| &a.street2) on_input=put(|a, v| a.street2 = v) errors />
             <TextField label=format!("Address {n} city") field=format!("addresses[{i}].city") value=part(|a| &a.city) on_input=put(|a, v| a.city = v) errors />
             <TextField label=format!("Address {n} region") field=format!("addresses[{i}].region") value=part(|a| &a.region) on_input=put(|a, v| a.region = v) errors />
             <TextField label=format!("Address {n} postal code") field=format!("addresses[{i}].postal_code") value=part(|a| &a.postal_code) on_input=put(|a, v| a.postal_code = v) errors />
-            <TextField label=format!("Address {n} country") field=format!("addresses[{i}].country") value=part(|a| &a.country) on_input=put(|a, v| a.country = v.trim().to_ascii_uppercase()) errors />
+            <TextField label=format!("Address {n} country") field=format!("addresses[{i}].country") value=part(|a| &a.country) on_input=put(|a, v| a.country = country_as_typed(&v)) errors />
             <button type="button" class="link-button" aria-label=format!("Remove address {n}")
                 on:click=move |_| draft.update(|d| { if i < d.addresses.len() { d.addresses.remove(i); } })>
                 "Remove"
             </button>
         </div>
+    }
+}
+
+/// A two-letter code is stored in capitals ("gb" → "GB"); a longer text is a
+/// country name no table knows, kept as written (issue 14).
+fn country_as_typed(text: &str) -> String {
+    let t = text.trim();
+    if t.chars().count() == 2 {
+        t.to_ascii_uppercase()
+    } else {
+        t.to_string()
     }
 }

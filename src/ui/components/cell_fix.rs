@@ -1,5 +1,5 @@
-//! Fixing one invalid cell in an import preview: an input named for the
-//! cell and a button that checks the row again.
+//! Fixing one cell in an import preview: an input named for the cell, what
+//! it expects with an example, and a button that checks the row again.
 
 use leptos::prelude::*;
 
@@ -10,15 +10,23 @@ pub fn CellFix(
     row_number: usize,
     column: usize,
     header: String,
+    /// What the cell should hold, with an example ("an email address, like
+    /// jane.roe@example.com"); see `core::import::contacts_map::Target::expects`.
+    #[prop(optional, into)]
+    expects: String,
     on_fix: Callback<(usize, usize, String)>,
 ) -> impl IntoView {
     let value = RwSignal::new(String::new());
     let input_label = format!("Fix {header} on row {row_number}");
     let button_label = format!("Check row {row_number} again");
+    let hint_id = format!("cell-fix-{row}-{column}-hint");
+    let has_hint = !expects.is_empty();
     view! {
         <span class="cell-fix">
             <input type="text" aria-label=input_label prop:value=move || value.get()
+                aria-describedby=has_hint.then(|| hint_id.clone())
                 on:input=move |ev| value.set(event_target_value(&ev)) />
+            {has_hint.then(|| view! { <span class="hint" id=hint_id.clone()>{format!("Expected: {expects}")}</span> })}
             <button type="button" aria-label=button_label on:click=move |_| on_fix.run((row, column, value.get_untracked()))>
                 "Check again"
             </button>

@@ -2,15 +2,22 @@
 
 use leptos::prelude::*;
 
-use crate::core::records::{Contact, ImportantDate};
+use crate::core::forms::DateParts;
+use crate::core::records::{Contact, ImportantDate, YearlyDate};
 use crate::core::validate::FieldError;
 use crate::state::Clock;
+use crate::ui::components::date_fields::DateFields;
 use crate::ui::components::fields::TextField;
-use crate::ui::format::{iso_date, parse_iso_date};
 
-/// The list of yearly dates ("Work anniversary") with add and remove.
+/// The list of yearly dates ("Work anniversary") with add and remove. The
+/// labels live in the draft; the dates as typed in `dates`, one per date,
+/// read when the form is saved (a date may lack its year).
 #[component]
-pub fn ImportantDates(draft: RwSignal<Contact>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+pub fn ImportantDates(
+    draft: RwSignal<Contact>,
+    dates: RwSignal<Vec<RwSignal<DateParts>>>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
     let clock = Clock::expect();
     let len = move || draft.with(|d| d.important_dates.len());
     view! {
@@ -23,23 +30,23 @@ pub fn ImportantDates(draft: RwSignal<Contact>, errors: RwSignal<Vec<FieldError>
                     on_input=Callback::new(move |v: String| draft.update(|d| if let Some(x) = d.important_dates.get_mut(i) { x.label = v }))
                     errors
                 />
-                <TextField
-                    label=format!("Date {}", i + 1)
-                    field=format!("important_dates[{i}].date")
-                    input_type="date"
-                    value=Signal::derive(move || draft.with(|d| d.important_dates.get(i).map(|x| iso_date(x.date)).unwrap_or_default()))
-                    on_input=Callback::new(move |v: String| if let Some(date) = parse_iso_date(&v) {
-                        draft.update(|d| if let Some(x) = d.important_dates.get_mut(i) { x.date = date })
-                    })
-                    errors
-                />
+                {move || dates.with(|all| all.get(i).copied()).map(|value| view! {
+                    <DateFields label=format!("Date {}", i + 1) field=format!("important_dates[{i}].date") value errors />
+                })}
                 <button type="button" class="link-button" aria-label=format!("Remove date {}", i + 1)
-                    on:click=move |_| draft.update(|d| { if i < d.important_dates.len() { d.important_dates.remove(i); } })>
+                    on:click=move |_| {
+                        draft.update(|d| { if i < d.important_dates.len() { d.important_dates.remove(i); } });
+                        dates.update(|all| { if i < all.len() { all.remove(i); } });
+                    }>
                     "Remove"
                 </button>
             </div>
         </For>
-        <button type="button" on:click=move |_| draft.update(|d| d.important_dates.push(ImportantDate { label: String::new(), date: clock.today() }))>
+        <button type="button" on:click=move |_| {
+            let today = YearlyDate::full(clock.today());
+            draft.update(|d| d.important_dates.push(ImportantDate { label: String::new(), date: today }));
+            dates.update(|all| all.push(RwSignal::new(DateParts::of(Some(today)))));
+        }>
             "Add a yearly date"
         </button>
     }

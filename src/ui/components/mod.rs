@@ -8,6 +8,7 @@ pub mod cell_fix;
 pub mod charts;
 pub mod class_choice;
 pub mod confirm_delete;
+pub mod date_fields;
 pub mod demo_loader;
 pub mod duplicate_hint;
 pub mod fields;

@@ -12,7 +12,7 @@ use crate::ui::components::tag_chips::TagChips;
 use crate::ui::components::tasks_panel::TasksPanel;
 use crate::ui::components::timeline::{timeline_entries, Timeline};
 use crate::ui::download::download;
-use crate::ui::format::long_date;
+use crate::ui::format::yearly_date;
 use crate::ui::paths::link;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -132,7 +132,11 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             })
         />
         <dl class="details">
+            {row("Name prefix", contact.name_prefix.clone())}
+            {row("Name suffix", contact.name_suffix.clone())}
+            {row("Nickname", contact.nickname.clone())}
             {row("Job title", contact.job_title.clone())}
+            {row("Department", contact.department.clone())}
             {company.map(|(cid, name)| view! {
                 <dt>"Company"</dt>
                 <dd>{match name {
@@ -160,11 +164,11 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             }).collect_view()}
             {contact.addresses.iter().map(|a| view! {
                 <dt>{format!("Address ({})", a.kind.label())}</dt>
-                <dd>{a.one_line()}</dd>
+                <dd>{address_line(a)}</dd>
             }).collect_view()}
             {(!contact.tags.is_empty()).then(|| view! { <dt>"Tags"</dt><dd><TagChips tags=contact.tags.clone() /></dd> })}
-            {row("Birthday", contact.birthday.map(long_date).unwrap_or_default())}
-            {contact.important_dates.iter().map(|d| view! { <dt>{d.label.clone()}</dt><dd>{long_date(d.date)}</dd> }).collect_view()}
+            {row("Birthday", contact.birthday.map(yearly_date).unwrap_or_default())}
+            {contact.important_dates.iter().map(|d| view! { <dt>{d.label.clone()}</dt><dd>{yearly_date(d.date)}</dd> }).collect_view()}
             {row("Source", contact.source.clone())}
             <dt>"Added"</dt><dd><LocalTime at=contact.created /></dd>
             <dt>"Updated"</dt><dd><LocalTime at=contact.updated /></dd>
@@ -184,4 +188,15 @@ fn every_days(n: u32) -> String {
     } else {
         format!("Every {n} days")
     }
+}
+
+/// An address on one line; a country no table knows (kept as an import found
+/// it) is marked "(unrecognised country)".
+fn address_line(a: &crate::core::records::Address) -> String {
+    use crate::core::countries::{country_name, describe_country};
+    if a.country.is_empty() || country_name(&a.country).is_some() {
+        return a.one_line();
+    }
+    let shown = crate::core::records::Address { country: describe_country(&a.country), ..a.clone() };
+    shown.one_line()
 }

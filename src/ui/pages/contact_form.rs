@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::core::forms::ContactTexts;
+use crate::core::forms::{ContactTexts, DateParts};
 use crate::core::normalize::{apply_to_contact, suggest_contact, Suggestion};
 use crate::core::records::LeadStatus;
 use crate::core::records::{Address, AddressKind, Contact, Email, EmailKind, Phone, PhoneKind};
@@ -12,13 +12,13 @@ use crate::state::commands::local_action;
 use crate::state::commands::{Opened, Unsaved};
 use crate::state::{commands, new_id, AppState};
 use crate::ui::components::address_rows::AddressRows;
+use crate::ui::components::date_fields::DateFields;
 use crate::ui::components::duplicate_hint::DuplicateHint;
 use crate::ui::components::fields::{ErrorText, LifecycleStageField, TextField};
 use crate::ui::components::important_dates::ImportantDates;
 use crate::ui::components::kinded_rows::KindedRows;
 use crate::ui::components::suggested_fixes::SuggestedFixes;
 use crate::ui::components::unsaved_edit::{saved_id, UnsavedEdit};
-use crate::ui::format::iso_date;
 
 #[component]
 pub fn ContactFormPage() -> impl IntoView {
@@ -52,7 +52,10 @@ fn ContactForm(opened: Option<Opened<Contact>>) -> impl IntoView {
     }
     let title = if is_new { "New contact".to_string() } else { format!("Edit {}", initial.display_name()) };
     let tags_text = RwSignal::new(initial.tags.join(", "));
-    let birthday_text = RwSignal::new(initial.birthday.map(iso_date).unwrap_or_default());
+    let birthday_parts = RwSignal::new(DateParts::of(initial.birthday));
+    let date_parts = RwSignal::new(
+        initial.important_dates.iter().map(|d| RwSignal::new(DateParts::of(Some(d.date)))).collect::<Vec<_>>(),
+    );
     let cadence_text = RwSignal::new(initial.cadence_days.map(|n| n.to_string()).unwrap_or_default());
     let draft = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -67,7 +70,8 @@ fn ContactForm(opened: Option<Opened<Contact>>) -> impl IntoView {
     let save = local_action(move |_: &()| async move {
         let texts = ContactTexts {
             tags: tags_text.get_untracked(),
-            birthday: birthday_text.get_untracked(),
+            birthday: birthday_parts.get_untracked(),
+            important_dates: date_parts.with_untracked(|all| all.iter().map(|p| p.get_untracked()).collect()),
             cadence_days: cadence_text.get_untracked(),
         };
         let opened = opened.get_value();
@@ -119,9 +123,9 @@ fn ContactForm(opened: Option<Opened<Contact>>) -> impl IntoView {
                 <legend>"More"</legend>
                 <TextField label="Tags" field="tags" value=tags_text on_input=Callback::new(move |v| tags_text.set(v)) errors />
                 <p class="hint">"Separate tags with commas."</p>
-                <TextField label="Birthday" field="birthday" input_type="date" value=birthday_text on_input=Callback::new(move |v| birthday_text.set(v)) errors />
+                <DateFields label="Birthday" field="birthday" value=birthday_parts errors />
                 <TextField label="Keep in touch every (days)" field="cadence_days" value=cadence_text on_input=Callback::new(move |v| cadence_text.set(v)) errors />
-                <ImportantDates draft errors />
+                <ImportantDates draft dates=date_parts errors />
                 <TextField label="Source" field="source" value=text(|d| &d.source) on_input=set(|d, v| d.source = v) errors />
                 <div class="field">
                     <label for="f-notes">"Notes"</label>
@@ -209,9 +213,13 @@ fn NameAndRole(
     view! {
         <fieldset>
             <legend>"Name and role"</legend>
+            <TextField label="Name prefix" field="name_prefix" value=text(|d| &d.name_prefix) on_input=set(|d, v| d.name_prefix = v) errors autocomplete="off" />
             <TextField label="Given name" field="given_name" value=text(|d| &d.given_name) on_input=set(|d, v| d.given_name = v) errors autocomplete="off" />
             <TextField label="Family name" field="family_name" value=text(|d| &d.family_name) on_input=set(|d, v| d.family_name = v) errors autocomplete="off" />
+            <TextField label="Name suffix" field="name_suffix" value=text(|d| &d.name_suffix) on_input=set(|d, v| d.name_suffix = v) errors autocomplete="off" />
+            <TextField label="Nickname" field="nickname" value=text(|d| &d.nickname) on_input=set(|d, v| d.nickname = v) errors autocomplete="off" />
             <TextField label="Job title" field="job_title" value=text(|d| &d.job_title) on_input=set(|d, v| d.job_title = v) errors />
+            <TextField label="Department" field="department" value=text(|d| &d.department) on_input=set(|d, v| d.department = v) errors />
             <div class="field">
                 <label for="f-company_id">"Company"</label>
                 <select

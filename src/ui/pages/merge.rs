@@ -107,7 +107,7 @@ impl Field {
             Field::Company => c.company_id.as_deref().map(company).unwrap_or_default(),
             Field::Stage => c.lifecycle_stage.label().to_string(),
             Field::Tags => join(c.tags.clone()),
-            Field::Birthday => c.birthday.map(|d| d.to_string()).unwrap_or_default(),
+            Field::Birthday => c.birthday.map(crate::ui::format::yearly_date).unwrap_or_default(),
             Field::Source => c.source.clone(),
             Field::Notes => c.notes.clone(),
         }

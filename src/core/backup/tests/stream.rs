@@ -171,7 +171,7 @@ fn anything_wrong_goes_to_the_exact_reader() {
         ("empty", String::new()),
         ("a list", "[1,2]".into()),
         ("no format", r#"{"hello":1}"#.into()),
-        ("newer", good.replacen("\"format_version\":2", "\"format_version\":3", 1)),
+        ("newer", good.replacen("\"format_version\":3", "\"format_version\":4", 1)),
         ("tampered", good.replacen("Jane", "Joan", 1)),
         ("count", good.replacen("\"contacts\":2", "\"contacts\":3", 1)),
         ("cut short", good[..good.len() - 1].to_string()),

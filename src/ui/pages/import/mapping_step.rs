@@ -7,7 +7,17 @@ use crate::core::import::contacts_map::{AddressPart, Target};
 
 /// The targets offered in every column's select, plus `extra` ones.
 fn target_choices(extra: &[Target]) -> Vec<Target> {
-    let mut out = vec![Target::Ignore, Target::GivenName, Target::MiddleName, Target::FamilyName, Target::FullName];
+    let mut out = vec![
+        Target::Ignore,
+        Target::Extra,
+        Target::NamePrefix,
+        Target::GivenName,
+        Target::MiddleName,
+        Target::FamilyName,
+        Target::NameSuffix,
+        Target::FullName,
+        Target::Nickname,
+    ];
     for slot in 1..=3 {
         out.push(Target::Email { slot, kind: None });
         out.push(Target::EmailType { slot });
@@ -16,17 +26,27 @@ fn target_choices(extra: &[Target]) -> Vec<Target> {
         out.push(Target::Phone { slot, kind: None });
         out.push(Target::PhoneType { slot });
     }
-    for part in
-        [AddressPart::Street, AddressPart::City, AddressPart::Region, AddressPart::PostalCode, AddressPart::Country]
-    {
+    for part in [
+        AddressPart::StreetNumber,
+        AddressPart::Street,
+        AddressPart::Street2,
+        AddressPart::Locality,
+        AddressPart::City,
+        AddressPart::Region,
+        AddressPart::PostalCode,
+        AddressPart::Country,
+        AddressPart::Formatted,
+    ] {
         out.push(Target::Address { slot: 1, part, kind: None });
     }
     out.push(Target::AddressType { slot: 1 });
     out.extend([
         Target::Company,
         Target::JobTitle,
+        Target::Department,
         Target::Website,
         Target::Birthday,
+        Target::Anniversary,
         Target::Tags,
         Target::Notes,
         Target::Source,
@@ -48,16 +68,55 @@ pub fn MappingStep(
     targets: RwSignal<Vec<Target>>,
 ) -> impl IntoView {
     let options = Memo::new(move |_| target_choices(&targets.read()));
+    // A column's samples are its first non-empty values in the whole file,
+    // so no samples means the column is empty in every row.
+    let has_data = move |i: usize| samples.with(|s| s.get(i).is_some_and(|v| !v.is_empty()));
+    let show_empty = RwSignal::new(false);
+    let empty_count = move || headers.with(|h| (0..h.len()).filter(|&i| !has_data(i)).count());
+    // Columns holding data that the person set to "Don't import": said before the import.
+    let dropped = move || {
+        headers.with(|h| {
+            targets.with(|t| {
+                (0..h.len())
+                    .filter(|&i| has_data(i) && t.get(i) == Some(&Target::Ignore))
+                    .map(|i| h[i].clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     view! {
         <section aria-labelledby="mapping-heading" class="card">
             <h2 id="mapping-heading">"Columns"</h2>
-            <p>"Choose where each column of the file goes. Columns set to \"Don't import\" are left out."</p>
+            <p>"Choose where each column of the file goes. A column no field takes is kept in the contact's notes under \"Imported extras\"; only columns set to \"Don't import\" are left out."</p>
+            {move || {
+                let list = dropped();
+                (!list.is_empty()).then(|| view! {
+                    <p class="warning" role="status">
+                        {format!(
+                            "{} {} with data will not be imported: {}",
+                            list.len(),
+                            if list.len() == 1 { "column" } else { "columns" },
+                            list.join(", ")
+                        )}
+                    </p>
+                })
+            }}
+            {move || (empty_count() > 0).then(|| view! {
+                <p>
+                    {move || format!("{} empty {} hidden.", empty_count(), if empty_count() == 1 { "column is" } else { "columns are" })}
+                    " "
+                    <button type="button" class="link-button" aria-pressed=move || show_empty.get().to_string()
+                        on:click=move |_| show_empty.update(|v| *v = !*v)>
+                        {move || if show_empty.get() { "Hide empty columns" } else { "Show empty columns" }}
+                    </button>
+                </p>
+            })}
             <table class="mapping">
                 <thead>
                     <tr><th scope="col">"Column"</th><th scope="col">"Sample values"</th><th scope="col">"Import as"</th></tr>
                 </thead>
                 <tbody>
-                    {move || headers.get().into_iter().enumerate().map(|(i, name)| {
+                    {move || headers.get().into_iter().enumerate().filter(|&(i, _)| show_empty.get() || has_data(i)).map(|(i, name)| {
                         let sample = samples.with(|s| s.get(i).map(|v| v.join(" · ")).unwrap_or_default());
                         let label = format!("Import column {name} as");
                         view! {

@@ -10,6 +10,7 @@
 mod file_step;
 mod mapping_step;
 mod preview_step;
+mod reason_choices;
 mod records;
 mod wizard;
 
@@ -66,7 +67,7 @@ pub fn ImportPage() -> impl IntoView {
             </div>
         </Show>
         {move || (step.get() == Step::Preview).then(|| plan.get()).flatten().map(|p| view! {
-            <PreviewStep plan=p choices=w.choices row_choices=w.row_choices apply_fixes=w.apply_fixes headers=w.csv_headers()
+            <PreviewStep plan=p choices=w.choices row_choices=w.row_choices apply_fixes=w.apply_fixes headers=w.csv_headers() targets=w.targets.get_untracked()
                 on_fix=Callback::new(move |(i, c, v): (usize, usize, String)| w.fix(state, i, c, v)) />
             <div class="form-actions">
                 <button type="button" class="primary" on:click=move |_| { import.dispatch(()); } disabled=move || import.pending().get()>

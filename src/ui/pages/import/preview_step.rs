@@ -7,13 +7,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::import::contacts_map::Target;
 use crate::core::import::contacts_plan::{counts, PlannedRow};
-use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, RowClass};
+use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, Reason, RowClass};
 use crate::core::normalize::suggest_contact;
 use crate::state::AppState;
 use crate::ui::components::cell_fix::CellFix;
 use crate::ui::components::class_choice::ClassChoice;
 use crate::ui::components::suggested_fixes::field_label;
+
+use super::reason_choices::ReasonChoices;
 use crate::ui::format::{count_of, thousands};
 
 /// Rows listed per class in the preview.
@@ -29,16 +32,26 @@ pub fn PreviewStep(
     apply_fixes: RwSignal<bool>,
     /// The CSV file's headers (`None` for vCard files, whose cells can't be fixed here).
     headers: Option<Vec<String>>,
+    /// The CSV file's column targets, which say what a cell to fix expects.
+    #[prop(optional)]
+    targets: Vec<Target>,
     on_fix: Callback<(usize, usize, String)>,
 ) -> impl IntoView {
     let n = counts(&plan);
     let state = AppState::expect();
     let country = state.data.with_untracked(|d| d.settings().default_country.clone());
-    let classes = ClassKind::ALL.into_iter().zip(n).filter(|(_, c)| *c > 0).map(|(kind, count)| {
-        let rows: Vec<(usize, PlannedRow)> = plan
+    // The reason the row lists are filtered by (passing UI state).
+    let filter = RwSignal::new(None::<Reason>);
+    let rows_plan = plan.clone();
+    let classes = move || {
+        let want = filter.get();
+        ClassKind::ALL.into_iter().zip(n).filter(|(_, c)| *c > 0).map(|(kind, count)| {
+        let matching = |r: &PlannedRow| r.class.kind() == kind && want.is_none_or(|w| r.has_reason(w));
+        let listed = rows_plan.iter().filter(|r| matching(r)).count();
+        let rows: Vec<(usize, PlannedRow)> = rows_plan
             .iter()
             .enumerate()
-            .filter(|(_, r)| r.class.kind() == kind)
+            .filter(|(_, r)| matching(r))
             .take(SHOWN_PER_CLASS)
             .map(|(i, r)| (i, r.clone()))
             .collect();
@@ -53,7 +66,8 @@ pub fn PreviewStep(
                     <thead>
                         <tr>
                             <th scope="col">"Row"</th><th scope="col">"Name"</th><th scope="col">"Email"</th>
-                            <th scope="col">"Details"</th><th scope="col">"This row"</th>
+                            <th scope="col">"Details"</th><th scope="col">"Suggested fixes"</th>
+                            <th scope="col">"This row"</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -62,10 +76,15 @@ pub fn PreviewStep(
                             let name = format!("{} {}", d.given_name, d.family_name).trim().to_string();
                             let email = d.emails.first().map(|e| e.address.clone()).unwrap_or_default();
                             let row_label = format!("What to do with row {}", r.source.row);
-                            let fixable = match (&r.class, &headers) {
-                                (RowClass::Invalid { column: Some(c), .. }, Some(h)) => Some((*c, h.get(*c).cloned().unwrap_or_default())),
-                                _ => None,
+                            // The invalid cell, else the first cell a note is about (an unreadable date...).
+                            let column = match &r.class {
+                                RowClass::Invalid { column: Some(c), .. } => Some(*c),
+                                _ => r.source.notes.iter().find_map(|n| n.column),
                             };
+                            let fixable = column.zip(headers.as_ref()).map(|(c, h)| {
+                                let expects = targets.get(c).map(|t| t.expects()).unwrap_or_default();
+                                (c, h.get(c).cloned().unwrap_or_default(), expects)
+                            });
                             let row_number = r.source.row;
                             let fixes = suggest_contact(&d.clone().into_contact(String::new(), state.clock.now(), None), &country);
                             let fixes = (!fixes.is_empty()).then(|| {
@@ -73,8 +92,11 @@ pub fn PreviewStep(
                                     .iter()
                                     .map(|f| format!("{} \"{}\" → \"{}\"", field_label(&f.field), f.current, f.suggested))
                                     .collect();
-                                format!("Suggested fixes: {}", list.join("; "))
+                                list.join("; ")
                             });
+                            // What happens to each value that could not be used as it is (kept in the
+                            // imported extras, stored without its year...): said on the row, never silent.
+                            let notes: Vec<String> = r.source.notes.iter().map(|n| n.message.clone()).collect();
                             view! {
                                 <tr>
                                     <td>{row_number}</td>
@@ -82,9 +104,12 @@ pub fn PreviewStep(
                                     <td>{email}</td>
                                     <td>
                                         <span>{details(&r.class)}</span>
-                                        {fixes.map(|f| view! { <span class="row-fixes">" " {f}</span> })}
-                                        {fixable.map(|(column, header)| view! { <CellFix row=i row_number column header on_fix /> })}
+                                        {(!notes.is_empty()).then(|| view! {
+                                            <ul class="row-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                                        })}
+                                        {fixable.map(|(column, header, expects)| view! { <CellFix row=i row_number column header expects on_fix /> })}
                                     </td>
+                                    <td class="row-fixes">{fixes}</td>
                                     <td>
                                         <select
                                             aria-label=row_label
@@ -109,10 +134,11 @@ pub fn PreviewStep(
                         }).collect_view()}
                     </tbody>
                 </table>
-                {(count > SHOWN_PER_CLASS).then(|| view! { <p>{format!("and {} more", thousands(count - SHOWN_PER_CLASS))}</p> })}
+                {(listed > SHOWN_PER_CLASS).then(|| view! { <p>{format!("and {} more", thousands(listed - SHOWN_PER_CLASS))}</p> })}
             </section>
         }
-    }).collect_view();
+    }).collect_view()
+    };
     view! {
         <section aria-labelledby="preview-heading" class="card">
             <h2 id="preview-heading">"Preview"</h2>
@@ -125,6 +151,7 @@ pub fn PreviewStep(
             <ul class="import-counts">
                 {ClassKind::ALL.into_iter().zip(n).map(|(k, c)| view! { <li>{format!("{}: {}", k.label(), thousands(c))}</li> }).collect_view()}
             </ul>
+            <ReasonChoices plan=plan.clone() row_choices filter />
             {classes}
         </section>
     }

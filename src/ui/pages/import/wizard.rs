@@ -15,14 +15,13 @@ use wasm_bindgen_futures::JsFuture;
 use super::preview_step::details;
 use super::records::RecordKind;
 use crate::core::dedupe::{DedupeIndex, DedupeSettings};
-use crate::core::import::contacts_map::{auto_map, Target};
+use crate::core::import::contacts_map::{auto_map, Mapping, Target};
 use crate::core::import::contacts_plan::{build_changes_tidied, PlannedRow, Planner, SourceRow};
-use crate::core::import::contacts_rows::{map_row_with, MapOptions};
+use crate::core::import::contacts_rows::{map_row, MapOptions};
 use crate::core::import::csv::{CsvOptions, CsvReader, Row};
 use crate::core::import::plan::{fixed_cells, CellFixes, Choice, Choices};
 use crate::core::import::values::guess_date_order;
 use crate::core::import::vcard::{parse_vcard_bytes, VcardContact};
-use crate::core::text::quoted;
 use crate::state::commands::local_action;
 use crate::state::{commands, new_id, prefs, yield_to_browser, AppState, NoticeKind, SharedDedupeIndex};
 
@@ -70,25 +69,36 @@ impl FileRows {
 
     /// Row `i` as a contact; CSV rows go through the column targets, with
     /// the cells the user fixed in the preview (by row index and column).
-    fn source(&self, i: usize, targets: &[Target], options: &MapOptions, fixes: &CellFixes) -> SourceRow {
+    /// The column targets with the file's headers (which name the columns in
+    /// the imported extras); `None` for a vCard.
+    fn mapping(&self, targets: &[Target]) -> Option<Mapping> {
         match self {
-            FileRows::Csv { headers, rows } => {
+            FileRows::Csv { headers, .. } => Some(Mapping::new(headers.clone(), targets.to_vec())),
+            FileRows::Vcard(_) => None,
+        }
+    }
+
+    /// Row `i` as a contact; CSV rows go through `mapping` (from
+    /// [`FileRows::mapping`]), with the cells the user fixed in the preview
+    /// (by row index and column). Cards are numbered by their place in the file.
+    fn source(&self, i: usize, mapping: Option<&Mapping>, options: &MapOptions, fixes: &CellFixes) -> SourceRow {
+        match (self, mapping) {
+            (FileRows::Csv { rows, .. }, Some(mapping)) => {
                 let r = &rows[i];
                 let fields = fixed_cells(&r.fields, i, fixes);
-                let m = map_row_with(&fields, targets, options);
-                let problem = m.problems.first().map(|p| {
-                    let header = headers.get(p.column).map(String::as_str).unwrap_or_default();
-                    (Some(p.column), format!("{} (column {} {})", p.message, p.column + 1, quoted(header)))
-                });
-                SourceRow { row: r.row, contact: m.contact, company_name: m.company_name, problem }
+                let m = map_row(&fields, mapping, options);
+                SourceRow { row: r.row, contact: m.contact, company_name: m.company_name, notes: m.notes }
             }
-            FileRows::Vcard(cards) => {
+            (FileRows::Csv { rows, .. }, None) => {
+                SourceRow { row: rows[i].row, contact: Default::default(), company_name: None, notes: Vec::new() }
+            }
+            (FileRows::Vcard(cards), _) => {
                 let c = &cards[i];
                 SourceRow {
-                    row: c.line,
+                    row: c.card,
                     contact: c.contact.clone(),
                     company_name: c.org.clone(),
-                    problem: c.problems.first().map(|p| (None, p.clone())),
+                    notes: c.problems.clone(),
                 }
             }
         }
@@ -218,14 +228,20 @@ impl Wizard {
             let country = data.settings().default_country.clone();
             let date_order = match &*f {
                 FileRows::Csv { rows, .. } => {
-                    let birthday: Vec<usize> = (0..targets.len()).filter(|&i| targets[i] == Target::Birthday).collect();
+                    // Every date column tells the file's date order, not only the birthday.
+                    let birthday: Vec<usize> = (0..targets.len())
+                        .filter(|&i| {
+                            matches!(targets[i], Target::Birthday | Target::Anniversary | Target::Event { .. })
+                        })
+                        .collect();
                     guess_date_order(
                         rows.iter().take(1_000).flat_map(|r| birthday.iter().filter_map(|&i| r.fields.get(i))),
                     )
                 }
                 FileRows::Vcard(_) => None,
             };
-            let options = MapOptions { default_country: country.clone(), date_order };
+            let options = MapOptions { default_country: country.clone(), date_order, today: Some(state.clock.today()) };
+            let mapping = f.mapping(&targets);
             let settings = DedupeSettings::for_app(data.settings());
             yield_to_browser().await;
             let index = shared.get();
@@ -240,7 +256,7 @@ impl Wizard {
                     return;
                 }
                 let end = (start + SLICE).min(total);
-                out.extend((start..end).map(|i| planner.plan(f.source(i, &targets, &options, &all_fixes))));
+                out.extend((start..end).map(|i| planner.plan(f.source(i, mapping.as_ref(), &options, &all_fixes))));
                 start = end;
                 w.progress.set(start as f64 / total as f64);
                 yield_to_browser().await;
@@ -261,7 +277,8 @@ impl Wizard {
         w.fixes.update_value(|x| {
             x.insert((i, column), value);
         });
-        let source = w.fixes.with_value(|x| f.source(i, &w.targets.get_untracked(), &ctx.options, x));
+        let mapping = f.mapping(&w.targets.get_untracked());
+        let source = w.fixes.with_value(|x| f.source(i, mapping.as_ref(), &ctx.options, x));
         let row_number = source.row;
         let mut class = None;
         state.data.with_untracked(|d| {

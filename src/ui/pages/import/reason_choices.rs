@@ -1,0 +1,84 @@
+//! The preview's rows by reason ("Date without a year: 212 rows"): a choice
+//! for all rows with one reason at once, and a filter that lists only them.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::import::contacts_plan::{choose_for_reason, reason_counts, PlannedRow};
+use crate::core::import::plan::{Choice, Reason};
+use crate::ui::format::thousands;
+
+/// One line per reason some row has, with its count, a select that applies a
+/// choice to every row with it, and a filter for the row lists below.
+#[component]
+pub fn ReasonChoices(
+    plan: Arc<Vec<PlannedRow>>,
+    row_choices: RwSignal<HashMap<usize, Choice>>,
+    /// The reason the row lists are filtered by; `None` shows every row.
+    filter: RwSignal<Option<Reason>>,
+) -> impl IntoView {
+    let counts = reason_counts(&plan);
+    if counts.is_empty() {
+        return None;
+    }
+    let said = RwSignal::new(String::new());
+    let filter_options: Vec<(Reason, usize)> = counts.clone();
+    let lines = counts
+        .into_iter()
+        .map(|(reason, n)| {
+            let plan = plan.clone();
+            let label = format!("What to do with every row with: {}", reason.label());
+            view! {
+                <tr>
+                    <th scope="row">{reason.label()}</th>
+                    <td>{thousands(n)}</td>
+                    <td>
+                        <select
+                            aria-label=label
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                let choice = (!v.is_empty()).then(|| Choice::from_key(&v));
+                                let mut applied = 0;
+                                row_choices.update(|m| applied = choose_for_reason(&plan, reason, choice, m));
+                                said.set(match choice {
+                                    Some(c) => format!("{}: \"{}\" for {} rows", reason.label(), c.label(), thousands(applied)),
+                                    None => format!("{}: {} rows follow their group again", reason.label(), thousands(applied)),
+                                });
+                            }
+                        >
+                            <option value="">"As for their group"</option>
+                            {[Choice::Create, Choice::Skip].into_iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
+                        </select>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="import-reasons" aria-labelledby="reasons-heading">
+            <h3 id="reasons-heading">"Rows by reason"</h3>
+            <table class="import-rows">
+                <thead>
+                    <tr><th scope="col">"Reason"</th><th scope="col">"Rows"</th><th scope="col">"Choice for all of them"</th></tr>
+                </thead>
+                <tbody>{lines}</tbody>
+            </table>
+            <p role="status">{move || said.get()}</p>
+            <div class="field">
+                <label for="reason-filter">"Show only rows with"</label>
+                <select
+                    id="reason-filter"
+                    prop:value=move || filter.get().map_or("", |r| r.key())
+                    on:change=move |ev| filter.set(Reason::from_key(&event_target_value(&ev)))
+                >
+                    <option value="">"Any reason or none"</option>
+                    {filter_options.into_iter().map(|(r, n)| view! {
+                        <option value=r.key()>{format!("{} ({})", r.label(), thousands(n))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </section>
+    })
+}
