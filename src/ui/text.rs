@@ -30,3 +30,10 @@ pub fn tn(key: &str, n: usize) -> String {
 pub fn tnf(key: &str, n: usize, args: &[(&str, &str)]) -> String {
     i18n::count(locale(), key, n, args)
 }
+
+/// The name of a record kind (`label("priority", p.key())`), from the
+/// catalogue's `label.<kind>.<key>` entries.
+#[allow(dead_code)] // used as the pages move to the catalogue
+pub fn label(kind: &str, key: &str) -> String {
+    i18n::label(locale(), kind, key)
+}

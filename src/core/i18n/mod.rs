@@ -159,6 +159,24 @@ pub fn text(locale: Locale, key: &str) -> &str {
     }
 }
 
+/// The text of a key built at run time (`label.priority.high`), if the
+/// catalogue has it.
+pub fn lookup(locale: Locale, key: &str) -> Option<&'static str> {
+    let texts = catalogue().get(key)?;
+    let index = Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0);
+    Some(if texts[index].is_empty() { &texts[0] } else { &texts[index] })
+}
+
+/// The name of a record kind in `locale`: `label(l, "priority", "high")`
+/// → "Hoch". The catalogue's `label.<kind>.<key>` entries
+/// (`catalogue/labels.txt`); the key itself when there is none.
+pub fn label(locale: Locale, kind: &str, key: &str) -> String {
+    match lookup(locale, &format!("label.{kind}.{key}")) {
+        Some(t) => t.to_string(),
+        None => key.to_string(),
+    }
+}
+
 /// The text of `key` with its placeholders filled: `fill(l, "k", &[("name", "Ada")])`.
 pub fn fill(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
     substitute(text(locale, key), args)
@@ -250,6 +268,26 @@ mod tests {
         assert_eq!(pick(Locale::Fr, 0), "0 contact");
         assert_eq!(pick(Locale::De, 2000), "2.000 Kontakte");
         assert_eq!(substitute("Hi {name}, {missing} {", &[("name", "Ada")]), "Hi Ada, {missing} {");
+    }
+
+    #[test]
+    fn every_record_kind_has_a_name_in_every_language() {
+        use crate::core::records::*;
+        let mut keys: Vec<(&str, &str)> = Vec::new();
+        keys.extend(ActivityKind::ALL.iter().map(|k| ("activity_kind", k.key())));
+        keys.extend(CompanySize::ALL.iter().map(|k| ("company_size", k.key())));
+        keys.extend(EmailKind::ALL.iter().map(|k| ("email_kind", k.key())));
+        keys.extend(PhoneKind::ALL.iter().map(|k| ("phone_kind", k.key())));
+        keys.extend(LeadStatus::ALL.iter().map(|k| ("lead_status", k.key())));
+        keys.extend(DealStatus::ALL.iter().map(|k| ("deal_status", k.key())));
+        keys.extend(AddressKind::ALL.iter().map(|k| ("address_kind", k.key())));
+        keys.extend(Priority::ALL.iter().map(|k| ("priority", k.key())));
+        keys.extend(LifecycleStage::ALL.iter().map(|k| ("lifecycle", k.key())));
+        for (kind, key) in keys {
+            assert!(lookup(Locale::Es, &format!("label.{kind}.{key}")).is_some(), "no label.{kind}.{key}");
+        }
+        assert_eq!(label(Locale::De, "priority", "high"), "Hoch");
+        assert_eq!(label(Locale::En, "lifecycle", "reach"), LifecycleStage::Reach.label());
     }
 
     #[test]
