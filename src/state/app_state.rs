@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::clock::{after_paint, take_turn, yield_to_browser, Clock};
+use super::text::{t, tf};
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::history::{HistoryEntry, HistoryKind};
@@ -186,7 +187,7 @@ impl AppState {
         if self.status.get_untracked() == LoadStatus::Outdated {
             return Err(StorageError::Outdated);
         }
-        self.handles.get_value().ok_or_else(|| StorageError::Unavailable("the database is not open yet".into()))
+        self.handles.get_value().ok_or_else(|| StorageError::Unavailable(t("notices.db_not_open").into()))
     }
 
     /// Waits until the whole dataset is in memory (the staged load finished),
@@ -396,7 +397,7 @@ impl AppState {
                 }
             }
             Ok(Synced::Reloaded(loaded)) => self.accept(&h, *loaded),
-            Err(e) => self.notify(NoticeKind::Error, format!("Could not read changes from another tab: {e}")),
+            Err(e) => self.notify(NoticeKind::Error, tf("notices.sync_failed", &[("error", &e.to_string())])),
         }
     }
 

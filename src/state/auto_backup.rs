@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::durability::{Durability, FolderStatus};
+use super::text::{t, tf};
 use crate::core::backup::files::{automatic_file_name, next_automatic_backup, BackupPlace, LastBackup};
 use crate::storage::crypto::BackupKey;
 use crate::storage::folder::{BackupFolder, Permission};
@@ -93,14 +94,14 @@ impl Durability {
     /// browser shows its own prompt), then catches up with a backup.
     pub async fn allow_folder(self) -> Result<String, String> {
         let Some(folder) = self.inner().folder.borrow().clone() else {
-            return Err("No backup folder is chosen.".into());
+            return Err(t("notices.backup.no_folder").into());
         };
         match folder.request_permission().await.map_err(|e| e.to_string())? {
             Permission::Granted => {
                 self.folder.set(FolderStatus::On { name: folder.name() });
                 self.back_up_to_folder().await
             }
-            _ => Err(format!("The browser did not allow writing to “{}”. Backups stay paused.", folder.name())),
+            _ => Err(tf("notices.backup.not_allowed", &[("folder", &folder.name())])),
         }
     }
 
@@ -146,11 +147,11 @@ impl Durability {
 
     async fn write_to_folder(self) -> Result<String, String> {
         let Some(folder) = self.inner().folder.borrow().clone() else {
-            return Err("No backup folder is chosen.".into());
+            return Err(t("notices.backup.no_folder").into());
         };
         if folder.permission().await.map_err(|e| e.to_string())? != Permission::Granted {
             self.folder.set(FolderStatus::NeedsPermission { name: folder.name() });
-            return Err(format!("Automatic backups are paused: allow the app to write to “{}” again.", folder.name()));
+            return Err(tf("notices.backup.paused", &[("folder", &folder.name())]));
         }
         self.is_writing.set(true);
         let inner = self.inner();
@@ -177,7 +178,7 @@ impl Durability {
                 }
                 // The change is still not backed up.
                 inner.changed_at.set(Some(at));
-                return Err(format!("The automatic backup failed: {e}"));
+                return Err(tf("notices.backup.failed", &[("error", &e.to_string())]));
             }
         };
         inner.last_folder_write.set(Some(at));
@@ -188,7 +189,7 @@ impl Durability {
             is_encrypted: key.is_some(),
             place: BackupPlace::Folder,
         };
-        self.record(last).await.map_err(|e| format!("The backup was written, but not noted: {e}"))?;
+        self.record(last).await.map_err(|e| tf("notices.backup.not_noted", &[("error", &e.to_string())]))?;
         Ok(name)
     }
 

@@ -59,14 +59,18 @@ impl Clock {
 /// IndexedDB; nothing is lost).
 pub fn locale() -> Locale {
     static LOCALE: OnceLock<Locale> = OnceLock::new();
-    *LOCALE.get_or_init(|| {
-        if let Some(tag) = crate::state::prefs::language() {
-            return Locale::from_tag(&tag);
-        }
-        let navigator = web_sys::window().map(|w| w.navigator());
-        let languages = navigator.as_ref().map(|n| n.languages().to_vec()).unwrap_or_default();
-        languages.iter().filter_map(|l| l.as_string()).find_map(|tag| Locale::known_tag(&tag)).unwrap_or_default()
+    *LOCALE.get_or_init(|| match crate::state::prefs::language() {
+        Some(tag) => Locale::from_tag(&tag),
+        None => browser_locale(),
     })
+}
+
+/// The browser's first language we have, else English: the locale when
+/// none is chosen in Settings.
+pub fn browser_locale() -> Locale {
+    let navigator = web_sys::window().map(|w| w.navigator());
+    let languages = navigator.as_ref().map(|n| n.languages().to_vec()).unwrap_or_default();
+    languages.iter().filter_map(|l| l.as_string()).find_map(|tag| Locale::known_tag(&tag)).unwrap_or_default()
 }
 
 /// The browser's zone as data for `core`: the offset is sampled every week

@@ -17,6 +17,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::text::tf;
 use super::AppState;
 use crate::core::backup::export_backup;
 use crate::core::backup::files::{backup_age, download_file_name, BackupAge, BackupPlace, BackupSettings, LastBackup};
@@ -148,7 +149,7 @@ impl Durability {
         match store.backup_settings().await {
             Ok(Some(s)) => self.settings.set(s),
             Ok(None) => {}
-            Err(e) => self.auto_problem.set(Some(format!("{e} The defaults are used."))),
+            Err(e) => self.auto_problem.set(Some(tf("notices.backup.settings_unread", &[("error", &e.to_string())]))),
         }
         if let Ok(Some(key)) = store.backup_key().await {
             *self.inner().key.borrow_mut() = Some(key);
@@ -242,7 +243,7 @@ impl Durability {
             (Encryption::SavedKey, Some(key)) => (key.encrypt(text.as_bytes()).await, true),
             _ => (Ok(text.into_bytes()), false),
         };
-        let bytes = bytes.map_err(|e| format!("The backup could not be encrypted: {e}"))?;
+        let bytes = bytes.map_err(|e| tf("notices.backup.not_encrypted", &[("error", &e.to_string())]))?;
         Ok(BackupFile { name: download_file_name(self.state.clock.today(), is_encrypted), bytes, is_encrypted, at })
     }
 
