@@ -13,6 +13,8 @@ mod schedule_card;
 
 use leptos::prelude::*;
 
+use crate::ui::text::t;
+
 use automatic_card::{AutomaticCard, KeyCard};
 use export_card::ExportCard;
 use import_card::ImportCard;
@@ -21,7 +23,7 @@ use schedule_card::ScheduleCard;
 #[component]
 pub fn BackupPage() -> impl IntoView {
     view! {
-        <h1>"Backup"</h1>
+        <h1>{t("backup.title")}</h1>
         <ExportCard />
         <ImportCard />
         <AutomaticCard />
