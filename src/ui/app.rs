@@ -54,7 +54,7 @@ pub fn App() -> impl IntoView {
     let menu_button = NodeRef::<leptos::html::Button>::new();
     // Escape closes the open menu and gives focus back to its button.
     let close_on_escape = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && menu_open.get_untracked() {
+        if ev.key() == "Escape" && menu_open.get_untracked() { // not text: a key name
             menu_open.set(false);
             if let Some(b) = menu_button.get_untracked() {
                 let _ = b.focus();
