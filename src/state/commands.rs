@@ -17,7 +17,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use super::text::{list, t, tf, tn, tnf};
+use super::text::{error_text, list, t, tf, tn, tnf};
 use super::{new_id, AppState, NoticeKind};
 use crate::core::audit::{fix_all, Fixable};
 use crate::core::backup::{apply_import, Backup, ImportMode};
@@ -78,7 +78,7 @@ pub async fn save(state: AppState, changes: Vec<Change>, done: impl Into<String>
             true
         }
         Err(e) => {
-            state.notify(NoticeKind::Error, e.to_string());
+            state.notify(NoticeKind::Error, error_text(&e));
             false
         }
     }
@@ -94,7 +94,7 @@ async fn save_undoable(state: AppState, changes: Vec<Change>, kind: HistoryKind,
             true
         }
         Err(e) => {
-            state.notify(NoticeKind::Error, format!("{failed} {e}").trim_start().to_string());
+            state.notify(NoticeKind::Error, format!("{failed} {}", error_text(&e)).trim_start().to_string());
             false
         }
     }
@@ -162,7 +162,7 @@ pub async fn undo(state: AppState, key: f64, done: &str, already: &str) {
     match state.undo(key).await {
         Ok(true) => state.notify(NoticeKind::Success, done),
         Ok(false) => state.notify(NoticeKind::Error, already),
-        Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+        Err(e) => state.notify(NoticeKind::Error, error_text(&e)),
     }
 }
 
@@ -388,7 +388,7 @@ pub async fn import_backup(
             Ok(())
         }
         Err((e, b)) => {
-            state.notify(NoticeKind::Error, tf("notices.import.failed", &[("error", &e.to_string())]));
+            state.notify(NoticeKind::Error, tf("notices.import.failed", &[("error", &error_text(&e))]));
             Err(b)
         }
     }
@@ -452,7 +452,7 @@ pub async fn load_demo(state: AppState, demo: Dataset, n: usize) {
         .await;
     match result {
         Ok(()) => state.notify(NoticeKind::Success, tn("notices.demo_loaded", n)),
-        Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+        Err(e) => state.notify(NoticeKind::Error, error_text(&e)),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::locale;
 use crate::core::i18n;
+use crate::storage::StorageError;
 
 /// The text of a key.
 pub fn t(key: &'static str) -> &'static str {
@@ -32,5 +33,23 @@ pub fn list(parts: &[String]) -> String {
         None => String::new(),
         Some((last, [])) => last.clone(),
         Some((last, rest)) => tf("common.list.and", &[("rest", &rest.join(", ")), ("last", last)]),
+    }
+}
+
+/// A storage error said in the person's language (its `Display` is the
+/// English one, for logs and tests). The detail the browser gave, if any,
+/// stays as the browser wrote it.
+pub fn error_text(e: &StorageError) -> String {
+    match e {
+        StorageError::Unavailable(d) => tf("notices.storage.unavailable", &[("detail", d)]),
+        StorageError::Failed(d) => tf("notices.storage.failed", &[("detail", d)]),
+        StorageError::QuotaExceeded => t("notices.storage.quota").into(),
+        StorageError::Stale => t("notices.storage.stale").into(),
+        StorageError::Corrupt(d) | StorageError::BadFile(d) => d.clone(),
+        StorageError::Outdated => t("notices.storage.outdated").into(),
+        StorageError::Unsupported(d) => tf("notices.storage.unsupported", &[("detail", d)]),
+        StorageError::WrongPassphrase => t("notices.storage.wrong_passphrase").into(),
+        StorageError::Cancelled => t("notices.storage.cancelled").into(),
+        StorageError::NotAllowed(d) => tf("notices.storage.not_allowed", &[("detail", d)]),
     }
 }

@@ -25,6 +25,9 @@ use crate::ui::pages::{
 use crate::ui::paths::{base_path, link};
 use crate::ui::text::t;
 
+/// The key that closes what is open (`KeyboardEvent.key`).
+pub const ESCAPE: &str = "Escape"; // not text: a key name
+
 /// The IndexedDB database the app uses.
 pub const DB_NAME: &str = "crm";
 
@@ -54,7 +57,7 @@ pub fn App() -> impl IntoView {
     let menu_button = NodeRef::<leptos::html::Button>::new();
     // Escape closes the open menu and gives focus back to its button.
     let close_on_escape = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && menu_open.get_untracked() { // not text: a key name
+        if ev.key() == ESCAPE && menu_open.get_untracked() {
             menu_open.set(false);
             if let Some(b) = menu_button.get_untracked() {
                 let _ = b.focus();

@@ -37,7 +37,7 @@ pub fn ConfirmDelete(
                 role="group"
                 aria-label=t("common.confirm_delete.group")
                 on:keydown=move |ev| {
-                    if ev.key() == "Escape" { // not text: a key name
+                    if ev.key() == crate::ui::app::ESCAPE {
                         open.set(false);
                     }
                 }
