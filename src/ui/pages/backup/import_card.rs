@@ -29,6 +29,7 @@ use crate::storage::backup_file::{read_bytes, BackupFile};
 use crate::ui::paths::link;
 use crate::ui::text::{t, tf};
 
+use super::errors::{backup_error, encrypted_error};
 use super::preview::ImportPreview;
 use super::progress::{ImportProgress, Phase};
 
@@ -71,7 +72,7 @@ pub fn ImportCard() -> impl IntoView {
                 state.notice.set(None);
                 backup.set(Some(Arc::new(b)));
             }
-            Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+            Err(e) => state.notify(NoticeKind::Error, backup_error(&e)),
         }
     };
 
@@ -100,7 +101,7 @@ pub fn ImportCard() -> impl IntoView {
                 let bytes = bytes.to_vec();
                 // Unknown versions and key derivations are said before any passphrase.
                 if let Err(e) = read_encrypted_parts(&bytes) {
-                    return state.notify(NoticeKind::Error, e.to_string());
+                    return state.notify(NoticeKind::Error, encrypted_error(&e));
                 }
                 state.notice.set(None);
                 locked.set_value(Some(bytes));

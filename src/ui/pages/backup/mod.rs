@@ -5,6 +5,7 @@
 //! the preview that writes it.
 
 mod automatic_card;
+mod errors;
 mod export_card;
 mod import_card;
 mod preview;
