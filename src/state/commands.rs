@@ -17,7 +17,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use super::text::{error_text, list, t, tf, tn, tnf};
+use super::text::{error_text, list, stage_error, t, tf, tn, tnf};
 use super::{new_id, AppState, NoticeKind};
 use crate::core::audit::{fix_all, Fixable};
 use crate::core::backup::{apply_import, Backup, ImportMode};
@@ -311,7 +311,7 @@ pub async fn remove_pipeline_stage(state: AppState, stage_id: String) {
         Ok(changes) => {
             save(state, changes, t("notices.stage_removed")).await;
         }
-        Err(e) => state.notify(NoticeKind::Error, e),
+        Err(e) => state.notify(NoticeKind::Error, stage_error(&e)),
     }
 }
 

@@ -4,6 +4,8 @@
 
 use super::locale;
 use crate::core::i18n;
+use crate::core::pipeline::StageError;
+use crate::core::text::excerpt;
 use crate::storage::StorageError;
 
 /// The text of a key.
@@ -51,5 +53,16 @@ pub fn error_text(e: &StorageError) -> String {
         StorageError::WrongPassphrase => t("notices.storage.wrong_passphrase").into(),
         StorageError::Cancelled => t("notices.storage.cancelled").into(),
         StorageError::NotAllowed(d) => tf("notices.storage.not_allowed", &[("detail", d)]),
+    }
+}
+
+/// Why a pipeline stage command could not be done, in the person's language.
+pub fn stage_error(e: &StageError) -> String {
+    match e {
+        StageError::NoName => t("settings.stages.error.no_name").into(),
+        StageError::NameTaken(name) => tf("settings.stages.error.taken", &[("name", &excerpt(name))]),
+        StageError::Probability => t("settings.stages.error.probability").into(),
+        StageError::Gone => t("settings.stages.error.gone").into(),
+        StageError::LastStage => t("settings.stages.error.last").into(),
     }
 }

@@ -9,10 +9,11 @@ use leptos::prelude::*;
 
 use crate::core::display::Locale;
 use crate::core::lists::all_tags;
-use crate::core::pipeline::{add_stage, move_stage, rename_stage, set_stage_probability};
+use crate::core::pipeline::{add_stage, move_stage, rename_stage, set_stage_probability, StageError};
 use crate::core::records::LifecycleStage;
 use crate::core::records::{Settings, TagColour, TAG_COLOURS};
 use crate::state::commands::local_action;
+use crate::state::text::stage_error;
 use crate::state::{browser_locale, commands, prefs, AppState, NoticeKind};
 use crate::ui::components::storage_card::StorageCard;
 use crate::ui::text::{label, t, tf, tn};
@@ -20,6 +21,11 @@ use crate::ui::text::{label, t, tf, tn};
 /// Saves settings changes one at a time: (the new settings or why they
 /// could not be made, what to say when saved).
 type SaveSettings = Action<(Result<Settings, String>, &'static str), ()>;
+
+/// A stage command's result with its error said in the person's language.
+fn said(result: Result<Settings, StageError>) -> Result<Settings, String> {
+    result.map_err(|e| stage_error(&e))
+}
 
 fn save_settings(state: AppState) -> SaveSettings {
     local_action(move |(next, done): &(Result<Settings, String>, &'static str)| {
@@ -52,7 +58,7 @@ pub fn SettingsPage() -> impl IntoView {
             return state.notify(NoticeKind::Error, t("settings.stages.probability_range"));
         };
         save.dispatch((
-            add_stage(&settings.get_untracked(), &new_name.get_untracked(), p, now()),
+            said(add_stage(&settings.get_untracked(), &new_name.get_untracked(), p, now())),
             t("settings.stages.added"),
         ));
         new_name.set(String::new());
@@ -81,17 +87,17 @@ pub fn SettingsPage() -> impl IntoView {
                                 <label>{t("settings.stages.probability")}" " <input inputmode="numeric" size="4" aria-label=tf("settings.stages.probability_of", &[("stage", &label)]) prop:value=move || probability.get() on:input=move |ev| probability.set(event_target_value(&ev)) /></label>
                                 <button type="button" aria-label=tf("settings.stages.save", &[("stage", &label)]) disabled=is_busy on:click=move |_| {
                                     let s = settings.get_untracked();
-                                    let renamed = rename_stage(&s, &id, &name.get_untracked(), now());
+                                    let renamed = said(rename_stage(&s, &id, &name.get_untracked(), now()));
                                     let next = renamed.and_then(|s| match probability.get_untracked().trim().parse::<u8>() {
-                                        Ok(p) => set_stage_probability(&s, &id, p, now()),
+                                        Ok(p) => said(set_stage_probability(&s, &id, p, now())),
                                         Err(_) => Err(t("settings.stages.probability_range").to_string()),
                                     });
                                     save.dispatch((next, t("settings.stages.saved")));
                                 }>{t("common.save")}</button>
                                 <button type="button" aria-label=tf("settings.stages.up_of", &[("stage", &label)]) disabled=move || i == 0 || is_busy()
-                                    on:click=move |_| { save.dispatch((move_stage(&settings.get_untracked(), &id2, -1, now()), t("settings.stages.moved"))); }>{t("settings.stages.up")}</button>
+                                    on:click=move |_| { save.dispatch((said(move_stage(&settings.get_untracked(), &id2, -1, now())), t("settings.stages.moved"))); }>{t("settings.stages.up")}</button>
                                 <button type="button" aria-label=tf("settings.stages.down_of", &[("stage", &label)]) disabled=move || i + 1 == count || is_busy()
-                                    on:click=move |_| { save.dispatch((move_stage(&settings.get_untracked(), &id3, 1, now()), t("settings.stages.moved"))); }>{t("settings.stages.down")}</button>
+                                    on:click=move |_| { save.dispatch((said(move_stage(&settings.get_untracked(), &id3, 1, now())), t("settings.stages.moved"))); }>{t("settings.stages.down")}</button>
                                 <button type="button" class="danger" aria-label=tf("settings.stages.remove_of", &[("stage", &label)]) disabled=move || count == 1 || is_busy()
                                     on:click=move |_| { remove.dispatch(i); }>{t("settings.stages.remove")}</button>
                             </li>
