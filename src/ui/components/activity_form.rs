@@ -11,7 +11,14 @@ use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
 use crate::ui::components::fields::{was_saved, ErrorText};
 use crate::ui::format::{local_input, parse_local_input};
-use crate::ui::text::t;
+use crate::ui::text::{label, t};
+
+/// An activity's outcome as shown: the outcomes the forms offer are stored
+/// in English (`ActivityKind::outcomes`) and shown in the person's language
+/// (`label.outcome.<outcome>`); any other text is shown as it was typed.
+pub fn outcome_label(outcome: &str) -> String {
+    label("outcome", outcome)
+}
 
 /// The inline form for a new activity of one kind.
 #[component]
@@ -88,7 +95,7 @@ pub fn ActivityForm(kind: ActivityKind, links: Links, adding: RwSignal<Option<Ac
                     <label for="f-outcome">{t("work.activity_form.outcome")}</label>
                     <select id="f-outcome" prop:value=move || outcome.get() on:change=move |ev| outcome.set(event_target_value(&ev))>
                         <option value="">"—"</option>
-                        {kind.outcomes().iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view()}
+                        {kind.outcomes().iter().map(|o| view! { <option value=*o>{outcome_label(o)}</option> }).collect_view()}
                     </select>
                 </div>
             })}

@@ -7,7 +7,7 @@ use crate::core::records::ActivityKind;
 use crate::core::timeline::{timeline_of, Links};
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
-use crate::ui::components::activity_form::ActivityForm;
+use crate::ui::components::activity_form::{outcome_label, ActivityForm};
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::text::{label, t, tf, tn};
 
@@ -93,7 +93,7 @@ fn TimelineEntry(pos: u32) -> impl IntoView {
         meta.push(tf("work.timeline.minutes", &[("n", &m.to_string())]));
     }
     if !a.outcome.is_empty() {
-        meta.push(a.outcome.clone());
+        meta.push(outcome_label(&a.outcome));
     }
     let id = a.id.clone();
     let remove = local_action(move |_: &()| commands::delete_activity(state, id.clone()));

@@ -7,6 +7,7 @@ use crate::core::export::activities_csv;
 use crate::core::lists::{activity_order, with_activity_kind};
 use crate::core::records::ActivityKind;
 use crate::state::AppState;
+use crate::ui::components::activity_form::outcome_label;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::search_list::{search_list, Computed};
 use crate::ui::components::virtual_list::VirtualList;
@@ -63,7 +64,7 @@ pub fn ActivitiesPage() -> impl IntoView {
                     <div class="activity-row">
                         <span><LocalTime at=a.at /></span>
                         <span>{label("activity_kind", a.kind.key())}</span>
-                        <span>{if a.subject.is_empty() { a.outcome.clone() } else { a.subject.clone() }}</span>
+                        <span>{if a.subject.is_empty() { outcome_label(&a.outcome) } else { a.subject.clone() }}</span>
                         {match who {
                             Some(c) => view! { <a href=link(&format!("/contacts/{}", c.id))>{c.display_name()}</a> }.into_any(),
                             None => view! { <span></span> }.into_any(),
