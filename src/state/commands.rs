@@ -427,9 +427,10 @@ fn unlinked(n: &Unlinked) -> String {
 }
 
 /// The count key of an import's records, by the English plural the import
-/// page names them with.
+/// page names them with ("companies"), or by the key itself
+/// ("common.companies").
 fn count_key(many: &str) -> &'static str {
-    match many {
+    match many.trim_start_matches("common.") {
         "companies" => "common.companies",
         "deals" => "common.deals",
         _ => "common.contacts",
