@@ -31,6 +31,7 @@ pub mod export;
 pub mod forms;
 pub mod hash;
 pub mod history;
+pub mod i18n;
 mod id_index;
 pub mod ids;
 pub mod import;

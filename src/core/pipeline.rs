@@ -3,8 +3,9 @@
 //! that add, rename, reorder and remove stages.
 //!
 //! Stage commands are pure: they return a new [`Settings`] (or, when deals
-//! must move too, the [`Change`]s of the action) or a message for the
-//! person, and never write anything themselves.
+//! must move too, the [`Change`]s of the action) or why not
+//! ([`StageError`], which the UI says in the person's language), and never
+//! write anything themselves.
 
 use std::cmp::Ordering;
 
@@ -128,32 +129,60 @@ fn stage_id(name: &str, taken: &[PipelineStage]) -> String {
     (2..).map(|n| format!("{slug}-{n}")).find(|id| free(id)).expect("some suffix is free")
 }
 
+/// Why a stage command cannot be done. `Display` is the English message;
+/// the UI says it in the person's language (`state::text::stage_error`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StageError {
+    /// The name is empty.
+    NoName,
+    /// Another stage has this name (case-insensitively).
+    NameTaken(String),
+    /// The probability is above 100.
+    Probability,
+    /// The stage was removed meanwhile.
+    Gone,
+    /// The pipeline's only stage cannot be removed.
+    LastStage,
+}
+
+impl std::fmt::Display for StageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StageError::NoName => write!(f, "Enter a name for the stage."),
+            StageError::NameTaken(name) => write!(f, "There is already a stage called “{}”.", excerpt(name)),
+            StageError::Probability => write!(f, "The probability must be between 0 and 100 %."),
+            StageError::Gone => write!(f, "This stage no longer exists."),
+            StageError::LastStage => write!(f, "The pipeline needs at least one stage."),
+        }
+    }
+}
+
 /// A trimmed, non-empty name no other stage has (case-insensitively).
-fn check_name(s: &Settings, name: &str, except: Option<&str>) -> Result<String, String> {
+fn check_name(s: &Settings, name: &str, except: Option<&str>) -> Result<String, StageError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("Enter a name for the stage.".to_string());
+        return Err(StageError::NoName);
     }
     let lower = name.to_lowercase();
     if s.pipeline.iter().any(|st| Some(st.id.as_str()) != except && st.name.trim().to_lowercase() == lower) {
-        return Err(format!("There is already a stage called “{}”.", excerpt(name)));
+        return Err(StageError::NameTaken(name.to_string()));
     }
     Ok(name.to_string())
 }
 
-fn check_probability(probability: u8) -> Result<u8, String> {
+fn check_probability(probability: u8) -> Result<u8, StageError> {
     if probability > 100 {
-        return Err("The probability must be between 0 and 100 %.".to_string());
+        return Err(StageError::Probability);
     }
     Ok(probability)
 }
 
-fn index_of(s: &Settings, id: &str) -> Result<usize, String> {
-    s.pipeline.iter().position(|st| st.id == id).ok_or_else(|| "This stage no longer exists.".to_string())
+fn index_of(s: &Settings, id: &str) -> Result<usize, StageError> {
+    s.pipeline.iter().position(|st| st.id == id).ok_or(StageError::Gone)
 }
 
 /// Adds a stage at the end of the pipeline.
-pub fn add_stage(s: &Settings, name: &str, probability: u8, now: DateTime<Utc>) -> Result<Settings, String> {
+pub fn add_stage(s: &Settings, name: &str, probability: u8, now: DateTime<Utc>) -> Result<Settings, StageError> {
     let name = check_name(s, name, None)?;
     let probability = check_probability(probability)?;
     let mut out = s.clone();
@@ -163,7 +192,7 @@ pub fn add_stage(s: &Settings, name: &str, probability: u8, now: DateTime<Utc>) 
 }
 
 /// Renames a stage; its id, and so its deals, stay.
-pub fn rename_stage(s: &Settings, id: &str, name: &str, now: DateTime<Utc>) -> Result<Settings, String> {
+pub fn rename_stage(s: &Settings, id: &str, name: &str, now: DateTime<Utc>) -> Result<Settings, StageError> {
     let i = index_of(s, id)?;
     let name = check_name(s, name, Some(id))?;
     let mut out = s.clone();
@@ -174,7 +203,12 @@ pub fn rename_stage(s: &Settings, id: &str, name: &str, now: DateTime<Utc>) -> R
 
 /// Changes the probability deals get when they enter the stage (deals
 /// already in it keep theirs).
-pub fn set_stage_probability(s: &Settings, id: &str, probability: u8, now: DateTime<Utc>) -> Result<Settings, String> {
+pub fn set_stage_probability(
+    s: &Settings,
+    id: &str,
+    probability: u8,
+    now: DateTime<Utc>,
+) -> Result<Settings, StageError> {
     let i = index_of(s, id)?;
     let probability = check_probability(probability)?;
     let mut out = s.clone();
@@ -185,7 +219,7 @@ pub fn set_stage_probability(s: &Settings, id: &str, probability: u8, now: DateT
 
 /// Moves a stage `delta` places right (positive) or left (negative), stopping
 /// at the ends.
-pub fn move_stage(s: &Settings, id: &str, delta: i32, now: DateTime<Utc>) -> Result<Settings, String> {
+pub fn move_stage(s: &Settings, id: &str, delta: i32, now: DateTime<Utc>) -> Result<Settings, StageError> {
     let i = index_of(s, id)?;
     let last = s.pipeline.len() as i64 - 1;
     let to = (i as i64 + delta as i64).clamp(0, last) as usize;
@@ -201,11 +235,11 @@ pub fn move_stage(s: &Settings, id: &str, delta: i32, now: DateTime<Utc>) -> Res
 /// deals in it are relinked to the same stage but keep their probability, so
 /// no deal points at a stage that does not exist. The pipeline keeps at
 /// least one stage. Returns the settings first, then the deals.
-pub fn remove_stage(data: &Dataset, id: &str, now: DateTime<Utc>) -> Result<Vec<Change>, String> {
+pub fn remove_stage(data: &Dataset, id: &str, now: DateTime<Utc>) -> Result<Vec<Change>, StageError> {
     let s = data.settings();
     let i = index_of(s, id)?;
     if s.pipeline.len() == 1 {
-        return Err("The pipeline needs at least one stage.".to_string());
+        return Err(StageError::LastStage);
     }
     let target = if i == 0 { &s.pipeline[1] } else { &s.pipeline[i - 1] };
     let mut settings = s.clone();
@@ -320,7 +354,7 @@ mod tests {
         assert_eq!(s4.pipeline.last().unwrap().id, "demo-3");
         assert_eq!(add_stage(&s4, "日本", 5, later()).unwrap().pipeline.last().unwrap().id, "stage");
         assert_eq!(
-            add_stage(&s, "negotiation", 10, later()),
+            add_stage(&s, "negotiation", 10, later()).map_err(|e| e.to_string()),
             Err("There is already a stage called “negotiation”.".into())
         );
         assert!(add_stage(&s, "   ", 10, later()).is_err());
@@ -394,7 +428,7 @@ mod tests {
         let mut one = Settings::initial(t0());
         one.pipeline.truncate(1);
         let lone = Dataset::from_parts(Records { settings: Some(one), ..Default::default() }).unwrap();
-        assert_eq!(remove_stage(&lone, "qualified", later()), Err("The pipeline needs at least one stage.".into()));
+        assert_eq!(remove_stage(&lone, "qualified", later()), Err(StageError::LastStage));
         assert!(remove_stage(&d, "nope", later()).is_err());
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::clock::{after_paint, take_turn, yield_to_browser, Clock};
+use super::text::{error_text, t, tf};
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::history::{HistoryEntry, HistoryKind};
@@ -111,14 +112,14 @@ impl AppState {
                 return Err(());
             }
             Err(e) => {
-                status.set(LoadStatus::Failed(e.to_string()));
+                status.set(LoadStatus::Failed(error_text(&e)));
                 return Err(());
             }
         };
         let staged = match store.load_staged().await {
             Ok(l) => l,
             Err(e) => {
-                status.set(LoadStatus::Failed(e.to_string()));
+                status.set(LoadStatus::Failed(error_text(&e)));
                 return Err(());
             }
         };
@@ -162,7 +163,7 @@ impl AppState {
             }
             Ok(_) => {}
             Err(e) => {
-                status.set(LoadStatus::Failed(e.to_string()));
+                status.set(LoadStatus::Failed(error_text(&e)));
                 return Err(());
             }
         }
@@ -186,7 +187,7 @@ impl AppState {
         if self.status.get_untracked() == LoadStatus::Outdated {
             return Err(StorageError::Outdated);
         }
-        self.handles.get_value().ok_or_else(|| StorageError::Unavailable("the database is not open yet".into()))
+        self.handles.get_value().ok_or_else(|| StorageError::Unavailable(t("notices.db_not_open").into()))
     }
 
     /// Waits until the whole dataset is in memory (the staged load finished),
@@ -396,7 +397,7 @@ impl AppState {
                 }
             }
             Ok(Synced::Reloaded(loaded)) => self.accept(&h, *loaded),
-            Err(e) => self.notify(NoticeKind::Error, format!("Could not read changes from another tab: {e}")),
+            Err(e) => self.notify(NoticeKind::Error, tf("notices.sync_failed", &[("error", &error_text(&e))])),
         }
     }
 

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::durability::{Durability, FolderStatus};
+use super::text::{error_text, t, tf};
 use crate::core::backup::files::{automatic_file_name, next_automatic_backup, BackupPlace, LastBackup};
 use crate::storage::crypto::BackupKey;
 use crate::storage::folder::{BackupFolder, Permission};
@@ -64,7 +65,7 @@ impl Durability {
         let folder = match store.backup_folder().await {
             Ok(Some(f)) => f,
             Ok(None) => return,
-            Err(e) => return self.auto_problem.set(Some(e.to_string())),
+            Err(e) => return self.auto_problem.set(Some(error_text(&e))),
         };
         drop(store);
         let name = folder.name();
@@ -79,9 +80,9 @@ impl Durability {
     /// Asks the person for a folder (from a click), keeps it, and writes the
     /// first backup there at once.
     pub async fn choose_folder(self) -> Result<String, String> {
-        let folder = BackupFolder::choose().await.map_err(|e| e.to_string())?;
-        let store = self.state.store().map_err(|e| e.to_string())?;
-        store.save_backup_folder(&folder).await.map_err(|e| e.to_string())?;
+        let folder = BackupFolder::choose().await.map_err(|e| error_text(&e))?;
+        let store = self.state.store().map_err(|e| error_text(&e))?;
+        store.save_backup_folder(&folder).await.map_err(|e| error_text(&e))?;
         drop(store);
         let name = folder.name();
         *self.inner().folder.borrow_mut() = Some(folder);
@@ -93,21 +94,21 @@ impl Durability {
     /// browser shows its own prompt), then catches up with a backup.
     pub async fn allow_folder(self) -> Result<String, String> {
         let Some(folder) = self.inner().folder.borrow().clone() else {
-            return Err("No backup folder is chosen.".into());
+            return Err(t("notices.backup.no_folder").into());
         };
-        match folder.request_permission().await.map_err(|e| e.to_string())? {
+        match folder.request_permission().await.map_err(|e| error_text(&e))? {
             Permission::Granted => {
                 self.folder.set(FolderStatus::On { name: folder.name() });
                 self.back_up_to_folder().await
             }
-            _ => Err(format!("The browser did not allow writing to “{}”. Backups stay paused.", folder.name())),
+            _ => Err(tf("notices.backup.not_allowed", &[("folder", &folder.name())])),
         }
     }
 
     /// Stops automatic backups and forgets the folder (its files stay).
     pub async fn stop_folder(self) -> Result<(), String> {
-        let store = self.state.store().map_err(|e| e.to_string())?;
-        store.forget_backup_folder().await.map_err(|e| e.to_string())?;
+        let store = self.state.store().map_err(|e| error_text(&e))?;
+        store.forget_backup_folder().await.map_err(|e| error_text(&e))?;
         *self.inner().folder.borrow_mut() = None;
         self.folder.set(FolderStatus::Off);
         self.auto_problem.set(None);
@@ -117,9 +118,9 @@ impl Durability {
     /// Derives and keeps the key that encrypts automatic (and one-click)
     /// backups; the passphrase itself is not kept.
     pub async fn set_key(self, passphrase: &str) -> Result<(), String> {
-        let key = BackupKey::derive(passphrase).await.map_err(|e| e.to_string())?;
-        let store = self.state.store().map_err(|e| e.to_string())?;
-        store.save_backup_key(&key).await.map_err(|e| e.to_string())?;
+        let key = BackupKey::derive(passphrase).await.map_err(|e| error_text(&e))?;
+        let store = self.state.store().map_err(|e| error_text(&e))?;
+        store.save_backup_key(&key).await.map_err(|e| error_text(&e))?;
         *self.inner().key.borrow_mut() = Some(key);
         self.has_key.set(true);
         Ok(())
@@ -127,8 +128,8 @@ impl Durability {
 
     /// Forgets the key: later backups are not encrypted.
     pub async fn forget_key(self) -> Result<(), String> {
-        let store = self.state.store().map_err(|e| e.to_string())?;
-        store.forget_backup_key().await.map_err(|e| e.to_string())?;
+        let store = self.state.store().map_err(|e| error_text(&e))?;
+        store.forget_backup_key().await.map_err(|e| error_text(&e))?;
         *self.inner().key.borrow_mut() = None;
         self.has_key.set(false);
         Ok(())
@@ -146,11 +147,11 @@ impl Durability {
 
     async fn write_to_folder(self) -> Result<String, String> {
         let Some(folder) = self.inner().folder.borrow().clone() else {
-            return Err("No backup folder is chosen.".into());
+            return Err(t("notices.backup.no_folder").into());
         };
-        if folder.permission().await.map_err(|e| e.to_string())? != Permission::Granted {
+        if folder.permission().await.map_err(|e| error_text(&e))? != Permission::Granted {
             self.folder.set(FolderStatus::NeedsPermission { name: folder.name() });
-            return Err(format!("Automatic backups are paused: allow the app to write to “{}” again.", folder.name()));
+            return Err(tf("notices.backup.paused", &[("folder", &folder.name())]));
         }
         self.is_writing.set(true);
         let inner = self.inner();
@@ -177,7 +178,7 @@ impl Durability {
                 }
                 // The change is still not backed up.
                 inner.changed_at.set(Some(at));
-                return Err(format!("The automatic backup failed: {e}"));
+                return Err(tf("notices.backup.failed", &[("error", &error_text(&e))]));
             }
         };
         inner.last_folder_write.set(Some(at));
@@ -188,7 +189,7 @@ impl Durability {
             is_encrypted: key.is_some(),
             place: BackupPlace::Folder,
         };
-        self.record(last).await.map_err(|e| format!("The backup was written, but not noted: {e}"))?;
+        self.record(last).await.map_err(|e| tf("notices.backup.not_noted", &[("error", &error_text(&e))]))?;
         Ok(name)
     }
 

@@ -51,12 +51,26 @@ impl Clock {
     }
 }
 
-/// The person's locale for numbers, money, dates and times. English for
-/// now: the languages pass picks it here (from the browser's language and a
-/// setting), and every figure on screen follows, as they all go through
-/// `core::display` with this locale.
+/// The person's locale: the language of every text (`core::i18n`) and the
+/// conventions of numbers, money, dates and times (`core::display`). The
+/// language chosen in Settings (`state::prefs::language`), else the
+/// browser's first language we have, else English. Read once: choosing
+/// another language in Settings reloads the page (the data is in
+/// IndexedDB; nothing is lost).
 pub fn locale() -> Locale {
-    Locale::En
+    static LOCALE: OnceLock<Locale> = OnceLock::new();
+    *LOCALE.get_or_init(|| match crate::state::prefs::language() {
+        Some(tag) => Locale::from_tag(&tag),
+        None => browser_locale(),
+    })
+}
+
+/// The browser's first language we have, else English: the locale when
+/// none is chosen in Settings.
+pub fn browser_locale() -> Locale {
+    let navigator = web_sys::window().map(|w| w.navigator());
+    let languages = navigator.as_ref().map(|n| n.languages().to_vec()).unwrap_or_default();
+    languages.iter().filter_map(|l| l.as_string()).find_map(|tag| Locale::known_tag(&tag)).unwrap_or_default()
 }
 
 /// The browser's zone as data for `core`: the offset is sampled every week

@@ -17,14 +17,14 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use super::{locale, new_id, AppState, NoticeKind};
+use super::text::{error_text, list, stage_error, t, tf, tn, tnf};
+use super::{new_id, AppState, NoticeKind};
 use crate::core::audit::{fix_all, Fixable};
 use crate::core::backup::{apply_import, Backup, ImportMode};
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::dedupe::{merge_changes, FieldChoices};
 use crate::core::delete::Unlinked;
-use crate::core::display::number;
 use crate::core::forms::{finish_activity, finish_task, ActivityTexts};
 use crate::core::history::HistoryKind;
 use crate::core::import::plan::ImportCounts;
@@ -78,7 +78,7 @@ pub async fn save(state: AppState, changes: Vec<Change>, done: impl Into<String>
             true
         }
         Err(e) => {
-            state.notify(NoticeKind::Error, e.to_string());
+            state.notify(NoticeKind::Error, error_text(&e));
             false
         }
     }
@@ -94,7 +94,7 @@ async fn save_undoable(state: AppState, changes: Vec<Change>, kind: HistoryKind,
             true
         }
         Err(e) => {
-            state.notify(NoticeKind::Error, format!("{failed}{e}").trim_start().to_string());
+            state.notify(NoticeKind::Error, format!("{failed} {}", error_text(&e)).trim_start().to_string());
             false
         }
     }
@@ -103,14 +103,14 @@ async fn save_undoable(state: AppState, changes: Vec<Change>, kind: HistoryKind,
 /// "Please fix 2 fields before saving.", and the errors for the form.
 fn invalid<T>(state: AppState, errors: Vec<FieldError>) -> Result<T, Vec<FieldError>> {
     let n = errors.len();
-    state.notify(NoticeKind::Error, format!("Please fix {n} field{} before saving.", if n == 1 { "" } else { "s" }));
+    state.notify(NoticeKind::Error, tn("notices.fix_fields", n));
     Err(errors)
 }
 
 /// Adds a task from a quick-add form: `draft` holds its links and priority.
 pub async fn add_task(state: AppState, draft: Task, title: String, due: String) -> Result<bool, Vec<FieldError>> {
     match finish_task(draft, &title, &due) {
-        Ok(record) => Ok(save(state, vec![Change::PutTask { record }], "Task added").await),
+        Ok(record) => Ok(save(state, vec![Change::PutTask { record }], t("notices.task_added")).await),
         Err(errs) => invalid(state, errs),
     }
 }
@@ -119,7 +119,15 @@ pub async fn add_task(state: AppState, draft: Task, title: String, due: String) 
 pub async fn log_activity(state: AppState, draft: Activity, texts: ActivityTexts) -> Result<bool, Vec<FieldError>> {
     let kind = draft.kind;
     match finish_activity(draft, &texts) {
-        Ok(record) => Ok(save(state, vec![Change::PutActivity { record }], format!("{} logged", kind.label())).await),
+        Ok(record) => Ok(save(
+            state,
+            vec![Change::PutActivity { record }],
+            tf(
+                "notices.activity_logged",
+                &[("kind", &crate::core::i18n::label(super::locale(), "activity_kind", kind.key()))],
+            ),
+        )
+        .await),
         Err(errs) => invalid(state, errs),
     }
 }
@@ -137,14 +145,14 @@ pub type DeletePlan = fn(&Dataset, &str, DateTime<Utc>) -> (Vec<Change>, Unlinke
 /// 2 deals will be kept and unlinked." `what` names the record.
 pub fn delete_message(state: AppState, plan: DeletePlan, id: &str, what: &str) -> String {
     let (_, n) = state.data.with(|d| plan(d, id, state.clock.now()));
-    format!("Delete {what}? {}", n.describe()).trim_end().to_string()
+    tf("notices.delete.confirm", &[("what", what), ("unlinked", &unlinked(&n))]).trim_end().to_string()
 }
 
 /// Deletes record `id` with `plan`, undoably (the delete and its undo entry
 /// in one transaction).
 pub async fn delete_record(state: AppState, plan: DeletePlan, id: &str, what: &str) -> bool {
     let (changes, n) = state.data.with_untracked(|d| plan(d, id, state.clock.now()));
-    let label = format!("Deleted {what}. {}", n.describe()).trim_end().to_string();
+    let label = tf("notices.delete.done", &[("what", what), ("unlinked", &unlinked(&n))]).trim_end().to_string();
     save_undoable(state, changes, HistoryKind::Delete, label, "").await
 }
 
@@ -154,7 +162,7 @@ pub async fn undo(state: AppState, key: f64, done: &str, already: &str) {
     match state.undo(key).await {
         Ok(true) => state.notify(NoticeKind::Success, done),
         Ok(false) => state.notify(NoticeKind::Error, already),
-        Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+        Err(e) => state.notify(NoticeKind::Error, error_text(&e)),
     }
 }
 
@@ -162,7 +170,7 @@ pub async fn undo(state: AppState, key: f64, done: &str, already: &str) {
 pub async fn convert_to_deal(state: AppState, contact_id: String) -> Option<String> {
     let deal_id = new_id();
     match state.data.with_untracked(|d| convert_lead(d, &contact_id, deal_id.clone(), state.clock.now())) {
-        Ok(changes) => save(state, changes, "Converted: a new deal was created").await.then_some(deal_id),
+        Ok(changes) => save(state, changes, t("notices.converted")).await.then_some(deal_id),
         Err(e) => {
             state.notify(NoticeKind::Error, e);
             None
@@ -181,15 +189,15 @@ pub enum DealMove {
 
 /// Moves a deal to a stage, wins, loses (with a reason) or reopens it.
 pub async fn move_deal_to(state: AppState, deal_id: String, to: DealMove) {
-    let t = state.clock.now();
+    let now = state.clock.now();
     let (changes, done) = state.data.with_untracked(|d| match &to {
         DealMove::Stage(stage) => {
             let name = d.settings().stage(stage).map(|s| s.name.clone()).unwrap_or_default();
-            (move_deal(d, &deal_id, stage, t).into_iter().collect(), format!("Moved to {name}"))
+            (move_deal(d, &deal_id, stage, now).into_iter().collect(), tf("notices.deal.moved", &[("stage", &name)]))
         }
-        DealMove::Won => (win_deal(d, &deal_id, t), "Deal won".to_string()),
-        DealMove::Lost(reason) => (lose_deal(d, &deal_id, reason, t), "Deal marked lost".to_string()),
-        DealMove::Reopen => (reopen_deal(d, &deal_id, t), "Deal reopened".to_string()),
+        DealMove::Won => (win_deal(d, &deal_id, now), t("notices.deal.won").to_string()),
+        DealMove::Lost(reason) => (lose_deal(d, &deal_id, reason, now), t("notices.deal.lost").to_string()),
+        DealMove::Reopen => (reopen_deal(d, &deal_id, now), t("notices.deal.reopened").to_string()),
     });
     save(state, changes, done).await;
 }
@@ -197,83 +205,83 @@ pub async fn move_deal_to(state: AppState, deal_id: String, to: DealMove) {
 /// Marks a task done (logging an activity of `log`'s kind, if any) or, when
 /// it is done, open again.
 pub async fn toggle_task(state: AppState, task_id: String, is_done: bool, log: Option<ActivityKind>) {
-    let t = state.clock.now();
+    let now = state.clock.now();
     let changes = state.data.with_untracked(|d| {
         if is_done {
-            reopen_task(d, &task_id, t)
+            reopen_task(d, &task_id, now)
         } else {
-            complete_task(d, &task_id, log.map(|k| (k, new_id())), t)
+            complete_task(d, &task_id, log.map(|k| (k, new_id())), now)
         }
     });
-    save(state, changes, if is_done { "Task reopened" } else { "Task done" }).await;
+    save(state, changes, if is_done { t("notices.task.reopened") } else { t("notices.task.done") }).await;
 }
 
 pub async fn delete_activity(state: AppState, id: String) {
-    save(state, vec![Change::DeleteActivity { id }], "Activity deleted").await;
+    save(state, vec![Change::DeleteActivity { id }], t("notices.activity_deleted")).await;
 }
 
 /// Remembers that contacts `a` and `b` are not the same person.
 pub async fn mark_not_duplicate(state: AppState, a: String, b: String) {
     let next = state.data.with_untracked(|d| d.settings().with_not_duplicate(&a, &b, state.clock.now()));
-    save(state, vec![Change::PutSettings { record: next }], "Marked as not a duplicate").await;
+    save(state, vec![Change::PutSettings { record: next }], t("notices.not_duplicate")).await;
 }
 
 /// Merges contact `removed` into `survivor` with the person's choices, as
 /// one undoable transaction.
 pub async fn merge(state: AppState, survivor: Contact, removed: Contact, choices: FieldChoices) -> bool {
-    let t = state.clock.now();
-    let changes = match state.data.with_untracked(|d| merge_changes(d, &survivor.id, &removed.id, &choices, t)) {
+    let now = state.clock.now();
+    let changes = match state.data.with_untracked(|d| merge_changes(d, &survivor.id, &removed.id, &choices, now)) {
         Ok(c) => c,
         Err(e) => {
             state.notify(NoticeKind::Error, e);
             return false;
         }
     };
-    let label = format!("Merged {} into {}", removed.display_name(), survivor.display_name());
+    let label = tf("notices.merged", &[("removed", &removed.display_name()), ("survivor", &survivor.display_name())]);
     save_undoable(state, changes, HistoryKind::Merge, label, "").await
 }
 
 /// Applies one suggested fix of the data audit, if its record still has the
 /// value.
 pub async fn fix_value(state: AppState, f: Fixable) {
-    let t = state.clock.now();
+    let now = state.clock.now();
     let change = state.data.with_untracked(|d| {
         if f.company {
             let mut c = d.companies().get(f.position as usize)?.clone();
             apply_to_company(&mut c, &f.suggestion).then(|| {
-                c.updated = t;
+                c.updated = now;
                 Change::PutCompany { record: c }
             })
         } else {
             let mut c = d.contacts().get(f.position as usize)?.clone();
             apply_to_contact(&mut c, &f.suggestion).then(|| {
-                c.updated = t;
+                c.updated = now;
                 Change::PutContact { record: c }
             })
         }
     });
-    save(state, change.into_iter().collect(), "Fixed").await;
+    save(state, change.into_iter().collect(), t("notices.fixed")).await;
 }
 
 /// Applies every suggested fix for `reason` in one transaction.
 pub async fn fix_every(state: AppState, reason: String) {
-    let t = state.clock.now();
+    let now = state.clock.now();
     let changes: Vec<Change> = state.data.with_untracked(|d| {
         let (contacts, companies) = fix_all(d, &reason, &d.settings().default_country);
         contacts
             .into_iter()
             .map(|mut record| {
-                record.updated = t;
+                record.updated = now;
                 Change::PutContact { record }
             })
             .chain(companies.into_iter().map(|mut record| {
-                record.updated = t;
+                record.updated = now;
                 Change::PutCompany { record }
             }))
             .collect()
     });
     let n = changes.len();
-    save(state, changes, format!("Fixed {}", count_of(n, "record", "records"))).await;
+    save(state, changes, tn("notices.fixed_records", n)).await;
 }
 
 /// Saves new settings, validated first; `next` is the settings change a
@@ -301,9 +309,9 @@ pub fn edited_settings(state: AppState, edit: impl FnOnce(&mut Settings)) -> Set
 pub async fn remove_pipeline_stage(state: AppState, stage_id: String) {
     match state.data.with_untracked(|d| remove_stage(d, &stage_id, state.clock.now())) {
         Ok(changes) => {
-            save(state, changes, "Stage removed; its open deals moved to the stage before it").await;
+            save(state, changes, t("notices.stage_removed")).await;
         }
-        Err(e) => state.notify(NoticeKind::Error, e),
+        Err(e) => state.notify(NoticeKind::Error, stage_error(&e)),
     }
 }
 
@@ -318,18 +326,19 @@ pub async fn import(
     file_name: &str,
 ) -> bool {
     if changes.is_empty() {
-        state.notify(NoticeKind::Error, "Nothing to import with these choices: every row is skipped.");
+        state.notify(NoticeKind::Error, t("notices.import.nothing_chosen"));
         return false;
     }
-    let mut parts = vec![format!("added {}", count_of(n.created, noun.0, noun.1))];
+    let key = count_key(noun.1);
+    let mut parts = vec![tnf("notices.import.added", n.created, &[("count", &tn(key, n.created))])];
     if n.updated > 0 {
-        parts.push(format!("updated {}", count_of(n.updated, noun.0, noun.1)));
+        parts.push(tnf("notices.import.updated", n.updated, &[("count", &tn(key, n.updated))]));
     }
     if n.companies > 0 {
-        parts.push(format!("created {}", count_of(n.companies, "company", "companies")));
+        parts.push(tnf("notices.import.created", n.companies, &[("count", &tn("common.companies", n.companies))]));
     }
-    let label = format!("Imported {}: {}", excerpt(file_name), parts.join(", "));
-    save_undoable(state, changes, HistoryKind::Import, label, "Nothing was imported. ").await
+    let label = tf("notices.import.done", &[("file", &excerpt(file_name)), ("parts", &parts.join(", "))]);
+    save_undoable(state, changes, HistoryKind::Import, label, t("notices.import.nothing")).await
 }
 
 /// Imports a checked backup file, replacing everything or merging (newer
@@ -345,7 +354,7 @@ pub async fn import_backup(
     progress: &dyn Fn(usize, usize),
 ) -> Result<(), Arc<Backup>> {
     // Said before the records move into the store (a replace takes them).
-    let done = format!("Imported {} from {}", backup_counts(&b.data), excerpt(file_name));
+    let done = tf("notices.backup.imported", &[("counts", &backup_counts(&b.data)), ("file", &excerpt(file_name))]);
     let result = match mode {
         ImportMode::Replace => {
             let Backup { format_version, schema_version, app_version, exported_at, data, has_settings, warnings } =
@@ -379,7 +388,7 @@ pub async fn import_backup(
             Ok(())
         }
         Err((e, b)) => {
-            state.notify(NoticeKind::Error, format!("Nothing was imported. {e}"));
+            state.notify(NoticeKind::Error, tf("notices.import.failed", &[("error", &error_text(&e))]));
             Err(b)
         }
     }
@@ -388,21 +397,44 @@ pub async fn import_backup(
 /// What a backup holds, every kind named: "8 contacts, 4 companies, 3
 /// deals, 12 activities and no tasks".
 pub fn backup_counts(data: &Dataset) -> String {
-    number::counts_of(
-        locale(),
-        &[
-            (data.contacts().len(), "contact", "contacts"),
-            (data.companies().len(), "company", "companies"),
-            (data.deals().len(), "deal", "deals"),
-            (data.activities().len(), "activity", "activities"),
-            (data.tasks().len(), "task", "tasks"),
-        ],
-    )
+    let kinds = [
+        (data.contacts().len(), "common.contacts", "common.contacts.none"),
+        (data.companies().len(), "common.companies", "common.companies.none"),
+        (data.deals().len(), "common.deals", "common.deals.none"),
+        (data.activities().len(), "common.activities", "common.activities.none"),
+        (data.tasks().len(), "common.tasks", "common.tasks.none"),
+    ];
+    let parts: Vec<String> =
+        kinds.iter().map(|&(n, some, none)| if n == 0 { t(none).to_string() } else { tn(some, n) }).collect();
+    list(&parts)
 }
 
-/// "1 contact", "2,000 contacts" in the person's locale, for notices.
-fn count_of(n: usize, one: &str, many: &str) -> String {
-    number::count_of(locale(), n, one, many)
+/// "3 contacts and 2 deals will be kept and unlinked.", or nothing when no
+/// record links to the one deleted.
+fn unlinked(n: &Unlinked) -> String {
+    let kinds = [
+        (n.contacts, "common.contacts"),
+        (n.deals, "common.deals"),
+        (n.activities, "common.activities"),
+        (n.tasks, "common.tasks"),
+    ];
+    let parts: Vec<String> = kinds.iter().filter(|(n, _)| *n > 0).map(|&(n, key)| tn(key, n)).collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    let total = n.contacts + n.deals + n.activities + n.tasks;
+    tnf("notices.delete.unlinked", total, &[("list", &list(&parts))])
+}
+
+/// The count key of an import's records, by the English plural the import
+/// page names them with ("companies"), or by the key itself
+/// ("common.companies").
+fn count_key(many: &str) -> &'static str {
+    match many.trim_start_matches("common.") {
+        "companies" => "common.companies",
+        "deals" => "common.deals",
+        _ => "common.contacts",
+    }
 }
 
 /// Loads `demo` (the demo records) as the data, keeping anything another tab
@@ -420,8 +452,8 @@ pub async fn load_demo(state: AppState, demo: Dataset, n: usize) {
         })
         .await;
     match result {
-        Ok(()) => state.notify(NoticeKind::Success, format!("Loaded {}", count_of(n, "demo contact", "demo contacts"))),
-        Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+        Ok(()) => state.notify(NoticeKind::Success, tn("notices.demo_loaded", n)),
+        Err(e) => state.notify(NoticeKind::Error, error_text(&e)),
     }
 }
 

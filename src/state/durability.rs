@@ -17,6 +17,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::text::{error_text, tf};
 use super::AppState;
 use crate::core::backup::export_backup;
 use crate::core::backup::files::{backup_age, download_file_name, BackupAge, BackupPlace, BackupSettings, LastBackup};
@@ -143,12 +144,12 @@ impl Durability {
         let Ok(store) = self.state.store() else { return };
         match store.last_backup().await {
             Ok(last) => self.last_backup.set(last),
-            Err(e) => self.auto_problem.set(Some(e.to_string())),
+            Err(e) => self.auto_problem.set(Some(error_text(&e))),
         }
         match store.backup_settings().await {
             Ok(Some(s)) => self.settings.set(s),
             Ok(None) => {}
-            Err(e) => self.auto_problem.set(Some(format!("{e} The defaults are used."))),
+            Err(e) => self.auto_problem.set(Some(tf("notices.backup.settings_unread", &[("error", &error_text(&e))]))),
         }
         if let Ok(Some(key)) = store.backup_key().await {
             *self.inner().key.borrow_mut() = Some(key);
@@ -208,7 +209,7 @@ impl Durability {
     /// the person). Returns whether it is persistent now.
     pub async fn ask_persistence(self) -> Result<bool, String> {
         self.inner().has_asked_persistence.set(true);
-        let granted = persistence::request_persistence().await.map_err(|e| e.to_string())?;
+        let granted = persistence::request_persistence().await.map_err(|e| error_text(&e))?;
         self.persisted.set(Some(granted));
         Ok(granted)
     }
@@ -242,7 +243,7 @@ impl Durability {
             (Encryption::SavedKey, Some(key)) => (key.encrypt(text.as_bytes()).await, true),
             _ => (Ok(text.into_bytes()), false),
         };
-        let bytes = bytes.map_err(|e| format!("The backup could not be encrypted: {e}"))?;
+        let bytes = bytes.map_err(|e| tf("notices.backup.not_encrypted", &[("error", &error_text(&e))]))?;
         Ok(BackupFile { name: download_file_name(self.state.clock.today(), is_encrypted), bytes, is_encrypted, at })
     }
 
@@ -262,7 +263,7 @@ impl Durability {
             is_encrypted: file.is_encrypted,
             place: BackupPlace::Download,
         };
-        self.record(last).await.map_err(|e| e.to_string())
+        self.record(last).await.map_err(|e| error_text(&e))
     }
 
     pub(super) async fn record(self, last: LastBackup) -> Result<(), StorageError> {
@@ -273,8 +274,8 @@ impl Durability {
 
     /// Saves this browser's backup settings.
     pub async fn save_settings(self, settings: BackupSettings) -> Result<(), String> {
-        let store = self.state.store().map_err(|e| e.to_string())?;
-        store.save_backup_settings(&settings).await.map_err(|e| e.to_string())?;
+        let store = self.state.store().map_err(|e| error_text(&e))?;
+        store.save_backup_settings(&settings).await.map_err(|e| error_text(&e))?;
         self.settings.set(settings);
         Ok(())
     }
@@ -283,5 +284,5 @@ impl Durability {
 /// Decrypts an encrypted backup file with `passphrase`: the backup file
 /// inside, or a message ("damaged or wrong passphrase", an unknown format).
 pub async fn decrypt_backup(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, String> {
-    crypto::decrypt(bytes, passphrase).await.map_err(|e| e.to_string())
+    crypto::decrypt(bytes, passphrase).await.map_err(|e| error_text(&e))
 }

@@ -25,11 +25,12 @@ pub mod prefs;
 pub mod pwa;
 mod report_controls;
 mod scan_rate;
+pub mod text;
 mod timing;
 mod today;
 
 pub use app_state::{AppState, LoadStatus, Notice, NoticeKind};
-pub use clock::{locale, new_id, take_turn, yield_to_browser, Clock};
+pub use clock::{browser_locale, locale, new_id, take_turn, yield_to_browser, Clock};
 pub use dedupe_index::SharedDedupeIndex;
 pub use durability::Durability;
 pub use report_controls::ReportControls;

@@ -2,4 +2,4 @@
 //! mappings), as the storage layer keeps them. The UI reaches storage only
 //! through `state`.
 
-pub use crate::storage::prefs::{save_mapping, save_theme, saved_mapping, theme};
+pub use crate::storage::prefs::{language, save_language, save_mapping, save_theme, saved_mapping, theme};

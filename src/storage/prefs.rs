@@ -1,4 +1,4 @@
-//! Preferences of this browser that are not data: the theme and the column
+//! Preferences of this browser that are not data: the theme, the language and the column
 //! mapping chosen for a file with given headers. They live in localStorage
 //! (small, synchronous, per origin), do not travel in backups and are not
 //! part of the IndexedDB schema. A value that cannot be read counts as unset.
@@ -8,6 +8,7 @@ use gloo_storage::{LocalStorage, Storage};
 use crate::core::import::contacts_map::Target;
 
 const THEME_KEY: &str = "crm.theme";
+const LANGUAGE_KEY: &str = "crm.language";
 const MAPPING_KEY_PREFIX: &str = "crm.import-mapping.";
 
 /// The chosen theme ("light", "dark" or "system"), if one was saved.
@@ -17,6 +18,22 @@ pub fn theme() -> Option<String> {
 
 pub fn save_theme(theme: &str) {
     let _ = LocalStorage::set(THEME_KEY, theme);
+}
+
+/// The language chosen in Settings ("en", "de", "fr", "es"), if one was;
+/// none means the browser's language.
+pub fn language() -> Option<String> {
+    LocalStorage::get::<String>(LANGUAGE_KEY).ok()
+}
+
+/// Saves the chosen language; `None` goes back to the browser's.
+pub fn save_language(tag: Option<&str>) {
+    match tag {
+        Some(tag) => {
+            let _ = LocalStorage::set(LANGUAGE_KEY, tag);
+        }
+        None => LocalStorage::delete(LANGUAGE_KEY),
+    }
 }
 
 fn mapping_key(headers: &[String]) -> String {

@@ -23,6 +23,10 @@ use crate::ui::pages::{
     PipelinePage, ReportsPage, SettingsPage, TasksPage, TodayPage,
 };
 use crate::ui::paths::{base_path, link};
+use crate::ui::text::t;
+
+/// The key that closes what is open (`KeyboardEvent.key`).
+pub const ESCAPE: &str = "Escape"; // not text: a key name
 
 /// The IndexedDB database the app uses.
 pub const DB_NAME: &str = "crm";
@@ -30,6 +34,10 @@ pub const DB_NAME: &str = "crm";
 /// Mounts the app on `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    // Screen readers speak the page in the person's language.
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", crate::state::locale().tag());
+    }
     crate::state::pwa::start();
     leptos::mount::mount_to_body(App);
     // The frame index.html paints while the wasm loads has done its job.
@@ -49,7 +57,7 @@ pub fn App() -> impl IntoView {
     let menu_button = NodeRef::<leptos::html::Button>::new();
     // Escape closes the open menu and gives focus back to its button.
     let close_on_escape = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && menu_open.get_untracked() {
+        if ev.key() == ESCAPE && menu_open.get_untracked() {
             menu_open.set(false);
             if let Some(b) = menu_button.get_untracked() {
                 let _ = b.focus();
@@ -59,7 +67,7 @@ pub fn App() -> impl IntoView {
     Durability::provide(state);
     view! {
         <Router base=base_path()>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{t("shell.skip")}</a>
             <div class="app-shell" on:keydown=close_on_escape>
             <header class="app-header">
                 <A href=link("/") exact=true attr:class="brand">"CRM"</A>
@@ -67,7 +75,7 @@ pub fn App() -> impl IntoView {
                     aria-expanded=move || if menu_open.get() { "true" } else { "false" }
                     on:click=move |_| menu_open.update(|o| *o = !*o)>
                     <span class="menu-icon" aria-hidden="true"></span>
-                    "Menu"
+                    {t("shell.menu")}
                 </button>
                 <ThemePicker />
                 <BackupNudge />
@@ -78,11 +86,11 @@ pub fn App() -> impl IntoView {
             <StatusLine />
             <main id="main" tabindex="-1">
                 {move || match state.status.get() {
-                    LoadStatus::Loading => view! { <p class="loading">"Loading your data…"</p> }.into_any(),
+                    LoadStatus::Loading => view! { <p class="loading">{t("shell.loading")}</p> }.into_any(),
                     LoadStatus::Failed(msg) => {
                         view! {
                             <div role="alert" class="banner error">
-                                <h1>"The CRM could not open its data"</h1>
+                                <h1>{t("shell.load_failed")}</h1>
                                 <p>{msg}</p>
                             </div>
                         }
@@ -91,7 +99,7 @@ pub fn App() -> impl IntoView {
                     LoadStatus::Outdated => view! { <OutdatedBanner /> }.into_any(),
                     LoadStatus::Ready => {
                         view! {
-                            <Routes fallback=|| view! { <h1>"Page not found"</h1> }>
+                            <Routes fallback=|| view! { <h1>{t("shell.not_found")}</h1> }>
                                 <Route path=path!("/") view=HomePage />
                                 <Route path=path!("/reports") view=ReportsPage />
                                 <Route path=path!("/reports/:report") view=ReportsPage />

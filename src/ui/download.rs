@@ -2,6 +2,8 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::ui::text::{t, tf};
+
 /// Offers `text` as a download named `filename`, of media type `mime`.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     download_blob(filename, &text_blob(mime, text)?)
@@ -29,7 +31,7 @@ pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), St
 pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
     let url = web_sys::Url::create_object_url_with_blob(blob).map_err(err)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(t("notices.download.no_document"))?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(err)?.unchecked_into();
     a.set_href(&url);
     a.set_download(filename);
@@ -41,7 +43,7 @@ pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String>
 /// Offers a CSV export, or says why it could not be saved.
 pub fn save_csv(state: crate::state::AppState, filename: &str, text: &str) {
     if let Err(e) = download(filename, "text/csv;charset=utf-8", text) {
-        state.notify(crate::state::NoticeKind::Error, format!("The CSV file could not be downloaded: {e}"));
+        state.notify(crate::state::NoticeKind::Error, tf("notices.download.csv_failed", &[("error", &e)]));
     }
 }
 
@@ -62,12 +64,15 @@ pub async fn download_backup(
         }
     };
     if let Err(e) = download_bytes(&file.name, "application/json", &file.bytes) {
-        state.notify(NoticeKind::Error, format!("The backup could not be downloaded: {e}"));
+        state.notify(NoticeKind::Error, tf("notices.download.backup_failed", &[("error", &e)]));
         return false;
     }
     match durability.record_download(&file).await {
-        Ok(()) => state.notify(NoticeKind::Success, format!("Exported {}", file.name)),
-        Err(e) => state.notify(NoticeKind::Error, format!("Exported {}, but it could not be noted: {e}", file.name)),
+        Ok(()) => state.notify(NoticeKind::Success, tf("notices.download.exported", &[("file", &file.name)])),
+        Err(e) => state.notify(
+            NoticeKind::Error,
+            tf("notices.download.not_noted", &[("file", &file.name), ("error", &e.to_string())]),
+        ),
     }
     true
 }

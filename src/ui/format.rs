@@ -40,9 +40,15 @@ pub fn byte_size(bytes: f64) -> String {
     number::byte_size(locale(), bytes)
 }
 
-/// How long ago, in whole days: "today", "9 days ago".
+/// How long ago, in whole days: "today", "9 days ago", in the person's
+/// language (the catalogue's words; `core::display::time::days_ago` is the
+/// English one).
 pub fn days_ago(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    time::days_ago(locale(), then, now)
+    match (now - then).num_days() {
+        ..=0 => crate::ui::text::t("common.today").to_string(),
+        1 => crate::ui::text::t("common.yesterday").to_string(),
+        n => crate::ui::text::tn("common.days_ago", usize::try_from(n).unwrap_or(usize::MAX)),
+    }
 }
 
 /// A ratio as a percentage with one decimal: "60.0%".

@@ -23,5 +23,6 @@ mod nav;
 mod pages;
 mod paths;
 mod reports;
+mod text;
 
 pub use app::{mount, App, DB_NAME};

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::state::Today;
-use crate::ui::format::count_of;
 use crate::ui::paths::link;
+use crate::ui::text::{t, tn};
 
-/// A group of pages: its name and its pages (path, name).
+/// A group of pages: its name and its pages (path, name), the names as
+/// catalogue keys.
 struct NavGroup {
     id: &'static str,
     name: &'static str,
@@ -21,23 +22,28 @@ struct NavGroup {
 const GROUPS: [NavGroup; 4] = [
     NavGroup {
         id: "work",
-        name: "Work",
+        name: "shell.nav.work",
         pages: &[
-            ("/today", "Today"),
-            ("/contacts", "Contacts"),
-            ("/companies", "Companies"),
-            ("/pipeline", "Pipeline"),
-            ("/activities", "Activities"),
-            ("/tasks", "Tasks"),
+            ("/today", "shell.nav.today"),
+            ("/contacts", "shell.nav.contacts"),
+            ("/companies", "shell.nav.companies"),
+            ("/pipeline", "shell.nav.pipeline"),
+            ("/activities", "shell.nav.activities"),
+            ("/tasks", "shell.nav.tasks"),
         ],
     },
-    NavGroup { id: "insight", name: "Insight", pages: &[("/reports", "Reports")] },
+    NavGroup { id: "insight", name: "shell.nav.insight", pages: &[("/reports", "shell.nav.reports")] },
     NavGroup {
         id: "data",
-        name: "Data",
-        pages: &[("/import", "Import"), ("/duplicates", "Duplicates"), ("/audit", "Data audit"), ("/backup", "Backup")],
+        name: "shell.nav.data",
+        pages: &[
+            ("/import", "shell.nav.import"),
+            ("/duplicates", "shell.nav.duplicates"),
+            ("/audit", "shell.nav.audit"),
+            ("/backup", "shell.nav.backup"),
+        ],
     },
-    NavGroup { id: "settings", name: "Settings", pages: &[("/settings", "Settings")] },
+    NavGroup { id: "settings", name: "shell.nav.settings", pages: &[("/settings", "shell.nav.settings")] },
 ];
 
 /// The navigation's id, for the menu button's `aria-controls`.
@@ -49,7 +55,7 @@ pub const NAV_ID: &str = "main-nav";
 pub fn MainNav(is_open: RwSignal<bool>) -> impl IntoView {
     let today = Today::expect();
     view! {
-        <nav id=NAV_ID aria-label="Main" class="main-nav" class:open=move || is_open.get()
+        <nav id=NAV_ID aria-label=t("shell.nav.main") class="main-nav" class:open=move || is_open.get()
             on:click=move |ev| {
                 let on_link = ev
                     .target()
@@ -65,7 +71,7 @@ pub fn MainNav(is_open: RwSignal<bool>) -> impl IntoView {
                     let heading = format!("nav-{}", g.id);
                     view! {
                         <div class="nav-group">
-                            <p class="nav-heading" id=heading.clone()>{g.name}</p>
+                            <p class="nav-heading" id=heading.clone()>{t(g.name)}</p>
                             <ul aria-labelledby=heading>
                                 {g.pages
                                     .iter()
@@ -73,10 +79,10 @@ pub fn MainNav(is_open: RwSignal<bool>) -> impl IntoView {
                                         let count = (path == "/today").then_some(move || match today.count() {
                                             0 => None,
                                             n => Some(view! {
-                                                <span class="nav-count" aria-label=count_of(n, "item", "items")>{n}</span>
+                                                <span class="nav-count" aria-label=tn("shell.nav.items", n)>{n}</span>
                                             }),
                                         });
-                                        view! { <li><A href=link(path)>{name}{count}</A></li> }
+                                        view! { <li><A href=link(path)>{t(name)}{count}</A></li> }
                                     })
                                     .collect_view()}
                             </ul>

@@ -41,8 +41,25 @@ impl Locale {
     /// The locale of a browser language tag ("de-AT" → German); English
     /// for any other language.
     pub fn from_tag(tag: &str) -> Locale {
+        Locale::known_tag(tag).unwrap_or_default()
+    }
+
+    /// The locale of a language tag when it is one of ours ("fr-CA" →
+    /// French, "ja" → none), so a browser asking for Japanese then German
+    /// gets German.
+    pub fn known_tag(tag: &str) -> Option<Locale> {
         let lang = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        Locale::ALL.into_iter().find(|l| l.tag() == lang).unwrap_or_default()
+        Locale::ALL.into_iter().find(|l| l.tag() == lang)
+    }
+
+    /// The language's own name, as a language menu shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::De => "Deutsch",
+            Locale::Fr => "Français",
+            Locale::Es => "Español",
+        }
     }
 
     pub(crate) fn group_separator(self) -> &'static str {

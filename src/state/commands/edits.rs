@@ -25,6 +25,7 @@ use crate::core::forms::{finish_company, finish_contact, finish_deal, ContactTex
 use crate::core::lifecycle::{record_company_stage_edit, record_stage_edit};
 use crate::core::records::{Company, Contact, Deal};
 use crate::core::validate::{validate_company, validate_contact, validate_deal, FieldError};
+use crate::state::text::{t, tf};
 use crate::state::{locale, new_id, Clock};
 
 /// A record as its edit form opened it, with what linked to it then.
@@ -190,7 +191,7 @@ pub fn open_deal(state: AppState, id: &str) -> Option<Opened<Deal>> {
 /// Writes a new record (no merge: nobody else can have it).
 async fn save_new<T: Editable>(state: AppState, record: T) -> FormSave {
     let id = record.id().to_string();
-    if save(state, vec![record.put()], "Saved").await {
+    if save(state, vec![record.put()], t("notices.saved")).await {
         FormSave::Saved(id)
     } else {
         FormSave::NotSaved
@@ -229,7 +230,11 @@ async fn save_edit<T: Editable>(
                 return invalid(state, errs);
             }
             let id = record.id().to_string();
-            Ok(if save(state, vec![record.put()], "Saved").await { FormSave::Saved(id) } else { FormSave::NotSaved })
+            Ok(if save(state, vec![record.put()], t("notices.saved")).await {
+                FormSave::Saved(id)
+            } else {
+                FormSave::NotSaved
+            })
         }
     }
 }
@@ -368,7 +373,7 @@ async fn save_new_copy<T: Editable>(
     let mut record: T = match serde_json::from_value(record.clone()) {
         Ok(r) => r,
         Err(e) => {
-            state.notify(super::NoticeKind::Error, format!("The form could not be saved as new ({e})."));
+            state.notify(super::NoticeKind::Error, tf("notices.save_as_new_failed", &[("error", &e.to_string())]));
             return Ok(FormSave::NotSaved);
         }
     };
@@ -382,7 +387,11 @@ async fn save_new_copy<T: Editable>(
     }
     let mut changes = vec![record.put()];
     changes.extend(links);
-    let done = format!("Saved as a new {}", T::KIND.noun());
+    let done = t(match T::KIND {
+        EditKind::Contact => "notices.saved_as_new.contact",
+        EditKind::Company => "notices.saved_as_new.company",
+        EditKind::Deal => "notices.saved_as_new.deal",
+    });
     Ok(if save(state, changes, done).await { FormSave::Saved(id) } else { FormSave::NotSaved })
 }
 

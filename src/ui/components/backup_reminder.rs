@@ -11,17 +11,21 @@ use crate::state::commands::local_action;
 use crate::state::durability::{Encryption, FolderStatus};
 use crate::state::{AppState, Durability, NoticeKind};
 use crate::ui::download::download_backup;
-use crate::ui::format::{count_of, days_ago};
+use crate::ui::format::days_ago;
 use crate::ui::paths::link;
+use crate::ui::text::{t, tf, tn, tnf};
 
 /// "No backup for 9 days; 57 records changed since." or, with none yet,
 /// "No backup yet: 57 records exist only in this browser."
 fn reminder_text(state: AppState, d: Durability) -> String {
     let age = d.age();
-    let changes = count_of(age.changes as usize, "record", "records");
+    let n = age.changes as usize;
+    let records = tn("common.records", n);
     match (age.has_backup, age.since) {
-        (true, Some(since)) => format!("Last backup {}; {changes} changed since.", days_ago(since, state.clock.now())),
-        _ => format!("No backup yet: {changes} exist only in this browser."),
+        (true, Some(since)) => {
+            tnf("backup.reminder.since", n, &[("ago", &days_ago(since, state.clock.now())), ("records", &records)])
+        }
+        _ => tnf("backup.reminder.none", n, &[("records", &records)]),
     }
 }
 
@@ -42,7 +46,7 @@ pub fn BackupNudge() -> impl IntoView {
     let download = one_click(state, d);
     let allow = local_action(move |_: &()| async move {
         match d.allow_folder().await {
-            Ok(name) => state.notify(NoticeKind::Success, format!("Automatic backups resumed: {name}")),
+            Ok(name) => state.notify(NoticeKind::Success, tf("backup.auto.resumed", &[("file", &name)])),
             Err(e) => state.notify(NoticeKind::Error, e),
         }
     });
@@ -50,9 +54,9 @@ pub fn BackupNudge() -> impl IntoView {
         FolderStatus::NeedsPermission { name } => Some(
             view! {
                 <div class="backup-nudge">
-                    <span>{format!("Automatic backups to “{name}” are paused.")}</span>
+                    <span>{tf("backup.reminder.paused", &[("folder", &name)])}</span>
                     <button type="button" disabled=move || allow.pending().get()
-                        on:click=move |_| { allow.dispatch(()); }>"Resume automatic backups"</button>
+                        on:click=move |_| { allow.dispatch(()); }>{t("backup.reminder.resume")}</button>
                 </div>
             }
             .into_any(),
@@ -62,7 +66,7 @@ pub fn BackupNudge() -> impl IntoView {
                 <div class="backup-nudge">
                     <span>{move || reminder_text(state, d)}</span>
                     <button type="button" disabled=move || download.pending().get()
-                        on:click=move |_| { download.dispatch(()); }>"Back up now"</button>
+                        on:click=move |_| { download.dispatch(()); }>{t("backup.reminder.now")}</button>
                 </div>
             }
             .into_any(),
@@ -82,15 +86,15 @@ pub fn BackupReminderCard() -> impl IntoView {
     view! {
         <Show when=move || d.is_reminder_due()>
             <section class="card reminder" aria-labelledby="reminder-heading">
-                <h2 id="reminder-heading">"Back up your data"</h2>
-                <p>{move || reminder_text(state, d)} " Your records are kept only in this browser: a backup file is the copy that survives a lost device or cleared browser data."</p>
+                <h2 id="reminder-heading">{t("backup.reminder.title")}</h2>
+                <p>{move || reminder_text(state, d)}" "{t("backup.reminder.why")}</p>
                 <div class="form-actions">
                     <button type="button" class="primary" disabled=move || download.pending().get()
                         on:click=move |_| { download.dispatch(()); }>
-                        {move || if d.has_key() { "Download an encrypted backup" } else { "Download a backup" }}
+                        {move || if d.has_key() { t("backup.reminder.download_encrypted") } else { t("backup.reminder.download") }}
                     </button>
                     <A href=link("/backup")>
-                        {move || if can_automate() { "Back up automatically or change reminders" } else { "Backup options" }}
+                        {move || if can_automate() { t("backup.reminder.automate") } else { t("backup.reminder.options") }}
                     </A>
                 </div>
             </section>

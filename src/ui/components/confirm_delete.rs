@@ -8,6 +8,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::state::commands::{self, local_action, DeletePlan};
 use crate::state::AppState;
+use crate::ui::text::t;
 
 #[component]
 pub fn ConfirmDelete(
@@ -34,19 +35,19 @@ pub fn ConfirmDelete(
             <div
                 class="confirm"
                 role="group"
-                aria-label="Confirm deletion"
+                aria-label=t("common.confirm_delete.group")
                 on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
+                    if ev.key() == crate::ui::app::ESCAPE {
                         open.set(false);
                     }
                 }
             >
                 <p>{move || message.get()}</p>
                 <button type="button" class="danger" on:click=move |_| on_confirm.run(()) disabled=move || is_pending.get()>
-                    "Confirm delete"
+                    {t("common.confirm_delete")}
                 </button>
                 <button type="button" node_ref=cancel on:click=move |_| open.set(false)>
-                    "Cancel"
+                    {t("common.cancel")}
                 </button>
             </div>
         </Show>

@@ -10,6 +10,7 @@ use crate::state::commands::local_action;
 use crate::state::{commands, yield_to_browser, AppState};
 use crate::ui::format::thousands;
 use crate::ui::paths::link;
+use crate::ui::text::t;
 
 const SIZES: [usize; 4] = [100, 1_000, 10_000, 100_000];
 /// Demo data is the same everywhere: a fixed seed.
@@ -38,19 +39,23 @@ pub fn DemoLoader() -> impl IntoView {
         size.set(n);
         load.dispatch(n);
     }
+    // The sentence around its two links, in its language's order.
+    let intro = t("work.demo.intro");
+    let (before_import, rest) = intro.split_once("{import}").unwrap_or((intro, ""));
+    let (between, after_backup) = rest.split_once("{backup}").unwrap_or((rest, ""));
     view! {
         <section class="empty-state" aria-labelledby="empty-heading">
-            <h2 id="empty-heading">"No contacts yet"</h2>
+            <h2 id="empty-heading">{t("work.demo.title")}</h2>
             <p>
-                "Everything you enter stays in this browser. Start with a contact, "
-                <A href=link("/import")>"import contacts from a CSV or vCard file"</A>
-                ", "
-                <A href=link("/backup")>"import a backup"</A>
-                ", or try the CRM with realistic demo data."
+                {before_import}
+                <A href=link("/import")>{t("work.demo.import_link")}</A>
+                {between}
+                <A href=link("/backup")>{t("work.demo.backup_link")}</A>
+                {after_backup}
             </p>
             <div class="toolbar">
                 <label>
-                    "Demo size "
+                    {t("work.demo.size")}" "
                     <select
                         prop:value=move || size.get().to_string()
                         on:change=move |ev| size.set(event_target_value(&ev).parse().unwrap_or(1_000))
@@ -62,7 +67,7 @@ pub fn DemoLoader() -> impl IntoView {
                     </select>
                 </label>
                 <button type="button" on:click=move |_| { load.dispatch(size.get_untracked()); } disabled=move || load.pending().get()>
-                    {move || if load.pending().get() { "Loading demo data…" } else { "Load demo data" }}
+                    {move || if load.pending().get() { t("work.demo.loading") } else { t("work.demo.load") }}
                 </button>
             </div>
         </section>

@@ -5,13 +5,15 @@
 
 use leptos::prelude::*;
 
-use crate::core::backup::passphrase::{check_new_passphrase, strength};
+use crate::core::backup::passphrase::{check_new_passphrase, strength, Strength, MIN_CHARS};
+use crate::ui::text::{t, tf};
 
-/// Two password fields, `label` and "Repeat `label`" (`id` prefixes their
-/// ids), and the strength hint. `problem` shows what [`checked`] found.
+/// Two password fields, `label` and `repeat_label` ("Repeat passphrase";
+/// `id` prefixes their ids), and the strength hint. `problem` shows what [`checked`] found.
 #[component]
 pub fn NewPassphrase(
     #[prop(into)] label: String,
+    #[prop(into)] repeat_label: String,
     id: &'static str,
     passphrase: RwSignal<String>,
     repeat: RwSignal<String>,
@@ -23,7 +25,7 @@ pub fn NewPassphrase(
     let error_of = move |field: &'static str| {
         move || problem.get().filter(|(f, _)| *f == field).map(|(_, m)| view! { <p class="field-error">{m}</p> })
     };
-    let hint = move || passphrase.with(|p| (!p.is_empty()).then(|| strength(p).hint()));
+    let hint = move || passphrase.with(|p| (!p.is_empty()).then(|| strength_hint(strength(p))));
     view! {
         <div class="field">
             <label for=first.clone()>{label.clone()}</label>
@@ -35,14 +37,14 @@ pub fn NewPassphrase(
             {error_of("passphrase")}
         </div>
         <div class="field">
-            <label for=second.clone()>{format!("Repeat {}", label.to_lowercase())}</label>
+            <label for=second.clone()>{repeat_label}</label>
             <input id=second type="password" autocomplete="new-password"
                 aria-invalid=move || problem.with(|p| p.as_ref().is_some_and(|(f, _)| *f == "repeat")).then_some("true")
                 prop:value=move || repeat.get()
                 on:input=move |ev| { repeat.set(event_target_value(&ev)); problem.set(None); } />
             {error_of("repeat")}
         </div>
-        <p class="hint">"If the passphrase is forgotten, nobody can open the backup, not even you: the app keeps no copy."</p>
+        <p class="hint">{t("backup.passphrase.forgotten")}</p>
     }
 }
 
@@ -56,8 +58,12 @@ pub fn checked(
     let (p, r) = (passphrase.get_untracked(), repeat.get_untracked());
     match check_new_passphrase(&p, &r) {
         Ok(()) => Some(p),
-        Err(e) => {
-            problem.set(Some(e));
+        Err((field, _)) => {
+            let message = match field {
+                "repeat" => t("backup.passphrase.differ").to_string(),
+                _ => tf("backup.passphrase.too_short", &[("n", &MIN_CHARS.to_string())]),
+            };
+            problem.set(Some((field, message)));
             None
         }
     }
@@ -67,4 +73,14 @@ pub fn checked(
 pub fn forget(passphrase: RwSignal<String>, repeat: RwSignal<String>) {
     passphrase.set(String::new());
     repeat.set(String::new());
+}
+
+/// What a passphrase's strength means, said while typing.
+fn strength_hint(s: Strength) -> &'static str {
+    match s {
+        Strength::TooShort => t("backup.passphrase.strength.too_short"),
+        Strength::Weak => t("backup.passphrase.strength.weak"),
+        Strength::Fair => t("backup.passphrase.strength.fair"),
+        Strength::Strong => t("backup.passphrase.strength.strong"),
+    }
 }

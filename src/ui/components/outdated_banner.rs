@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::text::t;
+
 #[component]
 pub fn OutdatedBanner() -> impl IntoView {
     let reload = |_| {
@@ -12,12 +14,12 @@ pub fn OutdatedBanner() -> impl IntoView {
     };
     view! {
         <div role="alert" class="banner warning">
-            <h1>"A newer version of the CRM is open"</h1>
+            <h1>{t("shell.outdated.title")}</h1>
             <p>
-                "The CRM was updated in another tab, so this tab has stopped to protect your data. Reload to continue with the new version."
+                {t("shell.outdated.text")}
             </p>
             <button type="button" on:click=reload>
-                "Reload"
+                {t("shell.reload")}
             </button>
         </div>
     }

@@ -5,8 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::format::{count_of, whole_money};
+use crate::ui::format::whole_money;
 use crate::ui::paths::link;
+use crate::ui::text::{t, tf, tn};
 
 /// The deals list filtered to the overdue deals.
 pub const OVERDUE_DEALS: &str = "/deals?status=open&close=overdue";
@@ -21,9 +22,9 @@ pub fn OverdueDeals(overdue: Signal<(usize, i64, String)>) -> impl IntoView {
             view! {
                 <p class="overdue-deals">
                     <a href=link(OVERDUE_DEALS)>
-                        {format!("Overdue: {}, {}", count_of(n, "deal", "deals"), whole_money(cents, &currency))}
+                        {tf("work.overdue_deals.link", &[("deals", &tn("common.deals", n)), ("amount", &whole_money(cents, &currency))])}
                     </a>
-                    " weighted — expected before today, so not in the forecast until they have a new date."
+                    " "{t("work.overdue_deals.why")}
                 </p>
             }
         })

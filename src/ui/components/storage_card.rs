@@ -11,8 +11,9 @@ use crate::core::backup::files::BackupPlace;
 use crate::state::commands::local_action;
 use crate::state::{AppState, Durability, NoticeKind};
 use crate::ui::format::local_minute;
-use crate::ui::format::{byte_size, count_of, days_ago};
+use crate::ui::format::{byte_size, days_ago};
 use crate::ui::paths::link;
+use crate::ui::text::{t, tf, tn};
 
 #[component]
 pub fn StorageCard() -> impl IntoView {
@@ -22,78 +23,77 @@ pub fn StorageCard() -> impl IntoView {
     spawn_local(d.refresh_usage());
     let ask = local_action(move |_: &()| async move {
         match d.ask_persistence().await {
-            Ok(true) => state.notify(NoticeKind::Success, "The browser will keep the data until you delete it"),
-            Ok(false) => state.notify(
-                NoticeKind::Error,
-                "The browser did not promise to keep the data. Installing the app or bookmarking it can help; keep backups.",
-            ),
+            Ok(true) => state.notify(NoticeKind::Success, t("settings.storage.kept")),
+            Ok(false) => state.notify(NoticeKind::Error, t("settings.storage.not_kept")),
             Err(e) => state.notify(NoticeKind::Error, e),
         }
     });
-    let persistence = move || {
-        match d.persisted() {
-        Some(true) => "Persistent: the browser keeps this data until you delete it.",
-        Some(false) => "Best effort: the browser may delete this data by itself when the device runs short of space (Safari also after seven days without a visit, unless the app is installed).",
-        None => "Unknown: this browser does not say whether it will keep the data.",
-    }
+    let persistence = move || match d.persisted() {
+        Some(true) => t("settings.storage.persistent"),
+        Some(false) => t("settings.storage.best_effort"),
+        None => t("settings.storage.unknown"),
     };
     let usage = move || match d.usage() {
-        Some(u) => format!("{} used, {} available.", byte_size(u.used), byte_size(u.available)),
-        None => "The browser gives no estimate.".to_string(),
+        Some(u) => {
+            tf("settings.storage.usage", &[("used", &byte_size(u.used)), ("available", &byte_size(u.available))])
+        }
+        None => t("settings.storage.no_estimate").to_string(),
     };
     let records = move || {
         state.data.with(|data| {
             [
-                count_of(data.contacts().len(), "contact", "contacts"),
-                count_of(data.companies().len(), "company", "companies"),
-                count_of(data.deals().len(), "deal", "deals"),
-                count_of(data.activities().len(), "activity", "activities"),
-                count_of(data.tasks().len(), "task", "tasks"),
+                tn("common.contacts", data.contacts().len()),
+                tn("common.companies", data.companies().len()),
+                tn("common.deals", data.deals().len()),
+                tn("common.activities", data.activities().len()),
+                tn("common.tasks", data.tasks().len()),
             ]
             .join(", ")
         })
     };
     let last = move || match d.last_backup() {
-        Some(b) => format!(
-            "{} ({}): {}, {}{}.",
-            local_minute(b.at),
-            days_ago(b.at, state.clock.now()),
-            b.file_name,
-            byte_size(b.bytes as f64),
+        Some(b) => tf(
             match (b.place, b.is_encrypted) {
-                (BackupPlace::Download, true) => ", downloaded, encrypted",
-                (BackupPlace::Download, false) => ", downloaded",
-                (BackupPlace::Folder, true) => ", automatic, encrypted",
-                (BackupPlace::Folder, false) => ", automatic",
-            }
+                (BackupPlace::Download, true) => "settings.storage.last.downloaded_encrypted",
+                (BackupPlace::Download, false) => "settings.storage.last.downloaded",
+                (BackupPlace::Folder, true) => "settings.storage.last.automatic_encrypted",
+                (BackupPlace::Folder, false) => "settings.storage.last.automatic",
+            },
+            &[
+                ("at", &local_minute(b.at)),
+                ("ago", &days_ago(b.at, state.clock.now())),
+                ("file", &b.file_name),
+                ("size", &byte_size(b.bytes as f64)),
+            ],
         ),
-        None => "None made in this browser yet.".to_string(),
+        None => t("settings.storage.last.none").to_string(),
     };
+    // The sentence around the link to the Backup page, in its language's order.
+    let (before_link, after_link) = t("settings.storage.safe.backups").split_once("{link}").unwrap_or(("", ""));
     view! {
         <section aria-labelledby="storage-heading" class="card">
-            <h2 id="storage-heading">"Storage"</h2>
+            <h2 id="storage-heading">{t("settings.storage.title")}</h2>
             <dl class="facts">
-                <dt>"Kept by the browser"</dt>
+                <dt>{t("settings.storage.kept_by")}</dt>
                 <dd>{persistence}
                     <Show when=move || d.persisted() == Some(false)>
                         " "<button type="button" disabled=move || ask.pending().get()
-                            on:click=move |_| { ask.dispatch(()); }>"Ask the browser to keep the data"</button>
+                            on:click=move |_| { ask.dispatch(()); }>{t("settings.storage.ask")}</button>
                     </Show>
                 </dd>
-                <dt>"Space"</dt>
+                <dt>{t("settings.storage.space")}</dt>
                 <dd>{usage}</dd>
-                <dt>"Records"</dt>
+                <dt>{t("settings.storage.records")}</dt>
                 <dd>{records}</dd>
-                <dt>"Last backup"</dt>
+                <dt>{t("settings.storage.last")}</dt>
                 <dd>{last}</dd>
             </dl>
-            <h3>"Keeping the data safe in this browser"</h3>
+            <h3>{t("settings.storage.safe")}</h3>
             <ul>
-                <li>"Everything is stored only in this browser on this device. Clearing the browser's data for this site, or a private window closing, deletes it."</li>
-                <li>"Make backups: download one from the " <A href=link("/backup")>"Backup page"</A>
-                    " (encrypted with a passphrase if you like), or let the app write them to a folder by itself where the browser allows it."</li>
-                <li>"Install the app (the browser's Install or Add to Home Screen): installed apps are kept longer and open offline."</li>
-                <li>"Keep a backup file somewhere else too: another disk or your own cloud storage."</li>
+                <li>{t("settings.storage.safe.only_here")}</li>
+                <li>{before_link}<A href=link("/backup")>{t("settings.storage.safe.backups_link")}</A>{after_link}</li>
+                <li>{t("settings.storage.safe.install")}</li>
+                <li>{t("settings.storage.safe.elsewhere")}</li>
             </ul>
         </section>
     }

@@ -8,21 +8,32 @@ use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
 use crate::ui::format::long_date;
 use crate::ui::paths::link;
+use crate::ui::text::{t, tf};
 
 /// The "when done, also log…" choice shared by the rows of a list.
 #[component]
 pub fn LogOnDone(value: RwSignal<Option<ActivityKind>>) -> impl IntoView {
     view! {
         <label class="log-on-done">
-            "When a task is done, log "
+            {t("work.log_on_done")}" "
             <select
                 prop:value=move || value.get().map_or("", |k| k.key())
                 on:change=move |ev| value.set(ActivityKind::from_key(&event_target_value(&ev)))
             >
-                <option value="">"nothing"</option>
-                {ActivityKind::ALL.iter().map(|k| view! { <option value=k.key()>{{ let word = k.label().to_lowercase(); let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }; format!("{article} {word}") }}</option> }).collect_view()}
+                <option value="">{t("work.log_on_done.nothing")}</option>
+                {ActivityKind::ALL.iter().map(|k| view! { <option value=k.key()>{log_choice(*k)}</option> }).collect_view()}
             </select>
         </label>
+    }
+}
+
+/// An activity kind as the object of "log": "a call", "an email".
+fn log_choice(kind: ActivityKind) -> &'static str {
+    match kind {
+        ActivityKind::Call => t("work.log_on_done.call"),
+        ActivityKind::Email => t("work.log_on_done.email"),
+        ActivityKind::Meeting => t("work.log_on_done.meeting"),
+        ActivityKind::Note => t("work.log_on_done.note"),
     }
 }
 
@@ -54,9 +65,9 @@ pub fn TaskRow(task: Task, log: RwSignal<Option<ActivityKind>>) -> impl IntoView
                 on:change=move |_| { toggle.dispatch(()); } />
             <label for=checkbox_id>{task.title.clone()}</label>
             <span class="muted">
-                {task.due.map(|d| if overdue { format!("Overdue since {}", long_date(d)) } else { format!("Due {}", long_date(d)) })}
+                {task.due.map(|d| if overdue { tf("work.task.overdue_since", &[("date", &long_date(d))]) } else { tf("work.task.due", &[("date", &long_date(d))]) })}
             </span>
-            {(task.priority == Priority::High).then(|| view! { <span class="badge">"High priority"</span> })}
+            {(task.priority == Priority::High).then(|| view! { <span class="badge">{t("work.task.high_priority")}</span> })}
             {about.into_iter().map(|(href, name)| view! { <a href=link(&href)>{name}</a> }).collect_view()}
         </div>
     }

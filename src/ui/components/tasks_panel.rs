@@ -11,6 +11,7 @@ use crate::state::commands::local_action;
 use crate::state::{commands, new_id, AppState};
 use crate::ui::components::fields::{was_saved, ErrorText};
 use crate::ui::components::task_row::{LogOnDone, TaskRow};
+use crate::ui::text::{label, t};
 
 /// A one-line form for a new task.
 #[component]
@@ -23,35 +24,35 @@ pub fn TaskQuickAdd(links: Links) -> impl IntoView {
     let save = local_action(move |_: &()| {
         let links = links.clone();
         async move {
-            let mut t = Task::blank(new_id(), state.clock.now());
-            t.priority = priority.get_untracked();
-            links.link_task(&mut t);
-            if was_saved(errors, commands::add_task(state, t, title.get_untracked(), due.get_untracked()).await) {
+            let mut task = Task::blank(new_id(), state.clock.now());
+            task.priority = priority.get_untracked();
+            links.link_task(&mut task);
+            if was_saved(errors, commands::add_task(state, task, title.get_untracked(), due.get_untracked()).await) {
                 title.set(String::new());
                 due.set(String::new());
             }
         }
     });
     view! {
-        <form class="inline-form task-add" aria-label="New task" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
+        <form class="inline-form task-add" aria-label=t("work.task_add.form") novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
             <div class="field">
-                <label for="f-task-title">"Task"</label>
+                <label for="f-task-title">{t("work.task_add.title")}</label>
                 <input id="f-task-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
                 <ErrorText errors field="title" />
             </div>
             <div class="field">
-                <label for="f-task-due">"Due date"</label>
+                <label for="f-task-due">{t("work.task_add.due")}</label>
                 <input id="f-task-due" type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
                 <ErrorText errors field="due" />
             </div>
             <div class="field">
-                <label for="f-task-priority">"Priority"</label>
+                <label for="f-task-priority">{t("work.task_add.priority")}</label>
                 <select id="f-task-priority" prop:value=move || priority.get().key()
                     on:change=move |ev| if let Some(p) = Priority::from_key(&event_target_value(&ev)) { priority.set(p) }>
-                    {Priority::ALL.iter().map(|p| view! { <option value=p.key()>{p.label()}</option> }).collect_view()}
+                    {Priority::ALL.iter().map(|p| view! { <option value=p.key()>{label("priority", p.key())}</option> }).collect_view()}
                 </select>
             </div>
-            <button type="submit" disabled=move || save.pending().get()>"Add task"</button>
+            <button type="submit" disabled=move || save.pending().get()>{t("work.task_add.add")}</button>
         </form>
     }
 }
@@ -71,15 +72,15 @@ pub fn TasksPanel(record_id: String, links: Links) -> impl IntoView {
     });
     view! {
         <section class="tasks-panel" aria-labelledby="tasks-heading">
-            <h2 id="tasks-heading">"Tasks"</h2>
+            <h2 id="tasks-heading">{t("work.tasks.title")}</h2>
             <TaskQuickAdd links />
             <LogOnDone value=log />
             <Show when=move || tasks.with(Vec::is_empty)>
-                <p class="muted">"No tasks."</p>
+                <p class="muted">{t("work.tasks.none")}</p>
             </Show>
-            <div role="list" aria-label="Tasks">
-                <For each=move || tasks.get() key=|t| (t.id.clone(), t.updated) let:t>
-                    <div role="listitem"><TaskRow task=t log /></div>
+            <div role="list" aria-label=t("work.tasks.title")>
+                <For each=move || tasks.get() key=|task| (task.id.clone(), task.updated) let:task>
+                    <div role="listitem"><TaskRow task log /></div>
                 </For>
             </div>
         </section>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::state::prefs;
+use crate::ui::text::t;
 
 fn apply(theme: &str) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
@@ -20,14 +21,15 @@ pub fn ThemePicker() -> impl IntoView {
     });
     view! {
         <label class="theme-picker">
-            "Theme "
+            {t("shell.theme")}
+            " "
             <select
                 prop:value=move || theme.get()
                 on:change=move |ev| theme.set(event_target_value(&ev))
             >
-                <option value="system">"System"</option>
-                <option value="light">"Light"</option>
-                <option value="dark">"Dark"</option>
+                <option value="system">{t("shell.theme.system")}</option>
+                <option value="light">{t("shell.theme.light")}</option>
+                <option value="dark">{t("shell.theme.dark")}</option>
             </select>
         </label>
     }

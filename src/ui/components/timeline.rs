@@ -7,9 +7,9 @@ use crate::core::records::ActivityKind;
 use crate::core::timeline::{timeline_of, Links};
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
-use crate::ui::components::activity_form::ActivityForm;
+use crate::ui::components::activity_form::{outcome_label, ActivityForm};
 use crate::ui::components::local_time::LocalTime;
-use crate::ui::format::count_of;
+use crate::ui::text::{label, t, tf, tn};
 
 /// How many entries show before "Show all".
 const FIRST_ENTRIES: usize = 50;
@@ -39,16 +39,16 @@ pub fn Timeline(
     };
     view! {
         <section class="timeline" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">"Timeline"</h2>
-            <div class="quick-add" role="group" aria-label="Log an activity">
+            <h2 id="timeline-heading">{t("work.timeline.title")}</h2>
+            <div class="quick-add" role="group" aria-label=t("work.timeline.log")>
                 {ActivityKind::ALL
                     .iter()
                     .map(|&k| {
                         let label = match k {
-                            ActivityKind::Call => "Log call",
-                            ActivityKind::Email => "Log email",
-                            ActivityKind::Meeting => "Log meeting",
-                            ActivityKind::Note => "Add note",
+                            ActivityKind::Call => t("work.timeline.log_call"),
+                            ActivityKind::Email => t("work.timeline.log_email"),
+                            ActivityKind::Meeting => t("work.timeline.log_meeting"),
+                            ActivityKind::Note => t("work.timeline.add_note"),
                         };
                         view! {
                             <button type="button" aria-pressed=move || (adding.get() == Some(k)).to_string()
@@ -59,9 +59,9 @@ pub fn Timeline(
             </div>
             {move || adding.get().map(|kind| view! { <ActivityForm kind links=links.clone() adding /> })}
             <Show when=move || entries.with(Vec::is_empty)>
-                <p class="muted">"No activities yet."</p>
+                <p class="muted">{t("work.timeline.none")}</p>
             </Show>
-            <ol class="timeline-list" aria-label="Activities">
+            <ol class="timeline-list" aria-label=t("work.activities.title")>
                 <For
                     each=shown
                     key=move |&i| state.data.with_untracked(|d| d.activities().all().get(i as usize).map(|a| (a.id.clone(), a.updated)))
@@ -70,7 +70,7 @@ pub fn Timeline(
             </ol>
             <Show when=move || !show_all.get() && entries.with(|e| e.len() > FIRST_ENTRIES)>
                 <button type="button" on:click=move |_| show_all.set(true)>
-                    {move || format!("Show all {}", count_of(entries.with(Vec::len), "activity", "activities"))}
+                    {move || tn("work.timeline.show_all", entries.with(Vec::len))}
                 </button>
             </Show>
         </section>
@@ -90,25 +90,29 @@ fn TimelineEntry(pos: u32) -> impl IntoView {
         a.deal_id.as_ref().and_then(|id| state.data.with_untracked(|d| d.deals().get(id).map(|d| d.title.clone())));
     let mut meta = Vec::new();
     if let Some(m) = a.duration_min {
-        meta.push(format!("{m} min"));
+        meta.push(tf("work.timeline.minutes", &[("n", &m.to_string())]));
     }
     if !a.outcome.is_empty() {
-        meta.push(a.outcome.clone());
+        meta.push(outcome_label(&a.outcome));
     }
     let id = a.id.clone();
     let remove = local_action(move |_: &()| commands::delete_activity(state, id.clone()));
-    let heading =
-        if a.subject.is_empty() { a.kind.label().to_string() } else { format!("{}: {}", a.kind.label(), a.subject) };
+    let kind = label("activity_kind", a.kind.key());
+    let heading = if a.subject.is_empty() {
+        kind
+    } else {
+        tf("work.timeline.heading", &[("kind", &kind), ("subject", &a.subject)])
+    };
     view! {
         <li class=format!("entry entry-{}", a.kind.key())>
             <p class="entry-head"><strong>{heading.clone()}</strong>" · "<span class="muted"><LocalTime at=a.at />{meta.iter().map(|m| format!(" · {m}")).collect::<String>()}</span></p>
             {(!a.body.is_empty()).then(|| view! { <p class="notes">{a.body.clone()}</p> })}
             <p class="muted small">
-                {(!people.is_empty()).then(|| format!("With {people}. "))}
-                {deal.map(|t| format!("Deal: {t}."))}
+                {(!people.is_empty()).then(|| tf("work.timeline.with", &[("people", &people)]) + " ")}
+                {deal.map(|title| tf("work.timeline.deal", &[("deal", &title)]))}
             </p>
-            <button type="button" class="link-button" aria-label=format!("Delete activity {heading}")
-                disabled=move || remove.pending().get() on:click=move |_| { remove.dispatch(()); }>"Delete"</button>
+            <button type="button" class="link-button" aria-label=tf("work.timeline.delete", &[("activity", &heading)])
+                disabled=move || remove.pending().get() on:click=move |_| { remove.dispatch(()); }>{t("common.delete")}</button>
         </li>
     }
     .into_any()

@@ -7,6 +7,7 @@ use crate::core::history::HistoryKind;
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
 use crate::ui::format::local_minute;
+use crate::ui::text::t;
 
 /// What the list says, and how an entry's button is named.
 #[derive(Clone, Copy)]
@@ -46,7 +47,7 @@ pub fn UndoHistory(kind: HistoryKind, texts: UndoTexts) -> impl IntoView {
     view! {
         <section aria-labelledby=texts.heading_id class=texts.class>
             <h2 id=texts.heading_id>{texts.heading}</h2>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <Transition fallback=|| view! { <p>{t("common.loading")}</p> }>
                 {move || entries.get().map(|r| match r {
                     Err(e) => view! { <p role="alert">{e}</p> }.into_any(),
                     Ok(list) if list.is_empty() => view! { <p>{texts.empty}</p> }.into_any(),
@@ -61,7 +62,7 @@ pub fn UndoHistory(kind: HistoryKind, texts: UndoTexts) -> impl IntoView {
                                         " "
                                         <button type="button" aria-label=name disabled=move || undo.pending().get()
                                             on:click=move |_| { undo.dispatch(key); }>
-                                            "Undo"
+                                            {t("common.undo")}
                                         </button>
                                     </li>
                                 }

@@ -6,11 +6,13 @@
 
 use leptos::prelude::*;
 
+use crate::core::edit::EditKind;
 use crate::core::validate::FieldError;
 use crate::state::commands::local_action;
 use crate::state::commands::{self, ConflictField, FormSave, Unsaved};
 use crate::state::{AppState, NoticeKind};
 use crate::ui::components::fields::was_saved;
+use crate::ui::text::{t, tf, tn};
 
 /// What a form does with its save command's answer: shows field errors,
 /// keeps a decision to make in `unsaved`, or returns the saved record's id.
@@ -56,7 +58,7 @@ pub fn UnsavedEdit(
                 view! { <ConflictChoices unsaved errors fields on_saved /> }.into_any()
             }
             Unsaved::Deleted { kind, .. } => {
-                view! { <DeletedElsewhere unsaved errors noun=kind.noun() on_saved on_discard /> }.into_any()
+                view! { <DeletedElsewhere unsaved errors kind on_saved on_discard /> }.into_any()
             }
         })
     }
@@ -95,11 +97,8 @@ fn ConflictChoices(
     let n = fields.len();
     view! {
         <section class="card conflict" aria-labelledby="conflict-heading">
-            <h2 id="conflict-heading" tabindex="-1" node_ref=heading>"Changed in another tab"</h2>
-            <p>{format!(
-                "While you were editing, this record was saved in another tab. Your other changes and theirs are both kept, but {} changed on both sides: choose which value to keep. Nothing is saved until you do.",
-                if n == 1 { "one field was".to_string() } else { format!("{n} fields were") }
-            )}</p>
+            <h2 id="conflict-heading" tabindex="-1" node_ref=heading>{t("common.unsaved.changed")}</h2>
+            <p>{tn("common.unsaved.changed_text", n)}</p>
             {fields.into_iter().map(|f| {
                 let group = format!("conflict-{}", f.field);
                 let (keep, take) = (f.field.clone(), f.field.clone());
@@ -109,12 +108,12 @@ fn ConflictChoices(
                         <label class="radio">
                             <input type="radio" name=group.clone() checked
                                 on:change=move |_| take_theirs.update(|t| t.retain(|x| *x != keep)) />
-                            {format!("Keep mine: {}", f.mine)}
+                            {tf("common.unsaved.keep_mine", &[("value", &f.mine)])}
                         </label>
                         <label class="radio">
                             <input type="radio" name=group
                                 on:change=move |_| take_theirs.update(|t| if !t.contains(&take) { t.push(take.clone()) }) />
-                            {format!("Take theirs: {}", f.theirs)}
+                            {tf("common.unsaved.take_theirs", &[("value", &f.theirs)])}
                         </label>
                     </fieldset>
                 }
@@ -122,12 +121,12 @@ fn ConflictChoices(
             <div class="form-actions">
                 <button type="button" class="primary" disabled=move || save.pending().get()
                     on:click=move |_| { save.dispatch(()); }>
-                    {move || if save.pending().get() { "Saving…" } else { "Save with these choices" }}
+                    {move || if save.pending().get() { t("common.saving") } else { t("common.unsaved.save_choices") }}
                 </button>
                 <button type="button" on:click=move |_| {
                     unsaved.set(None);
-                    state.notify(NoticeKind::Error, "Not saved: your changes are still in the form.");
-                }>"Back to the form"</button>
+                    state.notify(NoticeKind::Error, t("common.unsaved.not_saved"));
+                }>{t("common.unsaved.back")}</button>
             </div>
         </section>
     }
@@ -137,7 +136,7 @@ fn ConflictChoices(
 fn DeletedElsewhere(
     unsaved: RwSignal<Option<Unsaved>>,
     errors: RwSignal<Vec<FieldError>>,
-    noun: &'static str,
+    kind: EditKind,
     on_saved: Callback<String>,
     on_discard: Callback<()>,
 ) -> impl IntoView {
@@ -153,20 +152,26 @@ fn DeletedElsewhere(
     focus_heading(heading);
     view! {
         <section class="card conflict" aria-labelledby="deleted-heading">
-            <h2 id="deleted-heading" tabindex="-1" node_ref=heading>"Deleted in another tab"</h2>
-            <p>{format!(
-                "This {noun} was deleted in another tab while you were editing it. Save your version as a new {noun} (what was linked to it is linked again), or discard your changes."
-            )}</p>
+            <h2 id="deleted-heading" tabindex="-1" node_ref=heading>{t("common.unsaved.deleted")}</h2>
+            <p>{t(match kind {
+                EditKind::Contact => "common.unsaved.deleted_text.contact",
+                EditKind::Company => "common.unsaved.deleted_text.company",
+                EditKind::Deal => "common.unsaved.deleted_text.deal",
+            })}</p>
             <div class="form-actions">
                 <button type="button" class="primary" disabled=move || save.pending().get()
                     on:click=move |_| { save.dispatch(()); }>
-                    {format!("Save as a new {noun}")}
+                    {t(match kind {
+                        EditKind::Contact => "common.unsaved.save_new.contact",
+                        EditKind::Company => "common.unsaved.save_new.company",
+                        EditKind::Deal => "common.unsaved.save_new.deal",
+                    })}
                 </button>
                 <button type="button" on:click=move |_| {
                     unsaved.set(None);
-                    state.notify(NoticeKind::Success, "Your changes were discarded");
+                    state.notify(NoticeKind::Success, t("common.unsaved.discarded"));
                     on_discard.run(());
-                }>"Discard my changes"</button>
+                }>{t("common.unsaved.discard")}</button>
             </div>
         </section>
     }

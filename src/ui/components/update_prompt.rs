@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::state::pwa;
+use crate::ui::text::t;
 
 #[component]
 pub fn UpdatePrompt() -> impl IntoView {
@@ -17,13 +18,13 @@ pub fn UpdatePrompt() -> impl IntoView {
         <div role="status" class="update-slot">
             <Show when=move || is_ready.get()>
                 <div class="banner update">
-                    <p>"A new version is ready."</p>
+                    <p>{t("shell.update.ready")}</p>
                     <button type="button" class="primary" disabled=move || is_reloading.get()
                         on:click=move |_| {
                             is_reloading.set(true);
                             pwa::apply_update();
                         }>
-                        {move || if is_reloading.get() { "Reloading…" } else { "Reload" }}
+                        {move || if is_reloading.get() { t("shell.reloading") } else { t("shell.reload") }}
                     </button>
                 </div>
             </Show>

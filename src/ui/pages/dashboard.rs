@@ -13,9 +13,10 @@ use crate::state::{timed, AppState};
 use crate::ui::components::backup_reminder::BackupReminderCard;
 use crate::ui::components::charts::ChartFigure;
 use crate::ui::components::overdue_deals::OVERDUE_DEALS;
-use crate::ui::format::{count_of, percent, thousands, whole_money};
+use crate::ui::format::{percent, thousands, whole_money};
 use crate::ui::paths::link;
 use crate::ui::reports::{funnel_chart, pipeline_chart, won_lost_chart};
+use crate::ui::text::{t, tf, tn, tnf};
 
 #[derive(Clone, PartialEq)]
 struct Dashboard {
@@ -52,48 +53,48 @@ pub fn DashboardPage() -> impl IntoView {
     let funnel_table = Signal::derive(move || dashboard.with(|d| d.funnel.to_table()));
     view! {
         <div class="page-header">
-            <h1>"Dashboard"</h1>
+            <h1>{t("work.dashboard.title")}</h1>
             <div class="actions">
-                <A href=link("/reports")>"All reports"</A>
+                <A href=link("/reports")>{t("work.dashboard.all_reports")}</A>
             </div>
         </div>
         <BackupReminderCard />
-        <ul class="kpi-tiles" aria-label="Key figures">
-            <Tile href="/pipeline" label="Open pipeline"
+        <ul class="kpi-tiles" aria-label=t("work.dashboard.key_figures")>
+            <Tile href="/pipeline" label=t("work.dashboard.open_pipeline")
                 value=Signal::derive(move || whole_money(k().open_value_cents, &k().currency))
-                detail=Signal::derive(move || count_of(k().open_deals, "open deal", "open deals")) />
-            <Tile href="/deals?status=open" label="Forecast this month"
+                detail=Signal::derive(move || tn("work.dashboard.open_deals", k().open_deals)) />
+            <Tile href="/deals?status=open" label=t("work.dashboard.forecast_month")
                 value=Signal::derive(move || whole_money(k().forecast_month_cents, &k().currency))
-                detail=Signal::derive(move || format!("weighted, {} expected to close from today", count_of(k().forecast_month_deals, "deal", "deals"))) />
-            <Tile href="/deals?status=open" label="Forecast this quarter"
+                detail=Signal::derive(move || tnf("work.dashboard.forecast_detail", k().forecast_month_deals, &[("deals", &tn("common.deals", k().forecast_month_deals))])) />
+            <Tile href="/deals?status=open" label=t("work.dashboard.forecast_quarter")
                 value=Signal::derive(move || whole_money(k().forecast_quarter_cents, &k().currency))
-                detail=Signal::derive(move || format!("weighted, {} expected to close from today", count_of(k().forecast_quarter_deals, "deal", "deals"))) />
-            <Tile href=OVERDUE_DEALS label="Overdue deals"
+                detail=Signal::derive(move || tnf("work.dashboard.forecast_detail", k().forecast_quarter_deals, &[("deals", &tn("common.deals", k().forecast_quarter_deals))])) />
+            <Tile href=OVERDUE_DEALS label=t("work.dashboard.overdue_deals")
                 value=Signal::derive(move || whole_money(k().overdue_cents, &k().currency))
-                detail=Signal::derive(move || format!("weighted, {} expected before today: not in the forecast until they have a new date", count_of(k().overdue_deals, "deal", "deals"))) />
-            <Tile href="/deals?status=won" label="Won this month"
+                detail=Signal::derive(move || tnf("work.dashboard.overdue_detail", k().overdue_deals, &[("deals", &tn("common.deals", k().overdue_deals))])) />
+            <Tile href="/deals?status=won" label=t("work.dashboard.won_month")
                 value=Signal::derive(move || whole_money(k().won_month_cents, &k().currency))
                 detail=Signal::derive(move || {
                     let k = k();
                     match k.win_rate_month {
-                        Some(r) => format!("{}, win rate {}", count_of(k.won_month, "deal", "deals"), percent(r)),
-                        None => count_of(k.won_month, "deal", "deals"),
+                        Some(r) => tf("work.dashboard.win_rate", &[("deals", &tn("common.deals", k.won_month)), ("rate", &percent(r))]),
+                        None => tn("common.deals", k.won_month),
                     }
                 }) />
-            <Tile href="/contacts?sort=created" label="New contacts this month"
+            <Tile href="/contacts?sort=created" label=t("work.dashboard.new_contacts")
                 value=Signal::derive(move || thousands(k().new_contacts_month))
-                detail=Signal::derive(|| "created this month".to_string()) />
-            <Tile href="/activities" label="Activities this week"
+                detail=Signal::derive(|| t("work.dashboard.new_contacts_detail").to_string()) />
+            <Tile href="/activities" label=t("work.dashboard.activities_week")
                 value=Signal::derive(move || thousands(k().activities_week))
-                detail=Signal::derive(|| "calls, emails, meetings and notes, Monday to Sunday".to_string()) />
-            <Tile href="/today" label="Overdue tasks"
+                detail=Signal::derive(|| t("work.dashboard.activities_detail").to_string()) />
+            <Tile href="/today" label=t("work.dashboard.overdue_tasks")
                 value=Signal::derive(move || thousands(k().overdue_tasks))
-                detail=Signal::derive(|| "open tasks due before today".to_string()) />
+                detail=Signal::derive(|| t("work.dashboard.overdue_tasks_detail").to_string()) />
         </ul>
         <div class="dashboard-charts">
-            <ChartFigure title="Open pipeline by stage" chart=pipeline_chart table=pipeline_table />
-            <ChartFigure title="Deals won and lost, last six months" chart=won_chart table=won_table />
-            <ChartFigure title="Lifecycle funnel this year" chart=funnel_chart table=funnel_table />
+            <ChartFigure title=t("work.dashboard.chart.pipeline") chart=pipeline_chart table=pipeline_table />
+            <ChartFigure title=t("work.dashboard.chart.won_lost") chart=won_chart table=won_table />
+            <ChartFigure title=t("work.dashboard.chart.funnel") chart=funnel_chart table=funnel_table />
         </div>
     }
 }

@@ -9,7 +9,7 @@ use crate::state::AppState;
 use crate::ui::components::task_row::{LogOnDone, TaskRow};
 use crate::ui::components::tasks_panel::TaskQuickAdd;
 use crate::ui::components::virtual_list::VirtualList;
-use crate::ui::format::count_of;
+use crate::ui::text::{label, t, tn};
 
 const ROW_HEIGHT: f64 = 48.0;
 
@@ -21,24 +21,24 @@ pub fn TasksPage() -> impl IntoView {
     let log = RwSignal::new(None::<ActivityKind>);
     let rows = Memo::new(move |_| state.data.with(|d| d.tasks().filter(&task_order(d, filter.get()), &q.get())));
     view! {
-        <div class="page-header"><h1>"Tasks"</h1></div>
+        <div class="page-header"><h1>{t("work.tasks.title")}</h1></div>
         <TaskQuickAdd links=Links::default() />
         <div class="toolbar">
-            <input type="search" class="search" aria-label="Search tasks" placeholder="Search tasks…"
+            <input type="search" class="search" aria-label=t("work.tasks.search") placeholder=t("work.tasks.search_placeholder")
                 prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev)) />
             <label>
-                "Show "
+                {t("work.tasks.show")}" "
                 <select prop:value=move || filter.get().key() on:change=move |ev| filter.set(TaskFilter::from_key(&event_target_value(&ev)))>
-                    {TaskFilter::ALL.iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view()}
+                    {TaskFilter::ALL.iter().map(|f| view! { <option value=f.key()>{label("task_filter", f.key())}</option> }).collect_view()}
                 </select>
             </label>
             <LogOnDone value=log />
-            <p class="count" aria-live="polite">{move || count_of(rows.with(Vec::len), "task", "tasks")}</p>
+            <p class="count" aria-live="polite">{move || tn("common.tasks", rows.with(Vec::len))}</p>
         </div>
         <VirtualList
             rows
             row_height=ROW_HEIGHT
-            label="Tasks"
+            label=t("work.tasks.title")
             row_key=move |i| state.data.with_untracked(|d| d.tasks().all().get(i as usize).map(|t| (t.id.clone(), t.updated)))
             render_row=move |_, i| {
                 let task = state.data.with_untracked(|d| d.tasks().all()[i as usize].clone());

@@ -10,6 +10,7 @@ use crate::state::{AppState, Durability, NoticeKind};
 use crate::ui::components::new_passphrase::{checked, forget, NewPassphrase};
 use crate::ui::format::local_minute;
 use crate::ui::format::{byte_size, days_ago};
+use crate::ui::text::{t, tf};
 
 /// Runs a durability step from a button and says how it went.
 fn step<F>(state: AppState, run: impl Fn() -> F + 'static, done: impl Fn(String) -> String + 'static) -> Action<(), ()>
@@ -33,66 +34,65 @@ where
 pub fn AutomaticCard() -> impl IntoView {
     let state = AppState::expect();
     let d = Durability::expect();
-    let choose = step(state, move || d.choose_folder(), |name| format!("Backed up to the folder: {name}"));
-    let allow = step(state, move || d.allow_folder(), |name| format!("Automatic backups resumed: {name}"));
-    let now = step(state, move || d.back_up_to_folder(), |name| format!("Backed up to the folder: {name}"));
+    let choose = step(state, move || d.choose_folder(), |name| tf("backup.auto.backed_up", &[("file", &name)]));
+    let allow = step(state, move || d.allow_folder(), |name| tf("backup.auto.resumed", &[("file", &name)]));
+    let now = step(state, move || d.back_up_to_folder(), |name| tf("backup.auto.backed_up", &[("file", &name)]));
     let stop = step(
         state,
         move || async move { d.stop_folder().await.map(|()| String::new()) },
-        |_| "Automatic backups stopped; the files already written stay in the folder".to_string(),
+        |_| t("backup.auto.stopped").to_string(),
     );
     let is_busy = move || {
         choose.pending().get() || allow.pending().get() || now.pending().get() || stop.pending().get() || d.is_writing()
     };
     let last_automatic = move || {
         d.last_backup().filter(|b| b.place == BackupPlace::Folder).map(|b| {
-            format!(
-                "Last automatic backup: {} ({}), {}, {}.",
-                local_minute(b.at),
-                days_ago(b.at, state.clock.now()),
-                b.file_name,
-                byte_size(b.bytes as f64)
+            tf(
+                "backup.auto.last",
+                &[
+                    ("at", &local_minute(b.at)),
+                    ("ago", &days_ago(b.at, state.clock.now())),
+                    ("file", &b.file_name),
+                    ("size", &byte_size(b.bytes as f64)),
+                ],
             )
         })
     };
     let schedule = move || {
         let s = d.settings();
-        format!(
-            "A backup is written a few seconds after you change something, at most every {} minutes; the newest {} are kept and older automatic backups deleted (other files in the folder are never touched).",
-            s.every_minutes, s.keep
-        )
+        tf("backup.auto.schedule", &[("minutes", &s.every_minutes.to_string()), ("keep", &s.keep.to_string())])
     };
     view! {
         <section aria-labelledby="automatic-heading" class="card">
-            <h2 id="automatic-heading">"Automatic backups"</h2>
+            <h2 id="automatic-heading">{t("backup.auto.title")}</h2>
             {move || match d.folder_status() {
                 FolderStatus::Unsupported => view! {
-                    <p>"This browser cannot write backups to a folder by itself (that needs Chrome, Edge or another Chromium-based browser on a computer). The app reminds you to download one instead; the reminder's timing is below."</p>
+                    <p>{t("backup.auto.unsupported")}</p>
                 }.into_any(),
                 FolderStatus::Off => view! {
-                    <p>"Let the app write a backup file to a folder of your choice by itself, for example a folder your own cloud storage copies elsewhere."</p>
+                    <p>{t("backup.auto.off")}</p>
                     <button type="button" class="primary" disabled=is_busy on:click=move |_| { choose.dispatch(()); }>
-                        "Back up automatically to a folder…"
+                        {t("backup.auto.choose")}
                     </button>
                 }.into_any(),
                 FolderStatus::On { name } => view! {
-                    <p>{format!("Backups go to the folder “{name}”. ")}{schedule}</p>
+                    <p>{tf("backup.auto.on", &[("folder", &name)])}" "{schedule}</p>
                     <div class="form-actions">
-                        <button type="button" disabled=is_busy on:click=move |_| { now.dispatch(()); }>"Back up to the folder now"</button>
-                        <button type="button" disabled=is_busy on:click=move |_| { stop.dispatch(()); }>"Stop automatic backups"</button>
+                        <button type="button" disabled=is_busy on:click=move |_| { now.dispatch(()); }>{t("backup.auto.now")}</button>
+                        <button type="button" disabled=is_busy on:click=move |_| { stop.dispatch(()); }>{t("backup.auto.stop")}</button>
                     </div>
                 }.into_any(),
                 FolderStatus::NeedsPermission { name } => view! {
-                    <p>{format!("Backups to the folder “{name}” are paused: after a restart the browser asks once more before the app may write there.")}</p>
+                    <p>{tf("backup.auto.paused", &[("folder", &name)])}</p>
                     <div class="form-actions">
-                        <button type="button" class="primary" disabled=is_busy on:click=move |_| { allow.dispatch(()); }>"Allow writing to the folder"</button>
-                        <button type="button" disabled=is_busy on:click=move |_| { stop.dispatch(()); }>"Stop automatic backups"</button>
+                        <button type="button" class="primary" disabled=is_busy on:click=move |_| { allow.dispatch(()); }>{t("backup.auto.allow")}</button>
+                        <button type="button" disabled=is_busy on:click=move |_| { stop.dispatch(()); }>{t("backup.auto.stop")}</button>
                     </div>
                 }.into_any(),
             }}
-            <Show when=move || d.is_writing()><p class="progress">"Writing a backup to the folder…"</p></Show>
+            <Show when=move || d.is_writing()><p class="progress">{t("backup.auto.writing")}</p></Show>
             {move || d.auto_problem().map(|p| view! { <p class="field-error">{p}</p> })}
-            {move || last_automatic().map(|t| view! { <p>{t}</p> })}
+            {move || last_automatic().map(|text| view! { <p>{text}</p> })}
         </section>
     }
 }
@@ -115,7 +115,7 @@ pub fn KeyCard() -> impl IntoView {
                 Ok(()) => {
                     forget(passphrase, repeat);
                     is_changing.set(false);
-                    state.notify(NoticeKind::Success, "Automatic and one-click backups are encrypted from now on");
+                    state.notify(NoticeKind::Success, t("backup.key.set"));
                 }
                 Err(e) => state.notify(NoticeKind::Error, e),
             }
@@ -123,27 +123,27 @@ pub fn KeyCard() -> impl IntoView {
     });
     let stop = local_action(move |_: &()| async move {
         match d.forget_key().await {
-            Ok(()) => state.notify(NoticeKind::Success, "Automatic and one-click backups are no longer encrypted"),
+            Ok(()) => state.notify(NoticeKind::Success, t("backup.key.stopped")),
             Err(e) => state.notify(NoticeKind::Error, e),
         }
     });
     view! {
         <section aria-labelledby="key-heading" class="card">
-            <h2 id="key-heading">"Encrypting automatic and one-click backups"</h2>
+            <h2 id="key-heading">{t("backup.key.title")}</h2>
             <Show when=move || d.has_key()
-                fallback=|| view! { <p>"Automatic backups and the reminder's one-click downloads are not encrypted. Set a passphrase to encrypt them."</p> }>
-                <p>"They are encrypted with the passphrase you set. The app keeps only a key the browser will not hand out, never the passphrase: to open such a file elsewhere, you need the passphrase."</p>
+                fallback=|| view! { <p>{t("backup.key.none")}</p> }>
+                <p>{t("backup.key.some")}</p>
             </Show>
             <Show when=move || !d.has_key() || is_changing.get()
                 fallback=move || view! {
                     <div class="form-actions">
-                        <button type="button" on:click=move |_| is_changing.set(true)>"Change the passphrase"</button>
-                        <button type="button" disabled=move || stop.pending().get() on:click=move |_| { stop.dispatch(()); }>"Stop encrypting"</button>
+                        <button type="button" on:click=move |_| is_changing.set(true)>{t("backup.key.change")}</button>
+                        <button type="button" disabled=move || stop.pending().get() on:click=move |_| { stop.dispatch(()); }>{t("backup.key.stop")}</button>
                     </div>
                 }>
                 <form on:submit=move |ev| { ev.prevent_default(); set.dispatch(()); }>
-                    <NewPassphrase label="Passphrase for automatic backups" id="auto" passphrase repeat problem />
-                    <button type="submit" disabled=move || set.pending().get()>"Encrypt automatic backups"</button>
+                    <NewPassphrase label=t("backup.key.label") repeat_label=t("backup.key.repeat_label") id="auto" passphrase repeat problem />
+                    <button type="submit" disabled=move || set.pending().get()>{t("backup.key.encrypt")}</button>
                 </form>
             </Show>
         </section>

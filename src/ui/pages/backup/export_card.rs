@@ -8,7 +8,7 @@ use crate::state::durability::Encryption;
 use crate::state::{AppState, Durability};
 use crate::ui::components::new_passphrase::{checked, forget, NewPassphrase};
 use crate::ui::download::download_backup;
-use crate::ui::format::count_of;
+use crate::ui::text::{t, tf, tn};
 
 #[component]
 pub fn ExportCard() -> impl IntoView {
@@ -33,33 +33,35 @@ pub fn ExportCard() -> impl IntoView {
     });
     let summary = move || {
         state.data.with(|d| {
-            format!(
-                "Download everything ({}, {}, {}, {}, {} and the settings) as one JSON file. Keep it somewhere safe: this browser is the only other copy.",
-                count_of(d.contacts().len(), "contact", "contacts"),
-                count_of(d.companies().len(), "company", "companies"),
-                count_of(d.deals().len(), "deal", "deals"),
-                count_of(d.activities().len(), "activity", "activities"),
-                count_of(d.tasks().len(), "task", "tasks"),
+            tf(
+                "backup.export.summary",
+                &[
+                    ("contacts", &tn("common.contacts", d.contacts().len())),
+                    ("companies", &tn("common.companies", d.companies().len())),
+                    ("deals", &tn("common.deals", d.deals().len())),
+                    ("activities", &tn("common.activities", d.activities().len())),
+                    ("tasks", &tn("common.tasks", d.tasks().len())),
+                ],
             )
         })
     };
     view! {
         <section aria-labelledby="export-heading" class="card">
-            <h2 id="export-heading">"Export"</h2>
+            <h2 id="export-heading">{t("backup.export.title")}</h2>
             <p>{summary}</p>
             <form on:submit=move |ev| { ev.prevent_default(); export.dispatch(()); }>
                 <label class="checkbox">
                     <input type="checkbox" prop:checked=move || is_encrypted.get()
                         on:change=move |ev| is_encrypted.set(event_target_checked(&ev)) />
-                    "Encrypt with a passphrase"
+                    {t("backup.export.encrypt")}
                 </label>
                 <Show when=move || is_encrypted.get()>
-                    <p class="hint">"The file is encrypted with AES-256-GCM under a key derived from the passphrase (PBKDF2, 600,000 rounds). The app imports it with the passphrase, and so does the command-line tool in the app's source."</p>
-                    <NewPassphrase label="Passphrase" id="export" passphrase repeat problem />
+                    <p class="hint">{t("backup.export.encrypt_hint")}</p>
+                    <NewPassphrase label=t("backup.export.passphrase") repeat_label=t("backup.export.repeat") id="export" passphrase repeat problem />
                 </Show>
-                <button type="submit" disabled=move || export.pending().get()>"Export backup"</button>
+                <button type="submit" disabled=move || export.pending().get()>{t("backup.export.button")}</button>
                 <Show when=move || export.pending().get()>
-                    <p class="progress">{move || if is_encrypted.get() { "Encrypting…" } else { "Preparing the file…" }}</p>
+                    <p class="progress">{move || if is_encrypted.get() { t("backup.export.encrypting") } else { t("backup.export.preparing") }}</p>
                 </Show>
             </form>
         </section>

@@ -27,7 +27,9 @@ use crate::state::durability::decrypt_backup;
 use crate::state::{take_turn, yield_to_browser, AppState, Clock, NoticeKind};
 use crate::storage::backup_file::{read_bytes, BackupFile};
 use crate::ui::paths::link;
+use crate::ui::text::{t, tf};
 
+use super::errors::{backup_error, encrypted_error};
 use super::preview::ImportPreview;
 use super::progress::{ImportProgress, Phase};
 
@@ -70,7 +72,7 @@ pub fn ImportCard() -> impl IntoView {
                 state.notice.set(None);
                 backup.set(Some(Arc::new(b)));
             }
-            Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+            Err(e) => state.notify(NoticeKind::Error, backup_error(&e)),
         }
     };
 
@@ -99,7 +101,7 @@ pub fn ImportCard() -> impl IntoView {
                 let bytes = bytes.to_vec();
                 // Unknown versions and key derivations are said before any passphrase.
                 if let Err(e) = read_encrypted_parts(&bytes) {
-                    return state.notify(NoticeKind::Error, e.to_string());
+                    return state.notify(NoticeKind::Error, encrypted_error(&e));
                 }
                 state.notice.set(None);
                 locked.set_value(Some(bytes));
@@ -128,13 +130,15 @@ pub fn ImportCard() -> impl IntoView {
         }
     });
 
+    // The sentence around the link to the contact import, in its language's order.
+    let (before_link, after_link) = t("backup.import.other_app").split_once("{link}").unwrap_or(("", ""));
     view! {
         <section aria-labelledby="import-heading" class="card">
-            <h2 id="import-heading">"Import"</h2>
-            <p>"The file is checked completely and previewed before anything is written. If anything is wrong, nothing changes."</p>
-            <p>"Contacts from another app (CSV or vCard) go through the " <A href=link("/import")>"contact import"</A> "."</p>
+            <h2 id="import-heading">{t("backup.import.title")}</h2>
+            <p>{t("backup.import.intro")}</p>
+            <p>{before_link}<A href=link("/import")>{t("backup.import.other_app_link")}</A>{after_link}</p>
             <div class="field">
-                <label for="backup-file">"Choose backup file"</label>
+                <label for="backup-file">{t("backup.import.choose")}</label>
                 <input
                     id="backup-file"
                     type="file"
@@ -151,16 +155,16 @@ pub fn ImportCard() -> impl IntoView {
                     ev.prevent_default();
                     unlock.dispatch(());
                 }>
-                    <h3 id="unlock-heading">"This backup is encrypted"</h3>
-                    <p>{move || format!("Enter the passphrase {} was encrypted with.", excerpt(&file_name.get()))}</p>
+                    <h3 id="unlock-heading">{t("backup.import.encrypted")}</h3>
+                    <p>{move || tf("backup.import.enter_passphrase", &[("file", &excerpt(&file_name.get()))])}</p>
                     <div class="field">
-                        <label for="unlock-passphrase">"Passphrase for this file"</label>
+                        <label for="unlock-passphrase">{t("backup.import.passphrase")}</label>
                         <input id="unlock-passphrase" type="password" autocomplete="off"
                             prop:value=move || passphrase.get()
                             on:input=move |ev| passphrase.set(event_target_value(&ev)) />
                     </div>
                     <button type="submit" class="primary" disabled=move || unlock.pending().get()>
-                        {move || if unlock.pending().get() { "Opening…" } else { "Open the backup" }}
+                        {move || if unlock.pending().get() { t("backup.import.opening") } else { t("backup.import.open") }}
                     </button>
                 </form>
             </Show>

@@ -5,6 +5,7 @@
 //! the preview that writes it.
 
 mod automatic_card;
+mod errors;
 mod export_card;
 mod import_card;
 mod preview;
@@ -12,6 +13,8 @@ mod progress;
 mod schedule_card;
 
 use leptos::prelude::*;
+
+use crate::ui::text::t;
 
 use automatic_card::{AutomaticCard, KeyCard};
 use export_card::ExportCard;
@@ -21,7 +24,7 @@ use schedule_card::ScheduleCard;
 #[component]
 pub fn BackupPage() -> impl IntoView {
     view! {
-        <h1>"Backup"</h1>
+        <h1>{t("backup.title")}</h1>
         <ExportCard />
         <ImportCard />
         <AutomaticCard />

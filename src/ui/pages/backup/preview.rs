@@ -14,20 +14,23 @@ use crate::core::backup::{plan_import, Backup, ImportMode, KindPlan};
 use crate::core::text::excerpt;
 use crate::state::commands::local_action;
 use crate::state::{commands, yield_to_browser, AppState};
-use crate::ui::format::{count_of, thousands, zoned_minute};
+use crate::ui::format::{thousands, zoned_minute};
+use crate::ui::text::{t, tf, tn};
 
 use super::progress::Phase;
 
-fn describe(plan: KindPlan, one: &str, many: &str) -> String {
-    let mut parts = vec![format!("adds {}", count_of(plan.added, one, many))];
+/// "adds 3 contacts, updates 2, leaves 5 as stored"; `count` is the
+/// catalogue key of the kind's count ("common.contacts").
+fn describe(plan: KindPlan, count: &str) -> String {
+    let mut parts = vec![tf("backup.preview.adds", &[("count", &tn(count, plan.added))])];
     if plan.updated > 0 {
-        parts.push(format!("updates {}", thousands(plan.updated)));
+        parts.push(tf("backup.preview.updates", &[("n", &thousands(plan.updated))]));
     }
     if plan.unchanged > 0 {
-        parts.push(format!("leaves {} as stored", thousands(plan.unchanged)));
+        parts.push(tf("backup.preview.leaves", &[("n", &thousands(plan.unchanged))]));
     }
     if plan.removed > 0 {
-        parts.push(format!("removes {} not in the file", thousands(plan.removed)));
+        parts.push(tf("backup.preview.removes", &[("n", &thousands(plan.removed))]));
     }
     parts.join(", ")
 }
@@ -59,60 +62,62 @@ pub fn ImportPreview(
         phase.set(Phase::Idle);
     });
     let plan = move || backup.with(|b| b.as_ref().map(|b| state.data.with(|d| plan_import(d, b, mode.get()))));
-    let exported = b.exported_at.map(zoned_minute).unwrap_or_else(|| "unknown".into());
+    let exported = b.exported_at.map(zoned_minute).unwrap_or_else(|| t("backup.preview.unknown").into());
     view! {
         <section aria-labelledby="preview-heading" class="preview">
-            <h3 id="preview-heading">"Import preview"</h3>
-            <p>{format!(
-                "{}: {}, {}, {}, {} and {}, exported {} by app version {}.",
-                excerpt(&file_name.get_untracked()),
-                count_of(b.data.contacts().len(), "contact", "contacts"),
-                count_of(b.data.companies().len(), "company", "companies"),
-                count_of(b.data.deals().len(), "deal", "deals"),
-                count_of(b.data.activities().len(), "activity", "activities"),
-                count_of(b.data.tasks().len(), "task", "tasks"),
-                exported,
-                b.app_version.as_deref().map(excerpt).unwrap_or_else(|| "unknown".into()),
+            <h3 id="preview-heading">{t("backup.preview.title")}</h3>
+            <p>{tf(
+                "backup.preview.holds",
+                &[
+                    ("file", &excerpt(&file_name.get_untracked())),
+                    ("contacts", &tn("common.contacts", b.data.contacts().len())),
+                    ("companies", &tn("common.companies", b.data.companies().len())),
+                    ("deals", &tn("common.deals", b.data.deals().len())),
+                    ("activities", &tn("common.activities", b.data.activities().len())),
+                    ("tasks", &tn("common.tasks", b.data.tasks().len())),
+                    ("exported", &exported),
+                    ("version", &b.app_version.as_deref().map(excerpt).unwrap_or_else(|| t("backup.preview.unknown").into())),
+                ],
             )}</p>
             {(!b.warnings.is_empty()).then(|| view! {
                 <ul class="warnings">{b.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
             })}
             <fieldset>
-                <legend>"How to import"</legend>
+                <legend>{t("backup.preview.how")}</legend>
                 <label class="radio">
                     <input type="radio" name="import-mode" value="replace"
                         prop:checked=move || mode.get() == ImportMode::Replace
                         on:change=move |_| mode.set(ImportMode::Replace) />
-                    "Replace all data"
+                    {t("backup.preview.replace")}
                 </label>
                 <label class="radio">
                     <input type="radio" name="import-mode" value="merge"
                         prop:checked=move || mode.get() == ImportMode::Merge
                         on:change=move |_| mode.set(ImportMode::Merge) />
-                    "Merge (newer wins)"
+                    {t("backup.preview.merge")}
                 </label>
             </fieldset>
             {move || plan().map(|p| {
                 view! {
                     <ul class="plan">
-                        <li>{format!("Contacts: {}.", describe(p.contacts, "contact", "contacts"))}</li>
-                        <li>{format!("Companies: {}.", describe(p.companies, "company", "companies"))}</li>
-                        <li>{format!("Deals: {}.", describe(p.deals, "deal", "deals"))}</li>
-                        <li>{format!("Activities: {}.", describe(p.activities, "activity", "activities"))}</li>
-                        <li>{format!("Tasks: {}.", describe(p.tasks, "task", "tasks"))}</li>
+                        <li>{tf("backup.preview.contacts", &[("plan", &describe(p.contacts, "common.contacts"))])}</li>
+                        <li>{tf("backup.preview.companies", &[("plan", &describe(p.companies, "common.companies"))])}</li>
+                        <li>{tf("backup.preview.deals", &[("plan", &describe(p.deals, "common.deals"))])}</li>
+                        <li>{tf("backup.preview.activities", &[("plan", &describe(p.activities, "common.activities"))])}</li>
+                        <li>{tf("backup.preview.tasks", &[("plan", &describe(p.tasks, "common.tasks"))])}</li>
                         <li>{match (p.settings.updated, p.settings.unchanged) {
-                            (1, _) => "Settings: replaced by the file's.",
-                            (_, 1) => "Settings: kept as stored.",
-                            _ => "Settings: the file has none; kept as stored.",
+                            (1, _) => t("backup.preview.settings_replaced"),
+                            (_, 1) => t("backup.preview.settings_kept"),
+                            _ => t("backup.preview.settings_none"),
                         }}</li>
                     </ul>
                 }
             })}
             <div class="form-actions">
                 <button type="button" class="primary" on:click=move |_| { import.dispatch(()); } disabled=move || import.pending().get()>
-                    {move || if import.pending().get() { "Importing…" } else { "Import" }}
+                    {move || if import.pending().get() { t("backup.preview.importing") } else { t("backup.preview.import") }}
                 </button>
-                <button type="button" on:click=move |_| backup.set(None) disabled=move || import.pending().get()>"Cancel import"</button>
+                <button type="button" on:click=move |_| backup.set(None) disabled=move || import.pending().get()>{t("backup.preview.cancel")}</button>
             </div>
         </section>
     }

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::text::{t, tf};
+
 /// What the import is doing.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Phase {
@@ -21,9 +23,9 @@ impl Phase {
         let pct = |share: f64| (share * 100.0).floor().clamp(0.0, 100.0);
         match self {
             Phase::Idle => String::new(),
-            Phase::Reading => "Reading the file…".into(),
-            Phase::Checking(share) => format!("Checking the file… {} %", pct(share)),
-            Phase::Writing(share) => format!("Writing… {} %", pct(share)),
+            Phase::Reading => t("backup.progress.reading").into(),
+            Phase::Checking(share) => tf("backup.progress.checking", &[("percent", &pct(share).to_string())]),
+            Phase::Writing(share) => tf("backup.progress.writing", &[("percent", &pct(share).to_string())]),
         }
     }
 

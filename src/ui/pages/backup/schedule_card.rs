@@ -10,6 +10,7 @@ use crate::state::commands::local_action;
 use crate::state::durability::FolderStatus;
 use crate::state::{AppState, Durability, NoticeKind};
 use crate::ui::components::fields::{was_saved, TextField};
+use crate::ui::text::t;
 
 #[component]
 pub fn ScheduleCard() -> impl IntoView {
@@ -36,14 +37,14 @@ pub fn ScheduleCard() -> impl IntoView {
             let settings = match settings {
                 Ok(s) => s,
                 Err(errs) => {
-                    state.notify(NoticeKind::Error, "Please fix the backup settings.");
+                    state.notify(NoticeKind::Error, t("backup.schedule.fix"));
                     was_saved(errors, Err(errs));
                     return;
                 }
             };
             was_saved(errors, Ok(true));
             match d.save_settings(settings).await {
-                Ok(()) => state.notify(NoticeKind::Success, "Backup settings saved"),
+                Ok(()) => state.notify(NoticeKind::Success, t("backup.schedule.saved")),
                 Err(e) => state.notify(NoticeKind::Error, e),
             }
         }
@@ -52,20 +53,20 @@ pub fn ScheduleCard() -> impl IntoView {
     let input = |s: RwSignal<String>| Callback::new(move |v| s.set(v));
     view! {
         <section aria-labelledby="schedule-heading" class="card">
-            <h2 id="schedule-heading">"When to back up"</h2>
-            <p>"These settings belong to this browser; they do not travel in backups. 0 turns a reminder rule off."</p>
+            <h2 id="schedule-heading">{t("backup.schedule.title")}</h2>
+            <p>{t("backup.schedule.intro")}</p>
             <form on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
                 <div class="multi-row">
-                    <TextField label="Remind after (days without a backup)" field="reminder_days" value=days on_input=input(days) errors />
-                    <TextField label="Remind after (records changed)" field="reminder_changes" value=changes on_input=input(changes) errors />
+                    <TextField label=t("backup.schedule.days") field="reminder_days" value=days on_input=input(days) errors />
+                    <TextField label=t("backup.schedule.changes") field="reminder_changes" value=changes on_input=input(changes) errors />
                 </div>
                 <Show when=is_automatic>
                     <div class="multi-row">
-                        <TextField label="Automatic backup at most every (minutes)" field="every_minutes" value=every on_input=input(every) errors />
-                        <TextField label="Automatic backups to keep" field="keep" value=keep on_input=input(keep) errors />
+                        <TextField label=t("backup.schedule.every") field="every_minutes" value=every on_input=input(every) errors />
+                        <TextField label=t("backup.schedule.keep") field="keep" value=keep on_input=input(keep) errors />
                     </div>
                 </Show>
-                <button type="submit" disabled=move || save.pending().get()>"Save backup settings"</button>
+                <button type="submit" disabled=move || save.pending().get()>{t("backup.schedule.save")}</button>
             </form>
         </section>
     }
