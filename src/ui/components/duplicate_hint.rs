@@ -11,6 +11,7 @@ use crate::core::dedupe::check_one;
 use crate::core::records::Contact;
 use crate::state::{timed, AppState, SharedDedupeIndex};
 use crate::ui::paths::link;
+use crate::ui::text::{t, tf};
 
 /// How long typing must pause before the draft is looked up.
 const CHECK_DELAY: Duration = Duration::from_millis(300);
@@ -56,8 +57,10 @@ fn looks_like(state: AppState, draft: RwSignal<Contact>) -> ReadSignal<Option<(S
                 state.data.with_untracked(|data| {
                     data.contact(&id).map(|c| {
                         let text = match c.primary_email() {
-                            Some(e) if e != c.display_name() => format!("Looks like {}, {e}", c.display_name()),
-                            _ => format!("Looks like {}", c.display_name()),
+                            Some(e) if e != c.display_name() => {
+                                tf("contacts.hint.looks_like_email", &[("name", &c.display_name()), ("email", e)])
+                            }
+                            _ => tf("contacts.hint.looks_like", &[("name", &c.display_name())]),
                         };
                         (id.clone(), text)
                     })
@@ -83,8 +86,20 @@ pub fn DuplicateHint(draft: RwSignal<Contact>) -> impl IntoView {
     view! {
         <div role="status" aria-live="polite" class="duplicate-hint">
             {move || looks_like.get().map(|(id, text)| view! {
-                <p>{text} " — " <A href=link(&format!("/contacts/{id}"))>"open it?"</A></p>
+                <p>{text} " — " <A href=link(&format!("/contacts/{id}"))>{t("contacts.hint.open")}</A></p>
             })}
         </div>
+    }
+}
+
+/// Why a company looks like another, in the person's language: core's
+/// "same domain acme.com" or "same name acme" (`CompanyKeys::lookup`).
+pub fn company_match_reason(reason: &str) -> String {
+    if let Some(domain) = reason.strip_prefix("same domain ") {
+        tf("companies.hint.same_domain", &[("domain", domain)])
+    } else if let Some(name) = reason.strip_prefix("same name ") {
+        tf("companies.hint.same_name", &[("name", name)])
+    } else {
+        reason.to_string()
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::records::LifecycleStage;
 use crate::core::validate::FieldError;
+use crate::ui::text::{label, t};
 
 /// The DOM id for a field path: `emails[0].address` → `f-emails-0-address`.
 pub fn field_id(field: &str) -> String {
@@ -112,7 +113,7 @@ pub fn LifecycleStageField(
 ) -> impl IntoView {
     view! {
         <div class="field">
-            <label for="f-lifecycle_stage">"Lifecycle stage"</label>
+            <label for="f-lifecycle_stage">{t("contacts.field.lifecycle_stage")}</label>
             <select
                 id="f-lifecycle_stage"
                 prop:value=move || value.get().key()
@@ -122,7 +123,7 @@ pub fn LifecycleStageField(
                     }
                 }
             >
-                {LifecycleStage::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                {LifecycleStage::ALL.into_iter().map(|s| view! { <option value=s.key()>{label("lifecycle", s.key())}</option> }).collect_view()}
             </select>
         </div>
     }
