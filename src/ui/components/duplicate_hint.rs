@@ -8,6 +8,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::core::dedupe::check_one;
+use crate::core::dedupe::scoring::Review;
+use crate::core::dedupe::{Comparison, Level};
 use crate::core::records::Contact;
 use crate::state::{timed, AppState, SharedDedupeIndex};
 use crate::ui::paths::link;
@@ -96,10 +98,73 @@ pub fn DuplicateHint(draft: RwSignal<Contact>) -> impl IntoView {
 /// "same domain acme.com" or "same name acme" (`CompanyKeys::lookup`).
 pub fn company_match_reason(reason: &str) -> String {
     if let Some(domain) = reason.strip_prefix("same domain ") {
+        // not text: core's reason, matched
         tf("companies.hint.same_domain", &[("domain", domain)])
     } else if let Some(name) = reason.strip_prefix("same name ") {
+        // not text: core's reason, matched
         tf("companies.hint.same_name", &[("name", name)])
     } else {
         reason.to_string()
+    }
+}
+
+/// What a duplicate comparison is called (`core::dedupe::Comparison::label`),
+/// in the person's language; shared by the Duplicates page and its settings.
+pub fn comparison_name(c: Comparison) -> &'static str {
+    match c {
+        Comparison::GivenName => t("duplicates.comparison.given_name"),
+        Comparison::FamilyName => t("duplicates.comparison.family_name"),
+        Comparison::Birthday => t("duplicates.comparison.birthday"),
+        Comparison::HouseNumber => t("duplicates.comparison.house_number"),
+        Comparison::Street => t("duplicates.comparison.street"),
+        Comparison::Place => t("duplicates.comparison.place"),
+        Comparison::Email => t("duplicates.comparison.email"),
+        Comparison::Phone => t("duplicates.comparison.phone"),
+        Comparison::Company => t("duplicates.comparison.company"),
+        Comparison::Generation => t("duplicates.comparison.generation"),
+    }
+}
+
+/// What a comparison's level is called (`core::dedupe::Level::label`), in
+/// the person's language.
+pub fn level_name(level: Level, c: Comparison) -> &'static str {
+    match (level, c) {
+        (Level::Exact, Comparison::Place) => t("duplicates.level.same_postcode"),
+        (Level::Exact, _) => t("duplicates.level.exact"),
+        (Level::Nickname, _) => t("duplicates.level.nickname"),
+        (Level::Part, _) => t("duplicates.level.part"),
+        (Level::Typo, _) => t("duplicates.level.typo"),
+        (Level::Phonetic, _) => t("duplicates.level.phonetic"),
+        (Level::Similar, _) => t("duplicates.level.similar"),
+        (Level::Initial, _) => t("duplicates.level.initial"),
+        (Level::DayMonthSwapped, _) => t("duplicates.level.day_month_swapped"),
+        (Level::OneDigit, _) => t("duplicates.level.one_digit"),
+        (Level::SameYear, _) => t("duplicates.level.same_year"),
+        (Level::Subset, Comparison::HouseNumber) => t("duplicates.level.unit_more"),
+        (Level::Subset, _) => t("duplicates.level.line_more"),
+        (Level::Partial, Comparison::HouseNumber) => t("duplicates.level.another_unit"),
+        (Level::Partial, Comparison::Generation) => t("duplicates.level.suffix_one"),
+        (Level::Partial, _) => t("duplicates.level.word_shared"),
+        (Level::NearPostcode, _) => t("duplicates.level.near_postcode"),
+        (Level::NearPostcodeSameCity, _) => t("duplicates.level.near_postcode_same_city"),
+        (Level::SameCity, _) => t("duplicates.level.same_city"),
+        (Level::SameDomain, _) => t("duplicates.level.same_domain"),
+        (Level::Different, _) => t("duplicates.level.different"),
+    }
+}
+
+/// Why a pair needs a person's judgement (`core::dedupe::scoring::Review`),
+/// in the person's language.
+pub fn review_text(r: Review) -> &'static str {
+    match r {
+        Review::DifferentGivenName => t("duplicates.review.different_given_name"),
+        Review::Twins => t("duplicates.review.twins"),
+        Review::MissingGivenName => t("duplicates.review.missing_given_name"),
+        Review::InitialOnly => t("duplicates.review.initial_only"),
+        Review::DifferentFamilyName => t("duplicates.review.different_family_name"),
+        Review::MissingFamilyName => t("duplicates.review.missing_family_name"),
+        Review::DifferentBirthday => t("duplicates.review.different_birthday"),
+        Review::DifferentGeneration => t("duplicates.review.different_generation"),
+        Review::Neighbour => t("duplicates.review.neighbour"),
     }
 }

@@ -21,10 +21,10 @@ fn field_name(field: &str) -> &'static str {
         "phone" => t("audit.field.phone"),
         "company" => t("audit.field.company"),
         "address" => t("audit.field.address"),
-        "job title" => t("audit.field.job_title"),
+        "job title" => t("audit.field.job_title"), // not text: core::audit's field, matched
         "owner" => t("audit.field.owner"),
         "source" => t("audit.field.source"),
-        "web domain" => t("audit.field.domain"),
+        "web domain" => t("audit.field.domain"), // not text: core::audit's field, matched
         "industry" => t("audit.field.industry"),
         "size" => t("audit.field.size"),
         _ => t("audit.field.other"),
@@ -35,13 +35,13 @@ fn field_name(field: &str) -> &'static str {
 /// language; the reason itself stays the key the fixes are grouped by.
 fn reason_text(reason: &str) -> String {
     match reason {
-        "extra spaces and inconsistent capitals" => t("audit.reason.spaces_and_capitals").to_string(),
-        "extra spaces" => t("audit.reason.spaces").to_string(),
-        "inconsistent capitals" => t("audit.reason.capitals").to_string(),
-        "email letter case" => t("audit.reason.email_case").to_string(),
-        "international format" => t("audit.reason.international").to_string(),
-        "country code" => t("audit.reason.country_code").to_string(),
-        "bare domain" => t("audit.reason.bare_domain").to_string(),
+        "extra spaces and inconsistent capitals" => t("audit.reason.spaces_and_capitals").to_string(), // not text: core::normalize's reason, matched
+        "extra spaces" => t("audit.reason.spaces").to_string(), // not text: core::normalize's reason, matched
+        "inconsistent capitals" => t("audit.reason.capitals").to_string(), // not text: core::normalize's reason, matched
+        "email letter case" => t("audit.reason.email_case").to_string(), // not text: core::normalize's reason, matched
+        "international format" => t("audit.reason.international").to_string(), // not text: core::normalize's reason, matched
+        "country code" => t("audit.reason.country_code").to_string(), // not text: core::normalize's reason, matched
+        "bare domain" => t("audit.reason.bare_domain").to_string(),   // not text: core::normalize's reason, matched
         other => other.to_string(),
     }
 }

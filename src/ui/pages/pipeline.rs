@@ -219,10 +219,12 @@ fn DealCard(
             }
             match ev.key().as_str() {
                 "ArrowRight" => {
+                    // not text: a key name
                     ev.prevent_default();
                     move_to(1)
                 }
                 "ArrowLeft" => {
+                    // not text: a key name
                     ev.prevent_default();
                     move_to(-1)
                 }
@@ -240,7 +242,7 @@ fn DealCard(
             draggable="true"
             node_ref=card
             aria-label=format!("{}, {}", deal.title, money(deal.amount_cents, &deal.currency))
-            aria-keyshortcuts="ArrowLeft ArrowRight"
+            aria-keyshortcuts="ArrowLeft ArrowRight" // not text: key names
             on:dragstart={
                 let id = id.clone();
                 move |ev: web_sys::DragEvent| {
