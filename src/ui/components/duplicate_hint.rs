@@ -97,11 +97,10 @@ pub fn DuplicateHint(draft: RwSignal<Contact>) -> impl IntoView {
 /// Why a company looks like another, in the person's language: core's
 /// "same domain acme.com" or "same name acme" (`CompanyKeys::lookup`).
 pub fn company_match_reason(reason: &str) -> String {
-    if let Some(domain) = reason.strip_prefix("same domain ") {
-        // not text: core's reason, matched
+    let (domain, name) = (reason.strip_prefix("same domain "), reason.strip_prefix("same name ")); // not text: core's reasons, matched
+    if let Some(domain) = domain {
         tf("companies.hint.same_domain", &[("domain", domain)])
-    } else if let Some(name) = reason.strip_prefix("same name ") {
-        // not text: core's reason, matched
+    } else if let Some(name) = name {
         tf("companies.hint.same_name", &[("name", name)])
     } else {
         reason.to_string()

@@ -29,6 +29,7 @@ pub fn error_of(errors: RwSignal<Vec<FieldError>>, field: &str) -> Option<String
 pub fn message_text(message: &str) -> String {
     use crate::core::forms as f;
     use crate::core::validate as v;
+    let tag_message = format!("A tag has 1 to {} characters and no comma", v::MAX_TAG_LEN); // not text: core's message
     let key = match message {
         v::MSG_NEED_NAME => "fields.error.need_name",
         v::MSG_EMAIL => "fields.error.email",
@@ -73,8 +74,7 @@ pub fn message_text(message: &str) -> String {
         "Choose a contact from the list" => "fields.error.choose_contact", // not text: core's message, matched
         "Choose a deal from the list" => "fields.error.choose_deal",       // not text: core's message, matched
         "The id must be a lower-case UUID" => "fields.error.id",           // not text: core's message, matched
-        m if m == format!("A tag has 1 to {} characters and no comma", v::MAX_TAG_LEN) => {
-            // not text: core's message, matched
+        m if m == tag_message => {
             return tf("fields.error.tag", &[("max", &v::MAX_TAG_LEN.to_string())]);
         }
         m => {

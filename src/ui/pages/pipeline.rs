@@ -217,18 +217,14 @@ fn DealCard(
             if !is_card {
                 return;
             }
-            match ev.key().as_str() {
-                "ArrowRight" => {
-                    // not text: a key name
-                    ev.prevent_default();
-                    move_to(1)
-                }
-                "ArrowLeft" => {
-                    // not text: a key name
-                    ev.prevent_default();
-                    move_to(-1)
-                }
-                _ => {}
+            let delta = match ev.key().as_str() {
+                "ArrowRight" => 1, // not text: a key name
+                "ArrowLeft" => -1, // not text: a key name
+                _ => 0,
+            };
+            if delta != 0 {
+                ev.prevent_default();
+                move_to(delta);
             }
         }
     };
