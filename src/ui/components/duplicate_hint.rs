@@ -167,3 +167,14 @@ pub fn review_text(r: Review) -> &'static str {
         Review::Neighbour => t("duplicates.review.neighbour"),
     }
 }
+
+/// A weight in bits with its sign and one decimal, in the person's number
+/// format: "+2.5", "-1.0" ("+2,5" in German).
+pub fn signed_bits(x: f64) -> String {
+    let d = crate::core::display::number::decimal(crate::ui::format::locale(), x, 1);
+    if d.starts_with('-') {
+        d
+    } else {
+        format!("+{d}")
+    }
+}

@@ -13,7 +13,7 @@ use super::scan::{is_current, Outcome};
 use crate::core::dedupe::{report, Candidate, Reason};
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState, NoticeKind};
-use crate::ui::components::duplicate_hint::{comparison_name, level_name, review_text};
+use crate::ui::components::duplicate_hint::{comparison_name, level_name, review_text, signed_bits};
 use crate::ui::download::download;
 use crate::ui::paths::link;
 use crate::ui::text::{t, tf, tn};
@@ -100,11 +100,7 @@ pub(super) fn ScanResults(outcome: Arc<Outcome>) -> impl IntoView {
 
 /// A score with two decimals, in the person's number format.
 fn score(x: f64) -> String {
-    let text = format!("{x:.2}");
-    match crate::ui::format::locale() {
-        crate::core::display::Locale::En => text,
-        _ => text.replace('.', ","),
-    }
+    crate::core::display::number::decimal(crate::ui::format::locale(), x, 2)
 }
 
 /// Downloads the report of the scan as JSON (see `core::dedupe::report`),
@@ -185,7 +181,7 @@ fn ReasonsTable(reasons: Vec<Reason>, label: String) -> impl IntoView {
             Reason::Compared { comparison, level, weight, detail } => {
                 let name = level_name(level, comparison);
                 let level = if detail.is_empty() { name.to_string() } else { format!("{name} ({detail})") };
-                (comparison_name(comparison).to_string(), level, format!("{weight:+.1}"))
+                (comparison_name(comparison).to_string(), level, signed_bits(weight))
             }
             Reason::NamesSwapped => (
                 t("duplicates.results.names").to_string(),

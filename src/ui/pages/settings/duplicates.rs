@@ -11,7 +11,7 @@ use crate::core::dedupe::settings::DEFAULT_THRESHOLDS;
 use crate::core::dedupe::ComparisonWeights;
 use crate::core::records::{DuplicateWeights, Settings};
 use crate::state::{AppState, SharedDedupeIndex};
-use crate::ui::components::duplicate_hint::{comparison_name, level_name};
+use crate::ui::components::duplicate_hint::{comparison_name, level_name, signed_bits};
 use crate::ui::text::{t, tf};
 
 #[component]
@@ -126,7 +126,6 @@ fn Weights(settings: Memo<Settings>) -> impl IntoView {
 /// One row per level of every comparison.
 #[component]
 fn WeightsTable(rows: Vec<ComparisonWeights>) -> impl IntoView {
-    let bits = |x: f64| format!("{x:+.1}");
     let rows = rows.into_iter().flat_map(|c| {
         let name = comparison_name(c.comparison);
         let label =
@@ -137,8 +136,8 @@ fn WeightsTable(rows: Vec<ComparisonWeights>) -> impl IntoView {
                 <tr>
                     <th scope="row">{label.clone()}</th>
                     <td>{level_name(l.level, comparison)}</td>
-                    <td class="num">{bits(l.hand_set)}</td>
-                    <td class="num">{bits(l.used)}</td>
+                    <td class="num">{signed_bits(l.hand_set)}</td>
+                    <td class="num">{signed_bits(l.used)}</td>
                 </tr>
             }
         })
