@@ -27,7 +27,7 @@ pub fn CompanyPage() -> impl IntoView {
     move || match company.get() {
         None => view! {
             <h1>{t("companies.detail.not_found")}</h1>
-            <p>{t("contacts.detail.may_be_deleted")} " " <A href=link("/companies")>{t("companies.detail.back")}</A></p>
+            <p>{t("companies.detail.may_be_deleted")} " " <A href=link("/companies")>{t("companies.detail.back")}</A></p>
         }
         .into_any(),
         Some(c) => view! { <CompanyDetails company=c /> }.into_any(),
