@@ -25,7 +25,8 @@ pub fn CompanyFormPage() -> impl IntoView {
     let opened = id.as_ref().and_then(|id| commands::open_company(state, id));
     match (id, opened) {
         (Some(_), None) => {
-            view! { <h1>{t("companies.detail.not_found")}</h1><p>{t("companies.form.deleted_elsewhere")}</p> }.into_any()
+            view! { <h1>{t("companies.detail.not_found")}</h1><p>{t("companies.form.deleted_elsewhere")}</p> }
+                .into_any()
         }
         (_, opened) => view! { <CompanyForm opened /> }.into_any(),
     }
