@@ -24,15 +24,16 @@ pub fn CompanyPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let company = Memo::new(move |_| state.data.with(|d| d.company(&id()).cloned()));
-    move || {
-        match company.get() {
+    move || match company.get() {
         None => view! {
             <h1>{t("companies.detail.not_found")}</h1>
-            <p>{t("companies.detail.may_be_deleted")} " " <A href=link("/companies")>{t("companies.detail.back")}</A></p>
+            <p>
+                {t("companies.detail.may_be_deleted")} " "
+                <A href=link("/companies")>{t("companies.detail.back")}</A>
+            </p>
         }
         .into_any(),
         Some(c) => view! { <CompanyDetails company=c /> }.into_any(),
-    }
     }
 }
 
