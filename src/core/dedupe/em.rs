@@ -83,25 +83,25 @@ impl Learning {
     /// from 7,412 pairs of your contacts; about 21 duplicate pairs per 100
     /// contacts.", or why the hand-set weights are in use.
     pub fn summary(&self, locale: crate::core::display::Locale) -> String {
-        use crate::core::display::number::count_of;
+        use crate::core::i18n;
         if self.passes.is_empty() {
-            return "Hand-set weights: learning from your contacts is off.".to_string();
+            return i18n::text(locale, "duplicates.learning.off").to_string();
         }
         // Pairs of the passes whose weights were learned; none means every
         // duplicate weight is still hand-set, whatever else was counted.
         let pairs: usize = self.passes.iter().filter(|p| !p.learned.is_empty()).map(|p| p.pairs).sum();
         if !self.is_learned || pairs == 0 {
-            return "Hand-set weights: too few contacts or likely duplicates to learn from yet.".to_string();
+            return i18n::text(locale, "duplicates.learning.too_few").to_string();
         }
-        let mut out = format!("Learned from {} of your contacts", count_of(locale, pairs, "pair", "pairs"));
-        if !self.converged {
-            out.push_str(" (not every pass settled; those kept the hand-set values)");
-        }
-        match self.duplicate_rate {
-            Some(rate) => out.push_str(&format!("; about {:.0} duplicate pairs per 100 contacts.", rate * 100.0)),
-            None => out.push('.'),
-        }
-        out
+        // One whole sentence per case, so each language orders it its own way.
+        let key = match (self.converged, self.duplicate_rate.is_some()) {
+            (true, true) => "duplicates.learning.learned_rate",
+            (true, false) => "duplicates.learning.learned",
+            (false, true) => "duplicates.learning.unsettled_rate",
+            (false, false) => "duplicates.learning.unsettled",
+        };
+        let rate = self.duplicate_rate.map(|r| format!("{:.0}", r * 100.0)).unwrap_or_default();
+        i18n::count(locale, key, pairs, &[("rate", &rate)])
     }
 }
 
@@ -478,6 +478,9 @@ mod tests {
             Learning::hand_set().summary(crate::core::display::Locale::En),
             "Hand-set weights: learning from your contacts is off."
         );
+        assert!(Learning::hand_set()
+            .summary(crate::core::display::Locale::De)
+            .starts_with("Manuell gesetzte Gewichte"));
         let features = people(3000);
         let blocks = Blocks::build(&features, 40);
         let (_, learning) = learn(&features, &blocks, Context::for_size(features.len()));

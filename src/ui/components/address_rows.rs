@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::core::records::{Address, Contact};
 use crate::core::validate::FieldError;
 use crate::ui::components::fields::TextField;
+use crate::ui::text::{t, tf};
 
 /// The inputs of one postal address.
 #[component]
@@ -21,18 +22,19 @@ pub fn AddressRows(draft: RwSignal<Contact>, i: usize, errors: RwSignal<Vec<Fiel
             })
         })
     };
-    let n = i + 1;
+    let n = (i + 1).to_string();
+    let name = |key: &str| tf(key, &[("n", &n)]);
     view! {
         <div class="address-block">
-            <TextField label=format!("Address {n} street") field=format!("addresses[{i}].street") value=part(|a| &a.street) on_input=put(|a, v| a.street = v) errors />
-            <TextField label=format!("Address {n} street line 2") field=format!("addresses[{i}].street2") value=part(|a| &a.street2) on_input=put(|a, v| a.street2 = v) errors />
-            <TextField label=format!("Address {n} city") field=format!("addresses[{i}].city") value=part(|a| &a.city) on_input=put(|a, v| a.city = v) errors />
-            <TextField label=format!("Address {n} region") field=format!("addresses[{i}].region") value=part(|a| &a.region) on_input=put(|a, v| a.region = v) errors />
-            <TextField label=format!("Address {n} postal code") field=format!("addresses[{i}].postal_code") value=part(|a| &a.postal_code) on_input=put(|a, v| a.postal_code = v) errors />
-            <TextField label=format!("Address {n} country") field=format!("addresses[{i}].country") value=part(|a| &a.country) on_input=put(|a, v| a.country = country_as_typed(&v)) errors />
-            <button type="button" class="link-button" aria-label=format!("Remove address {n}")
+            <TextField label=name("contacts.form.address_n_street") field=format!("addresses[{i}].street") value=part(|a| &a.street) on_input=put(|a, v| a.street = v) errors />
+            <TextField label=name("contacts.form.address_n_street2") field=format!("addresses[{i}].street2") value=part(|a| &a.street2) on_input=put(|a, v| a.street2 = v) errors />
+            <TextField label=name("contacts.form.address_n_city") field=format!("addresses[{i}].city") value=part(|a| &a.city) on_input=put(|a, v| a.city = v) errors />
+            <TextField label=name("contacts.form.address_n_region") field=format!("addresses[{i}].region") value=part(|a| &a.region) on_input=put(|a, v| a.region = v) errors />
+            <TextField label=name("contacts.form.address_n_postal_code") field=format!("addresses[{i}].postal_code") value=part(|a| &a.postal_code) on_input=put(|a, v| a.postal_code = v) errors />
+            <TextField label=name("contacts.form.address_n_country") field=format!("addresses[{i}].country") value=part(|a| &a.country) on_input=put(|a, v| a.country = country_as_typed(&v)) errors />
+            <button type="button" class="link-button" aria-label=name("contacts.form.remove_address_n")
                 on:click=move |_| draft.update(|d| { if i < d.addresses.len() { d.addresses.remove(i); } })>
-                "Remove"
+                {t("contacts.form.remove")}
             </button>
         </div>
     }

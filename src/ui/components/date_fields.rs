@@ -6,21 +6,7 @@ use leptos::prelude::*;
 use crate::core::forms::DateParts;
 use crate::core::validate::FieldError;
 use crate::ui::components::fields::{ErrorText, TextField};
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::ui::text::{label as kind_label, tf};
 
 /// Day, month and optional year of one date. Errors for `field` show under
 /// the group; `core::forms::DateParts::read` decides what the parts mean.
@@ -40,7 +26,7 @@ pub fn DateFields(
         <fieldset class="date-fields">
             <legend>{label.clone()}</legend>
             <TextField
-                label=format!("{label} day")
+                label=tf("contacts.date.day", &[("label", &label)])
                 field=format!("{field}.day")
                 input_type="number"
                 value=Signal::derive(move || value.with(|v| v.day.clone()))
@@ -48,18 +34,21 @@ pub fn DateFields(
                 errors
             />
             <div class="field">
-                <label for=month_id.clone()>{format!("{label} month")}</label>
+                <label for=month_id.clone()>{tf("contacts.date.month", &[("label", &label)])}</label>
                 <select
                     id=month_id
                     prop:value=move || value.with(|v| v.month.clone())
                     on:change=move |ev| value.update(|p| p.month = event_target_value(&ev))
                 >
                     <option value="">"—"</option>
-                    {MONTHS.iter().enumerate().map(|(i, m)| view! { <option value=(i + 1).to_string()>{*m}</option> }).collect_view()}
+                    {(1..=12).map(|m| {
+                        let m = m.to_string();
+                        view! { <option value=m.clone()>{kind_label("month", &m)}</option> }
+                    }).collect_view()}
                 </select>
             </div>
             <TextField
-                label=format!("{label} year (optional)")
+                label=tf("contacts.date.year", &[("label", &label)])
                 field=format!("{field}.year")
                 input_type="number"
                 value=Signal::derive(move || value.with(|v| v.year.clone()))

@@ -6,23 +6,37 @@ use leptos::prelude::*;
 
 use crate::core::validate::FieldError;
 use crate::ui::components::fields::{field_id, TextField};
+use crate::ui::text::t;
 
-/// The rows of one list. Rows are named for people by `noun` ("Email 2",
-/// "Email 2 type", "Remove email 2", "Add email") and for validation by
-/// `list` and `part` (`emails[1].address`).
+/// Which name of a row `row_text` is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowText {
+    /// The row's value ("Email 2").
+    Value,
+    /// The row's kind ("Email 2 type").
+    Kind,
+    /// The row's remove button ("Remove email 2").
+    Remove,
+}
+
+/// The rows of one list. Rows are named for people by `row_text` ("Email 2",
+/// "Email 2 type", "Remove email 2"; the number counts from 1) and for
+/// validation by `list` and `part` (`emails[1].address`).
 #[component]
 pub fn KindedRows(
     /// "Email addresses".
     legend: &'static str,
-    /// "Email".
-    noun: &'static str,
+    /// "Add email".
+    add: &'static str,
+    /// The names of row `n` (from 1), from the catalogue.
+    row_text: fn(RowText, usize) -> String,
     /// "emails".
     list: &'static str,
     /// "address".
     part: &'static str,
     input_type: &'static str,
     /// The kinds offered: (key, label).
-    kinds: Vec<(&'static str, &'static str)>,
+    kinds: Vec<(&'static str, String)>,
     #[prop(into)] len: Signal<usize>,
     /// Row `i`'s text and kind key.
     text: Callback<usize, String>,
@@ -33,15 +47,13 @@ pub fn KindedRows(
     on_add: Callback<()>,
     errors: RwSignal<Vec<FieldError>>,
 ) -> impl IntoView {
-    let lower = noun.to_lowercase();
-    let remove_noun = lower.clone();
     view! {
         <fieldset>
             <legend>{legend}</legend>
             <For each=move || 0..len.get() key=|i| *i let:i>
                 <div class="multi-row">
                     <TextField
-                        label=format!("{noun} {}", i + 1)
+                        label=row_text(RowText::Value, i + 1)
                         field=format!("{list}[{i}].{part}")
                         input_type=input_type
                         value=Signal::derive(move || text.run(i))
@@ -49,22 +61,22 @@ pub fn KindedRows(
                         errors
                     />
                     <div class="field">
-                        <label for=field_id(&format!("{list}[{i}].kind"))>{format!("{noun} {} type", i + 1)}</label>
+                        <label for=field_id(&format!("{list}[{i}].kind"))>{row_text(RowText::Kind, i + 1)}</label>
                         <select
                             id=field_id(&format!("{list}[{i}].kind"))
                             prop:value=move || kind.run(i)
                             on:change=move |ev| on_kind.run((i, event_target_value(&ev)))
                         >
-                            {kinds.iter().map(|(key, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
+                            {kinds.iter().map(|(key, label)| view! { <option value=*key>{label.clone()}</option> }).collect_view()}
                         </select>
                     </div>
-                    <button type="button" class="link-button" aria-label=format!("Remove {remove_noun} {}", i + 1)
+                    <button type="button" class="link-button" aria-label=row_text(RowText::Remove, i + 1)
                         on:click=move |_| on_remove.run(i)>
-                        "Remove"
+                        {t("contacts.form.remove")}
                     </button>
                 </div>
             </For>
-            <button type="button" on:click=move |_| on_add.run(())>{format!("Add {lower}")}</button>
+            <button type="button" on:click=move |_| on_add.run(())>{add}</button>
         </fieldset>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::state::AppState;
+use crate::ui::text::{t, tf};
 
 #[component]
 pub fn TagChips(tags: Vec<String>) -> impl IntoView {
@@ -27,13 +28,14 @@ pub fn TagFilter(value: RwSignal<String>) -> impl IntoView {
     let tags = Memo::new(move |_| state.data.with(crate::core::lists::all_tags));
     view! {
         <label>
-            "Tag "
+            {t("contacts.tags.filter")}
+            " "
             <select prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
-                <option value="">"Any tag"</option>
+                <option value="">{t("contacts.tags.any")}</option>
                 {move || {
                     tags.get()
                         .into_iter()
-                        .map(|(t, n)| view! { <option value=t.clone()>{format!("{t} ({n})")}</option> })
+                        .map(|(tag, n)| view! { <option value=tag.clone()>{tf("contacts.tags.with_count", &[("tag", &tag), ("n", &crate::ui::format::thousands(n))])}</option> })
                         .collect_view()
                 }}
             </select>

@@ -10,8 +10,41 @@ use crate::core::audit::{audit, Audit, Completeness};
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState, LastScanRate, ReportControls};
 use crate::ui::components::suggested_fixes::field_label;
-use crate::ui::format::{count_of, thousands};
+use crate::ui::format::thousands;
 use crate::ui::paths::link;
+use crate::ui::text::{t, tf, tn, tnf};
+
+/// A field `core::audit` counts ("job title"), in the person's language.
+fn field_name(field: &str) -> &'static str {
+    match field {
+        "email" => t("audit.field.email"),
+        "phone" => t("audit.field.phone"),
+        "company" => t("audit.field.company"),
+        "address" => t("audit.field.address"),
+        "job title" => t("audit.field.job_title"), // not text: core::audit's field, matched
+        "owner" => t("audit.field.owner"),
+        "source" => t("audit.field.source"),
+        "web domain" => t("audit.field.domain"), // not text: core::audit's field, matched
+        "industry" => t("audit.field.industry"),
+        "size" => t("audit.field.size"),
+        _ => t("audit.field.other"),
+    }
+}
+
+/// Why `core::normalize` suggests a fix ("extra spaces"), in the person's
+/// language; the reason itself stays the key the fixes are grouped by.
+fn reason_text(reason: &str) -> String {
+    match reason {
+        "extra spaces and inconsistent capitals" => t("audit.reason.spaces_and_capitals").to_string(), // not text: core::normalize's reason, matched
+        "extra spaces" => t("audit.reason.spaces").to_string(), // not text: core::normalize's reason, matched
+        "inconsistent capitals" => t("audit.reason.capitals").to_string(), // not text: core::normalize's reason, matched
+        "email letter case" => t("audit.reason.email_case").to_string(), // not text: core::normalize's reason, matched
+        "international format" => t("audit.reason.international").to_string(), // not text: core::normalize's reason, matched
+        "country code" => t("audit.reason.country_code").to_string(), // not text: core::normalize's reason, matched
+        "bare domain" => t("audit.reason.bare_domain").to_string(),   // not text: core::normalize's reason, matched
+        other => other.to_string(),
+    }
+}
 
 fn percent(part: usize, whole: usize) -> String {
     crate::ui::format::percent(if whole == 0 { 0.0 } else { part as f64 / whole as f64 })
@@ -31,20 +64,20 @@ pub fn AuditPage() -> impl IntoView {
     });
     let rate = LastScanRate::expect();
     view! {
-        <h1>"Data audit"</h1>
-        <p class="muted">"How complete and tidy the data is. Fixes change only the value shown, each as one save."</p>
+        <h1>{t("audit.title")}</h1>
+        <p class="muted">{t("audit.intro")}</p>
         <section aria-labelledby="completeness-heading" class="card">
-            <h2 id="completeness-heading">"Completeness"</h2>
+            <h2 id="completeness-heading">{t("audit.completeness")}</h2>
             {move || report.with(|a| view! {
-                <CompletenessTable title="Contacts" noun=("contact", "contacts") total=a.contacts fields=a.contact_fields.clone() company=false />
-                <CompletenessTable title="Companies" noun=("company", "companies") total=a.companies fields=a.company_fields.clone() company=true />
+                <CompletenessTable title=t("contacts.list.title") total=a.contacts fields=a.contact_fields.clone() company=false />
+                <CompletenessTable title=t("companies.list.title") total=a.companies fields=a.company_fields.clone() company=true />
             })}
         </section>
         <Fixes report />
         <section aria-labelledby="stale-heading" class="card">
-            <h2 id="stale-heading">"Gone quiet"</h2>
+            <h2 id="stale-heading">{t("audit.stale.title")}</h2>
             <label>
-                "No call, email or meeting for at least (months)"
+                {t("audit.stale.months")}
                 <input type="number" min="1" max="120" prop:value=move || months.get().to_string()
                     on:change=move |ev| {
                         if let Ok(n) = event_target_value(&ev).parse::<u32>() {
@@ -52,22 +85,20 @@ pub fn AuditPage() -> impl IntoView {
                         }
                     } />
             </label>
-            <p>{move || report.with(|a| format!("{} of {} ({})", thousands(a.stale), count_of(a.contacts, "contact", "contacts"), percent(a.stale, a.contacts)))}</p>
-            <RecordLinks positions=Signal::derive(move || report.with(|a| a.stale_first.clone())) company=false label="Contacts gone quiet" />
+            <p>{move || report.with(|a| tnf("audit.stale.count", a.contacts, &[("stale", &thousands(a.stale)), ("percent", &percent(a.stale, a.contacts))]))}</p>
+            <RecordLinks positions=Signal::derive(move || report.with(|a| a.stale_first.clone())) company=false label=t("audit.stale.list") />
         </section>
         <section aria-labelledby="dup-heading" class="card">
-            <h2 id="dup-heading">"Duplicates"</h2>
+            <h2 id="dup-heading">{t("audit.duplicates.title")}</h2>
             {move || match rate.get() {
                 Some((inside, total)) => view! {
-                    <p>{format!(
-                        "Duplicate rate at the last scan: {} ({} of {} {} in a group of possible duplicates).",
-                        percent(inside, total),
-                        thousands(inside),
-                        count_of(total, "contact", "contacts"),
-                        if inside == 1 { "is" } else { "are" },
+                    <p>{tnf(
+                        "audit.duplicates.rate",
+                        inside,
+                        &[("rate", &percent(inside, total)), ("contacts", &tn("common.contacts", total))],
                     )}</p>
                 }.into_any(),
-                None => view! { <p>"The duplicate rate is measured by a scan: " <a href=link("/duplicates")>"scan for duplicates"</a> "."</p> }.into_any(),
+                None => view! { <p>{t("audit.duplicates.no_scan")} " " <a href=link("/duplicates")>{t("audit.duplicates.scan")}</a> "."</p> }.into_any(),
             }}
         </section>
         <WorkList report />
@@ -75,38 +106,37 @@ pub fn AuditPage() -> impl IntoView {
 }
 
 #[component]
-fn CompletenessTable(
-    title: &'static str,
-    /// (one, many)
-    noun: (&'static str, &'static str),
-    total: usize,
-    fields: Vec<Completeness>,
-    company: bool,
-) -> impl IntoView {
+fn CompletenessTable(title: &'static str, total: usize, fields: Vec<Completeness>, company: bool) -> impl IntoView {
     let open = RwSignal::new(None::<&'static str>);
     let rows = fields
         .into_iter()
         .map(|f| {
             let field = f.field;
-            let label = format!("Show {} without {field}", noun.1);
+            let name = field_name(field);
+            let (show_key, missing_key, list_key) = if company {
+                ("audit.completeness.show_companies", "audit.completeness.companies_without", "audit.completeness.list_companies")
+            } else {
+                ("audit.completeness.show_contacts", "audit.completeness.contacts_without", "audit.completeness.list_contacts")
+            };
+            let label = tf(show_key, &[("field", name)]);
             let first = f.first.clone();
             view! {
                 <tr>
-                    <th scope="row">{field}</th>
-                    <td>{format!("{} without {field}", count_of(f.missing, noun.0, noun.1))}</td>
-                    <td>{percent(total - f.missing, total)}" complete"</td>
+                    <th scope="row">{name}</th>
+                    <td>{tnf(missing_key, f.missing, &[("field", name)])}</td>
+                    <td>{tf("audit.completeness.complete", &[("percent", &percent(total - f.missing, total))])}</td>
                     <td>
                         {(f.missing > 0).then(|| view! {
                             <button type="button" aria-label=label.clone() aria-expanded=move || (open.get() == Some(field)).to_string()
                                 on:click=move |_| open.update(|o| *o = if *o == Some(field) { None } else { Some(field) })>
-                                "Show"
+                                {t("audit.completeness.show")}
                             </button>
                         })}
                     </td>
                 </tr>
                 <Show when=move || open.get() == Some(field)>
                     <tr><td colspan="4">
-                        <RecordLinks positions=Signal::derive({ let first = first.clone(); move || first.clone() }) company label=format!("{title} without {field}") />
+                        <RecordLinks positions=Signal::derive({ let first = first.clone(); move || first.clone() }) company label=tf(list_key, &[("field", name)]) />
                     </td></tr>
                 </Show>
             }
@@ -115,7 +145,7 @@ fn CompletenessTable(
     view! {
         <table class="audit-table">
             <caption>{title}</caption>
-            <thead><tr><th scope="col">"Field"</th><th scope="col">"Missing"</th><th scope="col">"Filled"</th><th scope="col"></th></tr></thead>
+            <thead><tr><th scope="col">{t("audit.completeness.field")}</th><th scope="col">{t("audit.completeness.missing")}</th><th scope="col">{t("audit.completeness.filled")}</th><th scope="col"></th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
     }
@@ -161,15 +191,12 @@ fn Fixes(report: Memo<Audit>) -> impl IntoView {
     let is_fixing = move || fix_one.pending().get() || fix_reason.pending().get();
     view! {
         <section aria-labelledby="fixes-heading" class="card">
-            <h2 id="fixes-heading">"Values to tidy"</h2>
-            <p>{move || report.with(|a| format!("{} with a suggested fix.", count_of(a.fixable_total, "value", "values")))}</p>
+            <h2 id="fixes-heading">{t("audit.fixes.title")}</h2>
+            <p>{move || report.with(|a| tn("audit.fixes.count", a.fixable_total))}</p>
             <ul class="audit-reasons">
                 {move || report.with(|a| a.fixable_by_reason.iter().enumerate().map(|(i, (reason, n))| {
-                    let label = if *n == 1 {
-                        format!("Fix the value with {reason}")
-                    } else {
-                        format!("Fix all {} with {reason}", count_of(*n, "value", "values"))
-                    };
+                    let reason = reason_text(reason);
+                    let label = tnf("audit.fixes.fix_all", *n, &[("reason", &reason)]);
                     view! {
                         <li>
                             {format!("{reason}: {}", thousands(*n))} " "
@@ -178,7 +205,7 @@ fn Fixes(report: Memo<Audit>) -> impl IntoView {
                     }
                 }).collect_view())}
             </ul>
-            <ul class="audit-fixes" aria-label="Values with a suggested fix">
+            <ul class="audit-fixes" aria-label=t("audit.fixes.list")>
                 {move || state.data.with(|d| report.with(|a| a.fixable.iter().enumerate().map(|(i, f)| {
                     let name = if f.company {
                         d.companies().get(f.position as usize).map(|c| c.name.clone())
@@ -186,10 +213,19 @@ fn Fixes(report: Memo<Audit>) -> impl IntoView {
                         d.contacts().get(f.position as usize).map(|c| c.display_name())
                     }.unwrap_or_default();
                     let field = field_label(&f.suggestion.field);
-                    let text = format!("{name} — {field}: \"{}\" → \"{}\" ({})", f.suggestion.current, f.suggestion.suggested, f.suggestion.reason);
-                    let label = format!("Fix {field} of {name}");
+                    let text = tf(
+                        "audit.fixes.item",
+                        &[
+                            ("name", &name),
+                            ("field", &field),
+                            ("current", &f.suggestion.current),
+                            ("suggested", &f.suggestion.suggested),
+                            ("reason", &reason_text(&f.suggestion.reason)),
+                        ],
+                    );
+                    let label = tf("audit.fixes.fix_one", &[("field", &field), ("name", &name)]);
                     view! {
-                        <li><span>{text}</span> " " <button type="button" aria-label=label disabled=is_fixing on:click=move |_| { fix_one.dispatch(i); }>"Fix"</button></li>
+                        <li><span>{text}</span> " " <button type="button" aria-label=label disabled=is_fixing on:click=move |_| { fix_one.dispatch(i); }>{t("audit.fixes.fix")}</button></li>
                     }
                 }).collect_view()))}
             </ul>
@@ -208,33 +244,31 @@ fn WorkList(report: Memo<Audit>) -> impl IntoView {
         report.with(|a| a.incomplete.get(i).copied()).and_then(|p| {
             state.data.with(|d| {
                 d.contacts().get(p as usize).map(|c| {
-                    let mut missing = Vec::new();
-                    if c.emails.iter().all(|e| e.address.trim().is_empty())
-                        && c.phones.iter().all(|p| p.number.trim().is_empty())
-                    {
-                        missing.push("an email or phone");
-                    }
-                    if c.company_id.is_none() {
-                        missing.push("a company");
-                    }
-                    (c.id.clone(), c.display_name(), missing.join(" and "))
+                    let no_reach = c.emails.iter().all(|e| e.address.trim().is_empty())
+                        && c.phones.iter().all(|p| p.number.trim().is_empty());
+                    let missing = match (no_reach, c.company_id.is_none()) {
+                        (true, true) => t("audit.gaps.needs_both"),
+                        (true, false) => t("audit.gaps.needs_reach"),
+                        _ => t("audit.gaps.needs_company"),
+                    };
+                    (c.id.clone(), c.display_name(), missing)
                 })
             })
         })
     };
     view! {
         <section aria-labelledby="gaps-heading" class="card">
-            <h2 id="gaps-heading">"Fill in the gaps"</h2>
-            <p>{move || format!("{} without an email or phone, or without a company.", count_of(total(), "contact", "contacts"))}</p>
+            <h2 id="gaps-heading">{t("audit.gaps.title")}</h2>
+            <p>{move || tn("audit.gaps.count", total())}</p>
             {move || current().map(|(id, name, missing)| view! {
-                <div class="work-item" role="group" aria-label="Incomplete contact">
-                    <p>{format!("Contact {} of {}: ", at.get().min(total() - 1) + 1, thousands(total()))}<strong>{name.clone()}</strong>{format!(" needs {missing}.")}</p>
-                    <a href=link(&format!("/contacts/{id}/edit"))>{format!("Fill in {name}")}</a>
+                <div class="work-item" role="group" aria-label=t("audit.gaps.item")>
+                    <p>{tf("audit.gaps.position", &[("at", &thousands(at.get().min(total() - 1) + 1)), ("total", &thousands(total()))])} " " <strong>{name.clone()}</strong> " " {tf("audit.gaps.needs", &[("missing", missing)])}</p>
+                    <a href=link(&format!("/contacts/{id}/edit"))>{tf("audit.gaps.fill_in", &[("name", &name)])}</a>
                 </div>
             })}
             <div class="toolbar">
-                <button type="button" disabled=move || at.get() == 0 on:click=move |_| at.update(|i| *i = i.saturating_sub(1))>"Previous"</button>
-                <button type="button" disabled=move || { at.get() + 1 >= total() } on:click=move |_| at.update(|i| *i += 1)>"Next"</button>
+                <button type="button" disabled=move || at.get() == 0 on:click=move |_| at.update(|i| *i = i.saturating_sub(1))>{t("audit.gaps.previous")}</button>
+                <button type="button" disabled=move || { at.get() + 1 >= total() } on:click=move |_| at.update(|i| *i += 1)>{t("audit.gaps.next")}</button>
             </div>
         </section>
     }

@@ -10,8 +10,9 @@ use crate::state::AppState;
 use crate::ui::components::tag_chips::TagFilter;
 use crate::ui::components::virtual_list::VirtualList;
 use crate::ui::download::save_csv;
-use crate::ui::format::{count_of, encode};
+use crate::ui::format::encode;
 use crate::ui::paths::link;
+use crate::ui::text::{label, t, tn};
 
 const ROW_HEIGHT: f64 = 48.0;
 
@@ -37,15 +38,15 @@ pub fn CompaniesPage() -> impl IntoView {
     let new_company = move |_| navigate("/companies/new", Default::default());
     view! {
         <div class="page-header">
-            <h1>"Companies"</h1>
-            <button type="button" class="primary" on:click=new_company>"New company"</button>
+            <h1>{t("companies.list.title")}</h1>
+            <button type="button" class="primary" on:click=new_company>{t("companies.new")}</button>
         </div>
         <div class="toolbar">
             <input
                 type="search"
                 class="search"
-                aria-label="Search companies"
-                placeholder="Search by name, domain, industry, tag…"
+                aria-label=t("companies.list.search")
+                placeholder=t("companies.list.search_placeholder")
                 prop:value=move || q.get()
                 on:input=move |ev| q.set(event_target_value(&ev))
             />
@@ -53,19 +54,19 @@ pub fn CompaniesPage() -> impl IntoView {
             <button type="button" on:click=move |_| {
                 let text = matches.with_untracked(|m| state.data.with_untracked(|d| companies_csv(d, m)));
                 save_csv(state, "companies.csv", &text);
-            }>"Export CSV"</button>
-            <p class="count" aria-live="polite">{move || count_of(matches.with(Vec::len), "company", "companies")}</p>
+            }>{t("contacts.list.export_csv")}</button>
+            <p class="count" aria-live="polite">{move || tn("companies.count", matches.with(Vec::len))}</p>
         </div>
         <div class="row-head company-row" aria-hidden="true">
-            <span>"Name"</span>
-            <span>"Domain"</span>
-            <span>"Industry"</span>
-            <span>"Stage"</span>
+            <span>{t("companies.field.name")}</span>
+            <span>{t("companies.list.col.domain")}</span>
+            <span>{t("companies.field.industry")}</span>
+            <span>{t("contacts.list.col.stage")}</span>
         </div>
         <VirtualList
             rows=matches
             row_height=ROW_HEIGHT
-            label="Companies"
+            label=t("companies.list.title")
             row_key=move |i| state.data.with_untracked(|d| d.companies().get(i as usize).map(|c| (c.id.clone(), c.updated.timestamp_millis())))
             render_row=move |_, i| state.data.with_untracked(|d| {
                 let c = &d.companies()[i as usize];
@@ -74,7 +75,7 @@ pub fn CompaniesPage() -> impl IntoView {
                         <a href=link(&format!("/companies/{}", c.id)) class="name">{c.name.clone()}</a>
                         <span>{c.domain.clone()}</span>
                         <span>{c.industry.clone()}</span>
-                        <span class="stage">{c.lifecycle_stage.label()}</span>
+                        <span class="stage">{label("lifecycle", c.lifecycle_stage.key())}</span>
                     </div>
                 }
             })

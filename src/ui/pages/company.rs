@@ -10,6 +10,7 @@ use crate::ui::components::tag_chips::TagChips;
 use crate::ui::components::tasks_panel::TasksPanel;
 use crate::ui::components::timeline::{timeline_entries, Timeline};
 use crate::ui::paths::link;
+use crate::ui::text::{label, t};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -25,8 +26,11 @@ pub fn CompanyPage() -> impl IntoView {
     let company = Memo::new(move |_| state.data.with(|d| d.company(&id()).cloned()));
     move || match company.get() {
         None => view! {
-            <h1>"Company not found"</h1>
-            <p>"It may have been deleted. " <A href=link("/companies")>"Back to companies"</A></p>
+            <h1>{t("companies.detail.not_found")}</h1>
+            <p>
+                {t("companies.detail.may_be_deleted")} " "
+                <A href=link("/companies")>{t("companies.detail.back")}</A>
+            </p>
         }
         .into_any(),
         Some(c) => view! { <CompanyDetails company=c /> }.into_any(),
@@ -65,8 +69,8 @@ fn CompanyDetails(company: Company) -> impl IntoView {
         <div class="page-header">
             <h1>{company.name.clone()}</h1>
             <div class="actions">
-                <button type="button" on:click=edit>"Edit"</button>
-                <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
+                <button type="button" on:click=edit>{t("common.edit")}</button>
+                <button type="button" class="danger" on:click=move |_| confirming.set(true)>{t("common.delete")}</button>
             </div>
         </div>
         <ConfirmDelete
@@ -79,20 +83,20 @@ fn CompanyDetails(company: Company) -> impl IntoView {
         />
         <dl class="details">
             {(!company.domain.is_empty()).then(|| view! {
-                <dt>"Web domain"</dt>
+                <dt>{t("companies.field.domain")}</dt>
                 <dd><a href=format!("https://{}", company.domain) rel="noopener noreferrer" target="_blank">{company.domain.clone()}</a></dd>
             })}
-            {row("Industry", company.industry.clone())}
-            {row("Size", company.size.map(|s| s.label().to_string()).unwrap_or_default())}
-            {row("Lifecycle stage", company.lifecycle_stage.label().to_string())}
-            {row("Address", company.address.as_ref().map(|a| a.one_line()).unwrap_or_default())}
-            {(!company.tags.is_empty()).then(|| view! { <dt>"Tags"</dt><dd><TagChips tags=company.tags.clone() /></dd> })}
-            {row("Owner", company.owner.clone())}
+            {row(t("companies.field.industry"), company.industry.clone())}
+            {row(t("companies.field.size"), company.size.map(|s| label("company_size", s.key())).unwrap_or_default())}
+            {row(t("contacts.field.lifecycle_stage"), label("lifecycle", company.lifecycle_stage.key()))}
+            {row(t("companies.field.address"), company.address.as_ref().map(|a| a.one_line()).unwrap_or_default())}
+            {(!company.tags.is_empty()).then(|| view! { <dt>{t("contacts.field.tags")}</dt><dd><TagChips tags=company.tags.clone() /></dd> })}
+            {row(t("contacts.field.owner"), company.owner.clone())}
         </dl>
-        {(!company.notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{company.notes.clone()}</p> })}
+        {(!company.notes.is_empty()).then(|| view! { <h2>{t("contacts.field.notes")}</h2><p class="notes">{company.notes.clone()}</p> })}
         <section aria-labelledby="company-contacts">
-            <h2 id="company-contacts">"Contacts"</h2>
-            <Show when=move || people.with(|p| !p.is_empty()) fallback=|| view! { <p>"No contacts at this company yet."</p> }>
+            <h2 id="company-contacts">{t("contacts.list.title")}</h2>
+            <Show when=move || people.with(|p| !p.is_empty()) fallback=|| view! { <p>{t("companies.detail.no_contacts")}</p> }>
                 <ul class="plain-list">
                     <For each=move || people.get() key=|(id, name, title)| (id.clone(), name.clone(), title.clone()) let:p>
                         <li>

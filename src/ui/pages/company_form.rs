@@ -10,10 +10,12 @@ use crate::core::validate::FieldError;
 use crate::state::commands::local_action;
 use crate::state::commands::{Opened, Unsaved};
 use crate::state::{commands, new_id, AppState};
+use crate::ui::components::duplicate_hint::company_match_reason;
 use crate::ui::components::fields::{ErrorText, LifecycleStageField, TextField};
 use crate::ui::components::suggested_fixes::SuggestedFixes;
 use crate::ui::components::unsaved_edit::{saved_id, UnsavedEdit};
 use crate::ui::paths::link;
+use crate::ui::text::{label, t, tf};
 
 #[component]
 pub fn CompanyFormPage() -> impl IntoView {
@@ -23,7 +25,8 @@ pub fn CompanyFormPage() -> impl IntoView {
     let opened = id.as_ref().and_then(|id| commands::open_company(state, id));
     match (id, opened) {
         (Some(_), None) => {
-            view! { <h1>"Company not found"</h1><p>"It may have been deleted in another tab."</p> }.into_any()
+            view! { <h1>{t("companies.detail.not_found")}</h1><p>{t("companies.form.deleted_elsewhere")}</p> }
+                .into_any()
         }
         (_, opened) => view! { <CompanyForm opened /> }.into_any(),
     }
@@ -39,7 +42,11 @@ fn CompanyForm(opened: Option<Opened<Company>>) -> impl IntoView {
     if initial.address.is_none() {
         initial.address = Some(Address::default());
     }
-    let title = if is_new { "New company".to_string() } else { format!("Edit {}", initial.name) };
+    let title = if is_new {
+        t("companies.new").to_string()
+    } else {
+        tf("contacts.form.edit_title", &[("name", &initial.name)])
+    };
     let tags_text = RwSignal::new(initial.tags.join(", "));
     let draft = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -58,10 +65,14 @@ fn CompanyForm(opened: Option<Opened<Company>>) -> impl IntoView {
         state.data.with(|d| {
             keys.with(|k| k.lookup(d.companies(), &probe)).and_then(|(i, reason)| {
                 d.companies().get(i as usize).map(|c| {
+                    let reason = company_match_reason(&reason);
                     let text = if c.domain.is_empty() {
-                        format!("Looks like {} ({reason})", c.name)
+                        tf("companies.hint.looks_like", &[("name", &c.name), ("reason", &reason)])
                     } else {
-                        format!("Looks like {}, {} ({reason})", c.name, c.domain)
+                        tf(
+                            "companies.hint.looks_like_domain",
+                            &[("name", &c.name), ("domain", &c.domain), ("reason", &reason)],
+                        )
                     };
                     (c.id.clone(), text)
                 })
@@ -106,19 +117,19 @@ fn CompanyForm(opened: Option<Opened<Company>>) -> impl IntoView {
         <h1>{title}</h1>
         <form class="record-form" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
             <fieldset>
-                <legend>"Company"</legend>
-                <TextField label="Name" field="name" value=text(|d| &d.name) on_input=set(|d, v| d.name = v) errors autocomplete="organization" />
-                <TextField label="Web domain" field="domain" value=text(|d| &d.domain) on_input=set(|d, v| d.domain = v) errors />
-                <TextField label="Industry" field="industry" value=text(|d| &d.industry) on_input=set(|d, v| d.industry = v) errors />
+                <legend>{t("contacts.field.company")}</legend>
+                <TextField label=t("companies.field.name") field="name" value=text(|d| &d.name) on_input=set(|d, v| d.name = v) errors autocomplete="organization" />
+                <TextField label=t("companies.field.domain") field="domain" value=text(|d| &d.domain) on_input=set(|d, v| d.domain = v) errors />
+                <TextField label=t("companies.field.industry") field="industry" value=text(|d| &d.industry) on_input=set(|d, v| d.industry = v) errors />
                 <div class="field">
-                    <label for="f-size">"Size"</label>
+                    <label for="f-size">{t("companies.field.size")}</label>
                     <select
                         id="f-size"
                         prop:value=move || draft.with(|d| d.size.map(|s| s.key()).unwrap_or_default())
                         on:change=move |ev| draft.update(|d| d.size = CompanySize::from_key(&event_target_value(&ev)))
                     >
-                        <option value="">"Unknown"</option>
-                        {CompanySize::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                        <option value="">{t("companies.form.size_unknown")}</option>
+                        {CompanySize::ALL.iter().map(|s| view! { <option value=s.key()>{label("company_size", s.key())}</option> }).collect_view()}
                     </select>
                 </div>
                 <LifecycleStageField
@@ -128,22 +139,22 @@ fn CompanyForm(opened: Option<Opened<Company>>) -> impl IntoView {
             </fieldset>
             <div role="status" aria-live="polite" class="duplicate-hint">
                 {move || looks_like.get().map(|(id, text)| view! {
-                    <p>{text} " — " <a href=link(&format!("/companies/{id}"))>"open it?"</a></p>
+                    <p>{text} " — " <a href=link(&format!("/companies/{id}"))>{t("contacts.hint.open")}</a></p>
                 })}
             </div>
             <fieldset>
-                <legend>"Address"</legend>
-                <TextField label="Street" field="address.street" value=addr(|a| &a.street) on_input=set_addr(|a, v| a.street = v) errors />
-                <TextField label="City" field="address.city" value=addr(|a| &a.city) on_input=set_addr(|a, v| a.city = v) errors />
-                <TextField label="Region" field="address.region" value=addr(|a| &a.region) on_input=set_addr(|a, v| a.region = v) errors />
-                <TextField label="Postal code" field="address.postal_code" value=addr(|a| &a.postal_code) on_input=set_addr(|a, v| a.postal_code = v) errors />
-                <TextField label="Country" field="address.country" value=addr(|a| &a.country) on_input=set_addr(|a, v| a.country = v.trim().to_ascii_uppercase()) errors />
+                <legend>{t("companies.field.address")}</legend>
+                <TextField label=t("companies.form.street") field="address.street" value=addr(|a| &a.street) on_input=set_addr(|a, v| a.street = v) errors />
+                <TextField label=t("companies.form.city") field="address.city" value=addr(|a| &a.city) on_input=set_addr(|a, v| a.city = v) errors />
+                <TextField label=t("companies.form.region") field="address.region" value=addr(|a| &a.region) on_input=set_addr(|a, v| a.region = v) errors />
+                <TextField label=t("companies.form.postal_code") field="address.postal_code" value=addr(|a| &a.postal_code) on_input=set_addr(|a, v| a.postal_code = v) errors />
+                <TextField label=t("companies.form.country") field="address.country" value=addr(|a| &a.country) on_input=set_addr(|a, v| a.country = v.trim().to_ascii_uppercase()) errors />
             </fieldset>
             <fieldset>
-                <legend>"More"</legend>
-                <TextField label="Tags" field="tags" value=tags_text on_input=Callback::new(move |v| tags_text.set(v)) errors />
+                <legend>{t("contacts.form.more")}</legend>
+                <TextField label=t("contacts.field.tags") field="tags" value=tags_text on_input=Callback::new(move |v| tags_text.set(v)) errors />
                 <div class="field">
-                    <label for="f-notes">"Notes"</label>
+                    <label for="f-notes">{t("contacts.field.notes")}</label>
                     <textarea id="f-notes" rows="5"
                         prop:value=move || draft.with(|d| d.notes.clone())
                         on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))></textarea>
@@ -159,9 +170,9 @@ fn CompanyForm(opened: Option<Opened<Company>>) -> impl IntoView {
             <UnsavedEdit unsaved errors on_saved on_discard />
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=move || save.pending().get() || unsaved.with(Option::is_some)>
-                    {move || if save.pending().get() { "Saving…" } else { "Save" }}
+                    {move || if save.pending().get() { t("contacts.form.saving") } else { t("common.save") }}
                 </button>
-                <button type="button" on:click=cancel>"Cancel"</button>
+                <button type="button" on:click=cancel>{t("common.cancel")}</button>
             </div>
         </form>
     }

@@ -14,6 +14,7 @@ use crate::ui::components::timeline::{timeline_entries, Timeline};
 use crate::ui::download::download;
 use crate::ui::format::yearly_date;
 use crate::ui::paths::link;
+use crate::ui::text::{label, t, tf, tn};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -33,8 +34,8 @@ pub fn ContactPage() -> impl IntoView {
     let contact = Memo::new(move |_| state.data.with(|d| d.contact(&id()).cloned()));
     move || match contact.get() {
         None => view! {
-            <h1>"Contact not found"</h1>
-            <p>"It may have been deleted. " <A href=link("/contacts")>"Back to contacts"</A></p>
+            <h1>{t("contacts.detail.not_found")}</h1>
+            <p>{t("contacts.detail.may_be_deleted")} " " <A href=link("/contacts")>{t("contacts.detail.back")}</A></p>
         }
         .into_any(),
         Some(c) => view! { <ContactDetails contact=c /> }.into_any(),
@@ -99,7 +100,10 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
                 .with_untracked(|d| d.contact(&id).map(|c| (c.display_name(), write_vcard(c, d.company_name_of(c)))));
             if let Some((name, card)) = card {
                 if let Err(e) = download(&format!("{name}.vcf"), "text/vcard", &card) {
-                    state.notify(crate::state::NoticeKind::Error, format!("The vCard could not be downloaded: {e}"));
+                    state.notify(
+                        crate::state::NoticeKind::Error,
+                        tf("contacts.detail.vcard_failed", &[("error", &e.to_string())]),
+                    );
                 }
             }
         }
@@ -112,15 +116,15 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             <div class="actions">
                 {move || is_lead.then(|| match converted.get() {
                     Some(deal_id) => view! {
-                        <p class="converted">"Converted — " <A href=link(&format!("/deals/{deal_id}"))>"see deal"</A></p>
+                        <p class="converted">{t("contacts.detail.converted")} " — " <A href=link(&format!("/deals/{deal_id}"))>{t("contacts.detail.see_deal")}</A></p>
                     }.into_any(),
                     None => view! {
-                        <button type="button" class="primary" disabled=move || convert.pending().get() on:click=move |_| { convert.dispatch(()); }>"Convert to deal"</button>
+                        <button type="button" class="primary" disabled=move || convert.pending().get() on:click=move |_| { convert.dispatch(()); }>{t("contacts.detail.convert")}</button>
                     }.into_any(),
                 })}
-                <button type="button" on:click=edit>"Edit"</button>
-                <button type="button" on:click=download_vcard>"Download vCard"</button>
-                <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
+                <button type="button" on:click=edit>{t("common.edit")}</button>
+                <button type="button" on:click=download_vcard>{t("contacts.detail.download_vcard")}</button>
+                <button type="button" class="danger" on:click=move |_| confirming.set(true)>{t("common.delete")}</button>
             </div>
         </div>
         <ConfirmDelete
@@ -132,48 +136,48 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
             })
         />
         <dl class="details">
-            {row("Name prefix", contact.name_prefix.clone())}
-            {row("Name suffix", contact.name_suffix.clone())}
-            {row("Nickname", contact.nickname.clone())}
-            {row("Job title", contact.job_title.clone())}
-            {row("Department", contact.department.clone())}
+            {row(t("contacts.field.name_prefix"), contact.name_prefix.clone())}
+            {row(t("contacts.field.name_suffix"), contact.name_suffix.clone())}
+            {row(t("contacts.field.nickname"), contact.nickname.clone())}
+            {row(t("contacts.field.job_title"), contact.job_title.clone())}
+            {row(t("contacts.field.department"), contact.department.clone())}
             {company.map(|(cid, name)| view! {
-                <dt>"Company"</dt>
+                <dt>{t("contacts.field.company")}</dt>
                 <dd>{match name {
                     Some(n) => view! { <A href=link(&format!("/companies/{cid}"))>{n}</A> }.into_any(),
-                    None => view! { <span>"Unknown company"</span> }.into_any(),
+                    None => view! { <span>{t("contacts.detail.unknown_company")}</span> }.into_any(),
                 }}</dd>
             })}
-            <dt>"Lifecycle stage"</dt>
-            <dd>{contact.lifecycle_stage.label()}</dd>
-            {contact.lead_status.map(|s| view! { <dt>"Lead status"</dt><dd>{s.label()}</dd> })}
-            <dt>"Last contacted"</dt>
+            <dt>{t("contacts.field.lifecycle_stage")}</dt>
+            <dd>{label("lifecycle", contact.lifecycle_stage.key())}</dd>
+            {contact.lead_status.map(|s| view! { <dt>{t("contacts.field.lead_status")}</dt><dd>{label("lead_status", s.key())}</dd> })}
+            <dt>{t("contacts.detail.last_contacted")}</dt>
             <dd>{move || match last() {
                 Some(at) => view! { <LocalTime at /> }.into_any(),
-                None => "Never".into_any(),
+                None => t("contacts.detail.never").into_any(),
             }}</dd>
-            {contact.cadence_days.map(|n| view! { <dt>"Keep in touch"</dt><dd>{every_days(n)}</dd> })}
-            {row("Owner", contact.owner.clone())}
+            {contact.cadence_days.map(|n| view! { <dt>{t("contacts.field.keep_in_touch")}</dt><dd>{every_days(n)}</dd> })}
+            {row(t("contacts.field.owner"), contact.owner.clone())}
             {contact.emails.iter().map(|e| view! {
-                <dt>{format!("Email ({})", e.kind.label())}</dt>
+                <dt>{tf("contacts.detail.email_of_kind", &[("kind", &label("email_kind", e.kind.key()))])}</dt>
                 <dd><a href=format!("mailto:{}", e.address)>{e.address.clone()}</a></dd>
             }).collect_view()}
             {contact.phones.iter().map(|p| view! {
-                <dt>{format!("Phone ({})", p.kind.label())}</dt>
+                <dt>{tf("contacts.detail.phone_of_kind", &[("kind", &label("phone_kind", p.kind.key()))])}</dt>
                 <dd><a href=format!("tel:{}", p.number.replace(' ', ""))>{p.number.clone()}</a></dd>
             }).collect_view()}
             {contact.addresses.iter().map(|a| view! {
-                <dt>{format!("Address ({})", a.kind.label())}</dt>
+                <dt>{tf("contacts.detail.address_of_kind", &[("kind", &label("address_kind", a.kind.key()))])}</dt>
                 <dd>{address_line(a)}</dd>
             }).collect_view()}
-            {(!contact.tags.is_empty()).then(|| view! { <dt>"Tags"</dt><dd><TagChips tags=contact.tags.clone() /></dd> })}
-            {row("Birthday", contact.birthday.map(yearly_date).unwrap_or_default())}
+            {(!contact.tags.is_empty()).then(|| view! { <dt>{t("contacts.field.tags")}</dt><dd><TagChips tags=contact.tags.clone() /></dd> })}
+            {row(t("contacts.field.birthday"), contact.birthday.map(yearly_date).unwrap_or_default())}
             {contact.important_dates.iter().map(|d| view! { <dt>{d.label.clone()}</dt><dd>{yearly_date(d.date)}</dd> }).collect_view()}
-            {row("Source", contact.source.clone())}
-            <dt>"Added"</dt><dd><LocalTime at=contact.created /></dd>
-            <dt>"Updated"</dt><dd><LocalTime at=contact.updated /></dd>
+            {row(t("contacts.field.source"), contact.source.clone())}
+            <dt>{t("contacts.detail.added")}</dt><dd><LocalTime at=contact.created /></dd>
+            <dt>{t("contacts.detail.updated")}</dt><dd><LocalTime at=contact.updated /></dd>
         </dl>
-        {(!contact.notes.is_empty()).then(|| view! { <h2>"Notes"</h2><p class="notes">{contact.notes.clone()}</p> })}
+        {(!contact.notes.is_empty()).then(|| view! { <h2>{t("contacts.field.notes")}</h2><p class="notes">{contact.notes.clone()}</p> })}
         <StageHistory history=contact.stage_history.clone() />
         <RecordDeals record_id=contact.id.clone() new_deal_query=format!("contact={}", contact.id) />
         <TasksPanel record_id=contact.id.clone() links=links.clone() />
@@ -183,20 +187,19 @@ fn ContactDetails(contact: Contact) -> impl IntoView {
 
 /// "Every day", "Every 14 days".
 fn every_days(n: u32) -> String {
-    if n == 1 {
-        "Every day".to_string()
-    } else {
-        format!("Every {n} days")
-    }
+    tn("contacts.detail.every_days", n as usize)
 }
 
 /// An address on one line; a country no table knows (kept as an import found
 /// it) is marked "(unrecognised country)".
 fn address_line(a: &crate::core::records::Address) -> String {
-    use crate::core::countries::{country_name, describe_country};
+    use crate::core::countries::country_name;
     if a.country.is_empty() || country_name(&a.country).is_some() {
         return a.one_line();
     }
-    let shown = crate::core::records::Address { country: describe_country(&a.country), ..a.clone() };
+    let shown = crate::core::records::Address {
+        country: tf("contacts.detail.unrecognised_country", &[("country", a.country.trim())]),
+        ..a.clone()
+    };
     shown.one_line()
 }

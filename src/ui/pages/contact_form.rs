@@ -16,9 +16,10 @@ use crate::ui::components::date_fields::DateFields;
 use crate::ui::components::duplicate_hint::DuplicateHint;
 use crate::ui::components::fields::{ErrorText, LifecycleStageField, TextField};
 use crate::ui::components::important_dates::ImportantDates;
-use crate::ui::components::kinded_rows::KindedRows;
+use crate::ui::components::kinded_rows::{KindedRows, RowText};
 use crate::ui::components::suggested_fixes::SuggestedFixes;
 use crate::ui::components::unsaved_edit::{saved_id, UnsavedEdit};
+use crate::ui::text::{label, t, tf};
 
 #[component]
 pub fn ContactFormPage() -> impl IntoView {
@@ -28,8 +29,8 @@ pub fn ContactFormPage() -> impl IntoView {
     let opened = id.as_ref().and_then(|id| commands::open_contact(state, id));
     match (id, opened) {
         (Some(_), None) => view! {
-            <h1>"Contact not found"</h1>
-            <p>"It may have been deleted in another tab."</p>
+            <h1>{t("contacts.detail.not_found")}</h1>
+            <p>{t("contacts.form.deleted_elsewhere")}</p>
         }
         .into_any(),
         (_, opened) => view! { <ContactForm opened /> }.into_any(),
@@ -50,7 +51,11 @@ fn ContactForm(opened: Option<Opened<Contact>>) -> impl IntoView {
     if initial.emails.is_empty() {
         initial.emails.push(Email::default());
     }
-    let title = if is_new { "New contact".to_string() } else { format!("Edit {}", initial.display_name()) };
+    let title = if is_new {
+        t("contacts.new").to_string()
+    } else {
+        tf("contacts.form.edit_title", &[("name", &initial.display_name())])
+    };
     let tags_text = RwSignal::new(initial.tags.join(", "));
     let birthday_parts = RwSignal::new(DateParts::of(initial.birthday));
     let date_parts = RwSignal::new(
@@ -110,25 +115,25 @@ fn ContactForm(opened: Option<Opened<Contact>>) -> impl IntoView {
             <PhoneRows draft errors />
 
             <fieldset>
-                <legend>"Postal addresses"</legend>
+                <legend>{t("contacts.form.addresses")}</legend>
                 <For each=move || 0..addresses_len() key=|i| *i let:i>
                     <AddressRows draft i errors />
                 </For>
                 <button type="button" on:click=move |_| draft.update(|d| d.addresses.push(Address { kind: AddressKind::Work, ..Default::default() }))>
-                    "Add address"
+                    {t("contacts.form.add_address")}
                 </button>
             </fieldset>
 
             <fieldset>
-                <legend>"More"</legend>
-                <TextField label="Tags" field="tags" value=tags_text on_input=Callback::new(move |v| tags_text.set(v)) errors />
-                <p class="hint">"Separate tags with commas."</p>
-                <DateFields label="Birthday" field="birthday" value=birthday_parts errors />
-                <TextField label="Keep in touch every (days)" field="cadence_days" value=cadence_text on_input=Callback::new(move |v| cadence_text.set(v)) errors />
+                <legend>{t("contacts.form.more")}</legend>
+                <TextField label=t("contacts.field.tags") field="tags" value=tags_text on_input=Callback::new(move |v| tags_text.set(v)) errors />
+                <p class="hint">{t("contacts.form.tags_hint")}</p>
+                <DateFields label=t("contacts.field.birthday") field="birthday" value=birthday_parts errors />
+                <TextField label=t("contacts.form.cadence") field="cadence_days" value=cadence_text on_input=Callback::new(move |v| cadence_text.set(v)) errors />
                 <ImportantDates draft dates=date_parts errors />
-                <TextField label="Source" field="source" value=text(|d| &d.source) on_input=set(|d, v| d.source = v) errors />
+                <TextField label=t("contacts.field.source") field="source" value=text(|d| &d.source) on_input=set(|d, v| d.source = v) errors />
                 <div class="field">
-                    <label for="f-notes">"Notes"</label>
+                    <label for="f-notes">{t("contacts.field.notes")}</label>
                     <textarea
                         id="f-notes"
                         rows="5"
@@ -151,12 +156,34 @@ fn ContactForm(opened: Option<Opened<Contact>>) -> impl IntoView {
             <UnsavedEdit unsaved errors on_saved on_discard />
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=move || save.pending().get() || unsaved.with(Option::is_some)>
-                    {move || if save.pending().get() { "Saving…" } else { "Save" }}
+                    {move || if save.pending().get() { t("contacts.form.saving") } else { t("common.save") }}
                 </button>
-                <button type="button" on:click=cancel>"Cancel"</button>
+                <button type="button" on:click=cancel>{t("common.cancel")}</button>
             </div>
         </form>
     }
+}
+
+/// "Email 2", "Email 2 type", "Remove email 2".
+fn email_text(which: RowText, n: usize) -> String {
+    let n = n.to_string();
+    let key = match which {
+        RowText::Value => "contacts.form.email_n",
+        RowText::Kind => "contacts.form.email_n_type",
+        RowText::Remove => "contacts.form.remove_email_n",
+    };
+    tf(key, &[("n", &n)])
+}
+
+/// "Phone 2", "Phone 2 type", "Remove phone 2".
+fn phone_text(which: RowText, n: usize) -> String {
+    let n = n.to_string();
+    let key = match which {
+        RowText::Value => "contacts.form.phone_n",
+        RowText::Kind => "contacts.form.phone_n_type",
+        RowText::Remove => "contacts.form.remove_phone_n",
+    };
+    tf(key, &[("n", &n)])
 }
 
 /// The contact's email addresses, each with its kind.
@@ -164,8 +191,8 @@ fn ContactForm(opened: Option<Opened<Contact>>) -> impl IntoView {
 fn EmailRows(draft: RwSignal<Contact>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     view! {
         <KindedRows
-            legend="Email addresses" noun="Email" list="emails" part="address" input_type="email"
-            kinds=EmailKind::ALL.iter().map(|k| (k.key(), k.label())).collect()
+            legend=t("contacts.form.emails") add=t("contacts.form.add_email") row_text=email_text list="emails" part="address" input_type="email"
+            kinds=EmailKind::ALL.iter().map(|k| (k.key(), label("email_kind", k.key()))).collect()
             len=Signal::derive(move || draft.with(|d| d.emails.len()))
             text=Callback::new(move |i: usize| draft.with(|d| d.emails.get(i).map(|e| e.address.clone()).unwrap_or_default()))
             kind=Callback::new(move |i: usize| draft.with(|d| d.emails.get(i).map(|e| e.kind.key()).unwrap_or_default()))
@@ -185,8 +212,8 @@ fn EmailRows(draft: RwSignal<Contact>, errors: RwSignal<Vec<FieldError>>) -> imp
 fn PhoneRows(draft: RwSignal<Contact>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     view! {
         <KindedRows
-            legend="Phone numbers" noun="Phone" list="phones" part="number" input_type="tel"
-            kinds=PhoneKind::ALL.iter().map(|k| (k.key(), k.label())).collect()
+            legend=t("contacts.form.phones") add=t("contacts.form.add_phone") row_text=phone_text list="phones" part="number" input_type="tel"
+            kinds=PhoneKind::ALL.iter().map(|k| (k.key(), label("phone_kind", k.key()))).collect()
             len=Signal::derive(move || draft.with(|d| d.phones.len()))
             text=Callback::new(move |i: usize| draft.with(|d| d.phones.get(i).map(|p| p.number.clone()).unwrap_or_default()))
             kind=Callback::new(move |i: usize| draft.with(|d| d.phones.get(i).map(|p| p.kind.key()).unwrap_or_default()))
@@ -212,16 +239,16 @@ fn NameAndRole(
     let set = move |put: fn(&mut Contact, String)| Callback::new(move |v: String| draft.update(|d| put(d, v)));
     view! {
         <fieldset>
-            <legend>"Name and role"</legend>
-            <TextField label="Name prefix" field="name_prefix" value=text(|d| &d.name_prefix) on_input=set(|d, v| d.name_prefix = v) errors autocomplete="off" />
-            <TextField label="Given name" field="given_name" value=text(|d| &d.given_name) on_input=set(|d, v| d.given_name = v) errors autocomplete="off" />
-            <TextField label="Family name" field="family_name" value=text(|d| &d.family_name) on_input=set(|d, v| d.family_name = v) errors autocomplete="off" />
-            <TextField label="Name suffix" field="name_suffix" value=text(|d| &d.name_suffix) on_input=set(|d, v| d.name_suffix = v) errors autocomplete="off" />
-            <TextField label="Nickname" field="nickname" value=text(|d| &d.nickname) on_input=set(|d, v| d.nickname = v) errors autocomplete="off" />
-            <TextField label="Job title" field="job_title" value=text(|d| &d.job_title) on_input=set(|d, v| d.job_title = v) errors />
-            <TextField label="Department" field="department" value=text(|d| &d.department) on_input=set(|d, v| d.department = v) errors />
+            <legend>{t("contacts.form.name_and_role")}</legend>
+            <TextField label=t("contacts.field.name_prefix") field="name_prefix" value=text(|d| &d.name_prefix) on_input=set(|d, v| d.name_prefix = v) errors autocomplete="off" />
+            <TextField label=t("contacts.field.given_name") field="given_name" value=text(|d| &d.given_name) on_input=set(|d, v| d.given_name = v) errors autocomplete="off" />
+            <TextField label=t("contacts.field.family_name") field="family_name" value=text(|d| &d.family_name) on_input=set(|d, v| d.family_name = v) errors autocomplete="off" />
+            <TextField label=t("contacts.field.name_suffix") field="name_suffix" value=text(|d| &d.name_suffix) on_input=set(|d, v| d.name_suffix = v) errors autocomplete="off" />
+            <TextField label=t("contacts.field.nickname") field="nickname" value=text(|d| &d.nickname) on_input=set(|d, v| d.nickname = v) errors autocomplete="off" />
+            <TextField label=t("contacts.field.job_title") field="job_title" value=text(|d| &d.job_title) on_input=set(|d, v| d.job_title = v) errors />
+            <TextField label=t("contacts.field.department") field="department" value=text(|d| &d.department) on_input=set(|d, v| d.department = v) errors />
             <div class="field">
-                <label for="f-company_id">"Company"</label>
+                <label for="f-company_id">{t("contacts.field.company")}</label>
                 <select
                     id="f-company_id"
                     prop:value=move || draft.with(|d| d.company_id.clone().unwrap_or_default())
@@ -230,7 +257,7 @@ fn NameAndRole(
                         draft.update(|d| d.company_id = (!v.is_empty()).then_some(v));
                     }
                 >
-                    <option value="">"No company"</option>
+                    <option value="">{t("contacts.form.no_company")}</option>
                     {companies.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                 </select>
                 <ErrorText errors field="company_id" />
@@ -240,17 +267,17 @@ fn NameAndRole(
                 on_change=Callback::new(move |s| draft.update(|d| d.lifecycle_stage = s))
             />
             <div class="field">
-                <label for="f-lead_status">"Lead status"</label>
+                <label for="f-lead_status">{t("contacts.field.lead_status")}</label>
                 <select
                     id="f-lead_status"
                     prop:value=move || draft.with(|d| d.lead_status.map_or("", |s| s.key()))
                     on:change=move |ev| draft.update(|d| d.lead_status = LeadStatus::from_key(&event_target_value(&ev)))
                 >
-                    <option value="">"Not a lead"</option>
-                    {LeadStatus::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                    <option value="">{t("contacts.form.not_a_lead")}</option>
+                    {LeadStatus::ALL.iter().map(|s| view! { <option value=s.key()>{label("lead_status", s.key())}</option> }).collect_view()}
                 </select>
             </div>
-            <TextField label="Owner" field="owner" value=text(|d| &d.owner) on_input=set(|d, v| d.owner = v) errors />
+            <TextField label=t("contacts.field.owner") field="owner" value=text(|d| &d.owner) on_input=set(|d, v| d.owner = v) errors />
         </fieldset>
     }
 }

@@ -16,8 +16,9 @@ use crate::ui::components::search_list::{search_list, Computed};
 use crate::ui::components::tag_chips::TagFilter;
 use crate::ui::components::virtual_list::VirtualList;
 use crate::ui::download::{download, save_csv};
-use crate::ui::format::{count_of, encode, thousands};
+use crate::ui::format::encode;
 use crate::ui::paths::link;
+use crate::ui::text::{label, t, tf, tn};
 
 const ROW_HEIGHT: f64 = 48.0;
 /// How long typing must pause before the URL follows the search.
@@ -90,9 +91,9 @@ pub fn ContactsPage() -> impl IntoView {
 
     view! {
         <div class="page-header">
-            <h1>"Contacts"</h1>
+            <h1>{t("contacts.list.title")}</h1>
             <button type="button" class="primary" on:click=new_contact>
-                "New contact"
+                {t("contacts.new")}
             </button>
         </div>
         <Show when=move || !is_empty() fallback=|| view! { <DemoLoader /> }>
@@ -100,41 +101,42 @@ pub fn ContactsPage() -> impl IntoView {
                 <input
                     type="search"
                     class="search"
-                    aria-label="Search contacts"
-                    placeholder="Search by name, email, phone, company, tag…"
+                    aria-label=t("contacts.list.search")
+                    placeholder=t("contacts.list.search_placeholder")
                     prop:value=move || q.get()
                     on:input=move |ev| q.set(event_target_value(&ev))
                 />
                 <TagFilter value=tag />
                 <label>
-                    "Sort by "
+                    {t("contacts.list.sort_by")}
+                    " "
                     <select
                         prop:value=move || sort.get().key()
                         on:change=move |ev| sort.set(ContactSort::from_key(&event_target_value(&ev)))
                     >
                         {ContactSort::ALL
                             .into_iter()
-                            .map(|s| view! { <option value=s.key()>{s.label()}</option> })
+                            .map(|s| view! { <option value=s.key()>{label("contact_sort", s.key())}</option> })
                             .collect_view()}
                     </select>
                 </label>
-                <button type="button" on:click=export_csv>"Export CSV"</button>
+                <button type="button" on:click=export_csv>{t("contacts.list.export_csv")}</button>
                 <SelectionTools matches selected />
                 <p class="count" aria-live="polite">
-                    {move || count_of(matches.with(Vec::len), "contact", "contacts")}
+                    {move || tn("common.contacts", matches.with(Vec::len))}
                 </p>
             </div>
             <div class="row-head contact-row" aria-hidden="true">
-                <span>"Name"</span>
-                <span>"Company"</span>
-                <span>"Email"</span>
-                <span>"Phone"</span>
-                <span>"Stage"</span>
+                <span>{t("contacts.list.col.name")}</span>
+                <span>{t("contacts.list.col.company")}</span>
+                <span>{t("contacts.list.col.email")}</span>
+                <span>{t("contacts.list.col.phone")}</span>
+                <span>{t("contacts.list.col.stage")}</span>
             </div>
             <VirtualList
                 rows=matches
                 row_height=ROW_HEIGHT
-                label="Contacts"
+                label=t("contacts.list.title")
                 row_key=move |i| {
                     state
                         .data
@@ -182,19 +184,19 @@ fn SelectionTools(matches: Memo<Vec<u32>>, selected: RwSignal<HashSet<String>>) 
         let text =
             selected.with_untracked(|s| state.data.with_untracked(|d| contacts_vcard(d, s.iter().map(String::as_str))));
         if let Err(e) = download("contacts.vcf", "text/vcard;charset=utf-8", &text) {
-            state.notify(NoticeKind::Error, format!("The vCard file could not be downloaded: {e}"));
+            state.notify(NoticeKind::Error, tf("contacts.list.vcard_failed", &[("error", &e.to_string())]));
         }
     };
     view! {
         <label class="check">
             <input type="checkbox" prop:checked=all_shown_selected
                 on:change=move |ev| select_all_shown(event_target_checked(&ev)) />
-            "Select all shown"
+            {t("contacts.list.select_all_shown")}
         </label>
         <button type="button" on:click=export_vcard disabled=move || selected.with(|s| s.is_empty())>
             {move || match selected.with(|s| s.len()) {
-                0 => "Export selected as vCard".to_string(),
-                n => format!("Export {} selected as vCard", thousands(n)),
+                0 => t("contacts.list.export_vcard").to_string(),
+                n => tn("contacts.list.export_n_vcard", n),
             }}
         </button>
     }
@@ -210,7 +212,7 @@ fn ContactRow(position: u32, selected: RwSignal<HashSet<String>>) -> impl IntoVi
         let company = d.company_name_of(c).unwrap_or_default().to_string();
         let (id, tick_id) = (c.id.clone(), c.id.clone());
         let name = c.display_name();
-        let tick_label = format!("Select {name}");
+        let tick_label = tf("contacts.list.select", &[("name", &name)]);
         view! {
             <div class="contact-row">
                 <span class="name">
@@ -235,7 +237,7 @@ fn ContactRow(position: u32, selected: RwSignal<HashSet<String>>) -> impl IntoVi
                 <span>{company}</span>
                 <span>{c.primary_email().unwrap_or_default().to_string()}</span>
                 <span>{c.primary_phone().unwrap_or_default().to_string()}</span>
-                <span class="stage">{c.lifecycle_stage.label()}</span>
+                <span class="stage">{label("lifecycle", c.lifecycle_stage.key())}</span>
             </div>
         }
     })

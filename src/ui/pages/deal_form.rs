@@ -13,6 +13,7 @@ use crate::state::{commands, new_id, AppState};
 use crate::ui::components::fields::{ErrorText, TextField};
 use crate::ui::components::unsaved_edit::{saved_id, UnsavedEdit};
 use crate::ui::format::{iso_date, money_input};
+use crate::ui::text::{label, t, tf};
 
 #[component]
 pub fn DealFormPage() -> impl IntoView {
@@ -23,7 +24,7 @@ pub fn DealFormPage() -> impl IntoView {
     let opened = id.as_ref().and_then(|id| commands::open_deal(state, id));
     match (id, opened) {
         (Some(_), None) => {
-            view! { <h1>"Deal not found"</h1><p>"It may have been deleted in another tab."</p> }.into_any()
+            view! { <h1>{t("deals.detail.not_found")}</h1><p>{t("deals.form.deleted_elsewhere")}</p> }.into_any()
         }
         (_, Some(opened)) => view! { <DealForm deal=opened.record.clone() opened=Some(opened) /> }.into_any(),
         (None, None) => {
@@ -57,7 +58,8 @@ fn DealForm(deal: Deal, opened: Option<Opened<Deal>>) -> impl IntoView {
     let is_new = opened.is_none();
     let unsaved = RwSignal::new(None::<Unsaved>);
     let opened = StoredValue::new(opened);
-    let title = if is_new { "New deal".to_string() } else { format!("Edit {}", deal.title) };
+    let title =
+        if is_new { t("deals.new").to_string() } else { tf("contacts.form.edit_title", &[("name", &deal.title)]) };
     let amount_text =
         RwSignal::new(if deal.amount_cents == 0 { String::new() } else { money_input(deal.amount_cents) });
     let close_text = RwSignal::new(deal.expected_close.map(iso_date).unwrap_or_default());
@@ -96,14 +98,14 @@ fn DealForm(deal: Deal, opened: Option<Opened<Deal>>) -> impl IntoView {
         <h1>{title}</h1>
         <form class="record-form" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
             <fieldset>
-                <legend>"Deal"</legend>
-                <TextField label="Title" field="title" value=text(|d| &d.title) on_input=set(|d, v| d.title = v) errors autocomplete="off" />
+                <legend>{t("deals.form.deal")}</legend>
+                <TextField label=t("deals.field.title") field="title" value=text(|d| &d.title) on_input=set(|d, v| d.title = v) errors autocomplete="off" />
                 <div class="multi-row">
-                    <TextField label="Amount" field="amount_cents" value=amount_text on_input=Callback::new(move |v| amount_text.set(v)) errors />
-                    <TextField label="Currency" field="currency" value=text(|d| &d.currency) on_input=set(|d, v| d.currency = v) errors />
+                    <TextField label=t("deals.field.amount") field="amount_cents" value=amount_text on_input=Callback::new(move |v| amount_text.set(v)) errors />
+                    <TextField label=t("deals.field.currency") field="currency" value=text(|d| &d.currency) on_input=set(|d, v| d.currency = v) errors />
                 </div>
                 <div class="field">
-                    <label for="f-stage">"Stage"</label>
+                    <label for="f-stage">{t("contacts.list.col.stage")}</label>
                     <select id="f-stage" prop:value=move || draft.with(|d| d.stage.clone())
                         on:change={
                             let stages = stages.clone();
@@ -120,12 +122,12 @@ fn DealForm(deal: Deal, opened: Option<Opened<Deal>>) -> impl IntoView {
                     </select>
                     <ErrorText errors field="stage" />
                 </div>
-                <TextField label="Probability (%)" field="probability" value=probability_text on_input=Callback::new(move |v| probability_text.set(v)) errors />
-                <p class="hint">"Starts at the stage's default; change it for this deal if you know better."</p>
-                <TextField label="Expected close date" field="expected_close" input_type="date" value=close_text on_input=Callback::new(move |v| close_text.set(v)) errors />
-                <TextField label="Owner" field="owner" value=text(|d| &d.owner) on_input=set(|d, v| d.owner = v) errors />
+                <TextField label=t("deals.form.probability") field="probability" value=probability_text on_input=Callback::new(move |v| probability_text.set(v)) errors />
+                <p class="hint">{t("deals.form.probability_hint")}</p>
+                <TextField label=t("deals.form.expected_close") field="expected_close" input_type="date" value=close_text on_input=Callback::new(move |v| close_text.set(v)) errors />
+                <TextField label=t("contacts.field.owner") field="owner" value=text(|d| &d.owner) on_input=set(|d, v| d.owner = v) errors />
                 <div class="field">
-                    <label for="f-status">"Status"</label>
+                    <label for="f-status">{t("deals.field.status")}</label>
                     <select id="f-status" prop:value=move || draft.with(|d| d.status.key())
                         on:change=move |ev| if let Some(s) = DealStatus::from_key(&event_target_value(&ev)) {
                             draft.update(|d| {
@@ -133,26 +135,26 @@ fn DealForm(deal: Deal, opened: Option<Opened<Deal>>) -> impl IntoView {
                                 d.closed = if s == DealStatus::Open { None } else { d.closed.or(Some(state.clock.now())) };
                             })
                         }>
-                        {DealStatus::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                        {DealStatus::ALL.iter().map(|s| view! { <option value=s.key()>{label("deal_status", s.key())}</option> }).collect_view()}
                     </select>
                 </div>
                 <Show when=move || draft.with(|d| d.status == DealStatus::Lost)>
-                    <TextField label="Lost reason" field="lost_reason" value=text(|d| &d.lost_reason) on_input=set(|d, v| d.lost_reason = v) errors />
+                    <TextField label=t("deals.detail.lost_reason") field="lost_reason" value=text(|d| &d.lost_reason) on_input=set(|d, v| d.lost_reason = v) errors />
                 </Show>
             </fieldset>
             <DealPeople draft companies />
             <fieldset>
-                <legend>"More"</legend>
-                <TextField label="Tags" field="tags" value=tags_text on_input=Callback::new(move |v| tags_text.set(v)) errors />
+                <legend>{t("contacts.form.more")}</legend>
+                <TextField label=t("contacts.field.tags") field="tags" value=tags_text on_input=Callback::new(move |v| tags_text.set(v)) errors />
                 <div class="field">
-                    <label for="f-notes">"Notes"</label>
+                    <label for="f-notes">{t("contacts.field.notes")}</label>
                     <textarea id="f-notes" rows="4" prop:value=move || draft.with(|d| d.notes.clone()) on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))></textarea>
                 </div>
             </fieldset>
             <UnsavedEdit unsaved errors on_saved on_discard />
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || save.pending().get() || unsaved.with(Option::is_some)>{move || if save.pending().get() { "Saving…" } else { "Save deal" }}</button>
-                <button type="button" on:click=cancel>"Cancel"</button>
+                <button type="submit" class="primary" disabled=move || save.pending().get() || unsaved.with(Option::is_some)>{move || if save.pending().get() { t("contacts.form.saving") } else { t("deals.form.save") }}</button>
+                <button type="button" on:click=cancel>{t("common.cancel")}</button>
             </div>
         </form>
     }
@@ -168,7 +170,12 @@ fn DealPeople(draft: RwSignal<Deal>, companies: Vec<(String, String)>) -> impl I
             draft.with(|x| {
                 x.contact_ids
                     .iter()
-                    .map(|id| (id.clone(), d.contact(id).map_or("(deleted contact)".to_string(), |c| c.display_name())))
+                    .map(|id| {
+                        (
+                            id.clone(),
+                            d.contact(id).map_or(t("deals.form.deleted_contact").to_string(), |c| c.display_name()),
+                        )
+                    })
                     .collect::<Vec<_>>()
             })
         })
@@ -193,37 +200,37 @@ fn DealPeople(draft: RwSignal<Deal>, companies: Vec<(String, String)>) -> impl I
     };
     view! {
         <fieldset>
-            <legend>"Who"</legend>
+            <legend>{t("deals.form.who")}</legend>
             <div class="field">
-                <label for="f-company_id">"Company"</label>
+                <label for="f-company_id">{t("contacts.field.company")}</label>
                 <select id="f-company_id" prop:value=move || draft.with(|d| d.company_id.clone().unwrap_or_default())
                     on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.company_id = (!v.is_empty()).then_some(v)); }>
-                    <option value="">"No company"</option>
+                    <option value="">{t("contacts.form.no_company")}</option>
                     {companies.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                 </select>
             </div>
-            <ul class="plain-list" aria-label="Contacts on this deal">
+            <ul class="plain-list" aria-label=t("deals.form.contacts")>
                 <For each=contact_names key=|(id, _)| id.clone() let:c>
                     <li>
                         {c.1.clone()}" "
-                        <button type="button" class="link-button" aria-label=format!("Remove {} from the deal", c.1)
-                            on:click={ let id = c.0.clone(); move |_| draft.update(|d| d.contact_ids.retain(|x| *x != id)) }>"Remove"</button>
+                        <button type="button" class="link-button" aria-label=tf("deals.form.remove_contact", &[("name", &c.1)])
+                            on:click={ let id = c.0.clone(); move |_| draft.update(|d| d.contact_ids.retain(|x| *x != id)) }>{t("contacts.form.remove")}</button>
                     </li>
                 </For>
             </ul>
             <div class="field">
-                <label for="f-add-contact">"Add a contact"</label>
-                <input id="f-add-contact" type="search" placeholder="Type a name or email" prop:value=move || contact_query.get()
+                <label for="f-add-contact">{t("deals.form.add_contact")}</label>
+                <input id="f-add-contact" type="search" placeholder=t("deals.form.add_contact_placeholder") prop:value=move || contact_query.get()
                     on:input=move |ev| contact_query.set(event_target_value(&ev)) />
             </div>
-            <ul class="plain-list" aria-label="Matching contacts">
+            <ul class="plain-list" aria-label=t("deals.form.matching_contacts")>
                 {move || contact_hits().into_iter().map(|(id, name, email)| view! {
                     <li>
                         <button type="button" class="link-button" on:click=move |_| {
                             let id = id.clone();
                             draft.update(|d| if !d.contact_ids.contains(&id) { d.contact_ids.push(id) });
                             contact_query.set(String::new());
-                        }>{format!("Add {name}")}</button>
+                        }>{tf("deals.form.add_name", &[("name", &name)])}</button>
                         " "<span class="muted">{email}</span>
                     </li>
                 }).collect_view()}

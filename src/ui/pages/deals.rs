@@ -11,8 +11,9 @@ use crate::ui::components::search_list::{search_list, Computed};
 use crate::ui::components::tag_chips::TagFilter;
 use crate::ui::components::virtual_list::VirtualList;
 use crate::ui::download::save_csv;
-use crate::ui::format::{count_of, long_date, money};
+use crate::ui::format::{long_date, money};
 use crate::ui::paths::link;
+use crate::ui::text::{label, t, tn};
 
 const ROW_HEIGHT: f64 = 48.0;
 
@@ -40,55 +41,57 @@ pub fn DealsPage() -> impl IntoView {
         search_list(base, move || q.get(), move |base, query| state.data.with(|d| d.deals().filter(base, query)));
     view! {
         <div class="page-header">
-            <h1>"Deals"</h1>
+            <h1>{t("deals.list.title")}</h1>
             <div class="actions">
-                <a href=link("/pipeline")>"Pipeline board"</a>
-                <a href=link("/deals/new") class="button primary">"New deal"</a>
+                <a href=link("/pipeline")>{t("deals.list.pipeline_board")}</a>
+                <a href=link("/deals/new") class="button primary">{t("deals.new")}</a>
             </div>
         </div>
         <div class="toolbar">
-            <input type="search" class="search" aria-label="Search deals" placeholder="Search by title, owner, tag…"
+            <input type="search" class="search" aria-label=t("deals.list.search") placeholder=t("deals.list.search_placeholder")
                 prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev)) />
             <button type="button" on:click=move |_| {
                 let text = rows.with_untracked(|r| state.data.with_untracked(|d| deals_csv(d, r)));
                 save_csv(state, "deals.csv", &text);
-            }>"Export CSV"</button>
+            }>{t("contacts.list.export_csv")}</button>
             <label>
-                "Status "
+                {t("deals.list.status")}
+                " "
                 <select prop:value=move || status.get().map_or("", |s| s.key())
                     on:change=move |ev| status.set(DealStatus::from_key(&event_target_value(&ev)))>
-                    <option value="">"Any status"</option>
-                    {DealStatus::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                    <option value="">{t("deals.list.any_status")}</option>
+                    {DealStatus::ALL.iter().map(|s| view! { <option value=s.key()>{label("deal_status", s.key())}</option> }).collect_view()}
                 </select>
             </label>
             <label class="check">
                 <input type="checkbox" prop:checked=move || overdue_only.get()
                     on:change=move |ev| overdue_only.set(event_target_checked(&ev)) />
-                "Overdue only"
+                {t("deals.list.overdue_only")}
             </label>
             <TagFilter value=tag />
             <label>
-                "Sort by "
+                {t("contacts.list.sort_by")}
+                " "
                 <select prop:value=move || sort.get().key() on:change=move |ev| sort.set(DealSort::from_key(&event_target_value(&ev)))>
-                    {DealSort::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                    {DealSort::ALL.iter().map(|s| view! { <option value=s.key()>{label("deal_sort", s.key())}</option> }).collect_view()}
                 </select>
             </label>
-            <p class="count" aria-live="polite">{move || count_of(rows.with(Vec::len), "deal", "deals")}</p>
+            <p class="count" aria-live="polite">{move || tn("deals.count", rows.with(Vec::len))}</p>
         </div>
         <div class="row-head deal-row" aria-hidden="true">
-            <span>"Title"</span><span>"Company"</span><span>"Amount"</span><span>"Stage"</span><span>"Close"</span>
+            <span>{t("deals.field.title")}</span><span>{t("contacts.list.col.company")}</span><span>{t("deals.field.amount")}</span><span>{t("contacts.list.col.stage")}</span><span>{t("deals.list.col.close")}</span>
         </div>
         <VirtualList
             rows
             row_height=ROW_HEIGHT
-            label="Deals"
+            label=t("deals.list.title")
             row_key=move |i| state.data.with_untracked(|d| d.deals().all().get(i as usize).map(|x| (x.id.clone(), x.updated)))
             render_row=move |_, i| state.data.with_untracked(|d| {
                 let x = &d.deals().all()[i as usize];
                 let company = x.company_id.as_ref().and_then(|id| d.company(id)).map(|c| c.name.clone()).unwrap_or_default();
                 let stage = match x.status {
                     DealStatus::Open => d.settings().stage(&x.stage).map_or_else(|| x.stage.clone(), |s| s.name.clone()),
-                    s => s.label().to_string(),
+                    s => label("deal_status", s.key()),
                 };
                 view! {
                     <div class="deal-row">

@@ -11,8 +11,8 @@ use crate::core::dedupe::{merge_contacts, moved_counts, FieldChoices, ListPick, 
 use crate::core::records::Contact;
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState};
-use crate::ui::format::count_of;
 use crate::ui::paths::link;
+use crate::ui::text::{label, t, tf, tn};
 
 /// Which record a field's value comes from, by position on the screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,18 +58,18 @@ const FIELDS: [Field; 12] = [
 impl Field {
     fn label(self) -> &'static str {
         match self {
-            Field::GivenName => "Given name",
-            Field::FamilyName => "Family name",
-            Field::Emails => "Emails",
-            Field::Phones => "Phones",
-            Field::Addresses => "Addresses",
-            Field::JobTitle => "Job title",
-            Field::Company => "Company",
-            Field::Stage => "Lifecycle stage",
-            Field::Tags => "Tags",
-            Field::Birthday => "Birthday",
-            Field::Source => "Source",
-            Field::Notes => "Notes",
+            Field::GivenName => t("contacts.field.given_name"),
+            Field::FamilyName => t("contacts.field.family_name"),
+            Field::Emails => t("duplicates.merge.emails"),
+            Field::Phones => t("duplicates.merge.phones"),
+            Field::Addresses => t("duplicates.merge.addresses"),
+            Field::JobTitle => t("contacts.field.job_title"),
+            Field::Company => t("contacts.field.company"),
+            Field::Stage => t("contacts.field.lifecycle_stage"),
+            Field::Tags => t("contacts.field.tags"),
+            Field::Birthday => t("contacts.field.birthday"),
+            Field::Source => t("contacts.field.source"),
+            Field::Notes => t("contacts.field.notes"),
         }
     }
 
@@ -105,7 +105,7 @@ impl Field {
             Field::Addresses => c.addresses.iter().map(|a| a.one_line()).collect::<Vec<_>>().join("; "),
             Field::JobTitle => c.job_title.clone(),
             Field::Company => c.company_id.as_deref().map(company).unwrap_or_default(),
-            Field::Stage => c.lifecycle_stage.label().to_string(),
+            Field::Stage => label("lifecycle", c.lifecycle_stage.key()),
             Field::Tags => join(c.tags.clone()),
             Field::Birthday => c.birthday.map(crate::ui::format::yearly_date).unwrap_or_default(),
             Field::Source => c.source.clone(),
@@ -182,8 +182,8 @@ pub fn MergePage() -> impl IntoView {
     match pair {
         Some((first, second)) if first.id != second.id => view! { <MergeForm first second /> }.into_any(),
         _ => view! {
-            <h1>"Merge contacts"</h1>
-            <p>"One of these contacts no longer exists. " <A href=link("/duplicates")>"Back to duplicates"</A></p>
+            <h1>{t("duplicates.merge.title")}</h1>
+            <p>{t("duplicates.merge.gone")} " " <A href=link("/duplicates")>{t("duplicates.merge.back")}</A></p>
         }
         .into_any(),
     }
@@ -200,7 +200,7 @@ fn MergeForm(first: Contact, second: Contact) -> impl IntoView {
         state
             .data
             .with_untracked(|d| d.company(id).map(|c| c.name.clone()))
-            .unwrap_or_else(|| "(unknown company)".into())
+            .unwrap_or_else(|| t("duplicates.merge.unknown_company").to_string())
     };
     let (first, second) = (StoredValue::new(first), StoredValue::new(second));
     let survivor_and_removed = move || {
@@ -217,12 +217,14 @@ fn MergeForm(first: Contact, second: Contact) -> impl IntoView {
     let moved = move || {
         let (s, r) = survivor_and_removed();
         let n = state.data.with(|d| moved_counts(d, &r.id));
-        format!(
-            "Moves {}, {} and {} to {}.",
-            count_of(n.deals, "deal", "deals"),
-            count_of(n.activities, "activity", "activities"),
-            count_of(n.tasks, "task", "tasks"),
-            s.display_name()
+        tf(
+            "duplicates.merge.moves",
+            &[
+                ("deals", &tn("deals.count", n.deals)),
+                ("activities", &tn("duplicates.merge.activities", n.activities)),
+                ("tasks", &tn("duplicates.merge.tasks", n.tasks)),
+                ("name", &s.display_name()),
+            ],
         )
     };
     let merge = local_action(move |_: &()| {
@@ -260,14 +262,14 @@ fn MergeForm(first: Contact, second: Contact) -> impl IntoView {
                     </div>
                 }
             };
-            let value = |t: &str| if t.is_empty() { "(empty)".to_string() } else { t.to_string() };
-            let keep_all = f.is_list().then(|| radio(Side::All, "Keep all".to_string()));
+            let value = |v: &str| if v.is_empty() { t("duplicates.merge.empty").to_string() } else { v.to_string() };
+            let keep_all = f.is_list().then(|| radio(Side::All, t("duplicates.merge.keep_all").to_string()));
             view! {
                 <Show when=shown>
                     <fieldset class="merge-field">
                         <legend>{f.label()}</legend>
-                        {radio(Side::First, format!("Record 1: {}", value(&t1)))}
-                        {radio(Side::Second, format!("Record 2: {}", value(&t2)))}
+                        {radio(Side::First, tf("duplicates.merge.record_1", &[("value", &value(&t1))]))}
+                        {radio(Side::Second, tf("duplicates.merge.record_2", &[("value", &value(&t2))]))}
                         {keep_all.clone()}
                     </fieldset>
                 </Show>
@@ -279,17 +281,17 @@ fn MergeForm(first: Contact, second: Contact) -> impl IntoView {
         FIELDS
             .iter()
             .map(|f| {
-                let t = f.text(&m, &company);
-                view! { <dt>{f.label()}</dt><dd>{if t.is_empty() { "—".to_string() } else { t }}</dd> }
+                let v = f.text(&m, &company);
+                view! { <dt>{f.label()}</dt><dd>{if v.is_empty() { "—".to_string() } else { v }}</dd> }
             })
             .collect_view()
     };
 
     view! {
-        <h1>"Merge contacts"</h1>
+        <h1>{t("duplicates.merge.title")}</h1>
         <p>
-            "Record 1: " <A href=link(&format!("/contacts/{}", first.with_value(|c| c.id.clone())))>{name_of(first)}</A>
-            ". Record 2: " <A href=link(&format!("/contacts/{}", second.with_value(|c| c.id.clone())))>{name_of(second)}</A> "."
+            {t("duplicates.merge.record_1_is")} " " <A href=link(&format!("/contacts/{}", first.with_value(|c| c.id.clone())))>{name_of(first)}</A>
+            ". " {t("duplicates.merge.record_2_is")} " " <A href=link(&format!("/contacts/{}", second.with_value(|c| c.id.clone())))>{name_of(second)}</A> "."
         </p>
         <form
             class="record-form"
@@ -299,34 +301,34 @@ fn MergeForm(first: Contact, second: Contact) -> impl IntoView {
             }
         >
             <fieldset>
-                <legend>"Which record stays"</legend>
+                <legend>{t("duplicates.merge.which_stays")}</legend>
                 <div class="choice">
                     <input type="radio" id="survivor-first" name="survivor"
                         prop:checked=move || first_survives.get() on:change=move |_| first_survives.set(true) />
-                    <label for="survivor-first">{format!("Keep record 1 ({})", name_of(first))}</label>
+                    <label for="survivor-first">{tf("duplicates.merge.keep_1", &[("name", &name_of(first))])}</label>
                 </div>
                 <div class="choice">
                     <input type="radio" id="survivor-second" name="survivor"
                         prop:checked=move || !first_survives.get() on:change=move |_| first_survives.set(false) />
-                    <label for="survivor-second">{format!("Keep record 2 ({})", name_of(second))}</label>
+                    <label for="survivor-second">{tf("duplicates.merge.keep_2", &[("name", &name_of(second))])}</label>
                 </div>
             </fieldset>
             <div class="field">
                 <input type="checkbox" id="show-all-fields" prop:checked=move || show_all.get()
                     on:change=move |ev| show_all.set(event_target_checked(&ev)) />
-                <label for="show-all-fields">"Show all fields"</label>
+                <label for="show-all-fields">{t("duplicates.merge.show_all")}</label>
             </div>
             {rows}
             <section aria-labelledby="merge-preview-heading">
-                <h2 id="merge-preview-heading">"Merged contact"</h2>
+                <h2 id="merge-preview-heading">{t("duplicates.merge.preview")}</h2>
                 <dl class="merge-preview">{preview}</dl>
                 <p>{moved}</p>
             </section>
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=move || merge.pending().get()>
-                    {move || if merge.pending().get() { "Merging…" } else { "Merge" }}
+                    {move || if merge.pending().get() { t("duplicates.merge.merging") } else { t("duplicates.merge.merge") }}
                 </button>
-                <A href=link("/duplicates")>"Back to duplicates"</A>
+                <A href=link("/duplicates")>{t("duplicates.merge.back")}</A>
             </div>
         </form>
     }

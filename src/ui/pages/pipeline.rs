@@ -13,8 +13,9 @@ use crate::core::pipeline::{board, Column, CurrencyTotal};
 use crate::state::commands::{self, local_action, DealMove};
 use crate::state::AppState;
 use crate::ui::components::tag_chips::TagFilter;
-use crate::ui::format::{count_of, long_date, money};
+use crate::ui::format::{long_date, money};
 use crate::ui::paths::link;
+use crate::ui::text::{t, tf, tn};
 
 /// Cards shown per column before "Show more" (a column can hold thousands).
 const CARDS_PER_PAGE: usize = 60;
@@ -32,7 +33,12 @@ fn move_card(moves: Moves, focus: RwSignal<Option<String>>, deal_id: String, to:
 fn totals_text(totals: &[CurrencyTotal]) -> String {
     totals
         .iter()
-        .map(|t| format!("{} (weighted {})", money(t.total_cents, &t.currency), money(t.weighted_cents, &t.currency)))
+        .map(|c| {
+            tf(
+                "deals.pipeline.total",
+                &[("total", &money(c.total_cents, &c.currency)), ("weighted", &money(c.weighted_cents, &c.currency))],
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -78,19 +84,19 @@ pub fn PipelinePage() -> impl IntoView {
     };
     view! {
         <div class="page-header">
-            <h1>"Pipeline"</h1>
+            <h1>{t("deals.pipeline.title")}</h1>
             <div class="actions">
-                <a href=link("/deals")>"All deals"</a>
-                <a href=link("/settings")>"Edit stages"</a>
-                <button type="button" class="primary" on:click=new_deal>"New deal"</button>
+                <a href=link("/deals")>{t("deals.pipeline.all_deals")}</a>
+                <a href=link("/settings")>{t("deals.pipeline.edit_stages")}</a>
+                <button type="button" class="primary" on:click=new_deal>{t("deals.new")}</button>
             </div>
         </div>
         <div class="toolbar">
-            <input type="search" class="search" aria-label="Search deals" placeholder="Search deals by title, owner, tag…"
+            <input type="search" class="search" aria-label=t("deals.list.search") placeholder=t("deals.pipeline.search_placeholder")
                 prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev)) />
             <TagFilter value=tag />
         </div>
-        <p class="hint">"Drag a card to another column, or focus a card and press the left and right arrow keys."</p>
+        <p class="hint">{t("deals.pipeline.hint")}</p>
         <div class="board">
             <For
                 each={move || columns.get().into_iter().enumerate().collect::<Vec<_>>()}
@@ -99,8 +105,8 @@ pub fn PipelinePage() -> impl IntoView {
             />
         </div>
         <div class="drop-zones">
-            <div class="drop-zone won" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=drop_zone("won")>"Drop here: won"</div>
-            <div class="drop-zone lost" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=drop_zone("lost")>"Drop here: lost"</div>
+            <div class="drop-zone won" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=drop_zone("won")>{t("deals.pipeline.drop_won")}</div>
+            <div class="drop-zone lost" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=drop_zone("lost")>{t("deals.pipeline.drop_lost")}</div>
         </div>
     }
 }
@@ -121,7 +127,7 @@ fn BoardColumn(
     let n = column.deals.len();
     let deals = column.deals.clone();
     let shown = move || deals.iter().take(limit.get()).copied().collect::<Vec<_>>();
-    let summary = format!("{} · {}", count_of(n, "deal", "deals"), totals_text(&column.totals));
+    let summary = format!("{} · {}", tn("deals.count", n), totals_text(&column.totals));
     view! {
         <section
             class=move || if is_over.get() { "board-column over" } else { "board-column" }
@@ -141,7 +147,7 @@ fn BoardColumn(
         >
             <h2 id=heading_id.clone()>{column.stage.name.clone()}</h2>
             <p class="column-summary">{summary}</p>
-            <div role="list" aria-label=format!("Deals in {}", column.stage.name)>
+            <div role="list" aria-label=tf("deals.pipeline.deals_in", &[("stage", &column.stage.name)])>
                 <For
                     each=shown
                     key=move |&i| state.data.with_untracked(|d| d.deals().all().get(i as usize).map(|x| (x.id.clone(), x.updated)))
@@ -150,7 +156,7 @@ fn BoardColumn(
             </div>
             <Show when=move || limit.get() < n>
                 <button type="button" on:click=move |_| limit.update(|l| *l += CARDS_PER_PAGE)>
-                    {move || format!("Show more ({} hidden)", n.saturating_sub(limit.get()))}
+                    {move || tn("deals.pipeline.show_more", n.saturating_sub(limit.get()))}
                 </button>
             </Show>
         </section>
@@ -211,16 +217,14 @@ fn DealCard(
             if !is_card {
                 return;
             }
-            match ev.key().as_str() {
-                "ArrowRight" => {
-                    ev.prevent_default();
-                    move_to(1)
-                }
-                "ArrowLeft" => {
-                    ev.prevent_default();
-                    move_to(-1)
-                }
-                _ => {}
+            let delta = match ev.key().as_str() {
+                "ArrowRight" => 1, // not text: a key name
+                "ArrowLeft" => -1, // not text: a key name
+                _ => 0,
+            };
+            if delta != 0 {
+                ev.prevent_default();
+                move_to(delta);
             }
         }
     };
@@ -234,7 +238,7 @@ fn DealCard(
             draggable="true"
             node_ref=card
             aria-label=format!("{}, {}", deal.title, money(deal.amount_cents, &deal.currency))
-            aria-keyshortcuts="ArrowLeft ArrowRight"
+            aria-keyshortcuts="ArrowLeft ArrowRight" // not text: key names
             on:dragstart={
                 let id = id.clone();
                 move |ev: web_sys::DragEvent| {
@@ -249,18 +253,19 @@ fn DealCard(
             <a href=link(&format!("/deals/{}", deal.id))>{deal.title.clone()}</a>
             <p class="card-meta">
                 <strong>{money(deal.amount_cents, &deal.currency)}</strong>
-                {format!(" · {}%", deal.probability)}
+                " · "
+                {tf("deals.pipeline.percent", &[("p", &deal.probability.to_string())])}
                 {company.map(|c| format!(" · {c}"))}
             </p>
-            {deal.expected_close.map(|d| view! { <p class="card-meta muted">{format!("Close by {}", long_date(d))}</p> })}
+            {deal.expected_close.map(|d| view! { <p class="card-meta muted">{tf("deals.pipeline.close_by", &[("date", &long_date(d))])}</p> })}
             <div class="card-moves">
                 {prev.map(|(_, name)| {
                     let move_to = move_to.clone();
-                    view! { <button type="button" class="link-button" aria-label=format!("Move {title} to {name}") disabled=move || moves.pending().get() on:click=move |_| move_to(-1)>"◀"</button> }
+                    view! { <button type="button" class="link-button" aria-label=tf("deals.pipeline.move_to", &[("title", &title), ("stage", &name)]) disabled=move || moves.pending().get() on:click=move |_| move_to(-1)>"◀"</button> }
                 })}
                 {next.map(|(_, name)| {
                     let move_to = move_to.clone();
-                    view! { <button type="button" class="link-button" aria-label=format!("Move {} to {name}", deal.title) disabled=move || moves.pending().get() on:click=move |_| move_to(1)>"▶"</button> }
+                    view! { <button type="button" class="link-button" aria-label=tf("deals.pipeline.move_to", &[("title", &deal.title), ("stage", &name)]) disabled=move || moves.pending().get() on:click=move |_| move_to(1)>"▶"</button> }
                 })}
             </div>
         </article>

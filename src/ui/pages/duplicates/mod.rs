@@ -16,24 +16,27 @@ use leptos::prelude::*;
 use crate::core::history::HistoryKind;
 use crate::state::{AppState, LastScanRate, NoticeKind, SharedDedupeIndex};
 use crate::ui::components::undo_history::{UndoHistory, UndoTexts};
-use crate::ui::format::count_of;
+use crate::ui::text::{t, tf, tn};
 use scan::{run_scan, ScanState};
 use scan_results::ScanResults;
 
-const HISTORY: UndoTexts = UndoTexts {
-    heading: "Merge history",
-    heading_id: "merge-history-heading",
-    empty: "No merges to undo.",
-    done: "Merge undone",
-    already: "That was undone already",
-    button: undo_name,
-    dated: false,
-    class: "",
-    list_class: "",
-};
+/// The merge history's texts, in the person's language.
+fn history() -> UndoTexts {
+    UndoTexts {
+        heading: t("duplicates.history.title"),
+        heading_id: "merge-history-heading",
+        empty: t("duplicates.history.empty"),
+        done: t("duplicates.history.done"),
+        already: t("duplicates.history.already"),
+        button: undo_name,
+        dated: false,
+        class: "",
+        list_class: "",
+    }
+}
 
 fn undo_name(label: &str) -> String {
-    format!("Undo: {label}")
+    tf("duplicates.history.undo", &[("label", label)])
 }
 
 #[component]
@@ -75,7 +78,7 @@ pub fn DuplicatesPage() -> impl IntoView {
         let cancelled = Arc::clone(&cancelled);
         move |_| {
             cancelled.store(true, Ordering::Relaxed);
-            state.notify(NoticeKind::Success, "Scan cancelled");
+            state.notify(NoticeKind::Success, t("duplicates.scan.cancelled"));
         }
     };
     let is_scanning = move || matches!(progress.get(), ScanState::Preparing | ScanState::Running { .. });
@@ -85,21 +88,21 @@ pub fn DuplicatesPage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Duplicates"</h1>
+        <h1>{t("audit.duplicates.title")}</h1>
         <p>
-            "Finds contacts that are probably the same person, and says why. Merging keeps the records you choose and can be undone."
+            {t("duplicates.intro")}
         </p>
         <div class="form-actions">
             <button type="button" class="primary" on:click=start disabled=is_scanning>
-                "Scan for duplicates"
+                {t("duplicates.scan.start")}
             </button>
             <Show when=is_scanning>
-                <button type="button" on:click=cancel.clone()>"Cancel scan"</button>
+                <button type="button" on:click=cancel.clone()>{t("duplicates.scan.cancel")}</button>
             </Show>
         </div>
         <Show when=is_scanning>
             <div class="field">
-                <label for="scan-progress">"Scan progress"</label>
+                <label for="scan-progress">{t("duplicates.scan.progress")}</label>
                 <progress
                     id="scan-progress"
                     max=move || match progress.get() { ScanState::Running { total, .. } => total.max(1), _ => 1 }
@@ -107,13 +110,15 @@ pub fn DuplicatesPage() -> impl IntoView {
                 ></progress>
                 <p class="hint">
                     {move || match progress.get() {
-                        ScanState::Running { done, total } => format!("{} of {} compared", done, count_of(total, "contact", "contacts")),
-                        _ => "Preparing…".to_string(),
+                        ScanState::Running { done, total } => {
+                            tf("duplicates.scan.compared", &[("done", &crate::ui::format::thousands(done)), ("contacts", &tn("common.contacts", total))])
+                        }
+                        _ => t("duplicates.scan.preparing").to_string(),
                     }}
                 </p>
             </div>
         </Show>
         {move || outcome().map(|o| view! { <ScanResults outcome=o /> })}
-        <UndoHistory kind=HistoryKind::Merge texts=HISTORY />
+        <UndoHistory kind=HistoryKind::Merge texts=history() />
     }
 }

@@ -89,7 +89,7 @@ pub(super) async fn run_scan(
     let clusters = timed("dedupe:scan-finish", || scan.finish());
     let unchanged = state.data.with_untracked(|d| is_current(&index, d.contacts()));
     if !unchanged {
-        return Some(Err("The contacts changed during the scan. Scan again.".to_string()));
+        return Some(Err(crate::ui::text::t("duplicates.scan.changed").to_string()));
     }
     Some(Ok(Outcome { index, settings, clusters }))
 }

@@ -13,9 +13,10 @@ use super::scan::{is_current, Outcome};
 use crate::core::dedupe::{report, Candidate, Reason};
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState, NoticeKind};
+use crate::ui::components::duplicate_hint::{comparison_name, level_name, review_text, signed_bits};
 use crate::ui::download::download;
-use crate::ui::format::count_of;
 use crate::ui::paths::link;
+use crate::ui::text::{t, tf, tn};
 
 /// Clusters rendered at first; "Show more" adds as many again.
 const PAGE: usize = 100;
@@ -66,22 +67,23 @@ pub(super) fn ScanResults(outcome: Arc<Outcome>) -> impl IntoView {
     let total = move || visible.with(Vec::len);
     let cluster_view = move |s: Shown| {
         let c = &outcome.clusters[s.cluster];
-        let level = if outcome.is_probable(c) { "Probable" } else { "Possible" };
+        let level =
+            if outcome.is_probable(c) { t("duplicates.results.probable") } else { t("duplicates.results.possible") };
         let best = s.pairs.first().map_or(0.0, |&j| c.pairs[j].score);
         let pairs =
             s.pairs.iter().map(|&j| view! { <PairRow outcome=Arc::clone(&outcome) cluster=s.cluster pair=j /> });
         view! {
             <li>
-                <p><strong>{level}</strong>" duplicates, best score "{format!("{best:.2}")}</p>
+                <p>{tf("duplicates.results.cluster", &[("level", level), ("score", &score(best))])}</p>
                 <ul>{pairs.collect_view()}</ul>
             </li>
         }
     };
     view! {
         <section aria-labelledby="found-heading">
-            <h2 id="found-heading">"Possible duplicates"</h2>
-            <p role="status">{move || format!("{} found", count_of(total(), "group of possible duplicates", "groups of possible duplicates"))}</p>
-            <button type="button" on:click=export>"Export report"</button>
+            <h2 id="found-heading">{t("duplicates.results.title")}</h2>
+            <p role="status">{move || tn("duplicates.results.found", total())}</p>
+            <button type="button" on:click=export>{t("duplicates.results.export")}</button>
             <ol class="duplicate-clusters">
                 <For
                     each=move || visible.with(|v| v.iter().take(shown.get()).cloned().collect::<Vec<_>>())
@@ -90,10 +92,15 @@ pub(super) fn ScanResults(outcome: Arc<Outcome>) -> impl IntoView {
                 />
             </ol>
             <Show when=move || { total() > shown.get() }>
-                <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>"Show more"</button>
+                <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>{t("duplicates.results.show_more")}</button>
             </Show>
         </section>
     }
+}
+
+/// A score with two decimals, in the person's number format.
+fn score(x: f64) -> String {
+    crate::core::display::number::decimal(crate::ui::format::locale(), x, 2)
 }
 
 /// Downloads the report of the scan as JSON (see `core::dedupe::report`),
@@ -107,12 +114,11 @@ fn export_report(state: AppState, outcome: &Outcome) {
         })
     });
     let Some(text) = text else {
-        return state
-            .notify(NoticeKind::Error, "The contacts changed since the scan. Scan again to export its report.");
+        return state.notify(NoticeKind::Error, t("duplicates.results.export_stale"));
     };
     match download(&name, "application/json", &text) {
-        Ok(()) => state.notify(NoticeKind::Success, format!("Exported {name}")),
-        Err(e) => state.notify(NoticeKind::Error, format!("The report could not be downloaded: {e}")),
+        Ok(()) => state.notify(NoticeKind::Success, tf("duplicates.results.exported", &[("file", &name)])),
+        Err(e) => state.notify(NoticeKind::Error, tf("duplicates.results.export_failed", &[("error", &e.to_string())])),
     }
 }
 
@@ -125,7 +131,7 @@ fn describe(state: AppState, id: &str) -> (String, String) {
             let text = if email.is_empty() || name == email { name.clone() } else { format!("{name} ({email})") };
             (name, text)
         }
-        None => ("(deleted)".to_string(), "(deleted)".to_string()),
+        None => (t("duplicates.results.deleted").to_string(), t("duplicates.results.deleted").to_string()),
     })
 }
 
@@ -137,26 +143,28 @@ fn PairRow(outcome: Arc<Outcome>, cluster: usize, pair: usize) -> impl IntoView 
     let p = &outcome.clusters[cluster].pairs[pair];
     let (a, b) = (outcome.index.id(p.a).to_string(), outcome.index.id(p.b).to_string());
     let ((name_a, text_a), (name_b, text_b)) = (describe(state, &a), describe(state, &b));
-    let both = format!("{name_a} and {name_b}");
+    let both = tf("duplicates.results.both", &[("a", &name_a), ("b", &name_b)]);
     let merge_href = link(&format!("/duplicates/merge?a={a}&b={b}"));
     let (href_a, href_b) = (link(&format!("/contacts/{a}")), link(&format!("/contacts/{b}")));
     let not_duplicate = local_action(move |_: &()| commands::mark_not_duplicate(state, a.clone(), b.clone()));
-    let review = p.review.map(|r| view! { <p class="review"><strong>"Needs review: "</strong>{r.to_string()}</p> });
+    let review = p.review.map(
+        |r| view! { <p class="review"><strong>{t("duplicates.results.needs_review")}</strong>" "{review_text(r)}</p> },
+    );
     view! {
         <li class="duplicate-pair">
             <p>
                 <A href=href_a>{text_a}</A>
-                " and "
+                " "{t("duplicates.results.and")}" "
                 <A href=href_b>{text_b}</A>
-                {format!(": score {:.2}", p.score)}
+                {tf("duplicates.results.score", &[("score", &score(p.score))])}
             </p>
             {review}
-            <ReasonsTable reasons=p.reasons.clone() label=format!("Reasons: {both}") />
+            <ReasonsTable reasons=p.reasons.clone() label=tf("duplicates.results.reasons", &[("both", &both)]) />
             <div class="form-actions">
-                <A href=merge_href attr:class="button" attr:aria-label=format!("Merge {both}…")>"Merge…"</A>
-                <button type="button" aria-label=format!("Not a duplicate: {both}") disabled=move || not_duplicate.pending().get()
+                <A href=merge_href attr:class="button" attr:aria-label=tf("duplicates.results.merge_pair", &[("both", &both)])>{t("duplicates.results.merge")}</A>
+                <button type="button" aria-label=tf("duplicates.results.not_duplicate_pair", &[("both", &both)]) disabled=move || not_duplicate.pending().get()
                     on:click=move |_| { not_duplicate.dispatch(()); }>
-                    "Not a duplicate"
+                    {t("duplicates.results.not_duplicate")}
                 </button>
             </div>
         </li>
@@ -171,14 +179,20 @@ fn ReasonsTable(reasons: Vec<Reason>, label: String) -> impl IntoView {
     let rows = reasons.into_iter().filter_map(|r| {
         let (comparison, level, weight) = match r {
             Reason::Compared { comparison, level, weight, detail } => {
-                let level = if detail.is_empty() {
-                    level.label(comparison).to_string()
-                } else {
-                    format!("{} ({detail})", level.label(comparison))
-                };
-                (comparison.label().to_string(), level, format!("{weight:+.1}"))
+                let name = level_name(level, comparison);
+                let level = if detail.is_empty() { name.to_string() } else { format!("{name} ({detail})") };
+                (comparison_name(comparison).to_string(), level, signed_bits(weight))
             }
-            Reason::NamesSwapped | Reason::NamesResplit => ("names".to_string(), r.to_string(), String::new()),
+            Reason::NamesSwapped => (
+                t("duplicates.results.names").to_string(),
+                t("duplicates.results.names_swapped").to_string(),
+                String::new(),
+            ),
+            Reason::NamesResplit => (
+                t("duplicates.results.names").to_string(),
+                t("duplicates.results.names_resplit").to_string(),
+                String::new(),
+            ),
             // Shown above the table.
             Reason::Review { .. } => return None,
         };
@@ -186,7 +200,7 @@ fn ReasonsTable(reasons: Vec<Reason>, label: String) -> impl IntoView {
     });
     view! {
         <table class="reasons" aria-label=label>
-            <thead><tr><th scope="col">"Comparison"</th><th scope="col">"Level"</th><th scope="col">"Weight (bits)"</th></tr></thead>
+            <thead><tr><th scope="col">{t("duplicates.table.comparison")}</th><th scope="col">{t("duplicates.table.level")}</th><th scope="col">{t("duplicates.table.weight")}</th></tr></thead>
             <tbody>{rows.collect_view()}</tbody>
         </table>
     }

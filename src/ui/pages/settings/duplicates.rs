@@ -11,12 +11,14 @@ use crate::core::dedupe::settings::DEFAULT_THRESHOLDS;
 use crate::core::dedupe::ComparisonWeights;
 use crate::core::records::{DuplicateWeights, Settings};
 use crate::state::{AppState, SharedDedupeIndex};
+use crate::ui::components::duplicate_hint::{comparison_name, level_name, signed_bits};
+use crate::ui::text::{t, tf};
 
 #[component]
 pub(super) fn DuplicateDetection(settings: Memo<Settings>) -> impl IntoView {
     view! {
         <section aria-labelledby="dedupe-heading" class="card">
-            <h2 id="dedupe-heading">"Duplicate detection"</h2>
+            <h2 id="dedupe-heading">{t("duplicates.settings.title")}</h2>
             <Thresholds settings />
             <Weights settings />
         </section>
@@ -37,7 +39,7 @@ fn Thresholds(settings: Memo<Settings>) -> impl IntoView {
         let mut s = settings.get_untracked();
         s.duplicate_thresholds = Some((read(probable), read(possible)));
         s.updated = state.clock.now();
-        save_thresholds.dispatch((Ok(s), "Duplicate thresholds saved"));
+        save_thresholds.dispatch((Ok(s), t("duplicates.settings.thresholds_saved")));
     };
     let reset = move |_| {
         let mut s = settings.get_untracked();
@@ -45,23 +47,23 @@ fn Thresholds(settings: Memo<Settings>) -> impl IntoView {
         s.updated = state.clock.now();
         probable.set(DEFAULT_THRESHOLDS.0.to_string());
         possible.set(DEFAULT_THRESHOLDS.1.to_string());
-        save_thresholds.dispatch((Ok(s), "Duplicate thresholds reset to the defaults"));
+        save_thresholds.dispatch((Ok(s), t("duplicates.settings.thresholds_reset")));
     };
     view! {
-        <p>"Pairs of contacts score from 0 to 100 % alike. From the first threshold they are probable duplicates (flagged while typing and in imports), from the second possible ones (listed by the scan for review)."</p>
+        <p>{t("duplicates.settings.thresholds_intro")}</p>
         <form on:submit=save class="toolbar">
             <div class="field">
-                <label for="f-probable">"Probable duplicate from (%)"</label>
+                <label for="f-probable">{t("duplicates.settings.probable_from")}</label>
                 <input id="f-probable" type="number" min="1" max="100" prop:value=move || probable.get()
                     on:input=move |ev| probable.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for="f-possible">"Possible duplicate from (%)"</label>
+                <label for="f-possible">{t("duplicates.settings.possible_from")}</label>
                 <input id="f-possible" type="number" min="1" max="100" prop:value=move || possible.get()
                     on:input=move |ev| possible.set(event_target_value(&ev)) />
             </div>
-            <button type="submit" disabled=move || save_thresholds.pending().get()>"Save thresholds"</button>
-            <button type="button" disabled=move || save_thresholds.pending().get() on:click=reset>"Reset to defaults"</button>
+            <button type="submit" disabled=move || save_thresholds.pending().get()>{t("duplicates.settings.save_thresholds")}</button>
+            <button type="button" disabled=move || save_thresholds.pending().get() on:click=reset>{t("duplicates.settings.reset_thresholds")}</button>
         </form>
     }
 }
@@ -95,25 +97,25 @@ fn Weights(settings: Memo<Settings>) -> impl IntoView {
         })
     };
     view! {
-        <h3>"Weights of the comparisons"</h3>
-        <p class="hint">"Each comparison of two contacts ends in a level, from the same down to different, and each level adds its weight in bits: positive says one person, negative two. The weights are learned from your contacts, starting from hand-set values."</p>
+        <h3>{t("duplicates.settings.weights_title")}</h3>
+        <p class="hint">{t("duplicates.settings.weights_intro")}</p>
         <div class="form-actions">
             <button type="button" aria-expanded=move || is_open.get().to_string() aria-controls="dedupe-weights"
                 on:click=move |_| is_open.update(|o| *o = !*o)>
-                {move || if is_open.get() { "Hide the weights" } else { "Show the weights" }}
+                {move || if is_open.get() { t("duplicates.settings.hide_weights") } else { t("duplicates.settings.show_weights") }}
             </button>
             <Show
                 when=is_hand_set
                 fallback=move || view! {
                     <button type="button" disabled=move || save.pending().get()
-                        on:click=move |_| choose(Some(DuplicateWeights::HandSet), "Duplicate weights reset to the hand-set values")>
-                        "Reset weights to hand-set values"
+                        on:click=move |_| choose(Some(DuplicateWeights::HandSet), t("duplicates.settings.weights_reset"))>
+                        {t("duplicates.settings.reset_weights")}
                     </button>
                 }
             >
                 <button type="button" disabled=move || save.pending().get()
-                    on:click=move |_| choose(None, "Duplicate weights will be learned from your contacts")>
-                    "Learn weights from my contacts"
+                    on:click=move |_| choose(None, t("duplicates.settings.weights_learned"))>
+                    {t("duplicates.settings.learn_weights")}
                 </button>
             </Show>
         </div>
@@ -124,29 +126,30 @@ fn Weights(settings: Memo<Settings>) -> impl IntoView {
 /// One row per level of every comparison.
 #[component]
 fn WeightsTable(rows: Vec<ComparisonWeights>) -> impl IntoView {
-    let bits = |x: f64| format!("{x:+.1}");
     let rows = rows.into_iter().flat_map(|c| {
-        let label = c.label;
-        let note = if c.is_learned { "" } else { " (hand-set)" };
+        let name = comparison_name(c.comparison);
+        let label =
+            if c.is_learned { name.to_string() } else { tf("duplicates.settings.hand_set_note", &[("name", name)]) };
+        let comparison = c.comparison;
         c.levels.into_iter().map(move |l| {
             view! {
                 <tr>
-                    <th scope="row">{format!("{label}{note}")}</th>
-                    <td>{l.label}</td>
-                    <td class="num">{bits(l.hand_set)}</td>
-                    <td class="num">{bits(l.used)}</td>
+                    <th scope="row">{label.clone()}</th>
+                    <td>{level_name(l.level, comparison)}</td>
+                    <td class="num">{signed_bits(l.hand_set)}</td>
+                    <td class="num">{signed_bits(l.used)}</td>
                 </tr>
             }
         })
     });
     view! {
-        <table class="weights" aria-label="Duplicate detection weights">
+        <table class="weights" aria-label=t("duplicates.settings.weights_table")>
             <thead>
                 <tr>
-                    <th scope="col">"Comparison"</th>
-                    <th scope="col">"Level"</th>
-                    <th scope="col">"Hand-set (bits)"</th>
-                    <th scope="col">"In use (bits)"</th>
+                    <th scope="col">{t("duplicates.table.comparison")}</th>
+                    <th scope="col">{t("duplicates.table.level")}</th>
+                    <th scope="col">{t("duplicates.table.hand_set")}</th>
+                    <th scope="col">{t("duplicates.table.in_use")}</th>
                 </tr>
             </thead>
             <tbody>{rows.collect_view()}</tbody>
