@@ -61,6 +61,7 @@ impl ImportField for CompanyField {
         CompanyField::LifecycleStage,
     ];
     const IGNORE: Self = CompanyField::Ignore;
+    const CATALOGUE: &'static str = "import.company_field";
 
     fn label(self) -> &'static str {
         match self {
@@ -79,6 +80,26 @@ impl ImportField for CompanyField {
             CompanyField::Notes => "Notes",
             CompanyField::Owner => "Owner",
             CompanyField::LifecycleStage => "Lifecycle stage",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            CompanyField::Ignore => "ignore",
+            CompanyField::Name => "name",
+            CompanyField::Domain => "domain",
+            CompanyField::Website => "website",
+            CompanyField::Industry => "industry",
+            CompanyField::Size => "size",
+            CompanyField::Street => "street",
+            CompanyField::City => "city",
+            CompanyField::Region => "region",
+            CompanyField::PostalCode => "postal_code",
+            CompanyField::Country => "country",
+            CompanyField::Tags => "tags",
+            CompanyField::Notes => "notes",
+            CompanyField::Owner => "owner",
+            CompanyField::LifecycleStage => "lifecycle_stage",
         }
     }
 

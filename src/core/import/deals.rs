@@ -62,6 +62,7 @@ impl ImportField for DealField {
         DealField::Notes,
     ];
     const IGNORE: Self = DealField::Ignore;
+    const CATALOGUE: &'static str = "import.deal_field";
 
     fn label(self) -> &'static str {
         match self {
@@ -79,6 +80,25 @@ impl ImportField for DealField {
             DealField::LostReason => "Lost reason",
             DealField::Tags => "Tags",
             DealField::Notes => "Notes",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            DealField::Ignore => "ignore",
+            DealField::Title => "title",
+            DealField::Company => "company",
+            DealField::Contact => "contact",
+            DealField::Amount => "amount",
+            DealField::Currency => "currency",
+            DealField::Stage => "stage",
+            DealField::Probability => "probability",
+            DealField::ExpectedClose => "expected_close",
+            DealField::Owner => "owner",
+            DealField::Status => "status",
+            DealField::LostReason => "lost_reason",
+            DealField::Tags => "tags",
+            DealField::Notes => "notes",
         }
     }
 
