@@ -88,6 +88,9 @@ pub struct PivotTable {
 
 const NONE_RANK: i64 = i64::MAX;
 
+/// The label of records without a value for a dimension (sorts last).
+pub const NONE_LABEL: &str = "(none)";
+
 #[derive(Clone, Copy)]
 enum Rec<'a> {
     Contact(&'a Contact),
@@ -195,7 +198,7 @@ impl Acc {
 
 fn label(dim: Dimension, (rank, label): &(i64, Cow<'_, str>)) -> String {
     if *rank == NONE_RANK {
-        "(none)".to_string()
+        NONE_LABEL.to_string()
     } else if dim == Dimension::Month {
         super::month_label(add_months(chrono::NaiveDate::from_ymd_opt(0, 1, 1).expect("year 0 exists"), *rank as i32))
     } else {
@@ -325,22 +328,28 @@ impl PivotTable {
     /// The table with a first column of row labels, and a "Total" column
     /// and row when there is a column dimension. Amount columns name the
     /// currency.
-    pub fn to_table(&self, row_header: &str) -> ReportTable {
+    /// `row_header` is a catalogue term (`reports.pivot.dim.owner`).
+    pub fn to_table(&self, row_header: &'static str) -> ReportTable {
         let has_cols = self.col_labels.len() != 1 || self.col_labels[0] != "Total";
         let is_money = matches!(self.measure, Measure::Sum(Field::Amount) | Measure::Average(Field::Amount));
-        let mut headers = vec![row_header.to_string()];
-        headers.extend(self.col_labels.iter().cloned());
+        let column = |label: &str| match (label, is_money) {
+            (NONE_LABEL, false) => Cell::Term("reports.row.none"),
+            (NONE_LABEL, true) => Cell::Term("reports.row.none_in_currency"),
+            (_, false) => Cell::text(label),
+            (_, true) => Cell::text(format!("{label} ({})", self.currency)),
+        };
+        let mut headers = vec![Cell::Term(row_header)];
         if has_cols {
-            headers.push("Total".into());
-        }
-        if is_money {
-            for h in headers.iter_mut().skip(1) {
-                h.push_str(&format!(" ({})", self.currency));
-            }
+            headers.extend(self.col_labels.iter().map(|l| column(l)));
+            headers.push(Cell::Term(if is_money { "reports.col.total_in_currency" } else { "reports.row.total" }));
+        } else {
+            // The one column of values: "Total", with the currency for amounts.
+            headers.push(Cell::Term(if is_money { "reports.col.total_in_currency" } else { "reports.row.total" }));
         }
         let mut t = ReportTable::new(headers).in_currency(&self.currency);
         for (i, label) in self.row_labels.iter().enumerate() {
-            let mut row = vec![Cell::text(label.clone())];
+            let mut row =
+                vec![if label == NONE_LABEL { Cell::Term("reports.row.none") } else { Cell::text(label.clone()) }];
             row.extend(self.values[i].iter().map(|&v| self.cell(v)));
             if has_cols {
                 row.push(self.cell(self.row_totals[i]));
@@ -348,7 +357,7 @@ impl PivotTable {
             t.push(row);
         }
         if has_cols {
-            let mut row = vec![Cell::text("Total")];
+            let mut row = vec![Cell::Term("reports.row.total")];
             row.extend(self.col_totals.iter().map(|&v| self.cell(v)));
             row.push(self.cell(self.total));
             t.push(row);
@@ -386,7 +395,7 @@ mod tests {
         assert_eq!(t.col_totals, vec![Some(4.0), Some(3.0), Some(2.0)]);
         assert_eq!(t.total, Some(9.0));
         let table = t.to_table("Owner");
-        assert_eq!(table.headers, vec!["Owner", "Open", "Won", "Lost", "Total"]);
+        assert_eq!(table.plain_headers(), vec!["Owner", "Open", "Won", "Lost", "Total"]);
         assert_eq!(table.plain_rows()[2], vec!["Total", "4", "3", "2", "9"]);
     }
 
@@ -468,7 +477,7 @@ mod tests {
         let t = avg(&data);
         assert_eq!(t.values[1], vec![Some(300_001.0)]);
         let table = t.to_table("Status");
-        assert_eq!(table.headers, vec!["Status", "Total (EUR)"]);
+        assert_eq!(table.plain_headers(), vec!["Status", "Total (EUR)"]);
         assert_eq!(table.plain_rows()[1], vec!["Won", "3000.01"]);
         assert_eq!(table.shown_row(1, crate::core::display::Locale::En), vec!["Won", "€3,000.01"]);
     }
