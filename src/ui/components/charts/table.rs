@@ -58,7 +58,7 @@ pub fn ReportTableView(
             <table>
                 <caption>{caption}</caption>
                 <thead>
-                    <tr>{move || table.with(|t| t.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}</tr>
+                    <tr>{move || table.with(|t| t.shown_headers(locale()).into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view())}</tr>
                 </thead>
                 <tbody>
                     {move || table.with(|t| {
