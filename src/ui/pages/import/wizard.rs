@@ -24,6 +24,7 @@ use crate::core::import::values::guess_date_order;
 use crate::core::import::vcard::{parse_vcard_bytes, VcardContact};
 use crate::state::commands::local_action;
 use crate::state::{commands, new_id, prefs, yield_to_browser, AppState, NoticeKind, SharedDedupeIndex};
+use crate::ui::format::locale;
 use crate::ui::text::{t, tf};
 
 /// Rows read or checked between two yields to the browser.
@@ -333,13 +334,13 @@ impl Wizard {
                             check.dispatch(());
                         }
                         Ok(_) => w.fail(state, t("import.error.no_cards").into()),
-                        Err(e) => w.fail(state, e.to_string()),
+                        Err(e) => w.fail(state, e.message(locale())),
                     }
                     return;
                 }
                 let mut reader = match CsvReader::from_bytes(&bytes, &CsvOptions::default()) {
                     Ok(r) => r,
-                    Err(e) => return w.fail(state, e.to_string()),
+                    Err(e) => return w.fail(state, e.message(locale())),
                 };
                 drop(bytes);
                 let mut rows = Vec::new();
@@ -352,7 +353,7 @@ impl Wizard {
                     match reader.next_rows(SLICE) {
                         Ok(r) if r.is_empty() => break,
                         Ok(mut r) => rows.append(&mut r),
-                        Err(e) => return w.fail(state, e.to_string()),
+                        Err(e) => return w.fail(state, e.message(locale())),
                     }
                     w.progress.set(reader.progress());
                     yield_to_browser().await;
