@@ -656,6 +656,52 @@ mod tests {
     };
     use AddressPart::*;
 
+    #[test]
+    fn every_target_has_a_name_and_a_hint_in_every_language() {
+        let mut all = vec![
+            Target::Ignore,
+            Target::Extra,
+            Target::GivenName,
+            Target::MiddleName,
+            Target::FamilyName,
+            Target::FullName,
+            Target::NamePrefix,
+            Target::NameSuffix,
+            Target::Nickname,
+            Target::Email { slot: 1, kind: Some(EmailKind::Work) },
+            Target::Email { slot: 2, kind: None },
+            Target::EmailType { slot: 1 },
+            Target::EmailDisplayName { slot: 1 },
+            Target::PhoneType { slot: 1 },
+            Target::AddressType { slot: 1 },
+            Target::Company,
+            Target::JobTitle,
+            Target::Department,
+            Target::Website,
+            Target::Birthday,
+            Target::Anniversary,
+            Target::Event { slot: 1 },
+            Target::EventType { slot: 1 },
+            Target::Tags,
+            Target::Notes,
+            Target::Source,
+            Target::LifecycleStage,
+        ];
+        all.extend(PhoneKind::ALL.iter().map(|&k| Target::Phone { slot: 2, kind: Some(k) }));
+        all.extend(AddressPart::ALL.map(|part| Target::Address { slot: 1, part, kind: Some(AddressKind::Home) }));
+        all.extend(AddressPart::ALL.map(|part| Target::Address { slot: 1, part, kind: None }));
+        for t in &all {
+            assert_eq!(t.name(Locale::En), t.label(), "{t:?}");
+            assert_eq!(t.expects_in(Locale::En), t.expects(), "{t:?}");
+        }
+        for l in Locale::ALL {
+            for t in &all {
+                let name = t.name(l);
+                assert!(!name.contains("import.") && !name.contains('{'), "{t:?} in {}: {name}", l.tag());
+            }
+        }
+    }
+
     /// The targets of the named columns, by header.
     fn mapped<'a>(h: &'a [String], t: &[Target], names: &[&str]) -> Vec<(&'a str, Target)> {
         names
