@@ -127,6 +127,15 @@ pub struct FieldDiff {
     pub after: String,
 }
 
+impl FieldDiff {
+    /// The field's name in `locale`: the catalogue's `import.field.<name>`
+    /// (the English name in lower case, spaces as `_`), else the English.
+    pub fn name(&self, locale: Locale) -> &'static str {
+        let key = format!("import.field.{}", self.field.to_lowercase().replace(' ', "_"));
+        i18n::lookup(locale, &key).unwrap_or(self.field)
+    }
+}
+
 /// What an earlier record a duplicate row repeats.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DuplicateOf {
@@ -365,6 +374,39 @@ mod tests {
         assert_eq!(Reason::YearlessDate.name(Locale::En), Reason::YearlessDate.label());
         assert_eq!(ClassKind::Invalid.name(Locale::En), ClassKind::Invalid.label());
         assert_eq!(Choice::Skip.name(Locale::De), "Überspringen");
+        let fields = [
+            "First name",
+            "Last name",
+            "Emails",
+            "Phones",
+            "Addresses",
+            "Nickname",
+            "Job title",
+            "Department",
+            "Company",
+            "Birthday",
+            "Important dates",
+            "Tags",
+            "Notes",
+            "Source",
+            "Owner",
+            "Size",
+            "Industry",
+            "Domain",
+            "City",
+            "Amount",
+            "Contacts",
+            "Expected close",
+        ];
+        for field in fields {
+            let d = FieldDiff { field, before: String::new(), after: String::new() };
+            assert_eq!(d.name(Locale::En), field);
+            assert_ne!(d.name(Locale::De), "", "{field}");
+            assert!(
+                i18n::lookup(Locale::Es, &format!("import.field.{}", field.to_lowercase().replace(' ', "_"))).is_some(),
+                "{field}"
+            );
+        }
     }
 
     #[test]

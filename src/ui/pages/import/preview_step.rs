@@ -205,7 +205,9 @@ pub fn details(class: &RowClass) -> String {
 pub fn changes(diff: &[crate::core::import::plan::FieldDiff]) -> String {
     let list: Vec<String> = diff
         .iter()
-        .map(|f| tf("import.details.change", &[("field", f.field), ("before", &f.before), ("after", &f.after)]))
+        .map(|f| {
+            tf("import.details.change", &[("field", f.name(locale())), ("before", &f.before), ("after", &f.after)])
+        })
         .collect();
     list.join("; ")
 }
