@@ -178,11 +178,11 @@ pub fn RecordImport(
             let p = state.data.with_untracked(|d| match kind {
                 RecordKind::Companies => {
                     let t: Vec<CompanyField> = t.iter().map(|&i| CompanyField::ALL[i]).collect();
-                    Plan::Companies(Arc::new(plan_companies(d, &cells, &t, state.clock.now())))
+                    Plan::Companies(Arc::new(plan_companies(d, &cells, &t, state.clock.now(), locale())))
                 }
                 RecordKind::Deals => {
                     let t: Vec<DealField> = t.iter().map(|&i| DealField::ALL[i]).collect();
-                    Plan::Deals(Arc::new(plan_deals(d, &cells, &t, state.clock.now())))
+                    Plan::Deals(Arc::new(plan_deals(d, &cells, &t, state.clock.now(), locale())))
                 }
             });
             plan.set(Some(p));
