@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::import::contacts_map::Target;
-use crate::core::import::contacts_plan::{counts, PlannedRow};
+use crate::core::import::contacts_plan::{counts, PlannedRow, NOTHING_TO_IMPORT, NO_NAME_OR_EMAIL};
 use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, Reason, RowClass};
 use crate::core::normalize::suggest_contact;
 use crate::state::AppState;
@@ -197,7 +197,14 @@ pub fn details(class: &RowClass) -> String {
         RowClass::Duplicate(DuplicateOf::Row(row)) => {
             tf("import.details.duplicate_of_row", &[("row", &row.to_string())])
         }
-        RowClass::Invalid { reason, .. } => tf("import.details.invalid", &[("reason", reason)]),
+        RowClass::Invalid { reason, .. } => {
+            let reason = match reason.as_str() {
+                NOTHING_TO_IMPORT => t("import.invalid.nothing"),
+                NO_NAME_OR_EMAIL => t("import.invalid.no_name_or_email"),
+                other => other,
+            };
+            tf("import.details.invalid", &[("reason", reason)])
+        }
     }
 }
 
