@@ -6,12 +6,23 @@
 
 use super::plan::RowClass;
 use super::values::header_key;
+use crate::core::display::Locale;
+use crate::core::i18n;
 
 /// A field set a column can be mapped to.
 pub trait ImportField: Copy + PartialEq + 'static {
     const ALL: &'static [Self];
     const IGNORE: Self;
     fn label(self) -> &'static str;
+    /// A stable name: the catalogue's `<CATALOGUE>.<key>` holds the label in
+    /// every language.
+    fn key(self) -> &'static str;
+    /// Where the labels are in the catalogue: `import.company_field`.
+    const CATALOGUE: &'static str;
+    /// [`ImportField::label`] in `locale`.
+    fn name(self, locale: Locale) -> &'static str {
+        i18n::lookup(locale, &format!("{}.{}", Self::CATALOGUE, self.key())).unwrap_or(self.label())
+    }
     /// Header keys (folded, letters and digits only) that map to the field.
     fn aliases(self) -> &'static [&'static str];
 }
@@ -106,5 +117,30 @@ pub(crate) mod fixtures {
             settings: Some(settings),
         })
         .unwrap()
+    }
+}
+
+#[cfg(test)]
+mod names {
+    use super::*;
+    use crate::core::import::companies::CompanyField;
+    use crate::core::import::deals::DealField;
+
+    fn all_named<F: ImportField>() {
+        for l in Locale::ALL {
+            for f in F::ALL {
+                let key = format!("{}.{}", F::CATALOGUE, f.key());
+                assert!(i18n::lookup(l, &key).is_some(), "no [{key}]");
+            }
+        }
+        for f in F::ALL {
+            assert_eq!(f.name(Locale::En), f.label());
+        }
+    }
+
+    #[test]
+    fn every_company_and_deal_field_has_a_name_in_every_language() {
+        all_named::<CompanyField>();
+        all_named::<DealField>();
     }
 }

@@ -18,6 +18,8 @@ use super::values::{country_code, domain_from_url, parse_stage, split_tags};
 use crate::core::changes::Change;
 use crate::core::countries::is_country_code;
 use crate::core::dataset::Dataset;
+use crate::core::display::Locale;
+use crate::core::i18n;
 use crate::core::records::{Address, Company, CompanySize};
 use crate::core::text::{collapse_spaces, fold, quoted};
 use crate::core::validate::{tidy_company, validate_company};
@@ -61,6 +63,7 @@ impl ImportField for CompanyField {
         CompanyField::LifecycleStage,
     ];
     const IGNORE: Self = CompanyField::Ignore;
+    const CATALOGUE: &'static str = "import.company_field";
 
     fn label(self) -> &'static str {
         match self {
@@ -79,6 +82,26 @@ impl ImportField for CompanyField {
             CompanyField::Notes => "Notes",
             CompanyField::Owner => "Owner",
             CompanyField::LifecycleStage => "Lifecycle stage",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            CompanyField::Ignore => "ignore",
+            CompanyField::Name => "name",
+            CompanyField::Domain => "domain",
+            CompanyField::Website => "website",
+            CompanyField::Industry => "industry",
+            CompanyField::Size => "size",
+            CompanyField::Street => "street",
+            CompanyField::City => "city",
+            CompanyField::Region => "region",
+            CompanyField::PostalCode => "postal_code",
+            CompanyField::Country => "country",
+            CompanyField::Tags => "tags",
+            CompanyField::Notes => "notes",
+            CompanyField::Owner => "owner",
+            CompanyField::LifecycleStage => "lifecycle_stage",
         }
     }
 
@@ -138,29 +161,28 @@ fn company_from_row(
     targets: &[CompanyField],
     row: usize,
     now: DateTime<Utc>,
+    locale: Locale,
 ) -> Result<Company, (Option<usize>, String)> {
     let get = |f: CompanyField| cell(fields, targets, f);
+    let says = |key: &str, v: &str| i18n::fill(locale, key, &[("value", &quoted(v))]);
     let text = |f: CompanyField| get(f).map_or(String::new(), |(_, v)| collapse_spaces(v));
     let mut c = Company::blank(format!("import-row-{row}"), now);
     c.name = text(CompanyField::Name);
     if c.name.is_empty() {
-        return Err((get(CompanyField::Name).map(|(i, _)| i), "The row has no company name.".into()));
+        return Err((get(CompanyField::Name).map(|(i, _)| i), i18n::text(locale, "import.company.no_name").into()));
     }
     for field in [CompanyField::Domain, CompanyField::Website] {
         if let Some((column, v)) = get(field).filter(|(_, v)| !v.is_empty()) {
             match domain_from_url(v) {
                 Some(d) if c.domain.is_empty() => c.domain = d,
                 Some(_) => {}
-                None => return Err((Some(column), format!("{} is not a web address or domain.", quoted(v)))),
+                None => return Err((Some(column), says("import.company.not_domain", v))),
             }
         }
     }
     c.industry = text(CompanyField::Industry);
     if let Some((column, v)) = get(CompanyField::Size).filter(|(_, v)| !v.is_empty()) {
-        c.size = Some(
-            parse_size(v)
-                .ok_or_else(|| (Some(column), format!("{} is not a company size or head count.", quoted(v))))?,
-        );
+        c.size = Some(parse_size(v).ok_or_else(|| (Some(column), says("import.company.not_size", v)))?);
     }
     let mut address = Address {
         street: text(CompanyField::Street),
@@ -180,8 +202,7 @@ fn company_from_row(
     c.notes = get(CompanyField::Notes).map_or(String::new(), |(_, v)| v.to_string());
     c.owner = text(CompanyField::Owner);
     if let Some((column, v)) = get(CompanyField::LifecycleStage).filter(|(_, v)| !v.is_empty()) {
-        c.lifecycle_stage =
-            parse_stage(v).ok_or_else(|| (Some(column), format!("{} is not a lifecycle stage.", quoted(v))))?;
+        c.lifecycle_stage = parse_stage(v).ok_or_else(|| (Some(column), says("import.company.not_stage", v)))?;
     }
     tidy_company(&mut c);
     if let Some(e) =
@@ -237,6 +258,7 @@ pub fn plan_companies(
     rows: &[(usize, Vec<String>)],
     targets: &[CompanyField],
     now: DateTime<Utc>,
+    locale: Locale,
 ) -> Vec<PlannedRecord<Company>> {
     let mut by_domain: HashMap<&str, usize> = HashMap::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
@@ -250,7 +272,7 @@ pub fn plan_companies(
     let mut seen_name: HashMap<String, usize> = HashMap::new();
     rows.iter()
         .map(|(row, fields)| {
-            let c = match company_from_row(fields, targets, *row, now) {
+            let c = match company_from_row(fields, targets, *row, now, locale) {
                 Ok(c) => c,
                 Err((column, reason)) => return invalid(*row, column, reason),
             };
@@ -277,7 +299,7 @@ pub fn plan_companies(
                 .address
                 .as_ref()
                 .filter(|a| !a.country.is_empty() && !is_country_code(&a.country))
-                .map(|a| format!("The country \"{}\" is not one the app knows; it is kept as written", a.country))
+                .map(|a| i18n::fill(locale, "import.company.unknown_country", &[("country", &a.country)]))
                 .into_iter()
                 .collect();
             PlannedRecord { row: *row, record: Some(c), company_name: None, notes, class }
@@ -382,6 +404,7 @@ mod tests {
             ]),
             &targets,
             t(),
+            Locale::En,
         );
         let classes: Vec<&RowClass> = plan.iter().map(|p| &p.class).collect();
         assert_eq!(classes[0], &RowClass::Create);

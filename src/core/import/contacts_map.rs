@@ -19,6 +19,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::values::header_key;
+use crate::core::display::Locale;
+use crate::core::i18n;
 use crate::core::records::{AddressKind, EmailKind, PhoneKind};
 
 /// A part of a postal address.
@@ -72,6 +74,22 @@ impl AddressPart {
             AddressPart::Country => "country",
             AddressPart::PoBox => "PO box",
             AddressPart::Formatted => "whole address",
+        }
+    }
+
+    /// A stable name: the catalogue's `import.address_part.<key>`.
+    fn key(self) -> &'static str {
+        match self {
+            AddressPart::Street => "street",
+            AddressPart::Street2 => "street2",
+            AddressPart::StreetNumber => "street_number",
+            AddressPart::Locality => "locality",
+            AddressPart::City => "city",
+            AddressPart::Region => "region",
+            AddressPart::PostalCode => "postal_code",
+            AddressPart::Country => "country",
+            AddressPart::PoBox => "po_box",
+            AddressPart::Formatted => "formatted",
         }
     }
 }
@@ -195,6 +213,71 @@ impl Target {
             Target::Source => "Source".into(),
             Target::LifecycleStage => "Lifecycle stage".into(),
         }
+    }
+
+    /// [`Target::label`] in `locale`, from the catalogue's `import.target.*`
+    /// entries (the kinds from `label.<kind>.*`).
+    pub fn name(self, locale: Locale) -> String {
+        let key = |k: &str| format!("import.target.{k}");
+        let text = |k: &str| i18n::text(locale, &key(k)).to_string();
+        let slotted = |k: &str, slot: u8| i18n::fill(locale, &key(k), &[("slot", &slot.to_string())]);
+        let kinded = |field: String, kind: Option<(&str, &str)>| match kind {
+            Some((group, k)) => {
+                let kind = i18n::label(locale, group, k);
+                i18n::fill(locale, "import.target.with_kind", &[("field", &field), ("kind", &kind)])
+            }
+            None => field,
+        };
+        match self {
+            Target::Ignore => text("ignore"),
+            Target::Extra => text("extra"),
+            Target::GivenName => text("given_name"),
+            Target::MiddleName => text("middle_name"),
+            Target::FamilyName => text("family_name"),
+            Target::FullName => text("full_name"),
+            Target::NamePrefix => text("name_prefix"),
+            Target::NameSuffix => text("name_suffix"),
+            Target::Nickname => text("nickname"),
+            Target::Email { slot, kind } => kinded(slotted("email", slot), kind.map(|k| ("email_kind", k.key()))),
+            Target::EmailType { slot } => slotted("email_type", slot),
+            Target::EmailDisplayName { slot } => slotted("email_display_name", slot),
+            Target::Phone { slot, kind } => kinded(slotted("phone", slot), kind.map(|k| ("phone_kind", k.key()))),
+            Target::PhoneType { slot } => slotted("phone_type", slot),
+            Target::Address { slot, part, kind } => {
+                let part = i18n::lookup(locale, &format!("import.address_part.{}", part.key())).unwrap_or(part.label());
+                let field = i18n::fill(locale, &key("address"), &[("slot", &slot.to_string()), ("part", part)]);
+                kinded(field, kind.map(|k| ("address_kind", k.key())))
+            }
+            Target::AddressType { slot } => slotted("address_type", slot),
+            Target::Company => text("company"),
+            Target::JobTitle => text("job_title"),
+            Target::Department => text("department"),
+            Target::Website => text("website"),
+            Target::Birthday => text("birthday"),
+            Target::Anniversary => text("anniversary"),
+            Target::Event { slot } => slotted("event", slot),
+            Target::EventType { slot } => slotted("event_type", slot),
+            Target::Tags => text("tags"),
+            Target::Notes => text("notes"),
+            Target::Source => text("source"),
+            Target::LifecycleStage => text("lifecycle_stage"),
+        }
+    }
+
+    /// [`Target::expects`] in `locale`: the catalogue's `import.expects.*`.
+    pub fn expects_in(self, locale: Locale) -> &'static str {
+        let key = match self {
+            Target::Email { .. } => "email",
+            Target::Phone { .. } => "phone",
+            Target::Birthday | Target::Anniversary | Target::Event { .. } => "date",
+            Target::Address { part: AddressPart::Country, .. } => "country",
+            Target::EmailType { .. } | Target::PhoneType { .. } | Target::AddressType { .. } => "type",
+            Target::LifecycleStage => "stage",
+            Target::Tags => "tags",
+            Target::GivenName | Target::FamilyName | Target::FullName => "name",
+            _ => "value",
+        };
+        i18n::lookup(locale, &format!("import.expects.{key}")).unwrap_or(self.expects())
     }
 
     /// What a cell of this column should hold, with an example: the hint
@@ -572,6 +655,52 @@ mod tests {
         self, GOOGLE_CLASSIC, GOOGLE_CURRENT, OUTLOOK, OUTLOOK_GERMAN, SEPARATE_ADDRESS,
     };
     use AddressPart::*;
+
+    #[test]
+    fn every_target_has_a_name_and_a_hint_in_every_language() {
+        let mut all = vec![
+            Target::Ignore,
+            Target::Extra,
+            Target::GivenName,
+            Target::MiddleName,
+            Target::FamilyName,
+            Target::FullName,
+            Target::NamePrefix,
+            Target::NameSuffix,
+            Target::Nickname,
+            Target::Email { slot: 1, kind: Some(EmailKind::Work) },
+            Target::Email { slot: 2, kind: None },
+            Target::EmailType { slot: 1 },
+            Target::EmailDisplayName { slot: 1 },
+            Target::PhoneType { slot: 1 },
+            Target::AddressType { slot: 1 },
+            Target::Company,
+            Target::JobTitle,
+            Target::Department,
+            Target::Website,
+            Target::Birthday,
+            Target::Anniversary,
+            Target::Event { slot: 1 },
+            Target::EventType { slot: 1 },
+            Target::Tags,
+            Target::Notes,
+            Target::Source,
+            Target::LifecycleStage,
+        ];
+        all.extend(PhoneKind::ALL.iter().map(|&k| Target::Phone { slot: 2, kind: Some(k) }));
+        all.extend(AddressPart::ALL.map(|part| Target::Address { slot: 1, part, kind: Some(AddressKind::Home) }));
+        all.extend(AddressPart::ALL.map(|part| Target::Address { slot: 1, part, kind: None }));
+        for t in &all {
+            assert_eq!(t.name(Locale::En), t.label(), "{t:?}");
+            assert_eq!(t.expects_in(Locale::En), t.expects(), "{t:?}");
+        }
+        for l in Locale::ALL {
+            for t in &all {
+                let name = t.name(l);
+                assert!(!name.contains("import.") && !name.contains('{'), "{t:?} in {}: {name}", l.tag());
+            }
+        }
+    }
 
     /// The targets of the named columns, by header.
     fn mapped<'a>(h: &'a [String], t: &[Target], names: &[&str]) -> Vec<(&'a str, Target)> {

@@ -114,6 +114,13 @@ pub fn choose_for_reason(
     n
 }
 
+/// Why a row is invalid when it holds nothing (English; the UI says it
+/// through `import.invalid.nothing`).
+pub const NOTHING_TO_IMPORT: &str = "the row holds nothing to import";
+/// Why a row is invalid when nothing identifies the contact
+/// (`import.invalid.no_name_or_email`).
+pub const NO_NAME_OR_EMAIL: &str = "it has no name and no email address, which a contact needs";
+
 /// What will happen to a row under `choice`, in a sentence: "Will be
 /// created", "Will update Ada Lovelace: …", "Will be skipped: …".
 /// `name_of` gives the name of an existing contact by id.
@@ -227,11 +234,7 @@ impl<'a> Planner<'a> {
 
     fn classify(&mut self, s: &SourceRow) -> RowClass {
         if !s.contact.is_identified() {
-            let reason = if s.contact.is_empty() {
-                "the row holds nothing to import".to_string()
-            } else {
-                "it has no name and no email address, which a contact needs".to_string()
-            };
+            let reason = if s.contact.is_empty() { NOTHING_TO_IMPORT } else { NO_NAME_OR_EMAIL }.to_string();
             return RowClass::Invalid { column: None, reason };
         }
         let (emails, name, phone) = Self::keys(&s.contact);
@@ -496,6 +499,14 @@ mod tests {
             column: Some(column),
             message: "Email: \"x@\" is not an email address; it is kept in the imported extras".into(),
         }
+    }
+
+    #[test]
+    fn invalid_reasons_read_the_same_in_the_catalogue() {
+        use crate::core::display::Locale;
+        use crate::core::i18n::text;
+        assert_eq!(text(Locale::En, "import.invalid.nothing"), NOTHING_TO_IMPORT);
+        assert_eq!(text(Locale::En, "import.invalid.no_name_or_email"), NO_NAME_OR_EMAIL);
     }
 
     #[test]

@@ -18,6 +18,9 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::core::display::Locale;
+use crate::core::i18n;
+
 /// The largest cell accepted, in bytes of UTF-8.
 pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
 /// The most columns accepted in one row.
@@ -90,6 +93,33 @@ impl fmt::Display for CsvError {
 }
 
 impl std::error::Error for CsvError {}
+
+impl CsvError {
+    /// The message in `locale` (the catalogue's `import.csv_error.*`);
+    /// `Display` is the English one.
+    pub fn message(&self, locale: Locale) -> String {
+        let n = |v: &usize| v.to_string();
+        match self {
+            CsvError::Binary { offset } => i18n::fill(locale, "import.csv_error.binary", &[("offset", &n(offset))]),
+            CsvError::Empty => i18n::text(locale, "import.csv_error.empty").to_string(),
+            CsvError::UnclosedQuote { line, row, column } => i18n::fill(
+                locale,
+                "import.csv_error.unclosed_quote",
+                &[("line", &n(line)), ("row", &n(row)), ("column", &n(column))],
+            ),
+            CsvError::FieldTooLarge { line, row, column, limit } => i18n::fill(
+                locale,
+                "import.csv_error.field_too_large",
+                &[("line", &n(line)), ("row", &n(row)), ("column", &n(column)), ("kib", &n(&(limit / 1024)))],
+            ),
+            CsvError::TooManyColumns { line, row, limit } => i18n::fill(
+                locale,
+                "import.csv_error.too_many_columns",
+                &[("line", &n(line)), ("row", &n(row)), ("limit", &n(limit))],
+            ),
+        }
+    }
+}
 
 /// Text decoded from a file's bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -569,6 +599,26 @@ pub fn write_csv<H: AsRef<str>, C: AsRef<str>, R: AsRef<[C]>>(headers: &[H], row
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn read_errors_say_the_same_in_english_and_exist_in_every_language() {
+        let all = [
+            CsvError::Binary { offset: 7 },
+            CsvError::Empty,
+            CsvError::UnclosedQuote { line: 3, row: 2, column: 4 },
+            CsvError::FieldTooLarge { line: 3, row: 2, column: 4, limit: 2048 },
+            CsvError::TooManyColumns { line: 3, row: 2, limit: 9 },
+        ];
+        for e in &all {
+            assert_eq!(e.message(Locale::En), e.to_string());
+            for l in Locale::ALL {
+                assert!(!e.message(l).contains('{') && !e.message(l).starts_with("import."), "{}", e.message(l));
+            }
+        }
+        for e in [super::super::vcard::VcardError::Binary, super::super::vcard::VcardError::NoCards] {
+            assert_eq!(e.message(Locale::En), e.to_string());
+        }
+    }
     use proptest::prelude::*;
 
     fn parse(text: &str) -> CsvTable {

@@ -19,7 +19,8 @@ use super::plan::{add_missing_tags, Choice, Choices, Diff, DuplicateOf, FieldDif
 use super::values::{header_key, parse_full_date, split_tags};
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
-use crate::core::display::parse_money;
+use crate::core::display::{parse_money, Locale};
+use crate::core::i18n;
 use crate::core::records::{Company, Deal, DealStatus, Settings};
 use crate::core::text::{collapse_spaces, fold, quoted};
 use crate::core::validate::{is_currency, validate_deal};
@@ -62,6 +63,7 @@ impl ImportField for DealField {
         DealField::Notes,
     ];
     const IGNORE: Self = DealField::Ignore;
+    const CATALOGUE: &'static str = "import.deal_field";
 
     fn label(self) -> &'static str {
         match self {
@@ -79,6 +81,25 @@ impl ImportField for DealField {
             DealField::LostReason => "Lost reason",
             DealField::Tags => "Tags",
             DealField::Notes => "Notes",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            DealField::Ignore => "ignore",
+            DealField::Title => "title",
+            DealField::Company => "company",
+            DealField::Contact => "contact",
+            DealField::Amount => "amount",
+            DealField::Currency => "currency",
+            DealField::Stage => "stage",
+            DealField::Probability => "probability",
+            DealField::ExpectedClose => "expected_close",
+            DealField::Owner => "owner",
+            DealField::Status => "status",
+            DealField::LostReason => "lost_reason",
+            DealField::Tags => "tags",
+            DealField::Notes => "notes",
         }
     }
 
@@ -147,17 +168,19 @@ fn deal_from_row(
     targets: &[DealField],
     row: usize,
     now: DateTime<Utc>,
+    locale: Locale,
 ) -> Result<DealRow, (Option<usize>, String)> {
     let settings = data.settings();
+    let says = |key: &str, v: &str| i18n::fill(locale, key, &[("value", &quoted(v))]);
     let get = |f: DealField| cell(fields, targets, f);
     let text = |f: DealField| get(f).map_or(String::new(), |(_, v)| collapse_spaces(v));
     let Some(first) = settings.pipeline.first() else {
-        return Err((None, "The pipeline has no stages; add one in Settings first.".into()));
+        return Err((None, i18n::text(locale, "import.deal.no_stages").into()));
     };
     let mut d = Deal::blank(format!("import-row-{row}"), first, &settings.currency, now);
     d.title = text(DealField::Title);
     if d.title.is_empty() {
-        return Err((get(DealField::Title).map(|(i, _)| i), "The row has no deal title.".into()));
+        return Err((get(DealField::Title).map(|(i, _)| i), i18n::text(locale, "import.deal.no_title").into()));
     }
     if let Some((column, v)) = get(DealField::Amount).filter(|(_, v)| !v.is_empty()) {
         let digits: String = v.chars().filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).collect();
@@ -165,19 +188,21 @@ fn deal_from_row(
             v.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ') || !c.is_alphanumeric());
         d.amount_cents = parse_money(&digits)
             .filter(|_| symbols_only)
-            .ok_or_else(|| (Some(column), format!("{} is not an amount (write 12500 or 12,500.50).", quoted(v))))?;
+            .ok_or_else(|| (Some(column), says("import.deal.not_amount", v)))?;
     }
     if let Some((column, v)) = get(DealField::Currency).filter(|(_, v)| !v.is_empty()) {
         let code = v.to_uppercase();
         if !is_currency(&code) {
-            return Err((Some(column), format!("{} is not a three-letter currency code.", quoted(v))));
+            return Err((Some(column), says("import.deal.not_currency", v)));
         }
         d.currency = code;
     }
     if let Some((column, v)) = get(DealField::Stage).filter(|(_, v)| !v.is_empty()) {
         let names: Vec<&str> = settings.pipeline.iter().map(|s| s.name.as_str()).collect();
         let (stage, status) = read_stage(settings, v).ok_or_else(|| {
-            (Some(column), format!("{} is not a pipeline stage (the stages are: {}).", quoted(v), names.join(", ")))
+            let text =
+                i18n::fill(locale, "import.deal.not_stage", &[("value", &quoted(v)), ("stages", &names.join(", "))]);
+            (Some(column), text)
         })?;
         if let Some(id) = stage {
             let s = settings.stage(id).expect("found above");
@@ -195,7 +220,7 @@ fn deal_from_row(
             "open" | "active" | "inprogress" => DealStatus::Open,
             "won" | "closedwon" => DealStatus::Won,
             "lost" | "closedlost" => DealStatus::Lost,
-            _ => return Err((Some(column), format!("{} is not a deal status (open, won or lost).", quoted(v)))),
+            _ => return Err((Some(column), says("import.deal.not_status", v))),
         };
     }
     if let Some((column, v)) = get(DealField::Probability).filter(|(_, v)| !v.is_empty()) {
@@ -206,7 +231,7 @@ fn deal_from_row(
             .ok()
             .filter(|p| (0.0..=100.0).contains(p))
             .map(|p| p.round() as u8)
-            .ok_or_else(|| (Some(column), format!("{} is not a probability from 0 to 100.", quoted(v))))?;
+            .ok_or_else(|| (Some(column), says("import.deal.not_probability", v)))?;
     }
     if let Some((column, v)) = get(DealField::ExpectedClose).filter(|(_, v)| !v.is_empty()) {
         d.expected_close = parse_full_date(v, None).map_err(|e| (Some(column), e))?;
@@ -229,7 +254,7 @@ fn deal_from_row(
         let key = fold(&company);
         match data.companies().iter().find(|c| fold(&c.name) == key) {
             Some(c) => d.company_id = Some(c.id.clone()),
-            None => notes.push(format!("The company {} is new: it will be created", quoted(&company))),
+            None => notes.push(says("import.deal.new_company", &company)),
         }
         company.clone()
     });
@@ -238,7 +263,7 @@ fn deal_from_row(
             match find_contact(data, who) {
                 Some(id) if !d.contact_ids.contains(&id) => d.contact_ids.push(id),
                 Some(_) => {}
-                None => notes.push(format!("No contact {}: not linked", quoted(who))),
+                None => notes.push(says("import.deal.no_contact", who)),
             }
         }
     }
@@ -314,6 +339,7 @@ pub fn plan_deals(
     rows: &[(usize, Vec<String>)],
     targets: &[DealField],
     now: DateTime<Utc>,
+    locale: Locale,
 ) -> Vec<PlannedRecord<Deal>> {
     let company_key = |id: Option<&str>, name: Option<&str>| match (id, name) {
         (Some(id), _) => format!("id:{id}"),
@@ -327,7 +353,7 @@ pub fn plan_deals(
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     rows.iter()
         .map(|(row, fields)| {
-            let r = match deal_from_row(data, fields, targets, *row, now) {
+            let r = match deal_from_row(data, fields, targets, *row, now, locale) {
                 Ok(r) => r,
                 Err((column, reason)) => return invalid(*row, column, reason),
             };
@@ -478,6 +504,7 @@ mod tests {
             ]),
             &targets,
             t(),
+            Locale::En,
         );
         assert_eq!(plan[0].class, RowClass::Create);
         let windows = plan[0].record.as_ref().unwrap();

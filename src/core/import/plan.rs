@@ -8,6 +8,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::core::display::Locale;
+use crate::core::i18n;
+
 /// Why the preview says something about a row. Rows can be listed by
 /// reason, and a choice applied to every row with one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -99,6 +102,11 @@ impl Reason {
     pub fn from_key(key: &str) -> Option<Reason> {
         Reason::ALL.into_iter().find(|r| r.key() == key)
     }
+
+    /// [`Reason::label`] in `locale`: the catalogue's `import.reason.<key>`.
+    pub fn name(self, locale: Locale) -> &'static str {
+        i18n::lookup(locale, &format!("import.reason.{}", self.key())).unwrap_or(self.label())
+    }
 }
 
 /// Something the preview says about one value of a row (or the row), with
@@ -117,6 +125,15 @@ pub struct FieldDiff {
     pub field: &'static str,
     pub before: String,
     pub after: String,
+}
+
+impl FieldDiff {
+    /// The field's name in `locale`: the catalogue's `import.field.<name>`
+    /// (the English name in lower case, spaces as `_`), else the English.
+    pub fn name(&self, locale: Locale) -> &'static str {
+        let key = format!("import.field.{}", self.field.to_lowercase().replace(' ', "_"));
+        i18n::lookup(locale, &key).unwrap_or(self.field)
+    }
 }
 
 /// What an earlier record a duplicate row repeats.
@@ -164,6 +181,22 @@ impl ClassKind {
             ClassKind::Duplicate => "Probable duplicates",
             ClassKind::Invalid => "Invalid rows",
         }
+    }
+
+    /// A stable name: the catalogue's `import.class.<key>` holds the label
+    /// of a contacts file's class in every language.
+    pub fn key(self) -> &'static str {
+        match self {
+            ClassKind::Create => "create",
+            ClassKind::Update => "update",
+            ClassKind::Duplicate => "duplicate",
+            ClassKind::Invalid => "invalid",
+        }
+    }
+
+    /// [`ClassKind::label`] in `locale`.
+    pub fn name(self, locale: Locale) -> &'static str {
+        i18n::lookup(locale, &format!("import.class.{}", self.key())).unwrap_or(self.label())
     }
 
     /// What the user may do with the rows of this class; the first is the default.
@@ -214,6 +247,11 @@ impl Choice {
             Choice::Update => "Update the existing contacts",
             Choice::Skip => "Skip",
         }
+    }
+
+    /// [`Choice::label`] in `locale`: the catalogue's `import.choice.<key>`.
+    pub fn name(self, locale: Locale) -> &'static str {
+        i18n::lookup(locale, &format!("import.choice.{}", self.key())).unwrap_or(self.label())
     }
 
     pub fn from_key(key: &str) -> Choice {
@@ -319,6 +357,57 @@ pub fn fixed_cells<'a>(cells: &'a [String], row: usize, fixes: &CellFixes) -> Co
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reasons_classes_and_choices_have_a_name_in_every_language() {
+        for l in Locale::ALL {
+            for r in Reason::ALL {
+                assert!(i18n::lookup(l, &format!("import.reason.{}", r.key())).is_some(), "import.reason.{}", r.key());
+            }
+            for k in ClassKind::ALL {
+                assert!(i18n::lookup(l, &format!("import.class.{}", k.key())).is_some(), "import.class.{}", k.key());
+            }
+            for c in [Choice::Create, Choice::Update, Choice::Skip] {
+                assert!(i18n::lookup(l, &format!("import.choice.{}", c.key())).is_some(), "import.choice.{}", c.key());
+            }
+        }
+        assert_eq!(Reason::YearlessDate.name(Locale::En), Reason::YearlessDate.label());
+        assert_eq!(ClassKind::Invalid.name(Locale::En), ClassKind::Invalid.label());
+        assert_eq!(Choice::Skip.name(Locale::De), "Überspringen");
+        let fields = [
+            "First name",
+            "Last name",
+            "Emails",
+            "Phones",
+            "Addresses",
+            "Nickname",
+            "Job title",
+            "Department",
+            "Company",
+            "Birthday",
+            "Important dates",
+            "Tags",
+            "Notes",
+            "Source",
+            "Owner",
+            "Size",
+            "Industry",
+            "Domain",
+            "City",
+            "Amount",
+            "Contacts",
+            "Expected close",
+        ];
+        for field in fields {
+            let d = FieldDiff { field, before: String::new(), after: String::new() };
+            assert_eq!(d.name(Locale::En), field);
+            assert_ne!(d.name(Locale::De), "", "{field}");
+            assert!(
+                i18n::lookup(Locale::Es, &format!("import.field.{}", field.to_lowercase().replace(' ', "_"))).is_some(),
+                "{field}"
+            );
+        }
+    }
 
     #[test]
     fn a_diff_lists_only_fields_that_changed_in_call_order() {

@@ -67,6 +67,17 @@ impl fmt::Display for VcardError {
 
 impl std::error::Error for VcardError {}
 
+impl VcardError {
+    /// The message in `locale` (the catalogue's `import.vcard_error.*`).
+    pub fn message(&self, locale: crate::core::display::Locale) -> String {
+        let key = match self {
+            VcardError::Binary => "import.vcard_error.binary",
+            VcardError::NoCards => "import.vcard_error.no_cards",
+        };
+        crate::core::i18n::text(locale, key).to_string()
+    }
+}
+
 /// Decodes a file's bytes (see [`super::csv::decode`]) and reads its cards.
 pub fn parse_vcard_bytes(bytes: &[u8]) -> Result<Vec<VcardContact>, VcardError> {
     let decoded = decode(bytes).map_err(|_| VcardError::Binary)?;

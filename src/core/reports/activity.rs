@@ -67,15 +67,19 @@ pub fn activities(data: &Dataset, period: &Period, zone: &Zone, filter: &Filter)
 
 impl ActivityReport {
     pub fn by_kind_table(&self) -> ReportTable {
-        let mut t = ReportTable::new(["Type", "Activities"]);
+        let mut t = ReportTable::new([Cell::Term("reports.col.type"), Cell::Term("reports.col.activities")]);
         for (kind, n) in &self.by_kind {
-            t.push(vec![kind.label().into(), Cell::count(*n)]);
+            t.push(vec![Cell::Kind("activity_kind", kind.key()), Cell::count(*n)]);
         }
         t
     }
 
     pub fn by_week_table(&self) -> ReportTable {
-        let mut t = ReportTable::new(["Week", "Starts", "Activities"]);
+        let mut t = ReportTable::new([
+            Cell::Term("reports.col.week"),
+            Cell::Term("reports.col.starts"),
+            Cell::Term("reports.col.activities"),
+        ]);
         for w in &self.by_week {
             t.push(vec![
                 format!("{}-W{:02}", w.iso_year, w.iso_week).into(),
@@ -87,9 +91,10 @@ impl ActivityReport {
     }
 
     pub fn by_owner_table(&self) -> ReportTable {
-        let mut t = ReportTable::new(["Owner", "Activities"]);
+        let mut t = ReportTable::new([Cell::Term("reports.col.owner"), Cell::Term("reports.col.activities")]);
         for (owner, n) in &self.by_owner {
-            t.push(vec![if owner.is_empty() { "(no owner)".into() } else { owner.clone().into() }, Cell::count(*n)]);
+            let label = if owner.is_empty() { Cell::Term("reports.row.no_owner") } else { owner.clone().into() };
+            t.push(vec![label, Cell::count(*n)]);
         }
         t
     }
@@ -169,13 +174,17 @@ impl NotContactedReport {
     /// The table of the first `n` contacts only (the screen shows the first
     /// rows of a list that can hold most of the database).
     pub fn first_rows(&self, data: &Dataset, n: usize) -> ReportTable {
-        let mut t = ReportTable::new(["Contact", "Email", "Last contacted"]);
+        let mut t = ReportTable::new([
+            Cell::Term("reports.col.contact"),
+            Cell::Term("reports.col.email"),
+            Cell::Term("reports.col.last_contacted"),
+        ]);
         for q in self.contacts.iter().take(n) {
             let Some(c) = data.contacts().get(q.position as usize) else { continue };
             t.push(vec![
                 c.display_name().into(),
                 c.primary_email().unwrap_or("").into(),
-                q.last_contacted.map_or("never".into(), Cell::Day),
+                q.last_contacted.map_or(Cell::Term("reports.row.never"), Cell::Day),
             ]);
         }
         t

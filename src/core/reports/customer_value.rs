@@ -49,7 +49,22 @@ impl GroupBy {
             GroupBy::LifecycleStage => "Lifecycle stage",
         }
     }
+
+    /// The group's name in the catalogue (`reports.group.*`): English in
+    /// files, the person's language on screen.
+    pub fn term(self) -> &'static str {
+        match self {
+            GroupBy::Tag => "reports.group.tag",
+            GroupBy::Source => "reports.group.source",
+            GroupBy::Industry => "reports.group.industry",
+            GroupBy::Country => "reports.group.country",
+            GroupBy::LifecycleStage => "reports.group.lifecycle_stage",
+        }
+    }
 }
+
+/// The label of won deals without a company.
+pub const NO_COMPANY_LABEL: &str = "(no company)";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RevenueRow {
@@ -64,8 +79,9 @@ pub struct RevenueRow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct RevenueReport {
     pub currency: String,
-    /// What the rows are: "Company" or a [`GroupBy::label`].
-    pub grouped_by: String,
+    /// What the rows are, as a catalogue term: `reports.group.company` or
+    /// a [`GroupBy::term`].
+    pub grouped_by: &'static str,
     pub rows: Vec<RevenueRow>,
     /// Revenue of all counted deals (each once).
     pub total_cents: i64,
@@ -103,7 +119,7 @@ fn won_deals<'a>(
 
 fn revenue_report(
     data: &Dataset,
-    grouped_by: &str,
+    grouped_by: &'static str,
     deals: &[(&Deal, NaiveDate)],
     other: usize,
     keys: impl Fn(&Deal) -> Vec<(String, String)>,
@@ -122,7 +138,7 @@ fn revenue_report(
     rows.sort_by(|a, b| b.revenue_cents.cmp(&a.revenue_cents).then_with(|| a.label.cmp(&b.label)));
     RevenueReport {
         currency: data.settings().currency.clone(),
-        grouped_by: grouped_by.to_string(),
+        grouped_by,
         rows,
         total_cents,
         other_currency_deals: other,
@@ -132,11 +148,11 @@ fn revenue_report(
 /// Revenue per company; deals without one make a "(no company)" row.
 pub fn revenue_by_company(data: &Dataset, period: &Period, zone: &Zone, filter: &Filter) -> RevenueReport {
     let (deals, other) = won_deals(data, period, zone, filter);
-    revenue_report(data, "Company", &deals, other, |d| {
+    revenue_report(data, "reports.group.company", &deals, other, |d| {
         let id = d.company_id.clone().unwrap_or_default();
         let label = match data.company(&id) {
             Some(c) => c.name.clone(),
-            None if id.is_empty() => "(no company)".to_string(),
+            None if id.is_empty() => NO_COMPANY_LABEL.to_string(),
             None => id.clone(),
         };
         vec![(id, label)]
@@ -152,7 +168,7 @@ pub fn revenue_by_group(
     filter: &Filter,
 ) -> RevenueReport {
     let (deals, other) = won_deals(data, period, zone, filter);
-    revenue_report(data, group.label(), &deals, other, |d| {
+    revenue_report(data, group.term(), &deals, other, |d| {
         let company = d.company_id.as_deref().and_then(|id| data.company(id));
         let mut contacts = d.contact_ids.iter().filter_map(|id| data.contact(id));
         let values: Vec<String> = match group {
@@ -188,16 +204,29 @@ pub fn revenue_by_group(
     })
 }
 
+/// A revenue row's label as a cell: the placeholders for no group and no
+/// company, and lifecycle stages, are words of the app; the rest is data.
+pub fn row_label(label: &str) -> Cell {
+    match label {
+        NONE_LABEL => Cell::Term("reports.row.none"),
+        NO_COMPANY_LABEL => Cell::Term("reports.row.no_company"),
+        _ => match crate::core::records::LifecycleStage::ALL.iter().find(|s| s.label() == label) {
+            Some(s) => Cell::Kind("lifecycle", s.key()),
+            None => label.into(),
+        },
+    }
+}
+
 impl RevenueReport {
     pub fn to_table(&self) -> ReportTable {
         let mut t = ReportTable::new([
-            self.grouped_by.clone(),
-            "Won deals".to_string(),
-            format!("Revenue ({})", self.currency),
+            Cell::Term(self.grouped_by),
+            Cell::Term("reports.col.won_deals"),
+            Cell::Term("reports.col.revenue"),
         ])
         .in_currency(&self.currency);
         for r in &self.rows {
-            t.push(vec![r.label.clone().into(), Cell::count(r.deals), Cell::Money(r.revenue_cents)]);
+            t.push(vec![row_label(&r.label), Cell::count(r.deals), Cell::Money(r.revenue_cents)]);
         }
         t
     }
@@ -258,6 +287,23 @@ impl Segment {
             Segment::CantLose => "Can't lose them",
             Segment::Hibernating => "Hibernating",
             Segment::Lost => "Lost",
+        }
+    }
+
+    /// The segment's name in the catalogue (`reports.segment.*`).
+    pub fn term(self) -> &'static str {
+        match self {
+            Segment::Champions => "reports.segment.champions",
+            Segment::Loyal => "reports.segment.loyal",
+            Segment::PotentialLoyalist => "reports.segment.potential_loyalist",
+            Segment::New => "reports.segment.new",
+            Segment::Promising => "reports.segment.promising",
+            Segment::NeedAttention => "reports.segment.need_attention",
+            Segment::AboutToSleep => "reports.segment.about_to_sleep",
+            Segment::AtRisk => "reports.segment.at_risk",
+            Segment::CantLose => "reports.segment.cant_lose",
+            Segment::Hibernating => "reports.segment.hibernating",
+            Segment::Lost => "reports.segment.lost",
         }
     }
 
@@ -466,19 +512,19 @@ pub fn rfm(data: &Dataset, period: &Period, today: NaiveDate, zone: &Zone, filte
 impl RfmReport {
     pub fn to_table(&self) -> ReportTable {
         let mut t = ReportTable::new([
-            "Company".to_string(),
-            "Segment".to_string(),
-            "Days since last won deal".to_string(),
-            "Won deals".to_string(),
-            format!("Revenue ({})", self.currency),
-            "R".to_string(),
-            "F".to_string(),
-            "M".to_string(),
+            Cell::Term("reports.group.company"),
+            Cell::Term("reports.col.segment"),
+            Cell::Term("reports.col.days_since_won"),
+            Cell::Term("reports.col.won_deals"),
+            Cell::Term("reports.col.revenue"),
+            Cell::Term("reports.col.r"),
+            Cell::Term("reports.col.f"),
+            Cell::Term("reports.col.m"),
         ]);
         for c in &self.customers {
             t.push(vec![
                 c.name.clone().into(),
-                c.segment.label().into(),
+                Cell::Term(c.segment.term()),
                 Cell::Count(c.recency_days),
                 Cell::count(c.frequency),
                 Cell::Money(c.monetary_cents),
@@ -491,11 +537,14 @@ impl RfmReport {
     }
 
     pub fn segments_table(&self) -> ReportTable {
-        let mut t =
-            ReportTable::new(["Segment".to_string(), "Customers".to_string(), format!("Revenue ({})", self.currency)])
-                .in_currency(&self.currency);
+        let mut t = ReportTable::new([
+            Cell::Term("reports.col.segment"),
+            Cell::Term("reports.col.customers"),
+            Cell::Term("reports.col.revenue"),
+        ])
+        .in_currency(&self.currency);
         for s in &self.segments {
-            t.push(vec![s.segment.label().into(), Cell::count(s.customers), Cell::Money(s.revenue_cents)]);
+            t.push(vec![Cell::Term(s.segment.term()), Cell::count(s.customers), Cell::Money(s.revenue_cents)]);
         }
         t
     }
@@ -505,6 +554,26 @@ impl RfmReport {
 mod tests {
     use super::super::fixture::{at, company, dataset, day, deal};
     use super::*;
+
+    #[test]
+    fn segments_and_groups_are_named_in_every_language() {
+        use crate::core::display::Locale;
+        use crate::core::i18n::lookup;
+        for l in Locale::ALL {
+            for s in Segment::ALL {
+                assert!(lookup(l, s.term()).is_some(), "{}", s.term());
+            }
+            for g in GroupBy::ALL {
+                assert!(lookup(l, g.term()).is_some(), "{}", g.term());
+            }
+        }
+        for s in Segment::ALL {
+            assert_eq!(lookup(Locale::En, s.term()), Some(s.label()));
+        }
+        for g in GroupBy::ALL {
+            assert_eq!(lookup(Locale::En, g.term()), Some(g.label()));
+        }
+    }
     use crate::core::records::LifecycleStage;
 
     /// Five customers, as of 30 June 2026:

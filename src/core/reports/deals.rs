@@ -88,10 +88,10 @@ pub fn pipeline_by_stage(data: &Dataset, filter: &Filter) -> PipelineReport {
 impl PipelineReport {
     pub fn to_table(&self) -> ReportTable {
         let mut t = ReportTable::new([
-            "Stage".to_string(),
-            "Deals".to_string(),
-            format!("Value ({})", self.currency),
-            format!("Weighted value ({})", self.currency),
+            Cell::Term("reports.col.stage"),
+            Cell::Term("reports.col.deals"),
+            Cell::Term("reports.col.value"),
+            Cell::Term("reports.col.weighted_value"),
         ])
         .in_currency(&self.currency);
         for s in &self.stages {
@@ -103,7 +103,7 @@ impl PipelineReport {
             ]);
         }
         t.push(vec![
-            "Total".into(),
+            Cell::Term("reports.row.total"),
             Cell::count(self.total_count),
             Cell::Money(self.total_value_cents),
             Cell::Money(self.total_weighted_cents),
@@ -211,18 +211,18 @@ fn period_months(first: NaiveDate, last: NaiveDate) -> Vec<NaiveDate> {
 impl ForecastReport {
     pub fn to_table(&self) -> ReportTable {
         let mut t = ReportTable::new([
-            "Expected close".to_string(),
-            "Deals".to_string(),
-            format!("Value ({})", self.currency),
-            format!("Weighted value ({})", self.currency),
+            Cell::Term("reports.col.expected_close"),
+            Cell::Term("reports.col.deals"),
+            Cell::Term("reports.col.value"),
+            Cell::Term("reports.col.weighted_value"),
         ])
         .in_currency(&self.currency);
-        t.push(self.overdue.cells("Overdue".into()));
+        t.push(self.overdue.cells(Cell::Term("reports.row.overdue")));
         for m in &self.months {
             t.push(m.deals.cells(Cell::Month(m.month)));
         }
-        t.push(self.later.cells("Later".into()));
-        t.push(self.undated.cells("No date".into()));
+        t.push(self.later.cells(Cell::Term("reports.row.later")));
+        t.push(self.undated.cells(Cell::Term("reports.row.no_date")));
         t
     }
 }
@@ -258,6 +258,10 @@ pub struct WonLostReport {
     pub lost_reasons: Vec<(String, usize)>,
     pub other_currency_deals: usize,
 }
+
+/// The label of deals lost without a reason (English; shown through
+/// `reports.row.no_reason`).
+pub const NO_REASON: &str = "(no reason)";
 
 pub fn won_lost(data: &Dataset, period: &Period, zone: &Zone, filter: &Filter) -> WonLostReport {
     let settings = data.settings();
@@ -295,7 +299,7 @@ pub fn won_lost(data: &Dataset, period: &Period, zone: &Zone, filter: &Filter) -
             row.lost += 1;
             row.lost_cents += amount;
             let reason = d.lost_reason.trim();
-            *reasons.entry(if reason.is_empty() { "(no reason)" } else { reason }).or_default() += 1;
+            *reasons.entry(if reason.is_empty() { NO_REASON } else { reason }).or_default() += 1;
         }
     }
     let mut lost_reasons: Vec<(String, usize)> = reasons.into_iter().map(|(r, n)| (r.to_string(), n)).collect();
@@ -318,11 +322,11 @@ impl WonLostReport {
     /// Won and lost by month, then the totals.
     pub fn to_table(&self) -> ReportTable {
         let mut t = ReportTable::new([
-            "Month".to_string(),
-            "Won".to_string(),
-            format!("Won value ({})", self.currency),
-            "Lost".to_string(),
-            format!("Lost value ({})", self.currency),
+            Cell::Term("reports.col.month"),
+            Cell::Term("reports.col.won"),
+            Cell::Term("reports.col.won_value"),
+            Cell::Term("reports.col.lost"),
+            Cell::Term("reports.col.lost_value"),
         ])
         .in_currency(&self.currency);
         for m in &self.months {
@@ -336,7 +340,7 @@ impl WonLostReport {
         }
         let lost_cents = self.months.iter().map(|m| m.lost_cents).sum();
         t.push(vec![
-            "Total".into(),
+            Cell::Term("reports.row.total"),
             Cell::count(self.won),
             Cell::Money(self.won_cents),
             Cell::count(self.lost),
@@ -347,30 +351,34 @@ impl WonLostReport {
 
     /// The headline figures as label/value rows.
     pub fn summary_table(&self) -> ReportTable {
-        let mut t = ReportTable::new(["Measure", "Value"]).in_currency(&self.currency);
+        let mut t = ReportTable::new([Cell::Term("reports.col.measure"), Cell::Term("reports.col.value_plain")])
+            .in_currency(&self.currency);
         for (label, value) in self.summary() {
-            t.push(vec![label.into(), value]);
+            t.push(vec![label, value]);
         }
         t
     }
 
     /// The headline figures: deals won and lost, won value, win rate,
     /// average won deal and average days to close.
-    pub fn summary(&self) -> Vec<(String, Cell)> {
+    /// Each label is a term (`Cell::Term`) whose `{currency}` is the
+    /// table's.
+    pub fn summary(&self) -> Vec<(Cell, Cell)> {
         vec![
-            ("Deals won".into(), Cell::count(self.won)),
-            ("Deals lost".into(), Cell::count(self.lost)),
-            (format!("Won value ({})", self.currency), Cell::Money(self.won_cents)),
-            ("Win rate (%)".into(), Cell::Percent(self.win_rate)),
-            (format!("Average won deal ({})", self.currency), self.average_won_cents.map_or(Cell::Empty, Cell::Money)),
-            ("Average days to close".into(), Cell::Decimal(self.average_days_to_close)),
+            (Cell::Term("reports.row.deals_won"), Cell::count(self.won)),
+            (Cell::Term("reports.row.deals_lost"), Cell::count(self.lost)),
+            (Cell::Term("reports.col.won_value"), Cell::Money(self.won_cents)),
+            (Cell::Term("reports.row.win_rate"), Cell::Percent(self.win_rate)),
+            (Cell::Term("reports.row.average_won_deal"), self.average_won_cents.map_or(Cell::Empty, Cell::Money)),
+            (Cell::Term("reports.row.average_days_to_close"), Cell::Decimal(self.average_days_to_close)),
         ]
     }
 
     pub fn lost_reasons_table(&self) -> ReportTable {
-        let mut t = ReportTable::new(["Lost reason", "Deals"]);
+        let mut t = ReportTable::new([Cell::Term("reports.col.lost_reason"), Cell::Term("reports.col.deals")]);
         for (reason, n) in &self.lost_reasons {
-            t.push(vec![reason.clone().into(), Cell::count(*n)]);
+            let label = if reason == NO_REASON { Cell::Term("reports.row.no_reason") } else { reason.clone().into() };
+            t.push(vec![label, Cell::count(*n)]);
         }
         t
     }

@@ -130,11 +130,15 @@ pub(crate) fn median(values: &mut [f64]) -> Option<f64> {
 
 impl FunnelReport {
     pub fn to_table(&self) -> ReportTable {
-        let mut t =
-            ReportTable::new(["Stage", "Contacts reached", "Conversion from previous (%)", "Median days in stage"]);
+        let mut t = ReportTable::new([
+            Cell::Term("reports.col.stage"),
+            Cell::Term("reports.col.contacts_reached"),
+            Cell::Term("reports.col.conversion_from_previous"),
+            Cell::Term("reports.col.median_days"),
+        ]);
         for s in &self.stages {
             t.push(vec![
-                s.stage.label().into(),
+                Cell::Kind("lifecycle", s.stage.key()),
                 Cell::count(s.reached),
                 Cell::Percent(s.conversion),
                 Cell::Decimal(s.median_days),
@@ -144,8 +148,8 @@ impl FunnelReport {
     }
 
     pub fn cohorts_table(&self) -> ReportTable {
-        let mut headers = vec!["First contact".to_string(), "Contacts".to_string()];
-        headers.extend(FUNNEL.iter().map(|s| s.label().to_string()));
+        let mut headers = vec![Cell::Term("reports.col.first_contact"), Cell::Term("reports.col.contacts")];
+        headers.extend(FUNNEL.iter().map(|s| Cell::Kind("lifecycle", s.key())));
         let mut t = ReportTable::new(headers);
         for c in &self.cohorts {
             let mut row = vec![Cell::Month(c.month), Cell::count(c.contacts)];

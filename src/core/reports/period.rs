@@ -5,6 +5,8 @@
 use chrono::{Duration, NaiveDate};
 
 use super::Period;
+use crate::core::display::Locale;
+use crate::core::i18n;
 
 /// A choice of the period picker.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -56,6 +58,12 @@ impl PeriodChoice {
         }
     }
 
+    /// [`PeriodChoice::label`] in `locale`: the catalogue's
+    /// `reports.period.<key>`.
+    pub fn name(self, locale: Locale) -> &'static str {
+        i18n::lookup(locale, &format!("reports.period.{}", self.key())).unwrap_or(self.label())
+    }
+
     /// The choice named `key`; an unknown key is this year.
     pub fn from_key(key: &str) -> PeriodChoice {
         PeriodChoice::ALL.into_iter().find(|c| c.key() == key).unwrap_or(PeriodChoice::ThisYear)
@@ -66,7 +74,8 @@ impl PeriodChoice {
 /// `YYYY-MM-DD`) include their last day. The calendar periods (this month,
 /// quarter, year) are whole, days to come included, as their names say;
 /// the last 12 months end today (see [`Period::last_12_months`]). An
-/// unreadable or reversed custom range is an error for people.
+/// unreadable or reversed custom range is an error for people, given as
+/// the catalogue key of its message (`i18n::text` says it in a language).
 pub fn period_of(choice: PeriodChoice, today: NaiveDate, from: &str, to: &str) -> Result<Period, String> {
     Ok(match choice {
         PeriodChoice::ThisMonth => Period::this_month(today),
@@ -76,12 +85,10 @@ pub fn period_of(choice: PeriodChoice, today: NaiveDate, from: &str, to: &str) -
         PeriodChoice::ThisYear => Period::this_year(today),
         PeriodChoice::Last12Months => Period::last_12_months(today),
         PeriodChoice::Custom => {
-            let parse = |s: &str, what: &str| {
-                NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("Enter the {what} date of the range."))
-            };
-            let (from, to) = (parse(from, "first")?, parse(to, "last")?);
+            let parse = |s: &str, what: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| what.to_string());
+            let (from, to) = (parse(from, "reports.period.error.first")?, parse(to, "reports.period.error.last")?);
             if to < from {
-                return Err("The last date of the range is before its first date.".into());
+                return Err("reports.period.error.reversed".into());
             }
             Period::new(from, to + Duration::days(1))
         }
@@ -89,15 +96,18 @@ pub fn period_of(choice: PeriodChoice, today: NaiveDate, from: &str, to: &str) -
 }
 
 /// "2026-01-01 to 2026-12-31", with ", compared with …" for the previous
-/// period when comparing. Both ends are days in the period.
-pub fn period_text(p: &Period, compare: bool) -> String {
-    let last = p.end - Duration::days(1);
-    let mut text = format!("{} to {}", p.start, last);
+/// period when comparing, in `locale`. Both ends are days in the period.
+pub fn period_text(locale: Locale, p: &Period, compare: bool) -> String {
+    let range = |p: &Period| {
+        let (from, to) = (p.start.to_string(), (p.end - Duration::days(1)).to_string());
+        i18n::fill(locale, "reports.period.range", &[("from", &from), ("to", &to)])
+    };
+    let text = range(p);
     if compare {
-        let prev = p.previous();
-        text.push_str(&format!(", compared with {} to {}", prev.start, prev.end - Duration::days(1)));
+        i18n::fill(locale, "reports.period.compared", &[("range", &text), ("previous", &range(&p.previous()))])
+    } else {
+        text
     }
-    text
 }
 
 #[cfg(test)]
@@ -147,9 +157,16 @@ mod tests {
     fn a_bad_custom_range_says_what_to_fix() {
         let today = day(2026, 5, 20);
         let err = |from: &str, to: &str| period_of(PeriodChoice::Custom, today, from, to).unwrap_err();
+        let err = |a: &str, b: &str| i18n::text(Locale::En, &err(a, b)).to_string();
         assert_eq!(err("", "2026-05-10"), "Enter the first date of the range.");
         assert_eq!(err("2026-05-01", "10/05/2026"), "Enter the last date of the range.");
         assert_eq!(err("2026-05-10", "2026-05-01"), "The last date of the range is before its first date.");
+        for c in PeriodChoice::ALL {
+            for l in Locale::ALL {
+                assert!(i18n::lookup(l, &format!("reports.period.{}", c.key())).is_some(), "{}", c.key());
+            }
+            assert_eq!(c.name(Locale::En), c.label());
+        }
     }
 
     #[test]
@@ -164,9 +181,15 @@ mod tests {
     #[test]
     fn the_text_names_first_and_last_days() {
         let p = Period::new(day(2026, 4, 1), day(2026, 7, 1));
-        assert_eq!(period_text(&p, false), "2026-04-01 to 2026-06-30");
-        assert_eq!(period_text(&p, true), "2026-04-01 to 2026-06-30, compared with 2026-01-01 to 2026-03-31");
+        assert_eq!(period_text(Locale::En, &p, false), "2026-04-01 to 2026-06-30");
+        assert_eq!(
+            period_text(Locale::En, &p, true),
+            "2026-04-01 to 2026-06-30, compared with 2026-01-01 to 2026-03-31"
+        );
         let custom = Period::new(day(2026, 5, 3), day(2026, 5, 13));
-        assert_eq!(period_text(&custom, true), "2026-05-03 to 2026-05-12, compared with 2026-04-23 to 2026-05-02");
+        assert_eq!(
+            period_text(Locale::En, &custom, true),
+            "2026-05-03 to 2026-05-12, compared with 2026-04-23 to 2026-05-02"
+        );
     }
 }

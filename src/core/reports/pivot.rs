@@ -18,8 +18,10 @@ use super::{
     ReportTable,
 };
 use crate::core::dataset::Dataset;
+use crate::core::display::Locale;
+use crate::core::i18n;
 use crate::core::money::div_round;
-use crate::core::records::{Activity, Deal};
+use crate::core::records::{Activity, ActivityKind, Deal, DealStatus, LeadStatus, LifecycleStage};
 use crate::core::records::{Company, Contact};
 use crate::core::zone::Zone;
 
@@ -80,6 +82,11 @@ pub struct PivotTable {
     pub currency: String,
     pub row_labels: Vec<String>,
     pub col_labels: Vec<String>,
+    /// The labels as table cells: names of record kinds (lifecycle stages,
+    /// statuses, activity types) and "(none)" are words of the app, in the
+    /// person's language on screen; the rest is data.
+    pub row_cells: Vec<Cell>,
+    pub col_cells: Vec<Cell>,
     pub values: Vec<Vec<Option<f64>>>,
     pub row_totals: Vec<Option<f64>>,
     pub col_totals: Vec<Option<f64>>,
@@ -87,6 +94,9 @@ pub struct PivotTable {
 }
 
 const NONE_RANK: i64 = i64::MAX;
+
+/// The label of records without a value for a dimension (sorts last).
+pub const NONE_LABEL: &str = "(none)";
 
 #[derive(Clone, Copy)]
 enum Rec<'a> {
@@ -195,11 +205,44 @@ impl Acc {
 
 fn label(dim: Dimension, (rank, label): &(i64, Cow<'_, str>)) -> String {
     if *rank == NONE_RANK {
-        "(none)".to_string()
+        NONE_LABEL.to_string()
     } else if dim == Dimension::Month {
         super::month_label(add_months(chrono::NaiveDate::from_ymd_opt(0, 1, 1).expect("year 0 exists"), *rank as i32))
     } else {
         label.to_string()
+    }
+}
+
+/// A label as a table cell: see [`PivotTable::row_cells`].
+fn label_cell(kind: RecordKind, dim: Dimension, label: &str) -> Cell {
+    fn named<T: Copy>(
+        all: &[T],
+        name: impl Fn(T) -> &'static str,
+        key: impl Fn(T) -> &'static str,
+        label: &str,
+    ) -> Option<&'static str> {
+        all.iter().copied().find(|&k| name(k) == label).map(key)
+    }
+    let found = match (dim, kind) {
+        _ if label == NONE_LABEL => return Cell::Term("reports.row.none"),
+        (Dimension::Stage, RecordKind::Contacts | RecordKind::Companies) => {
+            named(LifecycleStage::ALL.as_slice(), LifecycleStage::label, LifecycleStage::key, label)
+                .map(|k| ("lifecycle", k))
+        }
+        (Dimension::Status, RecordKind::Deals) => {
+            named(DealStatus::ALL, DealStatus::label, DealStatus::key, label).map(|k| ("deal_status", k))
+        }
+        (Dimension::Status, RecordKind::Contacts) => {
+            named(LeadStatus::ALL, LeadStatus::label, LeadStatus::key, label).map(|k| ("lead_status", k))
+        }
+        (Dimension::Kind, RecordKind::Activities) => {
+            named(ActivityKind::ALL, ActivityKind::label, ActivityKind::key, label).map(|k| ("activity_kind", k))
+        }
+        _ => None,
+    };
+    match found {
+        Some((group, key)) => Cell::Kind(group, key),
+        None => Cell::text(label),
     }
 }
 
@@ -273,6 +316,11 @@ pub fn pivot<'a>(
         Some(dim) => sorted(col_keys, dim),
         None => (vec!["Total".to_string()], vec![0]),
     };
+    let row_cells = row_labels.iter().map(|l| label_cell(kind, rows, l)).collect();
+    let col_cells = match cols {
+        Some(dim) => col_labels.iter().map(|l| label_cell(kind, dim, l)).collect(),
+        None => vec![Cell::Term("reports.row.total")],
+    };
     let mut row_acc = vec![Acc::default(); row_order.len()];
     let mut col_acc = vec![Acc::default(); col_order.len()];
     let mut all = Acc::default();
@@ -303,6 +351,8 @@ pub fn pivot<'a>(
         currency: currency.to_string(),
         row_labels,
         col_labels,
+        row_cells,
+        col_cells,
         values,
         row_totals: row_acc.into_iter().map(|a| a.result(measure)).collect(),
         col_totals: col_acc.into_iter().map(|a| a.result(measure)).collect(),
@@ -325,22 +375,30 @@ impl PivotTable {
     /// The table with a first column of row labels, and a "Total" column
     /// and row when there is a column dimension. Amount columns name the
     /// currency.
-    pub fn to_table(&self, row_header: &str) -> ReportTable {
+    /// `row_header` is a catalogue term (`reports.pivot.dim.owner`).
+    pub fn to_table(&self, row_header: &'static str) -> ReportTable {
         let has_cols = self.col_labels.len() != 1 || self.col_labels[0] != "Total";
         let is_money = matches!(self.measure, Measure::Sum(Field::Amount) | Measure::Average(Field::Amount));
-        let mut headers = vec![row_header.to_string()];
-        headers.extend(self.col_labels.iter().cloned());
-        if has_cols {
-            headers.push("Total".into());
-        }
-        if is_money {
-            for h in headers.iter_mut().skip(1) {
-                h.push_str(&format!(" ({})", self.currency));
+        // An amount column names the currency: data labels get " (EUR)";
+        // words of the app have a form with `{currency}`.
+        let column = |c: &Cell| match (c, is_money) {
+            (_, false) => c.clone(),
+            (Cell::Term("reports.row.none"), true) => Cell::Term("reports.row.none_in_currency"),
+            (Cell::Text(l), true) => Cell::text(format!("{l} ({})", self.currency)),
+            (Cell::Kind(group, key), true) => {
+                Cell::text(format!("{} ({})", i18n::label(Locale::En, group, key), self.currency))
             }
+            _ => c.clone(),
+        };
+        let total = Cell::Term(if is_money { "reports.col.total_in_currency" } else { "reports.row.total" });
+        let mut headers = vec![Cell::Term(row_header)];
+        if has_cols {
+            headers.extend(self.col_cells.iter().map(column));
         }
+        headers.push(total);
         let mut t = ReportTable::new(headers).in_currency(&self.currency);
-        for (i, label) in self.row_labels.iter().enumerate() {
-            let mut row = vec![Cell::text(label.clone())];
+        for (i, label) in self.row_cells.iter().enumerate() {
+            let mut row = vec![label.clone()];
             row.extend(self.values[i].iter().map(|&v| self.cell(v)));
             if has_cols {
                 row.push(self.cell(self.row_totals[i]));
@@ -348,7 +406,7 @@ impl PivotTable {
             t.push(row);
         }
         if has_cols {
-            let mut row = vec![Cell::text("Total")];
+            let mut row = vec![Cell::Term("reports.row.total")];
             row.extend(self.col_totals.iter().map(|&v| self.cell(v)));
             row.push(self.cell(self.total));
             t.push(row);
@@ -365,6 +423,32 @@ mod tests {
 
     fn q1() -> Period {
         Period::this_quarter(day(2026, 1, 1))
+    }
+
+    #[test]
+    fn kinds_and_none_are_words_of_the_app() {
+        let t = pivot(
+            &deals_dataset(),
+            RecordKind::Deals,
+            Dimension::Owner,
+            Some(Dimension::Status),
+            Measure::Count,
+            &q1(),
+            &Zone::fixed(0),
+            &Filter::default(),
+        );
+        assert_eq!(
+            t.col_cells,
+            vec![
+                Cell::Kind("deal_status", "open"),
+                Cell::Kind("deal_status", "won"),
+                Cell::Kind("deal_status", "lost")
+            ]
+        );
+        let table = t.to_table("reports.pivot.dim.owner");
+        assert_eq!(table.plain_headers(), vec!["Owner", "Open", "Won", "Lost", "Total"]);
+        assert_eq!(table.shown_headers(Locale::De)[0], "Verantwortlich");
+        assert_eq!(table.shown_headers(Locale::De)[4], "Summe");
     }
 
     #[test]
@@ -386,7 +470,7 @@ mod tests {
         assert_eq!(t.col_totals, vec![Some(4.0), Some(3.0), Some(2.0)]);
         assert_eq!(t.total, Some(9.0));
         let table = t.to_table("Owner");
-        assert_eq!(table.headers, vec!["Owner", "Open", "Won", "Lost", "Total"]);
+        assert_eq!(table.plain_headers(), vec!["Owner", "Open", "Won", "Lost", "Total"]);
         assert_eq!(table.plain_rows()[2], vec!["Total", "4", "3", "2", "9"]);
     }
 
@@ -468,7 +552,7 @@ mod tests {
         let t = avg(&data);
         assert_eq!(t.values[1], vec![Some(300_001.0)]);
         let table = t.to_table("Status");
-        assert_eq!(table.headers, vec!["Status", "Total (EUR)"]);
+        assert_eq!(table.plain_headers(), vec!["Status", "Total (EUR)"]);
         assert_eq!(table.plain_rows()[1], vec!["Won", "3000.01"]);
         assert_eq!(table.shown_row(1, crate::core::display::Locale::En), vec!["Won", "€3,000.01"]);
     }

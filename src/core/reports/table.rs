@@ -1,17 +1,27 @@
 //! Any report as a table: typed cells that show one way on screen (grouped
-//! numbers, amounts with their currency, percentages, month names, in the
-//! person's locale) and another in a CSV file (plain numbers, the currency
-//! in the column header, ISO months and days).
+//! numbers, amounts with their currency, percentages, month names, words
+//! from the catalogue, in the person's locale) and another in a CSV file
+//! (plain numbers, the currency in the column header, ISO months and days,
+//! English words: files are not UI).
 
 use chrono::NaiveDate;
 
 use crate::core::display::{iso_date, iso_month, money, number, time, Locale};
+use crate::core::i18n;
 use crate::core::import::csv::write_csv;
 
 /// One cell of a report table.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
+    /// Text that is data (a stage name, an owner, a company).
     Text(String),
+    /// A word of the app, by its catalogue key (`reports.col.deals`): in
+    /// the person's language on screen, English in a file. `{currency}` in
+    /// it is the table's currency.
+    Term(&'static str),
+    /// The name of a record kind (`label.<kind>.<key>` in the catalogue,
+    /// e.g. an activity type or lifecycle stage): translated like a term.
+    Kind(&'static str, &'static str),
     /// A count: "1,234" on screen, "1234" in a file.
     Count(i64),
     /// An amount in cents of the table's currency: "€15,500.75" on screen,
@@ -40,8 +50,15 @@ impl Cell {
 
     /// The cell as a CSV file holds it.
     pub fn plain(&self) -> String {
+        self.in_file("")
+    }
+
+    /// The cell as a CSV file holds it, `{currency}` in a term filled.
+    fn in_file(&self, currency: &str) -> String {
         match self {
             Cell::Text(s) => s.clone(),
+            Cell::Term(key) => i18n::fill(Locale::En, key, &[("currency", currency)]),
+            Cell::Kind(kind, key) => i18n::label(Locale::En, kind, key),
             Cell::Count(n) => n.to_string(),
             Cell::Money(c) => money::plain(*c),
             Cell::Percent(r) => r.map_or(String::new(), |r| format!("{:.1}", r * 100.0)),
@@ -61,6 +78,8 @@ impl Cell {
             Cell::Decimal(v) => v.map_or(String::new(), |v| number::decimal(locale, v, 1)),
             Cell::Month(d) => time::month_year(locale, *d),
             Cell::Day(d) => time::long_date(locale, *d),
+            Cell::Term(key) => i18n::fill(locale, key, &[("currency", currency)]),
+            Cell::Kind(kind, key) => i18n::label(locale, kind, key),
             Cell::Text(_) | Cell::Empty => self.plain(),
         }
     }
@@ -95,16 +114,17 @@ impl From<&str> for Cell {
 }
 
 /// Any report as a table of cells, for the screen-reader table view and
-/// CSV export. Amounts are in `currency` (the settings currency).
+/// CSV export. Amounts are in `currency` (the settings currency). Headers
+/// are cells too: terms of the catalogue, or text that is data.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReportTable {
-    pub headers: Vec<String>,
+    pub headers: Vec<Cell>,
     pub rows: Vec<Vec<Cell>>,
     pub currency: String,
 }
 
 impl ReportTable {
-    pub fn new<S: Into<String>>(headers: impl IntoIterator<Item = S>) -> ReportTable {
+    pub fn new<S: Into<Cell>>(headers: impl IntoIterator<Item = S>) -> ReportTable {
         ReportTable {
             headers: headers.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
@@ -124,7 +144,17 @@ impl ReportTable {
 
     /// Every row as the CSV file holds it.
     pub fn plain_rows(&self) -> Vec<Vec<String>> {
-        self.rows.iter().map(|r| r.iter().map(Cell::plain).collect()).collect()
+        self.rows.iter().map(|r| r.iter().map(|c| c.in_file(&self.currency)).collect()).collect()
+    }
+
+    /// The headers as the CSV file holds them (English).
+    pub fn plain_headers(&self) -> Vec<String> {
+        self.headers.iter().map(|c| c.in_file(&self.currency)).collect()
+    }
+
+    /// The headers as people read them.
+    pub fn shown_headers(&self, locale: Locale) -> Vec<String> {
+        self.headers.iter().map(|c| c.shown(locale, &self.currency)).collect()
     }
 
     /// Row `i` as people read it.
@@ -135,7 +165,7 @@ impl ReportTable {
     /// The table as CSV (BOM, CRLF, cells guarded against formula injection
     /// by [`crate::core::import::csv::write_csv`]).
     pub fn to_csv(&self) -> String {
-        write_csv(&self.headers, &self.plain_rows())
+        write_csv(&self.plain_headers(), &self.plain_rows())
     }
 }
 
@@ -161,6 +191,18 @@ mod tests {
         assert_eq!(t.to_csv(), "\u{FEFF}Month,Won,Won value (EUR),Win rate (%)\r\n2026-03,1234,15500.75,66.7\r\n");
         assert_eq!(Cell::Money(1_550_075).value(), Some(15_500.75));
         assert_eq!(Cell::Percent(None).shown(Locale::En, "EUR"), "");
+    }
+
+    #[test]
+    fn a_term_is_english_in_a_file_and_in_the_locale_on_screen() {
+        let mut t =
+            ReportTable::new([Cell::Term("reports.col.stage"), Cell::Term("reports.col.value")]).in_currency("EUR");
+        t.push(vec![Cell::Term("reports.row.total"), Cell::Money(100)]);
+        assert_eq!(t.plain_headers(), ["Stage", "Value (EUR)"]);
+        assert_eq!(t.shown_headers(Locale::De), ["Phase", "Wert (EUR)"]);
+        assert_eq!(t.plain_rows()[0], ["Total", "1.00"]);
+        assert_eq!(t.shown_row(0, Locale::Fr)[0], "Total");
+        assert_eq!(t.shown_row(0, Locale::De)[0], "Summe");
     }
 
     #[test]

@@ -6,26 +6,46 @@
 use leptos::prelude::*;
 
 use crate::core::normalize::Suggestion;
+use crate::ui::text::{t, tf};
 
 /// A field path ("emails[0].address") as the form labels it ("Email 1").
 pub fn field_label(path: &str) -> String {
     let (field, rest) = path.split_once('[').unwrap_or((path, ""));
     let n = rest.split(']').next().and_then(|i| i.parse::<usize>().ok()).map_or(1, |i| i + 1);
     let part = rest.split_once("].").map_or("", |(_, p)| p);
+    let n = n.to_string();
+    let numbered = |key: &str| tf(key, &[("n", &n)]);
     match (field, part) {
-        ("given_name", _) => "Given name".into(),
-        ("family_name", _) => "Family name".into(),
-        ("job_title", _) => "Job title".into(),
-        ("emails", _) => format!("Email {n}"),
-        ("phones", _) => format!("Phone {n}"),
-        ("addresses", "street") => format!("Street (address {n})"),
-        ("addresses", "city") => format!("City (address {n})"),
-        ("addresses", "postal_code") => format!("Postal code (address {n})"),
-        ("addresses", "country") => format!("Country (address {n})"),
-        ("name", _) => "Name".into(),
-        ("domain", _) => "Web domain".into(),
+        ("given_name", _) => t("fixes.field.given_name").into(),
+        ("family_name", _) => t("fixes.field.family_name").into(),
+        ("job_title", _) => t("fixes.field.job_title").into(),
+        ("emails", _) => numbered("fixes.field.email"),
+        ("phones", _) => numbered("fixes.field.phone"),
+        ("addresses", "street") => numbered("fixes.field.street"),
+        ("addresses", "city") => numbered("fixes.field.city"),
+        ("addresses", "postal_code") => numbered("fixes.field.postal_code"),
+        ("addresses", "country") => numbered("fixes.field.country"),
+        ("name", _) => t("fixes.field.name").into(),
+        ("domain", _) => t("fixes.field.domain").into(),
         (other, _) => other.replace('_', " "),
     }
+}
+
+/// A suggestion's reason in the person's language: `core::normalize` says
+/// it in English (its suggestions are also stored that way); an unknown
+/// one shows as it is.
+fn reason_text(reason: &str) -> String {
+    let key = match reason {
+        "extra spaces and inconsistent capitals" => "fixes.reason.spaces_and_capitals", // not text: core's reason, matched
+        "extra spaces" => "fixes.reason.spaces", // not text: core's reason, matched
+        "inconsistent capitals" => "fixes.reason.capitals", // not text: core's reason, matched
+        "email letter case" => "fixes.reason.email_case", // not text: core's reason, matched
+        "international format" => "fixes.reason.international", // not text: core's reason, matched
+        "country code" => "fixes.reason.country_code", // not text: core's reason, matched
+        "bare domain" => "fixes.reason.bare_domain", // not text: core's reason, matched
+        other => return other.to_string(),
+    };
+    crate::core::i18n::text(crate::state::locale(), key).to_string()
 }
 
 /// The suggested fixes for a draft, each with "Use …" and "Keep as typed".
@@ -43,22 +63,25 @@ pub fn SuggestedFixes(suggestions: Signal<Vec<Suggestion>>, on_accept: Callback<
     view! {
         <Show when=move || !shown().is_empty()>
             <section class="suggestions" aria-labelledby="suggestions-heading">
-                <h2 id="suggestions-heading">"Suggested fixes"</h2>
+                <h2 id="suggestions-heading">{t("fixes.heading")}</h2>
                 <ul>
                     {move || shown().into_iter().map(|s| {
                         let label = field_label(&s.field);
-                        let use_label = format!("Use \"{}\" for {label}", s.suggested);
-                        let keep_label = format!("Keep {label} as typed");
-                        let text = format!("{label}: \"{}\" → \"{}\" ({})", s.current, s.suggested, s.reason);
+                        let use_label = tf("fixes.use_label", &[("value", &s.suggested), ("field", &label)]);
+                        let keep_label = tf("fixes.keep_label", &[("field", &label)]);
+                        let text = tf(
+                            "fixes.suggestion",
+                            &[("field", &label), ("current", &s.current), ("suggested", &s.suggested), ("reason", &reason_text(&s.reason))],
+                        );
                         let keep = (s.field.clone(), s.current.clone());
                         view! {
                             <li>
                                 <span>{text}</span>
                                 " "
-                                <button type="button" aria-label=use_label on:click=move |_| on_accept.run(s.clone())>"Use"</button>
+                                <button type="button" aria-label=use_label on:click=move |_| on_accept.run(s.clone())>{t("fixes.use")}</button>
                                 " "
                                 <button type="button" aria-label=keep_label on:click=move |_| kept.update(|k| k.push(keep.clone()))>
-                                    "Keep as typed"
+                                    {t("fixes.keep")}
                                 </button>
                             </li>
                         }

@@ -13,6 +13,7 @@ use crate::ui::reports::{
     ActivityReportView, CustomerValueView, FunnelReportView, PipelineReportView, PivotView, ReportControlsForm,
     WonLostReportView, REPORTS,
 };
+use crate::ui::text::t;
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
@@ -22,12 +23,12 @@ pub fn ReportsPage() -> impl IntoView {
     controls.follow_url(move || format!("/reports/{}", current()));
     view! {
         <div class="page-header">
-            <h1>"Reports"</h1>
+            <h1>{t("reports.heading")}</h1>
         </div>
-        <nav aria-label="Reports" class="report-tabs">
+        <nav aria-label=t("reports.heading") class="report-tabs">
             {REPORTS
                 .iter()
-                .map(|(key, name)| view! { <A href=move || link(&format!("/reports/{key}?{}", controls.to_query()))>{*name}</A> })
+                .map(|(key, name)| view! { <A href=move || link(&format!("/reports/{key}?{}", controls.to_query()))>{t(name)}</A> })
                 .collect_view()}
         </nav>
         <ReportControlsForm />

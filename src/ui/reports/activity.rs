@@ -9,7 +9,7 @@ use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, ReportTableVi
 use super::summary::{compared, with_previous};
 use crate::core::reports::activity::{activities, not_contacted_with};
 use crate::core::reports::Cell;
-use crate::ui::format::count_of;
+use crate::ui::text::{label, t, tf, tn, tnf};
 
 #[component]
 pub fn ActivityReportView() -> impl IntoView {
@@ -32,7 +32,7 @@ pub fn ActivityReportView() -> impl IntoView {
         report.with(|(r, before)| {
             compared(
                 vec![(
-                    "Activities".into(),
+                    Cell::Term("reports.col.activities"),
                     Cell::count(r.total),
                     before.as_ref().map_or(Cell::Empty, |b| Cell::count(b.total)),
                 )],
@@ -43,24 +43,29 @@ pub fn ActivityReportView() -> impl IntoView {
     });
     let kind_chart = Signal::derive(move || {
         report.with(|(r, _)| {
-            Chart::new(ChartKind::Bar, Unit::Count, r.by_kind.iter().map(|(k, _)| k.label().to_string()).collect())
-                .series("Activities", r.by_kind.iter().map(|(_, n)| *n as f64).collect())
+            Chart::new(
+                ChartKind::Bar,
+                Unit::Count,
+                r.by_kind.iter().map(|(k, _)| label("activity_kind", k.key())).collect(),
+            )
+            .series(t("reports.col.activities"), r.by_kind.iter().map(|(_, n)| *n as f64).collect())
         })
     });
     let kind_table = Signal::derive(move || report.with(|(r, _)| r.by_kind_table()));
     let week_chart = Signal::derive(move || {
         report.with(|(r, _)| {
-            Chart::new(ChartKind::Line, Unit::Count, r.by_week.iter().map(|w| format!("W{:02}", w.iso_week)).collect())
-                .series("Activities", r.by_week.iter().map(|w| w.count as f64).collect())
+            let week = |n: u32| tf("reports.activities.week", &[("week", &format!("{n:02}"))]);
+            Chart::new(ChartKind::Line, Unit::Count, r.by_week.iter().map(|w| week(w.iso_week)).collect())
+                .series(t("reports.col.activities"), r.by_week.iter().map(|w| w.count as f64).collect())
         })
     });
     let week_table = Signal::derive(move || report.with(|(r, _)| r.by_week_table()));
     let owner_chart = Signal::derive(move || {
         report.with(|(r, _)| {
             let top: Vec<&(String, usize)> = r.by_owner.iter().take(12).collect();
-            let label = |o: &String| if o.is_empty() { "(no owner)".to_string() } else { o.clone() };
-            Chart::new(ChartKind::Bar, Unit::Count, top.iter().map(|(o, _)| label(o)).collect())
-                .series("Activities", top.iter().map(|(_, n)| *n as f64).collect())
+            let owner = |o: &String| if o.is_empty() { t("reports.row.no_owner").to_string() } else { o.clone() };
+            Chart::new(ChartKind::Bar, Unit::Count, top.iter().map(|(o, _)| owner(o)).collect())
+                .series(t("reports.col.activities"), top.iter().map(|(_, n)| *n as f64).collect())
         })
     });
     let owner_table = Signal::derive(move || report.with(|(r, _)| r.by_owner_table()));
@@ -68,14 +73,14 @@ pub fn ActivityReportView() -> impl IntoView {
     let quiet_full = Callback::new(move |()| state.data.with_untracked(|d| quiet.with_untracked(|q| q.to_table(d))));
     let quiet_count = Signal::derive(move || quiet.with(|q| q.count()));
     view! {
-        <h2>"Activities"</h2>
-        <ReportTableView title="Activities summary" table=summary />
-        <ChartFigure title="Activities by type" chart=kind_chart table=kind_table open=true />
-        <ChartFigure title="Activities by week" chart=week_chart table=week_table />
-        <ChartFigure title="Activities by owner" chart=owner_chart table=owner_table />
-        <h3>"Contacts not contacted lately"</h3>
+        <h2>{t("reports.activities.heading")}</h2>
+        <ReportTableView title=t("reports.activities.summary") table=summary />
+        <ChartFigure title=t("reports.activities.by_type") chart=kind_chart table=kind_table open=true />
+        <ChartFigure title=t("reports.activities.by_week") chart=week_chart table=week_table />
+        <ChartFigure title=t("reports.activities.by_owner") chart=owner_chart table=owner_table />
+        <h3>{t("reports.activities.quiet")}</h3>
         <label>
-            "Not contacted for at least (days)"
+            {t("reports.activities.quiet_days")}
             <input type="number" min="1" max="3650" prop:value=move || days.get().to_string()
                 on:change=move |ev| {
                     if let Ok(n) = event_target_value(&ev).parse::<u32>() {
@@ -85,9 +90,8 @@ pub fn ActivityReportView() -> impl IntoView {
         </label>
         <p>{move || {
             let (n, days) = (quiet.with(|q| q.count()), days.get() as usize);
-            let have = if n == 1 { "has" } else { "have" };
-            format!("{} {have} had no call, email or meeting for {} or more.", count_of(n, "contact", "contacts"), count_of(days, "day", "days"))
+            tnf("reports.activities.quiet_count", n, &[("days", &tn("reports.activities.days", days))])
         }}</p>
-        <ReportTableView title="Contacts not contacted lately" table=quiet_table full=(quiet_full, quiet_count) />
+        <ReportTableView title=t("reports.activities.quiet") table=quiet_table full=(quiet_full, quiet_count) />
     }
 }

@@ -5,6 +5,13 @@ use leptos::prelude::*;
 
 use crate::core::reports::period::{period_text, PeriodChoice};
 use crate::state::ReportControls;
+use crate::ui::format::locale;
+use crate::ui::text::t;
+
+/// A message core gives as a catalogue key (`period_of`'s errors).
+fn t_owned(key: &str) -> String {
+    crate::core::i18n::text(locale(), key).to_string()
+}
 
 #[component]
 pub fn ReportControlsForm() -> impl IntoView {
@@ -34,27 +41,27 @@ pub fn ReportControlsForm() -> impl IntoView {
     view! {
         <form class="report-controls" on:submit=|ev| ev.prevent_default()>
             <fieldset>
-                <legend>"Period"</legend>
+                <legend>{t("reports.controls.period")}</legend>
                 <label>
-                    "Period"
+                    {t("reports.controls.period")}
                     <select
                         prop:value=move || controls.choice.get().key()
                         on:change=move |ev| controls.choice.set(PeriodChoice::from_key(&event_target_value(&ev)))
                     >
                         {PeriodChoice::ALL
                             .into_iter()
-                            .map(|c| view! { <option value=c.key()>{c.label()}</option> })
+                            .map(|c| view! { <option value=c.key()>{c.name(locale())}</option> })
                             .collect_view()}
                     </select>
                 </label>
                 <Show when=move || controls.choice.get() == PeriodChoice::Custom>
                     <label>
-                        "From"
+                        {t("reports.controls.from")}
                         <input type="date" prop:value=move || controls.from.get()
                             on:change=move |ev| controls.from.set(event_target_value(&ev)) />
                     </label>
                     <label>
-                        "To"
+                        {t("reports.controls.to")}
                         <input type="date" prop:value=move || controls.to.get()
                             on:change=move |ev| controls.to.set(event_target_value(&ev)) />
                     </label>
@@ -62,23 +69,23 @@ pub fn ReportControlsForm() -> impl IntoView {
                 <label class="check">
                     <input type="checkbox" prop:checked=move || controls.compare.get()
                         on:change=move |ev| controls.compare.set(event_target_checked(&ev)) />
-                    "Compare with the previous period"
+                    {t("reports.controls.compare")}
                 </label>
                 <p class="muted period-text" aria-live="polite">
                     {move || match controls.period.get() {
-                        Ok(p) => period_text(&p, controls.compare.get()),
-                        Err(e) => e,
+                        Ok(p) => period_text(locale(), &p, controls.compare.get()),
+                        Err(key) => t_owned(&key),
                     }}
                 </p>
             </fieldset>
             <fieldset>
-                <legend>"Filters"</legend>
-                {select("Owner", "Any owner", controls.owner, owners)}
-                {select("Tag", "Any tag", controls.tag, tag_list)}
-                {select("Source", "Any source", controls.source, sources)}
+                <legend>{t("reports.controls.filters")}</legend>
+                {select(t("reports.controls.owner"), t("reports.controls.any_owner"), controls.owner, owners)}
+                {select(t("reports.controls.tag"), t("reports.controls.any_tag"), controls.tag, tag_list)}
+                {select(t("reports.controls.source"), t("reports.controls.any_source"), controls.source, sources)}
                 <label>
-                    "Company"
-                    <input type="search" list="report-companies" placeholder="Any company"
+                    {t("reports.controls.company")}
+                    <input type="search" list="report-companies" placeholder=t("reports.controls.any_company")
                         on:focus=move |_| show_names.set(true)
                         prop:value=move || controls.company.get()
                         on:change=move |ev| controls.company.set(event_target_value(&ev)) />
@@ -90,9 +97,9 @@ pub fn ReportControlsForm() -> impl IntoView {
                             .then(|| company_names.get().into_iter().map(|n| view! { <option value=n /> }).collect_view())
                     }}
                 </datalist>
-                {select("Country", "Any country", controls.country, countries)}
+                {select(t("reports.controls.country"), t("reports.controls.any_country"), controls.country, countries)}
                 <Show when=company_unknown>
-                    <p class="field-error" role="alert">"No company has that name: the reports show nothing for it."</p>
+                    <p class="field-error" role="alert">{t("reports.controls.unknown_company")}</p>
                 </Show>
             </fieldset>
         </form>

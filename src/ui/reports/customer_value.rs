@@ -7,12 +7,31 @@ use crate::state::{timed, AppState, ReportControls};
 use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, ReportTableView, Unit};
 
 use super::summary::units;
-use crate::core::reports::customer_value::{revenue_by_company, revenue_by_group, rfm, GroupBy, RevenueReport};
+use crate::core::reports::customer_value::{
+    revenue_by_company, revenue_by_group, rfm, row_label, GroupBy, RevenueReport,
+};
+use crate::ui::format::locale;
+use crate::ui::text::{t, tf};
+
+/// The title of the revenue chart grouped by `g`.
+fn group_title(g: GroupBy) -> &'static str {
+    t(match g {
+        GroupBy::Tag => "reports.customers.by_tag",
+        GroupBy::Source => "reports.customers.by_source",
+        GroupBy::Industry => "reports.customers.by_industry",
+        GroupBy::Country => "reports.customers.by_country",
+        GroupBy::LifecycleStage => "reports.customers.by_lifecycle_stage",
+    })
+}
 
 fn revenue_chart(r: &RevenueReport, top: usize) -> Chart {
     let rows: Vec<_> = r.rows.iter().take(top).collect();
-    Chart::new(ChartKind::Bar, Unit::Money, rows.iter().map(|x| x.label.clone()).collect())
-        .series(format!("Revenue ({})", r.currency), rows.iter().map(|x| units(x.revenue_cents)).collect())
+    let l = locale();
+    Chart::new(ChartKind::Bar, Unit::Money, rows.iter().map(|x| row_label(&x.label).shown(l, &r.currency)).collect())
+        .series(
+            tf("reports.col.revenue", &[("currency", &r.currency)]),
+            rows.iter().map(|x| units(x.revenue_cents)).collect(),
+        )
 }
 
 #[component]
@@ -38,22 +57,25 @@ pub fn CustomerValueView() -> impl IntoView {
     let group_table = Signal::derive(move || report.with(|(_, g, _)| g.to_table()));
     let segment_chart = Signal::derive(move || {
         report.with(|(_, _, r)| {
-            Chart::new(ChartKind::Bar, Unit::Money, r.segments.iter().map(|s| s.segment.label().to_string()).collect())
-                .series(
-                    format!("Revenue ({})", r.currency),
-                    r.segments.iter().map(|s| units(s.revenue_cents)).collect(),
-                )
+            Chart::new(
+                ChartKind::Bar,
+                Unit::Money,
+                r.segments.iter().map(|s| t(s.segment.term()).to_string()).collect(),
+            )
+            .series(
+                tf("reports.col.revenue", &[("currency", &r.currency)]),
+                r.segments.iter().map(|s| units(s.revenue_cents)).collect(),
+            )
         })
     });
     let segment_table = Signal::derive(move || report.with(|(_, _, r)| r.segments_table()));
     let rfm_table = Signal::derive(move || report.with(|(_, _, r)| r.to_table()));
-    let group_title = move || format!("Revenue by {}", group.get().label().to_lowercase());
     view! {
-        <h2>"Customer value"</h2>
-        <p class="muted">"Revenue is the amount of won deals closed in the period. RFM scores customers by recency, frequency and money of their won deals (1–5: by fifths from five customers on; with fewer, recency and frequency by fixed steps — 30, 90, 180 and 365 days; 1 to 5 won deals) and names the segments."</p>
-        <ChartFigure title="Revenue by company" chart=company_chart table=company_table limit=50 />
+        <h2>{t("reports.customers.heading")}</h2>
+        <p class="muted">{t("reports.customers.intro")}</p>
+        <ChartFigure title=t("reports.customers.by_company") chart=company_chart table=company_table limit=50 />
         <label>
-            "Group revenue by"
+            {t("reports.customers.group_by")}
             <select prop:value=move || group.get().label()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
@@ -61,15 +83,15 @@ pub fn CustomerValueView() -> impl IntoView {
                         group.set(g);
                     }
                 }>
-                {GroupBy::ALL.into_iter().map(|g| view! { <option value=g.label()>{g.label()}</option> }).collect_view()}
+                {GroupBy::ALL.into_iter().map(|g| view! { <option value=g.label()>{t(g.term())}</option> }).collect_view()}
             </select>
         </label>
         {move || {
-            let title = group_title();
+            let title = group_title(group.get());
             view! { <ChartFigure title=title chart=group_chart table=group_table limit=50 /> }
         }}
-        <ChartFigure title="Revenue by RFM segment" chart=segment_chart table=segment_table open=true />
-        <h3>"Customers by RFM"</h3>
-        <ReportTableView title="RFM scores per customer" table=rfm_table limit=50 />
+        <ChartFigure title=t("reports.customers.by_segment") chart=segment_chart table=segment_table open=true />
+        <h3>{t("reports.customers.rfm")}</h3>
+        <ReportTableView title=t("reports.customers.rfm_scores") table=rfm_table limit=50 />
     }
 }

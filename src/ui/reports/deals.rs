@@ -7,23 +7,31 @@ use crate::state::{timed, AppState, ReportControls};
 use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, ReportTableView, Unit};
 
 use super::summary::{compared, units, with_previous};
+use crate::core::reports::deals::NO_REASON;
 use crate::core::reports::deals::{forecast, pipeline_by_stage, won_lost, PipelineReport, WonLostReport};
 use crate::core::reports::Cell;
 use crate::ui::components::overdue_deals::OverdueDeals;
-use crate::ui::format::{count_of, short_month_year};
+use crate::ui::format::short_month_year;
+use crate::ui::text::{t, tf, tn};
 
 /// Open deals by stage: value and weighted value.
 pub fn pipeline_chart(p: &PipelineReport) -> Chart {
     Chart::new(ChartKind::Bar, Unit::Money, p.stages.iter().map(|s| s.name.clone()).collect())
-        .series(format!("Value ({})", p.currency), p.stages.iter().map(|s| units(s.value_cents)).collect())
-        .series(format!("Weighted value ({})", p.currency), p.stages.iter().map(|s| units(s.weighted_cents)).collect())
+        .series(
+            tf("reports.col.value", &[("currency", &p.currency)]),
+            p.stages.iter().map(|s| units(s.value_cents)).collect(),
+        )
+        .series(
+            tf("reports.col.weighted_value", &[("currency", &p.currency)]),
+            p.stages.iter().map(|s| units(s.weighted_cents)).collect(),
+        )
 }
 
 /// Deals won and lost by month.
 pub fn won_lost_chart(r: &WonLostReport) -> Chart {
     Chart::new(ChartKind::StackedBar, Unit::Count, r.months.iter().map(|m| short_month_year(m.month)).collect())
-        .series("Won", r.months.iter().map(|m| m.won as f64).collect())
-        .series("Lost", r.months.iter().map(|m| m.lost as f64).collect())
+        .series(t("reports.col.won"), r.months.iter().map(|m| m.won as f64).collect())
+        .series(t("reports.col.lost"), r.months.iter().map(|m| m.lost as f64).collect())
 }
 
 #[component]
@@ -45,7 +53,7 @@ pub fn PipelineReportView() -> impl IntoView {
         report.with(|(_, f)| {
             Chart::new(ChartKind::StackedBar, Unit::Money, f.months.iter().map(|m| short_month_year(m.month)).collect())
                 .series(
-                    format!("Weighted value ({})", f.currency),
+                    tf("reports.col.weighted_value", &[("currency", &f.currency)]),
                     f.months.iter().map(|m| units(m.deals.weighted_cents)).collect(),
                 )
         })
@@ -54,20 +62,20 @@ pub fn PipelineReportView() -> impl IntoView {
     let overdue =
         Signal::derive(move || report.with(|(_, f)| (f.overdue.count, f.overdue.weighted_cents, f.currency.clone())));
     view! {
-        <h2>"Pipeline"</h2>
-        <p class="muted">"Open deals now, by stage (the period does not apply). The forecast weighs them by probability and groups them by expected close month, from this month to the end of the period; deals expected before today are overdue and not in the forecast."</p>
+        <h2>{t("reports.pipeline.heading")}</h2>
+        <p class="muted">{t("reports.pipeline.intro")}</p>
         {move || report.with(|(p, _)| {
             (p.other_currency_deals > 0).then(|| view! {
-                <p class="muted">{format!("{} in another currency: counted, but not added to the amounts.", count_of(p.other_currency_deals, "open deal is", "open deals are"))}</p>
+                <p class="muted">{tn("reports.pipeline.other_currency", p.other_currency_deals)}</p>
             })
         })}
         <OverdueDeals overdue />
-        <ChartFigure title="Pipeline by stage" chart=stage_chart table=stage_table open=true />
-        <ChartFigure title="Forecast by expected close month" chart=forecast_chart table=forecast_table />
+        <ChartFigure title=t("reports.pipeline.by_stage") chart=stage_chart table=stage_table open=true />
+        <ChartFigure title=t("reports.pipeline.forecast") chart=forecast_chart table=forecast_table />
     }
 }
 
-fn won_lost_summary(now: &WonLostReport, before: Option<&WonLostReport>) -> Vec<(String, Cell, Cell)> {
+fn won_lost_summary(now: &WonLostReport, before: Option<&WonLostReport>) -> Vec<(Cell, Cell, Cell)> {
     let previous = before.map(WonLostReport::summary);
     now.summary()
         .into_iter()
@@ -90,15 +98,16 @@ pub fn WonLostReportView() -> impl IntoView {
     let reasons_chart = Signal::derive(move || {
         report.with(|(r, _)| {
             let top: Vec<&(String, usize)> = r.lost_reasons.iter().take(10).collect();
-            Chart::new(ChartKind::Bar, Unit::Count, top.iter().map(|(n, _)| n.clone()).collect())
-                .series("Lost deals", top.iter().map(|(_, c)| *c as f64).collect())
+            let reason = |n: &String| if n == NO_REASON { t("reports.row.no_reason").to_string() } else { n.clone() };
+            Chart::new(ChartKind::Bar, Unit::Count, top.iter().map(|(n, _)| reason(n)).collect())
+                .series(t("reports.won_lost.lost_deals"), top.iter().map(|(_, c)| *c as f64).collect())
         })
     });
     let reasons_table = Signal::derive(move || report.with(|(r, _)| r.lost_reasons_table()));
     view! {
-        <h2>"Won and lost"</h2>
-        <ReportTableView title="Won and lost summary" table=summary />
-        <ChartFigure title="Deals won and lost by month" chart=month_chart table=month_table />
-        <ChartFigure title="Lost reasons" chart=reasons_chart table=reasons_table />
+        <h2>{t("reports.won_lost.heading")}</h2>
+        <ReportTableView title=t("reports.won_lost.summary") table=summary />
+        <ChartFigure title=t("reports.won_lost.by_month") chart=month_chart table=month_table />
+        <ChartFigure title=t("reports.won_lost.lost_reasons") chart=reasons_chart table=reasons_table />
     }
 }

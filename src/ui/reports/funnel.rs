@@ -5,14 +5,27 @@ use leptos::prelude::*;
 use crate::ui::components::charts::{Chart, ChartFigure, ChartKind, ReportTableView, Unit};
 
 use super::summary::{compared, with_previous};
+use crate::core::records::LifecycleStage;
 use crate::core::reports::funnel::{lifecycle_funnel, FunnelReport, FUNNEL};
 use crate::core::reports::Cell;
 use crate::ui::format::short_month_year;
+use crate::ui::text::{label, t};
+
+/// The summary row of the conversion to a stage of the funnel.
+fn conversion_to(stage: LifecycleStage) -> Cell {
+    Cell::Term(match stage {
+        LifecycleStage::Acquisition => "reports.row.conversion_to.acquisition",
+        LifecycleStage::Conversion => "reports.row.conversion_to.conversion",
+        LifecycleStage::Retention => "reports.row.conversion_to.retention",
+        LifecycleStage::Loyalty => "reports.row.conversion_to.loyalty",
+        _ => "reports.row.conversion_to.other",
+    })
+}
 
 /// How many contacts reached each stage of the funnel.
 pub fn funnel_chart(r: &FunnelReport) -> Chart {
-    Chart::new(ChartKind::Funnel, Unit::Count, r.stages.iter().map(|s| s.stage.label().to_string()).collect())
-        .series("Contacts who reached the stage", r.stages.iter().map(|s| s.reached as f64).collect())
+    Chart::new(ChartKind::Funnel, Unit::Count, r.stages.iter().map(|s| label("lifecycle", s.stage.key())).collect())
+        .series(t("reports.funnel.reached"), r.stages.iter().map(|s| s.reached as f64).collect())
 }
 
 #[component]
@@ -21,13 +34,13 @@ pub fn FunnelReportView() -> impl IntoView {
     let summary = Signal::derive(move || {
         report.with(|(now, before)| {
             let mut rows = vec![(
-                "New contacts".to_string(),
+                Cell::Term("reports.row.new_contacts"),
                 Cell::count(now.contacts),
                 before.as_ref().map_or(Cell::Empty, |b| Cell::count(b.contacts)),
             )];
             for (i, s) in now.stages.iter().enumerate().skip(1) {
                 rows.push((
-                    format!("Conversion to {} (%)", s.stage.label()),
+                    conversion_to(s.stage),
                     Cell::Percent(s.conversion),
                     before.as_ref().map_or(Cell::Empty, |b| Cell::Percent(b.stages[i].conversion)),
                 ));
@@ -41,16 +54,16 @@ pub fn FunnelReportView() -> impl IntoView {
         report.with(|(r, _)| {
             let cats = r.cohorts.iter().map(|c| short_month_year(c.month)).collect();
             FUNNEL.iter().enumerate().fold(Chart::new(ChartKind::Line, Unit::Count, cats), |chart, (i, stage)| {
-                chart.series(stage.label(), r.cohorts.iter().map(|c| c.reached[i] as f64).collect())
+                chart.series(label("lifecycle", stage.key()), r.cohorts.iter().map(|c| c.reached[i] as f64).collect())
             })
         })
     });
     let cohort_table = Signal::derive(move || report.with(|(r, _)| r.cohorts_table()));
     view! {
-        <h2>"Lifecycle funnel"</h2>
-        <p class="muted">"Contacts first seen in the period: how many reached each stage, the conversion between stages and the median days spent in each."</p>
-        <ReportTableView title="Funnel summary" table=summary />
-        <ChartFigure title="Lifecycle funnel" chart=funnel_chart table=funnel_table open=true />
-        <ChartFigure title="Cohorts by month of first contact" chart=cohort_chart table=cohort_table />
+        <h2>{t("reports.funnel.heading")}</h2>
+        <p class="muted">{t("reports.funnel.intro")}</p>
+        <ReportTableView title=t("reports.funnel.summary") table=summary />
+        <ChartFigure title=t("reports.funnel.heading") chart=funnel_chart table=funnel_table open=true />
+        <ChartFigure title=t("reports.funnel.cohorts") chart=cohort_chart table=cohort_table />
     }
 }

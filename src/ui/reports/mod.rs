@@ -18,12 +18,13 @@ pub use deals::{pipeline_chart, won_lost_chart, PipelineReportView, WonLostRepor
 pub use funnel::{funnel_chart, FunnelReportView};
 pub use pivot::PivotView;
 
-/// The reports, in the order of their tabs: (route key, tab name).
+/// The reports, in the order of their tabs: (route key, catalogue key of
+/// the tab name).
 pub const REPORTS: [(&str, &str); 6] = [
-    ("pipeline", "Pipeline"),
-    ("deals", "Won and lost"),
-    ("funnel", "Lifecycle funnel"),
-    ("activities", "Activities"),
-    ("customers", "Customer value"),
-    ("pivot", "Pivot table"),
+    ("pipeline", "reports.pipeline.heading"),
+    ("deals", "reports.won_lost.heading"),
+    ("funnel", "reports.funnel.heading"),
+    ("activities", "reports.activities.heading"),
+    ("customers", "reports.customers.heading"),
+    ("pivot", "reports.pivot.heading"),
 ];

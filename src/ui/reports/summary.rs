@@ -14,15 +14,15 @@ pub fn units(cents: i64) -> f64 {
 }
 
 /// A label/value table with a "Previous period" column when comparing;
-/// amounts are in `currency`.
-pub fn compared(rows: Vec<(String, Cell, Cell)>, compare: bool, currency: &str) -> ReportTable {
-    let mut headers = vec!["Measure", "This period"];
+/// amounts are in `currency`. Labels are catalogue terms (`Cell::Term`).
+pub fn compared(rows: Vec<(Cell, Cell, Cell)>, compare: bool, currency: &str) -> ReportTable {
+    let mut headers = vec![Cell::Term("reports.col.measure"), Cell::Term("reports.col.this_period")];
     if compare {
-        headers.push("Previous period");
+        headers.push(Cell::Term("reports.col.previous_period"));
     }
     let mut t = ReportTable::new(headers).in_currency(currency);
     for (label, now, before) in rows {
-        let mut row = vec![label.into(), now];
+        let mut row = vec![label, now];
         if compare {
             row.push(before);
         }

@@ -7,24 +7,31 @@ use leptos::prelude::*;
 use super::chart::{Chart, ChartKind, Unit, H, SERIES, W};
 use crate::core::display::number;
 use crate::ui::format::locale;
+use crate::ui::text::{t, tf};
 
 /// A value in a tooltip: a whole number (amounts are in whole units).
 fn value_text(_unit: Unit, v: f64) -> String {
     number::integer(locale(), v.round() as i64)
 }
 
-/// Short axis labels: 1.2k, 3.4M.
+/// Short axis labels in the locale: 1.2k, 3.4M ("1,2 Tsd.", "3,4 Mio.").
 fn short(v: f64) -> String {
     let a = v.abs();
+    let l = locale();
     if a >= 1e6 {
-        format!("{:.1}M", v / 1e6)
+        tf("reports.chart.millions", &[("n", &number::decimal(l, v / 1e6, 1))])
     } else if a >= 1e3 {
-        format!("{:.1}k", v / 1e3)
+        tf("reports.chart.thousands", &[("n", &number::decimal(l, v / 1e3, 1))])
     } else if v.fract().abs() >= 0.05 {
-        format!("{v:.1}")
+        number::decimal(l, v, 1)
     } else {
-        format!("{}", v.round())
+        number::integer(l, v.round() as i64)
     }
+}
+
+/// A mark's tooltip: "March 2026 — Won: 3".
+fn tip(category: &str, series: &str, value: String) -> String {
+    tf("reports.chart.tip", &[("category", category), ("series", series), ("value", &value)])
 }
 
 pub(super) fn colour(i: usize) -> String {
@@ -42,7 +49,7 @@ fn nice_max(max: f64) -> f64 {
 
 /// The chart's SVG drawing.
 pub(super) fn svg_view(chart: &Chart, title: &str, id: &str) -> AnyView {
-    let label = format!("Chart: {title}. The numbers are in the table below it.");
+    let label = tf("reports.chart.label", &[("title", title)]);
     let body = match chart.kind {
         ChartKind::Bar => bars(chart),
         ChartKind::StackedBar => stacked(chart),
@@ -60,7 +67,7 @@ pub(super) fn svg_view(chart: &Chart, title: &str, id: &str) -> AnyView {
 }
 
 fn empty_note() -> AnyView {
-    view! { <text x=W / 2.0 y=H / 2.0 text-anchor="middle" fill="var(--muted)">"No data in this period"</text> }
+    view! { <text x=W / 2.0 y=H / 2.0 text-anchor="middle" fill="var(--muted)">{t("reports.chart.no_data")}</text> }
         .into_any()
 }
 
@@ -92,7 +99,7 @@ fn bars(chart: &Chart) -> AnyView {
             let v = s.values.get(ci).copied().unwrap_or(0.0);
             let y = y0 + bar_h * si as f64;
             let w = (v.max(0.0) * scale).max(if v > 0.0 { 1.0 } else { 0.0 });
-            let tip = format!("{cat} — {}: {}", s.name, value_text(chart.unit, v));
+            let tip = tip(cat, &s.name, value_text(chart.unit, v));
             let text = short(v);
             marks.push(
                 view! {
@@ -130,7 +137,7 @@ fn stacked(chart: &Chart) -> AnyView {
             let v = s.values.get(ci).copied().unwrap_or(0.0).max(0.0);
             let h = v / max * plot_h;
             y -= h;
-            let tip = format!("{cat} — {}: {}", s.name, value_text(chart.unit, v));
+            let tip = tip(cat, &s.name, value_text(chart.unit, v));
             marks.push(
                 view! {
                     <g>
@@ -183,12 +190,7 @@ fn lines(chart: &Chart) -> AnyView {
             view! { <polyline points=points.join(" ") fill="none" stroke=colour(si) stroke-width="2" /> }.into_any(),
         );
         for (ci, &v) in s.values.iter().enumerate() {
-            let tip = format!(
-                "{} — {}: {}",
-                chart.categories.get(ci).cloned().unwrap_or_default(),
-                s.name,
-                value_text(chart.unit, v)
-            );
+            let tip = tip(chart.categories.get(ci).map_or("", |c| c.as_str()), &s.name, value_text(chart.unit, v));
             marks.push(
                 view! {
                     <g>
@@ -219,7 +221,7 @@ fn funnel(chart: &Chart) -> AnyView {
         let w = (v / max * full).max(2.0);
         let x = 170.0 + (full - w) / 2.0;
         let y = top + band * ci as f64 + band * 0.1;
-        let tip = format!("{cat}: {}", value_text(chart.unit, v));
+        let tip = tf("reports.chart.tip_single", &[("category", cat), ("value", &value_text(chart.unit, v))]);
         let label = cat.clone();
         let text = value_text(chart.unit, v);
         marks.push(

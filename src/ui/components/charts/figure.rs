@@ -11,6 +11,7 @@ use super::table::{file_stem, ReportTableView};
 use crate::core::reports::ReportTable;
 use crate::state::{AppState, NoticeKind};
 use crate::ui::download::{download, download_blob, text_blob};
+use crate::ui::text::{t, tf};
 
 /// A chart with its legend, SVG and PNG downloads, and its table under
 /// "Show the numbers" (with the CSV download).
@@ -33,24 +34,24 @@ pub fn ChartFigure(
     let save_svg = move |_| {
         if let Err(e) = svg_text(&svg_id).and_then(|text| download(&format!("{svg_stem}.svg"), "image/svg+xml", &text))
         {
-            state.notify(NoticeKind::Error, format!("The SVG could not be saved: {e}"));
+            state.notify(NoticeKind::Error, tf("reports.chart.svg_failed", &[("error", &e)]));
         }
     };
     let save_png = move |_| {
         if let Err(e) = save_as_png(&png_id, &format!("{png_stem}.png")) {
-            state.notify(NoticeKind::Error, format!("The PNG could not be saved: {e}"));
+            state.notify(NoticeKind::Error, tf("reports.chart.png_failed", &[("error", &e)]));
         }
     };
     let chart_title = title.clone();
     let chart_id = id.clone();
-    let svg_label = format!("Download {title} as SVG");
-    let png_label = format!("Download {title} as PNG");
-    let summary = format!("Show the numbers: {title}");
+    let svg_label = tf("reports.chart.svg_label", &[("title", &title)]);
+    let png_label = tf("reports.chart.png_label", &[("title", &title)]);
+    let summary = tf("reports.chart.show_numbers", &[("title", &title)]);
     view! {
         <figure class="chart-figure" data-chart=id.clone()>
             <figcaption><h3>{heading}</h3></figcaption>
             {move || chart.with(|c| svg_view(c, &chart_title, &chart_id))}
-            <ul class="legend" aria-label="Legend">
+            <ul class="legend" aria-label=t("reports.chart.legend")>
                 {move || chart.with(|c| {
                     let names: Vec<String> = if c.kind == ChartKind::Funnel {
                         Vec::new()
@@ -65,8 +66,8 @@ pub fn ChartFigure(
                 })}
             </ul>
             <div class="chart-actions">
-                <button type="button" on:click=save_svg aria-label=svg_label>"Download SVG"</button>
-                <button type="button" on:click=save_png aria-label=png_label>"Download PNG"</button>
+                <button type="button" on:click=save_svg aria-label=svg_label>{t("reports.chart.download_svg")}</button>
+                <button type="button" on:click=save_png aria-label=png_label>{t("reports.chart.download_png")}</button>
             </div>
             <details open=open>
                 <summary>{summary}</summary>
@@ -79,12 +80,12 @@ pub fn ChartFigure(
 /// The chart's SVG as a standalone file: the theme's CSS variables are
 /// replaced by the colours they have now.
 fn svg_text(id: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let svg = document.get_element_by_id(id).ok_or("the chart is not on the page")?;
+    let window = web_sys::window().ok_or(t("reports.chart.page_unavailable"))?;
+    let document = window.document().ok_or(t("reports.chart.page_unavailable"))?;
+    let svg = document.get_element_by_id(id).ok_or(t("reports.chart.not_on_page"))?;
     let mut text = svg.outer_html();
-    let root = document.document_element().ok_or("no root element")?;
-    let style = window.get_computed_style(&root).ok().flatten().ok_or("no computed style")?;
+    let root = document.document_element().ok_or(t("reports.chart.page_unavailable"))?;
+    let style = window.get_computed_style(&root).ok().flatten().ok_or(t("reports.chart.page_unavailable"))?;
     let names: Vec<String> = (0..SERIES)
         .map(|i| format!("--chart-{i}"))
         .chain(["--bg", "--fg", "--muted", "--line"].map(String::from))
@@ -103,7 +104,7 @@ fn svg_text(id: &str) -> Result<String, String> {
 fn save_as_png(id: &str, filename: &str) -> Result<(), String> {
     let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
     let text = svg_text(id)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(t("reports.chart.page_unavailable"))?;
     let blob = text_blob("image/svg+xml", &text)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
     let image = web_sys::HtmlImageElement::new().map_err(err)?;

@@ -7,6 +7,7 @@ use crate::core::reports::ReportTable;
 use crate::state::{AppState, NoticeKind};
 use crate::ui::download::download;
 use crate::ui::format::{locale, thousands};
+use crate::ui::text::{t, tf};
 
 /// A file-name stem from a title: "Pipeline by stage" → "pipeline-by-stage".
 pub fn file_stem(title: &str) -> String {
@@ -36,16 +37,16 @@ pub fn ReportTableView(
 ) -> impl IntoView {
     let state = AppState::expect();
     let caption = title.clone();
-    let region_label = format!("{title}, table");
+    let region_label = tf("reports.table.region", &[("title", &title)]);
     let stem = file_stem(&title);
-    let csv_label = format!("Download {title} as CSV");
+    let csv_label = tf("reports.table.csv_label", &[("title", &title)]);
     let save_csv = move |_| {
         let csv = match full {
             Some((whole, _)) => whole.run(()).to_csv(),
             None => table.with_untracked(ReportTable::to_csv),
         };
         if let Err(e) = download(&format!("{stem}.csv"), "text/csv;charset=utf-8", &csv) {
-            state.notify(NoticeKind::Error, format!("The CSV could not be saved: {e}"));
+            state.notify(NoticeKind::Error, tf("reports.table.csv_failed", &[("error", &e)]));
         }
     };
     let limit = limit.unwrap_or(usize::MAX);
@@ -57,7 +58,7 @@ pub fn ReportTableView(
             <table>
                 <caption>{caption}</caption>
                 <thead>
-                    <tr>{move || table.with(|t| t.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}</tr>
+                    <tr>{move || table.with(|t| t.shown_headers(locale()).into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view())}</tr>
                 </thead>
                 <tbody>
                     {move || table.with(|t| {
@@ -84,10 +85,11 @@ pub fn ReportTableView(
                 let shown = table.with(|t| t.rows.len()).min(limit);
                 let n = full.map_or_else(|| table.with(|t| t.rows.len()), |(_, rows)| rows.get());
                 (n > shown).then(|| {
-                    view! { <p class="muted">{format!("The first {} of {} rows; the CSV has them all.", thousands(shown), thousands(n))}</p> }
+                    let text = tf("reports.table.first_rows", &[("shown", &thousands(shown)), ("total", &thousands(n))]);
+                    view! { <p class="muted">{text}</p> }
                 })
             }}
-            <button type="button" on:click=save_csv aria-label=csv_label>"Download CSV"</button>
+            <button type="button" on:click=save_csv aria-label=csv_label>{t("reports.table.download_csv")}</button>
         </div>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::records::RecordKind;
 use super::wizard::{Step, Wizard};
+use crate::ui::text::t;
 
 #[component]
 pub fn FileStep(
@@ -17,13 +18,15 @@ pub fn FileStep(
     let Wizard { step, progress, cancel, holds, input_ref, .. } = wizard;
     view! {
         <section aria-labelledby="import-file-heading" class="card">
-            <h2 id="import-file-heading">"File"</h2>
-            <p>
-                "Import contacts from a CSV file (Google Contacts, Outlook, HubSpot, Pipedrive, a spreadsheet) or a vCard file (Apple Contacts, iCloud). You see a preview of every row before anything is written, and the whole import can be undone."
-            </p>
+            <h2 id="import-file-heading">{t("import.file.heading")}</h2>
+            <p>{t("import.file.intro")}</p>
             <fieldset class="import-kind" disabled=move || is_busy.get()>
-                <legend>"The file holds"</legend>
-                {[(None, "Contacts"), (Some(RecordKind::Companies), "Companies"), (Some(RecordKind::Deals), "Deals")]
+                <legend>{t("import.file.holds")}</legend>
+                {[
+                    (None, t("import.file.holds_contacts")),
+                    (Some(RecordKind::Companies), t("import.file.holds_companies")),
+                    (Some(RecordKind::Deals), t("import.file.holds_deals")),
+                ]
                     .into_iter()
                     .map(|(k, label)| view! {
                         <label>
@@ -35,7 +38,7 @@ pub fn FileStep(
                     .collect_view()}
             </fieldset>
             <div class="field">
-                <label for="import-file">"Choose file to import"</label>
+                <label for="import-file">{t("import.file.choose")}</label>
                 <input
                     id="import-file"
                     type="file"
@@ -51,10 +54,10 @@ pub fn FileStep(
             <Show when=move || matches!(step.get(), Step::Reading | Step::Checking)>
                 <div class="toolbar">
                     <label for="import-progress">
-                        {move || if step.get() == Step::Reading { "Reading the file" } else { "Checking the rows" }}
+                        {move || if step.get() == Step::Reading { t("import.file.reading") } else { t("import.file.checking") }}
                     </label>
                     <progress id="import-progress" max="1" prop:value=move || progress.get()></progress>
-                    <button type="button" on:click=move |_| cancel.set_value(true)>"Cancel"</button>
+                    <button type="button" on:click=move |_| cancel.set_value(true)>{t("common.cancel")}</button>
                 </div>
             </Show>
         </section>

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 
 use crate::core::import::contacts_map::{AddressPart, Target};
+use crate::ui::format::locale;
+use crate::ui::text::{t, tf, tn, tnf};
 
 /// The targets offered in every column's select, plus `extra` ones.
 fn target_choices(extra: &[Target]) -> Vec<Target> {
@@ -86,39 +88,38 @@ pub fn MappingStep(
     };
     view! {
         <section aria-labelledby="mapping-heading" class="card">
-            <h2 id="mapping-heading">"Columns"</h2>
-            <p>"Choose where each column of the file goes. A column no field takes is kept in the contact's notes under \"Imported extras\"; only columns set to \"Don't import\" are left out."</p>
+            <h2 id="mapping-heading">{t("import.mapping.heading")}</h2>
+            <p>{t("import.mapping.intro")}</p>
             {move || {
                 let list = dropped();
                 (!list.is_empty()).then(|| view! {
                     <p class="warning" role="status">
-                        {format!(
-                            "{} {} with data will not be imported: {}",
-                            list.len(),
-                            if list.len() == 1 { "column" } else { "columns" },
-                            list.join(", ")
-                        )}
+                        {tnf("import.mapping.dropped", list.len(), &[("columns", &list.join(", "))])}
                     </p>
                 })
             }}
             {move || (empty_count() > 0).then(|| view! {
                 <p>
-                    {move || format!("{} empty {} hidden.", empty_count(), if empty_count() == 1 { "column is" } else { "columns are" })}
+                    {move || tn("import.mapping.empty_hidden", empty_count())}
                     " "
                     <button type="button" class="link-button" aria-pressed=move || show_empty.get().to_string()
                         on:click=move |_| show_empty.update(|v| *v = !*v)>
-                        {move || if show_empty.get() { "Hide empty columns" } else { "Show empty columns" }}
+                        {move || if show_empty.get() { t("import.mapping.hide_empty") } else { t("import.mapping.show_empty") }}
                     </button>
                 </p>
             })}
             <table class="mapping">
                 <thead>
-                    <tr><th scope="col">"Column"</th><th scope="col">"Sample values"</th><th scope="col">"Import as"</th></tr>
+                    <tr>
+                        <th scope="col">{t("import.mapping.column")}</th>
+                        <th scope="col">{t("import.mapping.samples")}</th>
+                        <th scope="col">{t("import.mapping.import_as")}</th>
+                    </tr>
                 </thead>
                 <tbody>
                     {move || headers.get().into_iter().enumerate().filter(|&(i, _)| show_empty.get() || has_data(i)).map(|(i, name)| {
                         let sample = samples.with(|s| s.get(i).map(|v| v.join(" · ")).unwrap_or_default());
-                        let label = format!("Import column {name} as");
+                        let label = tf("import.mapping.column_label", &[("column", &name)]);
                         view! {
                             <tr>
                                 <th scope="row">{name}</th>
@@ -138,7 +139,7 @@ pub fn MappingStep(
                                     >
                                         {move || options.get().into_iter().enumerate().map(|(j, t)| {
                                             let selected = targets.with_untracked(|ts| ts.get(i) == Some(&t));
-                                            view! { <option value=j.to_string() selected=selected>{t.label()}</option> }
+                                            view! { <option value=j.to_string() selected=selected>{t.name(locale())}</option> }
                                         }).collect_view()}
                                     </select>
                                 </td>

@@ -19,26 +19,29 @@ use leptos::prelude::*;
 use crate::core::history::HistoryKind;
 use crate::state::{AppState, SharedDedupeIndex};
 use crate::ui::components::undo_history::{UndoHistory, UndoTexts};
+use crate::ui::text::{t, tf};
 use file_step::FileStep;
 use mapping_step::MappingStep;
 use preview_step::PreviewStep;
 use records::{RecordImport, RecordKind};
 use wizard::{FileRows, Step, Wizard};
 
-const HISTORY: UndoTexts = UndoTexts {
-    heading: "Import history",
-    heading_id: "import-history-heading",
-    empty: "No imports to undo.",
-    done: "Import undone",
-    already: "That import was undone already",
-    button: undo_name,
-    dated: true,
-    class: "card",
-    list_class: "import-history",
-};
+fn history() -> UndoTexts {
+    UndoTexts {
+        heading: t("import.history.heading"),
+        heading_id: "import-history-heading",
+        empty: t("import.history.empty"),
+        done: t("import.history.done"),
+        already: t("import.history.already"),
+        button: undo_name,
+        dated: true,
+        class: "card",
+        list_class: "import-history",
+    }
+}
 
 fn undo_name(label: &str) -> String {
-    format!("Undo {label}")
+    tf("import.history.undo", &[("label", label)])
 }
 
 #[component]
@@ -53,17 +56,17 @@ pub fn ImportPage() -> impl IntoView {
     view! {
         <h1>
             {move || match w.holds.get() {
-                None => "Import contacts",
-                Some(RecordKind::Companies) => "Import companies",
-                Some(RecordKind::Deals) => "Import deals",
+                None => t("import.heading.contacts"),
+                Some(RecordKind::Companies) => t("import.heading.companies"),
+                Some(RecordKind::Deals) => t("import.heading.deals"),
             }}
         </h1>
         <FileStep wizard=w read is_busy />
         <Show when=move || step.get() == Step::Mapping>
             <MappingStep headers=w.headers samples=w.samples targets=w.targets />
             <div class="form-actions">
-                <button type="button" class="primary" on:click=move |_| { check.dispatch(()); }>"Preview import"</button>
-                <button type="button" on:click=move |_| w.reset()>"Cancel import"</button>
+                <button type="button" class="primary" on:click=move |_| { check.dispatch(()); }>{t("import.preview")}</button>
+                <button type="button" on:click=move |_| w.reset()>{t("import.cancel")}</button>
             </div>
         </Show>
         {move || (step.get() == Step::Preview).then(|| plan.get()).flatten().map(|p| view! {
@@ -71,17 +74,17 @@ pub fn ImportPage() -> impl IntoView {
                 on_fix=Callback::new(move |(i, c, v): (usize, usize, String)| w.fix(state, i, c, v)) />
             <div class="form-actions">
                 <button type="button" class="primary" on:click=move |_| { import.dispatch(()); } disabled=move || import.pending().get()>
-                    {move || if import.pending().get() { "Importing…" } else { "Import" }}
+                    {move || if import.pending().get() { t("import.importing") } else { t("import.import") }}
                 </button>
                 {move || file.with_value(|f| matches!(f.as_deref(), Some(FileRows::Csv { .. }))).then(|| view! {
-                    <button type="button" on:click=move |_| step.set(Step::Mapping)>"Back to mapping"</button>
+                    <button type="button" on:click=move |_| step.set(Step::Mapping)>{t("import.back_to_mapping")}</button>
                 })}
-                <button type="button" on:click=move |_| w.reset()>"Cancel import"</button>
+                <button type="button" on:click=move |_| w.reset()>{t("import.cancel")}</button>
             </div>
         })}
         {move || (step.get() == Step::Records).then(|| w.records.get()).flatten().map(|(k, headers, rows)| view! {
             <RecordImport kind=k file_name=w.file_name.get_untracked() headers rows on_close=Callback::new(move |()| w.reset()) />
         })}
-        <UndoHistory kind=HistoryKind::Import texts=HISTORY />
+        <UndoHistory kind=HistoryKind::Import texts=history() />
     }
 }

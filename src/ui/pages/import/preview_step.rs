@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::import::contacts_map::Target;
-use crate::core::import::contacts_plan::{counts, PlannedRow};
+use crate::core::import::contacts_plan::{counts, PlannedRow, NOTHING_TO_IMPORT, NO_NAME_OR_EMAIL};
 use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, Reason, RowClass};
 use crate::core::normalize::suggest_contact;
 use crate::state::AppState;
@@ -17,7 +17,9 @@ use crate::ui::components::class_choice::ClassChoice;
 use crate::ui::components::suggested_fixes::field_label;
 
 use super::reason_choices::ReasonChoices;
-use crate::ui::format::{count_of, thousands};
+use crate::core::display::number;
+use crate::ui::format::{locale, thousands};
+use crate::ui::text::{t, tf, tn};
 
 /// Rows listed per class in the preview.
 const SHOWN_PER_CLASS: usize = 50;
@@ -55,19 +57,27 @@ pub fn PreviewStep(
             .take(SHOWN_PER_CLASS)
             .map(|(i, r)| (i, r.clone()))
             .collect();
-        let heading = format!("{}: {}", kind.label(), thousands(count));
-        let select_label = format!("What to do with {}", kind.label().to_lowercase());
+        let heading = tf("import.preview.class_count", &[("class", kind.name(locale())), ("count", &thousands(count))]);
+        let select_label = t(match kind {
+            ClassKind::Create => "import.preview.choose.create",
+            ClassKind::Update => "import.preview.choose.update",
+            ClassKind::Duplicate => "import.preview.choose.duplicate",
+            ClassKind::Invalid => "import.preview.choose.invalid",
+        });
         let headers = headers.clone();
         view! {
-            <section class="import-class" aria-label=kind.label()>
+            <section class="import-class" aria-label=kind.name(locale())>
                 <h3>{heading}</h3>
-                <ClassChoice class=kind choices label=select_label option_text=Callback::new(|c: Choice| c.label().to_string()) />
+                <ClassChoice class=kind choices label=select_label option_text=Callback::new(|c: Choice| c.name(locale()).to_string()) />
                 <table class="import-rows">
                     <thead>
                         <tr>
-                            <th scope="col">"Row"</th><th scope="col">"Name"</th><th scope="col">"Email"</th>
-                            <th scope="col">"Details"</th><th scope="col">"Suggested fixes"</th>
-                            <th scope="col">"This row"</th>
+                            <th scope="col">{t("import.preview.row")}</th>
+                            <th scope="col">{t("import.preview.name")}</th>
+                            <th scope="col">{t("import.preview.email")}</th>
+                            <th scope="col">{t("import.preview.details")}</th>
+                            <th scope="col">{t("import.preview.fixes")}</th>
+                            <th scope="col">{t("import.preview.this_row")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -75,14 +85,14 @@ pub fn PreviewStep(
                             let d = &r.source.contact;
                             let name = format!("{} {}", d.given_name, d.family_name).trim().to_string();
                             let email = d.emails.first().map(|e| e.address.clone()).unwrap_or_default();
-                            let row_label = format!("What to do with row {}", r.source.row);
+                            let row_label = tf("import.preview.row_choice", &[("row", &r.source.row.to_string())]);
                             // The invalid cell, else the first cell a note is about (an unreadable date...).
                             let column = match &r.class {
                                 RowClass::Invalid { column: Some(c), .. } => Some(*c),
                                 _ => r.source.notes.iter().find_map(|n| n.column),
                             };
                             let fixable = column.zip(headers.as_ref()).map(|(c, h)| {
-                                let expects = targets.get(c).map(|t| t.expects()).unwrap_or_default();
+                                let expects = targets.get(c).map(|t| t.expects_in(locale())).unwrap_or_default();
                                 (c, h.get(c).cloned().unwrap_or_default(), expects)
                             });
                             let row_number = r.source.row;
@@ -90,7 +100,12 @@ pub fn PreviewStep(
                             let fixes = (!fixes.is_empty()).then(|| {
                                 let list: Vec<String> = fixes
                                     .iter()
-                                    .map(|f| format!("{} \"{}\" → \"{}\"", field_label(&f.field), f.current, f.suggested))
+                                    .map(|f| {
+                                        tf(
+                                            "import.preview.fix",
+                                            &[("field", &field_label(&f.field)), ("current", &f.current), ("suggested", &f.suggested)],
+                                        )
+                                    })
                                     .collect();
                                 list.join("; ")
                             });
@@ -125,8 +140,8 @@ pub fn PreviewStep(
                                                 });
                                             }
                                         >
-                                            <option value="">"As for its group"</option>
-                                            {kind.choices().iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
+                                            <option value="">{t("import.preview.as_group")}</option>
+                                            {kind.choices().iter().map(|c| view! { <option value=c.key()>{c.name(locale())}</option> }).collect_view()}
                                         </select>
                                     </td>
                                 </tr>
@@ -134,22 +149,26 @@ pub fn PreviewStep(
                         }).collect_view()}
                     </tbody>
                 </table>
-                {(listed > SHOWN_PER_CLASS).then(|| view! { <p>{format!("and {} more", thousands(listed - SHOWN_PER_CLASS))}</p> })}
+                {(listed > SHOWN_PER_CLASS).then(|| view! { <p>{tn("import.preview.more", listed - SHOWN_PER_CLASS)}</p> })}
             </section>
         }
     }).collect_view()
     };
     view! {
         <section aria-labelledby="preview-heading" class="card">
-            <h2 id="preview-heading">"Preview"</h2>
-            <p>{format!("{} read. Nothing has been written yet.", count_of(plan.len(), "row", "rows"))}</p>
+            <h2 id="preview-heading">{t("import.preview.heading")}</h2>
+            <p>{tn("import.preview.read", plan.len())}</p>
             <label class="check">
                 <input type="checkbox" prop:checked=move || apply_fixes.get()
                     on:change=move |ev| apply_fixes.set(event_target_checked(&ev)) />
-                "Apply suggested fixes (name capitals and spaces, email case, phone numbers in international form)"
+                {t("import.preview.apply_fixes")}
             </label>
             <ul class="import-counts">
-                {ClassKind::ALL.into_iter().zip(n).map(|(k, c)| view! { <li>{format!("{}: {}", k.label(), thousands(c))}</li> }).collect_view()}
+                {ClassKind::ALL
+                    .into_iter()
+                    .zip(n)
+                    .map(|(k, c)| view! { <li>{tf("import.preview.class_count", &[("class", k.name(locale())), ("count", &thousands(c))])}</li> })
+                    .collect_view()}
             </ul>
             <ReasonChoices plan=plan.clone() row_choices filter />
             {classes}
@@ -161,22 +180,41 @@ pub fn PreviewStep(
 pub fn details(class: &RowClass) -> String {
     let state = AppState::expect();
     match class {
-        RowClass::Create => "New contact".into(),
+        RowClass::Create => t("import.details.new_contact").into(),
         RowClass::Update { id, diff } => {
             let name = state.data.with_untracked(|d| d.contact(id).map(|c| c.display_name()).unwrap_or_default());
             if diff.is_empty() {
-                format!("Matches {name}; nothing new")
+                tf("import.details.matches", &[("name", &name)])
             } else {
-                let changes: Vec<String> =
-                    diff.iter().map(|f| format!("{}: \"{}\" → \"{}\"", f.field, f.before, f.after)).collect();
-                format!("Updates {name}: {}", changes.join("; "))
+                tf("import.details.updates", &[("name", &name), ("changes", &changes(diff))])
             }
         }
         RowClass::Duplicate(DuplicateOf::Existing { id, score }) => {
             let name = state.data.with_untracked(|d| d.contact(id).map(|c| c.display_name()).unwrap_or_default());
-            format!("Probable duplicate of {name} ({:.0}% alike)", score * 100.0)
+            let alike = number::percent(locale(), *score, 0);
+            tf("import.details.duplicate_of", &[("name", &name), ("alike", &alike)])
         }
-        RowClass::Duplicate(DuplicateOf::Row(row)) => format!("Probable duplicate of row {row} of the file"),
-        RowClass::Invalid { reason, .. } => format!("Invalid: {reason}"),
+        RowClass::Duplicate(DuplicateOf::Row(row)) => {
+            tf("import.details.duplicate_of_row", &[("row", &row.to_string())])
+        }
+        RowClass::Invalid { reason, .. } => {
+            let reason = match reason.as_str() {
+                NOTHING_TO_IMPORT => t("import.invalid.nothing"),
+                NO_NAME_OR_EMAIL => t("import.invalid.no_name_or_email"),
+                other => other,
+            };
+            tf("import.details.invalid", &[("reason", reason)])
+        }
     }
+}
+
+/// The fields an update changes: `Tags: "a" → "a, b"; Notes: …`.
+pub fn changes(diff: &[crate::core::import::plan::FieldDiff]) -> String {
+    let list: Vec<String> = diff
+        .iter()
+        .map(|f| {
+            tf("import.details.change", &[("field", f.name(locale())), ("before", &f.before), ("after", &f.after)])
+        })
+        .collect();
+    list.join("; ")
 }

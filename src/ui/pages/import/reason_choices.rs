@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use crate::core::import::contacts_plan::{choose_for_reason, reason_counts, PlannedRow};
 use crate::core::import::plan::{Choice, Reason};
-use crate::ui::format::thousands;
+use crate::ui::format::{locale, thousands};
+use crate::ui::text::{t, tf, tnf};
 
 /// One line per reason some row has, with its count, a select that applies a
 /// choice to every row with it, and a filter for the row lists below.
@@ -29,10 +30,10 @@ pub fn ReasonChoices(
         .into_iter()
         .map(|(reason, n)| {
             let plan = plan.clone();
-            let label = format!("What to do with every row with: {}", reason.label());
+            let label = tf("import.reasons.choice_label", &[("reason", reason.name(locale()))]);
             view! {
                 <tr>
-                    <th scope="row">{reason.label()}</th>
+                    <th scope="row">{reason.name(locale())}</th>
                     <td>{thousands(n)}</td>
                     <td>
                         <select
@@ -43,13 +44,20 @@ pub fn ReasonChoices(
                                 let mut applied = 0;
                                 row_choices.update(|m| applied = choose_for_reason(&plan, reason, choice, m));
                                 said.set(match choice {
-                                    Some(c) => format!("{}: \"{}\" for {} rows", reason.label(), c.label(), thousands(applied)),
-                                    None => format!("{}: {} rows follow their group again", reason.label(), thousands(applied)),
+                                    Some(c) => tnf(
+                                        "import.reasons.applied",
+                                        applied,
+                                        &[("reason", reason.name(locale())), ("choice", c.name(locale()))],
+                                    ),
+                                    None => tnf("import.reasons.reset", applied, &[("reason", reason.name(locale()))]),
                                 });
                             }
                         >
-                            <option value="">"As for their group"</option>
-                            {[Choice::Create, Choice::Skip].into_iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
+                            <option value="">{t("import.reasons.as_group")}</option>
+                            {[Choice::Create, Choice::Skip]
+                                .into_iter()
+                                .map(|c| view! { <option value=c.key()>{c.name(locale())}</option> })
+                                .collect_view()}
                         </select>
                     </td>
                 </tr>
@@ -58,24 +66,28 @@ pub fn ReasonChoices(
         .collect_view();
     Some(view! {
         <section class="import-reasons" aria-labelledby="reasons-heading">
-            <h3 id="reasons-heading">"Rows by reason"</h3>
+            <h3 id="reasons-heading">{t("import.reasons.heading")}</h3>
             <table class="import-rows">
                 <thead>
-                    <tr><th scope="col">"Reason"</th><th scope="col">"Rows"</th><th scope="col">"Choice for all of them"</th></tr>
+                    <tr>
+                        <th scope="col">{t("import.reasons.reason")}</th>
+                        <th scope="col">{t("import.reasons.rows")}</th>
+                        <th scope="col">{t("import.reasons.choice")}</th>
+                    </tr>
                 </thead>
                 <tbody>{lines}</tbody>
             </table>
             <p role="status">{move || said.get()}</p>
             <div class="field">
-                <label for="reason-filter">"Show only rows with"</label>
+                <label for="reason-filter">{t("import.reasons.filter")}</label>
                 <select
                     id="reason-filter"
                     prop:value=move || filter.get().map_or("", |r| r.key())
                     on:change=move |ev| filter.set(Reason::from_key(&event_target_value(&ev)))
                 >
-                    <option value="">"Any reason or none"</option>
+                    <option value="">{t("import.reasons.any")}</option>
                     {filter_options.into_iter().map(|(r, n)| view! {
-                        <option value=r.key()>{format!("{} ({})", r.label(), thousands(n))}</option>
+                        <option value=r.key()>{tf("import.reasons.option", &[("reason", r.name(locale())), ("count", &thousands(n))])}</option>
                     }).collect_view()}
                 </select>
             </div>

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::ui::components::cell_fix::CellFix;
 use crate::ui::components::class_choice::ClassChoice;
 
+use super::preview_step::changes;
 use crate::core::import::columns::{auto_map_fields, ImportField, PlannedRecord};
 use crate::core::import::companies::{build_company_changes, plan_companies, CompanyField};
 use crate::core::import::csv::Row;
@@ -21,7 +22,8 @@ use crate::core::records::Company;
 use crate::core::records::Deal;
 use crate::state::commands::local_action;
 use crate::state::{commands, new_id, yield_to_browser, AppState, NoticeKind};
-use crate::ui::format::{count_of, thousands};
+use crate::ui::format::{locale, thousands};
+use crate::ui::text::{t, tf, tn};
 
 /// Rows listed per class in the preview.
 const SHOWN_PER_CLASS: usize = 50;
@@ -33,6 +35,7 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
+    /// The English nouns `commands::import` builds its history label with.
     fn noun(self) -> (&'static str, &'static str) {
         match self {
             RecordKind::Companies => ("company", "companies"),
@@ -42,8 +45,8 @@ impl RecordKind {
 
     fn labels(self) -> Vec<&'static str> {
         match self {
-            RecordKind::Companies => CompanyField::ALL.iter().map(|f| f.label()).collect(),
-            RecordKind::Deals => DealField::ALL.iter().map(|f| f.label()).collect(),
+            RecordKind::Companies => CompanyField::ALL.iter().map(|f| f.name(locale())).collect(),
+            RecordKind::Deals => DealField::ALL.iter().map(|f| f.name(locale())).collect(),
         }
     }
 
@@ -61,13 +64,37 @@ impl RecordKind {
         }
     }
 
-    fn class_label(self, kind: ClassKind) -> String {
-        let (_, many) = self.noun();
-        match kind {
-            ClassKind::Create => format!("New {many}"),
-            ClassKind::Update => format!("Matches of existing {many}"),
-            ClassKind::Duplicate => "Repeated rows".to_string(),
-            ClassKind::Invalid => "Invalid rows".to_string(),
+    fn class_label(self, kind: ClassKind) -> &'static str {
+        match (self, kind) {
+            (RecordKind::Companies, ClassKind::Create) => t("import.records.new_companies"),
+            (RecordKind::Deals, ClassKind::Create) => t("import.records.new_deals"),
+            (RecordKind::Companies, ClassKind::Update) => t("import.records.matches_companies"),
+            (RecordKind::Deals, ClassKind::Update) => t("import.records.matches_deals"),
+            (_, ClassKind::Duplicate) => t("import.records.repeated"),
+            (_, ClassKind::Invalid) => t("import.class.invalid"),
+        }
+    }
+
+    /// "What to do with new companies": the name of a class's select.
+    fn class_choice_label(self, kind: ClassKind) -> &'static str {
+        match (self, kind) {
+            (RecordKind::Companies, ClassKind::Create) => t("import.records.choose.new_companies"),
+            (RecordKind::Deals, ClassKind::Create) => t("import.records.choose.new_deals"),
+            (RecordKind::Companies, ClassKind::Update) => t("import.records.choose.matches_companies"),
+            (RecordKind::Deals, ClassKind::Update) => t("import.records.choose.matches_deals"),
+            (_, ClassKind::Duplicate) => t("import.records.choose.repeated"),
+            (_, ClassKind::Invalid) => t("import.preview.choose.invalid"),
+        }
+    }
+
+    /// The text of a choice for a class of this file's rows.
+    fn choice_text(self, choice: Choice) -> &'static str {
+        match (self, choice) {
+            (RecordKind::Companies, Choice::Create) => t("import.records.create_companies"),
+            (RecordKind::Deals, Choice::Create) => t("import.records.create_deals"),
+            (RecordKind::Companies, Choice::Update) => t("import.records.update_companies"),
+            (RecordKind::Deals, Choice::Update) => t("import.records.update_deals"),
+            (_, Choice::Skip) => t("import.choice.skip"),
         }
     }
 }
@@ -110,19 +137,15 @@ impl Plan {
 
 fn details(class: &RowClass, notes: &[String]) -> String {
     let mut text = match class {
-        RowClass::Create => "New".to_string(),
-        RowClass::Update { diff, .. } if diff.is_empty() => "Matches an existing record; nothing new".to_string(),
-        RowClass::Update { diff, .. } => {
-            let changes: Vec<String> =
-                diff.iter().map(|f| format!("{}: \"{}\" → \"{}\"", f.field, f.before, f.after)).collect();
-            format!("Updates the existing record: {}", changes.join("; "))
-        }
-        RowClass::Duplicate(DuplicateOf::Row(r)) => format!("Repeats row {r} of the file"),
-        RowClass::Duplicate(_) => "Probable duplicate".to_string(),
-        RowClass::Invalid { reason, .. } => format!("Invalid: {reason}"),
+        RowClass::Create => t("import.records.new").to_string(),
+        RowClass::Update { diff, .. } if diff.is_empty() => t("import.records.matches_nothing_new").to_string(),
+        RowClass::Update { diff, .. } => tf("import.records.updates", &[("changes", &changes(diff))]),
+        RowClass::Duplicate(DuplicateOf::Row(r)) => tf("import.records.repeats_row", &[("row", &r.to_string())]),
+        RowClass::Duplicate(_) => t("import.records.probable_duplicate").to_string(),
+        RowClass::Invalid { reason, .. } => tf("import.details.invalid", &[("reason", reason)]),
     };
     for n in notes {
-        text.push_str(&format!(". {n}"));
+        text = tf("import.records.with_note", &[("details", &text), ("note", n)]);
     }
     text
 }
@@ -155,11 +178,11 @@ pub fn RecordImport(
             let p = state.data.with_untracked(|d| match kind {
                 RecordKind::Companies => {
                     let t: Vec<CompanyField> = t.iter().map(|&i| CompanyField::ALL[i]).collect();
-                    Plan::Companies(Arc::new(plan_companies(d, &cells, &t, state.clock.now())))
+                    Plan::Companies(Arc::new(plan_companies(d, &cells, &t, state.clock.now(), locale())))
                 }
                 RecordKind::Deals => {
                     let t: Vec<DealField> = t.iter().map(|&i| DealField::ALL[i]).collect();
-                    Plan::Deals(Arc::new(plan_deals(d, &cells, &t, state.clock.now())))
+                    Plan::Deals(Arc::new(plan_deals(d, &cells, &t, state.clock.now(), locale())))
                 }
             });
             plan.set(Some(p));
@@ -180,7 +203,7 @@ pub fn RecordImport(
             f.insert((i, c), v);
         });
         run_plan();
-        state.notify(NoticeKind::Success, "The row was checked again");
+        state.notify(NoticeKind::Success, t("import.records.checked_again"));
     });
     let import = local_action(move |_: &()| {
         let file_name = file_name.clone();
@@ -215,14 +238,13 @@ fn RecordsMapping(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let labels = kind.labels();
-    let (one, _) = kind.noun();
     let mapping_rows = headers
         .iter()
         .enumerate()
         .map(|(i, name)| {
             let sample: Vec<String> =
                 rows.iter().filter_map(|r| r.fields.get(i).filter(|v| !v.trim().is_empty()).cloned()).take(3).collect();
-            let label = format!("Import column {name} as");
+            let label = tf("import.mapping.column_label", &[("column", name)]);
             let labels = labels.clone();
             view! {
                 <tr>
@@ -254,17 +276,26 @@ fn RecordsMapping(
         .collect_view();
     view! {
         <section aria-labelledby="mapping-heading" class="card">
-            <h2 id="mapping-heading">"Columns"</h2>
-            <p>{format!("Choose where each column of the file goes; each row becomes one {one}.")}</p>
+            <h2 id="mapping-heading">{t("import.mapping.heading")}</h2>
+            <p>
+                {match kind {
+                    RecordKind::Companies => t("import.mapping.records_intro_companies"),
+                    RecordKind::Deals => t("import.mapping.records_intro_deals"),
+                }}
+            </p>
             <table class="mapping">
                 <thead>
-                    <tr><th scope="col">"Column"</th><th scope="col">"Sample values"</th><th scope="col">"Import as"</th></tr>
+                    <tr>
+                        <th scope="col">{t("import.mapping.column")}</th>
+                        <th scope="col">{t("import.mapping.samples")}</th>
+                        <th scope="col">{t("import.mapping.import_as")}</th>
+                    </tr>
                 </thead>
                 <tbody>{mapping_rows}</tbody>
             </table>
             <div class="form-actions">
-                <button type="button" class="primary" on:click=move |_| { preview.dispatch(()); }>"Preview import"</button>
-                <button type="button" on:click=move |_| on_close.run(())>"Cancel import"</button>
+                <button type="button" class="primary" on:click=move |_| { preview.dispatch(()); }>{t("import.preview")}</button>
+                <button type="button" on:click=move |_| on_close.run(())>{t("import.cancel")}</button>
             </div>
         </section>
     }
@@ -281,7 +312,6 @@ fn RecordsPreview(
     fix: Callback<(usize, usize, String)>,
     import: Action<(), ()>,
 ) -> impl IntoView {
-    let (_, many) = kind.noun();
     let shown = plan.shown();
     let mut n = [0usize; 4];
     for s in &shown {
@@ -289,8 +319,8 @@ fn RecordsPreview(
     }
     let total = shown.len();
     let classes = ClassKind::ALL.into_iter().zip(n).filter(|(_, c)| *c > 0).map(|(class, count)| {
-        let heading = format!("{}: {}", kind.class_label(class), thousands(count));
-        let select_label = format!("What to do with {}", kind.class_label(class).to_lowercase());
+        let heading = tf("import.preview.class_count", &[("class", kind.class_label(class)), ("count", &thousands(count))]);
+        let select_label = kind.class_choice_label(class);
         let rows: Vec<&Shown> = shown.iter().filter(|s| s.class.kind() == class).take(SHOWN_PER_CLASS).collect();
         let body = rows.into_iter().map(|s| {
             let fixable = match &s.class {
@@ -311,31 +341,33 @@ fn RecordsPreview(
                 </tr>
             }
         }).collect_view();
-        let option_text = Callback::new(move |c: Choice| match c {
-            Choice::Create => format!("Create new {many}"),
-            Choice::Update => format!("Update the existing {many}"),
-            Choice::Skip => "Skip".to_string(),
-        });
+        let option_text = Callback::new(move |c: Choice| kind.choice_text(c).to_string());
         view! {
             <section class="import-class" aria-label=kind.class_label(class)>
                 <h3>{heading}</h3>
                 <ClassChoice class choices label=select_label option_text />
                 <table class="import-rows">
-                    <thead><tr><th scope="col">"Row"</th><th scope="col">"Name"</th><th scope="col">"Details"</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t("import.preview.row")}</th>
+                            <th scope="col">{t("import.preview.name")}</th>
+                            <th scope="col">{t("import.preview.details")}</th>
+                        </tr>
+                    </thead>
                     <tbody>{body}</tbody>
                 </table>
-                {(count > SHOWN_PER_CLASS).then(|| view! { <p>{format!("and {} more", thousands(count - SHOWN_PER_CLASS))}</p> })}
+                {(count > SHOWN_PER_CLASS).then(|| view! { <p>{tn("import.preview.more", count - SHOWN_PER_CLASS)}</p> })}
             </section>
         }
     }).collect_view();
     view! {
         <section aria-labelledby="preview-heading" class="card">
-            <h2 id="preview-heading">"Preview"</h2>
-            <p>{format!("{} read. Nothing has been written yet.", count_of(total, "row", "rows"))}</p>
+            <h2 id="preview-heading">{t("import.preview.heading")}</h2>
+            <p>{tn("import.preview.read", total)}</p>
             {classes}
             <div class="form-actions">
                 <button type="button" class="primary" on:click=move |_| { import.dispatch(()); } disabled=move || import.pending().get()>
-                    {move || if import.pending().get() { "Importing…" } else { "Import" }}
+                    {move || if import.pending().get() { t("import.importing") } else { t("import.import") }}
                 </button>
             </div>
         </section>

@@ -24,6 +24,8 @@ use crate::core::import::values::guess_date_order;
 use crate::core::import::vcard::{parse_vcard_bytes, VcardContact};
 use crate::state::commands::local_action;
 use crate::state::{commands, new_id, prefs, yield_to_browser, AppState, NoticeKind, SharedDedupeIndex};
+use crate::ui::format::locale;
+use crate::ui::text::{t, tf};
 
 /// Rows read or checked between two yields to the browser.
 const SLICE: usize = 5_000;
@@ -35,7 +37,7 @@ async fn read_bytes(input: &web_sys::HtmlInputElement) -> Option<(String, Result
     let bytes = JsFuture::from(file.array_buffer())
         .await
         .map(|b| js_sys::Uint8Array::new(&b).to_vec())
-        .map_err(|_| "The file could not be read.".to_string());
+        .map_err(|_| t("import.error.unreadable").to_string());
     Some((name, bytes))
 }
 
@@ -193,7 +195,7 @@ impl Wizard {
 
     fn fail(self, state: AppState, msg: String) {
         self.reset();
-        state.notify(NoticeKind::Error, format!("Nothing was imported. {msg}"));
+        state.notify(NoticeKind::Error, tf("import.error.nothing_imported", &[("reason", &msg)]));
     }
 
     /// Whether a file is being read or checked (or the import written).
@@ -294,7 +296,8 @@ impl Wizard {
             c.remove(&i);
         });
         if let Some(class) = class {
-            state.notify(NoticeKind::Success, format!("Row {row_number} checked again: {}", details(&class)));
+            let said = tf("import.checked_again", &[("row", &row_number.to_string()), ("details", &details(&class))]);
+            state.notify(NoticeKind::Success, said);
         }
     }
 
@@ -318,45 +321,45 @@ impl Wizard {
                     Err(e) => return w.fail(state, e),
                 };
                 if bytes.iter().all(u8::is_ascii_whitespace) {
-                    return w.fail(state, "The file is empty.".into());
+                    return w.fail(state, t("import.error.empty").into());
                 }
                 yield_to_browser().await;
                 if looks_like_vcard(&name, &bytes) {
                     if w.holds.get_untracked().is_some() {
-                        return w.fail(state, "A vCard file holds contacts: choose \"Contacts\" above.".into());
+                        return w.fail(state, t("import.error.vcard_holds_contacts").into());
                     }
                     match parse_vcard_bytes(&bytes) {
                         Ok(cards) if !cards.is_empty() => {
                             w.file.set_value(Some(Arc::new(FileRows::Vcard(cards))));
                             check.dispatch(());
                         }
-                        Ok(_) => w.fail(state, "The file holds no cards.".into()),
-                        Err(e) => w.fail(state, e.to_string()),
+                        Ok(_) => w.fail(state, t("import.error.no_cards").into()),
+                        Err(e) => w.fail(state, e.message(locale())),
                     }
                     return;
                 }
                 let mut reader = match CsvReader::from_bytes(&bytes, &CsvOptions::default()) {
                     Ok(r) => r,
-                    Err(e) => return w.fail(state, e.to_string()),
+                    Err(e) => return w.fail(state, e.message(locale())),
                 };
                 drop(bytes);
                 let mut rows = Vec::new();
                 while !reader.is_done() {
                     if w.cancel.get_value() {
                         w.reset();
-                        state.notify(NoticeKind::Success, "Import cancelled. Nothing was written.");
+                        state.notify(NoticeKind::Success, t("import.cancelled"));
                         return;
                     }
                     match reader.next_rows(SLICE) {
                         Ok(r) if r.is_empty() => break,
                         Ok(mut r) => rows.append(&mut r),
-                        Err(e) => return w.fail(state, e.to_string()),
+                        Err(e) => return w.fail(state, e.message(locale())),
                     }
                     w.progress.set(reader.progress());
                     yield_to_browser().await;
                 }
                 if rows.is_empty() {
-                    return w.fail(state, "The file has a header row but no rows of data.".into());
+                    return w.fail(state, t("import.error.no_data_rows").into());
                 }
                 let names = reader.headers().to_vec();
                 if let Some(k) = w.holds.get_untracked() {
