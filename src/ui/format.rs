@@ -30,11 +30,6 @@ pub fn thousands(n: usize) -> String {
     number::count(locale(), n)
 }
 
-/// A count with its noun: "1 contact", "2,000 contacts".
-pub fn count_of(n: usize, one: &str, many: &str) -> String {
-    number::count_of(locale(), n, one, many)
-}
-
 /// A size in bytes: "3.1 MB".
 pub fn byte_size(bytes: f64) -> String {
     number::byte_size(locale(), bytes)

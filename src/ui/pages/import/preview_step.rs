@@ -40,6 +40,7 @@ pub fn PreviewStep(
     on_fix: Callback<(usize, usize, String)>,
 ) -> impl IntoView {
     let n = counts(&plan);
+    let is_vcard = headers.is_none();
     let state = AppState::expect();
     let country = state.data.with_untracked(|d| d.settings().default_country.clone());
     // The reason the row lists are filtered by (passing UI state).
@@ -154,10 +155,12 @@ pub fn PreviewStep(
         }
     }).collect_view()
     };
+    // A vCard file has cards, not rows: "3 cards read".
+    let read_key = if is_vcard { "import.preview.read_cards" } else { "import.preview.read" };
     view! {
         <section aria-labelledby="preview-heading" class="card">
             <h2 id="preview-heading">{t("import.preview.heading")}</h2>
-            <p>{tn("import.preview.read", plan.len())}</p>
+            <p>{tn(read_key, plan.len())}</p>
             <label class="check">
                 <input type="checkbox" prop:checked=move || apply_fixes.get()
                     on:change=move |ev| apply_fixes.set(event_target_checked(&ev)) />
