@@ -202,7 +202,20 @@ test('separate address columns (street_number, address_1, address_2, suburb, sta
     await page.getByRole('heading', { name: 'Columns', exact: true }).waitFor();
     // Nothing with data is left unmapped.
     assert.equal(await page.getByText(/columns? with data will not be imported/).count(), 0);
-    await previewAndImport(page, 'people.csv');
+    await page.getByRole('button', { name: 'Preview import', exact: true }).click();
+    // The preview shows what will be stored, part by part, before anything is written.
+    const row = page.getByRole('region', { name: 'New contacts', exact: true }).getByRole('row').filter({ hasText: 'Mia Nguyen' });
+    await row.getByText('What will be stored', { exact: true }).click();
+    const stored = await row.locator('dl').evaluate((dl) =>
+      Object.fromEntries([...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+    );
+    assert.equal(stored['Street (Work)'], '42 George St');
+    assert.equal(stored['Street line 2 (Work)'], 'Unit 3');
+    assert.equal(stored['City (Work)'], 'The Rocks');
+    assert.equal(stored['Region (Work)'], 'NSW');
+    assert.equal(stored['Postcode (Work)'], '2000');
+    assert.equal(stored['Country (Work)'], 'AU');
+    await importFromPreview(page, 'people.csv');
     const { details, notes } = await contactDetails(page, 'Mia Nguyen');
     assert.equal(Object.keys(details).filter((k) => k.startsWith('Address')).length, 1, 'one address, not two');
     const [address] = Object.entries(details).find(([k]) => k.startsWith('Address'))[1];
@@ -223,4 +236,29 @@ test('a column with data set to "Don\'t import" is named before the import, and 
     await previewAndImport(page, 'shoes.csv');
     const { notes } = await contactDetails(page, 'Zed Zee');
     assert.doesNotMatch(notes, /44/);
+  }));
+
+test('dates such as 3/2/1984 that nothing in the file settles: the mapping page asks for the order, and the preview shows the date it will store', T, () =>
+  app.run(async ({ page, url }) => {
+    const text = 'Name,Email,Birthday\r\nAnn Ambiguous,ann@example.org,3/2/1984\r\nBo Settled,bo@example.org,\r\n';
+    await importFile(page, url, 'dates.csv', Buffer.from(text, 'utf8'), 'text/csv');
+    await page.getByRole('heading', { name: 'Columns', exact: true }).waitFor();
+    const order = page.getByRole('combobox', { name: 'Dates such as 3/2/1984 are', exact: true });
+    assert.equal(await order.evaluate((el) => el.selectedOptions[0].text), 'Not chosen (such dates go to the imported extras)');
+    await order.selectOption({ label: 'Day first: 3/2/1984 is 3 February 1984' });
+    await page.getByRole('button', { name: 'Preview import', exact: true }).click();
+    await page.getByRole('heading', { name: 'New contacts: 2', exact: true }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Ann Ambiguous' });
+    await row.getByText('What will be stored', { exact: true }).click();
+    await row.getByRole('definition').filter({ hasText: '3 February 1984' }).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await status(page, /^Imported dates\.csv: added 2 contacts/).waitFor();
+    const { details } = await contactDetails(page, 'Ann Ambiguous');
+    assert.deepEqual(details.Birthday, ['3 February 1984']);
+
+    // A file whose dates settle the order (25/12/1990 is day first) does not ask.
+    const settled = 'Name,Birthday\r\nCy,3/2/1984\r\nDi,25/12/1990\r\n';
+    await importFile(page, url, 'settled.csv', Buffer.from(settled, 'utf8'), 'text/csv');
+    await page.getByRole('heading', { name: 'Columns', exact: true }).waitFor();
+    assert.equal(await page.getByRole('combobox', { name: 'Dates such as 3/2/1984 are', exact: true }).count(), 0);
   }));

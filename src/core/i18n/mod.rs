@@ -50,6 +50,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("labels.txt", include_str!("catalogue/labels.txt")),
     ("import.txt", include_str!("catalogue/import.txt")),
     ("reports.txt", include_str!("catalogue/reports.txt")),
+    ("stored.txt", include_str!("catalogue/stored.txt")),
 ];
 
 /// One entry: its text in each locale, in [`Locale::ALL`] order.

@@ -26,5 +26,6 @@ pub mod deals;
 pub mod plan;
 #[cfg(test)]
 pub(crate) mod real_exports;
+pub mod stored;
 pub mod values;
 pub mod vcard;

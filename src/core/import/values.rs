@@ -551,6 +551,8 @@ mod tests {
         assert_eq!(guess_date_order(["3/2/1984", "", "25/12/1990"]), Some(DateOrder::DayMonthYear));
         assert_eq!(guess_date_order(["3/2/1984", "12/25/1990", "--03-07"]), Some(DateOrder::MonthDayYear));
         assert_eq!(guess_date_order(["3/2/1984"]), None);
+        assert!(has_ambiguous_dates(["", "3/2/1984"]));
+        assert!(!has_ambiguous_dates(["3/3/1984", "25/12/1990", "1984-03-02", "03.02.1984", "--03-02"]));
         assert!(has_ambiguous_dates(["1984-01-01", "3/2/1984"]) && !has_ambiguous_dates(["25/12/1990", "0/0/00"]));
     }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::import::contacts_map::{AddressPart, Target};
+use crate::core::import::values::DateOrder;
 use crate::ui::format::locale;
 use crate::ui::text::{t, tf, tn, tnf};
 
@@ -68,6 +69,10 @@ pub fn MappingStep(
     headers: RwSignal<Vec<String>>,
     samples: RwSignal<Vec<Vec<String>>>,
     targets: RwSignal<Vec<Target>>,
+    /// The order of day and month chosen for dates such as 3/2/1984.
+    date_order: RwSignal<Option<DateOrder>>,
+    /// Whether the file has such dates and nothing in it settles their order.
+    dates_undecided: Signal<bool>,
 ) -> impl IntoView {
     let options = Memo::new(move |_| target_choices(&targets.read()));
     // A column's samples are its first non-empty values in the whole file,
@@ -106,6 +111,29 @@ pub fn MappingStep(
                         on:click=move |_| show_empty.update(|v| *v = !*v)>
                         {move || if show_empty.get() { t("import.mapping.hide_empty") } else { t("import.mapping.show_empty") }}
                     </button>
+                </p>
+            })}
+            {move || (dates_undecided.get() || date_order.get().is_some()).then(|| view! {
+                <p class="field">
+                    <label for="date-order">{t("import.mapping.date_order")}</label>
+                    " "
+                    <select id="date-order" aria-describedby="date-order-hint"
+                        prop:value=move || match date_order.get() {
+                            Some(DateOrder::DayMonthYear) => "dmy",
+                            Some(DateOrder::MonthDayYear) => "mdy",
+                            None => "",
+                        }
+                        on:change=move |ev| date_order.set(match event_target_value(&ev).as_str() {
+                            "dmy" => Some(DateOrder::DayMonthYear),
+                            "mdy" => Some(DateOrder::MonthDayYear),
+                            _ => None,
+                        })
+                    >
+                        <option value="">{t("import.mapping.date_order.unknown")}</option>
+                        <option value="dmy">{t("import.mapping.date_order.dmy")}</option>
+                        <option value="mdy">{t("import.mapping.date_order.mdy")}</option>
+                    </select>
+                    <span id="date-order-hint" class="hint">{t("import.mapping.date_order.hint")}</span>
                 </p>
             })}
             <table class="mapping">

@@ -63,7 +63,8 @@ pub fn ImportPage() -> impl IntoView {
         </h1>
         <FileStep wizard=w read is_busy />
         <Show when=move || step.get() == Step::Mapping>
-            <MappingStep headers=w.headers samples=w.samples targets=w.targets />
+            <MappingStep headers=w.headers samples=w.samples targets=w.targets date_order=w.date_order
+                dates_undecided=Signal::derive(move || { w.targets.track(); w.dates_undecided() }) />
             <div class="form-actions">
                 <button type="button" class="primary" on:click=move |_| { check.dispatch(()); }>{t("import.preview")}</button>
                 <button type="button" on:click=move |_| w.reset()>{t("import.cancel")}</button>

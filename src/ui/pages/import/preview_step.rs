@@ -9,8 +9,11 @@ use leptos::prelude::*;
 
 use crate::core::import::contacts_map::Target;
 use crate::core::import::contacts_plan::{counts, PlannedRow, NOTHING_TO_IMPORT, NO_NAME_OR_EMAIL};
+use crate::core::import::contacts_rows::ContactDraft;
 use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, Reason, RowClass};
+use crate::core::import::stored::{stored_fields, StoredValue};
 use crate::core::normalize::suggest_contact;
+use crate::core::text::excerpt;
 use crate::state::AppState;
 use crate::ui::components::cell_fix::CellFix;
 use crate::ui::components::class_choice::ClassChoice;
@@ -18,8 +21,8 @@ use crate::ui::components::suggested_fixes::field_label;
 
 use super::reason_choices::ReasonChoices;
 use crate::core::display::number;
-use crate::ui::format::{locale, thousands};
-use crate::ui::text::{t, tf, tn};
+use crate::ui::format::{locale, thousands, yearly_date};
+use crate::ui::text::{label, t, tf, tn};
 
 /// Rows listed per class in the preview.
 const SHOWN_PER_CLASS: usize = 50;
@@ -113,6 +116,7 @@ pub fn PreviewStep(
                             // What happens to each value that could not be used as it is (kept in the
                             // imported extras, stored without its year...): said on the row, never silent.
                             let notes: Vec<String> = r.source.notes.iter().map(|n| n.message.clone()).collect();
+                            let stored = stored_view(&r.source.contact, r.source.company_name.as_deref());
                             view! {
                                 <tr>
                                     <td>{row_number}</td>
@@ -123,6 +127,7 @@ pub fn PreviewStep(
                                         {(!notes.is_empty()).then(|| view! {
                                             <ul class="row-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                                         })}
+                                        {stored}
                                         {fixable.map(|(column, header, expects)| view! { <CellFix row=i row_number column header expects on_fix /> })}
                                     </td>
                                     <td class="row-fixes">{fixes}</td>
@@ -220,4 +225,33 @@ pub fn changes(diff: &[crate::core::import::plan::FieldDiff]) -> String {
         })
         .collect();
     list.join("; ")
+}
+
+/// What the row's contact will hold, field by field, folded under "What
+/// will be stored" (core::import::stored): dates in the person's locale,
+/// kinds and fields named from the catalogue.
+fn stored_view(draft: &ContactDraft, company: Option<&str>) -> impl IntoView {
+    let items = stored_fields(draft, company)
+        .into_iter()
+        .map(|s| {
+            let mut name = t(s.field).to_string();
+            if let Some((kind, key)) = s.kind {
+                name = format!("{name} ({})", label(kind, key));
+            }
+            if let Some(own) = &s.label {
+                name = format!("{name}: {own}");
+            }
+            let value = match s.value {
+                StoredValue::Text(text) => excerpt(&text).into_owned(),
+                StoredValue::Date(d) => yearly_date(d),
+            };
+            view! { <dt>{name}</dt><dd>{value}</dd> }
+        })
+        .collect_view();
+    view! {
+        <details class="row-stored">
+            <summary>{t("stored.heading")}</summary>
+            <dl>{items}</dl>
+        </details>
+    }
 }

@@ -20,7 +20,7 @@ use crate::core::import::contacts_plan::{build_changes_tidied, PlannedRow, Plann
 use crate::core::import::contacts_rows::{map_row, MapOptions};
 use crate::core::import::csv::{CsvOptions, CsvReader, Row};
 use crate::core::import::plan::{fixed_cells, CellFixes, Choice, Choices};
-use crate::core::import::values::guess_date_order;
+use crate::core::import::values::{guess_date_order, has_ambiguous_dates, DateOrder};
 use crate::core::import::vcard::{parse_vcard_bytes, VcardContact};
 use crate::state::commands::local_action;
 use crate::state::{commands, new_id, prefs, yield_to_browser, AppState, NoticeKind, SharedDedupeIndex};
@@ -147,6 +147,9 @@ pub struct Wizard {
     /// "Apply suggested fixes": names, email case, phones in international form.
     pub apply_fixes: RwSignal<bool>,
     pub fixes: StoredValue<CellFixes>,
+    /// The order of day and month the person chose for dates such as
+    /// 3/2/1984 (`None`: as the file settles it, if it does).
+    pub date_order: RwSignal<Option<DateOrder>>,
     pub context: StoredValue<Option<Arc<CheckContext>>>,
     /// What the file holds: contacts (`None`), companies or deals.
     pub holds: RwSignal<Option<RecordKind>>,
@@ -170,6 +173,7 @@ impl Wizard {
             row_choices: RwSignal::new(HashMap::new()),
             apply_fixes: RwSignal::new(true),
             fixes: StoredValue::new(CellFixes::new()),
+            date_order: RwSignal::new(None),
             context: StoredValue::new(None),
             holds: RwSignal::new(None),
             records: RwSignal::new(None),
@@ -186,6 +190,7 @@ impl Wizard {
         self.choices.set(Choices::default());
         self.row_choices.set(HashMap::new());
         self.fixes.set_value(CellFixes::new());
+        self.date_order.set(None);
         self.context.set_value(None);
         self.records.set(None);
         if let Some(input) = self.input_ref.get_untracked() {
@@ -212,6 +217,32 @@ impl Wizard {
         })
     }
 
+    /// Runs `f` over the cells of every date column (birthday, anniversary,
+    /// events) of the first 1,000 rows of a CSV file; every date column tells
+    /// the file's date order, not only the birthday. `None` for a vCard file.
+    pub fn date_cells<R>(self, f: impl FnOnce(&mut dyn Iterator<Item = &String>) -> Option<R>) -> Option<R> {
+        let targets = self.targets.get_untracked();
+        let dates: Vec<usize> = (0..targets.len())
+            .filter(|&i| matches!(targets[i], Target::Birthday | Target::Anniversary | Target::Event { .. }))
+            .collect();
+        self.file.with_value(|file| match file.as_deref() {
+            Some(FileRows::Csv { rows, .. }) => {
+                f(&mut rows.iter().take(1_000).flat_map(|r| dates.iter().filter_map(|&i| r.fields.get(i))))
+            }
+            _ => None,
+        })
+    }
+
+    /// Whether the file has dates such as 3/2/1984 that nothing in it
+    /// settles, so the mapping page asks for the order.
+    pub fn dates_undecided(self) -> bool {
+        self.date_cells(|cells| {
+            let cells: Vec<&String> = cells.collect();
+            Some(guess_date_order(cells.iter()).is_none() && has_ambiguous_dates(cells.iter()))
+        })
+        .unwrap_or(false)
+    }
+
     /// Maps and classifies every row (in slices, with progress and Cancel),
     /// then shows the preview.
     pub fn check_action(self, state: AppState, shared: SharedDedupeIndex) -> Action<(), ()> {
@@ -228,20 +259,8 @@ impl Wizard {
             }
             let data = state.data.get_untracked();
             let country = data.settings().default_country.clone();
-            let date_order = match &*f {
-                FileRows::Csv { rows, .. } => {
-                    // Every date column tells the file's date order, not only the birthday.
-                    let birthday: Vec<usize> = (0..targets.len())
-                        .filter(|&i| {
-                            matches!(targets[i], Target::Birthday | Target::Anniversary | Target::Event { .. })
-                        })
-                        .collect();
-                    guess_date_order(
-                        rows.iter().take(1_000).flat_map(|r| birthday.iter().filter_map(|&i| r.fields.get(i))),
-                    )
-                }
-                FileRows::Vcard(_) => None,
-            };
+            // The person's choice, else what the file's date columns settle.
+            let date_order = w.date_order.get_untracked().or_else(|| w.date_cells(|cells| guess_date_order(cells)));
             let options = MapOptions { default_country: country.clone(), date_order, today: Some(state.clock.today()) };
             let mapping = f.mapping(&targets);
             let settings = DedupeSettings::for_app(data.settings());
