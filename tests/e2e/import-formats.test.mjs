@@ -204,9 +204,9 @@ test('separate address columns (street_number, address_1, address_2, suburb, sta
     assert.equal(await page.getByText(/columns? with data will not be imported/).count(), 0);
     await page.getByRole('button', { name: 'Preview import', exact: true }).click();
     // The preview shows what will be stored, part by part, before anything is written.
-    const row = page.getByRole('region', { name: 'New contacts', exact: true }).getByRole('row').filter({ hasText: 'Mia Nguyen' });
-    await row.getByText('What will be stored', { exact: true }).click();
-    const stored = await row.locator('dl').evaluate((dl) =>
+    const mia = page.getByRole('region', { name: 'New contacts', exact: true }).getByRole('row').filter({ hasText: 'Mia Nguyen' });
+    await mia.getByText('What will be stored', { exact: true }).click();
+    const stored = await mia.locator('dl').evaluate((dl) =>
       Object.fromEntries([...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
     );
     assert.equal(stored['Street (Work)'], '42 George St');
