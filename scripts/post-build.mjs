@@ -12,6 +12,10 @@
 //                   script-src needs no 'unsafe-inline';
 //   2. spa-fallback copy index.html to 404.html (static hosts that serve
 //                   404.html for unknown paths then open deep links);
+//   2b. languages   write i18n/<tag>.txt for each language but English from
+//                   the catalogue (src/core/i18n/catalogue/*.txt): the wasm
+//                   holds English only, and fetches the person's language
+//                   at start (ui::mount), so nobody downloads the other three;
 //   3. service-worker write sw.js from pwa/service-worker.js with the list
 //                   of every file of this build and a version that is a hash
 //                   of that list (names and contents), so a new build is a
@@ -46,6 +50,7 @@ export const STEPS = [
   ['dev-reload', resolveReloadPlaceholders],
   ['csp', hashInlineScripts],
   ['spa-fallback', copySpaFallback],
+  ['languages', writeLanguages],
   ['service-worker', writeServiceWorker],
   ['precompress', precompressWhenAsked],
 ];
@@ -128,6 +133,44 @@ function hashInlineScripts(dir) {
 function copySpaFallback(dir) {
   fs.copyFileSync(path.join(dir, 'index.html'), path.join(dir, '404.html'));
   return '404.html = index.html';
+}
+
+// ---------------------------------------------------------------------------
+// 2b. The languages other than English, one file each
+
+export const CATALOGUE_DIR = path.join(ROOT, 'src', 'core', 'i18n', 'catalogue');
+export const FETCHED_LANGUAGES = ['de', 'fr', 'es'];
+
+/**
+ * One language's entries of catalogue files, in the catalogue's own format
+ * (`[key]` then `<tag> = text`), which `core::i18n::merge_language` reads.
+ */
+export function languageText(files, tag) {
+  const out = [];
+  for (const text of files) {
+    let key = null;
+    for (const raw of text.split(/\r?\n/)) {
+      const line = raw.trim();
+      if (line.startsWith('[') && line.endsWith(']')) key = line;
+      else if (key && line.split('=')[0].trim() === tag) out.push(key, line);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+function writeLanguages(dir) {
+  const files = fs
+    .readdirSync(CATALOGUE_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(CATALOGUE_DIR, f), 'utf8'));
+  fs.mkdirSync(path.join(dir, 'i18n'), { recursive: true });
+  const sizes = FETCHED_LANGUAGES.map((tag) => {
+    const text = languageText(files, tag);
+    fs.writeFileSync(path.join(dir, 'i18n', `${tag}.txt`), text);
+    return `${tag} ${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB`;
+  });
+  return `i18n/: ${sizes.join(', ')}`;
 }
 
 // ---------------------------------------------------------------------------

@@ -73,6 +73,23 @@ pub fn browser_locale() -> Locale {
     languages.iter().filter_map(|l| l.as_string()).find_map(|tag| Locale::known_tag(&tag)).unwrap_or_default()
 }
 
+/// The texts of a language other than English, fetched from this build
+/// (`i18n/<tag>.txt` beside index.html, written by scripts/post-build.mjs;
+/// same origin, precached by the service worker). The reason in words when
+/// it cannot be had.
+pub async fn fetch_language(locale: Locale) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let url = format!("i18n/{}.txt", locale.tag());
+    let said = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url)).await.map_err(said)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(said)?).await.map_err(said)?;
+    text.as_string().ok_or_else(|| format!("{url} is not text"))
+}
+
 /// The browser's zone as data for `core`: the offset is sampled every week
 /// from 1970 to 2100 and each change is found to the minute by bisection
 /// (two changes less than a week apart would be missed; no zone has them

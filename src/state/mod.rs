@@ -30,7 +30,7 @@ mod timing;
 mod today;
 
 pub use app_state::{AppState, LoadStatus, Notice, NoticeKind};
-pub use clock::{browser_locale, locale, new_id, take_turn, yield_to_browser, Clock};
+pub use clock::{browser_locale, fetch_language, locale, new_id, take_turn, yield_to_browser, Clock};
 pub use dedupe_index::SharedDedupeIndex;
 pub use durability::Durability;
 pub use report_controls::ReportControls;

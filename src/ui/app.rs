@@ -10,6 +10,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use crate::core::display::Locale;
+use crate::core::i18n;
 use crate::state::{AppState, Durability, LastScanRate, LoadStatus, ReportControls, SharedDedupeIndex, Today};
 use crate::ui::components::backup_reminder::BackupNudge;
 use crate::ui::components::outdated_banner::OutdatedBanner;
@@ -34,10 +36,32 @@ pub const DB_NAME: &str = "crm";
 /// Mounts the app on `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    let locale = crate::state::locale();
     // Screen readers speak the page in the person's language.
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ = root.set_attribute("lang", crate::state::locale().tag());
+        let _ = root.set_attribute("lang", locale.tag());
     }
+    if locale == Locale::En {
+        start();
+    } else {
+        // The wasm holds English; another language is fetched first (one
+        // small same-origin file, precached by the service worker). If it
+        // cannot be had, the app starts in English rather than not at all.
+        wasm_bindgen_futures::spawn_local(async move {
+            match crate::state::fetch_language(locale).await {
+                Ok(text) => {
+                    i18n::install(locale, &text);
+                }
+                Err(e) => web_sys::console::warn_1(&format!("language {}: {e}", locale.tag()).into()),
+            }
+            start();
+        });
+    }
+}
+
+/// Starts the app once its texts are in place (nothing asks for a text
+/// before: the catalogue is fixed at the first one).
+fn start() {
     crate::state::pwa::start();
     leptos::mount::mount_to_body(App);
     // The frame index.html paints while the wasm loads has done its job.

@@ -34,7 +34,9 @@ use std::sync::OnceLock;
 
 use crate::core::display::{number, Locale};
 
-/// The catalogue files, one per area, in the order they are read.
+/// The catalogue files, one per area, in the order they are read: every
+/// language, for native builds and tests (the completeness tests read them).
+#[cfg(not(target_arch = "wasm32"))]
 pub const FILES: &[(&str, &str)] = &[
     ("common.txt", include_str!("catalogue/common.txt")),
     ("shell.txt", include_str!("catalogue/shell.txt")),
@@ -52,6 +54,12 @@ pub const FILES: &[(&str, &str)] = &[
     ("reports.txt", include_str!("catalogue/reports.txt")),
     ("stored.txt", include_str!("catalogue/stored.txt")),
 ];
+
+/// In the browser the app holds English only (build.rs extracts it); the
+/// person's other language is fetched at start (`i18n/<tag>.txt`, written
+/// by the build's post-build step) and added with [`install`].
+#[cfg(target_arch = "wasm32")]
+pub const FILES: &[(&str, &str)] = &[("en.txt", include_str!(concat!(env!("OUT_DIR"), "/catalogue-en.txt")))];
 
 /// One entry: its text in each locale, in [`Locale::ALL`] order.
 pub type Texts = [String; 4];
@@ -142,16 +150,48 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     found
 }
 
+static CATALOGUE: OnceLock<HashMap<String, Texts>> = OnceLock::new();
+
 fn catalogue() -> &'static HashMap<String, Texts> {
-    static CATALOGUE: OnceLock<HashMap<String, Texts>> = OnceLock::new();
     CATALOGUE.get_or_init(|| parse(FILES).0)
+}
+
+fn index_of(locale: Locale) -> usize {
+    Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)
+}
+
+/// Adds one language's texts, given in the catalogue's format with only
+/// that language's lines, to entries read from [`FILES`]. A key the
+/// entries lack is ignored (a file older or newer than the app); a key it
+/// lacks stays empty, so [`text`] shows the English one. Returns how many
+/// texts were added.
+pub fn merge_language(entries: &mut HashMap<String, Texts>, locale: Locale, text: &str) -> usize {
+    let index = index_of(locale);
+    let (extra, _) = parse(&[("language", text)]);
+    let mut added = 0;
+    for (key, texts) in extra {
+        if let (Some(entry), false) = (entries.get_mut(&key), texts[index].is_empty()) {
+            entry[index] = texts[index].clone();
+            added += 1;
+        }
+    }
+    added
+}
+
+/// Installs the catalogue with one fetched language (see [`merge_language`])
+/// before any text is asked for; `false` if texts were already shown (then
+/// the catalogue stays as it is).
+pub fn install(locale: Locale, text: &str) -> bool {
+    let mut entries = parse(FILES).0;
+    merge_language(&mut entries, locale, text);
+    CATALOGUE.set(entries).is_ok()
 }
 
 /// The text of `key` in `locale`; the key itself when the catalogue has no
 /// such entry (a defect the tests catch).
 pub fn text(locale: Locale, key: &str) -> &str {
     let Some(texts) = catalogue().get(key) else { return key };
-    let index = Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0);
+    let index = index_of(locale);
     let t = &texts[index];
     if t.is_empty() {
         &texts[0]
@@ -164,7 +204,7 @@ pub fn text(locale: Locale, key: &str) -> &str {
 /// catalogue has it.
 pub fn lookup(locale: Locale, key: &str) -> Option<&'static str> {
     let texts = catalogue().get(key)?;
-    let index = Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0);
+    let index = index_of(locale);
     Some(if texts[index].is_empty() { &texts[0] } else { &texts[index] })
 }
 
@@ -289,6 +329,47 @@ mod tests {
         }
         assert_eq!(label(Locale::De, "priority", "high"), "Hoch");
         assert_eq!(label(Locale::En, "lifecycle", "reach"), LifecycleStage::Reach.label());
+    }
+
+    #[test]
+    fn a_fetched_language_fills_its_texts_and_english_stands_in_for_the_missing() {
+        // What the browser has: English only.
+        let english = "[a]\nen = Save\n\n[b]\nen = {n} file|{n} files\n\n[c]\nen = Close\n";
+        let (mut entries, _) = parse(&[("en.txt", english)]);
+        // What it fetches: German, one key missing, one the app does not know.
+        let german = "[a]\nde = Speichern\n[b]\nde = {n} Datei|{n} Dateien\n[gone]\nde = Weg\n";
+        assert_eq!(merge_language(&mut entries, Locale::De, german), 2);
+        assert_eq!(entries["a"][1], "Speichern");
+        assert_eq!(entries["c"][1], "", "missing: text() shows the English");
+        assert!(!entries.contains_key("gone"));
+        assert_eq!(entries["a"][0], "Save");
+    }
+
+    #[test]
+    fn the_build_splits_the_catalogue_into_files_the_app_reads_back_whole() {
+        // scripts/post-build.mjs writes, per language, the `[key]` lines and
+        // that language's lines; build.rs does the same for English. Reading
+        // English and then each language gives the whole catalogue back.
+        let (all, _) = parse(FILES);
+        let only = |tag: &str| -> String {
+            let mut out = String::new();
+            for (_, text) in FILES {
+                for line in text.lines().map(str::trim) {
+                    let keep = (line.starts_with('[') && line.ends_with(']'))
+                        || line.split_once('=').is_some_and(|(l, _)| l.trim() == tag);
+                    if keep {
+                        out.push_str(line);
+                        out.push('\n');
+                    }
+                }
+            }
+            out
+        };
+        let (mut rebuilt, _) = parse(&[("en.txt", &only("en"))]);
+        for l in [Locale::De, Locale::Fr, Locale::Es] {
+            merge_language(&mut rebuilt, l, &only(l.tag()));
+        }
+        assert_eq!(rebuilt, all);
     }
 
     #[test]
