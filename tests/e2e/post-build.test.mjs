@@ -9,7 +9,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import {
   inlineScripts,
+  CATALOGUE_DIR,
   isPrecached,
+  languageText,
   postBuild,
   precacheManifest,
   precompress,
@@ -66,7 +68,8 @@ test('a build gets a sw.js listing its files, and any change to a file is a new 
     postBuild(dir);
     const sw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
     const files = JSON.parse(/const FILES = (\[.*\]);/.exec(sw)[1]);
-    assert.deepEqual(files, ['crm-1_bg.wasm', 'icons/a.png', 'index.html']);
+    // The languages the app fetches are precached too, so it starts offline in any of them.
+    assert.deepEqual(files, ['crm-1_bg.wasm', 'i18n/de.txt', 'i18n/es.txt', 'i18n/fr.txt', 'icons/a.png', 'index.html']);
     const version = /const VERSION = "([0-9a-f]+)";/.exec(sw)[1];
     assert.equal(version, precacheManifest(dir).version);
     assert.equal(fs.readFileSync(path.join(dir, '404.html'), 'utf8'), fs.readFileSync(path.join(dir, 'index.html'), 'utf8'));
@@ -78,6 +81,21 @@ test('a build gets a sw.js listing its files, and any change to a file is a new 
     assert.notEqual(precacheManifest(dir).version, version);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('each language but English gets its own file from the catalogue, in the format the app reads', () => {
+  const files = ['# a comment\n[a.b]\nen = Save\nde = Speichern\nfr = Enregistrer\nes = Guardar\n', '[c]\nen = {n} file|{n} files\nde = {n} Datei|{n} Dateien\n'];
+  assert.equal(languageText(files, 'de'), '[a.b]\nde = Speichern\n[c]\nde = {n} Datei|{n} Dateien\n');
+  assert.equal(languageText(files, 'es'), '[a.b]\nes = Guardar\n');
+  // The real catalogue: every key in each file, and no English in them.
+  const catalogue = fs.readdirSync(CATALOGUE_DIR).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(CATALOGUE_DIR, f), 'utf8'));
+  const keys = catalogue.join('\n').split('\n').filter((l) => /^\[.+\]$/.test(l.trim())).length;
+  for (const tag of ['de', 'fr', 'es']) {
+    const lines = languageText(catalogue, tag).trim().split('\n');
+    assert.equal(lines.filter((l) => l.startsWith('[')).length, keys, `${tag}: every key`);
+    assert.equal(lines.filter((l) => l.startsWith(`${tag} =`)).length, keys, `${tag}: a text for every key`);
+    assert.ok(!lines.some((l) => l.startsWith('en =')));
   }
 });
 
