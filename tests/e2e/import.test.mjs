@@ -232,7 +232,11 @@ test('f) an invalid cell is fixed in the preview, a row is skipped on its own, a
     assert.ok(await page.getByRole('checkbox', { name: /^Apply suggested fixes/ }).isChecked());
 
     // Skip Alan Turing (row 3) alone; the other new contacts stay "create".
+    const alan = page.getByRole('row').filter({ hasText: 'Alan Turing' });
+    await alan.getByText('Will be created', { exact: true }).waitFor();
     await select(page, 'What to do with row 3').selectOption({ label: 'Skip' });
+    // The row says what now happens to it.
+    await alan.getByText('Will be skipped', { exact: true }).waitFor();
     assert.equal(await selectedText(page, 'What to do with row 2'), 'As for its group');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await status(page, 'Imported contacts.csv: added 3 contacts, created 2 companies').waitFor();

@@ -24,6 +24,8 @@ use super::plan::{
 use crate::core::changes::Change;
 use crate::core::dataset::Dataset;
 use crate::core::dedupe::{check_one, DedupeIndex};
+use crate::core::display::{number, Locale};
+use crate::core::i18n;
 use crate::core::normalize::{apply_to_contact, suggest_contact};
 use crate::core::records::{Company, Contact};
 use crate::core::text::fold;
@@ -123,41 +125,69 @@ pub const NO_NAME_OR_EMAIL: &str = "it has no name and no email address, which a
 
 /// What will happen to a row under `choice`, in a sentence: "Will be
 /// created", "Will update Ada Lovelace: …", "Will be skipped: …".
-/// `name_of` gives the name of an existing contact by id.
+/// `name_of` gives the name of an existing contact by id. In English; the
+/// preview uses [`outcome_in`] with the person's locale.
 pub fn outcome(row: &PlannedRow, choice: Choice, name_of: impl Fn(&str) -> String) -> String {
+    outcome_in(Locale::En, row, choice, name_of)
+}
+
+/// [`outcome`] in `locale` (the catalogue's `import.outcome.*` entries).
+pub fn outcome_in(locale: Locale, row: &PlannedRow, choice: Choice, name_of: impl Fn(&str) -> String) -> String {
+    let say = |key: &str, args: &[(&str, &str)]| i18n::fill(locale, key, args);
+    let alike = |score: f64| number::percent(locale, score, 0);
     let diff_text = |diff: &[FieldDiff]| {
-        diff.iter().map(|f| format!("{}: \"{}\" → \"{}\"", f.field, f.before, f.after)).collect::<Vec<_>>().join("; ")
+        diff.iter()
+            .map(|f| {
+                i18n::fill(
+                    locale,
+                    "import.details.change",
+                    &[("field", f.name(locale)), ("before", &f.before), ("after", &f.after)],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
     };
     match (&row.class, choice) {
-        (RowClass::Invalid { reason, .. }, _) => format!("Will be skipped: {reason}"),
+        (RowClass::Invalid { reason, .. }, _) => {
+            let reason = match reason.as_str() {
+                NOTHING_TO_IMPORT => i18n::text(locale, "import.invalid.nothing"),
+                NO_NAME_OR_EMAIL => i18n::text(locale, "import.invalid.no_name_or_email"),
+                other => other,
+            };
+            say("import.outcome.skipped_because", &[("reason", reason)])
+        }
         (_, Choice::Skip) => match &row.class {
-            RowClass::Duplicate(DuplicateOf::Row(n)) => format!("Will be skipped: it repeats row {n} of the file"),
-            RowClass::Duplicate(DuplicateOf::Existing { id, score }) => {
-                format!("Will be skipped: probably {} already ({:.0}% alike)", name_of(id), score * 100.0)
+            RowClass::Duplicate(DuplicateOf::Row(n)) => {
+                say("import.outcome.skipped_repeat", &[("row", &n.to_string())])
             }
-            RowClass::Update { id, .. } => format!("Will be skipped: {} is not updated", name_of(id)),
-            _ => "Will be skipped".into(),
+            RowClass::Duplicate(DuplicateOf::Existing { id, score }) => {
+                say("import.outcome.skipped_probably", &[("name", &name_of(id)), ("alike", &alike(*score))])
+            }
+            RowClass::Update { id, .. } => say("import.outcome.skipped_not_updated", &[("name", &name_of(id))]),
+            _ => say("import.outcome.skipped", &[]),
         },
         (RowClass::Update { id, diff }, Choice::Update) if diff.is_empty() => {
-            format!("Matches {}; nothing new to add", name_of(id))
+            say("import.outcome.nothing_new", &[("name", &name_of(id))])
         }
-        (RowClass::Update { id, diff }, Choice::Update) => format!("Will update {}: {}", name_of(id), diff_text(diff)),
+        (RowClass::Update { id, diff }, Choice::Update) => {
+            say("import.outcome.updates", &[("name", &name_of(id)), ("changes", &diff_text(diff))])
+        }
         (RowClass::Duplicate(DuplicateOf::Existing { id, score }), Choice::Update) => {
-            format!("Will be merged into {} ({:.0}% alike)", name_of(id), score * 100.0)
+            say("import.outcome.merged_into", &[("name", &name_of(id)), ("alike", &alike(*score))])
         }
         (RowClass::Duplicate(DuplicateOf::Row(n)), Choice::Update) => {
-            format!("Will be skipped: it repeats row {n} of the file, and only existing contacts can be updated")
+            say("import.outcome.repeat_not_updated", &[("row", &n.to_string())])
         }
         (RowClass::Duplicate(DuplicateOf::Row(n)), Choice::Create) => {
-            format!("Will be created, although it repeats row {n} of the file")
+            say("import.outcome.created_repeat", &[("row", &n.to_string())])
         }
         (RowClass::Duplicate(DuplicateOf::Existing { id, score }), Choice::Create) => {
-            format!("Will be created, although it looks like {} ({:.0}% alike)", name_of(id), score * 100.0)
+            say("import.outcome.created_lookalike", &[("name", &name_of(id)), ("alike", &alike(*score))])
         }
         (RowClass::Update { id, .. }, Choice::Create) => {
-            format!("Will be created as a new contact beside {}, who has the same email", name_of(id))
+            say("import.outcome.created_beside", &[("name", &name_of(id))])
         }
-        (RowClass::Create, _) => "Will be created".into(),
+        (RowClass::Create, _) => say("import.outcome.created", &[]),
     }
 }
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::import::contacts_map::Target;
-use crate::core::import::contacts_plan::{counts, PlannedRow, NOTHING_TO_IMPORT, NO_NAME_OR_EMAIL};
+use crate::core::import::contacts_plan::{counts, outcome_in, PlannedRow, NOTHING_TO_IMPORT, NO_NAME_OR_EMAIL};
 use crate::core::import::contacts_rows::ContactDraft;
 use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, Reason, RowClass};
 use crate::core::import::stored::{stored_fields, StoredValue};
@@ -124,6 +124,15 @@ pub fn PreviewStep(
                                     <td>{email}</td>
                                     <td>
                                         <span>{details(&r.class)}</span>
+                                        // What happens to the row under the choice now made for it or its group.
+                                        <span class="row-outcome">{
+                                            let row = r.clone();
+                                            move || {
+                                                let choice = row_choices.with(|m| m.get(&i).copied()).unwrap_or_else(|| choices.with(|c| c.get(kind)));
+                                                let name_of = |id: &str| state.data.with_untracked(|d| d.contact(id).map(|c| c.display_name()).unwrap_or_default());
+                                                outcome_in(locale(), &row, choice, name_of)
+                                            }
+                                        }</span>
                                         {(!notes.is_empty()).then(|| view! {
                                             <ul class="row-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                                         })}
