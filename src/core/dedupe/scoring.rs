@@ -701,8 +701,8 @@ fn mask<'v>(values: impl IntoIterator<Item = &'v str>) -> u32 {
 impl Summary {
     pub fn of(f: &Features) -> Summary {
         let name = |s: &str| if s.is_empty() { 0 } else { (hash(s) >> 32) as u32 | 1 };
-        fn streets(a: &AddressKey) -> Vec<&str> {
-            a.names.iter().chain([a.joined.as_str()]).collect()
+        fn streets(a: &AddressKey) -> impl Iterator<Item = &str> {
+            a.names.iter().chain([a.joined.as_str()])
         }
         // The nickname groups folded into 16 bits: a superset, so safe.
         let groups = |g: u128| (0..8).fold(0u16, |m, i| m | (g >> (16 * i)) as u16);
