@@ -369,7 +369,10 @@ impl Name {
 
     /// The first given name: "jean" of "jean luc".
     pub fn first_given(&self) -> &str {
-        self.given.split(' ').next().unwrap_or("")
+        // A plain loop: names are short, and `split` calls `memchr`, which
+        // cost a tenth of a scan's time in a function call per pair.
+        let end = self.given.bytes().position(|b| b == b' ').unwrap_or(self.given.len());
+        &self.given[..end]
     }
 
     /// The nickname root of the first given name, or the name itself:
