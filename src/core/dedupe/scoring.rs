@@ -716,7 +716,7 @@ impl NameCue {
     /// similar) is read as two people's names, and no nickname links them.
     /// Siblings' and namesakes' names in one name block ("Jon" and "Joan",
     /// "Meyer" and "Maier") are this kind; without it the bound took them
-    /// for typos, and half of a scan's full comparisons were such pairs.
+    /// for typos.
     fn both_common(&self, other: &NameCue) -> bool {
         self.nick & other.nick == 0 && both_common(u32::from(self.count), u32::from(other.count))
     }
