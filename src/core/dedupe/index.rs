@@ -5,7 +5,7 @@
 use super::blocking::{Blocks, SkippedBlock, SortedNames};
 use super::cluster::{cluster_pairs, Cluster};
 use super::em::{learn, Learning};
-use super::features::{count_crowds, Features, NameCounts};
+use super::features::{Crowds, Features, NameCounts};
 use super::scoring::{conflicts, Candidate, Reason, Review, Scorer, Summary};
 use super::settings::DedupeSettings;
 use super::weights::{ComparisonWeights, Context, Weights};
@@ -45,12 +45,26 @@ pub struct DedupeIndex {
 /// Builds the index: features, name frequencies, blocks and name order,
 /// then the weights (learned when `settings.learn_weights`).
 pub fn build_index(contacts: &[Contact], settings: &DedupeSettings) -> DedupeIndex {
-    let mut features: Vec<Features> = contacts.iter().map(|c| Features::of(c, &settings.default_country)).collect();
-    let counts = NameCounts::count(&features);
+    // Two passes over the contacts, each doing all it can while a
+    // contact's features are in the cache: make the features and count
+    // the names and the families at each address; then write those counts
+    // in and summarise.
+    let mut counts = NameCounts::default();
+    let mut crowds = Crowds::default();
+    let mut features: Vec<Features> = Vec::with_capacity(contacts.len());
+    for c in contacts {
+        let f = Features::of(c, &settings.default_country);
+        counts.add(&f);
+        crowds.add(&f);
+        features.push(f);
+    }
+    let crowds = crowds.finish();
+    let mut summaries: Vec<Summary> = Vec::with_capacity(features.len());
     for f in &mut features {
         counts.apply(f);
+        crowds.apply(f);
+        summaries.push(Summary::of(f));
     }
-    count_crowds(&mut features);
     let blocks = Blocks::build(&features, settings.max_block_size);
     let (weights, learning) = if settings.learn_weights {
         learn(&features, &blocks, Context::for_size(features.len()))
@@ -67,7 +81,7 @@ pub fn build_index(contacts: &[Contact], settings: &DedupeSettings) -> DedupeInd
         sorted: SortedNames::build(&features),
         ids: contacts.iter().map(|c| c.id.clone()).collect(),
         context,
-        summaries: features.iter().map(Summary::of).collect(),
+        summaries,
         features,
         counts,
         weights,

@@ -1,6 +1,7 @@
 //! A scan of the whole index, in slices so the browser can show progress.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 use serde::{Deserialize, Serialize};
 
@@ -8,6 +9,7 @@ use super::cluster::Cluster;
 use super::index::{DedupeIndex, Reach};
 use super::scoring::Candidate;
 use super::settings::DedupeSettings;
+use crate::core::hash::FxHasher;
 
 /// How far a scan has got, in contacts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,13 +36,19 @@ impl<'i> Scan<'i> {
     /// duplicate"; they are never reported. The thresholds and window come
     /// from `settings` (the index's blocks and weights are kept).
     pub fn new(index: &'i DedupeIndex, settings: &DedupeSettings, not_duplicates: &[(String, String)]) -> Scan<'i> {
-        let position: std::collections::HashMap<&str, u32> =
-            (0..index.len() as u32).map(|i| (index.id(i), i)).collect();
-        let excluded = not_duplicates
-            .iter()
-            .filter_map(|(x, y)| Some((*position.get(x.as_str())?, *position.get(y.as_str())?)))
-            .map(|(a, b)| (a.min(b), a.max(b)))
-            .collect();
+        // Ids are looked up only when some pair was marked (a map of
+        // 100,000 ids costs milliseconds that a first scan need not spend).
+        let excluded = if not_duplicates.is_empty() {
+            HashSet::new()
+        } else {
+            type Map<'a> = std::collections::HashMap<&'a str, u32, BuildHasherDefault<FxHasher>>;
+            let position: Map = (0..index.len() as u32).map(|i| (index.id(i), i)).collect();
+            not_duplicates
+                .iter()
+                .filter_map(|(x, y)| Some((*position.get(x.as_str())?, *position.get(y.as_str())?)))
+                .map(|(a, b)| (a.min(b), a.max(b)))
+                .collect()
+        };
         Scan {
             index,
             needed: index.needed(settings.threshold_possible),

@@ -31,8 +31,8 @@ use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
 use super::compare::{
-    birthday_level, compare, compare_addresses, compare_people, pack_date, shared, Comparison, Level, Vector,
-    COMPARISONS, MAX_LEVELS,
+    birthday_level, both_common, compare, compare_addresses, compare_people, pack_date, shared, Comparison, Level,
+    Vector, COMPARISONS, MAX_LEVELS,
 };
 use super::features::{phone_key, AddressKey, Features};
 use super::weights::{Context, Weights};
@@ -377,7 +377,7 @@ impl Scorer {
                 0.0
             } else if x.hash == y.hash {
                 (m + f64::from(x.rarity.min(y.rarity))) + 1e-3
-            } else if x.near(y) {
+            } else if x.near(y) && !x.both_common(y) {
                 bd.unshared[c.index()]
             } else {
                 self.level_bits(c, Level::Different)
@@ -385,9 +385,23 @@ impl Scorer {
         };
         let straight = part(&a.given, &b.given, Comparison::GivenName, self.log_m_given)
             + part(&a.family, &b.family, Comparison::FamilyName, self.log_m_family);
+        // Crosswise, each half on its own: the best level where the two
+        // cues are near, else "different" (a name that shares one initial
+        // crosswise, "Pierre Martin" and "Manon Bonnet", is no swap). A
+        // record missing a name may be re-split, which the cues do not
+        // show: any reading is allowed.
         let incomplete = |s: &Summary| s.given.hash == 0 || s.family.hash == 0;
-        let crosswise = if incomplete(a) || incomplete(b) || a.given.near(&b.family) || a.family.near(&b.given) {
+        let cross = |x: &NameCue, y: &NameCue, c: Comparison| {
+            if x.near(y) {
+                bd.best[c.index()]
+            } else {
+                self.level_bits(c, Level::Different)
+            }
+        };
+        let crosswise = if incomplete(a) || incomplete(b) {
             bd.crosswise
+        } else if a.given.near(&b.family) || a.family.near(&b.given) {
+            cross(&a.given, &b.family, Comparison::GivenName) + cross(&a.family, &b.given, Comparison::FamilyName)
         } else {
             f64::MIN
         };
@@ -663,8 +677,10 @@ pub struct Summary {
 }
 
 /// What the bound knows of a name part: enough to tell that two names are
-/// certainly "different" (no shared first letter, sound or nickname group;
-/// a typo in a first letter is the rare exception this accepts).
+/// certainly "different" (no shared first letter, sound, nickname group or
+/// rest after the first letter; a typo in the first letter that also
+/// changes the rest, an insertion before it, is the rare exception this
+/// accepts).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct NameCue {
     /// Hash of the name (0 when missing).
@@ -677,12 +693,40 @@ struct NameCue {
     /// Bloom mask of the nickname root and groups (given names), or of the
     /// words' first letters (family names).
     nick: u16,
+    /// How many contacts have the name (see `Features::given_count`), or 0
+    /// where a spelling need not end as "different" when both are common:
+    /// a given name of one letter (an initial), a family name of several
+    /// words or with a particle (a part of the other, or the same once
+    /// joined), or a count too large for 16 bits.
+    count: u16,
+    /// An 8-bit hash of the name after its first letter: a typo in the
+    /// first letter ("Chadton" / "Khadton"), which changes the letter and
+    /// often the sound, leaves it alone.
+    tail: u8,
 }
 
 impl NameCue {
     fn near(&self, other: &NameCue) -> bool {
-        self.first == other.first || self.sound == other.sound || self.nick & other.nick != 0
+        self.first == other.first || self.tail == other.tail || self.sound == other.sound || self.nick & other.nick != 0
     }
+
+    /// Whether two names that differ must compare as "different" read
+    /// straight: both are names in their own right (see
+    /// `compare::both_common`), so a spelling level (typo, sounds alike,
+    /// similar) is read as two people's names, and no nickname links them.
+    /// Siblings' and namesakes' names in one name block ("Jon" and "Joan",
+    /// "Meyer" and "Maier") are this kind; without it the bound took them
+    /// for typos.
+    fn both_common(&self, other: &NameCue) -> bool {
+        self.nick & other.nick == 0 && both_common(u32::from(self.count), u32::from(other.count))
+    }
+}
+
+/// An 8-bit hash of a name without its first letter (see `NameCue::tail`).
+fn tail(name: &str) -> u8 {
+    let mut chars = name.chars();
+    chars.next();
+    (hash(chars.as_str()) >> 56) as u8
 }
 
 /// The Fx hash of a value.
@@ -701,17 +745,23 @@ fn mask<'v>(values: impl IntoIterator<Item = &'v str>) -> u32 {
 impl Summary {
     pub fn of(f: &Features) -> Summary {
         let name = |s: &str| if s.is_empty() { 0 } else { (hash(s) >> 32) as u32 | 1 };
-        fn streets(a: &AddressKey) -> Vec<&str> {
-            a.names.iter().chain([a.joined.as_str()]).collect()
+        fn streets(a: &AddressKey) -> impl Iterator<Item = &str> {
+            a.names.iter().chain([a.joined.as_str()])
         }
         // The nickname groups folded into 16 bits: a superset, so safe.
         let groups = |g: u128| (0..8).fold(0u16, |m, i| m | (g >> (16 * i)) as u16);
+        let count = |n: u32, plain: bool| if plain { u16::try_from(n).unwrap_or(0) } else { 0 };
+        let family_plain = !f.name.family_main.contains(' ')
+            && f.name.family_main.len() > 1
+            && f.name.family.len() == f.name.family_main.len();
         let given = NameCue {
             hash: name(&f.name.given),
             rarity: f.given_rarity as f32,
             first: f.name.given.bytes().next().unwrap_or(0),
             sound: (hash(&f.name.given_key) >> 48) as u16,
             nick: 1 << (hash(f.name.root()) >> 60) | groups(f.name.given_groups),
+            count: count(f.given_count, f.name.first_given().len() > 1),
+            tail: tail(f.name.first_given()),
         };
         let family = NameCue {
             hash: name(&f.name.family_main),
@@ -720,6 +770,8 @@ impl Summary {
             sound: (hash(&f.name.family_key) >> 48) as u16,
             // The first letter of each word ("García López" meets "López").
             nick: f.name.family_main.split(' ').filter_map(|w| w.bytes().next()).fold(0, |m, c| m | 1 << (c % 16)),
+            count: count(f.family_count, family_plain),
+            tail: tail(&f.name.family_main),
         };
         Summary {
             emails: mask(f.emails.iter().map(String::as_str)),
@@ -1014,6 +1066,59 @@ mod tests {
         let f = at_home(person("Maria", "Rossi"), "21 Mainstreet", "2001", "Sydney");
         assert!(s.score(&e, &f, None).0 >= 0.9);
         assert!(s.may_reach(&Summary::of(&e), &Summary::of(&f), s.needed(0.9)));
+    }
+
+    #[test]
+    fn the_bound_reads_names_crosswise_half_by_half() {
+        // Sharing one initial crosswise ("Martin" and "Manon") is no swap:
+        // the other half ("Pierre" and "Bonnet") is different, so the pair
+        // is dismissed without being compared in full.
+        let s = scorer();
+        let needed = s.needed(0.5);
+        let a = at_home(person("Pierre", "Martin"), "104 rue de la Paix", "75014", "Paris");
+        let b = at_home(person("Manon", "Bonnet"), "168 avenue du Maine", "75014", "Paris");
+        assert!(s.score(&a, &b, None).0 < 0.5);
+        assert!(!s.may_reach(&Summary::of(&a), &Summary::of(&b), needed));
+        // A real swap still reaches, from both sides.
+        let c = at_home(person("Martin", "Pierre"), "104 rue de la Paix", "75014", "Paris");
+        assert!(s.score(&a, &c, None).0 >= 0.5);
+        assert!(s.may_reach(&Summary::of(&a), &Summary::of(&c), needed));
+        assert!(s.may_reach(&Summary::of(&c), &Summary::of(&a), needed));
+    }
+
+    #[test]
+    fn the_bound_keeps_first_letter_typos_and_drops_two_common_names() {
+        let s = scorer();
+        let needed = s.needed(0.5);
+        // "Chadton" / "Khadton": another first letter and sound, the rest
+        // the same; a typo, compared in full.
+        // (With a birthday and no address, only the names can carry it.)
+        let born = NaiveDate::from_ymd_opt(2002, 3, 18);
+        let (mut a, mut b) = (person("Jack", "Chadton"), person("Jack", "Khadton"));
+        (a.birthday, b.birthday) = (born, born);
+        assert!(s.score(&a, &b, None).0 >= 0.9);
+        assert!(s.may_reach(&Summary::of(&a), &Summary::of(&b), needed));
+        let mut c = person("Jack", "Whitlock");
+        c.birthday = born;
+        assert!(!s.may_reach(&Summary::of(&a), &Summary::of(&c), needed));
+        // "Jon Meyer" and "Joan Maier" in one street: one spelling apart each,
+        // so the bound takes them for typos, unless both spellings are
+        // names in their own right in this list; then they are two people.
+        let mut c = at_home(person("Jon", "Meyer"), "5 Mill Lane", "OX1 2AB", "Oxford");
+        let mut d = at_home(person("Joan", "Maier"), "9 Mill Lane", "OX1 2AB", "Oxford");
+        assert!(s.may_reach(&Summary::of(&c), &Summary::of(&d), needed));
+        (c.given_count, d.given_count, c.family_count, d.family_count) = (40, 25, 30, 12);
+        assert!(s.score(&c, &d, None).0 < 0.5);
+        assert!(!s.may_reach(&Summary::of(&c), &Summary::of(&d), needed));
+        // A family name with a particle may agree once joined ("de Jong" /
+        // "Dejong"), whatever the counts.
+        let mut e = at_home(person("Anna", "de Jong"), "5 Mill Lane", "OX1 2AB", "Oxford");
+        let mut f = at_home(person("Anna", "Dejong"), "5 Mill Lane", "OX1 2AB", "Oxford");
+        (e.family_count, f.family_count) = (30, 12);
+        assert!(s.score(&e, &f, None).0 >= 0.5);
+        assert!(s.may_reach(&Summary::of(&e), &Summary::of(&f), needed));
+        // The summary still fits one cache line.
+        assert_eq!(std::mem::size_of::<Summary>(), 64);
     }
 
     #[test]
