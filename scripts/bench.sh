@@ -15,7 +15,7 @@ contacts="${1:-100000}"
 runs="${2:-5}"
 target_dir="${CARGO_TARGET_DIR:-target}"
 # The file name carries the backup format, so a file from an older format is not reused.
-backup="$target_dir/bench/backup-$contacts-f2.json"
+backup="$target_dir/bench/backup-$contacts-f3.json"
 if [ ! -f "$backup" ]; then
   cargo run --release --example make_backup -- "$contacts" "$backup"
 fi
