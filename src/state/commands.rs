@@ -264,10 +264,10 @@ pub async fn fix_value(state: AppState, f: Fixable) {
 }
 
 /// Applies every suggested fix for `reason` in one transaction.
-pub async fn fix_every(state: AppState, reason: String) {
+pub async fn fix_every(state: AppState, reason: crate::core::normalize::FixReason) {
     let now = state.clock.now();
     let changes: Vec<Change> = state.data.with_untracked(|d| {
-        let (contacts, companies) = fix_all(d, &reason, &d.settings().default_country);
+        let (contacts, companies) = fix_all(d, reason, &d.settings().default_country);
         contacts
             .into_iter()
             .map(|mut record| {

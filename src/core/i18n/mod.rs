@@ -29,6 +29,10 @@
 //! Pure: the UI passes the person's locale (`state::locale`) through
 //! `ui::text`.
 
+mod message;
+
+pub use message::{Arg, Message};
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

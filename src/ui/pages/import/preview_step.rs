@@ -112,7 +112,7 @@ pub fn PreviewStep(
                             });
                             // What happens to each value that could not be used as it is (kept in the
                             // imported extras, stored without its year...): said on the row, never silent.
-                            let notes: Vec<String> = r.source.notes.iter().map(|n| n.message.clone()).collect();
+                            let notes: Vec<String> = r.source.notes.iter().map(|n| n.message.render(crate::state::locale())).collect();
                             view! {
                                 <tr>
                                     <td>{row_number}</td>
