@@ -249,7 +249,7 @@ fn describe(state: AppState, kind: EditKind, conflict: &EditConflict) -> Vec<Con
             .iter()
             .map(|c| ConflictField {
                 field: c.field.clone(),
-                label: field_label(kind, &c.field),
+                label: field_label(kind, &c.field, locale()),
                 mine: value_text(kind, &c.field, &c.mine, record, d, (locale(), Clock.zone())),
                 theirs: value_text(kind, &c.field, &c.theirs, theirs, d, (locale(), Clock.zone())),
             })
