@@ -75,8 +75,8 @@ async function keysShown(page) {
 test('a) a German browser gets the app in German, with German numbers and money', T, () =>
   app.run(async ({ newPage, url }) => {
     const page = await newPage({ locale: 'de-DE' });
-    await page.goto(url + '?demo=20');
-    await status(page, '20 Demo-Kontakte geladen').waitFor();
+    await page.goto(url + '?demo=100');
+    await status(page, '100 Demo-Kontakte geladen').waitFor();
     await waitForLang(page, 'de');
     const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
     await nav.getByRole('link', { name: 'Kontakte', exact: true }).click();
@@ -141,16 +141,25 @@ const PAGES = [
 ];
 
 for (const [locale, lang, loaded] of [
-  ['de-DE', 'de', '20 Demo-Kontakte geladen'],
-  ['fr-FR', 'fr', '20 contacts de démonstration chargés'],
-  ['es-ES', 'es', 'Se cargaron 20 contactos de demostración'],
+  ['de-DE', 'de', '100 Demo-Kontakte geladen'],
+  ['fr-FR', 'fr', '100 contacts de démonstration chargés'],
+  ['es-ES', 'es', 'Se cargaron 100 contactos de demostración'],
 ]) {
   test(`c) no page shows a catalogue key in ${lang}`, T, () =>
     app.run(async ({ newPage, url }) => {
       const page = await newPage({ locale });
-      await page.goto(url + '?demo=20');
+      await page.goto(url + '?demo=100');
       await status(page, loaded).waitFor();
       await waitForLang(page, lang);
+      // The check sees a key when there is one.
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.id = 'key-probe';
+        p.textContent = 'contacts.list.title';
+        document.querySelector('main').append(p);
+      });
+      assert.deepEqual(await keysShown(page), ['contacts.list.title']);
+      await page.evaluate(() => document.getElementById('key-probe').remove());
       // A contact's page: the first contact of the list.
       await open(page, url, 'contacts');
       const href = await poll(async () => {
