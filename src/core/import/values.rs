@@ -302,11 +302,13 @@ pub fn parse_date(value: &str, order: Option<DateOrder>) -> Result<Option<Yearly
 }
 
 /// [`parse_date`] for a date that needs its year (a deal's close date).
-pub fn parse_full_date(value: &str, order: Option<DateOrder>) -> Result<Option<NaiveDate>, String> {
+pub fn parse_full_date(value: &str, order: Option<DateOrder>) -> Result<Option<NaiveDate>, Message> {
     match parse_date(value, order) {
         Ok(None) => Ok(None),
-        Ok(Some(d)) => d.date().map(Some).ok_or_else(|| format!("{} has no year", quoted(value))),
-        Err(e) => Err(e.message.english()),
+        Ok(Some(d)) => {
+            d.date().map(Some).ok_or_else(|| Message::new("import.note.no_year").with("value", quoted(value)))
+        }
+        Err(e) => Err(e.message),
     }
 }
 
@@ -547,7 +549,7 @@ mod tests {
         assert!(parse_date("March 2nd", None).is_err());
         assert!(parse_date("3/2/984", None).is_err());
         assert!(!parse_date("soon", None).unwrap_err().is_ambiguous);
-        assert_eq!(parse_full_date("--03-07", None), Err("\"--03-07\" has no year".into()));
+        assert_eq!(parse_full_date("--03-07", None).unwrap_err().english(), "\"--03-07\" has no year");
         assert_eq!(parse_full_date("2026-04-30", None), Ok(NaiveDate::from_ymd_opt(2026, 4, 30)));
         assert_eq!(guess_date_order(["3/2/1984", "", "25/12/1990"]), Some(DateOrder::DayMonthYear));
         assert_eq!(guess_date_order(["3/2/1984", "12/25/1990", "--03-07"]), Some(DateOrder::MonthDayYear));
