@@ -66,7 +66,7 @@ fn literals(line: &str) -> Vec<(String, String)> {
     found
 }
 
-const KEY_CALLS: [&str; 6] = ["t(", "tf(", "tn(", "tnf(", "i18n::text(", "i18n::fill("];
+const KEY_CALLS: [&str; 7] = ["t(", "tf(", "tn(", "tnf(", "i18n::text(", "i18n::fill(", "Message::new("];
 
 fn is_key_call(prefix: &str) -> bool {
     let p = prefix.trim_end();

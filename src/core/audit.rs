@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 
 use super::dataset::Dataset;
-use super::normalize::{suggest_company, suggest_contact, Suggestion};
+use super::normalize::{suggest_company, suggest_contact, FixReason, Suggestion};
 use super::records::{Company, Contact};
 
 /// A field people expect filled, and how many records lack it.
@@ -60,7 +60,7 @@ pub struct Audit {
     pub contact_fields: Vec<Completeness>,
     pub company_fields: Vec<Completeness>,
     /// How many values have a suggested fix, per reason, most first.
-    pub fixable_by_reason: Vec<(String, usize)>,
+    pub fixable_by_reason: Vec<(FixReason, usize)>,
     /// The first [`LISTED`] fixable values (contacts first).
     pub fixable: Vec<Fixable>,
     pub fixable_total: usize,
@@ -88,7 +88,7 @@ pub fn audit(
         CONTACT_FIELDS.iter().map(|(f, _)| Completeness { field: f, missing: 0, first: Vec::new() }).collect();
     let mut company_fields: Vec<Completeness> =
         COMPANY_FIELDS.iter().map(|(f, _)| Completeness { field: f, missing: 0, first: Vec::new() }).collect();
-    let mut reasons: Vec<(String, usize)> = Vec::new();
+    let mut reasons: Vec<(FixReason, usize)> = Vec::new();
     let mut fixable = Vec::new();
     let mut fixable_total = 0;
     let mut note = |position: usize, company: bool, list: Vec<Suggestion>| {
@@ -96,7 +96,7 @@ pub fn audit(
             fixable_total += 1;
             match reasons.iter_mut().find(|(r, _)| *r == s.reason) {
                 Some((_, n)) => *n += 1,
-                None => reasons.push((s.reason.clone(), 1)),
+                None => reasons.push((s.reason, 1)),
             }
             if fixable.len() < LISTED {
                 fixable.push(Fixable { position: position as u32, company, suggestion: s });
@@ -139,7 +139,7 @@ pub fn audit(
         }
         note(i, true, suggest_company(c));
     }
-    reasons.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    reasons.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.english().cmp(b.0.english())));
     Audit {
         contacts: contacts.len(),
         companies: companies.len(),
@@ -156,7 +156,7 @@ pub fn audit(
 
 /// Every suggested fix of the contacts and companies with `reason`, as the
 /// records with those fixes applied (one change each), for "Fix all".
-pub fn fix_all(data: &Dataset, reason: &str, default_country: &str) -> (Vec<Contact>, Vec<Company>) {
+pub fn fix_all(data: &Dataset, reason: FixReason, default_country: &str) -> (Vec<Contact>, Vec<Company>) {
     use super::normalize::{apply_to_company, apply_to_contact};
     let mut contacts = Vec::new();
     for c in data.contacts() {
@@ -256,8 +256,8 @@ mod tests {
     fn fix_all_fixes_one_reason_everywhere() {
         let data = data();
         let a = audit(&data, &[], t(5), "GB");
-        let reason = a.fixable.iter().find(|f| f.suggestion.field == "domain").unwrap().suggestion.reason.clone();
-        let (contacts, companies) = fix_all(&data, &reason, "GB");
+        let reason = a.fixable.iter().find(|f| f.suggestion.field == "domain").unwrap().suggestion.reason;
+        let (contacts, companies) = fix_all(&data, reason, "GB");
         assert!(contacts.is_empty());
         assert_eq!(companies.len(), 1);
         assert_eq!(companies[0].domain, "acme.example");

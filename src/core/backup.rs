@@ -263,7 +263,33 @@ pub struct Backup {
     /// stored ones.
     pub has_settings: bool,
     /// Things worth knowing that do not stop the import.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<BackupWarning>,
+}
+
+/// Something worth knowing about a backup that does not stop its import.
+/// Its `Display` is the English sentence; the UI says it in the person's
+/// language from the counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackupWarning {
+    /// This many contacts link to a company the file lacks.
+    UnknownCompanies(usize),
+    /// This many deals, activities and tasks link to a record the file lacks.
+    UnknownLinks(usize),
+}
+
+impl std::fmt::Display for BackupWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BackupWarning::UnknownCompanies(n) => write!(
+                f,
+                "{n} contact(s) link to a company that is not in the file; the link is kept and shows as unknown unless that company is already stored"
+            ),
+            BackupWarning::UnknownLinks(n) => write!(
+                f,
+                "{n} deal(s), activities or task(s) link to a contact, company or deal that is not in the file; the links are kept"
+            ),
+        }
+    }
 }
 
 fn label(kind: &str, index: usize, raw: &RawValue) -> String {
@@ -491,7 +517,7 @@ fn read_records(payload: &str, counts: Option<StatedCounts>, today: NaiveDate) -
 }
 
 /// What an import preview says about links to records the file lacks.
-fn dangling_warnings(data: &Dataset) -> Vec<String> {
+fn dangling_warnings(data: &Dataset) -> Vec<BackupWarning> {
     let links = Links(data);
     let dangling = links.deals() + links.tasks() + data.activities().all().iter().filter(|a| links.activity(a)).count();
     warnings_of(data.dangling_company_links(), dangling)
@@ -499,17 +525,13 @@ fn dangling_warnings(data: &Dataset) -> Vec<String> {
 
 /// The warnings for `contacts` contacts linking to a company the file lacks
 /// and `links` deals, activities and tasks linking to a record it lacks.
-fn warnings_of(contacts: usize, links: usize) -> Vec<String> {
+fn warnings_of(contacts: usize, links: usize) -> Vec<BackupWarning> {
     let mut warnings = Vec::new();
     if contacts > 0 {
-        warnings.push(format!(
-            "{contacts} contact(s) link to a company that is not in the file; the link is kept and shows as unknown unless that company is already stored"
-        ));
+        warnings.push(BackupWarning::UnknownCompanies(contacts));
     }
     if links > 0 {
-        warnings.push(format!(
-            "{links} deal(s), activities or task(s) link to a contact, company or deal that is not in the file; the links are kept"
-        ));
+        warnings.push(BackupWarning::UnknownLinks(links));
     }
     warnings
 }

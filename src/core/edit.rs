@@ -36,6 +36,7 @@ use super::dataset::Dataset;
 use super::display::money::{money, Cents};
 use super::display::time::local_minute;
 use super::display::Locale;
+use super::i18n;
 use super::merge3::{merge3, FieldConflict, Merged};
 use super::records::{Address, CompanySize, DealStatus, LeadStatus, LifecycleStage};
 use super::zone::Zone;
@@ -142,40 +143,40 @@ pub fn merge_edit<T: Serialize + DeserializeOwned>(
     }
 }
 
-/// A field's name as its form labels it.
-pub fn field_label(kind: EditKind, field: &str) -> String {
-    let label = match (kind, field) {
-        (_, "tags") => "Tags",
-        (_, "notes") => "Notes",
-        (_, "owner") => "Owner",
-        (_, "lifecycle_stage") => "Lifecycle stage",
-        (_, "company_id") => "Company",
-        (EditKind::Contact, "given_name") => "Given name",
-        (EditKind::Contact, "family_name") => "Family name",
-        (EditKind::Contact, "job_title") => "Job title",
-        (EditKind::Contact, "lead_status") => "Lead status",
-        (EditKind::Contact, "emails") => "Email addresses",
-        (EditKind::Contact, "phones") => "Phone numbers",
-        (EditKind::Contact, "addresses") => "Postal addresses",
-        (EditKind::Contact, "birthday") => "Birthday",
-        (EditKind::Contact, "cadence_days") => "Keep in touch every (days)",
-        (EditKind::Contact, "important_dates") => "Important dates",
-        (EditKind::Contact, "source") => "Source",
-        (EditKind::Company, "name") => "Name",
-        (EditKind::Company, "domain") => "Web domain",
-        (EditKind::Company, "industry") => "Industry",
-        (EditKind::Company, "size") => "Size",
-        (EditKind::Company, "address") => "Address",
-        (EditKind::Deal, "title") => "Title",
-        (EditKind::Deal, "amount_cents") => "Amount",
-        (EditKind::Deal, "currency") => "Currency",
-        (EditKind::Deal, "stage") => "Stage",
-        (EditKind::Deal, "probability") => "Probability (%)",
-        (EditKind::Deal, "expected_close") => "Expected close date",
-        (EditKind::Deal, "status") => "Status",
-        (EditKind::Deal, "lost_reason") => "Lost reason",
-        (EditKind::Deal, "contact_ids") => "Contacts",
-        (EditKind::Deal, "closed") => "Closed",
+/// A field's name as its form labels it, in `locale`.
+pub fn field_label(kind: EditKind, field: &str, locale: Locale) -> String {
+    let key = match (kind, field) {
+        (_, "tags") => "contacts.field.tags",
+        (_, "notes") => "contacts.field.notes",
+        (_, "owner") => "contacts.field.owner",
+        (_, "lifecycle_stage") => "contacts.field.lifecycle_stage",
+        (_, "company_id") => "contacts.field.company",
+        (EditKind::Contact, "given_name") => "contacts.field.given_name",
+        (EditKind::Contact, "family_name") => "contacts.field.family_name",
+        (EditKind::Contact, "job_title") => "contacts.field.job_title",
+        (EditKind::Contact, "lead_status") => "contacts.field.lead_status",
+        (EditKind::Contact, "emails") => "contacts.form.emails",
+        (EditKind::Contact, "phones") => "contacts.form.phones",
+        (EditKind::Contact, "addresses") => "contacts.form.addresses",
+        (EditKind::Contact, "birthday") => "contacts.field.birthday",
+        (EditKind::Contact, "cadence_days") => "contacts.form.cadence",
+        (EditKind::Contact, "important_dates") => "import.field.important_dates",
+        (EditKind::Contact, "source") => "contacts.field.source",
+        (EditKind::Company, "name") => "companies.field.name",
+        (EditKind::Company, "domain") => "companies.field.domain",
+        (EditKind::Company, "industry") => "companies.field.industry",
+        (EditKind::Company, "size") => "companies.field.size",
+        (EditKind::Company, "address") => "companies.field.address",
+        (EditKind::Deal, "title") => "deals.field.title",
+        (EditKind::Deal, "amount_cents") => "deals.field.amount",
+        (EditKind::Deal, "currency") => "deals.field.currency",
+        (EditKind::Deal, "stage") => "contacts.list.col.stage",
+        (EditKind::Deal, "probability") => "deals.form.probability",
+        (EditKind::Deal, "expected_close") => "deals.form.expected_close",
+        (EditKind::Deal, "status") => "deals.field.status",
+        (EditKind::Deal, "lost_reason") => "deals.detail.lost_reason",
+        (EditKind::Deal, "contact_ids") => "import.field.contacts",
+        (EditKind::Deal, "closed") => "deals.detail.closed",
         // A field this table does not know yet: its name, readable.
         (_, other) => {
             let mut s = other.replace('_', " ");
@@ -185,10 +186,10 @@ pub fn field_label(kind: EditKind, field: &str) -> String {
             return s;
         }
     };
-    label.to_string()
+    i18n::text(locale, key).to_string()
 }
 
-/// What an empty value reads as.
+/// What an empty value reads as, in English.
 pub const EMPTY_VALUE: &str = "(empty)";
 
 fn address_text(a: &Address) -> String {
@@ -212,29 +213,33 @@ pub fn value_text(
     data: &Dataset,
     (locale, zone): (Locale, &Zone),
 ) -> String {
+    let empty = || i18n::text(locale, "edit.value.empty").to_string();
     if value.is_null() {
-        return EMPTY_VALUE.to_string();
+        return empty();
     }
     let typed = |v: &Value| v.as_str().map(str::to_string);
     let text = match (kind, field) {
-        (_, "company_id") => value
-            .as_str()
-            .map(|id| data.company(id).map_or_else(|| "(a deleted company)".to_string(), |c| c.name.clone())),
-        (_, "lifecycle_stage") => {
-            serde_json::from_value::<LifecycleStage>(value.clone()).ok().map(|s| s.label().to_string())
-        }
-        (EditKind::Contact, "lead_status") => {
-            serde_json::from_value::<LeadStatus>(value.clone()).ok().map(|s| s.label().to_string())
-        }
-        (EditKind::Company, "size") => {
-            serde_json::from_value::<CompanySize>(value.clone()).ok().map(|s| s.label().to_string())
-        }
-        (EditKind::Deal, "status") => {
-            serde_json::from_value::<DealStatus>(value.clone()).ok().map(|s| s.label().to_string())
-        }
-        (EditKind::Deal, "stage") => value
-            .as_str()
-            .map(|id| data.settings().stage(id).map_or_else(|| format!("(a removed stage, {id})"), |s| s.name.clone())),
+        (_, "company_id") => value.as_str().map(|id| {
+            data.company(id)
+                .map_or_else(|| i18n::text(locale, "edit.value.deleted_company").to_string(), |c| c.name.clone())
+        }),
+        (_, "lifecycle_stage") => serde_json::from_value::<LifecycleStage>(value.clone())
+            .ok()
+            .map(|s| i18n::label(locale, "lifecycle", s.key())),
+        (EditKind::Contact, "lead_status") => serde_json::from_value::<LeadStatus>(value.clone())
+            .ok()
+            .map(|s| i18n::label(locale, "lead_status", s.key())),
+        (EditKind::Company, "size") => serde_json::from_value::<CompanySize>(value.clone())
+            .ok()
+            .map(|s| i18n::label(locale, "company_size", s.key())),
+        (EditKind::Deal, "status") => serde_json::from_value::<DealStatus>(value.clone())
+            .ok()
+            .map(|s| i18n::label(locale, "deal_status", s.key())),
+        (EditKind::Deal, "stage") => value.as_str().map(|id| {
+            data.settings()
+                .stage(id)
+                .map_or_else(|| i18n::fill(locale, "edit.value.removed_stage", &[("id", id)]), |s| s.name.clone())
+        }),
         (EditKind::Deal, "amount_cents") => value.as_i64().map(|cents| {
             let currency = record.get("currency").and_then(Value::as_str).unwrap_or_default();
             money(locale, cents, currency, Cents::WhenAny)
@@ -245,7 +250,12 @@ pub fn value_text(
         (EditKind::Deal, "contact_ids") => value.as_array().map(|ids| {
             ids.iter()
                 .filter_map(Value::as_str)
-                .map(|id| data.contact(id).map_or_else(|| "(a deleted contact)".to_string(), |c| c.display_name()))
+                .map(|id| {
+                    data.contact(id).map_or_else(
+                        || i18n::text(locale, "edit.value.deleted_contact").to_string(),
+                        |c| c.display_name(),
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         }),
@@ -268,9 +278,9 @@ pub fn value_text(
         ),
         _ => None,
     };
-    let text = text.unwrap_or_else(|| plain_text(value));
+    let text = text.unwrap_or_else(|| plain_text(value, locale));
     if text.is_empty() {
-        EMPTY_VALUE.to_string()
+        empty()
     } else {
         text
     }
@@ -281,14 +291,15 @@ fn list_of(value: &Value, item: impl Fn(&Value) -> Option<String>, sep: &str) ->
 }
 
 /// Any JSON value as text: strings as they are, lists joined with commas.
-fn plain_text(value: &Value) -> String {
+fn plain_text(value: &Value, locale: Locale) -> String {
+    let text = |v: &Value| plain_text(v, locale);
     match value {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
-        Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+        Value::Bool(b) => i18n::text(locale, if *b { "edit.value.yes" } else { "edit.value.no" }).to_string(),
         Value::Number(n) => n.to_string(),
-        Value::Array(items) => items.iter().map(plain_text).collect::<Vec<_>>().join(", "),
-        Value::Object(map) => map.values().map(plain_text).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "),
+        Value::Array(items) => items.iter().map(text).collect::<Vec<_>>().join(", "),
+        Value::Object(map) => map.values().map(text).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "),
     }
 }
 
@@ -567,9 +578,10 @@ mod tests {
             text(EditKind::Company, "address", json!({"street":"A 1","city":"Bonn","country":"DE"})),
             "A 1, Bonn, DE"
         );
-        assert_eq!(field_label(EditKind::Contact, "job_title"), "Job title");
-        assert_eq!(field_label(EditKind::Deal, "amount_cents"), "Amount");
-        assert_eq!(field_label(EditKind::Deal, "some_new_field"), "Some new field");
+        assert_eq!(field_label(EditKind::Contact, "job_title", Locale::En), "Job title");
+        assert_eq!(field_label(EditKind::Deal, "amount_cents", Locale::En), "Amount");
+        assert_eq!(field_label(EditKind::Deal, "amount_cents", Locale::De), "Betrag");
+        assert_eq!(field_label(EditKind::Deal, "some_new_field", Locale::En), "Some new field");
     }
 
     #[test]

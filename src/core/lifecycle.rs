@@ -120,6 +120,35 @@ pub fn converted_deal<'a>(data: &'a Dataset, contact_id: &str) -> Option<&'a Dea
         .min_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)))
 }
 
+/// Why a lead could not be converted to a deal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConvertError {
+    /// The contact was deleted (in another tab).
+    Gone,
+    NotQualified,
+    AlreadyConverted,
+    NoStages,
+}
+
+impl ConvertError {
+    /// The catalogue key of the reason (`notices.convert.*`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ConvertError::Gone => "notices.convert.gone",
+            ConvertError::NotQualified => "notices.convert.not_qualified",
+            ConvertError::AlreadyConverted => "notices.convert.already",
+            ConvertError::NoStages => "notices.convert.no_stages",
+        }
+    }
+}
+
+/// The reason in English.
+impl std::fmt::Display for ConvertError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(crate::core::i18n::text(crate::core::display::Locale::En, self.key()))
+    }
+}
+
 /// Turns a qualified lead into a deal in the first pipeline stage. The
 /// contact moves from reach to acquisition (and stays a qualified lead).
 /// Returns the deal (first) and, when its stage changed, the contact. A
@@ -129,16 +158,16 @@ pub fn convert_lead(
     contact_id: &str,
     deal_id: String,
     now: DateTime<Utc>,
-) -> Result<Vec<Change>, String> {
-    let contact = data.contact(contact_id).ok_or_else(|| "This contact no longer exists.".to_string())?;
+) -> Result<Vec<Change>, ConvertError> {
+    let contact = data.contact(contact_id).ok_or(ConvertError::Gone)?;
     if !can_convert(contact) {
-        return Err("Only a qualified lead can be converted to a deal.".to_string());
+        return Err(ConvertError::NotQualified);
     }
     if converted_deal(data, contact_id).is_some() {
-        return Err("This lead was already converted: its deal is on its page.".to_string());
+        return Err(ConvertError::AlreadyConverted);
     }
     let settings = data.settings();
-    let stage = settings.pipeline.first().ok_or_else(|| "The pipeline has no stages.".to_string())?;
+    let stage = settings.pipeline.first().ok_or(ConvertError::NoStages)?;
     let mut deal = Deal::blank(deal_id, stage, &settings.currency, now);
     deal.title = match data.company_name_of(contact) {
         Some(company) => format!("{company} – {}", contact.display_name()),
@@ -400,11 +429,9 @@ mod tests {
         assert_eq!(deal.title, "Bo");
         assert_eq!(deal.company_id, None);
 
-        assert_eq!(
-            convert_lead(&data, "c", "d3".into(), t(9, 10)),
-            Err("Only a qualified lead can be converted to a deal.".into())
-        );
+        assert_eq!(convert_lead(&data, "c", "d3".into(), t(9, 10)), Err(ConvertError::NotQualified));
         assert!(convert_lead(&data, "zz", "d3".into(), t(9, 10)).is_err());
+        assert_eq!(ConvertError::NotQualified.to_string(), "Only a qualified lead can be converted to a deal.");
     }
 
     /// Once converted, a lead is not offered or converted again: its deal is
@@ -419,10 +446,7 @@ mod tests {
             data.apply(&change);
         }
         assert_eq!(converted_deal(&data, "a").map(|d| d.id.as_str()), Some("d1"));
-        assert_eq!(
-            convert_lead(&data, "a", "d2".into(), t(9, 11)),
-            Err("This lead was already converted: its deal is on its page.".into())
-        );
+        assert_eq!(convert_lead(&data, "a", "d2".into(), t(9, 11)), Err(ConvertError::AlreadyConverted));
         // A second deal added later does not change which one converted it.
         let mut later = deal("d0", "demo", &["a"], None);
         later.created = t(10, 9);

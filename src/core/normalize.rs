@@ -573,7 +573,55 @@ pub struct Suggestion {
     pub field: String,
     pub current: String,
     pub suggested: String,
-    pub reason: String,
+    pub reason: FixReason,
+}
+
+/// Why a fix is suggested. Serialised as the English words it always had
+/// ("extra spaces"); the UI names it in the person's language by [`key`](FixReason::key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FixReason {
+    #[serde(rename = "extra spaces and inconsistent capitals")]
+    SpacesAndCapitals,
+    #[serde(rename = "extra spaces")]
+    Spaces,
+    #[serde(rename = "inconsistent capitals")]
+    Capitals,
+    #[serde(rename = "email letter case")]
+    EmailCase,
+    #[serde(rename = "international format")]
+    International,
+    #[serde(rename = "country code")]
+    CountryCode,
+    #[serde(rename = "bare domain")]
+    BareDomain,
+}
+
+impl FixReason {
+    /// The reason's name in the catalogue (`fixes.reason.<key>`, `audit.reason.<key>`).
+    pub fn key(self) -> &'static str {
+        match self {
+            FixReason::SpacesAndCapitals => "spaces_and_capitals",
+            FixReason::Spaces => "spaces",
+            FixReason::Capitals => "capitals",
+            FixReason::EmailCase => "email_case",
+            FixReason::International => "international",
+            FixReason::CountryCode => "country_code",
+            FixReason::BareDomain => "bare_domain",
+        }
+    }
+
+    /// The reason in English, as it is serialised.
+    pub fn english(self) -> &'static str {
+        match self {
+            FixReason::SpacesAndCapitals => "extra spaces and inconsistent capitals",
+            FixReason::Spaces => "extra spaces",
+            FixReason::Capitals => "inconsistent capitals",
+            FixReason::EmailCase => "email letter case",
+            FixReason::International => "international format",
+            FixReason::CountryCode => "country code",
+            FixReason::BareDomain => "bare domain",
+        }
+    }
 }
 
 /// Collects suggestions, skipping those that would change nothing.
@@ -581,9 +629,9 @@ pub struct Suggestion {
 struct Suggestions(Vec<Suggestion>);
 
 impl Suggestions {
-    fn offer(&mut self, field: String, current: &str, suggested: String, reason: &str) {
+    fn offer(&mut self, field: String, current: &str, suggested: String, reason: FixReason) {
         if suggested != current {
-            self.0.push(Suggestion { field, current: current.to_string(), suggested, reason: reason.to_string() });
+            self.0.push(Suggestion { field, current: current.to_string(), suggested, reason });
         }
     }
 
@@ -592,15 +640,15 @@ impl Suggestions {
         let spaced = collapse_spaces(current);
         let cased = name_case(&spaced);
         let reason = match (spaced != current, cased != spaced) {
-            (true, true) => "extra spaces and inconsistent capitals",
-            (true, false) => "extra spaces",
-            _ => "inconsistent capitals",
+            (true, true) => FixReason::SpacesAndCapitals,
+            (true, false) => FixReason::Spaces,
+            _ => FixReason::Capitals,
         };
         self.offer(field.to_string(), current, cased, reason);
     }
 
     fn spaces(&mut self, field: String, current: &str) {
-        self.offer(field, current, collapse_spaces(current), "extra spaces");
+        self.offer(field, current, collapse_spaces(current), FixReason::Spaces);
     }
 }
 
@@ -612,13 +660,13 @@ pub fn suggest_contact(contact: &Contact, default_country: &str) -> Vec<Suggesti
     s.name("family_name", &contact.family_name);
     s.spaces("job_title".into(), &contact.job_title);
     for (i, email) in contact.emails.iter().enumerate() {
-        s.offer(format!("emails[{i}].address"), &email.address, tidy_email(&email.address), "email letter case");
+        s.offer(format!("emails[{i}].address"), &email.address, tidy_email(&email.address), FixReason::EmailCase);
     }
     let country = contact.addresses.iter().map(|a| a.country.trim()).find(|c| !c.is_empty());
     let country = country.filter(|c| phone_country(c).is_some()).unwrap_or(default_country);
     for (i, phone) in contact.phones.iter().enumerate() {
         if let Ok(parsed) = parse_phone(&phone.number, country) {
-            s.offer(format!("phones[{i}].number"), &phone.number, parsed.stored_form(), "international format");
+            s.offer(format!("phones[{i}].number"), &phone.number, parsed.stored_form(), FixReason::International);
         }
     }
     for (i, a) in contact.addresses.iter().enumerate() {
@@ -628,7 +676,7 @@ pub fn suggest_contact(contact: &Contact, default_country: &str) -> Vec<Suggesti
         // A country the table knows becomes its code; one it does not know
         // stays exactly as written (never upper-cased into something else).
         if let Some(code) = crate::core::countries::country_code(&a.country) {
-            s.offer(format!("addresses[{i}].country"), &a.country, code.to_string(), "country code");
+            s.offer(format!("addresses[{i}].country"), &a.country, code.to_string(), FixReason::CountryCode);
         }
     }
     s.0
@@ -639,7 +687,7 @@ pub fn suggest_company(company: &Company) -> Vec<Suggestion> {
     let mut s = Suggestions::default();
     s.spaces("name".into(), &company.name);
     if let Some(domain) = normalize_domain(&company.domain) {
-        s.offer("domain".into(), &company.domain, domain, "bare domain");
+        s.offer("domain".into(), &company.domain, domain, FixReason::BareDomain);
     }
     s.0
 }
@@ -883,8 +931,8 @@ mod tests {
         c.family_name = "van  der Berg".into();
         let s = suggest_contact(&c, "GB");
         assert_eq!(fields(&s), [("given_name", "Jean-Luc"), ("family_name", "van der Berg")]);
-        assert_eq!(s[0].reason, "extra spaces and inconsistent capitals");
-        assert_eq!(s[1].reason, "extra spaces");
+        assert_eq!(s[0].reason.english(), "extra spaces and inconsistent capitals");
+        assert_eq!(s[1].reason.english(), "extra spaces");
     }
 
     #[test]

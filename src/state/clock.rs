@@ -78,16 +78,16 @@ pub fn browser_locale() -> Locale {
 /// same origin, precached by the service worker). The reason in words when
 /// it cannot be had.
 pub async fn fetch_language(locale: Locale) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
+    let window = web_sys::window().ok_or("no window")?; // not text: a console diagnostic
     let url = format!("i18n/{}.txt", locale.tag());
     let said = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
     let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url)).await.map_err(said)?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?; // not text: a console diagnostic
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));
     }
     let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(said)?).await.map_err(said)?;
-    text.as_string().ok_or_else(|| format!("{url} is not text"))
+    text.as_string().ok_or_else(|| format!("{url} is not text")) // not text: a console diagnostic
 }
 
 /// The browser's zone as data for `core`: the offset is sampled every week

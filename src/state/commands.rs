@@ -172,7 +172,7 @@ pub async fn convert_to_deal(state: AppState, contact_id: String) -> Option<Stri
     match state.data.with_untracked(|d| convert_lead(d, &contact_id, deal_id.clone(), state.clock.now())) {
         Ok(changes) => save(state, changes, t("notices.converted")).await.then_some(deal_id),
         Err(e) => {
-            state.notify(NoticeKind::Error, e);
+            state.notify(NoticeKind::Error, super::text::t(e.key()));
             None
         }
     }
@@ -232,8 +232,11 @@ pub async fn merge(state: AppState, survivor: Contact, removed: Contact, choices
     let now = state.clock.now();
     let changes = match state.data.with_untracked(|d| merge_changes(d, &survivor.id, &removed.id, &choices, now)) {
         Ok(c) => c,
-        Err(e) => {
-            state.notify(NoticeKind::Error, e);
+        Err(_) => {
+            // Core says why in English (one contact twice, or one gone); the
+            // two contacts are on the page, so "no longer exists" is the case.
+            let key = if survivor.id == removed.id { "notices.merge.itself" } else { "notices.merge.gone" };
+            state.notify(NoticeKind::Error, t(key));
             return false;
         }
     };
@@ -264,10 +267,10 @@ pub async fn fix_value(state: AppState, f: Fixable) {
 }
 
 /// Applies every suggested fix for `reason` in one transaction.
-pub async fn fix_every(state: AppState, reason: String) {
+pub async fn fix_every(state: AppState, reason: crate::core::normalize::FixReason) {
     let now = state.clock.now();
     let changes: Vec<Change> = state.data.with_untracked(|d| {
-        let (contacts, companies) = fix_all(d, &reason, &d.settings().default_country);
+        let (contacts, companies) = fix_all(d, reason, &d.settings().default_country);
         contacts
             .into_iter()
             .map(|mut record| {
@@ -292,7 +295,7 @@ pub async fn save_settings(state: AppState, next: Result<Settings, String>, done
         Err(e) => return state.notify(NoticeKind::Error, e),
     };
     if let Some(e) = validate_settings(&next).first() {
-        return state.notify(NoticeKind::Error, e.message.clone());
+        return state.notify(NoticeKind::Error, super::text::field_error(&e.message));
     }
     save(state, vec![Change::PutSettings { record: next }], done).await;
 }
@@ -317,22 +320,15 @@ pub async fn remove_pipeline_stage(state: AppState, stage_id: String) {
 
 /// Writes an import (its change list, counted in `n`) as one undoable
 /// transaction, saying "Imported contacts.csv: added 3 contacts, …".
-/// `noun` names the file's records ("contact", "contacts").
-pub async fn import(
-    state: AppState,
-    changes: Vec<Change>,
-    n: ImportCounts,
-    noun: (&str, &str),
-    file_name: &str,
-) -> bool {
+/// `count_key` is the catalogue count of the file's records ("common.contacts").
+pub async fn import(state: AppState, changes: Vec<Change>, n: ImportCounts, count_key: &str, file_name: &str) -> bool {
     if changes.is_empty() {
         state.notify(NoticeKind::Error, t("notices.import.nothing_chosen"));
         return false;
     }
-    let key = count_key(noun.1);
-    let mut parts = vec![tnf("notices.import.added", n.created, &[("count", &tn(key, n.created))])];
+    let mut parts = vec![tnf("notices.import.added", n.created, &[("count", &tn(count_key, n.created))])];
     if n.updated > 0 {
-        parts.push(tnf("notices.import.updated", n.updated, &[("count", &tn(key, n.updated))]));
+        parts.push(tnf("notices.import.updated", n.updated, &[("count", &tn(count_key, n.updated))]));
     }
     if n.companies > 0 {
         parts.push(tnf("notices.import.created", n.companies, &[("count", &tn("common.companies", n.companies))]));
@@ -424,17 +420,6 @@ fn unlinked(n: &Unlinked) -> String {
     }
     let total = n.contacts + n.deals + n.activities + n.tasks;
     tnf("notices.delete.unlinked", total, &[("list", &list(&parts))])
-}
-
-/// The count key of an import's records, by the English plural the import
-/// page names them with ("companies"), or by the key itself
-/// ("common.companies").
-fn count_key(many: &str) -> &'static str {
-    match many.trim_start_matches("common.") {
-        "companies" => "common.companies",
-        "deals" => "common.deals",
-        _ => "common.contacts",
-    }
 }
 
 /// Loads `demo` (the demo records) as the data, keeping anything another tab

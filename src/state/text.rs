@@ -66,3 +66,9 @@ pub fn stage_error(e: &StageError) -> String {
         StageError::LastStage => t("settings.stages.error.last").into(),
     }
 }
+
+/// A validation message of `core::validate` or `core::forms` in the
+/// person's language (`core::i18n::field_error`).
+pub fn field_error(message: &str) -> String {
+    i18n::field_error(locale(), message)
+}

@@ -29,6 +29,12 @@
 //! Pure: the UI passes the person's locale (`state::locale`) through
 //! `ui::text`.
 
+mod field_error;
+mod message;
+
+pub use field_error::field_error;
+pub use message::{Arg, Message};
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

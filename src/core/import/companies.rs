@@ -208,7 +208,7 @@ fn company_from_row(
     if let Some(e) =
         validate_company(&Company { id: "00000000-0000-4000-8000-000000000000".into(), ..c.clone() }).first()
     {
-        return Err((None, format!("{}: {}", e.field, e.message)));
+        return Err((None, format!("{}: {}", e.field, i18n::field_error(locale, &e.message))));
     }
     Ok(c)
 }

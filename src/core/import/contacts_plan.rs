@@ -527,7 +527,9 @@ mod tests {
         RowNote {
             reason: Reason::UnreadableEmail,
             column: Some(column),
-            message: "Email: \"x@\" is not an email address; it is kept in the imported extras".into(),
+            message: crate::core::i18n::Message::new("import.note.unreadable")
+                .with("label", "Email")
+                .with_message("why", crate::core::i18n::Message::new("import.note.not_email").with("value", "\"x@\"")),
         }
     }
 

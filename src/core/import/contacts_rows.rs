@@ -23,6 +23,7 @@ use super::values::{
     is_transport_type, kind_word, parse_date, parse_stage, set_country, split_name, split_tags, CountryRead, DateOrder,
 };
 use crate::core::countries::country_name;
+use crate::core::i18n::{Arg, Message};
 use crate::core::records::{
     Address, AddressKind, Contact, Email, EmailKind, ImportantDate, LifecycleStage, Phone, PhoneKind, YearlyDate,
 };
@@ -175,20 +176,35 @@ impl Reader<'_> {
         }
     }
 
+    /// The column's name in a note: its header, else "Column 3" in the
+    /// person's language.
+    fn label_arg(&self, column: usize) -> Arg {
+        match self.headers.get(column).map(|h| h.trim()) {
+            Some(h) if !h.is_empty() => Arg::Text(h.to_string()),
+            _ => Arg::Message(Message::new("import.note.column").with("n", (column + 1).to_string())),
+        }
+    }
+
+    /// A note on a column: `message` with the column's name as `{label}`.
+    fn note_on(&mut self, column: usize, reason: Reason, message: Message) {
+        let mut message = message;
+        message.args.push(("label", self.label_arg(column)));
+        self.note(column, reason, message);
+    }
+
     /// Keeps a value in the extras under its column's header.
     fn keep(&mut self, column: usize, value: &str) {
         let label = self.label(column);
         self.extras.push((label, value.to_string()));
     }
 
-    fn note(&mut self, column: usize, reason: Reason, message: String) {
+    fn note(&mut self, column: usize, reason: Reason, message: Message) {
         self.out.notes.push(RowNote { reason, column: Some(column), message });
     }
 
     /// A value that cannot be read: kept in the extras, with a note saying why.
-    fn unreadable(&mut self, column: usize, reason: Reason, value: &str, why: String) {
-        let label = self.label(column);
-        self.note(column, reason, format!("{label}: {why}; it is kept in the imported extras"));
+    fn unreadable(&mut self, column: usize, reason: Reason, value: &str, why: Message) {
+        self.note_on(column, reason, Message::new("import.note.unreadable").with_message("why", why));
         self.keep(column, value);
     }
 
@@ -232,7 +248,8 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
         // A value longer than its field may be would make a record that no
         // backup of it could restore; it goes to the extras, said so.
         if is_one_line(target) && value.chars().count() > MAX_NAME_LEN {
-            let why = format!("{} is longer than {MAX_NAME_LEN} characters, too long for the field", quoted(value));
+            let why =
+                Message::new("import.note.too_long").with("value", quoted(value)).with("max", MAX_NAME_LEN.to_string());
             r.unreadable(column, Reason::TooLong, value, why);
             continue;
         }
@@ -263,7 +280,7 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
                         let email = Email { kind: kind.unwrap_or_default(), address: address.to_string() };
                         emails.push((slot, kind, email));
                     } else {
-                        let why = format!("{} is not an email address", quoted(address));
+                        let why = Message::new("import.note.not_email").with("value", quoted(address));
                         r.unreadable(column, Reason::UnreadableEmail, address, why);
                     }
                 }
@@ -274,7 +291,7 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
                     if is_phone(&number) {
                         phones.push((slot, kind, Phone { kind: kind.unwrap_or_default(), number }));
                     } else {
-                        let why = format!("{} is not a phone number", quoted(&number));
+                        let why = Message::new("import.note.not_phone").with("value", quoted(&number));
                         r.unreadable(column, Reason::UnreadablePhone, &number, why);
                     }
                 }
@@ -282,16 +299,16 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
             Target::EmailType { slot } => match kind_word(value) {
                 Some(word) => email_types.push((slot, word.email())),
                 None if is_transport_type(value) => {}
-                None => unknown_type(&mut r, column, value, "email"),
+                None => unknown_type(&mut r, column, value, Message::new("import.note.unknown_email_kind")),
             },
             Target::EmailDisplayName { .. } => display_names.push((column, value.to_string())),
             Target::PhoneType { slot } => match kind_word(value) {
                 Some(word) => phone_types.push((slot, word.phone())),
-                None => unknown_type(&mut r, column, value, "phone number"),
+                None => unknown_type(&mut r, column, value, Message::new("import.note.unknown_phone_kind")),
             },
             Target::AddressType { slot } => match kind_word(value) {
                 Some(word) => address_types.push((slot, word.address())),
-                None => unknown_type(&mut r, column, value, "address"),
+                None => unknown_type(&mut r, column, value, Message::new("import.note.unknown_address_kind")),
             },
             Target::Address { slot, part, kind } => {
                 let i = match addresses.iter().position(|a| a.slot == slot && a.fixed == kind) {
@@ -362,11 +379,10 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
                     let implausible =
                         date.date().is_some_and(|d| d.year() < 1900 || options.today.is_some_and(|t| d > t));
                     if implausible {
-                        let label = r.label(column);
-                        r.note(
+                        r.note_on(
                             column,
                             Reason::ImplausibleBirthday,
-                            format!("{label}: {} is before 1900 or in the future, so it is not the birthday; it is kept in the imported extras", quoted(value)),
+                            Message::new("import.note.implausible_birthday").with("value", quoted(value)),
                         );
                         r.keep(column, value);
                     } else if r.out.contact.birthday.is_none() {
@@ -392,8 +408,9 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
             Target::Tags => {
                 for tag in split_tags(value) {
                     if tag.chars().count() > MAX_TAG_LEN {
-                        let why =
-                            format!("{} is longer than {MAX_TAG_LEN} characters, too long for a tag", quoted(&tag));
+                        let why = Message::new("import.note.long_tag")
+                            .with("value", quoted(&tag))
+                            .with("max", MAX_TAG_LEN.to_string());
                         r.unreadable(column, Reason::LongTag, &tag, why);
                     } else {
                         r.out.contact.tags.push(tag);
@@ -408,7 +425,7 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
                     Some(_) => {}
                 },
                 None => {
-                    let why = format!("{} is not a lifecycle stage the app knows", quoted(value));
+                    let why = Message::new("import.note.unknown_stage").with("value", quoted(value));
                     r.unreadable(column, Reason::UnknownStage, value, why);
                 }
             },
@@ -480,7 +497,7 @@ pub fn map_row<S: AsRef<str>>(row: &[S], mapping: &Mapping, options: &MapOptions
     let notes_column = targets.iter().position(|t| *t == Target::Notes);
     let mut fitted = fit_draft(&mut r.out.contact, &mut r.out.company_name);
     for note in &mut fitted {
-        if note.message.starts_with("The notes") {
+        if note.message.key == NOTES_TOO_LONG {
             note.column = notes_column;
         }
     }
@@ -508,6 +525,9 @@ fn is_one_line(target: &Target) -> bool {
     }
 }
 
+/// The key of the note that says the notes with the extras are too long.
+pub const NOTES_TOO_LONG: &str = "import.note.notes_too_long";
+
 /// Keeps a draft within the record's limits, for drafts read without
 /// column targets (a vCard) and as the last step of [`map_row`]: a name,
 /// title, department, source, address part or company too long for its field
@@ -518,29 +538,30 @@ pub fn fit_draft(c: &mut ContactDraft, company: &mut Option<String>) -> Vec<RowN
     let mut notes = Vec::new();
     let mut moved: Vec<(String, String)> = Vec::new();
     let too_long = |v: &str, max: usize| v.chars().count() > max;
-    let mut say = |reason: Reason, label: &str, value: &str, max: usize| {
+    // The field's name in the note (in the person's language) and in the extras (English, as data).
+    let mut say = |reason: Reason, field: &'static str, value: &str, max: usize| {
+        let why = Message::new("import.note.too_long").with("value", quoted(value)).with("max", max.to_string());
         notes.push(RowNote {
             reason,
             column: None,
-            message: format!(
-                "{label}: {} is longer than {max} characters, too long for the field; it is kept in the imported extras",
-                quoted(value)
-            ),
+            message: Message::new("import.note.unreadable")
+                .with_message("label", Message::new(field))
+                .with_message("why", why),
         });
     };
-    for (label, value) in [
-        ("Name prefix", &mut c.name_prefix),
-        ("Given name", &mut c.given_name),
-        ("Family name", &mut c.family_name),
-        ("Name suffix", &mut c.name_suffix),
-        ("Nickname", &mut c.nickname),
-        ("Job title", &mut c.job_title),
-        ("Department", &mut c.department),
-        ("Source", &mut c.source),
+    for (field, label, value) in [
+        ("contacts.field.name_prefix", "Name prefix", &mut c.name_prefix),
+        ("contacts.field.given_name", "Given name", &mut c.given_name),
+        ("contacts.field.family_name", "Family name", &mut c.family_name),
+        ("contacts.field.name_suffix", "Name suffix", &mut c.name_suffix),
+        ("contacts.field.nickname", "Nickname", &mut c.nickname),
+        ("contacts.field.job_title", "Job title", &mut c.job_title),
+        ("contacts.field.department", "Department", &mut c.department),
+        ("contacts.field.source", "Source", &mut c.source),
     ] {
         if too_long(value, MAX_NAME_LEN) {
             let value = std::mem::take(value);
-            say(Reason::TooLong, label, &value, MAX_NAME_LEN);
+            say(Reason::TooLong, field, &value, MAX_NAME_LEN);
             moved.push((label.to_string(), value));
         }
     }
@@ -548,21 +569,21 @@ pub fn fit_draft(c: &mut ContactDraft, company: &mut Option<String>) -> Vec<RowN
         for value in [&mut a.street, &mut a.street2, &mut a.city, &mut a.region, &mut a.postal_code, &mut a.country] {
             if too_long(value, MAX_NAME_LEN) {
                 let value = std::mem::take(value);
-                say(Reason::TooLong, "Address", &value, MAX_NAME_LEN);
+                say(Reason::TooLong, "companies.field.address", &value, MAX_NAME_LEN);
                 moved.push(("Address".to_string(), value));
             }
         }
     }
     c.addresses.retain(|a| !a.is_blank());
     if let Some(name) = company.take_if(|n| too_long(n, MAX_NAME_LEN)) {
-        say(Reason::TooLong, "Company", &name, MAX_NAME_LEN);
+        say(Reason::TooLong, "contacts.field.company", &name, MAX_NAME_LEN);
         moved.push(("Company".to_string(), name));
     }
     let (kept, long): (Vec<String>, Vec<String>) =
         std::mem::take(&mut c.tags).into_iter().partition(|t| !too_long(t, MAX_TAG_LEN));
     c.tags = kept;
     for tag in long {
-        say(Reason::LongTag, "Tag", &tag, MAX_TAG_LEN);
+        say(Reason::LongTag, "import.note.tag", &tag, MAX_TAG_LEN);
         moved.push(("Tag".to_string(), tag));
     }
     c.extras.extend(moved);
@@ -570,9 +591,7 @@ pub fn fit_draft(c: &mut ContactDraft, company: &mut Option<String>) -> Vec<RowN
         notes.push(RowNote {
             reason: Reason::TooLong,
             column: None,
-            message: format!(
-                "The notes with the imported extras are longer than {MAX_NOTES_LEN} characters; only the first {MAX_NOTES_LEN} would be kept"
-            ),
+            message: Message::new(NOTES_TOO_LONG).with("max", MAX_NOTES_LEN.to_string()),
         });
     }
     notes
@@ -595,12 +614,10 @@ fn read_date(r: &mut Reader<'_>, column: usize, value: &str, options: &MapOption
     match parse_date(value, options.date_order) {
         Ok(Some(date)) => {
             if date.year().is_none() {
-                let label = r.label(column);
-                let shown = crate::core::display::time::yearly_date(crate::core::display::Locale::En, date);
-                r.note(
+                r.note_on(
                     column,
                     Reason::YearlessDate,
-                    format!("{label}: {} has no year; it is stored as {shown}", quoted(value)),
+                    Message::new("import.note.yearless").with("value", quoted(value)).with_date("date", date),
                 );
             }
             Some(date)
@@ -614,13 +631,10 @@ fn read_date(r: &mut Reader<'_>, column: usize, value: &str, options: &MapOption
     }
 }
 
-fn unknown_type(r: &mut Reader<'_>, column: usize, value: &str, what: &str) {
-    let label = r.label(column);
-    r.note(
-        column,
-        Reason::UnknownType,
-        format!("{label}: {} is not a kind of {what} the app has; the {what} is stored with its usual kind and the label kept in the imported extras", quoted(value)),
-    );
+/// `message` is one of `import.note.unknown_*_kind`, whose English says
+/// "{label}: {value} is not a kind of email the app has; …".
+fn unknown_type(r: &mut Reader<'_>, column: usize, value: &str, message: Message) {
+    r.note_on(column, Reason::UnknownType, message.with("value", quoted(value)));
     r.keep(column, value);
 }
 
@@ -696,15 +710,8 @@ fn finish_address(r: &mut Reader<'_>, p: AddressParts, types: &[(u8, AddressKind
     }
     if let Some((column, country)) = &p.country {
         if set_country(&mut a, country) == CountryRead::Unrecognised {
-            let label = r.label(*column);
-            r.note(
-                *column,
-                Reason::UnknownCountry,
-                format!(
-                    "{label}: {} is not a country the app knows; it is kept as written in the address",
-                    quoted(country)
-                ),
-            );
+            let message = Message::new("import.note.unknown_country").with("value", quoted(country));
+            r.note_on(*column, Reason::UnknownCountry, message);
         }
     }
     let has_parts = !(a.street.is_empty()
@@ -726,12 +733,7 @@ fn finish_address(r: &mut Reader<'_>, p: AddressParts, types: &[(u8, AddressKind
                     }
                 }
                 None => {
-                    let label = r.label(column);
-                    r.note(
-                        column,
-                        Reason::AddressAsWritten,
-                        format!("{label}: the address could not be split into street, city and postal code; it is kept as written in the street"),
-                    );
+                    r.note_on(column, Reason::AddressAsWritten, Message::new("import.note.address_as_written"));
                     let lines: Vec<String> = block.lines().map(collapse_spaces).filter(|l| !l.is_empty()).collect();
                     a.street = lines.join(", ");
                 }
@@ -923,7 +925,7 @@ mod tests {
             ]
         );
         assert_eq!(reasons(&m), [Reason::YearlessDate, Reason::UnknownType]);
-        assert_eq!(m.notes[0].message, "Birthday: \"--03-07\" has no year; it is stored as 7 March");
+        assert_eq!(m.notes[0].message.english(), "Birthday: \"--03-07\" has no year; it is stored as 7 March");
         assert_eq!(m.notes[0].column, Some(14));
         let notes = c.clone().into_contact("x".into(), DateTime::UNIX_EPOCH, None).notes;
         assert!(
@@ -1133,9 +1135,9 @@ mod tests {
         );
         assert_eq!(reasons(&m), [Reason::TooLong, Reason::TooLong, Reason::TooLong, Reason::LongTag]);
         let quoted80 = format!("Last: \"{}…\" is longer than 200 characters", "X".repeat(80));
-        assert!(m.notes[0].message.starts_with(&quoted80), "{}", m.notes[0].message);
+        assert!(m.notes[0].message.english().starts_with(&quoted80), "{}", m.notes[0].message.english());
         assert_eq!(m.notes[0].column, Some(1));
-        assert!(m.notes.iter().all(|n| n.message.chars().count() < 200));
+        assert!(m.notes.iter().all(|n| n.message.english().chars().count() < 200));
         // 200 characters fit.
         let fits = "Y".repeat(MAX_NAME_LEN);
         assert_eq!(map_row(&["Ada", fits.as_str()], &mapping, &options("")).contact.family_name, fits);
@@ -1146,7 +1148,7 @@ mod tests {
         let m = map_row(&["Ada", huge.as_str()], &mapping, &options(""));
         assert_eq!(reasons(&m), [Reason::TooLong, Reason::TooLong]);
         assert_eq!(
-            m.notes[1].message,
+            m.notes[1].message.english(),
             "The notes with the imported extras are longer than 20000 characters; only the first 20000 would be kept"
         );
         assert_eq!(m.notes[1].column, Some(3));
@@ -1163,7 +1165,11 @@ mod tests {
         let m = map_row(&["Ada", huge.as_str(), huge.as_str()], &mapping, &options(""));
         // (2 MB of extras also pass the notes' limit, which is said too.)
         assert_eq!(reasons(&m), [Reason::UnreadableEmail, Reason::UnreadableDate, Reason::TooLong]);
-        assert!(m.notes.iter().all(|n| n.message.chars().count() < 300), "{}", m.notes[0].message.len());
+        assert!(
+            m.notes.iter().all(|n| n.message.english().chars().count() < 300),
+            "{}",
+            m.notes[0].message.english().len()
+        );
         // The values themselves are kept whole in the extras.
         assert_eq!(extras(&m), [("Email", huge.as_str()), ("Birthday", huge.as_str())]);
     }
@@ -1224,9 +1230,12 @@ mod tests {
                 Reason::UnknownCountry,
             ]
         );
-        assert_eq!(m.notes[0].message, "Email: \"jane@\" is not an email address; it is kept in the imported extras");
+        assert_eq!(
+            m.notes[0].message.english(),
+            "Email: \"jane@\" is not an email address; it is kept in the imported extras"
+        );
         assert_eq!(m.notes[0].column, Some(1));
-        assert!(m.notes[5].message.contains("choose the date order"), "{}", m.notes[5].message);
+        assert!(m.notes[5].message.english().contains("choose the date order"), "{}", m.notes[5].message.english());
         assert_eq!(
             extras(&m),
             [

@@ -234,7 +234,7 @@ fn deal_from_row(
             .ok_or_else(|| (Some(column), says("import.deal.not_probability", v)))?;
     }
     if let Some((column, v)) = get(DealField::ExpectedClose).filter(|(_, v)| !v.is_empty()) {
-        d.expected_close = parse_full_date(v, None).map_err(|e| (Some(column), e))?;
+        d.expected_close = parse_full_date(v, None).map_err(|e| (Some(column), e.render(locale)))?;
     }
     d.owner = text(DealField::Owner);
     d.lost_reason = text(DealField::LostReason);
@@ -273,7 +273,7 @@ fn deal_from_row(
         ..d.clone()
     };
     if let Some(e) = validate_deal(&check, settings).into_iter().find(|e| !e.field.starts_with("contact_ids")) {
-        return Err((None, format!("{}: {}", e.field, e.message)));
+        return Err((None, format!("{}: {}", e.field, i18n::field_error(locale, &e.message))));
     }
     Ok(DealRow { deal: d, company_name, notes })
 }

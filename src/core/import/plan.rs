@@ -116,7 +116,7 @@ pub struct RowNote {
     pub reason: Reason,
     pub column: Option<usize>,
     /// A sentence saying what was found and what happens to it.
-    pub message: String,
+    pub message: crate::core::i18n::Message,
 }
 
 /// One field an update changes.

@@ -21,6 +21,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::core::i18n::Message;
 use crate::core::records::{Address, AddressKind, EmailKind, LifecycleStage, PhoneKind, YearlyDate};
 use crate::core::text::{collapse_spaces, fold, quoted};
 use crate::core::validate::tidy_tags;
@@ -149,7 +150,7 @@ pub struct DateError {
     /// The day and month could be either way round (3/7/1984) and the file
     /// does not say: choosing the date order on the mapping page settles it.
     pub is_ambiguous: bool,
-    pub message: String,
+    pub message: Message,
 }
 
 /// Month names (folded) in English, German, French, Spanish, Dutch, Italian
@@ -224,9 +225,12 @@ pub fn parse_date(value: &str, order: Option<DateOrder>) -> Result<Option<Yearly
     let value = value.trim();
     let unreadable = || DateError {
         is_ambiguous: false,
-        message: format!("{} is not a date (expected a form like 1984-03-07, 07.03.1984 or --03-07)", quoted(value)),
+        message: Message::new("import.note.not_date").with("value", quoted(value)),
     };
-    let no_such_day = || DateError { is_ambiguous: false, message: format!("{} is not a real date", quoted(value)) };
+    let no_such_day = || DateError {
+        is_ambiguous: false,
+        message: Message::new("import.note.not_real_date").with("value", quoted(value)),
+    };
     if value.is_empty() || is_empty_marker(value) {
         return Ok(None);
     }
@@ -268,10 +272,7 @@ pub fn parse_date(value: &str, order: Option<DateOrder>) -> Result<Option<Yearly
                 } else {
                     order.ok_or_else(|| DateError {
                         is_ambiguous: true,
-                        message: format!(
-                            "{} could be day/month or month/day; choose the date order on the mapping page",
-                            quoted(value)
-                        ),
+                        message: Message::new("import.note.ambiguous_date").with("value", quoted(value)),
                     })?
                 };
                 match order {
@@ -301,10 +302,12 @@ pub fn parse_date(value: &str, order: Option<DateOrder>) -> Result<Option<Yearly
 }
 
 /// [`parse_date`] for a date that needs its year (a deal's close date).
-pub fn parse_full_date(value: &str, order: Option<DateOrder>) -> Result<Option<NaiveDate>, String> {
+pub fn parse_full_date(value: &str, order: Option<DateOrder>) -> Result<Option<NaiveDate>, Message> {
     match parse_date(value, order) {
         Ok(None) => Ok(None),
-        Ok(Some(d)) => d.date().map(Some).ok_or_else(|| format!("{} has no year", quoted(value))),
+        Ok(Some(d)) => {
+            d.date().map(Some).ok_or_else(|| Message::new("import.note.no_year").with("value", quoted(value)))
+        }
         Err(e) => Err(e.message),
     }
 }
@@ -515,7 +518,7 @@ mod tests {
             ("7. März 1984", full(1984, 3, 7)),
             ("7 mars", yearless(3, 7)),
             ("7 de marzo de 1984", full(1984, 3, 7)),
-            ("the 7th", Err(DateError { is_ambiguous: false, message: String::new() })),
+            ("the 7th", Err(DateError { is_ambiguous: false, message: Message::new("") })),
             ("21 juni", yearless(6, 21)),
             ("Sept 9", yearless(9, 9)),
             ("9 déc. 1999", full(1999, 12, 9)),
@@ -538,15 +541,15 @@ mod tests {
             }
         }
         let ambiguous = parse_date("3/2/1984", None).unwrap_err();
-        assert!(ambiguous.is_ambiguous && ambiguous.message.contains("day/month"), "{ambiguous:?}");
+        assert!(ambiguous.is_ambiguous && ambiguous.message.english().contains("day/month"), "{ambiguous:?}");
         assert_eq!(parse_date("3/2/1984", Some(DateOrder::MonthDayYear)), full(1984, 3, 2));
         assert_eq!(parse_date("3/2/1984", Some(DateOrder::DayMonthYear)), full(1984, 2, 3));
-        assert!(parse_date("1984-02-30", None).unwrap_err().message.contains("real date"));
+        assert!(parse_date("1984-02-30", None).unwrap_err().message.english().contains("real date"));
         assert!(parse_date("--02-30", None).is_err());
         assert!(parse_date("March 2nd", None).is_err());
         assert!(parse_date("3/2/984", None).is_err());
         assert!(!parse_date("soon", None).unwrap_err().is_ambiguous);
-        assert_eq!(parse_full_date("--03-07", None), Err("\"--03-07\" has no year".into()));
+        assert_eq!(parse_full_date("--03-07", None).unwrap_err().english(), "\"--03-07\" has no year");
         assert_eq!(parse_full_date("2026-04-30", None), Ok(NaiveDate::from_ymd_opt(2026, 4, 30)));
         assert_eq!(guess_date_order(["3/2/1984", "", "25/12/1990"]), Some(DateOrder::DayMonthYear));
         assert_eq!(guess_date_order(["3/2/1984", "12/25/1990", "--03-07"]), Some(DateOrder::MonthDayYear));

@@ -22,6 +22,7 @@ use super::csv::decode;
 use super::plan::{Reason, RowNote};
 use super::values::{parse_date, set_country, split_name, CountryRead, DateOrder, KindWord};
 use crate::core::countries::{country_name, is_country_code};
+use crate::core::i18n::Message;
 use crate::core::records::{
     Address, AddressKind, Contact, Email, EmailKind, ImportantDate, Phone, PhoneKind, YearlyDate,
 };
@@ -266,7 +267,7 @@ fn unescape_parts(value: &str, sep: Option<char>) -> Vec<String> {
 }
 
 /// A problem met while reading a card, before the card is built.
-fn damaged(message: String) -> RowNote {
+fn damaged(message: Message) -> RowNote {
     RowNote { reason: Reason::DamagedCard, column: None, message }
 }
 
@@ -287,9 +288,7 @@ pub fn parse_vcards(text: &str) -> Result<Vec<VcardContact>, VcardError> {
     for (number, line) in unfold(text) {
         let Some(prop) = parse_line(&line, number) else {
             if let Some((_, _, notes, kept)) = &mut current {
-                notes.push(damaged(format!(
-                    "Line {number} is not a vCard property; its text is kept in the imported extras"
-                )));
+                notes.push(damaged(Message::new("import.note.card_bad_line").with("n", number.to_string())));
                 kept.push((format!("Unreadable line {number}"), line.trim().to_string()));
             }
             continue;
@@ -299,7 +298,7 @@ pub fn parse_vcards(text: &str) -> Result<Vec<VcardContact>, VcardError> {
         if is_begin {
             saw_begin = true;
             if let Some((start, props, mut notes, kept)) = current.take() {
-                notes.push(damaged(format!("The card starting on line {start} has no END:VCARD line")));
+                notes.push(damaged(Message::new("import.note.card_no_end").with("n", start.to_string())));
                 build(start, &props, notes, kept, &mut cards);
             }
             current = Some((number, Vec::new(), Vec::new(), Vec::new()));
@@ -312,8 +311,7 @@ pub fn parse_vcards(text: &str) -> Result<Vec<VcardContact>, VcardError> {
         }
     }
     if let Some((start, props, mut notes, kept)) = current {
-        notes
-            .push(damaged(format!("The card starting on line {start} has no END:VCARD line; the file may be cut off")));
+        notes.push(damaged(Message::new("import.note.card_cut_off").with("n", start.to_string())));
         build(start, &props, notes, kept, &mut cards);
     }
     if saw_begin {
@@ -377,7 +375,7 @@ fn extra_label(name: &str, label: Option<&str>) -> String {
 /// A yearly date of a `BDAY`, `ANNIVERSARY` or `X-ABDATE` property: Apple
 /// marks a date without a year with `X-APPLE-OMIT-YEAR=1604` on the year
 /// 1604; vCard 4 writes `--0307`.
-fn card_date(p: &Property, text: &str) -> Result<Option<YearlyDate>, String> {
+fn card_date(p: &Property, text: &str) -> Result<Option<YearlyDate>, Message> {
     let omitted = p.param("X-APPLE-OMIT-YEAR").and_then(|y| y.trim().parse::<i32>().ok());
     match parse_date(text, Some(DateOrder::DayMonthYear)) {
         Ok(Some(d)) if d.year().is_some() && d.year() == omitted => Ok(YearlyDate::without_year(d.month(), d.day())),
@@ -450,10 +448,7 @@ fn build_card(
                     notes.push(RowNote {
                         reason: Reason::UnreadableEmail,
                         column: None,
-                        message: format!(
-                            "{} is not an email address; it is kept in the imported extras",
-                            quoted(&address)
-                        ),
+                        message: Message::new("import.note.card_email").with("value", quoted(&address)),
                     });
                     keep("EMAIL", address);
                 }
@@ -474,10 +469,7 @@ fn build_card(
                     notes.push(RowNote {
                         reason: Reason::UnreadablePhone,
                         column: None,
-                        message: format!(
-                            "{} is not a phone number; it is kept in the imported extras",
-                            quoted(&number)
-                        ),
+                        message: Message::new("import.note.card_phone").with("value", quoted(&number)),
                     });
                     keep("TEL", number);
                 }
@@ -518,7 +510,6 @@ fn build_card(
             "ROLE" if text() == c.job_title => {}
             "BDAY" | "ANNIVERSARY" | "X-ANNIVERSARY" | "X-EVOLUTION-ANNIVERSARY" | "X-ABDATE" => {
                 let value = unescape(&raw);
-                let what = if p.name == "BDAY" { "birthday" } else { "date" };
                 match card_date(p, &value) {
                     Ok(None) => {}
                     Ok(Some(date)) if p.name == "BDAY" => {
@@ -527,7 +518,7 @@ fn build_card(
                             notes.push(RowNote {
                                 reason: Reason::ImplausibleBirthday,
                                 column: None,
-                                message: format!("The birthday {} is before 1900, so it is not the birthday; it is kept in the imported extras", quoted(&value)),
+                                message: Message::new("import.note.card_birthday_early").with("value", quoted(&value)),
                             });
                             keep("Birthday", value);
                         } else {
@@ -535,10 +526,7 @@ fn build_card(
                                 notes.push(RowNote {
                                     reason: Reason::YearlessDate,
                                     column: None,
-                                    message: format!(
-                                        "The birthday has no year; it is stored as {}",
-                                        crate::core::display::time::yearly_date(crate::core::display::Locale::En, date)
-                                    ),
+                                    message: Message::new("import.note.card_birthday_yearless").with_date("date", date),
                                 });
                             }
                             c.birthday = c.birthday.or(Some(date));
@@ -554,11 +542,16 @@ fn build_card(
                         });
                         c.important_dates.push(ImportantDate { label, date });
                     }
-                    Err(message) => {
+                    Err(why) => {
+                        let key = if p.name == "BDAY" {
+                            "import.note.card_birthday_unreadable"
+                        } else {
+                            "import.note.card_date_unreadable"
+                        };
                         notes.push(RowNote {
                             reason: Reason::UnreadableDate,
                             column: None,
-                            message: format!("The {what} {message}; it is kept in the imported extras"),
+                            message: Message::new(key).with_message("why", why),
                         });
                         keep(if p.name == "BDAY" { "Birthday" } else { "Date" }, value);
                     }
@@ -689,10 +682,7 @@ fn read_address(raw: &str, kind: AddressKind, hint: Option<&str>) -> (Address, O
                 None => Some(RowNote {
                     reason: Reason::UnknownCountry,
                     column: None,
-                    message: format!(
-                        "{} is not a country the app knows; it is kept as written in the address",
-                        quoted(&country)
-                    ),
+                    message: Message::new("import.note.card_country").with("value", quoted(&country)),
                 }),
             },
             _ => None,
@@ -1075,7 +1065,7 @@ mod tests {
             cards.iter().map(|c| (c.contact.given_name.as_str(), c.contact.family_name.as_str())).collect();
         assert_eq!(names, [("Ann", "Lee"), ("Bob", "Ray"), ("Cy", "Cho")]);
         assert!(cards[0].problems.is_empty());
-        let messages = |c: &VcardContact| c.problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>();
+        let messages = |c: &VcardContact| c.problems.iter().map(|p| p.message.english()).collect::<Vec<_>>();
         assert_eq!(messages(&cards[1]), ["The card starting on line 5 has no END:VCARD line"]);
         assert_eq!(cards[1].contact.emails.len(), 1);
         // Cards are numbered in the file; their lines are kept for messages.
@@ -1087,7 +1077,7 @@ mod tests {
         assert_eq!(last.contact.addresses[0].region, "");
         let reasons: Vec<Reason> = last.problems.iter().map(|p| p.reason).collect();
         assert_eq!(reasons, [Reason::DamagedCard, Reason::YearlessDate, Reason::UnknownCountry]);
-        assert!(last.problems[0].message.contains("line 8"));
+        assert!(last.problems[0].message.english().contains("line 8"));
     }
 
     #[test]

@@ -210,7 +210,7 @@ async fn save_edit<T: Editable>(
     let outcome = match merge_edit(base, &mine, stored.as_ref()) {
         Ok(o) => o,
         Err(e) => {
-            state.notify(super::NoticeKind::Error, e.to_string());
+            state.notify(super::NoticeKind::Error, edit_error(&e));
             return Ok(FormSave::NotSaved);
         }
     };
@@ -249,7 +249,7 @@ fn describe(state: AppState, kind: EditKind, conflict: &EditConflict) -> Vec<Con
             .iter()
             .map(|c| ConflictField {
                 field: c.field.clone(),
-                label: field_label(kind, &c.field),
+                label: field_label(kind, &c.field, locale()),
                 mine: value_text(kind, &c.field, &c.mine, record, d, (locale(), Clock.zone())),
                 theirs: value_text(kind, &c.field, &c.theirs, theirs, d, (locale(), Clock.zone())),
             })
@@ -325,9 +325,14 @@ pub async fn save_deal(
     }
 }
 
+/// An edit that could not be combined (a defect), in the person's language.
+fn edit_error(e: &crate::core::edit::EditError) -> String {
+    tf("notices.edit.not_combined", &[("detail", &e.0)])
+}
+
 fn resolved<T: Editable>(conflict: &EditConflict, take_theirs: &[String]) -> Result<(T, T), String> {
-    let mine: T = conflict.resolve(take_theirs).map_err(|e| e.to_string())?;
-    let base: T = conflict.theirs().map_err(|e| e.to_string())?;
+    let mine: T = conflict.resolve(take_theirs).map_err(|e| edit_error(&e))?;
+    let base: T = conflict.theirs().map_err(|e| edit_error(&e))?;
     Ok((base, mine))
 }
 

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::normalize::Suggestion;
+use crate::core::normalize::{FixReason, Suggestion};
 use crate::ui::text::{t, tf};
 
 /// A field path ("emails[0].address") as the form labels it ("Email 1").
@@ -31,21 +31,17 @@ pub fn field_label(path: &str) -> String {
     }
 }
 
-/// A suggestion's reason in the person's language: `core::normalize` says
-/// it in English (its suggestions are also stored that way); an unknown
-/// one shows as it is.
-fn reason_text(reason: &str) -> String {
-    let key = match reason {
-        "extra spaces and inconsistent capitals" => "fixes.reason.spaces_and_capitals", // not text: core's reason, matched
-        "extra spaces" => "fixes.reason.spaces", // not text: core's reason, matched
-        "inconsistent capitals" => "fixes.reason.capitals", // not text: core's reason, matched
-        "email letter case" => "fixes.reason.email_case", // not text: core's reason, matched
-        "international format" => "fixes.reason.international", // not text: core's reason, matched
-        "country code" => "fixes.reason.country_code", // not text: core's reason, matched
-        "bare domain" => "fixes.reason.bare_domain", // not text: core's reason, matched
-        other => return other.to_string(),
-    };
-    crate::core::i18n::text(crate::state::locale(), key).to_string()
+/// A suggestion's reason in the person's language.
+fn reason_text(reason: FixReason) -> &'static str {
+    t(match reason {
+        FixReason::SpacesAndCapitals => "fixes.reason.spaces_and_capitals",
+        FixReason::Spaces => "fixes.reason.spaces",
+        FixReason::Capitals => "fixes.reason.capitals",
+        FixReason::EmailCase => "fixes.reason.email_case",
+        FixReason::International => "fixes.reason.international",
+        FixReason::CountryCode => "fixes.reason.country_code",
+        FixReason::BareDomain => "fixes.reason.bare_domain",
+    })
 }
 
 /// The suggested fixes for a draft, each with "Use …" and "Keep as typed".
@@ -71,7 +67,7 @@ pub fn SuggestedFixes(suggestions: Signal<Vec<Suggestion>>, on_accept: Callback<
                         let keep_label = tf("fixes.keep_label", &[("field", &label)]);
                         let text = tf(
                             "fixes.suggestion",
-                            &[("field", &label), ("current", &s.current), ("suggested", &s.suggested), ("reason", &reason_text(&s.reason))],
+                            &[("field", &label), ("current", &s.current), ("suggested", &s.suggested), ("reason", reason_text(s.reason))],
                         );
                         let keep = (s.field.clone(), s.current.clone());
                         view! {

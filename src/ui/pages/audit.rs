@@ -7,6 +7,7 @@ use chrono::Duration;
 use leptos::prelude::*;
 
 use crate::core::audit::{audit, Audit, Completeness};
+use crate::core::normalize::FixReason;
 use crate::state::commands::local_action;
 use crate::state::{commands, AppState, LastScanRate, ReportControls};
 use crate::ui::components::suggested_fixes::field_label;
@@ -32,18 +33,17 @@ fn field_name(field: &str) -> &'static str {
 }
 
 /// Why `core::normalize` suggests a fix ("extra spaces"), in the person's
-/// language; the reason itself stays the key the fixes are grouped by.
-fn reason_text(reason: &str) -> String {
-    match reason {
-        "extra spaces and inconsistent capitals" => t("audit.reason.spaces_and_capitals").to_string(), // not text: core::normalize's reason, matched
-        "extra spaces" => t("audit.reason.spaces").to_string(), // not text: core::normalize's reason, matched
-        "inconsistent capitals" => t("audit.reason.capitals").to_string(), // not text: core::normalize's reason, matched
-        "email letter case" => t("audit.reason.email_case").to_string(), // not text: core::normalize's reason, matched
-        "international format" => t("audit.reason.international").to_string(), // not text: core::normalize's reason, matched
-        "country code" => t("audit.reason.country_code").to_string(), // not text: core::normalize's reason, matched
-        "bare domain" => t("audit.reason.bare_domain").to_string(),   // not text: core::normalize's reason, matched
-        other => other.to_string(),
-    }
+/// language.
+fn reason_text(reason: FixReason) -> &'static str {
+    t(match reason {
+        FixReason::SpacesAndCapitals => "audit.reason.spaces_and_capitals",
+        FixReason::Spaces => "audit.reason.spaces",
+        FixReason::Capitals => "audit.reason.capitals",
+        FixReason::EmailCase => "audit.reason.email_case",
+        FixReason::International => "audit.reason.international",
+        FixReason::CountryCode => "audit.reason.country_code",
+        FixReason::BareDomain => "audit.reason.bare_domain",
+    })
 }
 
 fn percent(part: usize, whole: usize) -> String {
@@ -181,7 +181,7 @@ fn Fixes(report: Memo<Audit>) -> impl IntoView {
         }
     });
     let fix_reason = local_action(move |i: &usize| {
-        let reason = report.with_untracked(|a| a.fixable_by_reason.get(*i).map(|(r, _)| r.clone()));
+        let reason = report.with_untracked(|a| a.fixable_by_reason.get(*i).map(|(r, _)| *r));
         async move {
             if let Some(reason) = reason {
                 commands::fix_every(state, reason).await;
@@ -195,8 +195,8 @@ fn Fixes(report: Memo<Audit>) -> impl IntoView {
             <p>{move || report.with(|a| tn("audit.fixes.count", a.fixable_total))}</p>
             <ul class="audit-reasons">
                 {move || report.with(|a| a.fixable_by_reason.iter().enumerate().map(|(i, (reason, n))| {
-                    let reason = reason_text(reason);
-                    let label = tnf("audit.fixes.fix_all", *n, &[("reason", &reason)]);
+                    let reason = reason_text(*reason);
+                    let label = tnf("audit.fixes.fix_all", *n, &[("reason", reason)]);
                     view! {
                         <li>
                             {format!("{reason}: {}", thousands(*n))} " "
@@ -220,7 +220,7 @@ fn Fixes(report: Memo<Audit>) -> impl IntoView {
                             ("field", &field),
                             ("current", &f.suggestion.current),
                             ("suggested", &f.suggestion.suggested),
-                            ("reason", &reason_text(&f.suggestion.reason)),
+                            ("reason", reason_text(f.suggestion.reason)),
                         ],
                     );
                     let label = tf("audit.fixes.fix_one", &[("field", &field), ("name", &name)]);

@@ -124,7 +124,7 @@ fn gives_what_parse_backup_gives_however_the_file_is_cut() {
         let expected = parse_backup(&file, today()).unwrap_or_else(|e| panic!("{name}: {e}"));
         if name.starts_with("unlinked") {
             assert!(
-                expected.warnings.iter().any(|w| w.starts_with("3 deal(s), activities")),
+                expected.warnings.iter().any(|w| w.to_string().starts_with("3 deal(s), activities")),
                 "{name}: {:?}",
                 expected.warnings
             );

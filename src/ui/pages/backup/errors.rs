@@ -40,7 +40,18 @@ pub fn backup_error(e: &BackupError) -> String {
         BackupError::InvalidRecords { problems, total } => {
             let mut text = tn("backup.error.invalid", *total);
             for p in problems {
-                text.push_str(&format!("\n• {p}"));
+                // Validation messages in the person's language; a reader's (serde's) stay as written.
+                let message = crate::state::text::field_error(&p.message);
+                let line = if p.field.is_empty() {
+                    tf("backup.error.problem", &[("record", &p.record), ("message", &message)])
+                } else {
+                    tf(
+                        "backup.error.problem_field",
+                        &[("record", &p.record), ("field", &p.field), ("message", &message)],
+                    )
+                };
+                text.push_str("\n• ");
+                text.push_str(&line);
             }
             if *total > problems.len() {
                 text.push('\n');

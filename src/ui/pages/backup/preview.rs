@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::backup::{plan_import, Backup, ImportMode, KindPlan};
+use crate::core::backup::{plan_import, Backup, BackupWarning, ImportMode, KindPlan};
 use crate::core::text::excerpt;
 use crate::state::commands::local_action;
 use crate::state::{commands, yield_to_browser, AppState};
@@ -80,7 +80,7 @@ pub fn ImportPreview(
                 ],
             )}</p>
             {(!b.warnings.is_empty()).then(|| view! {
-                <ul class="warnings">{b.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                <ul class="warnings">{b.warnings.iter().map(|w| view! { <li>{warning_text(*w)}</li> }).collect_view()}</ul>
             })}
             <fieldset>
                 <legend>{t("backup.preview.how")}</legend>
@@ -120,5 +120,13 @@ pub fn ImportPreview(
                 <button type="button" on:click=move |_| backup.set(None) disabled=move || import.pending().get()>{t("backup.preview.cancel")}</button>
             </div>
         </section>
+    }
+}
+
+/// A backup's warning in the person's language.
+fn warning_text(w: BackupWarning) -> String {
+    match w {
+        BackupWarning::UnknownCompanies(n) => tn("backup.warning.unknown_companies", n),
+        BackupWarning::UnknownLinks(n) => tn("backup.warning.unknown_links", n),
     }
 }

@@ -115,7 +115,7 @@ pub fn PreviewStep(
                             });
                             // What happens to each value that could not be used as it is (kept in the
                             // imported extras, stored without its year...): said on the row, never silent.
-                            let notes: Vec<String> = r.source.notes.iter().map(|n| n.message.clone()).collect();
+                            let notes: Vec<String> = r.source.notes.iter().map(|n| n.message.render(locale())).collect();
                             let stored = stored_view(&r.source.contact, r.source.company_name.as_deref());
                             view! {
                                 <tr>

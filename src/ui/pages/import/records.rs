@@ -36,10 +36,11 @@ pub enum RecordKind {
 
 impl RecordKind {
     /// The English nouns `commands::import` builds its history label with.
-    fn noun(self) -> (&'static str, &'static str) {
+    /// The catalogue's count of these records ("2 companies").
+    fn count_key(self) -> &'static str {
         match self {
-            RecordKind::Companies => ("company", "companies"),
-            RecordKind::Deals => ("deal", "deals"),
+            RecordKind::Companies => "common.companies",
+            RecordKind::Deals => "common.deals",
         }
     }
 
@@ -164,7 +165,7 @@ pub fn RecordImport(
     let fixes = StoredValue::new(CellFixes::new());
     let plan = RwSignal::new(None::<Plan>);
     let choices = RwSignal::new(Choices::default());
-    let (one, many) = kind.noun();
+    let count_key = kind.count_key();
 
     // Plans every row (with the cells fixed so far); fast enough to redo
     // after each fix for the files people import companies and deals from.
@@ -214,7 +215,7 @@ pub fn RecordImport(
                 Plan::Companies(rows) => build_company_changes(d, rows, &chosen, state.clock.now(), new_id),
                 Plan::Deals(rows) => build_deal_changes(d, rows, &chosen, state.clock.now(), new_id),
             });
-            if commands::import(state, changes, n, (one, many), &file_name).await {
+            if commands::import(state, changes, n, count_key, &file_name).await {
                 on_close.run(());
             }
         }

@@ -425,7 +425,7 @@ impl Wizard {
                 build_changes_tidied(d, &p, &chosen, state.clock.now(), new_id, tidy.then_some(country.as_str()))
             });
             let name = w.file_name.get_untracked();
-            if commands::import(state, changes, n, ("contact", "contacts"), &name).await {
+            if commands::import(state, changes, n, "common.contacts", &name).await {
                 w.reset();
             }
         })
