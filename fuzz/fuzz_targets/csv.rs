@@ -4,8 +4,8 @@
 #![no_main]
 
 use crm::core::import::csv::{guard_formula, parse_all, write_csv, CsvOptions, CsvReader};
-use crm::core::import::contacts_map::auto_map;
-use crm::core::import::contacts_rows::map_row;
+use crm::core::import::contacts_map::{auto_map, Mapping};
+use crm::core::import::contacts_rows::{map_row, MapOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -30,8 +30,10 @@ fuzz_target!(|data: &[u8]| {
     // Mapping never panics, whatever the headers and cells are.
     let targets = auto_map(&table.headers);
     assert_eq!(targets.len(), table.headers.len());
+    let mapping = Mapping::new(table.headers.clone(), targets);
+    let map_options = MapOptions { default_country: "GB".into(), ..MapOptions::default() };
     for row in &table.rows {
-        let _ = map_row(&row.fields, &targets, "GB");
+        let _ = map_row(&row.fields, &mapping, &map_options);
     }
 
     // Write and read back: the writer's output is one record per row, with
