@@ -6,7 +6,7 @@ use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use crm::core::backup::{export_backup, parse_backup, Backup, BackupError};
+use crm::core::backup::{export_backup, parse_backup, Backup, BackupError, FORMAT_VERSION};
 use crm::storage::backup_file::BackupFile;
 
 use super::{demo, now, same_records};
@@ -59,13 +59,14 @@ async fn a_bad_file_gets_exactly_the_message_it_always_got() {
     let text = export_backup(&demo(200, 22), "x", now());
     let cases = [
         text.replacen("\"given_name\":\"", "\"given_name\":\"X", 1),
-        text.replacen("\"format_version\":2", "\"format_version\":9", 1),
+        text.replacen(&format!("\"format_version\":{FORMAT_VERSION}"), "\"format_version\":9", 1),
         text[..text.len() / 2].to_string(),
         "not json {".to_string(),
         String::new(),
         text.replacen("\"contacts\":200", "\"contacts\":201", 1),
     ];
     for (i, bad) in cases.iter().enumerate() {
+        assert_ne!(bad, &text, "case {i} changes the file");
         let expected = parse_backup(bad, today()).unwrap_err();
         assert_eq!(read(bad).await.unwrap_err(), expected, "case {i}");
     }
