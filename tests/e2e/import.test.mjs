@@ -80,6 +80,10 @@ test('a) a Google Contacts CSV is previewed, imported in one step and undone fro
       .getByText('Invalid: it has no name and no email address, which a contact needs', { exact: true })
       .waitFor();
     assert.equal(await selectedText(page, 'What to do with invalid rows'), 'Skip');
+    // "Rows by reason" offers for each reason only what its rows can take.
+    const options = (name) => select(page, name).evaluate((el) => [...el.options].map((o) => o.text));
+    assert.deepEqual(await options('What to do with every row with: No name or email address'), ['As for their group', 'Skip']);
+    assert.deepEqual(await options('What to do with every row with: Not an email address'), ['As for their group', 'Create new contacts', 'Skip']);
     // Nothing is written before the import.
     await navTo(page, 'Contacts');
     await waitForCount(page, '1 contact');

@@ -116,6 +116,16 @@ pub fn choose_for_reason(
     n
 }
 
+/// The choices "Rows by reason" offers for `reason`: those that at least
+/// one row with it can take (rows with no name or email can only be
+/// skipped, so "Create" is not offered for them).
+pub fn choices_for_reason(rows: &[PlannedRow], reason: Reason) -> Vec<Choice> {
+    [Choice::Create, Choice::Skip]
+        .into_iter()
+        .filter(|c| rows.iter().any(|r| r.has_reason(reason) && r.choices().contains(c)))
+        .collect()
+}
+
 /// Why a row is invalid when it holds nothing (English; the UI says it
 /// through `import.invalid.nothing`).
 pub const NOTHING_TO_IMPORT: &str = "the row holds nothing to import";
@@ -641,6 +651,9 @@ mod tests {
         assert_eq!(choose_for_reason(&rows, Reason::UnreadableEmail, Some(Choice::Skip), &mut chosen), 1);
         assert_eq!(chosen, HashMap::from([(5, Choice::Skip)]));
         assert_eq!(choose_for_reason(&rows, Reason::NoNameOrEmail, Some(Choice::Create), &mut chosen), 0);
+        // ...so "Create" is not offered for it, while a readable row's reason offers both.
+        assert_eq!(choices_for_reason(&rows, Reason::NoNameOrEmail), [Choice::Skip]);
+        assert_eq!(choices_for_reason(&rows, Reason::UnreadableEmail), [Choice::Create, Choice::Skip]);
         assert_eq!(choose_for_reason(&rows, Reason::NoNameOrEmail, Some(Choice::Skip), &mut chosen), 2);
         assert_eq!(chosen.len(), 3);
         assert_eq!(choose_for_reason(&rows, Reason::UnreadableEmail, None, &mut chosen), 1);

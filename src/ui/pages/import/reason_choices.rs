@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::import::contacts_plan::{choose_for_reason, reason_counts, PlannedRow};
+use crate::core::import::contacts_plan::{choices_for_reason, choose_for_reason, reason_counts, PlannedRow};
 use crate::core::import::plan::{Choice, Reason};
 use crate::ui::format::{locale, thousands};
 use crate::ui::text::{t, tf, tnf};
@@ -29,6 +29,7 @@ pub fn ReasonChoices(
     let lines = counts
         .into_iter()
         .map(|(reason, n)| {
+            let offered = choices_for_reason(&plan, reason);
             let plan = plan.clone();
             let label = tf("import.reasons.choice_label", &[("reason", reason.name(locale()))]);
             view! {
@@ -54,7 +55,7 @@ pub fn ReasonChoices(
                             }
                         >
                             <option value="">{t("import.reasons.as_group")}</option>
-                            {[Choice::Create, Choice::Skip]
+                            {offered
                                 .into_iter()
                                 .map(|c| view! { <option value=c.key()>{c.name(locale())}</option> })
                                 .collect_view()}
