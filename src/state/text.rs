@@ -1,6 +1,7 @@
 //! Text for notices and messages that `state` says, from the catalogue
 //! (`core::i18n`) in the person's language: the same calls as `ui::text`
-//! (`t`, `tf`, `tn`, `tnf`), for the layer below the UI.
+//! (`t`, `tf`, `tn`, `tnf`, `label`), for the layer below the UI; `ui::text`
+//! passes them on.
 
 use super::locale;
 use crate::core::i18n;
@@ -26,6 +27,12 @@ pub fn tn(key: &str, n: usize) -> String {
 /// A count with further placeholders.
 pub fn tnf(key: &str, n: usize, args: &[(&str, &str)]) -> String {
     i18n::count(locale(), key, n, args)
+}
+
+/// The name of a record kind (`label("priority", p.key())`), from the
+/// catalogue's `label.<kind>.<key>` entries.
+pub fn label(kind: &str, key: &str) -> String {
+    i18n::label(locale(), kind, key)
 }
 
 /// Phrases in one list, the last joined by the language's "and":

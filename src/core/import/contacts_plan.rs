@@ -141,22 +141,25 @@ pub fn outcome(row: &PlannedRow, choice: Choice, name_of: impl Fn(&str) -> Strin
     outcome_in(Locale::En, row, choice, name_of)
 }
 
+/// The fields an update changes, in `locale`: `Tags: "a" → "a, b"; Notes: …`.
+pub fn changes_in(locale: Locale, diff: &[FieldDiff]) -> String {
+    diff.iter()
+        .map(|f| {
+            i18n::fill(
+                locale,
+                "import.details.change",
+                &[("field", f.name(locale)), ("before", &f.before), ("after", &f.after)],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// [`outcome`] in `locale` (the catalogue's `import.outcome.*` entries).
 pub fn outcome_in(locale: Locale, row: &PlannedRow, choice: Choice, name_of: impl Fn(&str) -> String) -> String {
     let say = |key: &str, args: &[(&str, &str)]| i18n::fill(locale, key, args);
     let alike = |score: f64| number::percent(locale, score, 0);
-    let diff_text = |diff: &[FieldDiff]| {
-        diff.iter()
-            .map(|f| {
-                i18n::fill(
-                    locale,
-                    "import.details.change",
-                    &[("field", f.name(locale)), ("before", &f.before), ("after", &f.after)],
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
+    let diff_text = |diff: &[FieldDiff]| changes_in(locale, diff);
     match (&row.class, choice) {
         (RowClass::Invalid { reason, .. }, _) => {
             let reason = match reason.as_str() {

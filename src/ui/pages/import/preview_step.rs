@@ -8,7 +8,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::import::contacts_map::Target;
-use crate::core::import::contacts_plan::{counts, outcome_in, PlannedRow, NOTHING_TO_IMPORT, NO_NAME_OR_EMAIL};
+use crate::core::import::contacts_plan::{
+    changes_in, counts, outcome_in, PlannedRow, NOTHING_TO_IMPORT, NO_NAME_OR_EMAIL,
+};
 use crate::core::import::contacts_rows::ContactDraft;
 use crate::core::import::plan::{Choice, Choices, ClassKind, DuplicateOf, Reason, RowClass};
 use crate::core::import::stored::{stored_fields, StoredValue};
@@ -227,13 +229,7 @@ pub fn details(class: &RowClass) -> String {
 
 /// The fields an update changes: `Tags: "a" → "a, b"; Notes: …`.
 pub fn changes(diff: &[crate::core::import::plan::FieldDiff]) -> String {
-    let list: Vec<String> = diff
-        .iter()
-        .map(|f| {
-            tf("import.details.change", &[("field", f.name(locale())), ("before", &f.before), ("after", &f.after)])
-        })
-        .collect();
-    list.join("; ")
+    changes_in(locale(), diff)
 }
 
 /// What the row's contact will hold, field by field, folded under "What
